@@ -5,11 +5,13 @@
 //! It depends only on `goxide-ast`. It never depends on tree-sitter (imported packages arrive as
 //! parsed ASTs through the [`Importer`] trait), nor on syn or anything that emits Rust.
 
+mod check;
 pub mod constant;
 mod info;
 pub mod object;
 pub mod types;
 
+pub use check::check_package;
 pub use constant::ConstValue;
 pub use info::{Info, Mode, Selection, SelectionKind, TypeAndMode};
 pub use object::{Builtin, ObjId, ObjKind, Object, PkgId};
@@ -63,7 +65,9 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { go_version: (1, 22) }
+        Config {
+            go_version: (1, 22),
+        }
     }
 }
 
@@ -77,4 +81,44 @@ pub struct Checked {
     pub info: Info,
     /// Errors found (empty for a valid program).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Program {
+    /// Go's spelling of a type as fmt's `%T` prints it: `int`, `[]int`, `map[string]int`,
+    /// `main.T`, `*main.T`, `func(int) string`, `struct { X int }`, `interface {}`.
+    pub fn type_string(&self, t: TypeId) -> String {
+        let _ = t;
+        String::new()
+    }
+
+    /// Looks up a field or method by name through embedding: the object, the path of field
+    /// indices walked (ending with the field's own index for a field), and whether a pointer
+    /// was dereferenced on the way.
+    pub fn lookup_field_or_method(
+        &self,
+        t: TypeId,
+        name: &str,
+    ) -> Option<(ObjId, Vec<usize>, bool)> {
+        let _ = (t, name);
+        None
+    }
+}
+
+/// The default type of an untyped type (`untyped int` → `int`, `untyped rune` → `int32`, …);
+/// other types are returned unchanged.
+pub fn default_type(table: &TypeTable, t: TypeId) -> TypeId {
+    let k = match table.get(t) {
+        Type::Basic(k) => *k,
+        _ => return t,
+    };
+    let d = match k {
+        BasicKind::UntypedBool => BasicKind::Bool,
+        BasicKind::UntypedInt => BasicKind::Int,
+        BasicKind::UntypedRune => BasicKind::Int32,
+        BasicKind::UntypedFloat => BasicKind::Float64,
+        BasicKind::UntypedComplex => BasicKind::Complex128,
+        BasicKind::UntypedString => BasicKind::String,
+        _ => return t,
+    };
+    table.basic(d)
 }

@@ -53,11 +53,15 @@ pub enum ObjKind {
         param: bool,
     },
     /// A struct field.
-    Field { embedded: bool },
+    Field {
+        embedded: bool,
+    },
     Const(ConstValue),
     TypeName,
     /// A function or method (methods have `recv`).
-    Func { recv: Option<TypeId> },
+    Func {
+        recv: Option<TypeId>,
+    },
     /// An imported package name in a file scope.
     PkgName(PkgId),
     Builtin(Builtin),

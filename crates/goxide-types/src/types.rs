@@ -44,14 +44,31 @@ impl BasicKind {
         use BasicKind::*;
         matches!(
             self,
-            UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedComplex | UntypedString | UntypedNil
+            UntypedBool
+                | UntypedInt
+                | UntypedRune
+                | UntypedFloat
+                | UntypedComplex
+                | UntypedString
+                | UntypedNil
         )
     }
     pub fn is_integer(self) -> bool {
         use BasicKind::*;
         matches!(
             self,
-            Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune
+            Int | Int8
+                | Int16
+                | Int32
+                | Int64
+                | Uint
+                | Uint8
+                | Uint16
+                | Uint32
+                | Uint64
+                | Uintptr
+                | UntypedInt
+                | UntypedRune
         )
     }
     pub fn is_unsigned(self) -> bool {
@@ -59,10 +76,16 @@ impl BasicKind {
         matches!(self, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
     }
     pub fn is_float(self) -> bool {
-        matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
+        matches!(
+            self,
+            BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat
+        )
     }
     pub fn is_complex(self) -> bool {
-        matches!(self, BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex)
+        matches!(
+            self,
+            BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex
+        )
     }
     pub fn is_numeric(self) -> bool {
         self.is_integer() || self.is_float() || self.is_complex()
@@ -199,7 +222,11 @@ pub enum Type {
     Interface(Interface),
     /// Results of a multi-value call, and the `(v, ok)` forms.
     Tuple(Vec<TypeId>),
-    TypeParam { obj: ObjId, index: u32, constraint: TypeId },
+    TypeParam {
+        obj: ObjId,
+        index: u32,
+        constraint: TypeId,
+    },
 }
 
 /// The interner of all types of one checked program (the package and what it imports).
@@ -235,7 +262,10 @@ impl TypeTable {
     pub const INVALID: TypeId = TypeId(0);
 
     pub fn new() -> Self {
-        let mut t = TypeTable { types: Vec::new(), interned: HashMap::new() };
+        let mut t = TypeTable {
+            types: Vec::new(),
+            interned: HashMap::new(),
+        };
         // Basic kinds are interned first, in declaration order, so `basic()` is a lookup.
         for k in ALL_BASIC {
             t.intern(Type::Basic(k));
@@ -326,8 +356,31 @@ impl TypeTable {
 const ALL_BASIC: [BasicKind; 26] = {
     use BasicKind::*;
     [
-        Invalid, Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr,
-        Float32, Float64, Complex64, Complex128, String, UnsafePointer, UntypedBool, UntypedInt,
-        UntypedRune, UntypedFloat, UntypedComplex, UntypedString, UntypedNil,
+        Invalid,
+        Bool,
+        Int,
+        Int8,
+        Int16,
+        Int32,
+        Int64,
+        Uint,
+        Uint8,
+        Uint16,
+        Uint32,
+        Uint64,
+        Uintptr,
+        Float32,
+        Float64,
+        Complex64,
+        Complex128,
+        String,
+        UnsafePointer,
+        UntypedBool,
+        UntypedInt,
+        UntypedRune,
+        UntypedFloat,
+        UntypedComplex,
+        UntypedString,
+        UntypedNil,
     ]
 };
