@@ -1,0 +1,306 @@
+//! Expressions: operands, literals, selectors, indexing, slicing, calls and conversions,
+//! type assertions, unary and binary operators, composite and function literals.
+
+use crate::lower::{all_children, named_children, unfielded_children, Lower};
+use goxide_ast::ast::{BasicLit, BinaryOp, Element, Expr, ExprKind, LitKind, UnaryOp};
+use tree_sitter::Node;
+
+impl Lower<'_> {
+    /// Any expression or type.
+    pub(crate) fn ex(&mut self, n: Node) -> Expr {
+        let span = self.span(n);
+        if !self.enter(n) {
+            return self.bad_expr(span);
+        }
+        let kind = self.ex_kind(n);
+        self.leave();
+        self.expr(span, kind)
+    }
+
+    /// `n` if present, else a Bad expression spanning `parent`.
+    pub(crate) fn opt_ex(&mut self, n: Option<Node>, parent: Node) -> Expr {
+        match n {
+            Some(n) => self.ex(n),
+            None => {
+                let span = self.span(parent);
+                self.bad_expr(span)
+            }
+        }
+    }
+
+    fn field_ex(&mut self, n: Node, field: &str) -> Expr {
+        let k = n.child_by_field_name(field);
+        self.opt_ex(k, n)
+    }
+
+    pub(crate) fn expr_list(&mut self, n: Node) -> Vec<Expr> {
+        if n.kind() != "expression_list" {
+            return vec![self.ex(n)];
+        }
+        named_children(n).into_iter().map(|k| self.ex(k)).collect()
+    }
+
+    fn lit(&mut self, n: Node, kind: LitKind) -> ExprKind {
+        ExprKind::BasicLit(BasicLit {
+            kind,
+            raw: self.text(n).to_string(),
+        })
+    }
+
+    fn ex_kind(&mut self, n: Node) -> ExprKind {
+        match n.kind() {
+            "identifier" | "type_identifier" | "field_identifier" | "package_identifier"
+            | "true" | "false" | "nil" | "iota" | "blank_identifier" | "label_name" => {
+                ExprKind::Ident(self.text(n).to_string())
+            }
+            "int_literal" => self.lit(n, LitKind::Int),
+            "float_literal" => self.lit(n, LitKind::Float),
+            "imaginary_literal" => self.lit(n, LitKind::Imag),
+            "rune_literal" => self.lit(n, LitKind::Rune),
+            "interpreted_string_literal" | "raw_string_literal" => self.lit(n, LitKind::String),
+            "parenthesized_expression" => {
+                let inner = named_children(n).into_iter().next();
+                ExprKind::Paren(Box::new(self.opt_ex(inner, n)))
+            }
+            "selector_expression" => {
+                let x = Box::new(self.field_ex(n, "operand"));
+                let sel = match n.child_by_field_name("field") {
+                    Some(f) => self.ident(f),
+                    None => goxide_ast::ast::Ident {
+                        id: self.ids.fresh(),
+                        name: String::new(),
+                        span: self.span(n),
+                    },
+                };
+                ExprKind::Selector { x, sel }
+            }
+            "index_expression" => {
+                let x = Box::new(self.field_ex(n, "operand"));
+                let index = self.field_ex(n, "index");
+                ExprKind::Index {
+                    x,
+                    indices: vec![index],
+                }
+            }
+            "type_instantiation_expression" => {
+                let x = Box::new(self.field_ex(n, "type"));
+                let indices = unfielded_children(n)
+                    .into_iter()
+                    .map(|k| self.type_elem(k))
+                    .collect();
+                ExprKind::Index { x, indices }
+            }
+            "slice_expression" => {
+                let x = Box::new(self.field_ex(n, "operand"));
+                let lo = n.child_by_field_name("start").map(|k| Box::new(self.ex(k)));
+                let hi = n.child_by_field_name("end").map(|k| Box::new(self.ex(k)));
+                let max = n
+                    .child_by_field_name("capacity")
+                    .map(|k| Box::new(self.ex(k)));
+                let colons = all_children(n)
+                    .iter()
+                    .filter(|k| !k.is_named() && k.kind() == ":")
+                    .count();
+                ExprKind::Slice {
+                    x,
+                    lo,
+                    hi,
+                    max,
+                    three: colons >= 2,
+                }
+            }
+            "type_assertion_expression" => {
+                let x = Box::new(self.field_ex(n, "operand"));
+                let ty = Some(Box::new(self.ty_field(n, "type")));
+                ExprKind::TypeAssert { x, ty }
+            }
+            "call_expression" => self.call(n),
+            "type_conversion_expression" => {
+                let func = Box::new(self.ty_field(n, "type"));
+                let arg = self.field_ex(n, "operand");
+                ExprKind::Call {
+                    func,
+                    args: vec![arg],
+                    ellipsis: false,
+                }
+            }
+            "unary_expression" => {
+                let x = Box::new(self.field_ex(n, "operand"));
+                let op = n
+                    .child_by_field_name("operator")
+                    .map(|o| o.kind())
+                    .unwrap_or("");
+                match op {
+                    "*" => ExprKind::Star(x),
+                    "+" => ExprKind::Unary {
+                        op: UnaryOp::Pos,
+                        x,
+                    },
+                    "-" => ExprKind::Unary {
+                        op: UnaryOp::Neg,
+                        x,
+                    },
+                    "!" => ExprKind::Unary {
+                        op: UnaryOp::Not,
+                        x,
+                    },
+                    "^" => ExprKind::Unary {
+                        op: UnaryOp::BitNot,
+                        x,
+                    },
+                    "&" => ExprKind::Unary {
+                        op: UnaryOp::Addr,
+                        x,
+                    },
+                    "<-" => ExprKind::Unary {
+                        op: UnaryOp::Recv,
+                        x,
+                    },
+                    _ => {
+                        self.unexpected(n, "unary expression");
+                        ExprKind::Bad
+                    }
+                }
+            }
+            "binary_expression" => {
+                let x = Box::new(self.field_ex(n, "left"));
+                let y = Box::new(self.field_ex(n, "right"));
+                let op = n
+                    .child_by_field_name("operator")
+                    .map(|o| o.kind())
+                    .unwrap_or("");
+                match binary_op(op) {
+                    Some(op) => ExprKind::Binary { op, x, y },
+                    None => {
+                        self.unexpected(n, "binary expression");
+                        ExprKind::Bad
+                    }
+                }
+            }
+            "composite_literal" => {
+                let ty = n.child_by_field_name("type").map(|t| Box::new(self.ty(t)));
+                let elems = match n.child_by_field_name("body") {
+                    Some(b) => self.literal_value(b),
+                    None => Vec::new(),
+                };
+                ExprKind::CompositeLit { ty, elems }
+            }
+            "literal_value" => ExprKind::CompositeLit {
+                ty: None,
+                elems: self.literal_value(n),
+            },
+            "literal_element" => {
+                let inner = named_children(n).into_iter().next();
+                self.opt_ex(inner, n).kind
+            }
+            "func_literal" => {
+                let sig = self.signature(n);
+                let body = match n.child_by_field_name("body") {
+                    Some(b) => self.block(b),
+                    None => goxide_ast::ast::Block {
+                        stmts: Vec::new(),
+                        span: self.span(n),
+                    },
+                };
+                ExprKind::FuncLit { sig, body }
+            }
+            "ERROR" => ExprKind::Bad,
+            _ => match self.type_kind(n) {
+                Some(k) => k,
+                None => {
+                    self.unexpected(n, "expression");
+                    ExprKind::Bad
+                }
+            },
+        }
+    }
+
+    fn call(&mut self, n: Node) -> ExprKind {
+        let mut func = self.field_ex(n, "function");
+        if let Some(targs) = n.child_by_field_name("type_arguments") {
+            let indices = self.type_args(targs);
+            let span = goxide_ast::Span::new(func.span.start, self.span(targs).end);
+            func = self.expr(
+                span,
+                ExprKind::Index {
+                    x: Box::new(func),
+                    indices,
+                },
+            );
+        }
+        let mut args = Vec::new();
+        let mut ellipsis = false;
+        if let Some(list) = n.child_by_field_name("arguments") {
+            for a in named_children(list) {
+                if a.kind() == "variadic_argument" {
+                    ellipsis = true;
+                    let inner = named_children(a).into_iter().next();
+                    args.push(self.opt_ex(inner, a));
+                } else {
+                    args.push(self.ex(a));
+                }
+            }
+        }
+        ExprKind::Call {
+            func: Box::new(func),
+            args,
+            ellipsis,
+        }
+    }
+
+    fn literal_value(&mut self, n: Node) -> Vec<Element> {
+        let mut out = Vec::new();
+        for e in named_children(n) {
+            let span = self.span(e);
+            match e.kind() {
+                "keyed_element" => {
+                    let key = self.field_ex(e, "key");
+                    let value = self.field_ex(e, "value");
+                    out.push(Element {
+                        key: Some(key),
+                        value,
+                        span,
+                    });
+                }
+                "literal_element" => {
+                    let value = self.ex(e);
+                    out.push(Element {
+                        key: None,
+                        value,
+                        span,
+                    });
+                }
+                _ => {
+                    self.unexpected(e, "composite literal");
+                }
+            }
+        }
+        out
+    }
+}
+
+pub(crate) fn binary_op(op: &str) -> Option<BinaryOp> {
+    use BinaryOp::*;
+    Some(match op {
+        "+" => Add,
+        "-" => Sub,
+        "*" => Mul,
+        "/" => Div,
+        "%" => Rem,
+        "&" => And,
+        "|" => Or,
+        "^" => Xor,
+        "<<" => Shl,
+        ">>" => Shr,
+        "&^" => AndNot,
+        "&&" => LogAnd,
+        "||" => LogOr,
+        "==" => Eq,
+        "!=" => Ne,
+        "<" => Lt,
+        "<=" => Le,
+        ">" => Gt,
+        ">=" => Ge,
+        _ => return None,
+    })
+}
