@@ -60,7 +60,12 @@ impl Lower<'_> {
             "interpreted_string_literal" | "raw_string_literal" => self.lit(n, LitKind::String),
             "parenthesized_expression" => {
                 let inner = named_children(n).into_iter().next();
-                ExprKind::Paren(Box::new(self.opt_ex(inner, n)))
+                let inner = self.opt_ex(inner, n);
+                // Parentheses inserted by a repair cover no original text of their own.
+                if inner.span == self.span(n) {
+                    return inner.kind;
+                }
+                ExprKind::Paren(Box::new(inner))
             }
             "selector_expression" => {
                 let x = Box::new(self.field_ex(n, "operand"));
