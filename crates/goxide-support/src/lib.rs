@@ -1,1 +1,70 @@
-//! stub
+//! Support code that goxide emits into generated crates.
+//!
+//! Translated Go programs need a little run-time code that Rust's standard
+//! library does not provide: Go's `fmt` formatting, Go's float and quoting
+//! rules (`strconv`), `complex128`, the panic report and run-time error
+//! texts, `defer`/`recover`, and integer and string operations with Go's
+//! semantics. Each of these is a module file in this crate, compiled and
+//! tested here as ordinary Rust. goxide copies the files a program uses into
+//! the generated crate as `src/support/<module>.rs`; translated code refers
+//! to them as `crate::support::<module>::...`.
+//!
+//! Every module uses only `std`, no `unsafe`, and refers to sibling modules
+//! only as `super::<module>`, so it compiles unchanged both here and inside
+//! a generated crate's `support` module. [`MODULES`] lists each module's
+//! source and the sibling modules it needs.
+//!
+//! This crate must never depend on other goxide crates.
+
+pub mod defer;
+pub mod rt;
+
+/// One support module as goxide emits it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Module {
+    /// The module name: the file is `src/support/<name>.rs`.
+    pub name: &'static str,
+    /// The module's Rust source, emitted verbatim.
+    pub source: &'static str,
+    /// Sibling modules this one refers to (as `super::<dep>`).
+    pub deps: &'static [&'static str],
+}
+
+/// Every support module, in a stable order.
+pub const MODULES: &[Module] = &[
+    Module {
+        name: "defer",
+        source: include_str!("defer.rs"),
+        deps: &["rt"],
+    },
+    Module {
+        name: "rt",
+        source: include_str!("rt.rs"),
+        deps: &[],
+    },
+];
+
+/// The support module called `name`.
+pub fn module(name: &str) -> Option<&'static Module> {
+    MODULES.iter().find(|m| m.name == name)
+}
+
+/// The modules `names` need, with all their dependencies, in [`MODULES`]
+/// order (unknown names are ignored).
+pub fn closure(names: &[&str]) -> Vec<&'static Module> {
+    let mut wanted: Vec<&str> = Vec::new();
+    let mut stack: Vec<&str> = names.to_vec();
+    while let Some(name) = stack.pop() {
+        if wanted.contains(&name) {
+            continue;
+        }
+        if let Some(m) = module(name) {
+            wanted.push(m.name);
+            stack.extend(m.deps.iter().copied());
+        }
+    }
+    MODULES
+        .iter()
+        .filter(|m| wanted.contains(&m.name))
+        .collect()
+}
