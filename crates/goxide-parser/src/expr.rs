@@ -48,6 +48,15 @@ impl Lower<'_> {
     }
 
     fn ex_kind(&mut self, n: Node) -> ExprKind {
+        if let Some(lit) = self.parsed.map.substitute_at(n.start_byte()) {
+            if matches!(
+                n.kind(),
+                "identifier" | "type_identifier" | "package_identifier"
+            ) {
+                let start = self.span(n).start;
+                return self.substituted_type(lit, start);
+            }
+        }
         match n.kind() {
             "identifier" | "type_identifier" | "field_identifier" | "package_identifier"
             | "true" | "false" | "nil" | "iota" | "blank_identifier" | "label_name" => {
@@ -60,12 +69,7 @@ impl Lower<'_> {
             "interpreted_string_literal" | "raw_string_literal" => self.lit(n, LitKind::String),
             "parenthesized_expression" => {
                 let inner = named_children(n).into_iter().next();
-                let inner = self.opt_ex(inner, n);
-                // Parentheses inserted by a repair cover no original text of their own.
-                if inner.span == self.span(n) {
-                    return inner.kind;
-                }
-                ExprKind::Paren(Box::new(inner))
+                ExprKind::Paren(Box::new(self.opt_ex(inner, n)))
             }
             "selector_expression" => {
                 let x = Box::new(self.field_ex(n, "operand"));
@@ -220,6 +224,32 @@ impl Lower<'_> {
         }
     }
 
+    /// Lowers a type literal that a repair replaced by an identifier: the literal is parsed as
+    /// `type _ = LITERAL` and lowered with spans shifted back to `start`.
+    fn substituted_type(&mut self, lit: &str, start: u32) -> ExprKind {
+        const PREFIX: &str = "package p\ntype _ = ";
+        let text = format!("{PREFIX}{lit}\n");
+        let tree = crate::repair::new_parser().and_then(|mut p| p.parse(&text, None));
+        let mut map = crate::repair::OffsetMap::default();
+        map.base = i64::from(start) - PREFIX.len() as i64;
+        let parsed = crate::repair::Parsed { text, map, tree };
+        let Some(tree) = parsed.tree.as_ref() else {
+            return ExprKind::Bad;
+        };
+        let ty =
+            find_kind(tree.root_node(), "type_alias").and_then(|a| a.child_by_field_name("type"));
+        let (Some(ty), false) = (ty, tree.root_node().has_error()) else {
+            let span = goxide_ast::Span::new(start, start + lit.len() as u32);
+            self.error(span, "syntax error: invalid type literal");
+            return ExprKind::Bad;
+        };
+        let mut sub = Lower::new(&parsed, self.source, &mut *self.ids, self.comments);
+        sub.depth = self.depth;
+        let e = sub.ty(ty);
+        self.diags.append(&mut sub.diags);
+        e.kind
+    }
+
     fn call(&mut self, n: Node) -> ExprKind {
         let mut func = self.field_ex(n, "function");
         if let Some(targs) = n.child_by_field_name("type_arguments") {
@@ -282,6 +312,16 @@ impl Lower<'_> {
         }
         out
     }
+}
+
+/// The first node of kind `kind` in pre-order.
+fn find_kind<'t>(n: Node<'t>, kind: &str) -> Option<Node<'t>> {
+    if n.kind() == kind {
+        return Some(n);
+    }
+    named_children(n)
+        .into_iter()
+        .find_map(|k| find_kind(k, kind))
 }
 
 pub(crate) fn binary_op(op: &str) -> Option<BinaryOp> {

@@ -13,6 +13,11 @@ use tree_sitter::{Node, Parser, Tree};
 pub(crate) struct OffsetMap {
     /// Insertions as `(offset in the repaired text, inserted length)`, sorted by offset.
     inserts: Vec<(u32, u32)>,
+    /// Added to every mapped offset (used when lowering a separately parsed snippet).
+    pub(crate) base: i64,
+    /// Type literals replaced by a same-length identifier (tree-sitter-go rejects method
+    /// expressions on them): `(start in the repaired text, original literal text)`.
+    pub(crate) substitutes: Vec<(u32, String)>,
 }
 
 impl OffsetMap {
@@ -25,7 +30,15 @@ impl OffsetMap {
             }
             shift += len.min(off - at);
         }
-        off - shift
+        u32::try_from(i64::from(off - shift) + self.base).unwrap_or(0)
+    }
+
+    /// The original text of the type literal substituted at `start`, if any.
+    pub(crate) fn substitute_at(&self, start: usize) -> Option<&str> {
+        self.substitutes
+            .iter()
+            .find(|s| s.0 as usize == start)
+            .map(|s| s.1.as_str())
     }
 
     /// Records that `len` bytes were inserted at `at` (an offset in the text before this
@@ -34,6 +47,11 @@ impl OffsetMap {
         for e in &mut self.inserts {
             if e.0 >= at {
                 e.0 += len;
+            }
+        }
+        for s in &mut self.substitutes {
+            if s.0 >= at {
+                s.0 += len;
             }
         }
         self.inserts.push((at, len));
@@ -48,7 +66,7 @@ pub(crate) struct Parsed {
     pub tree: Option<Tree>,
 }
 
-fn new_parser() -> Option<Parser> {
+pub(crate) fn new_parser() -> Option<Parser> {
     let mut parser = Parser::new();
     parser.set_language(&tree_sitter_go::LANGUAGE.into()).ok()?;
     Some(parser)
@@ -160,6 +178,9 @@ pub(crate) enum Edit {
     Replace(usize, u8),
     /// Insert text at this offset (offsets after it shift; recorded in the [`OffsetMap`]).
     Insert(usize, &'static str),
+    /// Replace the type literal at `start..end` by an identifier of the same length; the
+    /// lowering parses the literal on its own where that identifier appears.
+    Substitute(usize, usize),
     /// Several edits applied together (offsets refer to the text before any of them, and must
     /// be in decreasing order).
     All(Vec<Edit>),
@@ -184,6 +205,18 @@ impl Edit {
                 }
                 text.insert_str(*at, s);
                 map.insert(*at as u32, s.len() as u32);
+                true
+            }
+            Edit::Substitute(start, end) => {
+                let (start, end) = (*start, *end);
+                let Some(lit) = text.get(start..end) else {
+                    return false;
+                };
+                map.substitutes.push((start as u32, lit.to_string()));
+                let ident: String = std::iter::once('X')
+                    .chain(std::iter::repeat_n('_', end - start - 1))
+                    .collect();
+                text.replace_range(start..end, &ident);
                 true
             }
             Edit::All(edits) => edits.iter().all(|e| e.apply(text, map)),

@@ -5,8 +5,8 @@
 //!   a newline after `(` (and before the closing `)`);
 //! - an empty init statement (`if ; cond {}`, `switch ; x {}`): the `;` becomes a space;
 //! - a label right before `}` after another label (`L1: L2: }`): `;` after the second label;
-//! - a method expression on a type literal (`struct{ I }.M`): the literal is parenthesized
-//!   (the lowering drops parentheses that were inserted by a repair).
+//! - a method expression on a type literal (`struct{ I }.M`): the literal is replaced by an
+//!   identifier of the same length, and the lowering parses the literal on its own there.
 
 use crate::repair::Edit;
 
@@ -138,10 +138,7 @@ fn type_literal_method(b: &[u8], start: usize, out: &mut Vec<Edit>) {
                 if depth == 0 {
                     let close = start + i + 1;
                     if b.get(close) == Some(&b'.') {
-                        out.push(Edit::All(vec![
-                            Edit::Insert(close, ")"),
-                            Edit::Insert(start, "("),
-                        ]));
+                        out.push(Edit::Substitute(start, close));
                     }
                     return;
                 }
