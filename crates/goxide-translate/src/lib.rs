@@ -1,1 +1,64 @@
-//! stub
+//! `goxide-translate` owns the translation of the typed IR (Go AST + [`goxide_types::Info`])
+//! into syn trees, pattern by pattern: one module per family of Go constructs.
+//!
+//! It depends on `goxide-ast` and `goxide-types` and emits syn; it never depends on
+//! tree-sitter or the parser, and never prints (the facade prints with prettyplease).
+//! Translation never panics and never drops a declaration: what it cannot translate becomes a
+//! compiling `todo!()` under a `// TODO(goxide): unsupported: …` marker.
+
+mod analysis;
+mod builtins;
+mod ctx;
+mod decl;
+mod expr;
+mod fmt_calls;
+mod lit;
+mod names;
+mod stdlib;
+mod stmt;
+mod types;
+
+use goxide_ast::ast::File;
+use goxide_ast::SourceFile;
+use goxide_types::Checked;
+use std::collections::BTreeSet;
+
+/// Statement-position comment sentinel: `__goxide_comment!("text");` is turned into `// text`
+/// by the facade after printing (prettyplease drops ordinary comments).
+pub const COMMENT_MACRO: &str = "__goxide_comment";
+
+/// The marker every TODO carries.
+pub const MARKER: &str = "TODO(goxide):";
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Go version whose semantics apply (loop variables per iteration from 1.22 on).
+    pub go_version: (u32, u32),
+}
+
+/// One Rust file: the translation of one Go file (or the generated crate root).
+pub struct RustFile {
+    /// Module name: `main` / `lib` for the crate root, else the module's name.
+    pub module: String,
+    /// The Go file it translates (empty for a generated root).
+    pub go_path: String,
+    pub syn_file: syn::File,
+}
+
+/// A translated package.
+pub struct Translated {
+    pub files: Vec<RustFile>,
+    /// Support modules (`goxide_support::MODULES` names) the code uses.
+    pub support: BTreeSet<String>,
+    /// `package main`: a binary crate.
+    pub is_main: bool,
+}
+
+/// Translates one checked package.
+pub fn translate_package(
+    checked: &Checked,
+    files: &[(SourceFile, File)],
+    opts: &Options,
+) -> Translated {
+    decl::translate_package(checked, files, opts)
+}

@@ -6,14 +6,19 @@
 //! reading inputs from disk ([`load`]) and writing outputs ([`write`]) are separate, optional
 //! helpers so that embedders can stay off the file system.
 
+mod build_constraint;
+mod crate_layout;
+pub mod goroot;
 pub mod load;
 mod pipeline;
+pub mod print;
 pub mod report;
 pub mod write;
 
+pub use crate_layout::crate_name;
 pub use goxide_ast::{Diagnostic, Severity};
 pub use load::{load_input, LoadError};
-pub use pipeline::translate;
+pub use pipeline::{check, effective_go_version, translate};
 pub use report::Report;
 
 use serde::Serialize;

@@ -14,32 +14,76 @@ pub enum LoadError {
     #[error("{0}: no Go files")]
     NoGoFiles(String),
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> LoadError + '_ {
-    move |source| LoadError::Io { path: path.display().to_string(), source }
+    move |source| LoadError::Io {
+        path: path.display().to_string(),
+        source,
+    }
 }
 
 /// Whether a file takes part in a linux/amd64 build (by name: `_test.go` files and files for
 /// other platforms are left out). `//go:build` lines are honoured by the type checker's loader.
 pub fn file_name_selected(name: &str) -> bool {
-    let Some(stem) = name.strip_suffix(".go") else { return false };
+    let Some(stem) = name.strip_suffix(".go") else {
+        return false;
+    };
     if stem.ends_with("_test") || name.starts_with('.') || name.starts_with('_') {
         return false;
     }
     const OSES: &[&str] = &[
-        "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js",
-        "netbsd", "openbsd", "plan9", "solaris", "windows", "zos", "wasip1",
+        "aix",
+        "android",
+        "darwin",
+        "dragonfly",
+        "freebsd",
+        "hurd",
+        "illumos",
+        "ios",
+        "js",
+        "netbsd",
+        "openbsd",
+        "plan9",
+        "solaris",
+        "windows",
+        "zos",
+        "wasip1",
     ];
     const ARCHES: &[&str] = &[
-        "386", "arm", "arm64", "arm64be", "armbe", "loong64", "mips", "mipsle", "mips64",
-        "mips64le", "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv", "riscv64",
-        "s390", "s390x", "sparc", "sparc64", "wasm",
+        "386",
+        "arm",
+        "arm64",
+        "arm64be",
+        "armbe",
+        "loong64",
+        "mips",
+        "mipsle",
+        "mips64",
+        "mips64le",
+        "mips64p32",
+        "mips64p32le",
+        "ppc",
+        "ppc64",
+        "ppc64le",
+        "riscv",
+        "riscv64",
+        "s390",
+        "s390x",
+        "sparc",
+        "sparc64",
+        "wasm",
     ];
     let parts: Vec<&str> = stem.split('_').collect();
     let n = parts.len();
-    if n >= 3 && OSES.contains(&parts[n - 2]) && (ARCHES.contains(&parts[n - 1]) || parts[n - 1] == "amd64") {
+    if n >= 3
+        && OSES.contains(&parts[n - 2])
+        && (ARCHES.contains(&parts[n - 1]) || parts[n - 1] == "amd64")
+    {
         return false;
     }
     if n >= 2 && (OSES.contains(&parts[n - 1]) || ARCHES.contains(&parts[n - 1])) {
@@ -48,11 +92,20 @@ pub fn file_name_selected(name: &str) -> bool {
     true
 }
 
-fn read_package(dir: &Path, import_path: String, rel_dir: String) -> Result<Option<InputPackage>, LoadError> {
+fn read_package(
+    dir: &Path,
+    import_path: String,
+    rel_dir: String,
+) -> Result<Option<InputPackage>, LoadError> {
     let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io_err(dir))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.file_name().and_then(|n| n.to_str()).is_some_and(file_name_selected))
+        .filter(|p| {
+            p.is_file()
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(file_name_selected)
+        })
         .collect();
     names.sort();
     if names.is_empty() {
@@ -61,9 +114,16 @@ fn read_package(dir: &Path, import_path: String, rel_dir: String) -> Result<Opti
     let mut files = Vec::new();
     for p in names {
         let text = std::fs::read_to_string(&p).map_err(io_err(&p))?;
-        files.push(InputFile { path: p.display().to_string(), text });
+        files.push(InputFile {
+            path: p.display().to_string(),
+            text,
+        });
     }
-    Ok(Some(InputPackage { import_path, rel_dir, files }))
+    Ok(Some(InputPackage {
+        import_path,
+        rel_dir,
+        files,
+    }))
 }
 
 /// Parses `module` and `go` directives of a `go.mod` file.
@@ -82,7 +142,11 @@ pub fn parse_go_mod(text: &str) -> (Option<String>, Option<(u32, u32)>) {
 }
 
 fn base_name(path: &Path) -> String {
-    path.file_stem().or_else(|| path.file_name()).and_then(|s| s.to_str()).unwrap_or("main").to_string()
+    path.file_stem()
+        .or_else(|| path.file_name())
+        .and_then(|s| s.to_str())
+        .unwrap_or("main")
+        .to_string()
 }
 
 /// Loads a `.go` file, a package directory, or a module root (a directory with `go.mod`; all
@@ -96,11 +160,18 @@ pub fn load_input(path: &Path) -> Result<Input, LoadError> {
             return Err(LoadError::NotGo(path.display().to_string()));
         }
         let text = std::fs::read_to_string(path).map_err(io_err(path))?;
-        let file = InputFile { path: path.display().to_string(), text };
+        let file = InputFile {
+            path: path.display().to_string(),
+            text,
+        };
         return Ok(Input {
             module: None,
             go_version: None,
-            packages: vec![InputPackage { import_path: "main".into(), rel_dir: String::new(), files: vec![file] }],
+            packages: vec![InputPackage {
+                import_path: "main".into(),
+                rel_dir: String::new(),
+                files: vec![file],
+            }],
             name: base_name(path),
         });
     }
@@ -113,7 +184,11 @@ pub fn load_input(path: &Path) -> Result<Input, LoadError> {
         let mut packages = Vec::new();
         let mut stack = vec![(path.to_path_buf(), String::new())];
         while let Some((dir, rel)) = stack.pop() {
-            let import_path = if rel.is_empty() { module_path.clone() } else { format!("{module_path}/{rel}") };
+            let import_path = if rel.is_empty() {
+                module_path.clone()
+            } else {
+                format!("{module_path}/{rel}")
+            };
             if let Some(p) = read_package(&dir, import_path, rel.clone())? {
                 packages.push(p);
             }
@@ -124,11 +199,23 @@ pub fn load_input(path: &Path) -> Result<Input, LoadError> {
                 .collect();
             subdirs.sort();
             for sub in subdirs.into_iter().rev() {
-                let name = sub.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
-                if name.starts_with('.') || name.starts_with('_') || name == "testdata" || sub.join("go.mod").exists() {
+                let name = sub
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("")
+                    .to_string();
+                if name.starts_with('.')
+                    || name.starts_with('_')
+                    || name == "testdata"
+                    || sub.join("go.mod").exists()
+                {
                     continue;
                 }
-                let rel = if rel.is_empty() { name } else { format!("{rel}/{name}") };
+                let rel = if rel.is_empty() {
+                    name
+                } else {
+                    format!("{rel}/{name}")
+                };
                 stack.push((sub, rel));
             }
         }
@@ -137,10 +224,20 @@ pub fn load_input(path: &Path) -> Result<Input, LoadError> {
             return Err(LoadError::NoGoFiles(path.display().to_string()));
         }
         let name = module_path.rsplit('/').next().unwrap_or("main").to_string();
-        return Ok(Input { module, go_version, packages, name });
+        return Ok(Input {
+            module,
+            go_version,
+            packages,
+            name,
+        });
     }
     match read_package(path, "main".into(), String::new())? {
-        Some(p) => Ok(Input { module: None, go_version: None, packages: vec![p], name: base_name(&abs) }),
+        Some(p) => Ok(Input {
+            module: None,
+            go_version: None,
+            packages: vec![p],
+            name: base_name(&abs),
+        }),
         None => Err(LoadError::NoGoFiles(path.display().to_string())),
     }
 }

@@ -1,0 +1,575 @@
+//! Calls: ordinary function and method calls, conversions, and Go's builtin functions
+//! (`len cap append make new delete copy panic print println min max`).
+
+use crate::ctx::Ctx;
+use crate::expr::paren_if_needed;
+use crate::names;
+use goxide_ast::ast::{Expr, ExprKind};
+use goxide_types::{BasicKind, Builtin, Mode, ObjKind, SelectionKind, Type, TypeId};
+use syn::parse_quote;
+
+impl Ctx<'_> {
+    pub fn call(&mut self, e: &Expr) -> syn::Expr {
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+        } = &e.kind
+        else {
+            return self.unsupported(e, "call");
+        };
+        let callee = strip_parens(func);
+        match self.mode_of(callee) {
+            Some(Mode::Type) => {
+                let [arg] = args.as_slice() else {
+                    return self.unsupported(e, "conversion");
+                };
+                let Some(t) = self.type_of(callee) else {
+                    return self.unsupported(e, "conversion");
+                };
+                return self.conversion(e, arg, t);
+            }
+            Some(Mode::Builtin) => return self.builtin_call(e, callee, args, *ellipsis),
+            _ => {}
+        }
+        if let ExprKind::Selector { x, sel } = &callee.kind {
+            if let Some(selection) = self.info.selections.get(&callee.id).cloned() {
+                if selection.kind == SelectionKind::MethodVal {
+                    return self.method_call(e, x, &sel.name, &selection, args, *ellipsis);
+                }
+            } else if matches!(self.mode_of(x), Some(Mode::Package)) {
+                let pkg_path = self.obj_of(x).and_then(|o| match self.obj(o).kind {
+                    ObjKind::PkgName(p) => Some(self.prog.pkg(p).path.clone()),
+                    _ => None,
+                });
+                if let Some(path) = pkg_path {
+                    return self.stdlib_call(e, &path, &sel.name, args, *ellipsis);
+                }
+            }
+        }
+        let Some(ft) = self.type_of(callee) else {
+            return self.unsupported(e, "call");
+        };
+        let Type::Func(sig) = self.under(ft).clone() else {
+            return self.unsupported(e, "call of non-function");
+        };
+        let Some(args) = self.call_args(e, args, &sig, *ellipsis) else {
+            return self.unsupported(e, "call arguments");
+        };
+        // A direct call of a function declared in this package.
+        if let ExprKind::Ident(name) = &callee.kind {
+            if let Some(obj) = self.obj_of(callee) {
+                if matches!(self.obj(obj).kind, ObjKind::Func { .. }) {
+                    let id = if name == "main" {
+                        syn::Ident::new("go_main", proc_macro2::Span::call_site())
+                    } else {
+                        names::value_ident(name)
+                    };
+                    return parse_quote!(#id(#(#args),*));
+                }
+            }
+        }
+        if let ExprKind::FuncLit { .. } = &callee.kind {
+            let Some(c) = self.closure(callee) else {
+                return self.unsupported(e, "function literal");
+            };
+            return parse_quote!((#c)(#(#args),*));
+        }
+        let f = self.borrowed(callee);
+        let f = paren_if_needed(f);
+        match f {
+            syn::Expr::Path(_) => parse_quote!(#f(#(#args),*)),
+            f => parse_quote!((#f)(#(#args),*)),
+        }
+    }
+
+    /// Arguments converted to the parameter types; variadic arguments collected into a `Vec`.
+    pub fn call_args(
+        &mut self,
+        e: &Expr,
+        args: &[Expr],
+        sig: &goxide_types::types::Signature,
+        ellipsis: bool,
+    ) -> Option<Vec<syn::Expr>> {
+        if args.len() == 1 && sig.params.len() > 1 {
+            let _ = e;
+            return None; // f(g()) with a multi-value g
+        }
+        let mut out = Vec::new();
+        let fixed = if sig.variadic {
+            sig.params.len().saturating_sub(1)
+        } else {
+            sig.params.len()
+        };
+        for (i, a) in args.iter().enumerate().take(fixed) {
+            let t = *sig.params.get(i)?;
+            out.push(self.value_as(a, t));
+        }
+        if sig.variadic {
+            let st = *sig.params.last()?;
+            if ellipsis {
+                out.push(self.value(args.last()?));
+            } else {
+                let Type::Slice(et) = self.under(st).clone() else {
+                    return None;
+                };
+                let rest: Vec<syn::Expr> = args
+                    .iter()
+                    .skip(fixed)
+                    .map(|a| self.value_as(a, et))
+                    .collect();
+                out.push(parse_quote!(vec![#(#rest),*]));
+            }
+        }
+        Some(out)
+    }
+
+    fn method_call(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        name: &str,
+        selection: &goxide_types::Selection,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> syn::Expr {
+        let m = selection.obj;
+        let mo = self.obj(m);
+        if mo.pkg != Some(self.pkg) {
+            return self.unsupported(e, "method of another package's type");
+        }
+        let ptr_recv = matches!(&mo.kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
+        let Type::Func(sig) = self.under(mo.ty).clone() else {
+            return self.unsupported(e, "method call");
+        };
+        let Some(args) = self.call_args(e, args, &sig, ellipsis) else {
+            return self.unsupported(e, "call arguments");
+        };
+        let Some(xt) = self.type_of(x) else {
+            return self.unsupported(e, "method call");
+        };
+        let x_is_ptr = matches!(self.under(xt), Type::Pointer(_));
+        // Walk embedded fields to the receiver.
+        let mut recv = if ptr_recv && !x_is_ptr {
+            self.place(x)
+        } else {
+            self.borrowed(x)
+        };
+        let mut t = xt;
+        for &idx in &selection.path {
+            if let Type::Pointer(elem) = self.under(t).clone() {
+                recv = if ptr_recv {
+                    parse_quote!(#recv.as_ref().unwrap().borrow_mut())
+                } else {
+                    parse_quote!(#recv.as_ref().unwrap().borrow())
+                };
+                t = elem;
+            }
+            let Type::Struct(fields) = self.under(t).clone() else {
+                break;
+            };
+            let Some(f) = fields.get(idx) else {
+                return self.unsupported(e, "method call");
+            };
+            let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+            recv = parse_quote!(#recv.#fname);
+            t = f.ty;
+        }
+        if matches!(self.under(t), Type::Pointer(_)) {
+            recv = if ptr_recv {
+                parse_quote!(#recv.as_ref().unwrap().borrow_mut())
+            } else {
+                parse_quote!(#recv.as_ref().unwrap().borrow())
+            };
+        }
+        let mid = names::value_ident(name);
+        parse_quote!(#recv.#mid(#(#args),*))
+    }
+
+    /// `T(x)`.
+    pub fn conversion(&mut self, e: &Expr, arg: &Expr, t: TypeId) -> syn::Expr {
+        if self.info.const_value(arg.id).is_some() && self.basic(t).is_some() {
+            if let Some(c) = self.const_of(e, false) {
+                return c.unwrap_or_else(|| self.unsupported(e, "constant conversion"));
+            }
+            return self.value_as(arg, t);
+        }
+        let Some(from) = self.type_of(arg) else {
+            return self.unsupported(e, "conversion");
+        };
+        let (fu, tu) = (self.under(from).clone(), self.under(t).clone());
+        match (&fu, &tu) {
+            (Type::Basic(fk), Type::Basic(tk)) => {
+                if tk.is_string() {
+                    if fk.is_string() {
+                        return self.value(arg);
+                    }
+                    if fk.is_integer() {
+                        let v = self.value(arg);
+                        let v = paren_if_needed(v);
+                        return parse_quote!(char::from_u32(#v as u32).unwrap_or('\u{FFFD}').to_string());
+                    }
+                    return self.unsupported(e, "conversion to string");
+                }
+                if fk.is_numeric() && tk.is_numeric() {
+                    if fk.is_complex() || tk.is_complex() {
+                        return self.unsupported(e, "complex conversion");
+                    }
+                    let v = self.value(arg);
+                    let v = paren_if_needed(v);
+                    let Some(rt) = crate::types::basic_type(*tk) else {
+                        return self.unsupported(e, "conversion");
+                    };
+                    if fk == tk || same_rust(*fk, *tk) {
+                        return v;
+                    }
+                    return parse_quote!(#v as #rt);
+                }
+                if fk == tk {
+                    return self.value(arg);
+                }
+                self.unsupported(e, "conversion")
+            }
+            (Type::Slice(el), Type::Basic(tk)) if tk.is_string() => {
+                let v = self.borrowed(arg);
+                match self.basic(*el) {
+                    Some(BasicKind::Uint8) => {
+                        parse_quote!(String::from_utf8_lossy(&#v).into_owned())
+                    }
+                    Some(BasicKind::Int32) => {
+                        parse_quote!(#v.iter().map(|&r| char::from_u32(r as u32).unwrap_or('\u{FFFD}')).collect::<String>())
+                    }
+                    _ => self.unsupported(e, "conversion to string"),
+                }
+            }
+            (Type::Basic(fk), Type::Slice(el)) if fk.is_string() => {
+                let v = self.borrowed(arg);
+                match self.basic(*el) {
+                    Some(BasicKind::Uint8) => parse_quote!(#v.as_bytes().to_vec()),
+                    Some(BasicKind::Int32) => {
+                        parse_quote!(#v.chars().map(|c| c as i32).collect::<Vec<i32>>())
+                    }
+                    _ => self.unsupported(e, "conversion from string"),
+                }
+            }
+            _ => {
+                let (a, b) = (self.rust_type(from), self.rust_type(t));
+                if a.is_some() && a == b
+                    || (self.prog.types.underlying(from) == self.prog.types.underlying(t)
+                        && !matches!(tu, Type::Struct(_)))
+                {
+                    return self.value(arg);
+                }
+                if self.is_untyped_nil(arg) {
+                    return self.value_as(arg, t);
+                }
+                self.unsupported(e, "conversion")
+            }
+        }
+    }
+
+    fn builtin_call(
+        &mut self,
+        e: &Expr,
+        callee: &Expr,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> syn::Expr {
+        let Some(b) = self.obj_of(callee).and_then(|o| match self.obj(o).kind {
+            ObjKind::Builtin(b) => Some(b),
+            _ => None,
+        }) else {
+            return self.unsupported(e, "builtin");
+        };
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let [x] = args else {
+                    return self.unsupported(e, "len");
+                };
+                if let Some(c) = self.const_of(e, false) {
+                    return c.unwrap_or_else(|| self.unsupported(e, "len"));
+                }
+                let Some(t) = self.type_of(x) else {
+                    return self.unsupported(e, "len");
+                };
+                let v = self.borrowed(x);
+                let v = paren_if_needed(v);
+                match (b, self.under(t)) {
+                    (Builtin::Cap, Type::Slice(_)) => parse_quote!(#v.capacity() as i64),
+                    (
+                        Builtin::Len,
+                        Type::Basic(_) | Type::Slice(_) | Type::Map(..) | Type::Array(..),
+                    ) => parse_quote!(#v.len() as i64),
+                    (Builtin::Cap, Type::Array(..)) => parse_quote!(#v.len() as i64),
+                    _ => self.unsupported(e, "len/cap of this type"),
+                }
+            }
+            Builtin::Append => {
+                let Some((s, rest)) = args.split_first() else {
+                    return self.unsupported(e, "append");
+                };
+                let Some(st) = self.type_of(e) else {
+                    return self.unsupported(e, "append");
+                };
+                let base = if self.is_untyped_nil(s) {
+                    parse_quote!(Vec::new())
+                } else {
+                    self.value(s)
+                };
+                let pushes = self.append_items(e, st, rest, ellipsis);
+                parse_quote!({
+                    let mut v = #base;
+                    #(#pushes)*
+                    v
+                })
+            }
+            Builtin::Make => {
+                let Some(t) = self.type_of(e) else {
+                    return self.unsupported(e, "make");
+                };
+                match self.under(t).clone() {
+                    Type::Slice(et) => {
+                        let Some(z) = self.zero_value(et) else {
+                            return self.unsupported(e, "make of this slice");
+                        };
+                        let n = args.get(1).map(|a| self.index_usize(a));
+                        let c = args.get(2).map(|a| self.index_usize(a));
+                        match (n, c) {
+                            (Some(n), None) => parse_quote!(vec![#z; #n]),
+                            (Some(n), Some(c)) => parse_quote!({
+                                let mut v = Vec::with_capacity(#c);
+                                v.resize(#n, #z);
+                                v
+                            }),
+                            _ => self.unsupported(e, "make"),
+                        }
+                    }
+                    Type::Map(..) => parse_quote!(std::collections::HashMap::new()),
+                    _ => self.unsupported(e, "make of this type"),
+                }
+            }
+            Builtin::New => {
+                let Some(Type::Pointer(et)) = self.type_of(e).map(|t| self.under(t).clone()) else {
+                    return self.unsupported(e, "new");
+                };
+                let Some(z) = self.zero_value(et) else {
+                    return self.unsupported(e, "new of this type");
+                };
+                self.marker("ownership: a pointer is shared through Rc<RefCell<…>>; an owned value or a borrow may do".into());
+                parse_quote!(Some(std::rc::Rc::new(std::cell::RefCell::new(#z))))
+            }
+            Builtin::Delete => {
+                let [m, k] = args else {
+                    return self.unsupported(e, "delete");
+                };
+                let Some(Type::Map(kt, _)) = self.type_of(m).map(|t| self.under(t).clone()) else {
+                    return self.unsupported(e, "delete");
+                };
+                let mp = self.place(m);
+                let k = self.value_as(k, kt);
+                parse_quote!({ #mp.remove(&#k); })
+            }
+            Builtin::Copy => {
+                let [d, s] = args else {
+                    return self.unsupported(e, "copy");
+                };
+                if self.type_of(s).is_some_and(|t| self.is_string(t)) {
+                    let dp = self.place(d);
+                    let sv = self.borrowed(s);
+                    return parse_quote!({
+                        let src = #sv.as_bytes();
+                        let n = #dp.len().min(src.len());
+                        #dp[..n].copy_from_slice(&src[..n]);
+                        n as i64
+                    });
+                }
+                let dp = self.place(d);
+                let sv = self.value(s);
+                parse_quote!({
+                    let src = #sv;
+                    let n = #dp.len().min(src.len());
+                    #dp[..n].clone_from_slice(&src[..n]);
+                    n as i64
+                })
+            }
+            Builtin::Panic => {
+                let [v] = args else {
+                    return self.unsupported(e, "panic");
+                };
+                let Some(t) = self.type_of(v) else {
+                    return self.unsupported(e, "panic");
+                };
+                let arg = if let Some(s) = self.const_str(v) {
+                    parse_quote!(#s)
+                } else {
+                    match self.basic(t) {
+                        Some(k)
+                            if k.is_string()
+                                || k.is_integer()
+                                || k.is_float()
+                                || k.is_boolean() =>
+                        {
+                            let v = self.value(v);
+                            if !self.prog.types.is_named(t) || matches!(self.ty(t), Type::Basic(_))
+                            {
+                                v
+                            } else {
+                                let tn = self.prog.type_string(t);
+                                self.use_support("rt");
+                                parse_quote!(crate::support::rt::Named(#tn, #v))
+                            }
+                        }
+                        _ => return self.unsupported(e, "panic with a value of this type"),
+                    }
+                };
+                self.use_support("rt");
+                parse_quote!(crate::support::rt::go_panic(#arg))
+            }
+            Builtin::Print | Builtin::Println => self.builtin_print(e, args, b == Builtin::Println),
+            Builtin::Min | Builtin::Max => {
+                let Some(t) = self.type_of(e) else {
+                    return self.unsupported(e, "min/max");
+                };
+                let mut it = args.iter();
+                let Some(first) = it.next() else {
+                    return self.unsupported(e, "min/max");
+                };
+                let mut acc = self.value_as(first, t);
+                let float = self.basic(t).is_some_and(|k| k.is_float());
+                for a in it {
+                    let v = self.value_as(a, t);
+                    acc = match (b == Builtin::Min, float) {
+                        (true, false) => parse_quote!(std::cmp::min(#acc, #v)),
+                        (false, false) => parse_quote!(std::cmp::max(#acc, #v)),
+                        (true, true) => parse_quote!(#acc.min(#v)),
+                        (false, true) => parse_quote!(#acc.max(#v)),
+                    };
+                }
+                acc
+            }
+            _ => self.unsupported(e, "builtin function"),
+        }
+    }
+
+    /// `v.push(x);` statements for `append(s, items...)`.
+    pub fn append_items(
+        &mut self,
+        _e: &Expr,
+        st: TypeId,
+        rest: &[Expr],
+        ellipsis: bool,
+    ) -> Vec<syn::Stmt> {
+        let et = match self.under(st) {
+            Type::Slice(et) => *et,
+            _ => st,
+        };
+        let mut out = Vec::new();
+        if ellipsis {
+            if let Some(src) = rest.first() {
+                if self.type_of(src).is_some_and(|t| self.is_string(t)) {
+                    let s = self.borrowed(src);
+                    out.push(parse_quote!(v.extend_from_slice(#s.as_bytes());));
+                } else {
+                    let s = self.borrowed(src);
+                    if self.is_copy(et) {
+                        out.push(parse_quote!(v.extend_from_slice(&#s);));
+                    } else {
+                        out.push(parse_quote!(v.extend(#s.iter().cloned());));
+                    }
+                }
+            }
+        } else {
+            for a in rest {
+                let x = self.value_as(a, et);
+                out.push(parse_quote!(v.push(#x);));
+            }
+        }
+        out
+    }
+
+    fn builtin_print(&mut self, e: &Expr, args: &[Expr], ln: bool) -> syn::Expr {
+        let mut fmt = String::new();
+        let mut vals = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            if ln && i > 0 {
+                fmt.push(' ');
+            }
+            let Some(t) = self.type_of(a) else {
+                return self.unsupported(e, "print argument");
+            };
+            if let Some(s) = self.const_str(a) {
+                fmt.push_str(&s.value().replace('{', "{{").replace('}', "}}"));
+                continue;
+            }
+            match self.under(t).clone() {
+                Type::Basic(k) if k.is_float() => {
+                    let v = self.value_as(a, t);
+                    let v = paren_if_needed(v);
+                    self.use_support("rt");
+                    fmt.push_str("{}");
+                    vals.push(parse_quote!(crate::support::rt::print_float(#v as f64)));
+                }
+                Type::Basic(k) if k.is_integer() || k.is_boolean() || k.is_string() => {
+                    fmt.push_str("{}");
+                    let v = if self.info.const_value(a.id).is_some() {
+                        let t = goxide_types::default_type(&self.prog.types, t);
+                        let Some(Some(c)) = self
+                            .info
+                            .const_value(a.id)
+                            .cloned()
+                            .map(|v| self.const_expr(&v, t, true))
+                        else {
+                            return self.unsupported(e, "print argument");
+                        };
+                        c
+                    } else {
+                        self.borrowed(a)
+                    };
+                    vals.push(v);
+                }
+                Type::Basic(BasicKind::UntypedNil)
+                | Type::Pointer(_)
+                | Type::Map(..)
+                | Type::Chan(..)
+                | Type::Func(_)
+                    if self.is_untyped_nil(a)
+                        || matches!(self.mode_of(a), Some(Mode::Value))
+                            && self.info.const_value(a.id).is_none()
+                            && is_nil_conversion(a) =>
+                {
+                    fmt.push_str("0x0");
+                }
+                Type::Slice(_) if is_nil_conversion(a) => fmt.push_str("[0/0]0x0"),
+                _ => return self.unsupported(e, "print of this type"),
+            }
+        }
+        if ln {
+            fmt.push('\n');
+        }
+        let lit = syn::LitStr::new(&fmt, proc_macro2::Span::call_site());
+        parse_quote!(eprint!(#lit, #(#vals),*))
+    }
+}
+
+/// `(T)(nil)`-style conversions of nil.
+fn is_nil_conversion(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Call { args, .. } => {
+            args.len() == 1
+                && matches!(&strip_parens(&args[0]).kind, ExprKind::Ident(n) if n == "nil")
+        }
+        ExprKind::Ident(n) => n == "nil",
+        _ => false,
+    }
+}
+
+pub fn strip_parens(e: &Expr) -> &Expr {
+    match &e.kind {
+        ExprKind::Paren(x) => strip_parens(x),
+        _ => e,
+    }
+}
+
+fn same_rust(a: BasicKind, b: BasicKind) -> bool {
+    crate::types::basic_type(a) == crate::types::basic_type(b)
+}

@@ -1,0 +1,157 @@
+//! The translation context: the typed IR of the package being translated, what the analyses
+//! found, the support modules used so far, and the state of the function being translated.
+
+use crate::analysis::Analysis;
+use crate::Options;
+use goxide_ast::ast::{Comment, Expr, NodeId};
+use goxide_ast::{SourceFile, Span};
+use goxide_types::{Info, Mode, ObjId, Object, PkgId, Program, Type, TypeId};
+use std::collections::{BTreeSet, HashMap};
+
+/// State of the function (or closure) being translated.
+#[derive(Default, Clone)]
+pub struct FnState {
+    /// Result types of the function.
+    pub results: Vec<TypeId>,
+    /// Named result objects (empty when results are unnamed).
+    pub named_results: Vec<ObjId>,
+    /// Labels of enclosing loops/switches: (Go label or None, kind, continue-block label when
+    /// `continue` must run a post statement).
+    pub breakables: Vec<Breakable>,
+    /// Counter for fresh labels.
+    pub next_label: u32,
+}
+
+#[derive(Clone)]
+pub struct Breakable {
+    /// The Go statement's node id.
+    pub stmt: NodeId,
+    /// The Go label naming it, if any.
+    pub go_label: Option<String>,
+    /// A loop (`continue` applies) or a switch/select (only `break`).
+    pub is_loop: bool,
+    /// The Rust label of the loop or block that `break` leaves.
+    pub break_label: Option<syn::Lifetime>,
+    /// The Rust label of the block that `continue` leaves (3-clause loops with a post statement).
+    pub continue_label: Option<syn::Lifetime>,
+    /// Whether a `break` needs the label (set during body translation).
+    pub break_used: bool,
+    pub continue_used: bool,
+}
+
+pub struct Ctx<'a> {
+    pub prog: &'a Program,
+    pub info: &'a Info,
+    pub pkg: PkgId,
+    pub opts: &'a Options,
+    pub analysis: Analysis,
+    pub support: BTreeSet<String>,
+    pub file: &'a SourceFile,
+    /// Comments of the current file, in order, and how many were emitted already.
+    pub comments: &'a [Comment],
+    pub comment_cursor: usize,
+    pub func: FnState,
+    /// Rust names given to local objects (to keep shadowing and renames consistent).
+    pub local_names: HashMap<ObjId, String>,
+    /// TODO markers raised while translating the current statement.
+    pub pending_markers: Vec<String>,
+    /// Constants emitted as Rust `const` items (uses may name them).
+    pub declared_consts: std::collections::HashSet<ObjId>,
+    /// Enclosing Rust loops and labeled blocks (innermost last).
+    pub rust_scopes: Vec<crate::stmt::RustScope>,
+    /// A package variable being assigned through its cell: its uses become `(*g)`.
+    pub global_override: Option<ObjId>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn obj(&self, id: ObjId) -> &'a Object {
+        self.prog.obj(id)
+    }
+
+    pub fn type_of(&self, e: &Expr) -> Option<TypeId> {
+        self.info.type_of(e.id)
+    }
+
+    pub fn mode_of(&self, e: &Expr) -> Option<&'a Mode> {
+        self.info.types.get(&e.id).map(|t| &t.mode)
+    }
+
+    pub fn ty(&self, t: TypeId) -> &'a Type {
+        self.prog.types.get(t)
+    }
+
+    pub fn under(&self, t: TypeId) -> &'a Type {
+        self.prog.types.under(t)
+    }
+
+    pub fn use_support(&mut self, module: &str) {
+        self.support.insert(module.to_string());
+    }
+
+    /// Go source text of a node (for TODO markers).
+    pub fn snippet(&self, span: Span) -> String {
+        let s = self.file.snippet(span);
+        let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        if one_line.len() > 100 {
+            let mut cut = 100;
+            while !one_line.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            format!("{}…", &one_line[..cut])
+        } else {
+            one_line
+        }
+    }
+
+    /// The object an identifier expression denotes.
+    pub fn obj_of(&self, e: &Expr) -> Option<ObjId> {
+        self.info.object_of(e.id)
+    }
+
+    pub fn fresh_label(&mut self, base: &str) -> syn::Lifetime {
+        self.func.next_label += 1;
+        syn::Lifetime::new(
+            &format!("'{}{}", base, self.func.next_label),
+            proc_macro2::Span::call_site(),
+        )
+    }
+
+    /// Comments that start before `offset` and have not been emitted yet.
+    pub fn take_comments_before(&mut self, offset: u32) -> Vec<String> {
+        let mut out = Vec::new();
+        while let Some(c) = self.comments.get(self.comment_cursor) {
+            if c.span.start >= offset {
+                break;
+            }
+            self.comment_cursor += 1;
+            out.push(comment_text(&c.text));
+        }
+        out
+    }
+
+    /// Skips comments before `offset` without emitting them (they were emitted as docs).
+    pub fn skip_comments_before(&mut self, offset: u32) {
+        while self
+            .comments
+            .get(self.comment_cursor)
+            .is_some_and(|c| c.span.start < offset)
+        {
+            self.comment_cursor += 1;
+        }
+    }
+}
+
+/// The text of a Go comment without its markers.
+pub fn comment_text(raw: &str) -> String {
+    if let Some(s) = raw.strip_prefix("//") {
+        s.strip_prefix(' ').unwrap_or(s).trim_end().to_string()
+    } else {
+        let s = raw.trim_start_matches("/*").trim_end_matches("*/");
+        s.lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+}

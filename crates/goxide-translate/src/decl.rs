@@ -1,0 +1,850 @@
+//! Package-level declarations: functions (and `main`, `init`), methods grouped into `impl`
+//! blocks, struct and named types with the derives that fit, constants, package variables;
+//! and function literals (closures).
+
+use crate::analysis;
+use crate::ctx::{comment_text, Ctx, FnState};
+use crate::names;
+use crate::stmt::comment_stmt;
+use crate::{Options, RustFile, Translated};
+use goxide_ast::ast::*;
+use goxide_ast::SourceFile;
+use goxide_types::{Checked, ConstValue, ObjId, ObjKind, Type};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use syn::parse_quote;
+
+fn doc_attrs(doc: &Option<String>) -> Vec<syn::Attribute> {
+    let Some(doc) = doc else { return vec![] };
+    doc.lines()
+        .map(|l| {
+            let text = format!(" {l}");
+            let text = if l.is_empty() { String::new() } else { text };
+            parse_quote!(#[doc = #text])
+        })
+        .collect()
+}
+
+fn comment_item(text: &str) -> syn::Item {
+    let lit = syn::LitStr::new(text, proc_macro2::Span::call_site());
+    parse_quote!(__goxide_comment!(#lit);)
+}
+
+pub fn translate_package(
+    checked: &Checked,
+    files: &[(SourceFile, File)],
+    opts: &Options,
+) -> Translated {
+    let prog = &checked.program;
+    let info = &checked.info;
+    let ast_files: Vec<&File> = files.iter().map(|(_, f)| f).collect();
+    let is_main = files.first().is_some_and(|(_, f)| f.package.name == "main");
+    let mut support = BTreeSet::new();
+    let mut out_files = Vec::new();
+    let analysis_result = analysis::analyze(prog, info, &ast_files);
+    let mut shared = Some(analysis_result);
+    let multi = files.len() > 1;
+    let mut init_count = 0;
+    let mut has_main = false;
+    for (sf, file) in files {
+        let mut ctx = Ctx {
+            prog,
+            info,
+            pkg: checked.package,
+            opts,
+            analysis: shared.take().unwrap_or_default(),
+            support: BTreeSet::new(),
+            file: sf,
+            comments: &file.comments,
+            comment_cursor: 0,
+            func: FnState::default(),
+            local_names: HashMap::new(),
+            pending_markers: Vec::new(),
+            declared_consts: HashSet::new(),
+            rust_scopes: Vec::new(),
+            global_override: None,
+        };
+        ctx.collect_consts(&ast_files);
+        let mut items: Vec<syn::Item> = Vec::new();
+        if multi {
+            items.push(parse_quote!(
+                use super::*;
+            ));
+            items.push(parse_quote!(
+                #[allow(unused_imports)]
+                use crate::*;
+            ));
+        }
+        let mut struct_types: Vec<(usize, ObjId)> = Vec::new();
+        for d in &file.decls {
+            for c in ctx.take_comments_before(d.span.start) {
+                if !is_doc_of(&c, d) {
+                    items.push(comment_item(&c));
+                }
+            }
+            match &d.kind {
+                DeclKind::Func(f) => {
+                    if f.recv.is_none() && f.name.name == "main" && is_main {
+                        has_main = true;
+                    }
+                    if f.recv.is_none() && f.name.name == "init" {
+                        init_count += 1;
+                    }
+                    items.extend(ctx.func_decl(d, f, init_count));
+                }
+                DeclKind::Type(specs) => {
+                    for s in specs {
+                        if let Some(&obj) = info.defs.get(&s.name.id) {
+                            let before = items.len();
+                            items.extend(ctx.type_decl(s, obj));
+                            if items.len() > before
+                                && matches!(ctx.under(ctx.obj(obj).ty), Type::Struct(_))
+                            {
+                                struct_types.push((items.len(), obj));
+                            }
+                        }
+                    }
+                }
+                DeclKind::Const(specs) => {
+                    for s in specs {
+                        let docs = doc_attrs(&s.doc);
+                        for n in &s.names {
+                            if let Some(mut item) = ctx.const_item(n) {
+                                if let syn::Item::Const(c) = &mut item {
+                                    c.attrs.extend(docs.clone());
+                                }
+                                items.push(item);
+                            }
+                        }
+                    }
+                }
+                DeclKind::Var(specs) => {
+                    for s in specs {
+                        items.extend(ctx.global_var(s));
+                    }
+                }
+            }
+            ctx.skip_comments_before(d.span.end);
+        }
+        for c in ctx.take_comments_before(u32::MAX) {
+            items.push(comment_item(&c));
+        }
+        // Go's fmt formatting for the package's struct types, when fmt support is used.
+        let fmt_used = ctx.support.contains("fmt") || support.contains("fmt");
+        if fmt_used {
+            for (pos, obj) in struct_types.into_iter().rev() {
+                if let Some(imp) = ctx.format_impl(obj) {
+                    items.insert(pos, imp);
+                }
+            }
+        }
+        support.extend(ctx.support.iter().cloned());
+        shared = Some(ctx.analysis);
+        let module = module_name(&sf.path, multi);
+        out_files.push((module, sf.path.clone(), items));
+    }
+    let mut root_items: Vec<syn::Item> = Vec::new();
+    if is_main && has_main {
+        support.insert("rt".into());
+        let inits: Vec<syn::Ident> = (1..=init_count)
+            .map(|i| {
+                if init_count == 1 {
+                    syn::Ident::new("init", proc_macro2::Span::call_site())
+                } else {
+                    syn::Ident::new(&format!("init_{i}"), proc_macro2::Span::call_site())
+                }
+            })
+            .collect();
+        if inits.is_empty() {
+            root_items.push(parse_quote!(
+                fn main() {
+                    crate::support::rt::run_main(go_main);
+                }
+            ));
+        } else {
+            root_items.push(parse_quote!(
+                fn main() {
+                    crate::support::rt::run_main(|| {
+                        #(#inits();)*
+                        go_main();
+                    });
+                }
+            ));
+        }
+    }
+    if !support.is_empty() {
+        root_items.insert(
+            0,
+            parse_quote!(
+                #[allow(dead_code, unused_imports, clippy::all)]
+                mod support;
+            ),
+        );
+    }
+    let root_name = if is_main { "main" } else { "lib" };
+    let mut files_out = Vec::new();
+    if multi {
+        let mut mods: Vec<syn::Item> = Vec::new();
+        for (m, _, _) in &out_files {
+            let id = names::ident(m);
+            mods.push(parse_quote!(mod #id;));
+            mods.push(parse_quote!(#[allow(unused_imports)] pub use #id::*;));
+        }
+        let mut items = mods;
+        items.extend(root_items);
+        files_out.push(RustFile {
+            module: root_name.into(),
+            go_path: String::new(),
+            syn_file: file_of(items, true),
+        });
+        for (m, p, items) in out_files {
+            files_out.push(RustFile {
+                module: m,
+                go_path: p,
+                syn_file: file_of(items, false),
+            });
+        }
+    } else if let Some((_, p, items)) = out_files.pop() {
+        let mut all = root_items;
+        all.extend(items);
+        files_out.push(RustFile {
+            module: root_name.into(),
+            go_path: p,
+            syn_file: file_of(all, true),
+        });
+    }
+    Translated {
+        files: files_out,
+        support: support.into_iter().collect(),
+        is_main,
+    }
+}
+
+fn file_of(items: Vec<syn::Item>, root: bool) -> syn::File {
+    let attrs: Vec<syn::Attribute> = if root {
+        vec![parse_quote!(#![allow(non_snake_case, clippy::needless_return)])]
+    } else {
+        vec![]
+    };
+    let mut f: syn::File = parse_quote!();
+    f.attrs = attrs;
+    f.items = items;
+    f
+}
+
+fn module_name(path: &str, multi: bool) -> String {
+    if !multi {
+        return "main".into();
+    }
+    let stem = std::path::Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("file");
+    let s = names::snake(stem);
+    let s: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    match s.as_str() {
+        "main" | "lib" | "support" | "mod" => format!("{s}_go"),
+        _ if s.starts_with(|c: char| c.is_ascii_digit()) => format!("f_{s}"),
+        _ => s,
+    }
+}
+
+/// Whether a comment is part of the declaration's doc (already emitted as `///`).
+fn is_doc_of(comment: &str, d: &Decl) -> bool {
+    d.doc
+        .as_ref()
+        .is_some_and(|doc| doc.lines().any(|l| l.trim() == comment.trim()))
+}
+
+impl Ctx<'_> {
+    /// Records which constants are emitted as Rust `const` items (so uses can name them).
+    fn collect_consts(&mut self, files: &[&File]) {
+        for f in files {
+            for d in &f.decls {
+                if let DeclKind::Const(specs) = &d.kind {
+                    for s in specs {
+                        for n in &s.names {
+                            if let Some(&obj) = self.info.defs.get(&n.id) {
+                                if self.const_representable(obj) {
+                                    self.declared_consts.insert(obj);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn const_representable(&mut self, obj: ObjId) -> bool {
+        let o = self.obj(obj);
+        let ObjKind::Const(v) = &o.kind else {
+            return false;
+        };
+        let t = goxide_types::default_type(&self.prog.types, o.ty);
+        self.rust_type(t).is_some()
+            && self.const_expr(&v.clone(), t, false).is_some()
+            && o.name != "_"
+    }
+
+    /// `const NAME: T = value;`
+    pub fn const_item(&mut self, n: &Ident) -> Option<syn::Item> {
+        let obj = *self.info.defs.get(&n.id)?;
+        if n.is_blank() {
+            return None;
+        }
+        let o = self.obj(obj);
+        let ObjKind::Const(v) = o.kind.clone() else {
+            return None;
+        };
+        let t = goxide_types::default_type(&self.prog.types, o.ty);
+        let (Some(ty), Some(val)) = (self.rust_type(t), self.const_expr(&v, t, false)) else {
+            let text = format!(
+                "{} const {} = {}: not representable as a Rust constant; its uses are inlined",
+                crate::MARKER.replace("TODO(goxide):", "note (goxide):"),
+                n.name,
+                describe(&v)
+            );
+            return Some(comment_item(&text));
+        };
+        self.declared_consts.insert(obj);
+        let id = names::const_ident(&n.name);
+        self.local_names.insert(obj, id.to_string());
+        let val = match val {
+            syn::Expr::Call(_) | syn::Expr::MethodCall(_) if matches!(v, ConstValue::String(_)) => {
+                // String constants are `&str` in Rust; uses convert as needed.
+                self.declared_consts.remove(&obj);
+                return None;
+            }
+            v => v,
+        };
+        Some(parse_quote!(const #id: #ty = #val;))
+    }
+
+    /// A package-level variable: a `static` when it is a never-assigned constant, else a
+    /// thread-local cell (Go's package variables are mutable and lazily initialized here).
+    fn global_var(&mut self, s: &VarSpec) -> Vec<syn::Item> {
+        let mut out = Vec::new();
+        if !s.values.is_empty() && s.values.len() != s.names.len() {
+            let text = format!(
+                "{} unsupported: package variables from a multi-value expression: `{}`",
+                crate::MARKER,
+                self.snippet(s.span)
+            );
+            out.push(comment_item(&text));
+            return out;
+        }
+        for (i, n) in s.names.iter().enumerate() {
+            let Some(&obj) = self.info.defs.get(&n.id) else {
+                continue;
+            };
+            let t = self.obj(obj).ty;
+            let init = match s.values.get(i) {
+                Some(v) => {
+                    self.pending_markers.clear();
+                    let e = self.value_as(v, t);
+                    for m in std::mem::take(&mut self.pending_markers) {
+                        out.push(comment_item(&m));
+                    }
+                    e
+                }
+                None => match self.zero_value(t) {
+                    Some(z) => z,
+                    None => parse_quote!(todo!()),
+                },
+            };
+            if n.is_blank() {
+                let text = format!(
+                    "{} unsupported: blank package variable `{}`",
+                    crate::MARKER,
+                    self.snippet(s.span)
+                );
+                out.push(comment_item(&text));
+                continue;
+            }
+            let Some(ty) = self.rust_type(t) else {
+                let text = format!(
+                    "{} unsupported: package variable of this type: `{}`",
+                    crate::MARKER,
+                    self.snippet(s.span)
+                );
+                out.push(comment_item(&text));
+                continue;
+            };
+            let id = names::const_ident(&n.name);
+            let mut attrs = doc_attrs(&s.doc);
+            attrs.extend(Vec::<syn::Attribute>::new());
+            out.push(parse_quote!(thread_local! {
+                #(#attrs)*
+                static #id: std::cell::RefCell<#ty> = std::cell::RefCell::new(#init);
+            }));
+        }
+        out
+    }
+
+    fn func_decl(&mut self, d: &Decl, f: &FuncDecl, init_index: usize) -> Vec<syn::Item> {
+        let Some(&obj) = self.info.defs.get(&f.name.id) else {
+            return vec![];
+        };
+        let o = self.obj(obj);
+        let Type::Func(sig) = self.under(o.ty).clone() else {
+            return vec![];
+        };
+        self.local_names.clear();
+        self.func = FnState {
+            results: sig.results.clone(),
+            ..FnState::default()
+        };
+        let attrs = doc_attrs(&d.doc);
+        let name = if f.recv.is_none() && f.name.name == "main" {
+            syn::Ident::new("go_main", proc_macro2::Span::call_site())
+        } else if f.recv.is_none() && f.name.name == "init" {
+            if init_index <= 1 && !self.has_multiple_inits() {
+                syn::Ident::new("init", proc_macro2::Span::call_site())
+            } else {
+                syn::Ident::new(
+                    &format!("init_{init_index}"),
+                    proc_macro2::Span::call_site(),
+                )
+            }
+        } else {
+            names::value_ident(&f.name.name)
+        };
+        if !f.type_params.is_empty() {
+            return vec![self.stub_fn(d, &name, "generic function")];
+        }
+        let Some((params, prelude)) = self.params(&f.sig) else {
+            return vec![self.stub_fn(d, &name, "function signature")];
+        };
+        let Some(ret) = self.results_type(&sig.results, 0) else {
+            return vec![self.stub_fn(d, &name, "function result type")];
+        };
+        let mut body_stmts = prelude;
+        body_stmts.extend(self.named_results(&f.sig));
+        let body_stmts = match &f.body {
+            Some(b) => {
+                self.skip_comments_before(b.span.start + 1);
+                body_stmts.extend(self.block(b).stmts);
+                body_stmts
+            }
+            None => vec![parse_quote!(todo!();)],
+        };
+        let vis: syn::Visibility = if o.is_exported() && !self.is_main_pkg() {
+            parse_quote!(pub)
+        } else if self.multi_file() {
+            parse_quote!(pub(crate))
+        } else {
+            syn::Visibility::Inherited
+        };
+        if let Some(r) = &f.recv {
+            return self
+                .method_item(r, attrs, vis, &name, params, ret, body_stmts)
+                .into_iter()
+                .collect();
+        }
+        vec![parse_quote!(
+            #(#attrs)*
+            #vis fn #name(#(#params),*) #ret {
+                #(#body_stmts)*
+            }
+        )]
+    }
+
+    fn has_multiple_inits(&self) -> bool {
+        false
+    }
+
+    fn is_main_pkg(&self) -> bool {
+        self.prog.pkg(self.pkg).name == "main"
+    }
+
+    fn multi_file(&self) -> bool {
+        false
+    }
+
+    fn stub_fn(&mut self, d: &Decl, name: &syn::Ident, what: &str) -> syn::Item {
+        let text = format!(
+            "{} unsupported: {what}: `{}`",
+            crate::MARKER,
+            self.snippet(d.span)
+        );
+        let c = comment_stmt(&text);
+        parse_quote!(
+            #[allow(unused_variables)]
+            fn #name() {
+                #c
+                todo!()
+            }
+        )
+    }
+
+    /// Parameters, plus statements re-binding parameters that must live in shared cells.
+    fn params(&mut self, sig: &FuncType) -> Option<(Vec<syn::FnArg>, Vec<syn::Stmt>)> {
+        let mut params = Vec::new();
+        let mut prelude = Vec::new();
+        for g in &sig.params {
+            for (i, n) in
+                g.names
+                    .iter()
+                    .enumerate()
+                    .chain(if g.names.is_empty() { vec![] } else { vec![] })
+            {
+                let _ = i;
+                let obj = self.info.defs.get(&n.id).copied();
+                let t = obj
+                    .map(|o| self.obj(o).ty)
+                    .or_else(|| self.type_of(&g.ty))?;
+                let ty = self.rust_type(t)?;
+                if n.is_blank() || obj.is_none() {
+                    params.push(parse_quote!(_: #ty));
+                    continue;
+                }
+                let obj = obj?;
+                let id = self.bind_local(obj, &n.name);
+                if self.analysis.boxed.contains(&obj) {
+                    params.push(parse_quote!(#id: #ty));
+                    prelude.push(
+                        parse_quote!(let #id = std::rc::Rc::new(std::cell::RefCell::new(#id));),
+                    );
+                } else if self.analysis.mutated.contains(&obj) {
+                    params.push(parse_quote!(mut #id: #ty));
+                } else {
+                    params.push(parse_quote!(#id: #ty));
+                }
+            }
+            if g.names.is_empty() {
+                let t = self.type_of(&g.ty)?;
+                let t = if g.variadic { self.slice_of(t)? } else { t };
+                let ty = self.rust_type(t)?;
+                params.push(parse_quote!(_: #ty));
+            }
+        }
+        Some((params, prelude))
+    }
+
+    fn slice_of(&mut self, _t: goxide_types::TypeId) -> Option<goxide_types::TypeId> {
+        None
+    }
+
+    /// `let mut r: T = zero;` for each named result.
+    fn named_results(&mut self, sig: &FuncType) -> Vec<syn::Stmt> {
+        let mut out = Vec::new();
+        for g in &sig.results {
+            for n in &g.names {
+                let Some(&obj) = self.info.defs.get(&n.id) else {
+                    continue;
+                };
+                self.func.named_results.push(obj);
+                let t = self.obj(obj).ty;
+                let z = self.zero_value(t).unwrap_or_else(|| parse_quote!(todo!()));
+                let mut ctx_ident = n.clone();
+                if ctx_ident.is_blank() {
+                    ctx_ident.name = format!("result{}", self.func.named_results.len());
+                }
+                let saved = self.analysis.mutated.insert(obj);
+                out.push(self.let_var(obj, &ctx_ident, z, Some(t)));
+                if !saved {
+                    // keep `mut`: named results are assigned by return statements
+                }
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn method_item(
+        &mut self,
+        r: &Receiver,
+        attrs: Vec<syn::Attribute>,
+        vis: syn::Visibility,
+        name: &syn::Ident,
+        params: Vec<syn::FnArg>,
+        ret: syn::ReturnType,
+        mut body: Vec<syn::Stmt>,
+    ) -> Option<syn::Item> {
+        let rt = self.type_of(&r.ty)?;
+        let (ptr, base) = match self.ty(rt) {
+            Type::Pointer(b) => (true, *b),
+            _ => (false, rt),
+        };
+        let Type::Named(n) = self.ty(base) else {
+            return None;
+        };
+        let tname = names::type_ident(&self.obj(n.obj).name);
+        let self_param: syn::FnArg = if ptr {
+            parse_quote!(&mut self)
+        } else {
+            parse_quote!(&self)
+        };
+        if let Some(rn) = &r.name {
+            if let Some(&obj) = self.info.defs.get(&rn.id) {
+                if !rn.is_blank() {
+                    let id = self.bind_local(obj, &rn.name);
+                    if ptr {
+                        // Uses of the receiver name other than field access would need a pointer.
+                        self.local_names.insert(obj, "self".into());
+                        let _ = id;
+                    } else {
+                        self.local_names.insert(obj, "self".into());
+                    }
+                }
+            }
+        }
+        if body.is_empty() {
+            body.push(parse_quote!(let _ = self;));
+        }
+        Some(parse_quote!(
+            impl #tname {
+                #(#attrs)*
+                #vis fn #name(#self_param, #(#params),*) #ret {
+                    #(#body)*
+                }
+            }
+        ))
+    }
+
+    fn type_decl(&mut self, s: &TypeSpec, obj: ObjId) -> Vec<syn::Item> {
+        let attrs = doc_attrs(&s.doc);
+        let name = names::type_ident(&s.name.name);
+        let t = self.obj(obj).ty;
+        let o = self.obj(obj);
+        let vis: syn::Visibility = if o.is_exported() && !self.is_main_pkg() {
+            parse_quote!(pub)
+        } else {
+            syn::Visibility::Inherited
+        };
+        if !s.type_params.is_empty() {
+            return vec![comment_item(&format!(
+                "{} unsupported: generic type `{}`",
+                crate::MARKER,
+                s.name.name
+            ))];
+        }
+        if s.alias {
+            let Some(target) = self.rust_type(t) else {
+                return vec![comment_item(&format!(
+                    "{} unsupported: type alias `{}`",
+                    crate::MARKER,
+                    self.snippet(s.span)
+                ))];
+            };
+            return vec![parse_quote!(#(#attrs)* #vis type #name = #target;)];
+        }
+        match self.under(t).clone() {
+            Type::Struct(fields) => {
+                let mut fs: Vec<syn::Field> = Vec::new();
+                let go_fields = match &s.ty.kind {
+                    ExprKind::StructType(st) => Some(st),
+                    _ => None,
+                };
+                let mut all_default = true;
+                for (i, f) in fields.iter().enumerate() {
+                    let Some(ty) = self.rust_type(f.ty) else {
+                        return vec![comment_item(&format!(
+                            "{} unsupported: struct field type in `{}`",
+                            crate::MARKER,
+                            s.name.name
+                        ))];
+                    };
+                    if let Type::Array(n, _) = self.under(f.ty) {
+                        if *n > 32 {
+                            all_default = false;
+                        }
+                    }
+                    let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+                    let doc = go_fields.and_then(|st| field_doc(st, i));
+                    let fattrs = doc_attrs(&doc);
+                    let fvis: syn::Visibility =
+                        if f.name.starts_with(|c: char| c.is_uppercase()) && !self.is_main_pkg() {
+                            parse_quote!(pub)
+                        } else {
+                            syn::Visibility::Inherited
+                        };
+                    fs.push(parse_quote!(#(#fattrs)* #fvis #fname: #ty));
+                }
+                let mut derives: Vec<syn::Path> = vec![parse_quote!(Clone), parse_quote!(Debug)];
+                if all_default {
+                    derives.push(parse_quote!(Default));
+                }
+                if self.is_copy(t) {
+                    derives.push(parse_quote!(Copy));
+                }
+                if self.is_comparable(t) {
+                    derives.push(parse_quote!(PartialEq));
+                }
+                let mut items: Vec<syn::Item> = vec![parse_quote!(
+                    #(#attrs)*
+                    #[derive(#(#derives),*)]
+                    #vis struct #name {
+                        #(#fs),*
+                    }
+                )];
+                if !all_default {
+                    let mut inits = Vec::new();
+                    for f in &fields {
+                        let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+                        let z = self
+                            .zero_value(f.ty)
+                            .unwrap_or_else(|| parse_quote!(todo!()));
+                        inits.push(quote::quote!(#fname: #z));
+                    }
+                    items.push(parse_quote!(
+                        impl Default for #name {
+                            fn default() -> Self {
+                                #name { #(#inits),* }
+                            }
+                        }
+                    ));
+                }
+                items
+            }
+            Type::Basic(_)
+            | Type::Slice(_)
+            | Type::Map(..)
+            | Type::Array(..)
+            | Type::Func(_)
+            | Type::Pointer(_) => {
+                let Some(target) = self.rust_type(self.prog.types.underlying(t)) else {
+                    return vec![comment_item(&format!(
+                        "{} unsupported: type `{}`",
+                        crate::MARKER,
+                        self.snippet(s.span)
+                    ))];
+                };
+                if let Type::Named(n) = self.ty(t) {
+                    if !n.methods.is_empty() {
+                        return vec![comment_item(&format!(
+                            "{} unsupported: methods on a non-struct named type `{}`",
+                            crate::MARKER,
+                            s.name.name
+                        ))];
+                    }
+                }
+                vec![parse_quote!(#(#attrs)* #vis type #name = #target;)]
+            }
+            _ => vec![comment_item(&format!(
+                "{} unsupported: type `{}`",
+                crate::MARKER,
+                self.snippet(s.span)
+            ))],
+        }
+    }
+
+    /// `impl support::fmt::Format for T` so that fmt prints the struct as Go does.
+    fn format_impl(&mut self, obj: ObjId) -> Option<syn::Item> {
+        let t = self.obj(obj).ty;
+        let Type::Struct(fields) = self.under(t).clone() else {
+            return None;
+        };
+        let name = names::type_ident(&self.obj(obj).name);
+        let go_name = self.prog.type_string(t);
+        let mut entries = Vec::new();
+        for f in &fields {
+            let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+            let gname = &f.name;
+            entries.push(quote::quote!((#gname, &self.#fname)));
+        }
+        Some(parse_quote!(
+            impl crate::support::fmt::Format for #name {
+                fn fmt(&self, f: &mut crate::support::fmt::Formatter<'_>, _verb: char) {
+                    f.write_struct(#go_name, &[#(#entries),*]);
+                }
+                fn type_name(&self) -> String {
+                    String::from(#go_name)
+                }
+            }
+        ))
+    }
+
+    /// A function literal as a Rust closure (with the clones its captures need), or `None`
+    /// when its signature cannot be expressed.
+    pub fn closure(&mut self, e: &Expr) -> Option<syn::Expr> {
+        let ExprKind::FuncLit { sig, body } = &e.kind else {
+            return None;
+        };
+        let t = self.type_of(e)?;
+        let Type::Func(fsig) = self.under(t).clone() else {
+            return None;
+        };
+        let saved = std::mem::replace(
+            &mut self.func,
+            FnState {
+                results: fsig.results.clone(),
+                ..FnState::default()
+            },
+        );
+        let saved_scopes = std::mem::take(&mut self.rust_scopes);
+        let res = (|| {
+            let (params, prelude) = self.params(sig)?;
+            let ret = self.results_type(&fsig.results, 0)?;
+            let mut stmts = prelude;
+            stmts.extend(self.named_results(sig));
+            stmts.extend(self.block(body).stmts);
+            let mut captures: Vec<syn::Stmt> = Vec::new();
+            for obj in self
+                .analysis
+                .free_vars
+                .get(&e.id)
+                .cloned()
+                .unwrap_or_default()
+            {
+                let copy = self.is_copy(self.obj(obj).ty) && !self.analysis.boxed.contains(&obj);
+                if !copy {
+                    let id = self.var_name(obj);
+                    captures.push(parse_quote!(let #id = #id.clone();));
+                }
+            }
+            let ret = match ret {
+                syn::ReturnType::Default => quote::quote!(),
+                r => quote::quote!(#r),
+            };
+            let closure: syn::Expr = parse_quote!(move |#(#params),*| #ret { #(#stmts)* });
+            Some(if captures.is_empty() {
+                closure
+            } else {
+                parse_quote!({
+                    #(#captures)*
+                    #closure
+                })
+            })
+        })();
+        self.func = saved;
+        self.rust_scopes = saved_scopes;
+        res
+    }
+}
+
+fn field_doc(st: &StructType, index: usize) -> Option<String> {
+    let mut i = 0;
+    for f in &st.fields {
+        let n = f.names.len().max(1);
+        if index < i + n {
+            return f.doc.clone();
+        }
+        i += n;
+    }
+    None
+}
+
+fn describe(v: &ConstValue) -> String {
+    match v {
+        ConstValue::Int(i) => i.to_string(),
+        ConstValue::Bool(b) => b.to_string(),
+        ConstValue::String(s) => format!("{:?}", String::from_utf8_lossy(s)),
+        ConstValue::Float(f) => format!("{f}"),
+        _ => "…".into(),
+    }
+}
+
+#[allow(dead_code)]
+fn unused(_: &str) -> String {
+    comment_text("")
+}

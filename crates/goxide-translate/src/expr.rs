@@ -1,0 +1,603 @@
+//! Expressions: names, operators, selectors, indexing, slicing, conversions of untyped values,
+//! and function literals. Calls live in [`crate::builtins`] and [`crate::stdlib`].
+//!
+//! Three ways to translate an expression:
+//! - [`Ctx::value`]: an owned value (a place of a non-`Copy` type is cloned, as Go copies it);
+//! - [`Ctx::borrowed`]: for reading without taking ownership (printing, `len`, comparisons);
+//! - [`Ctx::place`]: the assignable place.
+
+use crate::ctx::Ctx;
+use crate::names;
+use goxide_ast::ast::{BinaryOp, Expr, ExprKind, UnaryOp};
+use goxide_types::{Mode, ObjId, ObjKind, SelectionKind, Type, TypeId};
+use syn::parse_quote;
+
+impl Ctx<'_> {
+    /// Records an unsupported construct and returns a compiling `todo!()`.
+    pub fn unsupported(&mut self, e: &Expr, what: &str) -> syn::Expr {
+        let snippet = self.snippet(e.span);
+        self.marker(format!("unsupported: {what}: `{snippet}`"));
+        parse_quote!(todo!())
+    }
+
+    /// Queues a TODO marker for the statement being translated.
+    pub fn marker(&mut self, text: String) {
+        self.pending_markers
+            .push(format!("{} {}", crate::MARKER, text));
+    }
+
+    /// The Rust name of a local or package-level object.
+    pub fn var_name(&self, obj: ObjId) -> syn::Ident {
+        if let Some(n) = self.local_names.get(&obj) {
+            return names::ident(n);
+        }
+        let o = self.obj(obj);
+        match &o.kind {
+            ObjKind::Var { global: true, .. } => names::const_ident(&o.name),
+            ObjKind::Const(_) => names::const_ident(&o.name),
+            ObjKind::TypeName => names::type_ident(&o.name),
+            _ => names::value_ident(&o.name),
+        }
+    }
+
+    fn is_global_var(&self, obj: ObjId) -> bool {
+        matches!(self.obj(obj).kind, ObjKind::Var { global: true, .. })
+    }
+
+    /// An owned value of `e`.
+    pub fn value(&mut self, e: &Expr) -> syn::Expr {
+        let b = self.borrowed(e);
+        if self.is_place(e) && !self.type_of(e).is_some_and(|t| self.is_copy(t)) {
+            parse_quote!(#b.clone())
+        } else {
+            b
+        }
+    }
+
+    /// An owned value of `e`, converted to type `target` (untyped constants, `nil`).
+    pub fn value_as(&mut self, e: &Expr, target: TypeId) -> syn::Expr {
+        if self.is_untyped_nil(e)
+            || matches!(&e.kind, ExprKind::Ident(n) if n == "nil") && self.obj_of(e).is_none()
+        {
+            return match self.zero_value(target) {
+                Some(z) if !matches!(self.under(target), Type::Basic(_)) => z,
+                _ => self.unsupported(e, "nil of this type"),
+            };
+        }
+        if let Some(v) = self.info.const_value(e.id).cloned() {
+            if self.basic(target).is_some() && !self.named_const_matches(e, target) {
+                return self
+                    .const_expr(&v, target, false)
+                    .unwrap_or_else(|| self.unsupported(e, "constant"));
+            }
+        }
+        self.value(e)
+    }
+
+    /// Whether `e` is a constant identifier whose declared Rust type is `target`'s.
+    fn named_const_matches(&self, e: &Expr, target: TypeId) -> bool {
+        let ExprKind::Ident(_) = &e.kind else {
+            return false;
+        };
+        let Some(obj) = self.obj_of(e) else {
+            return false;
+        };
+        let o = self.obj(obj);
+        matches!(o.kind, ObjKind::Const(_)) && self.declared_const_type(obj) == Some(target)
+    }
+
+    /// The Rust type a constant object was declared with (its Go type, or the default type of an
+    /// untyped constant).
+    pub fn declared_const_type(&self, obj: ObjId) -> Option<TypeId> {
+        let o = self.obj(obj);
+        if o.pkg != Some(self.pkg) {
+            return None;
+        }
+        Some(goxide_types::default_type(&self.prog.types, o.ty))
+    }
+
+    /// Whether an expression denotes a place (variable, field, element) rather than a value.
+    pub fn is_place(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Ident(_) => self
+                .obj_of(e)
+                .is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Var { .. })),
+            ExprKind::Paren(x) => self.is_place(x),
+            ExprKind::Selector { .. } => self
+                .info
+                .selections
+                .get(&e.id)
+                .is_some_and(|s| s.kind == SelectionKind::FieldVal),
+            ExprKind::Index { x, .. } => !self
+                .type_of(x)
+                .is_some_and(|t| self.is_string(t) || matches!(self.under(t), Type::Map(..))),
+            ExprKind::Star(_) => true,
+            _ => false,
+        }
+    }
+
+    /// `e` for reading, without cloning.
+    pub fn borrowed(&mut self, e: &Expr) -> syn::Expr {
+        if let Some(c) = self.const_of(e, false) {
+            if !matches!(&e.kind, ExprKind::Ident(_)) || !self.const_ident_usable(e) {
+                return c.unwrap_or_else(|| self.unsupported(e, "constant value"));
+            }
+        }
+        match &e.kind {
+            ExprKind::Ident(name) => self.ident_expr(e, name),
+            ExprKind::BasicLit(_) => self.unsupported(e, "literal"),
+            ExprKind::Paren(x) => {
+                let x = self.borrowed(x);
+                parse_quote!((#x))
+            }
+            ExprKind::CompositeLit { .. } => self.composite_lit(e),
+            ExprKind::FuncLit { .. } => self.func_lit(e),
+            ExprKind::Selector { x, sel } => self.selector(e, x, &sel.name, false),
+            ExprKind::Index { x, indices } => self.index(e, x, indices, false),
+            ExprKind::Slice { x, lo, hi, max, .. } => {
+                self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref())
+            }
+            ExprKind::Call { .. } => self.call(e),
+            ExprKind::Star(x) => self.deref(e, x, false),
+            ExprKind::Unary { op, x } => self.unary(e, *op, x),
+            ExprKind::Binary { op, x, y } => self.binary(e, *op, x, y),
+            ExprKind::TypeAssert { .. } => self.unsupported(e, "type assertion"),
+            _ => self.unsupported(e, "expression"),
+        }
+    }
+
+    /// Whether a constant identifier can be emitted by name (same Rust type as declared).
+    fn const_ident_usable(&self, e: &Expr) -> bool {
+        let Some(obj) = self.obj_of(e) else {
+            return false;
+        };
+        let Some(t) = self.type_of(e) else {
+            return false;
+        };
+        let t = goxide_types::default_type(&self.prog.types, t);
+        self.declared_const_type(obj) == Some(t) && self.declared_consts.contains(&obj)
+    }
+
+    fn ident_expr(&mut self, e: &Expr, name: &str) -> syn::Expr {
+        let Some(obj) = self.obj_of(e) else {
+            return self.unsupported(e, "unresolved name");
+        };
+        let o = self.obj(obj);
+        match &o.kind {
+            ObjKind::Var { .. } => {
+                let id = self.var_name(obj);
+                if self.global_override == Some(obj) {
+                    return parse_quote!((*g));
+                }
+                if self.is_global_var(obj) {
+                    let copy = self.is_copy(o.ty);
+                    self.global_read(&id, copy)
+                } else if self.analysis.boxed.contains(&obj) {
+                    parse_quote!(*#id.borrow())
+                } else {
+                    parse_quote!(#id)
+                }
+            }
+            ObjKind::Const(_) => {
+                let id = self.var_name(obj);
+                parse_quote!(#id)
+            }
+            ObjKind::Func { .. } => {
+                if o.pkg != Some(self.pkg) {
+                    return self.unsupported(e, "function value from another package");
+                }
+                let id = names::value_ident(name);
+                parse_quote!(std::rc::Rc::new(#id))
+            }
+            ObjKind::Nil => self.unsupported(e, "untyped nil"),
+            _ => self.unsupported(e, "name"),
+        }
+    }
+
+    fn global_read(&mut self, id: &syn::Ident, copy: bool) -> syn::Expr {
+        if copy {
+            parse_quote!(#id.with_borrow(|v| *v))
+        } else {
+            parse_quote!(#id.with_borrow(|v| v.clone()))
+        }
+    }
+
+    /// The assignable place for `e` (`None` for a global variable, which is assigned through
+    /// its cell: see [`Ctx::assign_to`]).
+    pub fn place(&mut self, e: &Expr) -> syn::Expr {
+        match &e.kind {
+            ExprKind::Ident(_) => {
+                let Some(obj) = self.obj_of(e) else {
+                    return self.unsupported(e, "assignment target");
+                };
+                let id = self.var_name(obj);
+                if self.global_override == Some(obj) {
+                    return parse_quote!((*g));
+                }
+                if self.analysis.boxed.contains(&obj) {
+                    parse_quote!(*#id.borrow_mut())
+                } else {
+                    parse_quote!(#id)
+                }
+            }
+            ExprKind::Paren(x) => self.place(x),
+            ExprKind::Selector { x, sel } => self.selector(e, x, &sel.name, true),
+            ExprKind::Index { x, indices } => self.index(e, x, indices, true),
+            ExprKind::Star(x) => self.deref(e, x, true),
+            _ => self.unsupported(e, "assignment target"),
+        }
+    }
+
+    /// Whether the root variable of a place is a package-level variable.
+    pub fn global_root(&self, e: &Expr) -> Option<ObjId> {
+        match &e.kind {
+            ExprKind::Ident(_) => self.obj_of(e).filter(|&o| self.is_global_var(o)),
+            ExprKind::Paren(x) => self.global_root(x),
+            ExprKind::Selector { x, .. }
+                if !self
+                    .type_of(x)
+                    .is_some_and(|t| matches!(self.under(t), Type::Pointer(_))) =>
+            {
+                self.global_root(x)
+            }
+            ExprKind::Index { x, .. } => self.global_root(x),
+            _ => None,
+        }
+    }
+
+    fn deref(&mut self, e: &Expr, x: &Expr, mutable: bool) -> syn::Expr {
+        if matches!(self.mode_of(e), Some(Mode::Type)) {
+            return self.unsupported(e, "pointer type in expression");
+        }
+        let p = self.borrowed(x);
+        if mutable {
+            parse_quote!(*#p.as_ref().unwrap().borrow_mut())
+        } else {
+            parse_quote!(*#p.as_ref().unwrap().borrow())
+        }
+    }
+
+    fn selector(&mut self, e: &Expr, x: &Expr, sel: &str, mutable: bool) -> syn::Expr {
+        let Some(selection) = self.info.selections.get(&e.id).cloned() else {
+            // A qualified identifier `pkg.Name` that is not a constant (constants were folded).
+            return self.qualified_value(e);
+        };
+        if selection.kind != SelectionKind::FieldVal {
+            return self.unsupported(e, "method value");
+        }
+        let Some(xt) = self.type_of(x) else {
+            return self.unsupported(e, "selector");
+        };
+        let mut base = if mutable {
+            self.place(x)
+        } else {
+            self.borrowed(x)
+        };
+        let mut t = xt;
+        let _ = sel;
+        for (i, &idx) in selection.path.iter().enumerate() {
+            // Through a pointer: borrow the pointee.
+            if let Type::Pointer(elem) = self.under(t).clone() {
+                base = if mutable {
+                    parse_quote!(#base.as_ref().unwrap().borrow_mut())
+                } else {
+                    parse_quote!(#base.as_ref().unwrap().borrow())
+                };
+                t = elem;
+            }
+            let Type::Struct(fields) = self.under(t).clone() else {
+                return self.unsupported(e, "field of non-struct");
+            };
+            let Some(f) = fields.get(idx) else {
+                return self.unsupported(e, "field");
+            };
+            let name = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+            base = parse_quote!(#base.#name);
+            t = f.ty;
+            let _ = i;
+        }
+        base
+    }
+
+    /// A usize index expression for `i`.
+    pub fn index_usize(&mut self, i: &Expr) -> syn::Expr {
+        if let Some(goxide_types::ConstValue::Int(v)) = self.info.const_value(i.id) {
+            if let Ok(n) = usize::try_from(v.clone()) {
+                return parse_quote!(#n);
+            }
+        }
+        let v = self.borrowed(i);
+        if self.type_of(i).and_then(|t| self.basic(t)) == Some(goxide_types::BasicKind::Uintptr) {
+            return v;
+        }
+        parse_quote!(#v as usize)
+    }
+
+    fn index(&mut self, e: &Expr, x: &Expr, indices: &[Expr], mutable: bool) -> syn::Expr {
+        let [i] = indices else {
+            return self.unsupported(e, "generic instantiation");
+        };
+        let Some(xt) = self.type_of(x) else {
+            return self.unsupported(e, "index");
+        };
+        match self.under(xt).clone() {
+            Type::Basic(k) if k.is_string() => {
+                let s = self.borrowed(x);
+                let i = self.index_usize(i);
+                parse_quote!(#s.as_bytes()[#i])
+            }
+            Type::Slice(_) | Type::Array(..) => {
+                let base = if mutable {
+                    self.place(x)
+                } else {
+                    self.borrowed(x)
+                };
+                let i = self.index_usize(i);
+                parse_quote!(#base[#i])
+            }
+            Type::Pointer(p) if matches!(self.under(p), Type::Array(..)) => {
+                let base = self.borrowed(x);
+                let i = self.index_usize(i);
+                if mutable {
+                    parse_quote!(#base.as_ref().unwrap().borrow_mut()[#i])
+                } else {
+                    parse_quote!(#base.as_ref().unwrap().borrow()[#i])
+                }
+            }
+            Type::Map(kt, _) => {
+                if mutable {
+                    return self.unsupported(e, "map element as a place");
+                }
+                let m = self.borrowed(x);
+                let k = self.value_as(i, kt);
+                parse_quote!(#m.get(&#k).cloned().unwrap_or_default())
+            }
+            _ => self.unsupported(e, "index expression"),
+        }
+    }
+
+    fn slice_expr(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        lo: Option<&Expr>,
+        hi: Option<&Expr>,
+        max: Option<&Expr>,
+    ) -> syn::Expr {
+        if max.is_some() {
+            return self.unsupported(e, "3-index slice");
+        }
+        let Some(xt) = self.type_of(x) else {
+            return self.unsupported(e, "slice expression");
+        };
+        let lo = lo.map(|l| self.index_usize(l));
+        let hi = hi.map(|h| self.index_usize(h));
+        let range: syn::Expr = match (lo, hi) {
+            (Some(l), Some(h)) => parse_quote!(#l..#h),
+            (Some(l), None) => parse_quote!(#l..),
+            (None, Some(h)) => parse_quote!(..#h),
+            (None, None) => parse_quote!(..),
+        };
+        let base = self.borrowed(x);
+        match self.under(xt) {
+            Type::Basic(k) if k.is_string() => parse_quote!(#base[#range].to_string()),
+            Type::Slice(_) | Type::Array(..) => parse_quote!(#base[#range].to_vec()),
+            _ => self.unsupported(e, "slice of this type"),
+        }
+    }
+
+    fn unary(&mut self, e: &Expr, op: UnaryOp, x: &Expr) -> syn::Expr {
+        match op {
+            UnaryOp::Pos => self.value(x),
+            UnaryOp::Neg => {
+                let v = self.value(x);
+                parse_quote!(-#v)
+            }
+            UnaryOp::Not | UnaryOp::BitNot => {
+                let v = self.value(x);
+                parse_quote!(!#v)
+            }
+            UnaryOp::Addr => self.address_of(e, x),
+            UnaryOp::Recv => self.unsupported(e, "channel receive"),
+        }
+    }
+
+    fn address_of(&mut self, e: &Expr, x: &Expr) -> syn::Expr {
+        let inner = match &x.kind {
+            ExprKind::Paren(p) => p,
+            _ => x,
+        };
+        match &inner.kind {
+            ExprKind::CompositeLit { .. } => {
+                let v = self.composite_lit(inner);
+                self.marker("ownership: a pointer is shared through Rc<RefCell<…>>; an owned value or a borrow may do".into());
+                parse_quote!(Some(std::rc::Rc::new(std::cell::RefCell::new(#v))))
+            }
+            ExprKind::Ident(_) => {
+                let Some(obj) = self.obj_of(inner) else {
+                    return self.unsupported(e, "address of");
+                };
+                if !self.analysis.boxed.contains(&obj) || self.is_global_var(obj) {
+                    return self.unsupported(e, "address of this variable");
+                }
+                let id = self.var_name(obj);
+                parse_quote!(Some(#id.clone()))
+            }
+            _ => self.unsupported(e, "address of a field or element"),
+        }
+    }
+
+    fn binary(&mut self, e: &Expr, op: BinaryOp, x: &Expr, y: &Expr) -> syn::Expr {
+        let Some(xt) = self.type_of(x) else {
+            return self.unsupported(e, "binary expression");
+        };
+        let string_operands =
+            self.is_string(xt) || self.type_of(y).is_some_and(|t| self.is_string(t));
+        if string_operands && op == BinaryOp::Add {
+            return self.concat(e);
+        }
+        if string_operands && op.is_comparison() {
+            let a = self.str_operand(x);
+            let b = self.str_operand(y);
+            return comparison(op, a, b);
+        }
+        if op.is_comparison() {
+            let a = self.operand(x, y);
+            let b = self.operand(y, x);
+            return comparison(op, a, b);
+        }
+        if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
+            return self.shift(e, op, x, y);
+        }
+        let a = self.operand(x, y);
+        let b = self.operand(y, x);
+        match op {
+            BinaryOp::Add => parse_quote!(#a + #b),
+            BinaryOp::Sub => parse_quote!(#a - #b),
+            BinaryOp::Mul => parse_quote!(#a * #b),
+            BinaryOp::Div => parse_quote!(#a / #b),
+            BinaryOp::Rem => parse_quote!(#a % #b),
+            BinaryOp::And => parse_quote!(#a & #b),
+            BinaryOp::Or => parse_quote!(#a | #b),
+            BinaryOp::Xor => parse_quote!(#a ^ #b),
+            BinaryOp::AndNot => parse_quote!(#a & !#b),
+            BinaryOp::LogAnd => parse_quote!(#a && #b),
+            BinaryOp::LogOr => parse_quote!(#a || #b),
+            _ => self.unsupported(e, "operator"),
+        }
+    }
+
+    /// An operand of a binary operation, converted to the other operand's type if untyped.
+    fn operand(&mut self, x: &Expr, other: &Expr) -> syn::Expr {
+        let v = match (self.type_of(x), self.type_of(other)) {
+            (Some(t), _) if self.info.const_value(x.id).is_some() => self.value_as(x, t),
+            (_, Some(t)) if self.is_untyped_nil(x) => self.value_as(x, t),
+            _ => self.value(x),
+        };
+        paren_if_needed(v)
+    }
+
+    /// A string operand for comparison: a literal stays `"…"`, a `String` is borrowed.
+    fn str_operand(&mut self, x: &Expr) -> syn::Expr {
+        if let Some(s) = self.const_str(x) {
+            return parse_quote!(#s);
+        }
+        let v = self.borrowed(x);
+        parse_quote!(#v.as_str())
+    }
+
+    fn shift(&mut self, e: &Expr, op: BinaryOp, x: &Expr, y: &Expr) -> syn::Expr {
+        let Some(t) = self.type_of(e) else {
+            return self.unsupported(e, "shift");
+        };
+        let Some(k) = self.basic(t) else {
+            return self.unsupported(e, "shift");
+        };
+        let bits = k.bits().unwrap_or(64) as u64;
+        let a = if self.info.const_value(x.id).is_some() {
+            self.value_as(x, t)
+        } else {
+            self.value(x)
+        };
+        let a = paren_if_needed(a);
+        if let Some(goxide_types::ConstValue::Int(n)) = self.info.const_value(y.id) {
+            if let Ok(n) = u64::try_from(n.clone()) {
+                if n < bits {
+                    let n = n as u32;
+                    return if op == BinaryOp::Shl {
+                        parse_quote!(#a << #n)
+                    } else {
+                        parse_quote!(#a >> #n)
+                    };
+                }
+            }
+        }
+        let n = self.value(y);
+        let n = paren_if_needed(n);
+        self.use_support("rt");
+        if op == BinaryOp::Shl {
+            parse_quote!(crate::support::rt::shl(#a, #n as u64))
+        } else {
+            parse_quote!(crate::support::rt::shr(#a, #n as u64))
+        }
+    }
+
+    /// `a + b + c` on strings → `format!("{}{}{}", a, b, c)`.
+    fn concat(&mut self, e: &Expr) -> syn::Expr {
+        let mut parts = Vec::new();
+        flatten_concat(e, &mut parts);
+        let mut fmt = String::new();
+        let mut args = Vec::new();
+        for p in parts {
+            if let Some(s) = self.const_str(p) {
+                fmt.push_str(&s.value().replace('{', "{{").replace('}', "}}"));
+            } else {
+                fmt.push_str("{}");
+                args.push(self.borrowed(p));
+            }
+        }
+        if args.is_empty() {
+            let lit = syn::LitStr::new(
+                &fmt.replace("{{", "{").replace("}}", "}"),
+                proc_macro2::Span::call_site(),
+            );
+            return parse_quote!(String::from(#lit));
+        }
+        let lit = syn::LitStr::new(&fmt, proc_macro2::Span::call_site());
+        parse_quote!(format!(#lit, #(#args),*))
+    }
+
+    /// `func(...) {...}` as a value: a reference-counted closure.
+    pub fn func_lit(&mut self, e: &Expr) -> syn::Expr {
+        let Some(closure) = self.closure(e) else {
+            return self.unsupported(e, "function literal");
+        };
+        parse_quote!(std::rc::Rc::new(#closure))
+    }
+}
+
+fn flatten_concat<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match &e.kind {
+        ExprKind::Binary {
+            op: BinaryOp::Add,
+            x,
+            y,
+        } => {
+            flatten_concat(x, out);
+            flatten_concat(y, out);
+        }
+        ExprKind::Paren(x)
+            if matches!(
+                x.kind,
+                ExprKind::Binary {
+                    op: BinaryOp::Add,
+                    ..
+                }
+            ) =>
+        {
+            flatten_concat(x, out)
+        }
+        _ => out.push(e),
+    }
+}
+
+pub fn paren_if_needed(e: syn::Expr) -> syn::Expr {
+    match e {
+        syn::Expr::Binary(_) | syn::Expr::Cast(_) | syn::Expr::Unary(_) | syn::Expr::Range(_) => {
+            parse_quote!((#e))
+        }
+        e => e,
+    }
+}
+
+fn comparison(op: BinaryOp, a: syn::Expr, b: syn::Expr) -> syn::Expr {
+    let (a, b) = (paren_if_needed(a), paren_if_needed(b));
+    match op {
+        BinaryOp::Eq => parse_quote!(#a == #b),
+        BinaryOp::Ne => parse_quote!(#a != #b),
+        BinaryOp::Lt => parse_quote!(#a < #b),
+        BinaryOp::Le => parse_quote!(#a <= #b),
+        BinaryOp::Gt => parse_quote!(#a > #b),
+        _ => parse_quote!(#a >= #b),
+    }
+}

@@ -1,0 +1,307 @@
+//! The fmt package: `Println`, `Print`, `Printf`, `Sprintf`, `Sprint`, `Sprintln`.
+//!
+//! Where every argument prints the same through Rust's `Display` as through Go's `%v`
+//! (integers, booleans, strings) and every verb has an exact Rust equivalent, the call becomes
+//! `println!`/`print!`/`format!`; otherwise it goes through the emitted `support::fmt` module,
+//! which implements Go's formatting rules.
+
+use crate::ctx::Ctx;
+use goxide_ast::ast::Expr;
+use goxide_types::{Type, TypeId};
+use syn::parse_quote;
+
+/// One piece of a parsed Go format string.
+enum Piece {
+    Text(String),
+    Verb {
+        flags: String,
+        width: Option<usize>,
+        prec: Option<usize>,
+        verb: char,
+    },
+}
+
+fn parse_format(f: &str) -> Option<Vec<Piece>> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut chars = f.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            text.push(c);
+            continue;
+        }
+        let mut flags = String::new();
+        while let Some(&c) = chars.peek() {
+            if "+-# 0".contains(c) {
+                flags.push(c);
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let mut num = |chars: &mut std::iter::Peekable<std::str::Chars>| {
+            let mut s = String::new();
+            while let Some(&c) = chars.peek() {
+                if c.is_ascii_digit() {
+                    s.push(c);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            s
+        };
+        let w = num(&mut chars);
+        let mut prec = None;
+        if chars.peek() == Some(&'.') {
+            chars.next();
+            let p = num(&mut chars);
+            prec = Some(p.parse().unwrap_or(0));
+        }
+        let verb = chars.next()?;
+        if matches!(verb, '*' | '[') {
+            return None;
+        }
+        if verb == '%' {
+            text.push('%');
+            continue;
+        }
+        if !text.is_empty() {
+            out.push(Piece::Text(std::mem::take(&mut text)));
+        }
+        out.push(Piece::Verb {
+            flags,
+            width: w.parse().ok(),
+            prec,
+            verb,
+        });
+    }
+    if !text.is_empty() {
+        out.push(Piece::Text(text));
+    }
+    Some(out)
+}
+
+fn escape_braces(s: &str) -> String {
+    s.replace('{', "{{").replace('}', "}}")
+}
+
+impl Ctx<'_> {
+    /// A type whose `Display` output equals Go's `%v` output.
+    fn display_like_go(&self, t: TypeId) -> bool {
+        if let Type::Named(n) = self.ty(t) {
+            if !n.methods.is_empty() {
+                return false;
+            }
+        }
+        matches!(self.under(t), Type::Basic(k) if k.is_integer() || k.is_boolean() || k.is_string())
+    }
+
+    /// An argument for a Rust formatting macro: constants get typed literals.
+    fn fmt_arg(&mut self, a: &Expr) -> syn::Expr {
+        if let (Some(v), Some(t)) = (self.info.const_value(a.id).cloned(), self.type_of(a)) {
+            let t = goxide_types::default_type(&self.prog.types, t);
+            if let Some(c) = self.const_expr(&v, t, true) {
+                return c;
+            }
+        }
+        self.borrowed(a)
+    }
+
+    /// `&[&a, &b]` for the support fmt functions.
+    fn dyn_args(&mut self, args: &[Expr]) -> syn::Expr {
+        let vals: Vec<syn::Expr> = args.iter().map(|a| self.fmt_arg(a)).collect();
+        let mut items = Vec::new();
+        for (i, v) in vals.into_iter().enumerate() {
+            if i == 0 {
+                items.push(quote::quote!(&#v as &dyn crate::support::fmt::Format));
+            } else {
+                items.push(quote::quote!(&#v));
+            }
+        }
+        parse_quote!(&[#(#items),*])
+    }
+
+    pub fn fmt_call(&mut self, e: &Expr, name: &str, args: &[Expr], ellipsis: bool) -> syn::Expr {
+        if ellipsis {
+            return self.unsupported(e, "fmt call with a spread argument");
+        }
+        match name {
+            "Println" | "Print" | "Sprint" | "Sprintln" => {
+                let ln = name.ends_with("ln");
+                let to_string = name.starts_with('S');
+                let all_display = args
+                    .iter()
+                    .all(|a| self.type_of(a).is_some_and(|t| self.display_like_go(t)));
+                // Print adds spaces only between operands when neither is a string.
+                let spaced = |i: usize, ctx: &Self| -> bool {
+                    if ln {
+                        return true;
+                    }
+                    let s = |a: &Expr| ctx.type_of(a).is_some_and(|t| ctx.is_string(t));
+                    !s(&args[i - 1]) && !s(&args[i])
+                };
+                if all_display {
+                    let mut fmt = String::new();
+                    let mut vals = Vec::new();
+                    for (i, a) in args.iter().enumerate() {
+                        if i > 0 && spaced(i, self) {
+                            fmt.push(' ');
+                        }
+                        if let Some(s) = self.const_str(a) {
+                            fmt.push_str(&escape_braces(&s.value()));
+                        } else {
+                            fmt.push_str("{}");
+                            vals.push(self.fmt_arg(a));
+                        }
+                    }
+                    let lit = syn::LitStr::new(&fmt, proc_macro2::Span::call_site());
+                    return match (to_string, ln) {
+                        (false, true) => parse_quote!(println!(#lit, #(#vals),*)),
+                        (false, false) => parse_quote!(print!(#lit, #(#vals),*)),
+                        (true, true) => {
+                            let lit = syn::LitStr::new(
+                                &format!("{fmt}\n"),
+                                proc_macro2::Span::call_site(),
+                            );
+                            parse_quote!(format!(#lit, #(#vals),*))
+                        }
+                        (true, false) => parse_quote!(format!(#lit, #(#vals),*)),
+                    };
+                }
+                self.use_support("fmt");
+                let arr = self.dyn_args(args);
+                let f = syn::Ident::new(&name.to_lowercase(), proc_macro2::Span::call_site());
+                parse_quote!(crate::support::fmt::#f(#arr))
+            }
+            "Printf" | "Sprintf" => {
+                let Some((f, rest)) = args.split_first() else {
+                    return self.unsupported(e, "fmt call");
+                };
+                let Some(lit) = self.const_str(f) else {
+                    self.use_support("fmt");
+                    let fv = self.borrowed(f);
+                    let arr = self.dyn_args(rest);
+                    let func =
+                        syn::Ident::new(&name.to_lowercase(), proc_macro2::Span::call_site());
+                    return parse_quote!(crate::support::fmt::#func(&#fv, #arr));
+                };
+                if let Some(m) = self.printf_native(&lit.value(), rest, name == "Sprintf") {
+                    return m;
+                }
+                self.use_support("fmt");
+                let arr = self.dyn_args(rest);
+                let func = syn::Ident::new(&name.to_lowercase(), proc_macro2::Span::call_site());
+                parse_quote!(crate::support::fmt::#func(#lit, #arr))
+            }
+            _ => self.unsupported(e, &format!("fmt.{name}")),
+        }
+    }
+
+    /// `Printf` with a literal format whose verbs all have exact Rust equivalents.
+    fn printf_native(&mut self, format: &str, args: &[Expr], to_string: bool) -> Option<syn::Expr> {
+        let pieces = parse_format(format)?;
+        let mut out = String::new();
+        let mut vals = Vec::new();
+        let mut next = 0;
+        for p in pieces {
+            match p {
+                Piece::Text(t) => out.push_str(&escape_braces(&t)),
+                Piece::Verb {
+                    flags,
+                    width,
+                    prec,
+                    verb,
+                } => {
+                    let a = args.get(next)?;
+                    next += 1;
+                    let t = self.type_of(a)?;
+                    let k = match self.under(t) {
+                        Type::Basic(k) => *k,
+                        _ => return None,
+                    };
+                    if verb == 'T' {
+                        if !flags.is_empty() || width.is_some() {
+                            return None;
+                        }
+                        out.push_str(&escape_braces(
+                            &self
+                                .prog
+                                .type_string(goxide_types::default_type(&self.prog.types, t)),
+                        ));
+                        continue;
+                    }
+                    let ok = match verb {
+                        'd' => k.is_integer() && self.display_like_go(t),
+                        's' => k.is_string() && self.display_like_go(t),
+                        'v' => self.display_like_go(t) && prec.is_none(),
+                        't' => k.is_boolean(),
+                        'f' | 'F' => k.is_float(),
+                        'x' | 'X' | 'o' | 'b' => k.is_unsigned() && !flags.contains('#'),
+                        _ => false,
+                    };
+                    if !ok
+                        || flags.contains(' ')
+                        || flags.contains('#')
+                        || (flags.contains('+') && !k.is_numeric())
+                    {
+                        return None;
+                    }
+                    if flags.contains('0') && (flags.contains('-') || !k.is_numeric()) {
+                        return None;
+                    }
+                    let mut spec = String::from("{:");
+                    if flags.contains('-') {
+                        spec.push('<');
+                    } else if width.is_some() && !flags.contains('0') {
+                        spec.push('>');
+                    }
+                    if flags.contains('+') {
+                        spec.push('+');
+                    }
+                    if flags.contains('0') {
+                        spec.push('0');
+                    }
+                    if let Some(w) = width {
+                        spec.push_str(&w.to_string());
+                    }
+                    if matches!(verb, 'f' | 'F') {
+                        spec.push_str(&format!(".{}", prec.unwrap_or(6)));
+                    } else if prec.is_some() {
+                        return None;
+                    }
+                    match verb {
+                        'x' => spec.push('x'),
+                        'X' => spec.push('X'),
+                        'o' => spec.push('o'),
+                        'b' => spec.push('b'),
+                        _ => {}
+                    }
+                    spec.push('}');
+                    let spec = if spec == "{:}" {
+                        "{}".to_string()
+                    } else {
+                        spec
+                    };
+                    out.push_str(&spec);
+                    if matches!(verb, 'f' | 'F') {
+                        // Go prints -0.00 for negative zero rounding results the same way Rust does.
+                        if !k.is_float() {
+                            return None;
+                        }
+                    }
+                    vals.push(self.fmt_arg(a));
+                }
+            }
+        }
+        if next != args.len() {
+            return None;
+        }
+        let lit = syn::LitStr::new(&out, proc_macro2::Span::call_site());
+        Some(if to_string {
+            parse_quote!(format!(#lit, #(#vals),*))
+        } else {
+            parse_quote!(print!(#lit, #(#vals),*))
+        })
+    }
+}

@@ -1,0 +1,298 @@
+//! Constants and literals: Go constant values (exact, from the type checker) → Rust literals of
+//! the right type; string literals; composite literals (structs, arrays, slices, maps).
+
+use crate::ctx::Ctx;
+use goxide_ast::ast::{Expr, ExprKind};
+use goxide_types::{BasicKind, ConstValue, Type, TypeId};
+use num_bigint::BigInt;
+use num_traits::{ToPrimitive, Zero};
+use proc_macro2::{Literal, Span};
+use syn::parse_quote;
+
+/// A Rust string literal expression for Go string bytes; `None` when the bytes are not UTF-8
+/// (a Rust `String` cannot hold them).
+pub fn str_lit(bytes: &[u8]) -> Option<syn::LitStr> {
+    let s = std::str::from_utf8(bytes).ok()?;
+    Some(syn::LitStr::new(s, Span::call_site()))
+}
+
+fn int_lit(v: &BigInt, k: BasicKind, suffix: bool) -> Option<syn::Expr> {
+    use BasicKind::*;
+    let (min, max, name): (BigInt, BigInt, &str) = match k {
+        Int | Int64 | UntypedInt => (i64::MIN.into(), i64::MAX.into(), "i64"),
+        Int8 => (i8::MIN.into(), i8::MAX.into(), "i8"),
+        Int16 => (i16::MIN.into(), i16::MAX.into(), "i16"),
+        Int32 | UntypedRune => (i32::MIN.into(), i32::MAX.into(), "i32"),
+        Uint | Uint64 => (0.into(), u64::MAX.into(), "u64"),
+        Uint8 => (0.into(), u8::MAX.into(), "u8"),
+        Uint16 => (0.into(), u16::MAX.into(), "u16"),
+        Uint32 => (0.into(), u32::MAX.into(), "u32"),
+        Uintptr | UnsafePointer => (0.into(), u64::MAX.into(), "usize"),
+        _ => return None,
+    };
+    if *v < min || *v > max {
+        return None;
+    }
+    let ty = syn::Ident::new(name, Span::call_site());
+    if *v == min && !min.is_zero() {
+        return Some(parse_quote!(#ty::MIN));
+    }
+    if *v == max && k != Uint8 && k != Int8 {
+        return Some(parse_quote!(#ty::MAX));
+    }
+    let abs = if *v < BigInt::zero() {
+        -v.clone()
+    } else {
+        v.clone()
+    };
+    let text = abs.to_string();
+    let lit = if suffix {
+        Literal::parse_lit(&format!("{text}_{name}"))
+    } else {
+        Literal::parse_lit(&text)
+    };
+    let lit = syn::Expr::Lit(syn::ExprLit {
+        attrs: vec![],
+        lit: syn::Lit::new(lit),
+    });
+    Some(if *v < BigInt::zero() {
+        parse_quote!(-#lit)
+    } else {
+        lit
+    })
+}
+
+trait LiteralExt {
+    fn parse_lit(s: &str) -> Literal;
+}
+impl LiteralExt for Literal {
+    fn parse_lit(s: &str) -> Literal {
+        s.parse::<Literal>()
+            .unwrap_or_else(|_| Literal::i64_unsuffixed(0))
+    }
+}
+
+fn float_lit(x: f64, k: BasicKind, suffix: bool) -> syn::Expr {
+    let (text, name) = if k == BasicKind::Float32 {
+        let f = x as f32;
+        (format!("{f:?}"), "f32")
+    } else {
+        (format!("{x:?}"), "f64")
+    };
+    if text == "inf" || text == "-inf" || text == "NaN" {
+        let ty = syn::Ident::new(name, Span::call_site());
+        return match text.as_str() {
+            "inf" => parse_quote!(#ty::INFINITY),
+            "-inf" => parse_quote!(#ty::NEG_INFINITY),
+            _ => parse_quote!(#ty::NAN),
+        };
+    }
+    let neg = text.starts_with('-');
+    let body = text.trim_start_matches('-');
+    let body = if body.contains('.') || body.contains('e') {
+        body.to_string()
+    } else {
+        format!("{body}.0")
+    };
+    let body = if suffix {
+        format!("{body}_{name}")
+    } else {
+        body
+    };
+    let lit = Literal::parse_lit(&body);
+    let lit = syn::Expr::Lit(syn::ExprLit {
+        attrs: vec![],
+        lit: syn::Lit::new(lit),
+    });
+    if neg {
+        parse_quote!(-#lit)
+    } else {
+        lit
+    }
+}
+
+impl Ctx<'_> {
+    /// The Rust expression for a constant value of Go type `t`. `suffix` forces typed literals
+    /// (where Rust could not infer the type).
+    pub fn const_expr(&mut self, v: &ConstValue, t: TypeId, suffix: bool) -> Option<syn::Expr> {
+        let t = goxide_types::default_type(&self.prog.types, t);
+        let k = self.basic(t)?;
+        Some(match v {
+            ConstValue::Bool(b) => parse_quote!(#b),
+            ConstValue::String(bytes) => {
+                let s = str_lit(bytes)?;
+                parse_quote!(String::from(#s))
+            }
+            ConstValue::Int(i) => {
+                if k.is_float() {
+                    float_lit(i.to_f64()?, k, suffix)
+                } else {
+                    int_lit(i, k, suffix)?
+                }
+            }
+            ConstValue::Float(r) => {
+                if k.is_integer() {
+                    if !r.is_integer() {
+                        return None;
+                    }
+                    int_lit(&r.to_integer(), k, suffix)?
+                } else {
+                    float_lit(r.to_f64()?, k, suffix)
+                }
+            }
+            ConstValue::Complex(..) | ConstValue::Unknown => return None,
+        })
+    }
+
+    /// A constant-valued expression, if the checker folded it.
+    pub fn const_of(&mut self, e: &Expr, suffix: bool) -> Option<Option<syn::Expr>> {
+        let v = self.info.const_value(e.id)?.clone();
+        let t = self.type_of(e)?;
+        Some(self.const_expr(&v, t, suffix))
+    }
+
+    /// A string constant as a `&'static str` literal (for comparisons and formatting).
+    pub fn const_str(&self, e: &Expr) -> Option<syn::LitStr> {
+        match self.info.const_value(e.id)? {
+            ConstValue::String(b) => str_lit(b),
+            _ => None,
+        }
+    }
+
+    /// `T{...}`, `[N]T{...}`, `[]T{...}`, `map[K]V{...}`.
+    pub fn composite_lit(&mut self, e: &Expr) -> syn::Expr {
+        let ExprKind::CompositeLit { elems, .. } = &e.kind else {
+            return self.unsupported(e, "composite literal");
+        };
+        let Some(t) = self.type_of(e) else {
+            return self.unsupported(e, "untyped composite literal");
+        };
+        let ut = self.prog.types.underlying(t);
+        match self.ty(ut).clone() {
+            Type::Struct(fields) => {
+                let Some(ty) = self.rust_type(t) else {
+                    return self.unsupported(e, "struct literal of this type");
+                };
+                let keyed = elems.iter().any(|el| el.key.is_some());
+                let mut inits = Vec::new();
+                for (i, el) in elems.iter().enumerate() {
+                    let idx = if keyed {
+                        let Some(ExprKind::Ident(name)) = el.key.as_ref().map(|k| &k.kind) else {
+                            return self.unsupported(e, "struct literal key");
+                        };
+                        match fields.iter().position(|f| &f.name == name) {
+                            Some(i) => i,
+                            None => return self.unsupported(e, "struct literal key"),
+                        }
+                    } else {
+                        i
+                    };
+                    let Some(f) = fields.get(idx) else {
+                        return self.unsupported(e, "struct literal");
+                    };
+                    let name = crate::names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+                    let v = self.value_as(&el.value, f.ty);
+                    inits.push(quote::quote!(#name: #v));
+                }
+                if inits.len() < fields.len() {
+                    parse_quote!(#ty { #(#inits,)* ..Default::default() })
+                } else {
+                    parse_quote!(#ty { #(#inits),* })
+                }
+            }
+            Type::Slice(et) => {
+                let mut vals = Vec::new();
+                if elems.iter().any(|el| el.key.is_some()) {
+                    return self.keyed_array(e, elems, et, None);
+                }
+                for el in elems {
+                    vals.push(self.value_as(&el.value, et));
+                }
+                parse_quote!(vec![#(#vals),*])
+            }
+            Type::Array(n, et) => self.keyed_array(e, elems, et, Some(n)),
+            Type::Map(kt, vt) => {
+                let mut pairs = Vec::new();
+                for el in elems {
+                    let Some(k) = &el.key else {
+                        return self.unsupported(e, "map literal");
+                    };
+                    let k = self.value_as(k, kt);
+                    let v = self.value_as(&el.value, vt);
+                    pairs.push(quote::quote!((#k, #v)));
+                }
+                if pairs.is_empty() {
+                    parse_quote!(std::collections::HashMap::new())
+                } else {
+                    parse_quote!(std::collections::HashMap::from([#(#pairs),*]))
+                }
+            }
+            _ => self.unsupported(e, "composite literal of this type"),
+        }
+    }
+
+    /// Array or slice literal with optional index keys and implicit zero elements.
+    fn keyed_array(
+        &mut self,
+        e: &Expr,
+        elems: &[goxide_ast::ast::Element],
+        et: TypeId,
+        len: Option<u64>,
+    ) -> syn::Expr {
+        let mut slots: Vec<Option<syn::Expr>> = Vec::new();
+        let mut next: usize = 0;
+        for el in elems {
+            if let Some(k) = &el.key {
+                match self.info.const_value(k.id) {
+                    Some(ConstValue::Int(i)) => match i.to_usize() {
+                        Some(i) => next = i,
+                        None => return self.unsupported(e, "array literal index"),
+                    },
+                    _ => return self.unsupported(e, "array literal index"),
+                }
+            }
+            if next > 1 << 20 {
+                return self.unsupported(e, "huge array literal");
+            }
+            if slots.len() <= next {
+                slots.resize(next + 1, None);
+            }
+            slots[next] = Some(self.value_as(&el.value, et));
+            next += 1;
+        }
+        let n = len.map(|n| n as usize).unwrap_or(slots.len());
+        if slots.iter().all(Option::is_none) && len.is_some() {
+            return self
+                .zero_value(self.type_of(e).unwrap_or(et))
+                .unwrap_or_else(|| self.unsupported(e, "array literal"));
+        }
+        if n > 4096 {
+            return self.unsupported(e, "huge array literal");
+        }
+        let mut vals = Vec::new();
+        for i in 0..n {
+            match slots.get(i).cloned().flatten() {
+                Some(v) => vals.push(v),
+                None => match self.zero_value(et) {
+                    Some(z) => vals.push(z),
+                    None => return self.unsupported(e, "array literal element zero value"),
+                },
+            }
+        }
+        if len.is_some() {
+            parse_quote!([#(#vals),*])
+        } else {
+            parse_quote!(vec![#(#vals),*])
+        }
+    }
+
+    /// The Rust field name for a Go field (embedded fields are named after their type).
+    pub fn field_name(&self, go_name: &str, _embedded: bool, _ty: TypeId) -> String {
+        crate::names::snake(go_name)
+    }
+
+    pub fn is_untyped_nil(&self, e: &Expr) -> bool {
+        matches!(self.mode_of(e), Some(goxide_types::Mode::Nil))
+            || matches!(&e.kind, ExprKind::Ident(n) if n == "nil" && self.obj_of(e).is_some_and(|o| matches!(self.obj(o).kind, goxide_types::ObjKind::Nil)))
+    }
+}

@@ -1,0 +1,1328 @@
+//! Statements: declarations, assignments (single, tuple, comma-ok, compound, `append`),
+//! `if`, `switch` (→ `match` on constant cases, else an `if` chain), `for` and `for … range`
+//! loops, `break`/`continue` with labels, `return`.
+
+use crate::builtins::strip_parens;
+use crate::ctx::{Breakable, Ctx};
+use crate::expr::paren_if_needed;
+use crate::names;
+use goxide_ast::ast::*;
+use goxide_types::{Mode, ObjId, ObjKind, Type, TypeId};
+use syn::parse_quote;
+
+/// A Rust construct that unlabeled `break`/`continue` would bind to, for deciding when a label
+/// is needed.
+#[derive(Clone, PartialEq)]
+pub enum RustScope {
+    Loop(NodeId),
+    LabeledBlock,
+}
+
+impl Ctx<'_> {
+    /// Translates a block's statements, with carried-over comments and TODO markers.
+    pub fn block(&mut self, b: &Block) -> syn::Block {
+        let stmts = self.stmts(&b.stmts, Some(b.span.end));
+        syn::Block {
+            brace_token: Default::default(),
+            stmts,
+        }
+    }
+
+    pub fn stmts(&mut self, list: &[Stmt], end: Option<u32>) -> Vec<syn::Stmt> {
+        let mut out = Vec::new();
+        for s in list {
+            for c in self.take_comments_before(s.span.start) {
+                out.push(comment_stmt(&c));
+            }
+            let saved = std::mem::take(&mut self.pending_markers);
+            let mut translated = self.stmt(s);
+            let markers = std::mem::replace(&mut self.pending_markers, saved);
+            for m in markers {
+                out.push(comment_stmt(&m));
+            }
+            out.append(&mut translated);
+        }
+        if let Some(end) = end {
+            for c in self.take_comments_before(end) {
+                out.push(comment_stmt(&c));
+            }
+        }
+        out
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Vec<syn::Stmt> {
+        match &s.kind {
+            StmtKind::Empty => vec![],
+            StmtKind::Expr(e) => {
+                let x = self.expr_stmt_value(e);
+                vec![syn::Stmt::Expr(x, Some(Default::default()))]
+            }
+            StmtKind::IncDec { x, inc } => {
+                let one: syn::Expr = match self.type_of(x).and_then(|t| self.basic(t)) {
+                    Some(k) if k.is_float() => parse_quote!(1.0),
+                    _ => parse_quote!(1),
+                };
+                if self.global_root(x).is_some() {
+                    return self.global_assign(
+                        s,
+                        x,
+                        |p| {
+                            if *inc {
+                                parse_quote!(#p += #one;)
+                            } else {
+                                parse_quote!(#p -= #one;)
+                            }
+                        },
+                        None,
+                    );
+                }
+                let p = self.place(x);
+                if *inc {
+                    vec![parse_quote!(#p += #one;)]
+                } else {
+                    vec![parse_quote!(#p -= #one;)]
+                }
+            }
+            StmtKind::Assign { lhs, op, rhs } => self.assign(s, lhs, *op, rhs),
+            StmtKind::Decl(d) => self.local_decl(s, d),
+            StmtKind::Return(values) => self.return_stmt(s, values),
+            StmtKind::Block(b) => {
+                let b = self.block(b);
+                vec![syn::Stmt::Expr(
+                    syn::Expr::Block(syn::ExprBlock {
+                        attrs: vec![],
+                        label: None,
+                        block: b,
+                    }),
+                    None,
+                )]
+            }
+            StmtKind::If { .. } => {
+                let e = self.if_stmt(s);
+                vec![syn::Stmt::Expr(e, None)]
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_stmt(
+                s,
+                None,
+                init.as_deref(),
+                cond.as_ref(),
+                post.as_deref(),
+                body,
+            ),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range_stmt(s, None, key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::Switch { init, tag, clauses } => {
+                self.switch_stmt(s, None, init.as_deref(), tag.as_ref(), clauses)
+            }
+            StmtKind::Labeled { label, stmt } => self.labeled(s, label, stmt),
+            StmtKind::Branch { kind, label } => self.branch(s, *kind, label.as_ref()),
+            _ => self.unsupported_stmt(s, stmt_kind_name(&s.kind)),
+        }
+    }
+
+    pub fn unsupported_stmt(&mut self, s: &Stmt, what: &str) -> Vec<syn::Stmt> {
+        let snippet = self.snippet(s.span);
+        self.marker(format!("unsupported: {what}: `{snippet}`"));
+        vec![parse_quote!(todo!();)]
+    }
+
+    /// An expression used as a statement.
+    fn expr_stmt_value(&mut self, e: &Expr) -> syn::Expr {
+        self.borrowed(e)
+    }
+
+    fn labeled(&mut self, s: &Stmt, label: &Ident, stmt: &Stmt) -> Vec<syn::Stmt> {
+        let l = Some(label.name.clone());
+        match &stmt.kind {
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_stmt(
+                stmt,
+                l,
+                init.as_deref(),
+                cond.as_ref(),
+                post.as_deref(),
+                body,
+            ),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range_stmt(stmt, l, key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::Switch { init, tag, clauses } => {
+                self.switch_stmt(stmt, l, init.as_deref(), tag.as_ref(), clauses)
+            }
+            StmtKind::Empty => vec![],
+            _ => {
+                let _ = s;
+                self.stmt(stmt)
+            }
+        }
+    }
+
+    fn branch(&mut self, s: &Stmt, kind: BranchKind, label: Option<&Ident>) -> Vec<syn::Stmt> {
+        let is_continue = match kind {
+            BranchKind::Break => false,
+            BranchKind::Continue => true,
+            BranchKind::Goto => return self.unsupported_stmt(s, "goto"),
+            BranchKind::Fallthrough => return self.unsupported_stmt(s, "fallthrough here"),
+        };
+        let target = self.func.breakables.iter().rposition(|b| match label {
+            Some(l) => b.go_label.as_deref() == Some(l.name.as_str()),
+            None => b.is_loop || !is_continue,
+        });
+        let Some(ti) = target else {
+            return self.unsupported_stmt(s, "branch target");
+        };
+        let target_node = self.func.breakables[ti].stmt;
+        if is_continue {
+            if let Some(cl) = self.func.breakables[ti].continue_label.clone() {
+                self.func.breakables[ti].continue_used = true;
+                return vec![parse_quote!(break #cl;)];
+            }
+            // `continue` binds to the innermost Rust scope: a loop without intervening labeled blocks.
+            if self.rust_scopes.last() == Some(&RustScope::Loop(target_node)) {
+                return vec![parse_quote!(continue;)];
+            }
+            self.func.breakables[ti].break_used = true;
+            let Some(l) = self.func.breakables[ti].break_label.clone() else {
+                return self.unsupported_stmt(s, "continue");
+            };
+            return vec![parse_quote!(continue #l;)];
+        }
+        if self.func.breakables[ti].is_loop
+            && self.rust_scopes.last() == Some(&RustScope::Loop(target_node))
+        {
+            return vec![parse_quote!(break;)];
+        }
+        self.func.breakables[ti].break_used = true;
+        let Some(l) = self.func.breakables[ti].break_label.clone() else {
+            return self.unsupported_stmt(s, "break");
+        };
+        vec![parse_quote!(break #l;)]
+    }
+
+    // ---- declarations -------------------------------------------------------------------
+
+    fn local_decl(&mut self, s: &Stmt, d: &Decl) -> Vec<syn::Stmt> {
+        match &d.kind {
+            DeclKind::Var(specs) => {
+                let mut out = Vec::new();
+                for spec in specs {
+                    if spec.values.len() == spec.names.len() || spec.values.is_empty() {
+                        for (i, n) in spec.names.iter().enumerate() {
+                            let Some(obj) = self.info.defs.get(&n.id).copied() else {
+                                continue;
+                            };
+                            let t = self.obj(obj).ty;
+                            let init = match spec.values.get(i) {
+                                Some(v) => self.value_as(v, t),
+                                None => match self.zero_value(t) {
+                                    Some(z) => z,
+                                    None => {
+                                        out.extend(
+                                            self.unsupported_stmt(s, "variable of this type"),
+                                        );
+                                        continue;
+                                    }
+                                },
+                            };
+                            out.push(self.let_var(obj, n, init, Some(t)));
+                        }
+                    } else {
+                        let lhs: Vec<Expr> = spec
+                            .names
+                            .iter()
+                            .map(|n| Expr {
+                                id: n.id,
+                                span: n.span,
+                                kind: ExprKind::Ident(n.name.clone()),
+                            })
+                            .collect();
+                        out.extend(self.assign(s, &lhs, AssignOp::Define, &spec.values));
+                    }
+                }
+                out
+            }
+            DeclKind::Const(specs) => {
+                let mut out = Vec::new();
+                for spec in specs {
+                    for n in &spec.names {
+                        if let Some(item) = self.const_item(n) {
+                            out.push(syn::Stmt::Item(item));
+                        }
+                    }
+                }
+                out
+            }
+            DeclKind::Type(_) => self.unsupported_stmt(s, "local type declaration"),
+            DeclKind::Func(_) => self.unsupported_stmt(s, "local function"),
+        }
+    }
+
+    /// `let [mut] x: T = init;` (or a shared cell for captured-and-mutated or address-taken
+    /// variables).
+    pub fn let_var(
+        &mut self,
+        obj: ObjId,
+        name: &Ident,
+        init: syn::Expr,
+        ty: Option<TypeId>,
+    ) -> syn::Stmt {
+        if name.is_blank() {
+            return parse_quote!(let _ = #init;);
+        }
+        let id = self.bind_local(obj, &name.name);
+        let rty = ty.and_then(|t| self.rust_type(t));
+        if self.analysis.boxed.contains(&obj) {
+            let why = if self.analysis.address_taken.contains(&obj) {
+                "its address is taken"
+            } else {
+                "a closure captures and mutates it"
+            };
+            self.marker(format!(
+                "ownership: `{}` is shared through Rc<RefCell<…>> because {why}",
+                name.name
+            ));
+            return match rty {
+                Some(t) => {
+                    parse_quote!(let #id: std::rc::Rc<std::cell::RefCell<#t>> = std::rc::Rc::new(std::cell::RefCell::new(#init));)
+                }
+                None => parse_quote!(let #id = std::rc::Rc::new(std::cell::RefCell::new(#init));),
+            };
+        }
+        let mutable = self.analysis.mutated.contains(&obj);
+        let annotate = ty.is_some_and(|t| self.needs_annotation(t, &init));
+        match (mutable, annotate.then_some(rty).flatten()) {
+            (true, Some(t)) => parse_quote!(let mut #id: #t = #init;),
+            (true, None) => parse_quote!(let mut #id = #init;),
+            (false, Some(t)) => parse_quote!(let #id: #t = #init;),
+            (false, None) => parse_quote!(let #id = #init;),
+        }
+    }
+
+    /// Whether `let x = init` needs `: T` for Rust to infer Go's type.
+    fn needs_annotation(&self, t: TypeId, init: &syn::Expr) -> bool {
+        let literalish = matches!(
+            init,
+            syn::Expr::Lit(_) | syn::Expr::Unary(_) | syn::Expr::Array(_) | syn::Expr::Repeat(_)
+        ) || matches!(init, syn::Expr::Macro(m) if m.mac.path.is_ident("vec"))
+            || matches!(init, syn::Expr::Path(p) if p.path.segments.len() == 2)
+            || matches!(init, syn::Expr::Call(c) if matches!(&*c.func, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "new" || s.ident == "from_fn")));
+        literalish || matches!(self.under(t), Type::Map(..))
+    }
+
+    /// Gives a local object its Rust name (snake case of the Go name).
+    pub fn bind_local(&mut self, obj: ObjId, go_name: &str) -> syn::Ident {
+        let n = names::snake(go_name);
+        let id = names::ident(&n);
+        self.local_names.insert(obj, id.to_string());
+        id
+    }
+
+    // ---- assignment ---------------------------------------------------------------------
+
+    fn is_new_var(&self, e: &Expr) -> Option<ObjId> {
+        match &e.kind {
+            ExprKind::Ident(_) => self.info.defs.get(&e.id).copied(),
+            _ => None,
+        }
+    }
+
+    fn assign(&mut self, s: &Stmt, lhs: &[Expr], op: AssignOp, rhs: &[Expr]) -> Vec<syn::Stmt> {
+        if let AssignOp::Op(bop) = op {
+            let ([l], [r]) = (lhs, rhs) else {
+                return self.unsupported_stmt(s, "assignment");
+            };
+            return self.op_assign(s, l, bop, r);
+        }
+        if lhs.len() == rhs.len() {
+            if lhs.len() == 1 {
+                return self.assign_one(s, &lhs[0], &rhs[0], op == AssignOp::Define);
+            }
+            // Parallel assignment: evaluate all right-hand sides first.
+            let mut out = Vec::new();
+            let mut temps = Vec::new();
+            for (i, (l, r)) in lhs.iter().zip(rhs).enumerate() {
+                let t = self.type_of(l).or_else(|| self.type_of(r));
+                let v = match t {
+                    Some(t) => self.value_as(r, t),
+                    None => self.value(r),
+                };
+                let tmp = syn::Ident::new(&format!("t{i}"), proc_macro2::Span::call_site());
+                temps.push(tmp.clone());
+                let _ = l;
+                out.push((tmp, v));
+            }
+            let (names, vals): (Vec<_>, Vec<_>) = out.into_iter().unzip();
+            let mut stmts: Vec<syn::Stmt> = vec![parse_quote!(let (#(#names),*) = (#(#vals),*);)];
+            for (l, tmp) in lhs.iter().zip(temps) {
+                stmts.extend(self.store(s, l, parse_quote!(#tmp), op == AssignOp::Define));
+            }
+            return stmts;
+        }
+        if rhs.len() == 1 && lhs.len() > 1 {
+            return self.assign_multi(s, lhs, &rhs[0], op == AssignOp::Define);
+        }
+        self.unsupported_stmt(s, "assignment")
+    }
+
+    /// Stores an already-evaluated value into `l` (declaring it when new).
+    fn store(&mut self, s: &Stmt, l: &Expr, v: syn::Expr, define: bool) -> Vec<syn::Stmt> {
+        if let ExprKind::Ident(n) = &l.kind {
+            if n == "_" {
+                return vec![parse_quote!(let _ = #v;)];
+            }
+        }
+        if define {
+            if let Some(obj) = self.is_new_var(l) {
+                let ExprKind::Ident(n) = &l.kind else {
+                    return vec![];
+                };
+                let ident = Ident {
+                    id: l.id,
+                    name: n.clone(),
+                    span: l.span,
+                };
+                let t = self.obj(obj).ty;
+                return vec![self.let_var(obj, &ident, v, Some(t))];
+            }
+        }
+        if self.global_root(l).is_some() {
+            return self.global_assign(s, l, |p| parse_quote!(#p = #v;), None);
+        }
+        if let Some(st) = self.map_store(l, v.clone()) {
+            return vec![st];
+        }
+        let p = self.place(l);
+        vec![parse_quote!(#p = #v;)]
+    }
+
+    /// `m[k] = v` → `m.insert(k, v);`
+    fn map_store(&mut self, l: &Expr, v: syn::Expr) -> Option<syn::Stmt> {
+        let ExprKind::Index { x, indices } = &strip_parens(l).kind else {
+            return None;
+        };
+        let Type::Map(kt, _) = self.type_of(x).map(|t| self.under(t).clone())? else {
+            return None;
+        };
+        let k = self.value_as(indices.first()?, kt);
+        let m = self.place(x);
+        Some(parse_quote!(#m.insert(#k, #v);))
+    }
+
+    fn assign_one(&mut self, s: &Stmt, l: &Expr, r: &Expr, define: bool) -> Vec<syn::Stmt> {
+        // s = append(s, …) → s.push(…)
+        if let Some(stmts) = self.append_in_place(l, r) {
+            return stmts;
+        }
+        let t = if matches!(&l.kind, ExprKind::Ident(n) if n == "_") {
+            self.type_of(r)
+        } else {
+            self.type_of(l).or_else(|| self.type_of(r))
+        };
+        let v = match t {
+            Some(t) => self.value_as(r, t),
+            None => self.value(r),
+        };
+        self.store(s, l, v, define)
+    }
+
+    fn append_in_place(&mut self, l: &Expr, r: &Expr) -> Option<Vec<syn::Stmt>> {
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+        } = &r.kind
+        else {
+            return None;
+        };
+        let ExprKind::Ident(name) = &strip_parens(func).kind else {
+            return None;
+        };
+        if name != "append" || !matches!(self.mode_of(strip_parens(func)), Some(Mode::Builtin)) {
+            return None;
+        }
+        let first = args.first()?;
+        if !same_place(l, first) || self.global_root(l).is_some() {
+            return None;
+        }
+        let st = self.type_of(r)?;
+        let target = self.place(l);
+        let pushes = self.append_items(r, st, &args[1..], *ellipsis);
+        let out = pushes
+            .into_iter()
+            .map(|p| {
+                // `v.push(x);` → `target.push(x);`
+                let text = quote::quote!(#p).to_string();
+                let _ = text;
+                rewrite_receiver(p, &target)
+            })
+            .collect();
+        Some(out)
+    }
+
+    /// `a, b := f()`, `v, ok := m[k]`.
+    fn assign_multi(&mut self, s: &Stmt, lhs: &[Expr], r: &Expr, define: bool) -> Vec<syn::Stmt> {
+        let value: syn::Expr = match (&strip_parens(r).kind, self.mode_of(r)) {
+            (ExprKind::Index { x, indices }, _) if lhs.len() == 2 => {
+                let Some(Type::Map(kt, vt)) = self.type_of(x).map(|t| self.under(t).clone()) else {
+                    return self.unsupported_stmt(s, "comma-ok form");
+                };
+                let m = self.borrowed(x);
+                let Some(k) = indices.first().map(|k| self.value_as(k, kt)) else {
+                    return self.unsupported_stmt(s, "comma-ok");
+                };
+                let Some(z) = self.zero_value(vt) else {
+                    return self.unsupported_stmt(s, "comma-ok of this type");
+                };
+                parse_quote!(match #m.get(&#k) {
+                    Some(v) => (v.clone(), true),
+                    None => (#z, false),
+                })
+            }
+            (ExprKind::Call { .. }, _) => self.borrowed(r),
+            _ => return self.unsupported_stmt(s, "multi-value assignment"),
+        };
+        // All new plain variables: destructure directly.
+        let all_new = define
+            && lhs.iter().all(|l| {
+                self.is_new_var(l).is_some() || matches!(&l.kind, ExprKind::Ident(n) if n == "_")
+            });
+        if all_new
+            && lhs.iter().all(|l| {
+                self.is_new_var(l)
+                    .is_none_or(|o| !self.analysis.boxed.contains(&o))
+            })
+        {
+            let mut pats = Vec::new();
+            for l in lhs {
+                match self.is_new_var(l) {
+                    Some(obj) => {
+                        let ExprKind::Ident(n) = &l.kind else {
+                            continue;
+                        };
+                        let id = self.bind_local(obj, n);
+                        if self.analysis.mutated.contains(&obj) {
+                            pats.push(quote::quote!(mut #id));
+                        } else {
+                            pats.push(quote::quote!(#id));
+                        }
+                    }
+                    None => pats.push(quote::quote!(_)),
+                }
+            }
+            return vec![parse_quote!(let (#(#pats),*) = #value;)];
+        }
+        let temps: Vec<syn::Ident> = (0..lhs.len())
+            .map(|i| syn::Ident::new(&format!("t{i}"), proc_macro2::Span::call_site()))
+            .collect();
+        let mut out: Vec<syn::Stmt> = vec![parse_quote!(let (#(#temps),*) = #value;)];
+        for (l, t) in lhs.iter().zip(&temps) {
+            if matches!(&l.kind, ExprKind::Ident(n) if n == "_") {
+                continue;
+            }
+            out.extend(self.store(s, l, parse_quote!(#t), define));
+        }
+        out
+    }
+
+    fn op_assign(&mut self, s: &Stmt, l: &Expr, op: BinaryOp, r: &Expr) -> Vec<syn::Stmt> {
+        let Some(lt) = self.type_of(l) else {
+            return self.unsupported_stmt(s, "assignment");
+        };
+        if self.is_string(lt) && op == BinaryOp::Add {
+            let arg: syn::Expr = match self.const_str(r) {
+                Some(lit) => parse_quote!(#lit),
+                None => {
+                    let v = self.borrowed(r);
+                    parse_quote!(&#v)
+                }
+            };
+            if self.global_root(l).is_some() {
+                return self.global_assign(s, l, |p| parse_quote!(#p.push_str(#arg);), None);
+            }
+            let p = self.place(l);
+            return vec![parse_quote!(#p.push_str(#arg);)];
+        }
+        if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
+            // x <<= n  →  x = x << n (with Go's semantics for large counts).
+            let e = Expr {
+                id: s.id,
+                span: s.span,
+                kind: ExprKind::Binary {
+                    op,
+                    x: Box::new(l.clone()),
+                    y: Box::new(r.clone()),
+                },
+            };
+            let _ = e;
+            let k = self.basic(lt);
+            let bits = k.and_then(|k| k.bits()).unwrap_or(64) as u64;
+            let v = self.value(r);
+            let small = matches!(self.info.const_value(r.id), Some(goxide_types::ConstValue::Int(n)) if u64::try_from(n.clone()).is_ok_and(|n| n < bits));
+            if self.global_root(l).is_some() || !small {
+                if !small {
+                    self.use_support("rt");
+                    let f: syn::Expr = if op == BinaryOp::Shl {
+                        parse_quote!(crate::support::rt::shl)
+                    } else {
+                        parse_quote!(crate::support::rt::shr)
+                    };
+                    let v = paren_if_needed(v);
+                    if self.global_root(l).is_some() {
+                        return self.global_assign(
+                            s,
+                            l,
+                            |p| parse_quote!(#p = #f(#p, #v as u64);),
+                            None,
+                        );
+                    }
+                    let p = self.place(l);
+                    let cur = self.value(l);
+                    return vec![parse_quote!(#p = #f(#cur, #v as u64);)];
+                }
+            }
+            if self.global_root(l).is_some() {
+                return self.global_assign(
+                    s,
+                    l,
+                    |p| {
+                        if op == BinaryOp::Shl {
+                            parse_quote!(#p <<= #v;)
+                        } else {
+                            parse_quote!(#p >>= #v;)
+                        }
+                    },
+                    None,
+                );
+            }
+            let p = self.place(l);
+            return if op == BinaryOp::Shl {
+                vec![parse_quote!(#p <<= #v;)]
+            } else {
+                vec![parse_quote!(#p >>= #v;)]
+            };
+        }
+        let v = self.value_as(r, lt);
+        let v = paren_if_needed(v);
+        let build = move |p: syn::Expr| -> syn::Stmt {
+            match op {
+                BinaryOp::Add => parse_quote!(#p += #v;),
+                BinaryOp::Sub => parse_quote!(#p -= #v;),
+                BinaryOp::Mul => parse_quote!(#p *= #v;),
+                BinaryOp::Div => parse_quote!(#p /= #v;),
+                BinaryOp::Rem => parse_quote!(#p %= #v;),
+                BinaryOp::And => parse_quote!(#p &= #v;),
+                BinaryOp::Or => parse_quote!(#p |= #v;),
+                BinaryOp::Xor => parse_quote!(#p ^= #v;),
+                _ => parse_quote!(#p &= !#v;),
+            }
+        };
+        if self.global_root(l).is_some() {
+            return self.global_assign(s, l, build, None);
+        }
+        if let ExprKind::Index { x, indices } = &strip_parens(l).kind {
+            if let Some(Type::Map(kt, _)) = self.type_of(x).map(|t| self.under(t).clone()) {
+                let Some(k) = indices.first().map(|k| self.value_as(k, kt)) else {
+                    return self.unsupported_stmt(s, "map update");
+                };
+                let m = self.place(x);
+                return vec![build(parse_quote!(*#m.entry(#k).or_default()))];
+            }
+        }
+        let p = self.place(l);
+        vec![build(p)]
+    }
+
+    /// An assignment whose target is (inside) a package-level variable: done through the
+    /// variable's cell, `X.with_borrow_mut(|x| …)`.
+    fn global_assign(
+        &mut self,
+        s: &Stmt,
+        l: &Expr,
+        build: impl FnOnce(syn::Expr) -> syn::Stmt,
+        _t: Option<TypeId>,
+    ) -> Vec<syn::Stmt> {
+        let Some(root) = self.global_root(l) else {
+            return self.unsupported_stmt(s, "assignment");
+        };
+        let gid = self.var_name(root);
+        // Translate the place with the root renamed to the closure parameter.
+        let prev = self.global_override.replace(root);
+        let p = if let Some(st) = self.map_store_place(l) {
+            st
+        } else {
+            self.place(l)
+        };
+        self.global_override = prev;
+        let stmt = build(p);
+        vec![parse_quote!(#gid.with_borrow_mut(|g| { #stmt });)]
+    }
+
+    fn map_store_place(&mut self, _l: &Expr) -> Option<syn::Expr> {
+        None
+    }
+
+    // ---- return -------------------------------------------------------------------------
+
+    fn return_stmt(&mut self, s: &Stmt, values: &[Expr]) -> Vec<syn::Stmt> {
+        let results = self.func.results.clone();
+        if values.is_empty() {
+            if self.func.named_results.is_empty() {
+                return vec![parse_quote!(return;)];
+            }
+            let named = self.func.named_results.clone();
+            let vals: Vec<syn::Expr> = named
+                .iter()
+                .map(|&o| {
+                    let id = self.var_name(o);
+                    if self.analysis.boxed.contains(&o) {
+                        parse_quote!(#id.borrow().clone())
+                    } else if self.is_copy(self.obj(o).ty) {
+                        parse_quote!(#id)
+                    } else {
+                        parse_quote!(#id.clone())
+                    }
+                })
+                .collect();
+            return if vals.len() == 1 {
+                vec![parse_quote!(return #(#vals)*;)]
+            } else {
+                vec![parse_quote!(return (#(#vals),*);)]
+            };
+        }
+        if values.len() == 1 && results.len() > 1 {
+            let v = self.borrowed(&values[0]);
+            return vec![parse_quote!(return #v;)];
+        }
+        if values.len() != results.len() {
+            return self.unsupported_stmt(s, "return");
+        }
+        let vals: Vec<syn::Expr> = values
+            .iter()
+            .zip(&results)
+            .map(|(v, &t)| self.value_as(v, t))
+            .collect();
+        if vals.len() == 1 {
+            let v = &vals[0];
+            vec![parse_quote!(return #v;)]
+        } else {
+            vec![parse_quote!(return (#(#vals),*);)]
+        }
+    }
+
+    // ---- if -----------------------------------------------------------------------------
+
+    fn if_stmt(&mut self, s: &Stmt) -> syn::Expr {
+        let StmtKind::If {
+            init,
+            cond,
+            then,
+            els,
+        } = &s.kind
+        else {
+            return parse_quote!(());
+        };
+        let c = self.value(cond);
+        let then_b = self.block(then);
+        let else_part: Option<syn::Expr> = match els.as_deref() {
+            None => None,
+            Some(
+                e @ Stmt {
+                    kind: StmtKind::If { .. },
+                    ..
+                },
+            ) => Some(self.if_stmt(e)),
+            Some(Stmt {
+                kind: StmtKind::Block(b),
+                ..
+            }) => {
+                let b = self.block(b);
+                Some(syn::Expr::Block(syn::ExprBlock {
+                    attrs: vec![],
+                    label: None,
+                    block: b,
+                }))
+            }
+            Some(other) => {
+                let st = self.stmt(other);
+                Some(parse_quote!({ #(#st)* }))
+            }
+        };
+        let if_expr: syn::Expr = match else_part {
+            Some(e) => parse_quote!(if #c #then_b else #e),
+            None => parse_quote!(if #c #then_b),
+        };
+        match init {
+            None => if_expr,
+            Some(i) => {
+                let init = self.stmt(i);
+                parse_quote!({
+                    #(#init)*
+                    #if_expr
+                })
+            }
+        }
+    }
+
+    // ---- loops --------------------------------------------------------------------------
+
+    fn push_breakable(
+        &mut self,
+        s: &Stmt,
+        go_label: Option<String>,
+        is_loop: bool,
+        needs_continue_block: bool,
+    ) {
+        let base = go_label
+            .as_deref()
+            .map(|l| names::label(l).to_string())
+            .unwrap_or_default();
+        let break_label = if base.is_empty() {
+            Some(self.fresh_label(if is_loop { "loop" } else { "switch" }))
+        } else {
+            Some(syn::Lifetime::new(&base, proc_macro2::Span::call_site()))
+        };
+        let continue_label = needs_continue_block.then(|| self.fresh_label("next"));
+        self.func.breakables.push(Breakable {
+            stmt: s.id,
+            go_label,
+            is_loop,
+            break_label,
+            continue_label,
+            break_used: false,
+            continue_used: false,
+        });
+    }
+
+    /// Wraps a loop body in the continue block when a `continue` used it.
+    fn loop_body(
+        &mut self,
+        s: &Stmt,
+        body: &Block,
+        post: Vec<syn::Stmt>,
+        prelude: Vec<syn::Stmt>,
+    ) -> (syn::Block, Breakable) {
+        self.rust_scopes.push(RustScope::Loop(s.id));
+        let has_cont = self
+            .func
+            .breakables
+            .last()
+            .is_some_and(|b| b.continue_label.is_some());
+        if has_cont {
+            self.rust_scopes.push(RustScope::LabeledBlock);
+        }
+        let inner = self.block(body);
+        if has_cont {
+            self.rust_scopes.pop();
+        }
+        self.rust_scopes.pop();
+        let b = self.func.breakables.pop().unwrap_or(Breakable {
+            stmt: s.id,
+            go_label: None,
+            is_loop: true,
+            break_label: None,
+            continue_label: None,
+            break_used: false,
+            continue_used: false,
+        });
+        let mut stmts = prelude;
+        if let (true, Some(cl)) = (b.continue_used, &b.continue_label) {
+            let inner_stmts = inner.stmts;
+            stmts.push(parse_quote!(#cl: { #(#inner_stmts)* }));
+        } else {
+            stmts.extend(inner.stmts);
+        }
+        stmts.extend(post);
+        (
+            syn::Block {
+                brace_token: Default::default(),
+                stmts,
+            },
+            b,
+        )
+    }
+
+    fn label_of(b: &Breakable) -> Option<syn::Label> {
+        b.break_used.then(|| {
+            let l = b
+                .break_label
+                .clone()
+                .unwrap_or_else(|| syn::Lifetime::new("'l", proc_macro2::Span::call_site()));
+            parse_quote!(#l:)
+        })
+    }
+
+    fn for_stmt(
+        &mut self,
+        s: &Stmt,
+        label: Option<String>,
+        init: Option<&Stmt>,
+        cond: Option<&Expr>,
+        post: Option<&Stmt>,
+        body: &Block,
+    ) -> Vec<syn::Stmt> {
+        let init_stmts = init.map(|i| self.stmt(i)).unwrap_or_default();
+        let post_stmts = post.map(|p| self.stmt(p)).unwrap_or_default();
+        self.push_breakable(s, label, true, !post_stmts.is_empty());
+        let (body_b, b) = self.loop_body(s, body, post_stmts, vec![]);
+        let lab = Self::label_of(&b);
+        let lab = lab.map(|l| quote::quote!(#l));
+        let lp: syn::Stmt = match cond {
+            Some(c) => {
+                let c = self.value(c);
+                parse_quote!(#lab while #c #body_b)
+            }
+            None => parse_quote!(#lab loop #body_b),
+        };
+        if init_stmts.is_empty() {
+            vec![lp]
+        } else {
+            vec![parse_quote!({
+                #(#init_stmts)*
+                #lp
+            })]
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn range_stmt(
+        &mut self,
+        s: &Stmt,
+        label: Option<String>,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        x: &Expr,
+        body: &Block,
+    ) -> Vec<syn::Stmt> {
+        let Some(xt) = self.type_of(x) else {
+            return self.unsupported_stmt(s, "range");
+        };
+        let blank =
+            |e: Option<&Expr>| e.is_none_or(|e| matches!(&e.kind, ExprKind::Ident(n) if n == "_"));
+        let (key, value) = (
+            if blank(key) { None } else { key },
+            if blank(value) { None } else { value },
+        );
+        if !define && (key.is_some() || value.is_some()) {
+            return self.unsupported_stmt(s, "range with assignment to existing variables");
+        }
+        let bind = |ctx: &mut Self, e: Option<&Expr>| -> Option<(ObjId, syn::Ident, bool)> {
+            let e = e?;
+            let obj = ctx.is_new_var(e)?;
+            let ExprKind::Ident(n) = &e.kind else {
+                return None;
+            };
+            let id = ctx.bind_local(obj, n);
+            Some((
+                obj,
+                id,
+                ctx.analysis.mutated.contains(&obj) || ctx.analysis.boxed.contains(&obj),
+            ))
+        };
+        let k = bind(self, key);
+        let v = bind(self, value);
+        let pat = |b: &Option<(ObjId, syn::Ident, bool)>| -> proc_macro2::TokenStream {
+            match b {
+                Some((_, id, true)) => quote::quote!(mut #id),
+                Some((_, id, false)) => quote::quote!(#id),
+                None => quote::quote!(_),
+            }
+        };
+        let (kp, vp) = (pat(&k), pat(&v));
+        // Boxed range variables are re-bound as shared cells inside the body.
+        let mut prelude: Vec<syn::Stmt> = Vec::new();
+        for b in [&k, &v].into_iter().flatten() {
+            if self.analysis.boxed.contains(&b.0) {
+                let id = &b.1;
+                prelude
+                    .push(parse_quote!(let #id = std::rc::Rc::new(std::cell::RefCell::new(#id));));
+            }
+        }
+        let mutated_in_body = self.root_mutated_in(x, body);
+        let header: syn::Expr;
+        let pattern: proc_macro2::TokenStream;
+        match self.under(xt).clone() {
+            Type::Basic(bk) if bk.is_integer() => {
+                let n = self.value(x);
+                let n = paren_if_needed(n);
+                header = parse_quote!(0..#n);
+                pattern = kp;
+            }
+            Type::Basic(bk) if bk.is_string() => {
+                let sx = self.value(x);
+                header = if v.is_some() {
+                    parse_quote!(#sx.char_indices())
+                } else {
+                    parse_quote!(#sx.char_indices())
+                };
+                if let Some((_, id, _)) = &k {
+                    prelude.insert(0, parse_quote!(let #id = #id as i64;));
+                }
+                if let Some((_, id, _)) = &v {
+                    prelude.insert(0, parse_quote!(let #id = #id as i32;));
+                }
+                pattern = quote::quote!((#kp, #vp));
+            }
+            Type::Slice(et) | Type::Array(_, et) => {
+                let sx = self.borrowed(x);
+                if let Some((_, id, _)) = &k {
+                    prelude.insert(0, parse_quote!(let #id = #id as i64;));
+                }
+                match (&v, mutated_in_body) {
+                    (None, _) => {
+                        header = parse_quote!(0..#sx.len());
+                        pattern = quote::quote!(#kp);
+                    }
+                    (Some(_), false) => {
+                        let copy = self.is_copy(et);
+                        if copy {
+                            header = parse_quote!(#sx.iter().copied().enumerate());
+                        } else {
+                            header = parse_quote!(#sx.iter().cloned().enumerate());
+                        }
+                        pattern = quote::quote!((#kp, #vp));
+                    }
+                    (Some(_), true) => {
+                        let owned = self.value(x);
+                        header = parse_quote!(#owned.into_iter().enumerate());
+                        pattern = quote::quote!((#kp, #vp));
+                    }
+                }
+            }
+            Type::Map(..) => {
+                let owned = self.value(x);
+                let m = if self.is_place(x) { owned } else { owned };
+                header = parse_quote!(#m);
+                pattern = quote::quote!((#kp, #vp));
+            }
+            _ => return self.unsupported_stmt(s, "range over this type"),
+        }
+        self.push_breakable(s, label, true, false);
+        let (body_b, b) = self.loop_body(s, body, vec![], prelude);
+        let lab = Self::label_of(&b).map(|l| quote::quote!(#l));
+        vec![parse_quote!(#lab for #pattern in #header #body_b)]
+    }
+
+    /// Whether the body assigns to (part of) the variable at the root of `x`.
+    fn root_mutated_in(&self, x: &Expr, body: &Block) -> bool {
+        let Some(root) = root_ident(x).and_then(|e| self.obj_of(e)) else {
+            return true;
+        };
+        struct Finder<'c, 'a> {
+            ctx: &'c Ctx<'a>,
+            root: ObjId,
+            found: bool,
+        }
+        impl goxide_ast::visit::Visitor for Finder<'_, '_> {
+            fn stmt(&mut self, s: &Stmt) -> bool {
+                let targets: Vec<&Expr> = match &s.kind {
+                    StmtKind::Assign { lhs, .. } => lhs.iter().collect(),
+                    StmtKind::IncDec { x, .. } => vec![x],
+                    _ => vec![],
+                };
+                for t in targets {
+                    if root_ident(t).and_then(|e| self.ctx.obj_of(e)) == Some(self.root) {
+                        self.found = true;
+                    }
+                }
+                true
+            }
+            fn expr(&mut self, e: &Expr) -> bool {
+                if let ExprKind::Unary {
+                    op: UnaryOp::Addr,
+                    x,
+                } = &e.kind
+                {
+                    if root_ident(x).and_then(|e| self.ctx.obj_of(e)) == Some(self.root) {
+                        self.found = true;
+                    }
+                }
+                if let ExprKind::Call { func, .. } = &e.kind {
+                    if let ExprKind::Selector { x, .. } = &func.kind {
+                        if root_ident(x).and_then(|e| self.ctx.obj_of(e)) == Some(self.root) {
+                            self.found = true;
+                        }
+                    }
+                }
+                true
+            }
+        }
+        let mut f = Finder {
+            ctx: self,
+            root,
+            found: false,
+        };
+        goxide_ast::visit::walk_block(&mut f, body);
+        f.found || self.analysis.captured.contains(&root)
+    }
+
+    // ---- switch -------------------------------------------------------------------------
+
+    fn switch_stmt(
+        &mut self,
+        s: &Stmt,
+        label: Option<String>,
+        init: Option<&Stmt>,
+        tag: Option<&Expr>,
+        clauses: &[CaseClause],
+    ) -> Vec<syn::Stmt> {
+        let init_stmts = init.map(|i| self.stmt(i)).unwrap_or_default();
+        self.push_breakable(s, label, false, false);
+        self.rust_scopes.push(RustScope::LabeledBlock);
+        let body = self.switch_body(s, tag, clauses);
+        self.rust_scopes.pop();
+        let b = self.func.breakables.pop();
+        let mut out = init_stmts;
+        match b.as_ref().and_then(Self::label_of) {
+            Some(l) => out.push(parse_quote!(#l { #body })),
+            None => out.push(syn::Stmt::Expr(body, None)),
+        }
+        if init.is_some() {
+            return vec![parse_quote!({ #(#out)* })];
+        }
+        out
+    }
+
+    /// Bodies of each clause, with `fallthrough` resolved by appending the next clause's body.
+    fn clause_bodies(&mut self, clauses: &[CaseClause]) -> Vec<Vec<syn::Stmt>> {
+        let mut bodies: Vec<Vec<syn::Stmt>> = Vec::new();
+        for c in clauses.iter() {
+            let (stmts, _ft) = split_fallthrough(&c.body);
+            let b = self.stmts(stmts, None);
+            bodies.push(b);
+        }
+        // Resolve fallthrough from the last clause backwards.
+        for i in (0..clauses.len()).rev() {
+            if split_fallthrough(&clauses[i].body).1 {
+                if let Some(next) = bodies.get(i + 1).cloned() {
+                    bodies[i].extend(next);
+                }
+            }
+        }
+        bodies
+    }
+
+    fn switch_body(&mut self, s: &Stmt, tag: Option<&Expr>, clauses: &[CaseClause]) -> syn::Expr {
+        let bodies = self.clause_bodies(clauses);
+        let tag_t = tag.and_then(|t| self.type_of(t));
+        // match on constant cases
+        if let (Some(tag), Some(tt)) = (tag, tag_t) {
+            let all_const = clauses.iter().all(|c| {
+                c.exprs
+                    .iter()
+                    .all(|e| self.info.const_value(e.id).is_some())
+            });
+            let kind = self.basic(tt);
+            let matchable = kind.is_some_and(|k| k.is_integer() || k.is_string() || k.is_boolean());
+            if all_const && matchable && self.cases_distinct(clauses) {
+                let is_str = kind.is_some_and(|k| k.is_string());
+                let scrut: syn::Expr = if is_str {
+                    let t = self.borrowed(tag);
+                    parse_quote!(#t.as_str())
+                } else {
+                    self.value(tag)
+                };
+                let mut arms = Vec::new();
+                let mut default_body = None;
+                for (c, body) in clauses.iter().zip(bodies) {
+                    if c.is_default {
+                        default_body = Some(body);
+                        continue;
+                    }
+                    let mut pats = Vec::new();
+                    for e in &c.exprs {
+                        let p: Option<syn::Expr> = if is_str {
+                            self.const_str(e).map(|l| parse_quote!(#l))
+                        } else {
+                            self.info
+                                .const_value(e.id)
+                                .cloned()
+                                .and_then(|v| self.const_expr(&v, tt, false))
+                        };
+                        match p {
+                            Some(p) => pats.push(p),
+                            None => return self.unsupported(tag, "switch case"),
+                        }
+                    }
+                    arms.push(quote::quote!(#(#pats)|* => { #(#body)* }));
+                }
+                let d = default_body.unwrap_or_default();
+                arms.push(quote::quote!(_ => { #(#d)* }));
+                return parse_quote!(match #scrut { #(#arms),* });
+            }
+        }
+        // General form: an if-chain, the tag evaluated once.
+        let mut prelude: Vec<syn::Stmt> = Vec::new();
+        let tag_val: Option<syn::Expr> = tag.map(|t| {
+            let v = self.value(t);
+            prelude.push(parse_quote!(let tag = #v;));
+            parse_quote!(tag)
+        });
+        let mut chain: Option<syn::Expr> = None;
+        let mut default_body: Option<Vec<syn::Stmt>> = None;
+        let mut conds: Vec<(syn::Expr, Vec<syn::Stmt>)> = Vec::new();
+        for (c, body) in clauses.iter().zip(bodies) {
+            if c.is_default {
+                default_body = Some(body);
+                continue;
+            }
+            let mut parts: Vec<syn::Expr> = Vec::new();
+            for e in &c.exprs {
+                let cond: syn::Expr = match (&tag_val, tag_t) {
+                    (Some(tv), Some(tt)) => {
+                        if self.is_string(tt) {
+                            let rhs: syn::Expr = match self.const_str(e) {
+                                Some(l) => parse_quote!(#l),
+                                None => {
+                                    let v = self.borrowed(e);
+                                    parse_quote!(#v)
+                                }
+                            };
+                            parse_quote!(#tv == #rhs)
+                        } else {
+                            let v = self.value_as(e, tt);
+                            let v = paren_if_needed(v);
+                            parse_quote!(#tv == #v)
+                        }
+                    }
+                    _ => {
+                        let v = self.value(e);
+                        paren_if_needed(v)
+                    }
+                };
+                parts.push(cond);
+            }
+            let cond: syn::Expr = if parts.len() == 1 {
+                parts.remove(0)
+            } else {
+                parse_quote!(#(#parts)||*)
+            };
+            conds.push((cond, body));
+        }
+        for (cond, body) in conds.into_iter().rev() {
+            chain = Some(match chain {
+                None => match &default_body {
+                    Some(d) => parse_quote!(if #cond { #(#body)* } else { #(#d)* }),
+                    None => parse_quote!(if #cond { #(#body)* }),
+                },
+                Some(rest) => parse_quote!(if #cond { #(#body)* } else #rest),
+            });
+        }
+        let chain = chain.unwrap_or_else(|| {
+            let d = default_body.clone().unwrap_or_default();
+            parse_quote!({ #(#d)* })
+        });
+        let _ = s;
+        if prelude.is_empty() {
+            chain
+        } else {
+            parse_quote!({
+                #(#prelude)*
+                #chain
+            })
+        }
+    }
+
+    fn cases_distinct(&self, clauses: &[CaseClause]) -> bool {
+        let mut seen = Vec::new();
+        for c in clauses {
+            for e in &c.exprs {
+                let v = self.info.const_value(e.id).map(|v| format!("{v:?}"));
+                if seen.contains(&v) {
+                    return false;
+                }
+                seen.push(v);
+            }
+        }
+        true
+    }
+}
+
+fn split_fallthrough(body: &[Stmt]) -> (&[Stmt], bool) {
+    match body.last() {
+        Some(Stmt {
+            kind:
+                StmtKind::Branch {
+                    kind: BranchKind::Fallthrough,
+                    ..
+                },
+            ..
+        }) => (&body[..body.len() - 1], true),
+        _ => (body, false),
+    }
+}
+
+fn root_ident(e: &Expr) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::Ident(_) => Some(e),
+        ExprKind::Paren(x)
+        | ExprKind::Selector { x, .. }
+        | ExprKind::Index { x, .. }
+        | ExprKind::Slice { x, .. }
+        | ExprKind::Star(x) => root_ident(x),
+        _ => None,
+    }
+}
+
+/// Two expressions naming the same place syntactically (`s` and `s`, `a.b` and `a.b`).
+fn same_place(a: &Expr, b: &Expr) -> bool {
+    match (&a.kind, &b.kind) {
+        (ExprKind::Ident(x), ExprKind::Ident(y)) => x == y,
+        (ExprKind::Selector { x: ax, sel: asel }, ExprKind::Selector { x: bx, sel: bsel }) => {
+            asel.name == bsel.name && same_place(ax, bx)
+        }
+        (ExprKind::Paren(x), _) => same_place(x, b),
+        (_, ExprKind::Paren(y)) => same_place(a, y),
+        _ => false,
+    }
+}
+
+/// Replaces the receiver `v` of `v.push(x);` / `v.extend…;` with `target`.
+fn rewrite_receiver(s: syn::Stmt, target: &syn::Expr) -> syn::Stmt {
+    if let syn::Stmt::Expr(syn::Expr::MethodCall(mut mc), semi) = s {
+        mc.receiver = Box::new(target.clone());
+        return syn::Stmt::Expr(syn::Expr::MethodCall(mc), semi);
+    }
+    s
+}
+
+/// A sentinel statement that the facade turns into a `// text` comment.
+pub fn comment_stmt(text: &str) -> syn::Stmt {
+    let lit = syn::LitStr::new(text, proc_macro2::Span::call_site());
+    parse_quote!(__goxide_comment!(#lit);)
+}
+
+fn stmt_kind_name(k: &StmtKind) -> &'static str {
+    match k {
+        StmtKind::Go(_) => "go statement",
+        StmtKind::Defer(_) => "defer",
+        StmtKind::Select { .. } => "select",
+        StmtKind::Send { .. } => "channel send",
+        StmtKind::TypeSwitch { .. } => "type switch",
+        StmtKind::Bad => "syntax error",
+        _ => "statement",
+    }
+}
+
+#[allow(dead_code)]
+fn is_func_obj(k: &ObjKind) -> bool {
+    matches!(k, ObjKind::Func { .. })
+}

@@ -1,0 +1,205 @@
+//! Go types → Rust types, zero values, and the properties translation needs (`Copy`,
+//! comparability).
+//!
+//! | Go | Rust |
+//! |----|------|
+//! | `int`, `int64`, … `uint8` | `i64`, `i64`, … `u8` |
+//! | `float64`, `string`, `bool` | `f64`, `String`, `bool` |
+//! | `[]T`, `[N]T`, `map[K]V` | `Vec<T>`, `[T; N]`, `HashMap<K, V>` |
+//! | `*T` | `Option<Rc<RefCell<T>>>` (shared; ownership TODO) |
+//! | `func(A) R` | `Rc<dyn Fn(A) -> R>` |
+//! | named type `T` | `T` |
+
+use crate::ctx::Ctx;
+use crate::names;
+use goxide_types::{BasicKind, Type, TypeId};
+use syn::parse_quote;
+
+pub fn basic_type(k: BasicKind) -> Option<syn::Type> {
+    use BasicKind::*;
+    Some(match k {
+        Bool | UntypedBool => parse_quote!(bool),
+        Int | Int64 | UntypedInt => parse_quote!(i64),
+        Int8 => parse_quote!(i8),
+        Int16 => parse_quote!(i16),
+        Int32 | UntypedRune => parse_quote!(i32),
+        Uint | Uint64 => parse_quote!(u64),
+        Uint8 => parse_quote!(u8),
+        Uint16 => parse_quote!(u16),
+        Uint32 => parse_quote!(u32),
+        Uintptr | UnsafePointer => parse_quote!(usize),
+        Float32 => parse_quote!(f32),
+        Float64 | UntypedFloat => parse_quote!(f64),
+        String | UntypedString => parse_quote!(String),
+        Complex64 | Complex128 | UntypedComplex | Invalid | UntypedNil => return None,
+    })
+}
+
+impl Ctx<'_> {
+    /// The Rust type for a Go type; `None` when goxide cannot express it yet.
+    pub fn rust_type(&mut self, t: TypeId) -> Option<syn::Type> {
+        self.rust_type_depth(t, 0)
+    }
+
+    fn rust_type_depth(&mut self, t: TypeId, depth: u32) -> Option<syn::Type> {
+        if depth > 20 {
+            return None;
+        }
+        let d = depth + 1;
+        Some(match self.ty(t) {
+            Type::Basic(k) => basic_type(*k)?,
+            Type::Named(n) => {
+                let obj = self.obj(n.obj);
+                if obj.pkg.is_none() {
+                    // Predeclared named types: `error` (and `comparable`).
+                    return None;
+                }
+                if obj.pkg != Some(self.pkg) || !n.type_args.is_empty() {
+                    return None;
+                }
+                let id = names::type_ident(&obj.name);
+                parse_quote!(#id)
+            }
+            Type::Pointer(e) => {
+                let e = self.rust_type_depth(*e, d)?;
+                parse_quote!(Option<std::rc::Rc<std::cell::RefCell<#e>>>)
+            }
+            Type::Slice(e) => {
+                let e = self.rust_type_depth(*e, d)?;
+                parse_quote!(Vec<#e>)
+            }
+            Type::Array(n, e) => {
+                let e = self.rust_type_depth(*e, d)?;
+                let n = *n as usize;
+                parse_quote!([#e; #n])
+            }
+            Type::Map(k, v) => {
+                if self.is_float_like(*k) {
+                    return None;
+                }
+                let k = self.rust_type_depth(*k, d)?;
+                let v = self.rust_type_depth(*v, d)?;
+                parse_quote!(std::collections::HashMap<#k, #v>)
+            }
+            Type::Func(sig) => {
+                if sig.variadic {
+                    return None;
+                }
+                let sig = sig.clone();
+                let mut ps = Vec::new();
+                for p in &sig.params {
+                    ps.push(self.rust_type_depth(*p, d)?);
+                }
+                let r = self.results_type(&sig.results, d)?;
+                parse_quote!(std::rc::Rc<dyn Fn(#(#ps),*) #r>)
+            }
+            Type::Tuple(ts) => {
+                let ts = ts.clone();
+                let mut out = Vec::new();
+                for t in ts {
+                    out.push(self.rust_type_depth(t, d)?);
+                }
+                parse_quote!((#(#out),*))
+            }
+            Type::Struct(_) | Type::Interface(_) | Type::Chan(..) | Type::TypeParam { .. } => {
+                return None
+            }
+        })
+    }
+
+    /// `-> R` for a result list (empty for none, a tuple for several).
+    pub fn results_type(&mut self, results: &[TypeId], depth: u32) -> Option<syn::ReturnType> {
+        match results {
+            [] => Some(syn::ReturnType::Default),
+            [t] => {
+                let t = self.rust_type_depth(*t, depth)?;
+                Some(parse_quote!(-> #t))
+            }
+            ts => {
+                let mut out = Vec::new();
+                for t in ts {
+                    out.push(self.rust_type_depth(*t, depth)?);
+                }
+                Some(parse_quote!(-> (#(#out),*)))
+            }
+        }
+    }
+
+    pub fn is_float_like(&self, t: TypeId) -> bool {
+        match self.under(t) {
+            Type::Basic(k) => k.is_float() || k.is_complex(),
+            Type::Struct(fields) => fields.iter().any(|f| self.is_float_like(f.ty)),
+            Type::Array(_, e) => self.is_float_like(*e),
+            _ => false,
+        }
+    }
+
+    pub fn basic(&self, t: TypeId) -> Option<BasicKind> {
+        self.prog.types.basic_kind(t)
+    }
+
+    pub fn is_string(&self, t: TypeId) -> bool {
+        self.basic(t).is_some_and(|k| k.is_string())
+    }
+
+    /// Whether values of this type are `Copy` in Rust (no `.clone()` needed).
+    pub fn is_copy(&self, t: TypeId) -> bool {
+        self.is_copy_depth(t, 0)
+    }
+
+    fn is_copy_depth(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 20 {
+            return false;
+        }
+        match self.under(t) {
+            Type::Basic(k) => !k.is_string() && !k.is_complex(),
+            Type::Array(_, e) => self.is_copy_depth(*e, depth + 1),
+            Type::Struct(fields) => fields.iter().all(|f| self.is_copy_depth(f.ty, depth + 1)),
+            _ => false,
+        }
+    }
+
+    /// Whether `==` is defined (derive `PartialEq`).
+    pub fn is_comparable(&self, t: TypeId) -> bool {
+        match self.under(t) {
+            Type::Basic(_) | Type::Pointer(_) | Type::Chan(..) | Type::Interface(_) => true,
+            Type::Array(_, e) => self.is_comparable(*e),
+            Type::Struct(fields) => fields.iter().all(|f| self.is_comparable(f.ty)),
+            _ => false,
+        }
+    }
+
+    /// The zero value of a type, as an expression.
+    pub fn zero_value(&mut self, t: TypeId) -> Option<syn::Expr> {
+        Some(match self.under(t) {
+            Type::Basic(k) => {
+                use BasicKind::*;
+                match k {
+                    Bool | UntypedBool => parse_quote!(false),
+                    String | UntypedString => parse_quote!(String::new()),
+                    k if k.is_float() => parse_quote!(0.0),
+                    k if k.is_integer() => parse_quote!(0),
+                    UnsafePointer => parse_quote!(0),
+                    _ => return None,
+                }
+            }
+            Type::Pointer(_) => parse_quote!(None),
+            Type::Slice(_) => parse_quote!(Vec::new()),
+            Type::Map(..) => parse_quote!(std::collections::HashMap::new()),
+            Type::Array(n, e) => {
+                let (n, e) = (*n as usize, *e);
+                let z = self.zero_value(e)?;
+                if self.is_copy(e) {
+                    parse_quote!([#z; #n])
+                } else {
+                    parse_quote!(std::array::from_fn(|_| #z))
+                }
+            }
+            Type::Struct(_) => {
+                let ty = self.rust_type(t)?;
+                parse_quote!(<#ty>::default())
+            }
+            _ => return None,
+        })
+    }
+}
