@@ -16,8 +16,11 @@
 //!
 //! This crate must never depend on other goxide crates.
 
+pub mod complex;
 pub mod defer;
+pub mod fmt;
 pub mod rt;
+pub mod strconv;
 
 /// One support module as goxide emits it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,13 +36,28 @@ pub struct Module {
 /// Every support module, in a stable order.
 pub const MODULES: &[Module] = &[
     Module {
+        name: "complex",
+        source: include_str!("complex.rs"),
+        deps: &[],
+    },
+    Module {
         name: "defer",
         source: include_str!("defer.rs"),
         deps: &["rt"],
     },
     Module {
+        name: "fmt",
+        source: include_str!("fmt.rs"),
+        deps: &["complex", "rt", "strconv"],
+    },
+    Module {
         name: "rt",
         source: include_str!("rt.rs"),
+        deps: &[],
+    },
+    Module {
+        name: "strconv",
+        source: include_str!("strconv.rs"),
         deps: &[],
     },
 ];
