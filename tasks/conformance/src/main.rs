@@ -211,6 +211,7 @@ fn conclude(dirs: &Dirs, args: &Args, summary: &Summary, listed: usize) -> ExitC
             eprintln!("conformance: error: {e}");
             return ExitCode::from(2);
         }
+        let _ = std::fs::remove_file(snapshot_path.with_extension("snap.new"));
     } else {
         let new = snapshot_path.with_extension("snap.new");
         let _ = write_file(&new, &summary.render());

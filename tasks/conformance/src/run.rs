@@ -93,7 +93,8 @@ pub fn judge(ran: &Ran, expected: &[u8], incomplete: bool) -> Outcome {
         let detail = match panic {
             // A Rust panic names its location on one line and its message on the next.
             Some(l) if l.contains("panicked at") => {
-                format!("{how}: {} {}", l.trim(), lines.next().unwrap_or("").trim())
+                let l = without_member_dir(l.trim());
+                format!("{how}: {l} {}", lines.next().unwrap_or("").trim())
             }
             Some(l) => format!("{how}: {}", l.trim()),
             None => how,
@@ -110,6 +111,18 @@ pub fn judge(ran: &Ran, expected: &[u8], incomplete: bool) -> Outcome {
         );
     }
     Outcome::Pass
+}
+
+/// `… panicked at crates/x/src/main.rs:1:2:` → `… panicked at src/main.rs:1:2:` (the binary
+/// was built from the work workspace's root).
+fn without_member_dir(line: &str) -> String {
+    match line.split_once(" panicked at crates/") {
+        Some((head, rest)) => {
+            let rest = rest.split_once('/').map_or(rest, |(_, r)| r);
+            format!("{head} panicked at {rest}")
+        }
+        None => line.to_string(),
+    }
 }
 
 /// Where the output first differs from the expected output, as one line.
@@ -163,7 +176,7 @@ mod tests {
             judge(
                 &ran(
                     101,
-                    "thread 'main' (77) panicked at src/main.rs:1:2:\nboom\n"
+                    "thread 'main' (77) panicked at crates/x/src/main.rs:1:2:\nboom\n"
                 ),
                 b"",
                 false
