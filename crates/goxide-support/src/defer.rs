@@ -33,11 +33,12 @@
 //!     let err = std::rc::Rc::new(std::cell::RefCell::new(None));
 //!     support::defer::with_defer(
 //!         |d| {
-//!             let (q, err) = (q.clone(), err.clone());
+//!             // The deferred closure owns its own handles on the cells.
+//!             let (q2, err2) = (q.clone(), err.clone());
 //!             d.push(move || {
 //!                 if let Some(r) = support::defer::recover() {
-//!                     *err.borrow_mut() = Some(errorf(/* … r … */));
-//!                     *q.borrow_mut() = -1;
+//!                     *err2.borrow_mut() = Some(errorf(/* … r … */));
+//!                     *q2.borrow_mut() = -1;
 //!                 }
 //!             });
 //!             *q.borrow_mut() = support::rt::div(a, b);
