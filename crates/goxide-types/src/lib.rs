@@ -83,27 +83,6 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Program {
-    /// Go's spelling of a type as fmt's `%T` prints it: `int`, `[]int`, `map[string]int`,
-    /// `main.T`, `*main.T`, `func(int) string`, `struct { X int }`, `interface {}`.
-    pub fn type_string(&self, t: TypeId) -> String {
-        let _ = t;
-        String::new()
-    }
-
-    /// Looks up a field or method by name through embedding: the object, the path of field
-    /// indices walked (ending with the field's own index for a field), and whether a pointer
-    /// was dereferenced on the way.
-    pub fn lookup_field_or_method(
-        &self,
-        t: TypeId,
-        name: &str,
-    ) -> Option<(ObjId, Vec<usize>, bool)> {
-        let _ = (t, name);
-        None
-    }
-}
-
 /// The default type of an untyped type (`untyped int` → `int`, `untyped rune` → `int32`, …);
 /// other types are returned unchanged.
 pub fn default_type(table: &TypeTable, t: TypeId) -> TypeId {

@@ -1,0 +1,696 @@
+//! Declarations: constants (with `iota` and implicit repetition), variables, types (named,
+//! alias, generic), function signatures and bodies; package initialization order.
+
+use super::operand::Operand;
+use super::{Checker, DeclInfo, FuncCtx, SigObjs};
+use crate::constant::ConstValue;
+use crate::info::Mode;
+use crate::object::ObjKind;
+use crate::types::{Signature, Type, TypeTable};
+use crate::{ObjId, TypeId};
+use goxide_ast::ast::{ConstSpec, DeclKind, Expr, FuncType, Ident, TypeParam, TypeSpec, VarSpec};
+use std::collections::{HashMap, HashSet};
+
+impl Checker<'_> {
+    fn decl_kind(&self, decl: u32) -> Option<DeclKind> {
+        // Cloning a declaration's node is cheap compared to checking it and keeps borrows simple.
+        let files = self.pkgs.get(self.cur.0 as usize)?.files.get();
+        let (_, f) = files.get(self.cur_file as usize)?;
+        f.decls.get(decl as usize).map(|d| d.kind.clone())
+    }
+
+    pub(super) fn pkg_const(
+        &mut self,
+        obj: ObjId,
+        decl: u32,
+        spec: u32,
+        idx: u32,
+        values_spec: u32,
+    ) {
+        let Some(DeclKind::Const(specs)) = self.decl_kind(decl) else {
+            return;
+        };
+        let (Some(s), Some(vs)) = (specs.get(spec as usize), specs.get(values_spec as usize))
+        else {
+            return;
+        };
+        let iota = s.iota;
+        self.const_value_for(obj, s, vs, idx as usize, iota);
+    }
+
+    /// Checks the value of the `idx`th constant of spec `s` whose type and values come from
+    /// `vs` (itself, or the spec it implicitly repeats).
+    pub(crate) fn const_value_for(
+        &mut self,
+        obj: ObjId,
+        s: &ConstSpec,
+        vs: &ConstSpec,
+        idx: usize,
+        iota: u32,
+    ) {
+        let saved = self.env.iota.replace(iota.into());
+        let t = vs.ty.as_ref().map(|e| self.typ(e));
+        let (ty, val) = match vs.values.get(idx) {
+            None => {
+                if let Some(n) = s.names.get(idx) {
+                    self.error(n.span, "missing init expr for const declaration");
+                }
+                (TypeTable::INVALID, ConstValue::Unknown)
+            }
+            Some(e) => {
+                let mut x = self.expr(e);
+                if !x.is_invalid() && !x.is_const() {
+                    let d = self.describe(&x, e);
+                    self.error(e.span, format!("{d} is not constant"));
+                    x = Operand::invalid();
+                }
+                if let Some(t) = t {
+                    if !x.is_invalid() && t != TypeTable::INVALID {
+                        self.assign_operand(&mut x, e, t, "constant declaration");
+                    }
+                }
+                match x.mode {
+                    Mode::Const(v) if !x.ty.eq(&TypeTable::INVALID) => (x.ty, v),
+                    _ => (TypeTable::INVALID, ConstValue::Unknown),
+                }
+            }
+        };
+        if idx == s.names.len().saturating_sub(1) && vs.values.len() > s.names.len() {
+            if let Some(e) = vs.values.get(s.names.len()) {
+                self.error(e.span, "extra init expr");
+            }
+        }
+        self.env.iota = saved;
+        let o = self.obj_mut(obj);
+        o.ty = ty;
+        o.kind = ObjKind::Const(val);
+    }
+
+    pub(super) fn pkg_var(&mut self, obj: ObjId, decl: u32, spec: u32, idx: u32) {
+        let Some(DeclKind::Var(specs)) = self.decl_kind(decl) else {
+            return;
+        };
+        let Some(s) = specs.get(spec as usize) else {
+            return;
+        };
+        let lhs: Vec<ObjId> = s
+            .names
+            .iter()
+            .map(|n| self.info_def_or_find(n, obj, idx))
+            .collect();
+        if s.values.len() == s.names.len() && s.names.len() > 1 {
+            // Each variable has its own initializer: check only this one.
+            let one = VarSpec {
+                names: vec![s.names[idx as usize].clone()],
+                ty: s.ty.clone(),
+                values: vec![s.values[idx as usize].clone()],
+                span: s.span,
+                doc: None,
+            };
+            self.var_spec(&one, &[obj]);
+        } else {
+            for &o in &lhs {
+                if o != obj {
+                    self.colors.insert(o, super::Color::Grey);
+                }
+            }
+            self.var_spec(s, &lhs);
+            for &o in &lhs {
+                self.colors.insert(o, super::Color::Black);
+            }
+        }
+    }
+
+    /// The object declared by name `n` of a package-level spec (`obj` for the one being checked).
+    fn info_def_or_find(&self, n: &Ident, obj: ObjId, idx: u32) -> ObjId {
+        let _ = idx;
+        if self.obj(obj).decl == Some(n.id) {
+            return obj;
+        }
+        // Objects of one spec are created consecutively.
+        let base = obj.0 as i64;
+        for d in -64i64..64 {
+            let c = base + d;
+            if c >= 0 && (c as usize) < self.prog.objects.len() {
+                let o = &self.prog.objects[c as usize];
+                if o.decl == Some(n.id) && o.pkg == self.obj(obj).pkg {
+                    return ObjId(c as u32);
+                }
+            }
+        }
+        obj
+    }
+
+    /// Checks a var spec whose objects are `objs`, setting their types.
+    pub(crate) fn var_spec(&mut self, s: &VarSpec, objs: &[ObjId]) {
+        let t = s.ty.as_ref().map(|e| self.typ(e));
+        if s.values.is_empty() {
+            for &o in objs {
+                self.obj_mut(o).ty = t.unwrap_or(TypeTable::INVALID);
+            }
+            return;
+        }
+        if s.values.len() == objs.len() {
+            for (i, e) in s.values.iter().enumerate() {
+                let mut x = self.expr(e);
+                let ty = match t {
+                    Some(t) => {
+                        self.assign_operand(&mut x, e, t, "variable declaration");
+                        t
+                    }
+                    None => self.default_for_var(&mut x, e),
+                };
+                self.obj_mut(objs[i]).ty = ty;
+            }
+            return;
+        }
+        if s.values.len() == 1 {
+            let e = &s.values[0];
+            let xs = self.multi_expr(e, objs.len());
+            if xs.len() == objs.len() {
+                for (i, x) in xs.into_iter().enumerate() {
+                    let ty = match t {
+                        Some(t) => {
+                            if !self.assignable_type(x.ty, t) {
+                                let d = self.describe(&x, e);
+                                let ts = self.type_str(t);
+                                self.error(
+                                    e.span,
+                                    format!("cannot use {d} as {ts} value in assignment"),
+                                );
+                            }
+                            t
+                        }
+                        None => x.ty,
+                    };
+                    self.obj_mut(objs[i]).ty = ty;
+                }
+                return;
+            }
+            if xs.iter().all(|x| !x.is_invalid()) {
+                self.error(
+                    e.span,
+                    format!(
+                        "assignment mismatch: {} variables but {} values",
+                        objs.len(),
+                        xs.len().max(1)
+                    ),
+                );
+            }
+        } else {
+            for e in &s.values {
+                self.expr(e);
+            }
+            self.error(
+                s.span,
+                format!(
+                    "assignment mismatch: {} variables but {} values",
+                    objs.len(),
+                    s.values.len()
+                ),
+            );
+        }
+        for &o in objs {
+            self.obj_mut(o).ty = t.unwrap_or(TypeTable::INVALID);
+        }
+    }
+
+    /// The type a variable declared without type gets from its initializer (untyped values
+    /// get their default type; `nil` is an error).
+    pub(crate) fn default_for_var(&mut self, x: &mut Operand, e: &Expr) -> TypeId {
+        if x.is_invalid() {
+            return TypeTable::INVALID;
+        }
+        match x.mode {
+            Mode::Nil => {
+                self.error(e.span, "use of untyped nil in variable declaration");
+                return TypeTable::INVALID;
+            }
+            Mode::NoValue => {
+                let t = self.text(e.span);
+                self.error(e.span, format!("{t} (no value) used as value"));
+                return TypeTable::INVALID;
+            }
+            _ => {}
+        }
+        let d = crate::default_type(&self.prog.types, x.ty);
+        if d != x.ty {
+            self.convert_untyped(x, e, d, None);
+        }
+        x.ty
+    }
+
+    pub(super) fn pkg_type(&mut self, obj: ObjId, decl: u32, spec: u32) {
+        let Some(DeclKind::Type(specs)) = self.decl_kind(decl) else {
+            return;
+        };
+        let Some(s) = specs.get(spec as usize) else {
+            return;
+        };
+        self.type_spec(obj, s);
+    }
+
+    /// Declares the type parameters of a generic type or function in the current scope.
+    pub(crate) fn declare_type_params(&mut self, tps: &[TypeParam]) -> (Vec<TypeId>, Vec<ObjId>) {
+        let mut types = Vec::new();
+        let mut objs = Vec::new();
+        // Declare all names first: constraints may refer to any of them.
+        for g in tps {
+            for n in &g.names {
+                let o = self.new_obj(
+                    &n.name,
+                    ObjKind::TypeName,
+                    TypeTable::INVALID,
+                    Some((n.id, n.span)),
+                );
+                let t = self.prog.types.intern(Type::TypeParam {
+                    obj: o,
+                    index: types.len() as u32,
+                    constraint: TypeTable::INVALID,
+                });
+                self.obj_mut(o).ty = t;
+                self.declare_local(&n.name, o);
+                types.push(t);
+                objs.push(o);
+            }
+        }
+        let mut i = 0;
+        for g in tps {
+            let c = self.constraint_type(&g.constraint);
+            for _ in &g.names {
+                if let Some(&t) = types.get(i) {
+                    if let Type::TypeParam { constraint, .. } = self.prog.types.get_mut(t) {
+                        *constraint = c;
+                    }
+                }
+                i += 1;
+            }
+        }
+        (types, objs)
+    }
+
+    /// Checks a type declaration, setting the named type's underlying type (or the alias).
+    pub(crate) fn type_spec(&mut self, obj: ObjId, s: &TypeSpec) {
+        if s.alias {
+            let t = self.typ(&s.ty);
+            self.obj_mut(obj).ty = t;
+            return;
+        }
+        let named = self.obj(obj).ty;
+        self.push_scope();
+        if !s.type_params.is_empty() {
+            let (tps, _) = self.declare_type_params(&s.type_params);
+            if let Type::Named(n) = self.prog.types.get_mut(named) {
+                n.type_params = tps;
+            }
+        }
+        let rhs = self.typ(&s.ty);
+        self.pop_scope();
+        let mut under = self.under(rhs);
+        if under == named || matches!(self.prog.types.get(under), Type::Named(_)) {
+            under = TypeTable::INVALID;
+        }
+        if under == TypeTable::INVALID && rhs != TypeTable::INVALID {
+            let name = s.name.name.clone();
+            self.error(s.name.span, format!("invalid recursive type {name}"));
+        }
+        if let Type::TypeParam { .. } = self.prog.types.get(under) {
+            self.error(
+                s.ty.span,
+                "cannot use a type parameter as RHS in type declaration",
+            );
+            under = TypeTable::INVALID;
+        }
+        if let Type::Named(n) = self.prog.types.get_mut(named) {
+            n.underlying = under;
+        }
+    }
+
+    /// Checks a function type, creating parameter and result objects.
+    pub(crate) fn func_type(&mut self, ft: &FuncType, declare: bool) -> SigObjs {
+        let mut so = SigObjs::default();
+        let mut sig = Signature {
+            params: vec![],
+            param_names: vec![],
+            results: vec![],
+            result_names: vec![],
+            variadic: false,
+        };
+        for (gi, g) in ft.params.iter().enumerate() {
+            let mut t = self.typ(&g.ty);
+            if g.variadic {
+                if gi + 1 != ft.params.len() || g.names.len() > 1 {
+                    self.error(g.span, "can only use ... with final parameter in list");
+                }
+                t = self.prog.types.intern(Type::Slice(t));
+                sig.variadic = true;
+            }
+            if g.names.is_empty() {
+                sig.params.push(t);
+                sig.param_names.push(String::new());
+            }
+            for n in &g.names {
+                sig.params.push(t);
+                sig.param_names.push(n.name.clone());
+                let o = self.new_obj(
+                    &n.name,
+                    ObjKind::Var {
+                        global: false,
+                        param: true,
+                    },
+                    t,
+                    Some((n.id, n.span)),
+                );
+                so.params.push(o);
+            }
+        }
+        for g in &ft.results {
+            let t = self.typ(&g.ty);
+            if g.names.is_empty() {
+                sig.results.push(t);
+                sig.result_names.push(String::new());
+            }
+            for n in &g.names {
+                sig.results.push(t);
+                sig.result_names.push(n.name.clone());
+                let o = self.new_obj(
+                    &n.name,
+                    ObjKind::Var {
+                        global: false,
+                        param: true,
+                    },
+                    t,
+                    Some((n.id, n.span)),
+                );
+                so.results.push(o);
+            }
+        }
+        let _ = declare;
+        so.result_types = sig.results.clone();
+        so.sig = self.prog.types.intern(Type::Func(sig));
+        so
+    }
+
+    pub(super) fn pkg_func_sig(&mut self, obj: ObjId, decl: u32) {
+        let Some(DeclKind::Func(fd)) = self.decl_kind(decl) else {
+            return;
+        };
+        self.push_scope();
+        let mut so = SigObjs::default();
+        let mut recv_ty = None;
+        if let Some(r) = &fd.recv {
+            // Receiver type parameters come from the receiver's type arguments.
+            let (base_expr, ptr) = strip_recv(&r.ty);
+            let mut rt = TypeTable::INVALID;
+            if let Some(base) = super::resolve::recv_base_name(base_expr) {
+                if let Some(tobj) = self.prog.packages[self.cur.0 as usize]
+                    .scope
+                    .get(base)
+                    .copied()
+                {
+                    self.ensure_obj(tobj);
+                    rt = self.obj(tobj).ty;
+                    if let goxide_ast::ast::ExprKind::Index { indices, .. } = &base_expr.kind {
+                        rt = self.recv_type_params(rt, indices, &mut so);
+                    }
+                    self.record(base_expr.id, rt, Mode::Type);
+                    if self.is_main() {
+                        self.info.uses.insert(recv_ident_id(base_expr), tobj);
+                    }
+                } else {
+                    self.error(base_expr.span, format!("undefined: {base}"));
+                }
+            }
+            if rt != TypeTable::INVALID {
+                if let Type::Named(n) = self.prog.types.get(rt) {
+                    let u = n.underlying;
+                    if matches!(
+                        self.prog.types.get(u),
+                        Type::Pointer(_) | Type::Interface(_)
+                    ) {
+                        let ts = self.type_str(rt);
+                        self.error(r.ty.span, format!("invalid receiver type {ts}"));
+                    }
+                }
+            }
+            if ptr {
+                rt = self.prog.types.intern(Type::Pointer(rt));
+            }
+            self.record(r.ty.id, rt, Mode::Type);
+            recv_ty = Some(rt);
+            if let Some(n) = &r.name {
+                let o = self.new_obj(
+                    &n.name,
+                    ObjKind::Var {
+                        global: false,
+                        param: true,
+                    },
+                    rt,
+                    Some((n.id, n.span)),
+                );
+                so.recv.push(o);
+                self.declare_local(&n.name, o);
+            }
+        }
+        if !fd.type_params.is_empty() {
+            let (tps, objs) = self.declare_type_params(&fd.type_params);
+            so.tparams = objs;
+            self.func_tparams.insert(obj, tps);
+        }
+        let sobj = self.func_type(&fd.sig, true);
+        self.pop_scope();
+        so.params = sobj.params;
+        so.results = sobj.results;
+        so.result_types = sobj.result_types;
+        so.sig = sobj.sig;
+        let o = self.obj_mut(obj);
+        o.ty = so.sig;
+        o.kind = ObjKind::Func { recv: recv_ty };
+        self.sig_objs.insert(obj, so);
+    }
+
+    fn recv_type_params(&mut self, rt: TypeId, indices: &[Expr], so: &mut SigObjs) -> TypeId {
+        let tps = match self.prog.types.get(rt) {
+            Type::Named(n) => n.type_params.clone(),
+            _ => return rt,
+        };
+        let mut args = Vec::new();
+        for (i, e) in indices.iter().enumerate() {
+            let (name, id, span) = match &e.kind {
+                goxide_ast::ast::ExprKind::Ident(n) => (n.clone(), e.id, e.span),
+                _ => ("_".to_string(), e.id, e.span),
+            };
+            let constraint = tps
+                .get(i)
+                .and_then(|&t| match self.prog.types.get(t) {
+                    Type::TypeParam { constraint, .. } => Some(*constraint),
+                    _ => None,
+                })
+                .unwrap_or(TypeTable::INVALID);
+            let o = self.new_obj(
+                &name,
+                ObjKind::TypeName,
+                TypeTable::INVALID,
+                Some((id, span)),
+            );
+            let t = self.prog.types.intern(Type::TypeParam {
+                obj: o,
+                index: i as u32,
+                constraint,
+            });
+            self.obj_mut(o).ty = t;
+            self.record(e.id, t, Mode::Type);
+            self.declare_local(&name, o);
+            so.tparams.push(o);
+            args.push(t);
+        }
+        if args.len() != tps.len() {
+            return rt;
+        }
+        self.instantiate_named(rt, &args)
+    }
+
+    /// Checks the body of a package-level function or method of the checked package.
+    pub(super) fn func_body_decl(&mut self, obj: ObjId, decl: u32) {
+        let Some(DeclKind::Func(fd)) = self.decl_kind(decl) else {
+            return;
+        };
+        let Some(body) = &fd.body else { return };
+        let so = self.sig_objs.get(&obj).cloned().unwrap_or_default();
+        self.env = super::Env {
+            owner: Some(obj),
+            ..Default::default()
+        };
+        self.push_scope();
+        for &o in so
+            .tparams
+            .iter()
+            .chain(&so.recv)
+            .chain(&so.params)
+            .chain(&so.results)
+        {
+            let name = self.obj(o).name.clone();
+            self.declare_local(&name, o);
+        }
+        self.func_body(&so, body, fd.sig.span);
+        self.pop_scope();
+        self.report_unused();
+        self.env = super::Env::default();
+    }
+
+    /// Checks a function body with the given signature objects in scope.
+    pub(crate) fn func_body(
+        &mut self,
+        so: &SigObjs,
+        body: &goxide_ast::ast::Block,
+        _sig_span: goxide_ast::Span,
+    ) {
+        let saved = self.env.func.replace(FuncCtx {
+            results: so.result_types.clone(),
+            named_results: so.results.clone(),
+        });
+        self.labels_in_body(body);
+        self.block_stmts(&body.stmts);
+        self.end_labels();
+        if !so.result_types.is_empty() && !self.is_terminating_list(&body.stmts) {
+            let end = goxide_ast::Span::new(body.span.end.saturating_sub(1), body.span.end);
+            self.error(end, "missing return");
+        }
+        self.env.func = saved;
+    }
+
+    /// Reports local variables of the current function that were never used.
+    pub(crate) fn report_unused(&mut self) {
+        let locals = std::mem::take(&mut self.env.locals);
+        let mut seen = HashSet::new();
+        for o in locals {
+            if !seen.insert(o) || self.used.contains(&o) {
+                continue;
+            }
+            let (name, span) = (self.obj(o).name.clone(), self.obj(o).span);
+            if name != "_" {
+                self.error(span, format!("{name} declared but not used"));
+            }
+        }
+    }
+
+    /// Records the dependency of the declaration being checked on package-level object `o`.
+    pub(crate) fn record_dep(&mut self, o: ObjId) {
+        if !self.is_main() || self.obj(o).pkg != Some(self.main) {
+            return;
+        }
+        if let Some(owner) = self.env.owner {
+            let global = matches!(
+                self.obj(o).kind,
+                ObjKind::Var { global: true, .. } | ObjKind::Func { .. }
+            );
+            if global {
+                self.deps.entry(owner).or_default().push(o);
+            }
+        }
+    }
+
+    /// Computes the package initialization order and gives leftover untyped expressions their
+    /// default types.
+    pub(super) fn finish(&mut self) {
+        // Initialization order: repeatedly the earliest variable all of whose (transitive)
+        // variable dependencies are initialized.
+        let vars: Vec<ObjId> = self
+            .main_objs
+            .iter()
+            .copied()
+            .filter(|o| matches!(self.obj(*o).kind, ObjKind::Var { global: true, .. }))
+            .collect();
+        let mut var_deps: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
+        for &v in &vars {
+            let mut out = HashSet::new();
+            let mut stack: Vec<ObjId> = self.deps.get(&v).cloned().unwrap_or_default();
+            let mut seen = HashSet::new();
+            while let Some(o) = stack.pop() {
+                if !seen.insert(o) {
+                    continue;
+                }
+                if matches!(self.obj(o).kind, ObjKind::Var { .. }) {
+                    if o != v {
+                        out.insert(o);
+                    }
+                } else if let Some(ds) = self.deps.get(&o) {
+                    stack.extend(ds.iter().copied());
+                }
+            }
+            var_deps.insert(v, out);
+        }
+        // Variables of one multi-value spec initialize together.
+        let mut group: HashMap<ObjId, Vec<ObjId>> = HashMap::new();
+        for &v in &vars {
+            if let Some(DeclInfo::Var {
+                file, decl, spec, ..
+            }) = self.decls.get(&v).copied()
+            {
+                let members: Vec<ObjId> = vars
+                    .iter()
+                    .copied()
+                    .filter(|w| {
+                        matches!(self.decls.get(w), Some(DeclInfo::Var { file: f2, decl: d2, spec: s2, .. })
+                            if *f2 == file && *d2 == decl && *s2 == spec)
+                    })
+                    .collect();
+                group.insert(v, members);
+            }
+        }
+        let mut done: HashSet<ObjId> = HashSet::new();
+        let mut order = Vec::new();
+        while done.len() < vars.len() {
+            let next = vars
+                .iter()
+                .copied()
+                .find(|v| {
+                    !done.contains(v)
+                        && var_deps
+                            .get(v)
+                            .is_none_or(|d| d.iter().all(|x| done.contains(x)))
+                })
+                .or_else(|| vars.iter().copied().find(|v| !done.contains(v)));
+            let Some(v) = next else { break };
+            let members = group.get(&v).cloned().unwrap_or_else(|| vec![v]);
+            for m in members {
+                if done.insert(m) {
+                    order.push(m);
+                }
+            }
+        }
+        self.info.init_order = order;
+        // Untyped expressions left in untyped contexts get their default types.
+        let table = &self.prog.types;
+        for tm in self.info.types.values_mut() {
+            if let Type::Basic(k) = table.get(tm.ty) {
+                if k.is_untyped() && *k != crate::BasicKind::UntypedNil {
+                    tm.ty = crate::default_type(table, tm.ty);
+                }
+            }
+        }
+        self.expand_all_instances();
+    }
+}
+
+fn strip_recv(e: &Expr) -> (&Expr, bool) {
+    match &e.kind {
+        goxide_ast::ast::ExprKind::Paren(x) => strip_recv(x),
+        goxide_ast::ast::ExprKind::Star(x) => (strip_paren(x), true),
+        _ => (e, false),
+    }
+}
+
+fn strip_paren(e: &Expr) -> &Expr {
+    match &e.kind {
+        goxide_ast::ast::ExprKind::Paren(x) => strip_paren(x),
+        _ => e,
+    }
+}
+
+fn recv_ident_id(e: &Expr) -> goxide_ast::ast::NodeId {
+    match &e.kind {
+        goxide_ast::ast::ExprKind::Index { x, .. } => recv_ident_id(x),
+        _ => e.id,
+    }
+}
