@@ -507,7 +507,11 @@ impl Ctx<'_> {
                     let v = paren_if_needed(v);
                     self.use_support("rt");
                     fmt.push_str("{}");
-                    vals.push(parse_quote!(crate::support::rt::print_float(#v as f64)));
+                    if k == BasicKind::Float32 {
+                        vals.push(parse_quote!(crate::support::rt::print_float(#v as f64)));
+                    } else {
+                        vals.push(parse_quote!(crate::support::rt::print_float(#v)));
+                    }
                 }
                 Type::Basic(k) if k.is_integer() || k.is_boolean() || k.is_string() => {
                     fmt.push_str("{}");

@@ -95,7 +95,7 @@ pub fn translate_package(
                     for s in specs {
                         if let Some(&obj) = info.defs.get(&s.name.id) {
                             let before = items.len();
-                            items.extend(ctx.type_decl(s, obj));
+                            items.extend(ctx.type_decl(s, obj, &d.doc));
                             if items.len() > before
                                 && matches!(ctx.under(ctx.obj(obj).ty), Type::Struct(_))
                             {
@@ -106,7 +106,7 @@ pub fn translate_package(
                 }
                 DeclKind::Const(specs) => {
                     for s in specs {
-                        let docs = doc_attrs(&s.doc);
+                        let docs = doc_attrs(if s.doc.is_some() { &s.doc } else { &d.doc });
                         for n in &s.names {
                             if let Some(mut item) = ctx.const_item(n) {
                                 if let syn::Item::Const(c) = &mut item {
@@ -611,8 +611,8 @@ impl Ctx<'_> {
         ))
     }
 
-    fn type_decl(&mut self, s: &TypeSpec, obj: ObjId) -> Vec<syn::Item> {
-        let attrs = doc_attrs(&s.doc);
+    fn type_decl(&mut self, s: &TypeSpec, obj: ObjId, decl_doc: &Option<String>) -> Vec<syn::Item> {
+        let attrs = doc_attrs(if s.doc.is_some() { &s.doc } else { decl_doc });
         let name = names::type_ident(&s.name.name);
         let t = self.obj(obj).ty;
         let o = self.obj(obj);
@@ -759,6 +759,12 @@ impl Ctx<'_> {
                 }
                 fn type_name(&self) -> String {
                     String::from(#go_name)
+                }
+                fn go_type() -> String {
+                    String::from(#go_name)
+                }
+                fn kind(&self) -> crate::support::fmt::Kind {
+                    crate::support::fmt::Kind::Struct
                 }
             }
         ))

@@ -7,14 +7,26 @@ pub const COMMENT_MACRO: &str = "__goxide_comment!";
 pub fn print_file(file: &syn::File) -> String {
     let text = prettyplease::unparse(file);
     let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
         let trimmed = line.trim_start();
         if let Some(rest) = trimmed.strip_prefix(COMMENT_MACRO) {
             let indent = &line[..line.len() - trimmed.len()];
-            let body = rest
+            // prettyplease may break a long sentinel over several lines.
+            let mut call = rest.to_string();
+            while !call.trim_end().ends_with(");") {
+                match lines.next() {
+                    Some(l) => call.push_str(l.trim()),
+                    None => break,
+                }
+            }
+            let body = call
+                .trim()
                 .trim_start_matches('(')
                 .trim_end_matches(';')
-                .trim_end_matches(')');
+                .trim_end_matches(')')
+                .trim();
+            let body = body.trim_end_matches(',');
             let body = syn::parse_str::<syn::LitStr>(body)
                 .map(|l| l.value())
                 .unwrap_or_default();
@@ -29,8 +41,34 @@ pub fn print_file(file: &syn::File) -> String {
             }
             continue;
         }
-        out.push_str(line);
+        // prettyplease prints paths inside macro arguments token by token (`crate ::x`).
+        if line.contains("crate ::") {
+            out.push_str(&line.replace("crate ::", "crate::"));
+        } else {
+            out.push_str(line);
+        }
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentinels_become_comments_even_when_wrapped() {
+        let long = "x".repeat(120);
+        let file: syn::File = syn::parse_str(&format!(
+            "__goxide_comment!(\"short\"); fn f() {{ __goxide_comment!(\"{long}\"); let a = 1; }}"
+        ))
+        .unwrap();
+        let text = print_file(&file);
+        assert!(text.starts_with("// short\n"), "{text}");
+        assert!(
+            text.contains(&format!("    // {long}\n    let a = 1;")),
+            "{text}"
+        );
+        assert!(!text.contains("__goxide_comment"), "{text}");
+    }
 }

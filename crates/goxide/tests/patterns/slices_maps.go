@@ -1,0 +1,20 @@
+package main
+
+import "fmt"
+
+func main() {
+	s := []int{1, 2, 3}
+	s = append(s, 4, 5)
+	t := make([]int, 2, 10)
+	copy(t, s)
+	arr := [3]int{1, 2}
+	m := map[string]int{"a": 1}
+	m["b"] = 2
+	m["a"] += 10
+	v, ok := m["c"]
+	delete(m, "b")
+	for i, x := range s {
+		s[i] = x * 2
+	}
+	fmt.Println(s, t, arr, len(m), v, ok, s[1:3])
+}
