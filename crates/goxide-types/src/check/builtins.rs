@@ -102,6 +102,33 @@ impl Checker<'_> {
         let Some(b) = self.builtin_of(fe) else {
             return Operand::invalid();
         };
+        // One multi-value call as the only argument spreads over the parameters.
+        if args.len() == 1
+            && !ellipsis
+            && matches!(
+                super::expr::strip_parens(&args[0]).kind,
+                ExprKind::Call { .. }
+            )
+        {
+            let x = self.expr_any(&args[0]);
+            if let Type::Tuple(ts) = self.prog.types.get(x.ty).clone() {
+                let first = ts.first().copied().unwrap_or(TypeTable::INVALID);
+                return match b {
+                    Builtin::Print | Builtin::Println => Operand {
+                        mode: Mode::NoValue,
+                        ty: TypeTable::INVALID,
+                    },
+                    Builtin::Copy => Operand::value(self.int_type()),
+                    Builtin::Complex => Operand::value(self.complex_of(first)),
+                    Builtin::Append | Builtin::Min | Builtin::Max => Operand::value(first),
+                    _ => {
+                        self.single_value(x, &args[0]);
+                        Operand::invalid()
+                    }
+                };
+            }
+            self.pre_eval = Some((args[0].id, x));
+        }
         let int = self.int_type();
         let novalue = Operand {
             mode: Mode::NoValue,

@@ -333,7 +333,9 @@ impl Checker<'_> {
                     .and_then(|i| num_traits::ToPrimitive::to_u32(&i))
                     .and_then(char::from_u32)
                     .unwrap_or('\u{FFFD}');
-                if self.is_untyped(x.ty) {
+                if self.is_untyped(x.ty)
+                    && super::constexpr::representable(&v, BasicKind::Int).is_some()
+                {
                     let d = crate::default_type(&self.prog.types, x.ty);
                     self.convert_untyped(&mut x, a, d, None);
                 }

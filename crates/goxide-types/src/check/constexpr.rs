@@ -265,27 +265,63 @@ fn to_rank(v: &ConstValue, r: u8) -> Option<ConstValue> {
     })
 }
 
-/// Rounds a rational to the nearest float64 value (None on overflow).
-pub(crate) fn round_f64(r: &BigRational) -> Option<BigRational> {
-    let f = r.to_f64()?;
-    if !f.is_finite() {
+/// Rounds a rational to the nearest value with a `prec`-bit mantissa (ties to even), with
+/// subnormals down to `2^emin`; `None` when the result reaches `2^emax` (overflow).
+fn round_float(r: &BigRational, prec: u64, emin: i64, emax: i64) -> Option<BigRational> {
+    if r.is_zero() {
+        return Some(BigRational::zero());
+    }
+    let neg = r < &BigRational::zero();
+    let a = if neg { -r.clone() } else { r.clone() };
+    let (n, d) = (a.numer().clone(), a.denom().clone());
+    // Exponent estimate so that a / 2^e has `prec` integer bits.
+    let mut e = n.bits() as i64 - d.bits() as i64 - prec as i64;
+    let scale = |e: i64| -> BigRational { a.clone() * pow2(-e) };
+    let lo = BigInt::one() << ((prec - 1) as usize);
+    let hi = BigInt::one() << (prec as usize);
+    for _ in 0..4 {
+        let q = scale(e).to_integer();
+        if q < lo {
+            e -= 1;
+        } else if q >= hi {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    if e < emin {
+        e = emin;
+    }
+    let scaled = scale(e);
+    let mut q = scaled.floor().to_integer();
+    let rem = scaled - rat_int(q.clone());
+    let half = BigRational::new(BigInt::one(), BigInt::from(2));
+    if rem > half || (rem == half && (&q % 2u32) == BigInt::one()) {
+        q += 1;
+    }
+    let v = rat_int(q) * pow2(e);
+    if v >= pow2(emax) {
         return None;
     }
-    BigRational::from_float(f)
+    Some(if neg { -v } else { v })
+}
+
+/// Rounds a rational to the nearest float64 value (None on overflow).
+pub(crate) fn round_f64(r: &BigRational) -> Option<BigRational> {
+    round_float(r, 53, -1074, 1024)
 }
 
 fn round_f32(r: &BigRational) -> Option<BigRational> {
-    let f = r.to_f64()? as f32;
-    if !f.is_finite() {
-        return None;
-    }
-    BigRational::from_float(f as f64)
+    round_float(r, 24, -149, 128)
 }
 
 /// Whether (and as which value) `v` is representable in basic kind `k`. Integer targets need
 /// an integral value in range; float and complex targets round (overflow is not representable).
 pub(crate) fn representable(v: &ConstValue, k: BasicKind) -> Option<ConstValue> {
     use BasicKind::*;
+    if *v == ConstValue::Unknown {
+        return Some(ConstValue::Unknown);
+    }
     match k {
         Bool | UntypedBool => matches!(v, ConstValue::Bool(_)).then(|| v.clone()),
         String | UntypedString => matches!(v, ConstValue::String(_)).then(|| v.clone()),

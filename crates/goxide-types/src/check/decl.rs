@@ -310,6 +310,15 @@ impl Checker<'_> {
         if under == named || matches!(self.prog.types.get(under), Type::Named(_)) {
             under = TypeTable::INVALID;
         }
+        if under == TypeTable::INVALID && rhs != TypeTable::INVALID && rhs != named {
+            // `type T2 T1` while T1 is still being declared (T1 refers to T2): T2's underlying
+            // type is filled in once T1's is known.
+            if let Type::Named(_) = self.prog.types.get(rhs) {
+                self.pending_under
+                    .push((named, rhs, self.cur, self.cur_file, s.name.span));
+                return;
+            }
+        }
         if under == TypeTable::INVALID && rhs != TypeTable::INVALID {
             let name = s.name.name.clone();
             self.error(s.name.span, format!("invalid recursive type {name}"));
@@ -323,6 +332,28 @@ impl Checker<'_> {
         }
         if let Type::Named(n) = self.prog.types.get_mut(named) {
             n.underlying = under;
+        }
+    }
+
+    /// Fills the underlying types of declarations that waited for another type's.
+    pub(crate) fn resolve_pending_under(&mut self) {
+        loop {
+            let mut progress = false;
+            let pending = std::mem::take(&mut self.pending_under);
+            for (named, src, pkg, file, span) in pending {
+                let u = self.under(src);
+                if u != TypeTable::INVALID && !matches!(self.prog.types.get(u), Type::Named(_)) {
+                    if let Type::Named(n) = self.prog.types.get_mut(named) {
+                        n.underlying = u;
+                    }
+                    progress = true;
+                } else {
+                    self.pending_under.push((named, src, pkg, file, span));
+                }
+            }
+            if !progress || self.pending_under.is_empty() {
+                return;
+            }
         }
     }
 
@@ -660,6 +691,19 @@ impl Checker<'_> {
             }
         }
         self.info.init_order = order;
+        self.resolve_pending_under();
+        for (named, _, pkg, file, span) in std::mem::take(&mut self.pending_under) {
+            if pkg == self.main {
+                self.cur = pkg;
+                self.cur_file = file;
+                let name = match self.prog.types.get(named) {
+                    Type::Named(n) => self.obj(n.obj).name.clone(),
+                    _ => String::new(),
+                };
+                self.error(span, format!("invalid recursive type {name}"));
+            }
+        }
+        self.cur = self.main;
         // Untyped expressions left in untyped contexts get their default types.
         let table = &self.prog.types;
         for tm in self.info.types.values_mut() {

@@ -67,7 +67,8 @@ impl Checker<'_> {
         if let Type::Tuple(ts) = self.prog.types.get(x.ty) {
             return ts.iter().map(|&t| Operand::value(t)).collect();
         }
-        if want == 2 && x.mode == Mode::CommaOk {
+        if want == 2 && matches!(x.mode, Mode::CommaOk | Mode::MapIndex) {
+            self.record(e.id, x.ty, Mode::CommaOk);
             let ub = self.prog.types.basic(BasicKind::UntypedBool);
             let tuple = self.prog.types.intern(Type::Tuple(vec![
                 x.ty,
@@ -84,6 +85,11 @@ impl Checker<'_> {
         if self.depth > super::MAX_DEPTH {
             self.error(e.span, "expression nested too deeply");
             return Operand::invalid();
+        }
+        if let Some((id, x)) = self.pre_eval.take() {
+            if id == e.id {
+                return x;
+            }
         }
         self.depth += 1;
         let x = self.expr_inner(e);
@@ -103,6 +109,22 @@ impl Checker<'_> {
                     mode: Mode::Const(v),
                     ty: self.prog.types.basic(k),
                 },
+                None if matches!(
+                    lit.kind,
+                    goxide_ast::ast::LitKind::Float | goxide_ast::ast::LitKind::Imag
+                ) =>
+                {
+                    // A valid literal beyond exact precision (huge exponent): its value is unknown.
+                    let k = if lit.kind == goxide_ast::ast::LitKind::Float {
+                        BasicKind::UntypedFloat
+                    } else {
+                        BasicKind::UntypedComplex
+                    };
+                    Operand {
+                        mode: Mode::Const(ConstValue::Unknown),
+                        ty: self.prog.types.basic(k),
+                    }
+                }
                 None => {
                     self.error(e.span, format!("invalid literal {}", lit.raw));
                     Operand::invalid()
@@ -522,7 +544,15 @@ impl Checker<'_> {
         }
         let Some(f) = self.lookup(x.ty, &sel.name) else {
             if is_type_param(&self.prog, x.ty) || self.is_tp_pointer(x.ty) {
-                return self.type_param_selector(e, x.ty, sel);
+                let r = self.type_param_selector(e, x.ty, sel);
+                if x.mode == Mode::Type && !r.is_invalid() {
+                    if let Type::Func(mut sig) = self.prog.types.get(r.ty).clone() {
+                        sig.params.insert(0, x.ty);
+                        sig.param_names.insert(0, String::new());
+                        return Operand::value(self.prog.types.intern(Type::Func(sig)));
+                    }
+                }
+                return r;
             }
             let xs = self.text(xe.span);
             let ts = self.type_str(x.ty);
@@ -796,7 +826,7 @@ impl Checker<'_> {
                 let mut kx = self.expr(ie);
                 self.assign_operand(&mut kx, ie, k, "map index");
                 return Operand {
-                    mode: Mode::CommaOk,
+                    mode: Mode::MapIndex,
                     ty: v,
                 };
             }
@@ -975,13 +1005,14 @@ impl Checker<'_> {
         }
         let u = self.op_type(x.ty);
         let k = self.prog.types.basic_kind(u);
-        let ok = match (op, k) {
-            (_, None) => is_type_param(&self.prog, x.ty),
-            (UnaryOp::Pos | UnaryOp::Neg, Some(k)) => k.is_numeric(),
-            (UnaryOp::Not, Some(k)) => k.is_boolean(),
-            (UnaryOp::BitNot, Some(k)) => k.is_integer(),
-            _ => false,
-        };
+        let ok = is_type_param(&self.prog, x.ty)
+            || match (op, k) {
+                (_, None) => false,
+                (UnaryOp::Pos | UnaryOp::Neg, Some(k)) => k.is_numeric(),
+                (UnaryOp::Not, Some(k)) => k.is_boolean(),
+                (UnaryOp::BitNot, Some(k)) => k.is_integer(),
+                _ => false,
+            };
         if !ok {
             let d = self.describe(&x, xe);
             let ops = match op {
@@ -1105,18 +1136,21 @@ impl Checker<'_> {
         }
         let u = self.op_type(x.ty);
         let k = self.prog.types.basic_kind(u);
-        let ok = match k {
-            None => is_type_param(&self.prog, x.ty),
-            Some(k) => match op {
-                BinaryOp::Add => k.is_numeric() || k.is_string(),
-                BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => k.is_numeric(),
-                BinaryOp::Rem | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::AndNot => {
-                    k.is_integer()
-                }
-                BinaryOp::LogAnd | BinaryOp::LogOr => k.is_boolean(),
-                _ => false,
-            },
-        };
+        let ok = is_type_param(&self.prog, x.ty)
+            || match k {
+                None => false,
+                Some(k) => match op {
+                    BinaryOp::Add => k.is_numeric() || k.is_string(),
+                    BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => k.is_numeric(),
+                    BinaryOp::Rem
+                    | BinaryOp::And
+                    | BinaryOp::Or
+                    | BinaryOp::Xor
+                    | BinaryOp::AndNot => k.is_integer(),
+                    BinaryOp::LogAnd | BinaryOp::LogOr => k.is_boolean(),
+                    _ => false,
+                },
+            };
         if !ok {
             let s = self.text(e.span);
             let d = self.describe(&x, xe);

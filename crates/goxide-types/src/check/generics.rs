@@ -15,9 +15,6 @@ impl Checker<'_> {
         if n.type_params.len() != args.len() || n.origin.is_some() {
             return g;
         }
-        if n.type_params.iter().zip(args).all(|(a, b)| a == b) {
-            return g;
-        }
         let key = (g, args.to_vec());
         if let Some(&t) = self.instances.get(&key) {
             return t;
@@ -217,6 +214,13 @@ impl Checker<'_> {
             (Type::Named(pn), Type::Named(an)) if pn.origin.is_some() && pn.origin == an.origin => {
                 for (x, y) in pn.type_args.clone().iter().zip(an.type_args.clone()) {
                     self.unify(*x, y, tparams, out, d);
+                }
+            }
+            (Type::Named(pn), _) if pn.origin.is_some() => {
+                let pu = self.under(p);
+                let au = self.under(a);
+                if pu != p {
+                    self.unify(pu, au, tparams, out, d);
                 }
             }
             (Type::Named(_), _) => {}

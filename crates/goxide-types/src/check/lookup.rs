@@ -23,8 +23,8 @@ pub(crate) struct Found {
 pub(crate) fn lookup(p: &Program, t: TypeId, name: &str) -> Option<Found> {
     let mut indirect = false;
     let mut start = t;
-    if let Type::Pointer(e) = p.types.get(t) {
-        if matches!(p.types.get(*e), Type::Named(_)) {
+    if let Type::Pointer(e) = p.types.under(t) {
+        if !matches!(p.types.under(*e), Type::Pointer(_)) {
             start = *e;
             indirect = true;
         }
@@ -160,6 +160,9 @@ impl Checker<'_> {
         match self.prog.types.get(t).clone() {
             Type::Pointer(e) => self.prepare_lookup(e, name, seen, depth + 1),
             Type::Named(n) => {
+                if let Type::Pointer(e) = self.prog.types.under(t).clone() {
+                    self.prepare_lookup(e, name, seen, depth + 1);
+                }
                 self.ensure_obj(n.obj);
                 let origin = n.origin.unwrap_or(t);
                 if let Type::Named(o) = self.prog.types.get(origin).clone() {

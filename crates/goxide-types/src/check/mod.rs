@@ -153,6 +153,10 @@ pub(crate) struct Checker<'a> {
     pub(crate) labels: stmt::LabelScope,
     pub(crate) label_stack: Vec<(stmt::LabelScope, Vec<ObjId>)>,
     pub(crate) used_labels: HashSet<ObjId>,
+    /// Named types whose underlying type waits for another named type's declaration.
+    /// An argument already checked (by a builtin looking for a multi-value call).
+    pub(crate) pre_eval: Option<(NodeId, operand::Operand)>,
+    pub(crate) pending_under: Vec<(TypeId, TypeId, PkgId, u32, Span)>,
     pub(crate) cur: PkgId,
     pub(crate) cur_file: u32,
     pub(crate) main: PkgId,
@@ -200,6 +204,8 @@ pub fn check_package(
         labels: HashMap::new(),
         label_stack: Vec::new(),
         used_labels: HashSet::new(),
+        pending_under: Vec::new(),
+        pre_eval: None,
         cur: PkgId(0),
         cur_file: 0,
         main: PkgId(0),

@@ -138,6 +138,19 @@ impl Checker<'_> {
         if matches!(p.types.get(v), Type::Basic(BasicKind::UntypedNil)) {
             return has_nil(p, t);
         }
+        if let Type::Basic(vk) = p.types.get(v) {
+            if vk.is_untyped() {
+                return match p.types.get(tu) {
+                    Type::Basic(tk) => {
+                        (vk.is_boolean() && tk.is_boolean())
+                            || (vk.is_numeric() && tk.is_numeric())
+                            || (vk.is_string() && tk.is_string())
+                    }
+                    Type::Interface(it) => it.all_methods.is_empty(),
+                    _ => false,
+                };
+            }
+        }
         let vnamed = matches!(p.types.get(v), Type::Named(_));
         let tnamed = matches!(p.types.get(t), Type::Named(_));
         if identical(p, vu, tu) && (!vnamed || !tnamed) {

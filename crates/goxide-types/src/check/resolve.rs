@@ -398,6 +398,9 @@ impl Checker<'_> {
         (self.cur, self.cur_file) = saved;
         self.env = saved_env;
         self.colors.insert(obj, Color::Black);
+        if !self.pending_under.is_empty() {
+            self.resolve_pending_under();
+        }
     }
 
     /// Checks every declaration and function body of the checked package.

@@ -416,11 +416,7 @@ impl Checker<'_> {
             return false;
         }
         match x.mode {
-            Mode::Variable | Mode::MapIndex | Mode::CommaOk
-                if x.mode != Mode::CommaOk || self.is_map_index(e) =>
-            {
-                true
-            }
+            Mode::Variable | Mode::MapIndex => true,
             _ => {
                 let inner = super::expr::strip_parens(e);
                 if let ExprKind::Selector { x: base, .. } = &inner.kind {
@@ -828,6 +824,7 @@ impl Checker<'_> {
                             .types
                             .basic_kind(x.ty)
                             .is_some_and(|k| k.is_boolean())
+                            && !self.assignable_type(b, x.ty)
                         {
                             let d = self.describe(&x, e);
                             self.error(

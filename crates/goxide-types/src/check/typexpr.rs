@@ -164,6 +164,7 @@ impl Checker<'_> {
         let mut seen = std::collections::HashSet::new();
         for f in &st.fields {
             let t = self.typ(&f.ty);
+            let tag = f.tag.clone().filter(|t| !t.is_empty());
             if f.names.is_empty() {
                 let name = embedded_name(&f.ty).unwrap_or_default();
                 if !seen.insert(name.clone()) && name != "_" {
@@ -183,7 +184,7 @@ impl Checker<'_> {
                     name,
                     ty: t,
                     embedded: true,
-                    tag: f.tag.clone(),
+                    tag: tag.clone(),
                     obj,
                 });
             }
@@ -201,7 +202,7 @@ impl Checker<'_> {
                     name: n.name.clone(),
                     ty: t,
                     embedded: false,
-                    tag: f.tag.clone(),
+                    tag: tag.clone(),
                     obj,
                 });
             }
