@@ -35,18 +35,21 @@ pub fn install_panic_hook() {
         if std::thread::current().name() != Some(THREAD_NAME) {
             return default(info);
         }
-        let payload = info.payload();
-        let msg = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "non-string panic payload".to_string());
+        let msg = payload_message(info.payload());
         let at = info
             .location()
             .map(|l| format!(" (at {}:{})", l.file(), l.line()))
             .unwrap_or_default();
         LAST_PANIC.with(|p| *p.borrow_mut() = Some(format!("{msg}{at}")));
     }));
+}
+
+fn payload_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "non-string panic payload".to_string())
 }
 
 /// Translates every test, writing crates under `crates_dir`; results are in the tests' order.
@@ -74,10 +77,11 @@ fn translate_one(test: &Test, dir: &Path) -> Translated {
         .stack_size(256 << 20)
         .spawn(move || {
             let result =
-                std::panic::catch_unwind(|| goxide::translate(&input, &opts)).map_err(|_| {
+                std::panic::catch_unwind(|| goxide::translate(&input, &opts)).map_err(|payload| {
+                    // A panic on another thread, resumed here, has not passed through the hook.
                     LAST_PANIC
                         .with(|p| p.borrow_mut().take())
-                        .unwrap_or_default()
+                        .unwrap_or_else(|| payload_message(payload.as_ref()))
                 });
             let _ = tx.send(result);
         });
