@@ -53,6 +53,12 @@ impl Ctx<'_> {
         let Type::Func(sig) = self.under(ft).clone() else {
             return self.unsupported(e, "call of non-function");
         };
+        if !self.sig_translatable(&sig) {
+            return self.unsupported(
+                e,
+                "call of a function whose signature goxide cannot translate yet",
+            );
+        }
         let Some(args) = self.call_args(e, args, &sig, *ellipsis) else {
             return self.unsupported(e, "call arguments");
         };
@@ -81,6 +87,12 @@ impl Ctx<'_> {
             syn::Expr::Path(_) => parse_quote!(#f(#(#args),*)),
             f => parse_quote!((#f)(#(#args),*)),
         }
+    }
+
+    /// Whether every parameter and result type has a Rust form.
+    pub fn sig_translatable(&mut self, sig: &goxide_types::types::Signature) -> bool {
+        let ts: Vec<TypeId> = sig.params.iter().chain(&sig.results).copied().collect();
+        ts.into_iter().all(|t| self.rust_type(t).is_some())
     }
 
     /// Arguments converted to the parameter types; variadic arguments collected into a `Vec`.
@@ -142,6 +154,12 @@ impl Ctx<'_> {
         let Type::Func(sig) = self.under(mo.ty).clone() else {
             return self.unsupported(e, "method call");
         };
+        if !self.sig_translatable(&sig) {
+            return self.unsupported(
+                e,
+                "call of a method whose signature goxide cannot translate yet",
+            );
+        }
         let Some(args) = self.call_args(e, args, &sig, ellipsis) else {
             return self.unsupported(e, "call arguments");
         };
@@ -150,15 +168,20 @@ impl Ctx<'_> {
         };
         let x_is_ptr = matches!(self.under(xt), Type::Pointer(_));
         // Walk embedded fields to the receiver.
-        let mut recv = if ptr_recv && !x_is_ptr {
+        let mut recv = crate::expr::as_base(if ptr_recv && !x_is_ptr {
             self.place(x)
+        } else if self.value_receiver_moves(m) {
+            self.value(x)
         } else {
             self.borrowed(x)
-        };
+        });
         let mut t = xt;
+        let mut self_ptr = self.is_self_ptr(x);
         for &idx in &selection.path {
             if let Type::Pointer(elem) = self.under(t).clone() {
-                recv = if ptr_recv {
+                recv = if std::mem::take(&mut self_ptr) {
+                    recv
+                } else if ptr_recv {
                     parse_quote!(#recv.as_ref().unwrap().borrow_mut())
                 } else {
                     parse_quote!(#recv.as_ref().unwrap().borrow())
@@ -175,7 +198,7 @@ impl Ctx<'_> {
             recv = parse_quote!(#recv.#fname);
             t = f.ty;
         }
-        if matches!(self.under(t), Type::Pointer(_)) {
+        if matches!(self.under(t), Type::Pointer(_)) && !self_ptr {
             recv = if ptr_recv {
                 parse_quote!(#recv.as_ref().unwrap().borrow_mut())
             } else {
@@ -367,6 +390,7 @@ impl Ctx<'_> {
                 };
                 let mp = self.place(m);
                 let k = self.value_as(k, kt);
+                let k = paren_if_needed(k);
                 parse_quote!({ #mp.remove(&#k); })
             }
             Builtin::Copy => {

@@ -61,6 +61,12 @@ pub struct Ctx<'a> {
     pub rust_scopes: Vec<crate::stmt::RustScope>,
     /// A package variable being assigned through its cell: its uses become `(*g)`.
     pub global_override: Option<ObjId>,
+    /// Methods of named non-struct types, by Rust type name, emitted as extension traits.
+    pub ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>>,
+    /// Value-receiver methods that mutate their receiver copy: they take `mut self`.
+    pub by_value_methods: std::collections::HashSet<ObjId>,
+    /// Number of `init` functions in the package (named `init_1`, `init_2`, … when several).
+    pub init_total: usize,
 }
 
 impl<'a> Ctx<'a> {

@@ -45,6 +45,32 @@ pub fn translate_package(
     let multi = files.len() > 1;
     let mut init_count = 0;
     let mut has_main = false;
+    let mut ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>> =
+        Default::default();
+    let init_total = ast_files
+        .iter()
+        .flat_map(|f| &f.decls)
+        .filter(
+            |d| matches!(&d.kind, DeclKind::Func(f) if f.recv.is_none() && f.name.name == "init"),
+        )
+        .count();
+    // Value-receiver methods whose body assigns to the receiver take `mut self` by value.
+    let mut by_value_methods = HashSet::new();
+    for f in &ast_files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let Some(r) = &fd.recv else { continue };
+            let is_ptr = matches!(r.ty.kind, ExprKind::Star(_));
+            let recv_obj = r.name.as_ref().and_then(|n| info.defs.get(&n.id));
+            if let (false, Some(ro), Some(&m)) = (is_ptr, recv_obj, info.defs.get(&fd.name.id)) {
+                if shared.as_ref().is_some_and(|a| a.mutated.contains(ro)) {
+                    by_value_methods.insert(m);
+                }
+            }
+        }
+    }
     for (sf, file) in files {
         let mut ctx = Ctx {
             prog,
@@ -62,6 +88,9 @@ pub fn translate_package(
             declared_consts: HashSet::new(),
             rust_scopes: Vec::new(),
             global_override: None,
+            ext_methods: Default::default(),
+            by_value_methods: by_value_methods.clone(),
+            init_total,
         };
         ctx.collect_consts(&ast_files);
         let mut items: Vec<syn::Item> = Vec::new();
@@ -138,9 +167,35 @@ pub fn translate_package(
             }
         }
         support.extend(ctx.support.iter().cloned());
+        for (t, fns) in std::mem::take(&mut ctx.ext_methods) {
+            ext_methods.entry(t).or_insert_with(Vec::new).extend(fns);
+        }
         shared = Some(ctx.analysis);
         let module = module_name(&sf.path, multi);
         out_files.push((module, sf.path.clone(), items));
+    }
+    // Extension traits for methods of named non-struct types, in the first file.
+    if let Some((_, _, items)) = out_files.first_mut() {
+        for (t, fns) in ext_methods {
+            let tid = syn::Ident::new(&t, proc_macro2::Span::call_site());
+            let trait_id = syn::Ident::new(&format!("{t}Methods"), proc_macro2::Span::call_site());
+            let sigs: Vec<syn::Signature> = fns
+                .iter()
+                .map(|f| without_patterns(f.sig.clone()))
+                .collect();
+            let doc = format!(" Methods of Go's named type `{t}` (a type alias here).");
+            items.push(parse_quote!(
+                #[doc = #doc]
+                trait #trait_id {
+                    #(#sigs;)*
+                }
+            ));
+            items.push(parse_quote!(
+                impl #trait_id for #tid {
+                    #(#fns)*
+                }
+            ));
+        }
     }
     let mut root_items: Vec<syn::Item> = Vec::new();
     if is_main && has_main {
@@ -221,7 +276,9 @@ pub fn translate_package(
 
 fn file_of(items: Vec<syn::Item>, root: bool) -> syn::File {
     let attrs: Vec<syn::Attribute> = if root {
-        vec![parse_quote!(#![allow(non_snake_case, clippy::needless_return)])]
+        vec![
+            parse_quote!(#![allow(non_snake_case, arithmetic_overflow, unconditional_panic, clippy::needless_return)]),
+        ]
     } else {
         vec![]
     };
@@ -421,6 +478,12 @@ impl Ctx<'_> {
         if !f.type_params.is_empty() {
             return vec![self.stub_fn(d, &name, "generic function")];
         }
+        // The receiver is `self` in the method body.
+        if let Some(rn) = f.recv.as_ref().and_then(|r| r.name.as_ref()) {
+            if let Some(&obj) = self.info.defs.get(&rn.id) {
+                self.local_names.insert(obj, "self".into());
+            }
+        }
         let Some((params, prelude)) = self.params(&f.sig) else {
             return vec![self.stub_fn(d, &name, "function signature")];
         };
@@ -458,8 +521,16 @@ impl Ctx<'_> {
         )]
     }
 
+    fn method_by_value(&self, r: &Receiver) -> bool {
+        r.name
+            .as_ref()
+            .and_then(|n| self.info.defs.get(&n.id))
+            .is_some_and(|o| self.analysis.mutated.contains(o))
+            && !matches!(r.ty.kind, ExprKind::Star(_))
+    }
+
     fn has_multiple_inits(&self) -> bool {
-        false
+        self.init_total > 1
     }
 
     fn is_main_pkg(&self) -> bool {
@@ -579,27 +650,31 @@ impl Ctx<'_> {
             return None;
         };
         let tname = names::type_ident(&self.obj(n.obj).name);
+        let by_value =
+            self.info.defs.get(&r_name_id(r)).is_some_and(|_| false) || self.method_by_value(r);
         let self_param: syn::FnArg = if ptr {
             parse_quote!(&mut self)
+        } else if by_value {
+            parse_quote!(mut self)
         } else {
             parse_quote!(&self)
         };
-        if let Some(rn) = &r.name {
-            if let Some(&obj) = self.info.defs.get(&rn.id) {
-                if !rn.is_blank() {
-                    let id = self.bind_local(obj, &rn.name);
-                    if ptr {
-                        // Uses of the receiver name other than field access would need a pointer.
-                        self.local_names.insert(obj, "self".into());
-                        let _ = id;
-                    } else {
-                        self.local_names.insert(obj, "self".into());
-                    }
-                }
-            }
-        }
         if body.is_empty() {
             body.push(parse_quote!(let _ = self;));
+        }
+        if !matches!(self.under(base), Type::Struct(_)) {
+            // Methods on a named non-struct type (an alias in Rust) live in an extension trait.
+            let f: syn::ImplItemFn = parse_quote!(
+                #(#attrs)*
+                fn #name(#self_param, #(#params),*) #ret {
+                    #(#body)*
+                }
+            );
+            self.ext_methods
+                .entry(tname.to_string())
+                .or_default()
+                .push(f);
+            return None;
         }
         Some(parse_quote!(
             impl #tname {
@@ -611,7 +686,12 @@ impl Ctx<'_> {
         ))
     }
 
-    fn type_decl(&mut self, s: &TypeSpec, obj: ObjId, decl_doc: &Option<String>) -> Vec<syn::Item> {
+    pub fn type_decl(
+        &mut self,
+        s: &TypeSpec,
+        obj: ObjId,
+        decl_doc: &Option<String>,
+    ) -> Vec<syn::Item> {
         let attrs = doc_attrs(if s.doc.is_some() { &s.doc } else { decl_doc });
         let name = names::type_ident(&s.name.name);
         let t = self.obj(obj).ty;
@@ -719,15 +799,6 @@ impl Ctx<'_> {
                         self.snippet(s.span)
                     ))];
                 };
-                if let Type::Named(n) = self.ty(t) {
-                    if !n.methods.is_empty() {
-                        return vec![comment_item(&format!(
-                            "{} unsupported: methods on a non-struct named type `{}`",
-                            crate::MARKER,
-                            s.name.name
-                        ))];
-                    }
-                }
                 vec![parse_quote!(#(#attrs)* #vis type #name = #target;)]
             }
             _ => vec![comment_item(&format!(
@@ -739,7 +810,7 @@ impl Ctx<'_> {
     }
 
     /// `impl support::fmt::Format for T` so that fmt prints the struct as Go does.
-    fn format_impl(&mut self, obj: ObjId) -> Option<syn::Item> {
+    pub fn format_impl(&mut self, obj: ObjId) -> Option<syn::Item> {
         let t = self.obj(obj).ty;
         let Type::Struct(fields) = self.under(t).clone() else {
             return None;
@@ -826,6 +897,29 @@ impl Ctx<'_> {
         self.rust_scopes = saved_scopes;
         res
     }
+}
+
+/// A trait method signature: parameters without `mut`.
+fn without_patterns(mut sig: syn::Signature) -> syn::Signature {
+    for input in sig.inputs.iter_mut() {
+        match input {
+            syn::FnArg::Typed(pt) => {
+                if let syn::Pat::Ident(pi) = &mut *pt.pat {
+                    pi.mutability = None;
+                }
+            }
+            syn::FnArg::Receiver(r) => {
+                if quote::ToTokens::to_token_stream(&*r).to_string() == "mut self" {
+                    *r = parse_quote!(self);
+                }
+            }
+        }
+    }
+    sig
+}
+
+fn r_name_id(r: &Receiver) -> NodeId {
+    r.name.as_ref().map(|n| n.id).unwrap_or_default()
 }
 
 fn field_doc(st: &StructType, index: usize) -> Option<String> {

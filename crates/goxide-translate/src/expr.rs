@@ -29,6 +29,9 @@ impl Ctx<'_> {
     /// The Rust name of a local or package-level object.
     pub fn var_name(&self, obj: ObjId) -> syn::Ident {
         if let Some(n) = self.local_names.get(&obj) {
+            if n == "self" {
+                return syn::Ident::new("self", proc_macro2::Span::call_site());
+            }
             return names::ident(n);
         }
         let o = self.obj(obj);
@@ -44,10 +47,28 @@ impl Ctx<'_> {
         matches!(self.obj(obj).kind, ObjKind::Var { global: true, .. })
     }
 
+    /// Whether a value-receiver method takes `self` by value (it mutates its copy).
+    pub fn value_receiver_moves(&self, method: ObjId) -> bool {
+        self.by_value_methods.contains(&method)
+    }
+
+    /// Whether `x` names the pointer receiver of the method being translated (`&mut self`).
+    pub fn is_self_ptr(&self, x: &Expr) -> bool {
+        let x = crate::builtins::strip_parens(x);
+        matches!(x.kind, ExprKind::Ident(_))
+            && self
+                .obj_of(x)
+                .is_some_and(|o| self.local_names.get(&o).is_some_and(|n| n == "self"))
+            && self
+                .type_of(x)
+                .is_some_and(|t| matches!(self.ty(t), Type::Pointer(_)))
+    }
+
     /// An owned value of `e`.
     pub fn value(&mut self, e: &Expr) -> syn::Expr {
         let b = self.borrowed(e);
         if self.is_place(e) && !self.type_of(e).is_some_and(|t| self.is_copy(t)) {
+            let b = as_base(b);
             parse_quote!(#b.clone())
         } else {
             b
@@ -249,6 +270,9 @@ impl Ctx<'_> {
         if matches!(self.mode_of(e), Some(Mode::Type)) {
             return self.unsupported(e, "pointer type in expression");
         }
+        if self.is_self_ptr(x) {
+            return parse_quote!((*self));
+        }
         let p = self.borrowed(x);
         if mutable {
             parse_quote!(*#p.as_ref().unwrap().borrow_mut())
@@ -268,17 +292,20 @@ impl Ctx<'_> {
         let Some(xt) = self.type_of(x) else {
             return self.unsupported(e, "selector");
         };
-        let mut base = if mutable {
+        let mut base = as_base(if mutable {
             self.place(x)
         } else {
             self.borrowed(x)
-        };
+        });
         let mut t = xt;
         let _ = sel;
+        let mut self_ptr = self.is_self_ptr(x);
         for (i, &idx) in selection.path.iter().enumerate() {
-            // Through a pointer: borrow the pointee.
+            // Through a pointer: borrow the pointee (a pointer receiver is `&mut self`).
             if let Type::Pointer(elem) = self.under(t).clone() {
-                base = if mutable {
+                base = if std::mem::take(&mut self_ptr) {
+                    base
+                } else if mutable {
                     parse_quote!(#base.as_ref().unwrap().borrow_mut())
                 } else {
                     parse_quote!(#base.as_ref().unwrap().borrow())
@@ -303,10 +330,11 @@ impl Ctx<'_> {
     pub fn index_usize(&mut self, i: &Expr) -> syn::Expr {
         if let Some(goxide_types::ConstValue::Int(v)) = self.info.const_value(i.id) {
             if let Ok(n) = usize::try_from(v.clone()) {
-                return parse_quote!(#n);
+                let lit = proc_macro2::Literal::usize_unsuffixed(n);
+                return parse_quote!(#lit);
             }
         }
-        let v = self.borrowed(i);
+        let v = paren_if_needed(self.borrowed(i));
         if self.type_of(i).and_then(|t| self.basic(t)) == Some(goxide_types::BasicKind::Uintptr) {
             return v;
         }
@@ -322,16 +350,16 @@ impl Ctx<'_> {
         };
         match self.under(xt).clone() {
             Type::Basic(k) if k.is_string() => {
-                let s = self.borrowed(x);
+                let s = as_base(self.borrowed(x));
                 let i = self.index_usize(i);
                 parse_quote!(#s.as_bytes()[#i])
             }
             Type::Slice(_) | Type::Array(..) => {
-                let base = if mutable {
+                let base = as_base(if mutable {
                     self.place(x)
                 } else {
                     self.borrowed(x)
-                };
+                });
                 let i = self.index_usize(i);
                 parse_quote!(#base[#i])
             }
@@ -350,6 +378,7 @@ impl Ctx<'_> {
                 }
                 let m = self.borrowed(x);
                 let k = self.value_as(i, kt);
+                let k = paren_if_needed(k);
                 parse_quote!(#m.get(&#k).cloned().unwrap_or_default())
             }
             _ => self.unsupported(e, "index expression"),
@@ -378,7 +407,7 @@ impl Ctx<'_> {
             (None, Some(h)) => parse_quote!(..#h),
             (None, None) => parse_quote!(..),
         };
-        let base = self.borrowed(x);
+        let base = as_base(self.borrowed(x));
         match self.under(xt) {
             Type::Basic(k) if k.is_string() => parse_quote!(#base[#range].to_string()),
             Type::Slice(_) | Type::Array(..) => parse_quote!(#base[#range].to_vec()),
@@ -578,6 +607,15 @@ fn flatten_concat<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
             flatten_concat(x, out)
         }
         _ => out.push(e),
+    }
+}
+
+/// Parenthesizes a dereference (`*x.borrow()`) used as the base of a field access, index or
+/// method call.
+pub fn as_base(e: syn::Expr) -> syn::Expr {
+    match e {
+        syn::Expr::Unary(_) | syn::Expr::Binary(_) | syn::Expr::Cast(_) => parse_quote!((#e)),
+        e => e,
     }
 }
 

@@ -110,7 +110,10 @@ impl Ctx<'_> {
 
     /// `&[&a, &b]` for the support fmt functions.
     fn dyn_args(&mut self, args: &[Expr]) -> syn::Expr {
-        let vals: Vec<syn::Expr> = args.iter().map(|a| self.fmt_arg(a)).collect();
+        let vals: Vec<syn::Expr> = args
+            .iter()
+            .map(|a| crate::expr::paren_if_needed(self.fmt_arg(a)))
+            .collect();
         let mut items = Vec::new();
         for (i, v) in vals.into_iter().enumerate() {
             if i == 0 {

@@ -25,7 +25,11 @@ impl Ctx<'_> {
                 match t {
                     Some(t) if self.info.const_value(a.id).is_some() => {
                         let t = goxide_types::default_type(&self.prog.types, t);
-                        self.value_as(a, t)
+                        let v = self.info.const_value(a.id).cloned();
+                        match v.and_then(|v| self.const_expr(&v, t, true)) {
+                            Some(c) => c,
+                            None => self.value_as(a, t),
+                        }
                     }
                     _ => self.borrowed(a),
                 }

@@ -37,8 +37,14 @@ impl Ctx<'_> {
             let saved = std::mem::take(&mut self.pending_markers);
             let mut translated = self.stmt(s);
             let markers = std::mem::replace(&mut self.pending_markers, saved);
+            let unsupported = markers.iter().any(|m| m.contains("unsupported:"));
             for m in markers {
                 out.push(comment_stmt(&m));
+            }
+            if unsupported {
+                // Keep the crate compiling: the statement becomes `todo!()`, keeping the
+                // declarations later statements rely on.
+                translated = self.todo_stmt(s);
             }
             out.append(&mut translated);
         }
@@ -62,6 +68,13 @@ impl Ctx<'_> {
                     Some(k) if k.is_float() => parse_quote!(1.0),
                     _ => parse_quote!(1),
                 };
+                if let Some(p) = self.map_entry(x) {
+                    return if *inc {
+                        vec![parse_quote!(#p += #one;)]
+                    } else {
+                        vec![parse_quote!(#p -= #one;)]
+                    };
+                }
                 if self.global_root(x).is_some() {
                     return self.global_assign(
                         s,
@@ -128,6 +141,67 @@ impl Ctx<'_> {
             StmtKind::Branch { kind, label } => self.branch(s, *kind, label.as_ref()),
             _ => self.unsupported_stmt(s, stmt_kind_name(&s.kind)),
         }
+    }
+
+    /// The stand-in for a statement that could not be translated: `todo!()`, and for each
+    /// variable it declares, `let x: T = todo!();` so that later statements still compile.
+    fn todo_stmt(&mut self, s: &Stmt) -> Vec<syn::Stmt> {
+        let mut out: Vec<syn::Stmt> = Vec::new();
+        let mut declared: Vec<(ObjId, Ident)> = Vec::new();
+        match &s.kind {
+            StmtKind::Assign {
+                lhs,
+                op: AssignOp::Define,
+                ..
+            } => {
+                for l in lhs {
+                    if let (Some(obj), ExprKind::Ident(n)) = (self.is_new_var(l), &l.kind) {
+                        declared.push((
+                            obj,
+                            Ident {
+                                id: l.id,
+                                name: n.clone(),
+                                span: l.span,
+                            },
+                        ));
+                    }
+                }
+            }
+            StmtKind::Decl(Decl {
+                kind: DeclKind::Var(specs),
+                ..
+            }) => {
+                for spec in specs {
+                    for n in &spec.names {
+                        if let Some(&obj) = self.info.defs.get(&n.id) {
+                            declared.push((obj, n.clone()));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        for (obj, n) in declared {
+            if n.is_blank() {
+                continue;
+            }
+            let t = self.obj(obj).ty;
+            let id = self.bind_local(obj, &n.name);
+            let boxed = self.analysis.boxed.contains(&obj);
+            let mutable = self.analysis.mutated.contains(&obj);
+            out.push(match (self.rust_type(t), boxed, mutable) {
+                (Some(ty), true, _) => {
+                    parse_quote!(let #id: std::rc::Rc<std::cell::RefCell<#ty>> = todo!();)
+                }
+                (Some(ty), false, true) => parse_quote!(let mut #id: #ty = todo!();),
+                (Some(ty), false, false) => parse_quote!(let #id: #ty = todo!();),
+                (None, _, _) => parse_quote!(let #id = todo!();),
+            });
+        }
+        if out.is_empty() {
+            out.push(parse_quote!(todo!();));
+        }
+        out
     }
 
     pub fn unsupported_stmt(&mut self, s: &Stmt, what: &str) -> Vec<syn::Stmt> {
@@ -270,7 +344,24 @@ impl Ctx<'_> {
                 }
                 out
             }
-            DeclKind::Type(_) => self.unsupported_stmt(s, "local type declaration"),
+            DeclKind::Type(specs) => {
+                let mut out = Vec::new();
+                for spec in specs {
+                    let Some(&obj) = self.info.defs.get(&spec.name.id) else {
+                        continue;
+                    };
+                    let items = self.type_decl(spec, obj, &d.doc);
+                    let is_struct = matches!(self.under(self.obj(obj).ty), Type::Struct(_));
+                    out.extend(items.into_iter().map(syn::Stmt::Item));
+                    if is_struct {
+                        self.use_support("fmt");
+                        if let Some(imp) = self.format_impl(obj) {
+                            out.push(syn::Stmt::Item(imp));
+                        }
+                    }
+                }
+                out
+            }
             DeclKind::Func(_) => self.unsupported_stmt(s, "local function"),
         }
     }
@@ -413,6 +504,22 @@ impl Ctx<'_> {
         vec![parse_quote!(#p = #v;)]
     }
 
+    /// `m[k]` as a place for update: `*m.entry(k).or_default()`.
+    fn map_entry(&mut self, l: &Expr) -> Option<syn::Expr> {
+        let ExprKind::Index { x, indices } = &strip_parens(l).kind else {
+            return None;
+        };
+        let Type::Map(kt, _) = self.type_of(x).map(|t| self.under(t).clone())? else {
+            return None;
+        };
+        if self.global_root(x).is_some() {
+            return None;
+        }
+        let k = self.value_as(indices.first()?, kt);
+        let m = crate::expr::as_base(self.place(x));
+        Some(parse_quote!(*#m.entry(#k).or_default()))
+    }
+
     /// `m[k] = v` → `m.insert(k, v);`
     fn map_store(&mut self, l: &Expr, v: syn::Expr) -> Option<syn::Stmt> {
         let ExprKind::Index { x, indices } = &strip_parens(l).kind else {
@@ -491,6 +598,7 @@ impl Ctx<'_> {
                 let Some(z) = self.zero_value(vt) else {
                     return self.unsupported_stmt(s, "comma-ok of this type");
                 };
+                let k = paren_if_needed(k);
                 parse_quote!(match #m.get(&#k) {
                     Some(v) => (v.clone(), true),
                     None => (#z, false),

@@ -70,7 +70,7 @@ impl Ctx<'_> {
             }
             Type::Array(n, e) => {
                 let e = self.rust_type_depth(*e, d)?;
-                let n = *n as usize;
+                let n = proc_macro2::Literal::usize_unsuffixed(*n as usize);
                 parse_quote!([#e; #n])
             }
             Type::Map(k, v) => {
@@ -187,7 +187,7 @@ impl Ctx<'_> {
             Type::Slice(_) => parse_quote!(Vec::new()),
             Type::Map(..) => parse_quote!(std::collections::HashMap::new()),
             Type::Array(n, e) => {
-                let (n, e) = (*n as usize, *e);
+                let (n, e) = (proc_macro2::Literal::usize_unsuffixed(*n as usize), *e);
                 let z = self.zero_value(e)?;
                 if self.is_copy(e) {
                     parse_quote!([#z; #n])
