@@ -86,7 +86,12 @@ impl Checker<'_> {
                 {
                     target
                 } else {
-                    crate::default_type(&self.prog.types, x.ty)
+                    let d = crate::default_type(&self.prog.types, x.ty);
+                    if self.missing_method(d, target).is_some() {
+                        self.assign_mismatch(x, e, target, ctx);
+                        return false;
+                    }
+                    d
                 }
             }
             Type::Pointer(_) | Type::Slice(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_)

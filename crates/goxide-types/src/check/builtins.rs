@@ -119,6 +119,10 @@ impl Checker<'_> {
                         ty: TypeTable::INVALID,
                     },
                     Builtin::Copy => Operand::value(self.int_type()),
+                    Builtin::Delete => Operand {
+                        mode: Mode::NoValue,
+                        ty: TypeTable::INVALID,
+                    },
                     Builtin::Complex => Operand::value(self.complex_of(first)),
                     Builtin::Append | Builtin::Min | Builtin::Max => Operand::value(first),
                     _ => {

@@ -144,6 +144,20 @@ impl Checker<'_> {
     /// Checks a var spec whose objects are `objs`, setting their types.
     pub(crate) fn var_spec(&mut self, s: &VarSpec, objs: &[ObjId]) {
         let t = s.ty.as_ref().map(|e| self.typ(e));
+        // Messages spell `byte` and `rune` as the declaration does.
+        let saved = self.spelled.take();
+        if let (Some(te), Some(t)) = (&s.ty, t) {
+            if let goxide_ast::ast::ExprKind::Ident(n) = &te.kind {
+                if n == "byte" || n == "rune" {
+                    self.spelled = Some((t, n.clone()));
+                }
+            }
+        }
+        self.var_spec_inner(s, objs, t);
+        self.spelled = saved;
+    }
+
+    fn var_spec_inner(&mut self, s: &VarSpec, objs: &[ObjId], t: Option<TypeId>) {
         if s.values.is_empty() {
             for &o in objs {
                 self.obj_mut(o).ty = t.unwrap_or(TypeTable::INVALID);

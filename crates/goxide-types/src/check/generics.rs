@@ -278,7 +278,13 @@ impl Checker<'_> {
                 let [term] = single.as_slice() else { continue };
                 match out.get(&tp).copied() {
                     Some(a) => {
-                        let au = if term.tilde { self.under(a) } else { a };
+                        let au = match self.prog.types.get(a).clone() {
+                            Type::TypeParam { constraint, .. } => {
+                                self.core_type(constraint).unwrap_or(a)
+                            }
+                            _ if term.tilde => self.under(a),
+                            _ => a,
+                        };
                         self.unify(term.ty, au, tparams, out, 0);
                     }
                     None => {

@@ -156,6 +156,8 @@ pub(crate) struct Checker<'a> {
     /// Named types whose underlying type waits for another named type's declaration.
     /// An argument already checked (by a builtin looking for a multi-value call).
     pub(crate) pre_eval: Option<(NodeId, operand::Operand)>,
+    /// How the type being assigned to was spelled (`byte`, `rune`), for messages.
+    pub(crate) spelled: Option<(TypeId, String)>,
     pub(crate) pending_under: Vec<(TypeId, TypeId, PkgId, u32, Span)>,
     pub(crate) cur: PkgId,
     pub(crate) cur_file: u32,
@@ -205,6 +207,7 @@ pub fn check_package(
         label_stack: Vec::new(),
         used_labels: HashSet::new(),
         pending_under: Vec::new(),
+        spelled: None,
         pre_eval: None,
         cur: PkgId(0),
         cur_file: 0,

@@ -703,6 +703,7 @@ impl Checker<'_> {
                 span: l.span,
             };
             let o = self.new_local(&ident, t);
+            self.record(l.id, t, Mode::Variable);
             to_declare.push((name.clone(), o));
         }
         if !any_new && lhs.iter().all(|l| matches!(l.kind, ExprKind::Ident(_))) {

@@ -227,6 +227,11 @@ impl TypeTable {
 impl super::Checker<'_> {
     /// Type spelling for messages: types of the checked package are not qualified.
     pub(crate) fn type_str(&self, t: TypeId) -> String {
+        if let Some((st, s)) = &self.spelled {
+            if *st == t {
+                return s.clone();
+            }
+        }
         let main = self.main;
         let mut s = String::new();
         write_type(

@@ -263,24 +263,6 @@ pub fn errors(src: &str) -> Vec<String> {
         .collect()
 }
 
-struct FindExpr<'a> {
-    start: u32,
-    end: u32,
-    found: Option<&'a Expr>,
-}
-
-impl<'a> FindExpr<'a> {
-    fn visit(&mut self, e: &'a Expr) {
-        // Manual pre-order search to keep the reference lifetime.
-        if self.found.is_some() {
-            return;
-        }
-        if e.span.start == self.start && e.span.end == self.end {
-            self.found = Some(e);
-        }
-    }
-}
-
 struct Collect(Vec<Expr>);
 impl Visitor for Collect {
     fn expr(&mut self, e: &Expr) -> bool {
@@ -308,21 +290,19 @@ fn walk_decl_full(c: &mut Collect, d: &Decl) {
     }
 }
 
-/// The expression whose source text is exactly the `n`th occurrence (0-based) of `snippet`.
+/// The `n`th (0-based, in source order) outermost expression whose source text is `snippet`.
 pub fn find_expr(c: &Checked1, snippet: &str, n: usize) -> Option<Expr> {
     let text = &c.files[0].0.text;
-    let start = text.match_indices(snippet).nth(n)?.0 as u32;
-    let end = start + snippet.len() as u32;
-    let exprs = all_exprs(&c.files[0].1);
-    let mut f = FindExpr {
-        start,
-        end,
-        found: None,
-    };
-    for e in &exprs {
-        f.visit(e);
+    let mut found: Vec<Expr> = Vec::new();
+    for e in all_exprs(&c.files[0].1) {
+        if text.get(e.span.start as usize..e.span.end as usize) == Some(snippet)
+            && !found.iter().any(|f| f.span == e.span)
+        {
+            found.push(e);
+        }
     }
-    f.found.cloned()
+    found.sort_by_key(|e| e.span.start);
+    found.into_iter().nth(n)
 }
 
 /// `type_string` of the recorded type of the expression spelled `snippet` in `src`.

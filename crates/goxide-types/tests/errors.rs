@@ -1,0 +1,130 @@
+//! Diagnostics for invalid programs: Go-like messages at the offending node.
+
+mod common;
+
+use common::errors;
+
+fn in_main(body: &str) -> Vec<String> {
+    errors(&format!("package main\n\nfunc main() {{\n{body}\n}}\n"))
+}
+
+fn assert_has(errs: &[String], want: &str) {
+    assert!(
+        errs.iter().any(|e| e.contains(want)),
+        "expected {want:?} in {errs:?}"
+    );
+}
+
+#[test]
+fn undefined_names() {
+    assert_has(&in_main("\t_ = x"), "undefined: x");
+}
+
+#[test]
+fn unused_variables_and_imports() {
+    assert_has(&in_main("\tx := 1"), "x declared but not used");
+    let errs = errors("package main\n\nimport \"os\"\n\nfunc main() {}\n");
+    assert_eq!(errs, vec!["\"os\" imported but not used".to_string()]);
+    // Package-level variables may be unused; assignment alone is not a use.
+    assert!(errors("package main\n\nvar g = 1\n\nfunc main() {}\n").is_empty());
+    assert_has(&in_main("\tx := 1\n\tx = 2"), "x declared but not used");
+}
+
+#[test]
+fn assignment_mismatches() {
+    assert_has(
+        &in_main("\tvar s string\n\tx := 1\n\ts = x\n\t_ = s"),
+        "cannot use x (variable of type int) as string value in assignment",
+    );
+}
+
+#[test]
+fn constant_overflow() {
+    assert_has(
+        &in_main("\tvar b byte = 256\n\t_ = b"),
+        "cannot use 256 (untyped int constant) as byte value in variable declaration (overflows)",
+    );
+    assert_has(&in_main("\tvar i int = 1.5\n\t_ = i"), "(truncated)");
+}
+
+#[test]
+fn calls() {
+    let errs = errors("package main\n\nfunc f(int) {}\n\nfunc main() { f(1, 2) }\n");
+    assert_has(&errs, "too many arguments in call to f");
+    let errs = errors("package main\n\nfunc f(int) {}\n\nfunc main() { f() }\n");
+    assert_has(&errs, "not enough arguments in call to f");
+}
+
+#[test]
+fn missing_return() {
+    let errs = errors("package main\n\nfunc f(x int) int {\n\tif x > 0 {\n\t\treturn 1\n\t}\n}\n\nfunc main() { _ = f(1) }\n");
+    assert_eq!(errs, vec!["missing return".to_string()]);
+    // Terminating statements: an infinite loop, a switch with default, panic.
+    assert!(errors("package main\n\nfunc f() int {\n\tfor {\n\t}\n}\n\nfunc g(x int) int {\n\tswitch x {\n\tcase 1:\n\t\treturn 1\n\tdefault:\n\t\tpanic(x)\n\t}\n}\n\nfunc main() { _, _ = f(), g(1) }\n").is_empty());
+}
+
+#[test]
+fn invalid_operations() {
+    assert_has(&in_main("\t_ = 1 + \"a\""), "invalid operation");
+    assert_has(
+        &in_main("\tvar a int\n\tvar b string\n\t_ = a + b"),
+        "mismatched types int and string",
+    );
+    assert_has(
+        &in_main("\t_ = 1 / 0"),
+        "invalid operation: division by zero",
+    );
+}
+
+#[test]
+fn define_needs_a_new_variable() {
+    assert_has(
+        &in_main("\tx := 1\n\tx := 2\n\t_ = x"),
+        "no new variables on left side of :=",
+    );
+    assert!(in_main("\tx, err := 1, 2\n\ty, err := 3, 4\n\t_, _, _ = x, y, err").is_empty());
+}
+
+#[test]
+fn interfaces_and_methods() {
+    let src = "package main\n\ntype I interface{ M() }\ntype T struct{}\n\nfunc (t *T) M() {}\n\nfunc main() {\n\tvar i I = T{}\n\t_ = i\n}\n";
+    assert_has(&errors(src), "method M has pointer receiver");
+    let src = "package main\n\ntype I interface{ M() }\ntype T struct{}\n\nfunc (t *T) M() {}\n\nfunc main() {\n\tvar i I = &T{}\n\t_ = i\n}\n";
+    assert!(errors(src).is_empty());
+    assert_has(&in_main("\tvar e error = 1\n\t_ = e"), "cannot use 1");
+}
+
+#[test]
+fn unknown_fields() {
+    let src = "package main\n\ntype T struct{ X int }\n\nfunc main() {\n\tvar t T\n\t_ = t.Y\n}\n";
+    assert_has(
+        &errors(src),
+        "t.Y undefined (type T has no field or method Y)",
+    );
+}
+
+#[test]
+fn labels() {
+    assert_has(&in_main("L:\n\tfor {\n\t}"), "label L defined and not used");
+    assert!(in_main("L:\n\tfor {\n\t\tbreak L\n\t}").is_empty());
+}
+
+#[test]
+fn no_panic_on_garbage() {
+    for src in [
+        "package main\nfunc main() { x.y := 1 }",
+        "package main\ntype T T\nfunc main() {}",
+        "package main\ntype A B\ntype B A\nfunc main() {}",
+        "package main\nvar x = x\nfunc main() {}",
+        "package main\nconst c = c\nfunc main() {}",
+        "package main\nfunc main() { var a [1 << 70]int; _ = a }",
+        "package main\nfunc main() { _ = 1 << 100000 }",
+        "package main\ntype T struct { T }\nfunc main() { var t T; _ = t.x }",
+        "package main\ntype I interface { I }\nfunc main() {}",
+        "package main\nfunc f[T any, U T]() {}\nfunc main() { f[int]() }",
+        "main",
+        "",
+    ] {
+        let _ = common::check_src(src);
+    }
+}
