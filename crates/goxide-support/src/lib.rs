@@ -18,6 +18,7 @@
 
 pub mod complex;
 pub mod defer;
+pub mod errors;
 pub mod fmt;
 pub mod rt;
 pub mod strconv;
@@ -44,6 +45,11 @@ pub const MODULES: &[Module] = &[
         name: "defer",
         source: include_str!("defer.rs"),
         deps: &["rt"],
+    },
+    Module {
+        name: "errors",
+        source: include_str!("errors.rs"),
+        deps: &["fmt", "rt"],
     },
     Module {
         name: "fmt",

@@ -59,6 +59,19 @@ impl Ctx<'_> {
                 "call of a function whose signature goxide cannot translate yet",
             );
         }
+        if sig.params.len() > 1 {
+            if let Some((bind, temps)) = self.spread_call(args) {
+                let mut call = e.clone();
+                if let ExprKind::Call { args, .. } = &mut call.kind {
+                    *args = temps;
+                }
+                let c = self.call(&call);
+                return parse_quote!({
+                    #bind
+                    #c
+                });
+            }
+        }
         let Some(args) = self.call_args(e, args, &sig, *ellipsis) else {
             return self.unsupported(e, "call arguments");
         };
@@ -147,6 +160,11 @@ impl Ctx<'_> {
     ) -> syn::Expr {
         let m = selection.obj;
         let mo = self.obj(m);
+        if mo.name == "Error" && self.type_of(x).is_some_and(|t| self.is_error(t)) {
+            let v = self.borrowed(x);
+            self.use_support("errors");
+            return parse_quote!(crate::support::errors::message(&#v));
+        }
         if mo.pkg != Some(self.pkg) {
             return self.unsupported(e, "method of another package's type");
         }

@@ -65,6 +65,8 @@ pub struct Ctx<'a> {
     pub ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>>,
     /// Value-receiver methods that mutate their receiver copy: they take `mut self`.
     pub by_value_methods: std::collections::HashSet<ObjId>,
+    /// Temporaries standing for the results of a multi-value call (see [`Ctx::spread_call`]).
+    pub synthetic: HashMap<NodeId, (String, TypeId)>,
     /// Number of `init` functions in the package (named `init_1`, `init_2`, … when several).
     pub init_total: usize,
 }
@@ -75,7 +77,34 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn type_of(&self, e: &Expr) -> Option<TypeId> {
+        if let Some((_, t)) = self.synthetic.get(&e.id) {
+            return Some(*t);
+        }
         self.info.type_of(e.id)
+    }
+
+    /// `f(g())` with a multi-value `g`: binds `g()`'s results to temporaries and returns the
+    /// binding and one synthetic expression per result.
+    pub fn spread_call(&mut self, args: &[Expr]) -> Option<(syn::Stmt, Vec<Expr>)> {
+        let [a] = args else { return None };
+        let Type::Tuple(ts) = self.ty(self.type_of(a)?).clone() else {
+            return None;
+        };
+        let call = self.borrowed(a);
+        let mut names = Vec::new();
+        let mut exprs = Vec::new();
+        for (i, t) in ts.iter().enumerate() {
+            let id = NodeId(u32::MAX - self.synthetic.len() as u32);
+            let name = format!("r{i}");
+            self.synthetic.insert(id, (name.clone(), *t));
+            exprs.push(Expr {
+                id,
+                span: a.span,
+                kind: goxide_ast::ast::ExprKind::Ident(name.clone()),
+            });
+            names.push(syn::Ident::new(&name, proc_macro2::Span::call_site()));
+        }
+        Some((syn::parse_quote!(let (#(#names),*) = #call;), exprs))
     }
 
     pub fn mode_of(&self, e: &Expr) -> Option<&'a Mode> {

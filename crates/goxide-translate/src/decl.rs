@@ -90,6 +90,7 @@ pub fn translate_package(
             global_override: None,
             ext_methods: Default::default(),
             by_value_methods: by_value_methods.clone(),
+            synthetic: HashMap::new(),
             init_total,
         };
         ctx.collect_consts(&ast_files);

@@ -119,6 +119,9 @@ impl Ctx<'_> {
 
     /// Whether an expression denotes a place (variable, field, element) rather than a value.
     pub fn is_place(&self, e: &Expr) -> bool {
+        if self.synthetic.contains_key(&e.id) {
+            return true;
+        }
         match &e.kind {
             ExprKind::Ident(_) => self
                 .obj_of(e)
@@ -143,6 +146,10 @@ impl Ctx<'_> {
             if !matches!(&e.kind, ExprKind::Ident(_)) || !self.const_ident_usable(e) {
                 return c.unwrap_or_else(|| self.unsupported(e, "constant value"));
             }
+        }
+        if let Some((name, _)) = self.synthetic.get(&e.id) {
+            let id = syn::Ident::new(name, proc_macro2::Span::call_site());
+            return parse_quote!(#id);
         }
         match &e.kind {
             ExprKind::Ident(name) => self.ident_expr(e, name),
@@ -470,6 +477,11 @@ impl Ctx<'_> {
             let b = self.str_operand(y);
             return comparison(op, a, b);
         }
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            if let Some(c) = self.nil_comparison(op, x, y) {
+                return c;
+            }
+        }
         if op.is_comparison() {
             let a = self.operand(x, y);
             let b = self.operand(y, x);
@@ -494,6 +506,49 @@ impl Ctx<'_> {
             BinaryOp::LogOr => parse_quote!(#a || #b),
             _ => self.unsupported(e, "operator"),
         }
+    }
+
+    /// `x == nil` and `x != nil`, and `==` on error values.
+    fn nil_comparison(&mut self, op: BinaryOp, x: &Expr, y: &Expr) -> Option<syn::Expr> {
+        let (val, nil) = if self.is_untyped_nil(y) {
+            (x, true)
+        } else if self.is_untyped_nil(x) {
+            (y, true)
+        } else {
+            (x, false)
+        };
+        let t = self.type_of(val)?;
+        if !nil {
+            // error == error: the same error value.
+            if self.is_error(t) && self.type_of(y).is_some_and(|u| self.is_error(u)) {
+                let a = self.borrowed(x);
+                let b = self.borrowed(y);
+                self.use_support("errors");
+                let same: syn::Expr = parse_quote!(crate::support::errors::same(&#a, &#b));
+                return Some(if op == BinaryOp::Eq {
+                    same
+                } else {
+                    parse_quote!(!#same)
+                });
+            }
+            return None;
+        }
+        let v = as_base(self.borrowed(val));
+        let is_nil: syn::Expr = match self.under(t) {
+            Type::Pointer(_) | Type::Func(_) | Type::Interface(_) => {
+                if op == BinaryOp::Eq {
+                    return Some(parse_quote!(#v.is_none()));
+                }
+                return Some(parse_quote!(#v.is_some()));
+            }
+            Type::Slice(_) | Type::Map(..) => parse_quote!(#v.is_empty()),
+            _ => return None,
+        };
+        Some(if op == BinaryOp::Eq {
+            is_nil
+        } else {
+            parse_quote!(!#is_nil)
+        })
     }
 
     /// An operand of a binary operation, converted to the other operand's type if untyped.

@@ -129,6 +129,13 @@ impl Ctx<'_> {
         if ellipsis {
             return self.unsupported(e, "fmt call with a spread argument");
         }
+        if let Some((bind, temps)) = self.spread_call(args) {
+            let call = self.fmt_call(e, name, &temps, false);
+            return parse_quote!({
+                #bind
+                #call
+            });
+        }
         match name {
             "Println" | "Print" | "Sprint" | "Sprintln" => {
                 let ln = name.ends_with("ln");
@@ -196,6 +203,44 @@ impl Ctx<'_> {
                 let arr = self.dyn_args(rest);
                 let func = syn::Ident::new(&name.to_lowercase(), proc_macro2::Span::call_site());
                 parse_quote!(crate::support::fmt::#func(#lit, #arr))
+            }
+            "Errorf" => {
+                let Some((f, rest)) = args.split_first() else {
+                    return self.unsupported(e, "fmt.Errorf");
+                };
+                let Some(lit) = self.const_str(f) else {
+                    return self.unsupported(e, "fmt.Errorf with a non-constant format");
+                };
+                let format = lit.value();
+                // `%w` formats like `%v` and marks the error the result wraps.
+                let mut wrapped = None;
+                let mut argi = 0;
+                let mut chars = format.chars().peekable();
+                while let Some(c) = chars.next() {
+                    if c != '%' {
+                        continue;
+                    }
+                    while chars.peek().is_some_and(|c| "+-# 0123456789.".contains(*c)) {
+                        chars.next();
+                    }
+                    match chars.next() {
+                        Some('%') | None => {}
+                        Some('w') => {
+                            wrapped = rest.get(argi);
+                            argi += 1;
+                        }
+                        Some(_) => argi += 1,
+                    }
+                }
+                let format = syn::LitStr::new(&format.replace("%w", "%v"), lit.span());
+                self.use_support("fmt");
+                self.use_support("errors");
+                let arr = self.dyn_args(rest);
+                let w: syn::Expr = match wrapped {
+                    Some(w) => self.value(w),
+                    None => parse_quote!(None),
+                };
+                parse_quote!(crate::support::errors::errorf(crate::support::fmt::sprintf(#format, #arr), #w))
             }
             _ => self.unsupported(e, &format!("fmt.{name}")),
         }

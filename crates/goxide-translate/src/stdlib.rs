@@ -18,6 +18,9 @@ impl Ctx<'_> {
         if pkg == "fmt" {
             return self.fmt_call(e, name, args, ellipsis);
         }
+        if pkg == "errors" {
+            return self.errors_call(e, name, args);
+        }
         let vals: Vec<syn::Expr> = args
             .iter()
             .map(|a| {
@@ -135,6 +138,28 @@ impl Ctx<'_> {
                 parse_quote!(std::process::exit(#x as i32))
             }
             _ => self.unsupported(e, &format!("standard library function {pkg}.{name}")),
+        }
+    }
+
+    fn errors_call(&mut self, e: &Expr, name: &str, args: &[Expr]) -> syn::Expr {
+        self.use_support("errors");
+        match (name, args) {
+            ("New", [msg]) => {
+                let m: syn::Expr = match self.const_str(msg) {
+                    Some(l) => parse_quote!(#l),
+                    None => self.value(msg),
+                };
+                parse_quote!(crate::support::errors::new(#m))
+            }
+            ("Is", [a, b]) => {
+                let (a, b) = (self.borrowed(a), self.borrowed(b));
+                parse_quote!(crate::support::errors::is(&#a, &#b))
+            }
+            ("Unwrap", [a]) => {
+                let a = self.borrowed(a);
+                parse_quote!(crate::support::errors::unwrap(&#a))
+            }
+            _ => self.unsupported(e, &format!("standard library function errors.{name}")),
         }
     }
 

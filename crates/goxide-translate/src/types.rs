@@ -52,6 +52,10 @@ impl Ctx<'_> {
                 let obj = self.obj(n.obj);
                 if obj.pkg.is_none() {
                     // Predeclared named types: `error` (and `comparable`).
+                    if obj.name == "error" {
+                        self.use_support("errors");
+                        return Some(parse_quote!(crate::support::errors::Error));
+                    }
                     return None;
                 }
                 if obj.pkg != Some(self.pkg) || !n.type_args.is_empty() {
@@ -125,6 +129,17 @@ impl Ctx<'_> {
         }
     }
 
+    /// Go's predeclared `error`.
+    pub fn is_error(&self, t: TypeId) -> bool {
+        match self.ty(t) {
+            Type::Named(n) => {
+                let o = self.obj(n.obj);
+                o.pkg.is_none() && o.name == "error"
+            }
+            _ => false,
+        }
+    }
+
     pub fn is_float_like(&self, t: TypeId) -> bool {
         match self.under(t) {
             Type::Basic(k) => k.is_float() || k.is_complex(),
@@ -184,6 +199,7 @@ impl Ctx<'_> {
                 }
             }
             Type::Pointer(_) => parse_quote!(None),
+            Type::Interface(_) if self.is_error(t) => parse_quote!(None),
             Type::Slice(_) => parse_quote!(Vec::new()),
             Type::Map(..) => parse_quote!(std::collections::HashMap::new()),
             Type::Array(n, e) => {

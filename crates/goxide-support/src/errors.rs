@@ -1,0 +1,129 @@
+//! Go's `error` values.
+//!
+//! A Go `error` is an interface value that may be nil; here it is
+//! [`Error`]: `Option<Rc<dyn std::error::Error>>`, `None` being nil. Cloning
+//! an `Error` shares the same error value, as copying a Go interface value
+//! does, so `==` on errors (identity for the pointer-shaped errors that
+//! `errors.New` and `fmt.Errorf` make) is [`same`].
+
+use std::fmt;
+use std::rc::Rc;
+
+/// Go's `error`: `None` is nil.
+pub type Error = Option<Rc<dyn std::error::Error>>;
+
+/// The error `errors.New` makes: its message.
+#[derive(Debug)]
+pub struct ErrorString(pub String);
+
+impl fmt::Display for ErrorString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ErrorString {}
+
+/// The error `fmt.Errorf` makes with a `%w` verb: a message wrapping another error.
+#[derive(Debug)]
+pub struct WrapError {
+    pub msg: String,
+    pub inner: Rc<dyn std::error::Error>,
+}
+
+impl fmt::Display for WrapError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.msg)
+    }
+}
+
+impl std::error::Error for WrapError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.inner)
+    }
+}
+
+/// `errors.New(msg)`.
+pub fn new(msg: impl Into<String>) -> Error {
+    Some(Rc::new(ErrorString(msg.into())))
+}
+
+/// `fmt.Errorf(...)`: the formatted message, wrapping `wrapped` when the format had `%w`.
+pub fn errorf(msg: String, wrapped: Error) -> Error {
+    match wrapped {
+        Some(inner) => Some(Rc::new(WrapError { msg, inner })),
+        None => Some(Rc::new(ErrorString(msg))),
+    }
+}
+
+/// `err.Error()`; panics like Go on a nil error.
+pub fn message(err: &Error) -> String {
+    match err {
+        Some(e) => e.to_string(),
+        None => super::rt::nil_deref(),
+    }
+}
+
+/// Go's `==` on two error values: both nil, or the same error value.
+pub fn same(a: &Error, b: &Error) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => std::ptr::addr_eq(Rc::as_ptr(x), Rc::as_ptr(y)),
+        _ => false,
+    }
+}
+
+/// `errors.Is(err, target)`: whether `target` is `err` or an error it wraps.
+pub fn is(err: &Error, target: &Error) -> bool {
+    let Some(target) = target else {
+        return err.is_none();
+    };
+    let target = Rc::as_ptr(target) as *const u8;
+    let mut cur: Option<&dyn std::error::Error> = err.as_deref();
+    while let Some(e) = cur {
+        if std::ptr::eq(e as *const dyn std::error::Error as *const u8, target) {
+            return true;
+        }
+        cur = e.source();
+    }
+    false
+}
+
+/// `errors.Unwrap(err)`: the wrapped error of a `fmt.Errorf("…%w…")` error.
+pub fn unwrap(err: &Error) -> Error {
+    let e = err.as_ref()?;
+    let inner = e.downcast_ref::<WrapError>()?;
+    Some(inner.inner.clone())
+}
+
+/// Go's `%T` of an error value.
+fn type_name(err: &Error) -> String {
+    match err {
+        None => "<nil>".to_string(),
+        Some(e) if e.downcast_ref::<WrapError>().is_some() => "*fmt.wrapError".to_string(),
+        Some(e) if e.downcast_ref::<ErrorString>().is_some() => "*errors.errorString".to_string(),
+        Some(_) => "error".to_string(),
+    }
+}
+
+impl super::fmt::Format for Error {
+    fn fmt(&self, f: &mut super::fmt::Formatter<'_>, verb: char) {
+        match self {
+            Some(e) => f.write_stringer(&e.to_string()),
+            None if verb == 'v' => f.pad("<nil>"),
+            None => f.bad_verb_nil(verb),
+        }
+    }
+    fn type_name(&self) -> String {
+        type_name(self)
+    }
+    fn go_type() -> String {
+        "error".to_string()
+    }
+    fn kind(&self) -> super::fmt::Kind {
+        super::fmt::Kind::Interface
+    }
+    fn method_string(&self) -> Option<String> {
+        self.as_ref().map(|e| e.to_string())
+    }
+}
