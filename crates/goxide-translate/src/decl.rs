@@ -9,7 +9,7 @@ use crate::stmt::comment_stmt;
 use crate::{Options, RustFile, Translated};
 use goxide_ast::ast::*;
 use goxide_ast::SourceFile;
-use goxide_types::{Checked, ConstValue, ObjId, ObjKind, Type};
+use goxide_types::{Checked, ConstValue, ObjId, ObjKind, Type, TypeId};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use syn::parse_quote;
 
@@ -210,7 +210,41 @@ pub fn translate_package(
                 }
             })
             .collect();
-        if inits.is_empty() {
+        // Go initializes package variables before `init` and `main`; those whose initializer
+        // calls a function are touched first, in Go's initialization order.
+        let mut eager: Vec<ObjId> = Vec::new();
+        for f in &ast_files {
+            for d in &f.decls {
+                let DeclKind::Var(specs) = &d.kind else {
+                    continue;
+                };
+                for s in specs {
+                    if !s.values.iter().any(contains_call) || s.values.len() != s.names.len() {
+                        continue;
+                    }
+                    eager.extend(
+                        s.names
+                            .iter()
+                            .filter(|n| !n.is_blank())
+                            .filter_map(|n| info.defs.get(&n.id).copied()),
+                    );
+                }
+            }
+        }
+        eager.sort_by_key(|o| {
+            info.init_order
+                .iter()
+                .position(|x| x == o)
+                .unwrap_or(usize::MAX)
+        });
+        let touches: Vec<syn::Stmt> = eager
+            .iter()
+            .map(|&o| {
+                let id = names::const_ident(&prog.obj(o).name);
+                parse_quote!(#id.with(|_| ());)
+            })
+            .collect();
+        if inits.is_empty() && touches.is_empty() {
             root_items.push(parse_quote!(
                 fn main() {
                     crate::support::rt::run_main(go_main);
@@ -220,6 +254,7 @@ pub fn translate_package(
             root_items.push(parse_quote!(
                 fn main() {
                     crate::support::rt::run_main(|| {
+                        #(#touches)*
                         #(#inits();)*
                         go_main();
                     });
@@ -824,6 +859,14 @@ impl Ctx<'_> {
             let gname = &f.name;
             entries.push(quote::quote!((#gname, &self.#fname)));
         }
+        let stringer = self.stringer_method(t).map(|m| {
+            let m = names::value_ident(&m);
+            quote::quote!(
+                fn method_string(&self) -> Option<String> {
+                    Some(self.#m())
+                }
+            )
+        });
         Some(parse_quote!(
             impl crate::support::fmt::Format for #name {
                 fn fmt(&self, f: &mut crate::support::fmt::Formatter<'_>, _verb: char) {
@@ -838,8 +881,40 @@ impl Ctx<'_> {
                 fn kind(&self) -> crate::support::fmt::Kind {
                     crate::support::fmt::Kind::Struct
                 }
+                #stringer
             }
         ))
+    }
+
+    /// The `Error() string` or `String() string` value-receiver method of a named type, which
+    /// fmt prints instead of the value.
+    pub fn stringer_method(&self, t: TypeId) -> Option<String> {
+        let Type::Named(n) = self.ty(t) else {
+            return None;
+        };
+        for name in ["Error", "String"] {
+            for &m in &n.methods {
+                let o = self.obj(m);
+                if o.name != name {
+                    continue;
+                }
+                let ObjKind::Func { recv: Some(r) } = &o.kind else {
+                    continue;
+                };
+                if matches!(self.ty(*r), Type::Pointer(_)) {
+                    continue;
+                }
+                if let Type::Func(sig) = self.ty(o.ty) {
+                    if sig.params.is_empty()
+                        && sig.results.len() == 1
+                        && self.is_string(sig.results[0])
+                    {
+                        return Some(name.to_string());
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// A function literal as a Rust closure (with the clones its captures need), or `None`
@@ -898,6 +973,22 @@ impl Ctx<'_> {
         self.rust_scopes = saved_scopes;
         res
     }
+}
+
+/// Whether an expression calls a function (so evaluating it may have effects).
+fn contains_call(e: &Expr) -> bool {
+    struct Finder(bool);
+    impl goxide_ast::visit::Visitor for Finder {
+        fn expr(&mut self, e: &Expr) -> bool {
+            if matches!(e.kind, ExprKind::Call { .. }) {
+                self.0 = true;
+            }
+            !self.0 && !matches!(e.kind, ExprKind::FuncLit { .. })
+        }
+    }
+    let mut f = Finder(false);
+    goxide_ast::visit::walk_expr(&mut f, e);
+    f.0
 }
 
 /// A trait method signature: parameters without `mut`.

@@ -99,6 +99,9 @@ impl Ctx<'_> {
 
     /// An argument for a Rust formatting macro: constants get typed literals.
     fn fmt_arg(&mut self, a: &Expr) -> syn::Expr {
+        if self.is_untyped_nil(a) {
+            return parse_quote!(None::<Box<dyn crate::support::fmt::Format>>);
+        }
         if let (Some(v), Some(t)) = (self.info.const_value(a.id).cloned(), self.type_of(a)) {
             let t = goxide_types::default_type(&self.prog.types, t);
             if let Some(c) = self.const_expr(&v, t, true) {

@@ -501,6 +501,14 @@ impl Ctx<'_> {
             return vec![st];
         }
         let p = self.place(l);
+        // A value read through a RefCell borrow is moved out first, so that the borrow ends
+        // before the assignment (`n = n.next` on a linked list).
+        if quote::ToTokens::to_token_stream(&v)
+            .to_string()
+            .contains("borrow")
+        {
+            return vec![parse_quote!(let v = #v;), parse_quote!(#p = v;)];
+        }
         vec![parse_quote!(#p = #v;)]
     }
 

@@ -42,8 +42,12 @@ pub fn print_file(file: &syn::File) -> String {
             continue;
         }
         // prettyplease prints paths inside macro arguments token by token (`crate ::x`).
-        if line.contains("crate ::") {
-            out.push_str(&line.replace("crate ::", "crate::"));
+        if line.contains("crate ::") || line.contains("(* ") || line.contains(", * ") {
+            let fixed = line
+                .replace("crate ::", "crate::")
+                .replace("(* ", "(*")
+                .replace(", * ", ", *");
+            out.push_str(&fixed);
         } else {
             out.push_str(line);
         }
