@@ -102,6 +102,7 @@ impl Checker<'_> {
         let Some(b) = self.builtin_of(fe) else {
             return Operand::invalid();
         };
+        let calls_before = self.calls_seen;
         // One multi-value call as the only argument spreads over the parameters.
         if args.len() == 1
             && !ellipsis
@@ -148,7 +149,7 @@ impl Checker<'_> {
                     return x;
                 }
                 let u = self.op_type(x.ty);
-                let ok_const = |c: &Self| !c.has_call_or_recv(&args[0]);
+                let ok_const = |c: &Self| c.calls_seen == calls_before;
                 match self.prog.types.get(u).clone() {
                     Type::Basic(k) if k.is_string() && b == Builtin::Len => {
                         if let Some(ConstValue::String(s)) = x.const_value() {
@@ -559,10 +560,36 @@ impl Checker<'_> {
                 }
             }
             Builtin::Offsetof => {
-                if self.nargs(e, fe, args, 1, 1) {
-                    self.expr(&args[0]);
+                let uintptr = self.prog.types.basic(BasicKind::Uintptr);
+                if !self.nargs(e, fe, args, 1, 1) {
+                    return Operand::value(uintptr);
                 }
-                Operand::value(self.prog.types.basic(BasicKind::Uintptr))
+                let x = self.expr(&args[0]);
+                if x.is_invalid() {
+                    return Operand::value(uintptr);
+                }
+                let arg = super::expr::strip_parens(&args[0]);
+                let ExprKind::Selector { x: base, .. } = &arg.kind else {
+                    self.error(args[0].span, "invalid argument: not a selector expression");
+                    return Operand::value(uintptr);
+                };
+                let sel = self.info.selections.get(&arg.id).cloned();
+                let base_ty = self.info.types.get(&base.id).map(|t| t.ty);
+                match (sel, base_ty) {
+                    (Some(s), Some(bt)) if !s.indirect => match self.offset_of(bt, &s.path) {
+                        Some(n) => Operand {
+                            mode: Mode::Const(ConstValue::Int(BigInt::from(n))),
+                            ty: uintptr,
+                        },
+                        None => Operand::value(uintptr),
+                    },
+                    _ if !self.is_main() => Operand {
+                        // Imported packages: the value is not needed, only constness.
+                        mode: Mode::Const(ConstValue::Int(BigInt::from(0))),
+                        ty: uintptr,
+                    },
+                    _ => Operand::value(uintptr),
+                }
             }
             Builtin::Add => {
                 if self.nargs(e, fe, args, 2, 2) {
@@ -628,64 +655,28 @@ impl Checker<'_> {
         }
     }
 
-    /// Whether an expression contains a (non-constant) call or receive, which makes `len` of
-    /// an array non-constant.
-    fn has_call_or_recv(&self, e: &Expr) -> bool {
-        struct V(bool);
-        impl goxide_ast::visit::Visitor for V {
-            fn expr(&mut self, e: &Expr) -> bool {
-                if matches!(
-                    e.kind,
-                    ExprKind::Call { .. }
-                        | ExprKind::Unary {
-                            op: goxide_ast::ast::UnaryOp::Recv,
-                            ..
-                        }
-                ) {
-                    self.0 = true;
+    /// Offset in bytes of the field reached through `path` (field indices) from struct `t`.
+    fn offset_of(&mut self, t: TypeId, path: &[usize]) -> Option<u64> {
+        let mut off = 0u64;
+        let mut cur = t;
+        for &i in path {
+            let u = self.under(cur);
+            let Type::Struct(fs) = self.prog.types.get(u).clone() else {
+                return None;
+            };
+            let mut o = 0u64;
+            for (j, f) in fs.iter().enumerate() {
+                let a = self.sizeof(f.ty, true, 0)?.max(1);
+                o = o.div_ceil(a) * a;
+                if j == i {
+                    break;
                 }
-                !matches!(e.kind, ExprKind::FuncLit { .. })
+                o += self.sizeof(f.ty, false, 0)?;
             }
+            off += o;
+            cur = fs.get(i)?.ty;
         }
-        let mut v = V(false);
-        goxide_ast::visit::walk_expr(&mut v, e);
-        if v.0 {
-            // Conversions and calls of constant builtins are fine; be conservative only for
-            // real calls: check recorded modes.
-            return !self.all_calls_const(e);
-        }
-        false
-    }
-
-    fn all_calls_const(&self, e: &Expr) -> bool {
-        struct V<'c> {
-            ok: bool,
-            info: &'c crate::Info,
-        }
-        impl goxide_ast::visit::Visitor for V<'_> {
-            fn expr(&mut self, e: &Expr) -> bool {
-                if let ExprKind::Call { .. }
-                | ExprKind::Unary {
-                    op: goxide_ast::ast::UnaryOp::Recv,
-                    ..
-                } = e.kind
-                {
-                    if !matches!(
-                        self.info.types.get(&e.id).map(|t| &t.mode),
-                        Some(Mode::Const(_))
-                    ) {
-                        self.ok = false;
-                    }
-                }
-                true
-            }
-        }
-        let mut v = V {
-            ok: true,
-            info: &self.info,
-        };
-        goxide_ast::visit::walk_expr(&mut v, e);
-        v.ok
+        Some(off)
     }
 
     /// Size (or alignment) in bytes on a 64-bit target.

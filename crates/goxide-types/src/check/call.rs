@@ -70,7 +70,13 @@ impl Checker<'_> {
         }
         match f.mode {
             Mode::Type => return self.conversion(e, f.ty, args),
-            Mode::Builtin => return self.builtin_call(e, fe, args, ellipsis),
+            Mode::Builtin => {
+                let r = self.builtin_call(e, fe, args, ellipsis);
+                if !r.is_const() {
+                    self.calls_seen += 1;
+                }
+                return r;
+            }
             Mode::Package => {
                 self.single_value(f, fe);
                 return Operand::invalid();
@@ -84,6 +90,7 @@ impl Checker<'_> {
             }
             return Operand::invalid();
         }
+        self.calls_seen += 1;
         let fu = self.op_type(f.ty);
         let Type::Func(sig) = self.prog.types.get(fu).clone() else {
             let d = self.describe(&f, fe);

@@ -17,6 +17,26 @@ fn rat_int(i: BigInt) -> BigRational {
     BigRational::from_integer(i)
 }
 
+/// Largest number of bits of an untyped integer constant (as go/types allows).
+const MAX_INT_BITS: u64 = 512;
+
+/// Keeps constants within bounded size: integers beyond 512 bits overflow; rationals with huge
+/// numerators or denominators are rounded to a 512-bit mantissa. `None` on overflow.
+pub(crate) fn limit(v: ConstValue) -> Option<ConstValue> {
+    let big = |r: &BigRational| r.numer().bits() + r.denom().bits() > 2 * MAX_INT_BITS + 64;
+    let round = |r: BigRational| round_float(&r, MAX_INT_BITS, -20_000, 20_000);
+    Some(match v {
+        ConstValue::Int(i) if i.bits() > MAX_INT_BITS => return None,
+        ConstValue::Float(f) if big(&f) => ConstValue::Float(round(f)?),
+        ConstValue::Complex(a, b) if big(&a) || big(&b) => {
+            let a = if big(&a) { round(a)? } else { a };
+            let b = if big(&b) { round(b)? } else { b };
+            ConstValue::Complex(a, b)
+        }
+        v => v,
+    })
+}
+
 /// Parses an integer literal (decimal, `0x`, `0o`, `0b`, legacy octal, with `_` separators).
 pub(crate) fn parse_int(raw: &str) -> Option<BigInt> {
     let s: String = raw.chars().filter(|&c| c != '_').collect();

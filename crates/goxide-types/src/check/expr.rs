@@ -969,6 +969,7 @@ impl Checker<'_> {
             return Operand::value(self.prog.types.intern(Type::Pointer(x.ty)));
         }
         if op == UnaryOp::Recv {
+            self.calls_seen += 1;
             let x = self.expr(xe);
             if x.is_invalid() {
                 return x;
@@ -1038,6 +1039,10 @@ impl Checker<'_> {
 
     /// A constant result of type `t`: checks that a typed constant is representable.
     fn const_result(&mut self, e: &Expr, v: ConstValue, t: TypeId) -> Operand {
+        let Some(v) = constexpr::limit(v) else {
+            self.error(e.span, "constant overflow");
+            return Operand::invalid();
+        };
         if !self.is_untyped(t) {
             if let Some(k) = self.prog.types.basic_kind(t) {
                 match constexpr::representable(&v, k) {
@@ -1349,6 +1354,10 @@ impl Checker<'_> {
                         .and_then(|i| num_traits::ToPrimitive::to_u64(&i))
                         .unwrap_or(u64::MAX);
                     return match constexpr::shift(op, xv, s) {
+                        Some(v) if constexpr::limit(v.clone()).is_none() => {
+                            self.error(e.span, "constant shift overflow");
+                            Operand::invalid()
+                        }
                         Some(v) => {
                             let t = if xk == Some(BasicKind::UntypedRune) {
                                 x.ty

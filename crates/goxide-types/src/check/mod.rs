@@ -158,6 +158,8 @@ pub(crate) struct Checker<'a> {
     pub(crate) pre_eval: Option<(NodeId, operand::Operand)>,
     /// How the type being assigned to was spelled (`byte`, `rune`), for messages.
     pub(crate) spelled: Option<(TypeId, String)>,
+    /// Count of non-constant calls and receives checked so far (for constant `len`).
+    pub(crate) calls_seen: u64,
     pub(crate) pending_under: Vec<(TypeId, TypeId, PkgId, u32, Span)>,
     pub(crate) cur: PkgId,
     pub(crate) cur_file: u32,
@@ -207,6 +209,7 @@ pub fn check_package(
         label_stack: Vec::new(),
         used_labels: HashSet::new(),
         pending_under: Vec::new(),
+        calls_seen: 0,
         spelled: None,
         pre_eval: None,
         cur: PkgId(0),

@@ -214,7 +214,9 @@ impl Importer for GorootImporter {
         if let Some(c) = self.cache.get(path) {
             return c.clone();
         }
-        let r = load_goroot_package(path);
+        // Standard-library packages vendor golang.org/x packages under src/vendor.
+        let r =
+            load_goroot_package(path).or_else(|| load_goroot_package(&format!("vendor/{path}")));
         self.cache.insert(path.to_string(), r.clone());
         r
     }
