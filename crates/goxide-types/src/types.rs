@@ -349,6 +349,11 @@ impl TypeTable {
         matches!(self.get(id), Type::Named(_))
     }
 
+    /// The id of `*t` if that pointer type has been interned already.
+    pub fn intern_lookup_pointer(&self, t: TypeId) -> Option<TypeId> {
+        self.interned.get(&InternKey::Pointer(t)).copied()
+    }
+
     pub fn is_interface(&self, id: TypeId) -> bool {
         matches!(self.under(id), Type::Interface(_))
     }

@@ -293,3 +293,25 @@ fn iota_and_implicit_repetition() {
         ObjKind::Const(ConstValue::Int((1 << 20).into()))
     );
 }
+
+#[test]
+fn identical_struct_types_share_an_id_and_implements_works() {
+    let src = "package main\n\ntype I interface{ M() }\ntype T struct{}\n\nfunc (*T) M() {}\n\nfunc main() {\n\tvar a struct{ X int }\n\tvar b struct{ X int }\n\ta = b\n\t_ = a\n}\n";
+    let c = check_src(src);
+    assert!(
+        c.checked.diagnostics.is_empty(),
+        "{:?}",
+        c.checked.diagnostics
+    );
+    let info = &c.checked.info;
+    let a = find_expr(&c, "a", 0).expect("a");
+    let b = find_expr(&c, "b", 0).expect("b");
+    assert_eq!(info.type_of(a.id), info.type_of(b.id));
+    let p = &c.checked.program;
+    let scope = &p.pkg(c.checked.package).scope;
+    let (i, t) = (p.obj(scope["I"]).ty, p.obj(scope["T"]).ty);
+    let pt = p.types.intern_lookup_pointer(t);
+    assert!(!p.implements(t, i));
+    assert!(pt.is_some_and(|pt| p.implements(pt, i)));
+    assert_eq!(p.methods_of(t).len(), 1);
+}

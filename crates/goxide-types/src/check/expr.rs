@@ -346,7 +346,10 @@ impl Checker<'_> {
             }
             return Operand::invalid();
         }
-        let u = self.under(t);
+        let u = match self.op_type(t) {
+            TypeTable::INVALID => self.under(t),
+            c => c,
+        };
         match self.prog.types.get(u).clone() {
             Type::Struct(fields) => {
                 let keyed = elems.first().is_some_and(|el| el.key.is_some());
@@ -442,7 +445,8 @@ impl Checker<'_> {
     /// An element value, with elided composite literal types filled from `hint`.
     fn elem_value(&mut self, v: &Expr, hint: TypeId) -> Operand {
         if let ExprKind::CompositeLit { ty: None, elems } = &v.kind {
-            let (lit_t, ptr) = match self.prog.types.under(hint) {
+            let core = self.op_type(hint);
+            let (lit_t, ptr) = match self.prog.types.get(core) {
                 Type::Pointer(b) if hint != TypeTable::INVALID => (*b, true),
                 _ => (hint, false),
             };

@@ -160,6 +160,8 @@ pub(crate) struct Checker<'a> {
     pub(crate) spelled: Option<(TypeId, String)>,
     /// Count of non-constant calls and receives checked so far (for constant `len`).
     pub(crate) calls_seen: u64,
+    /// Canonical struct types (identical struct types share one id).
+    pub(crate) struct_cache: HashMap<typexpr::StructKey, TypeId>,
     pub(crate) pending_under: Vec<(TypeId, TypeId, PkgId, u32, Span)>,
     pub(crate) cur: PkgId,
     pub(crate) cur_file: u32,
@@ -209,6 +211,7 @@ pub fn check_package(
         label_stack: Vec::new(),
         used_labels: HashSet::new(),
         pending_under: Vec::new(),
+        struct_cache: HashMap::new(),
         calls_seen: 0,
         spelled: None,
         pre_eval: None,

@@ -261,3 +261,48 @@ impl Checker<'_> {
         }
     }
 }
+
+impl Program {
+    /// Whether two types are identical per the Go specification (use this rather than `==` on
+    /// ids: function types with different parameter names have different ids).
+    pub fn identical(&self, a: TypeId, b: TypeId) -> bool {
+        identical(self, a, b)
+    }
+
+    /// Whether type `t` implements interface `iface` (its method set contains every method of
+    /// the interface; value types do not get pointer-receiver methods). Type-set constraints
+    /// (`~int | string`) are not considered.
+    pub fn implements(&self, t: TypeId, iface: TypeId) -> bool {
+        let Type::Interface(it) = self.types.under(iface) else {
+            return false;
+        };
+        if let Type::Interface(ti) = self.types.under(t) {
+            return it.all_methods.iter().all(|m| {
+                ti.all_methods
+                    .iter()
+                    .any(|x| x.name == m.name && identical(self, x.sig, m.sig))
+            });
+        }
+        let is_ptr = matches!(self.types.get(t), Type::Pointer(_));
+        it.all_methods.iter().all(|m| {
+            let Some(f) = super::lookup::lookup(self, t, &m.name) else {
+                return false;
+            };
+            if !f.is_method {
+                return false;
+            }
+            let ptr_recv = matches!(
+                &self.obj(f.obj).kind,
+                ObjKind::Func { recv: Some(r) } if matches!(self.types.get(*r), Type::Pointer(_))
+            );
+            if ptr_recv && !is_ptr && !f.indirect {
+                return false;
+            }
+            // Methods of generic instances carry their generic signature; compare names only.
+            let generic_holder = f
+                .holder
+                .is_some_and(|h| matches!(self.types.get(h), Type::Named(n) if n.origin.is_some()));
+            generic_holder || identical(self, self.obj(f.obj).ty, m.sig)
+        })
+    }
+}

@@ -9,6 +9,13 @@ use crate::types::{Field, Interface, Method, Term, Type, TypeTable};
 use crate::TypeId;
 use goxide_ast::ast::{Expr, ExprKind, InterfaceElem, InterfaceType, StructType};
 
+/// Struct identity without field objects: (name, type, embedded, tag) per field, and the
+/// package when some field name is unexported.
+pub(crate) type StructKey = (
+    Vec<(String, TypeId, bool, Option<String>)>,
+    Option<crate::PkgId>,
+);
+
 impl Checker<'_> {
     /// Checks an expression that must denote a type.
     pub(crate) fn typ(&mut self, e: &Expr) -> TypeId {
@@ -160,7 +167,10 @@ impl Checker<'_> {
     }
 
     fn struct_type(&mut self, st: &StructType) -> TypeId {
-        let mut fields = Vec::new();
+        // Identical struct types share one TypeId: the first declaration's field objects stand
+        // for every spelling of the type.
+        let mut key = Vec::new();
+        let mut any_unexported = false;
         let mut seen = std::collections::HashSet::new();
         for f in &st.fields {
             let t = self.typ(&f.ty);
@@ -170,8 +180,6 @@ impl Checker<'_> {
                 if !seen.insert(name.clone()) && name != "_" {
                     self.error(f.ty.span, format!("{name} redeclared"));
                 }
-                let obj = self.new_obj(&name, ObjKind::Field { embedded: true }, t, None);
-                self.obj_mut(obj).span = f.ty.span;
                 if let Type::Pointer(e) = self.prog.types.get(t) {
                     if matches!(self.prog.types.get(*e), Type::Pointer(_)) {
                         self.error(
@@ -180,34 +188,55 @@ impl Checker<'_> {
                         );
                     }
                 }
-                fields.push(Field {
-                    name,
-                    ty: t,
-                    embedded: true,
-                    tag: tag.clone(),
-                    obj,
-                });
+                any_unexported |= !name.starts_with(|c: char| c.is_uppercase());
+                key.push((name, t, true, tag.clone(), None, f.ty.span));
             }
             for n in &f.names {
                 if n.name != "_" && !seen.insert(n.name.clone()) {
                     self.error(n.span, format!("{} redeclared", n.name));
                 }
-                let obj = self.new_obj(
-                    &n.name,
-                    ObjKind::Field { embedded: false },
+                any_unexported |= !n.name.starts_with(|c: char| c.is_uppercase());
+                key.push((
+                    n.name.clone(),
                     t,
+                    false,
+                    tag.clone(),
                     Some((n.id, n.span)),
-                );
-                fields.push(Field {
-                    name: n.name.clone(),
-                    ty: t,
-                    embedded: false,
-                    tag: tag.clone(),
-                    obj,
-                });
+                    n.span,
+                ));
             }
         }
-        self.prog.types.intern(Type::Struct(fields))
+        let ck: StructKey = (
+            key.iter()
+                .map(|(n, t, e, tag, _, _)| (n.clone(), *t, *e, tag.clone()))
+                .collect(),
+            any_unexported.then_some(self.cur),
+        );
+        if let Some(&t) = self.struct_cache.get(&ck) {
+            if let Type::Struct(fields) = self.prog.types.get(t).clone() {
+                for (f, (_, _, _, _, ident, _)) in fields.iter().zip(&key) {
+                    if let (Some((id, _)), true) = (ident, self.is_main()) {
+                        self.info.defs.insert(*id, f.obj);
+                    }
+                }
+                return t;
+            }
+        }
+        let mut fields = Vec::new();
+        for (name, t, embedded, tag, ident, span) in key {
+            let obj = self.new_obj(&name, ObjKind::Field { embedded }, t, ident);
+            self.obj_mut(obj).span = span;
+            fields.push(Field {
+                name,
+                ty: t,
+                embedded,
+                tag,
+                obj,
+            });
+        }
+        let t = self.prog.types.intern(Type::Struct(fields));
+        self.struct_cache.insert(ck, t);
+        t
     }
 
     pub(crate) fn interface_type(&mut self, it: &InterfaceType) -> TypeId {
