@@ -74,6 +74,7 @@ fn conformance() -> Result<ExitCode, String> {
     let listed = list::count_listed(&dirs)?;
     let work = dirs.work();
     let crates_dir = work.join("crates");
+    let previous = translate::Previous::read(&crates_dir);
     if crates_dir.exists() {
         std::fs::remove_dir_all(&crates_dir)
             .map_err(|e| format!("{}: {e}", crates_dir.display()))?;
@@ -82,7 +83,8 @@ fn conformance() -> Result<ExitCode, String> {
 
     let start = Instant::now();
     translate::install_panic_hook();
-    let translated = translate::translate_all(&tests, &crates_dir);
+    let translated = translate::translate_all(&tests, &crates_dir, &previous);
+    drop(previous);
     let members: Vec<String> = tests
         .iter()
         .zip(&translated)

@@ -5,9 +5,10 @@ use crate::list::Test;
 use crate::snapshot::{Outcome, Reason};
 use rayon::prelude::*;
 use std::cell::RefCell;
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 /// The time one translation may take.
 pub const TIME_LIMIT: Duration = Duration::from_secs(20);
@@ -53,14 +54,58 @@ fn payload_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// Translates every test, writing crates under `crates_dir`; results are in the tests' order.
-pub fn translate_all(tests: &[Test], crates_dir: &Path) -> Vec<Translated> {
+/// `previous` holds the files of the previous run (see [`Previous`]).
+pub fn translate_all(tests: &[Test], crates_dir: &Path, previous: &Previous) -> Vec<Translated> {
     tests
         .par_iter()
-        .map(|t| translate_one(t, &crates_dir.join(&t.name)))
+        .map(|t| translate_one(t, &crates_dir.join(&t.name), previous))
         .collect()
 }
 
-fn translate_one(test: &Test, dir: &Path) -> Translated {
+/// The files of the previous run's crates, with their modification times: a file written again
+/// with the same contents gets its old time back, so that Cargo does not rebuild its crate.
+#[derive(Default)]
+pub struct Previous(HashMap<PathBuf, (Vec<u8>, SystemTime)>);
+
+impl Previous {
+    /// Reads every file under `dir`.
+    pub fn read(dir: &Path) -> Previous {
+        let mut files = HashMap::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                match e.file_type() {
+                    Ok(t) if t.is_dir() => stack.push(p),
+                    Ok(t) if t.is_file() => {
+                        let time = e.metadata().and_then(|m| m.modified());
+                        if let (Ok(bytes), Ok(time)) = (std::fs::read(&p), time) {
+                            files.insert(p, (bytes, time));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Previous(files)
+    }
+
+    /// Gives `path` its previous modification time if its contents did not change.
+    fn keep_time(&self, path: &Path) {
+        if let Some((bytes, time)) = self.0.get(path) {
+            if std::fs::read(path).is_ok_and(|now| now == *bytes) {
+                if let Ok(f) = std::fs::File::options().write(true).open(path) {
+                    let _ = f.set_modified(*time);
+                }
+            }
+        }
+    }
+}
+
+fn translate_one(test: &Test, dir: &Path, previous: &Previous) -> Translated {
     let fail = |reason, detail: String| Translated::Failed(Outcome::fail(reason, detail));
     let input = match goxide::load_input(&test.go_file) {
         Ok(input) => input,
@@ -120,6 +165,9 @@ fn translate_one(test: &Test, dir: &Path) -> Translated {
             }
         }
         Err(_) => return fail(Reason::Translate, "no Cargo.toml generated".to_string()),
+    }
+    for f in &out.files {
+        previous.keep_time(&dir.join(&f.path));
     }
     let incomplete = out
         .files
