@@ -20,6 +20,7 @@ pub mod complex;
 pub mod defer;
 pub mod errors;
 pub mod fmt;
+pub mod iface;
 pub mod rt;
 pub mod strconv;
 
@@ -55,6 +56,11 @@ pub const MODULES: &[Module] = &[
         name: "fmt",
         source: include_str!("fmt.rs"),
         deps: &["complex", "rt", "strconv"],
+    },
+    Module {
+        name: "iface",
+        source: include_str!("iface.rs"),
+        deps: &["fmt", "rt"],
     },
     Module {
         name: "rt",

@@ -40,3 +40,22 @@ fn errors_print_as_go_does() {
     );
     assert_eq!(sprintf("%d", &[&nil as &dyn Format]), "%!d(<nil>)");
 }
+
+#[test]
+fn interface_values_downcast_and_print() {
+    use goxide_support::iface;
+    let x = iface::new(42_i64);
+    let s = iface::new(String::from("hi"));
+    let nil: iface::Iface = None;
+    assert_eq!(iface::downcast::<i64>(&x), Some(42));
+    assert_eq!(iface::downcast::<String>(&x), None);
+    assert!(iface::is::<String>(&s));
+    assert_eq!(iface::assert::<String>(&s, "string"), "hi");
+    // Go: fmt.Sprintf("%v %v %v %T %T", 42, "hi", nil, 42, "hi")
+    assert_eq!(
+        sprintf("%v %v %v %T %T", &[&x as &dyn Format, &s, &nil, &x, &s]),
+        "42 hi <nil> int string"
+    );
+    let r = iface::recovered(Some(Box::new(String::from("boom"))));
+    assert_eq!(iface::panic_message(&r), "boom");
+}

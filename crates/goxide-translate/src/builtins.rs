@@ -169,6 +169,15 @@ impl Ctx<'_> {
             return self.unsupported(e, "method of another package's type");
         }
         let ptr_recv = matches!(&mo.kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
+        if let Some(xt) = self.type_of(x) {
+            let base = match self.under(xt) {
+                Type::Pointer(b) => *b,
+                _ => xt,
+            };
+            if self.is_interface(base) || self.rust_type(base).is_none() {
+                return self.unsupported(e, "method call on an interface value");
+            }
+        }
         let Type::Func(sig) = self.under(mo.ty).clone() else {
             return self.unsupported(e, "method call");
         };
@@ -454,6 +463,16 @@ impl Ctx<'_> {
                 let Some(t) = self.type_of(v) else {
                     return self.unsupported(e, "panic");
                 };
+                if self.is_empty_interface(t) || self.is_error(t) {
+                    let x = self.borrowed(v);
+                    self.use_support("rt");
+                    return if self.is_error(t) {
+                        self.use_support("errors");
+                        parse_quote!(crate::support::rt::go_panic(crate::support::errors::message(&#x)))
+                    } else {
+                        parse_quote!(crate::support::rt::go_panic(crate::support::iface::panic_message(&#x)))
+                    };
+                }
                 let arg = if let Some(s) = self.const_str(v) {
                     parse_quote!(#s)
                 } else {
@@ -479,6 +498,13 @@ impl Ctx<'_> {
                 };
                 self.use_support("rt");
                 parse_quote!(crate::support::rt::go_panic(#arg))
+            }
+            Builtin::Recover => {
+                self.use_support("defer");
+                self.use_support("iface");
+                parse_quote!(crate::support::iface::recovered(
+                    crate::support::defer::recover()
+                ))
             }
             Builtin::Print | Builtin::Println => self.builtin_print(e, args, b == Builtin::Println),
             Builtin::Min | Builtin::Max => {

@@ -20,6 +20,8 @@ pub struct FnState {
     pub breakables: Vec<Breakable>,
     /// Counter for fresh labels.
     pub next_label: u32,
+    /// Translating the body of a function with `defer` (inside `with_defer`'s closure).
+    pub in_defer_body: bool,
 }
 
 #[derive(Clone)]
@@ -67,6 +69,8 @@ pub struct Ctx<'a> {
     pub by_value_methods: std::collections::HashSet<ObjId>,
     /// Temporaries standing for the results of a multi-value call (see [`Ctx::spread_call`]).
     pub synthetic: HashMap<NodeId, (String, TypeId)>,
+    /// Anonymous struct types met so far, in order, and whether they were declared.
+    pub anon_structs: Vec<(TypeId, bool)>,
     /// Number of `init` functions in the package (named `init_1`, `init_2`, … when several).
     pub init_total: usize,
 }

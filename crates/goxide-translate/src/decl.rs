@@ -45,6 +45,7 @@ pub fn translate_package(
     let multi = files.len() > 1;
     let mut init_count = 0;
     let mut has_main = false;
+    let mut anon_structs: Vec<(goxide_types::TypeId, bool)> = Vec::new();
     let mut ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>> =
         Default::default();
     let init_total = ast_files
@@ -91,6 +92,7 @@ pub fn translate_package(
             ext_methods: Default::default(),
             by_value_methods: by_value_methods.clone(),
             synthetic: HashMap::new(),
+            anon_structs: std::mem::take(&mut anon_structs),
             init_total,
         };
         ctx.collect_consts(&ast_files);
@@ -168,6 +170,45 @@ pub fn translate_package(
             }
         }
         support.extend(ctx.support.iter().cloned());
+        // Declarations of the anonymous struct types this file used.
+        loop {
+            let Some(i) = ctx.anon_structs.iter().position(|(_, done)| !done) else {
+                break;
+            };
+            ctx.anon_structs[i].1 = true;
+            let t = ctx.anon_structs[i].0;
+            let name = syn::Ident::new(
+                &format!("AnonStruct{}", i + 1),
+                proc_macro2::Span::call_site(),
+            );
+            let Type::Struct(fields) = ctx.under(t).clone() else {
+                continue;
+            };
+            let doc: syn::Attribute = {
+                let text = format!(" Go's anonymous `{}`.", prog.type_string(t));
+                parse_quote!(#[doc = #text])
+            };
+            let vis: syn::Visibility = if multi {
+                parse_quote!(pub(crate))
+            } else {
+                syn::Visibility::Inherited
+            };
+            match ctx.struct_items(&name, t, &fields, None, vec![doc], vis) {
+                Some(s) => items.extend(s),
+                None => items.push(comment_item(&format!(
+                    "{} unsupported: anonymous struct `{}`",
+                    crate::MARKER,
+                    prog.type_string(t)
+                ))),
+            }
+            if ctx.support.contains("fmt") || support.contains("fmt") {
+                ctx.use_support("fmt");
+                if let Some(imp) = ctx.format_impl_for(&name, t) {
+                    items.push(imp);
+                }
+            }
+        }
+        anon_structs = std::mem::take(&mut ctx.anon_structs);
         for (t, fns) in std::mem::take(&mut ctx.ext_methods) {
             ext_methods.entry(t).or_insert_with(Vec::new).extend(fns);
         }
@@ -383,7 +424,8 @@ impl Ctx<'_> {
             return false;
         };
         let t = goxide_types::default_type(&self.prog.types, o.ty);
-        self.rust_type(t).is_some()
+        !matches!(v, ConstValue::String(_))
+            && self.rust_type(t).is_some()
             && self.const_expr(&v.clone(), t, false).is_some()
             && o.name != "_"
     }
@@ -514,24 +556,42 @@ impl Ctx<'_> {
         if !f.type_params.is_empty() {
             return vec![self.stub_fn(d, &name, "generic function")];
         }
+        if let Some(r) = &f.recv {
+            // Methods of generic types wait for generics support.
+            let generic_recv = self.type_of(&r.ty).is_some_and(|t| {
+                let base = match self.ty(t) {
+                    Type::Pointer(b) => *b,
+                    _ => t,
+                };
+                matches!(self.ty(base), Type::Named(n) if !n.type_params.is_empty() || !n.type_args.is_empty())
+                    || !matches!(self.ty(base), Type::Named(_))
+            });
+            if generic_recv {
+                let text = format!(
+                    "{} unsupported: method of a generic type: `{}`",
+                    crate::MARKER,
+                    self.snippet(f.name.span)
+                );
+                return vec![comment_item(&text)];
+            }
+        }
         // The receiver is `self` in the method body.
         if let Some(rn) = f.recv.as_ref().and_then(|r| r.name.as_ref()) {
             if let Some(&obj) = self.info.defs.get(&rn.id) {
                 self.local_names.insert(obj, "self".into());
             }
         }
-        let Some((params, prelude)) = self.params(&f.sig) else {
+        let Some((params, prelude)) = self.params(&f.sig, &sig.params) else {
             return vec![self.stub_fn(d, &name, "function signature")];
         };
         let Some(ret) = self.results_type(&sig.results, 0) else {
             return vec![self.stub_fn(d, &name, "function result type")];
         };
         let mut body_stmts = prelude;
-        body_stmts.extend(self.named_results(&f.sig));
         let body_stmts = match &f.body {
             Some(b) => {
                 self.skip_comments_before(b.span.start + 1);
-                body_stmts.extend(self.block(b).stmts);
+                body_stmts.extend(self.function_body(&f.sig, &sig.results, b));
                 body_stmts
             }
             None => vec![parse_quote!(todo!();)],
@@ -594,27 +654,31 @@ impl Ctx<'_> {
     }
 
     /// Parameters, plus statements re-binding parameters that must live in shared cells.
-    fn params(&mut self, sig: &FuncType) -> Option<(Vec<syn::FnArg>, Vec<syn::Stmt>)> {
+    /// `types` are the parameter types of the checked signature, in order.
+    fn params(
+        &mut self,
+        sig: &FuncType,
+        types: &[TypeId],
+    ) -> Option<(Vec<syn::FnArg>, Vec<syn::Stmt>)> {
         let mut params = Vec::new();
         let mut prelude = Vec::new();
+        let mut pos = 0;
         for g in &sig.params {
-            for (i, n) in
-                g.names
-                    .iter()
-                    .enumerate()
-                    .chain(if g.names.is_empty() { vec![] } else { vec![] })
-            {
-                let _ = i;
-                let obj = self.info.defs.get(&n.id).copied();
-                let t = obj
-                    .map(|o| self.obj(o).ty)
-                    .or_else(|| self.type_of(&g.ty))?;
+            if g.names.is_empty() {
+                let ty = self.rust_type(*types.get(pos)?)?;
+                pos += 1;
+                params.push(parse_quote!(_: #ty));
+                continue;
+            }
+            for n in &g.names {
+                let t = *types.get(pos)?;
+                pos += 1;
                 let ty = self.rust_type(t)?;
-                if n.is_blank() || obj.is_none() {
+                let obj = self.info.defs.get(&n.id).copied();
+                let Some(obj) = obj.filter(|_| !n.is_blank()) else {
                     params.push(parse_quote!(_: #ty));
                     continue;
-                }
-                let obj = obj?;
+                };
                 let id = self.bind_local(obj, &n.name);
                 if self.analysis.boxed.contains(&obj) {
                     params.push(parse_quote!(#id: #ty));
@@ -627,18 +691,66 @@ impl Ctx<'_> {
                     params.push(parse_quote!(#id: #ty));
                 }
             }
-            if g.names.is_empty() {
-                let t = self.type_of(&g.ty)?;
-                let t = if g.variadic { self.slice_of(t)? } else { t };
-                let ty = self.rust_type(t)?;
-                params.push(parse_quote!(_: #ty));
-            }
         }
         Some((params, prelude))
     }
 
-    fn slice_of(&mut self, _t: goxide_types::TypeId) -> Option<goxide_types::TypeId> {
-        None
+    /// A function body: named results, then the statements; a body with `defer` runs through
+    /// `support::defer::with_defer`, deferred calls running when it returns or panics.
+    fn function_body(
+        &mut self,
+        sig: &FuncType,
+        results: &[TypeId],
+        body: &Block,
+    ) -> Vec<syn::Stmt> {
+        if !has_defer(body) {
+            let mut out = self.named_results(sig);
+            out.extend(self.block(body).stmts);
+            return out;
+        }
+        self.use_support("defer");
+        // Named results live in shared cells: deferred calls may read and set them after a
+        // `return` statement has.
+        let named: Vec<ObjId> = sig
+            .results
+            .iter()
+            .flat_map(|g| &g.names)
+            .filter_map(|n| self.info.defs.get(&n.id).copied())
+            .collect();
+        for &o in &named {
+            self.analysis.boxed.insert(o);
+        }
+        let mut out = self.named_results(sig);
+        self.func.in_defer_body = true;
+        let inner = self.block(body).stmts;
+        self.func.in_defer_body = false;
+        if named.is_empty() {
+            let mut zeros = Vec::new();
+            for &t in results {
+                zeros.push(self.zero_value(t).unwrap_or_else(|| parse_quote!(todo!())));
+            }
+            let zero: syn::Expr = if zeros.len() == 1 {
+                zeros.remove(0)
+            } else {
+                parse_quote!((#(#zeros),*))
+            };
+            out.push(syn::Stmt::Expr(
+                parse_quote!(crate::support::defer::with_defer(|d| { #(#inner)* }, || #zero)),
+                None,
+            ));
+        } else {
+            out.push(parse_quote!(crate::support::defer::with_defer(|d| { #(#inner)* }, || ());));
+            let vals: Vec<syn::Expr> = named
+                .iter()
+                .map(|&o| {
+                    let id = self.var_name(o);
+                    parse_quote!(#id.borrow().clone())
+                })
+                .collect();
+            out.push(parse_quote!(let result = (#(#vals),*);));
+            out.push(syn::Stmt::Expr(parse_quote!(result), None));
+        }
+        out
     }
 
     /// `let mut r: T = zero;` for each named result.
@@ -756,71 +868,18 @@ impl Ctx<'_> {
         }
         match self.under(t).clone() {
             Type::Struct(fields) => {
-                let mut fs: Vec<syn::Field> = Vec::new();
                 let go_fields = match &s.ty.kind {
                     ExprKind::StructType(st) => Some(st),
                     _ => None,
                 };
-                let mut all_default = true;
-                for (i, f) in fields.iter().enumerate() {
-                    let Some(ty) = self.rust_type(f.ty) else {
-                        return vec![comment_item(&format!(
-                            "{} unsupported: struct field type in `{}`",
-                            crate::MARKER,
-                            s.name.name
-                        ))];
-                    };
-                    if let Type::Array(n, _) = self.under(f.ty) {
-                        if *n > 32 {
-                            all_default = false;
-                        }
-                    }
-                    let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
-                    let doc = go_fields.and_then(|st| field_doc(st, i));
-                    let fattrs = doc_attrs(&doc);
-                    let fvis: syn::Visibility =
-                        if f.name.starts_with(|c: char| c.is_uppercase()) && !self.is_main_pkg() {
-                            parse_quote!(pub)
-                        } else {
-                            syn::Visibility::Inherited
-                        };
-                    fs.push(parse_quote!(#(#fattrs)* #fvis #fname: #ty));
+                match self.struct_items(&name, t, &fields, go_fields, attrs, vis) {
+                    Some(items) => items,
+                    None => vec![comment_item(&format!(
+                        "{} unsupported: struct field type in `{}`",
+                        crate::MARKER,
+                        s.name.name
+                    ))],
                 }
-                let mut derives: Vec<syn::Path> = vec![parse_quote!(Clone), parse_quote!(Debug)];
-                if all_default {
-                    derives.push(parse_quote!(Default));
-                }
-                if self.is_copy(t) {
-                    derives.push(parse_quote!(Copy));
-                }
-                if self.is_comparable(t) {
-                    derives.push(parse_quote!(PartialEq));
-                }
-                let mut items: Vec<syn::Item> = vec![parse_quote!(
-                    #(#attrs)*
-                    #[derive(#(#derives),*)]
-                    #vis struct #name {
-                        #(#fs),*
-                    }
-                )];
-                if !all_default {
-                    let mut inits = Vec::new();
-                    for f in &fields {
-                        let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
-                        let z = self
-                            .zero_value(f.ty)
-                            .unwrap_or_else(|| parse_quote!(todo!()));
-                        inits.push(quote::quote!(#fname: #z));
-                    }
-                    items.push(parse_quote!(
-                        impl Default for #name {
-                            fn default() -> Self {
-                                #name { #(#inits),* }
-                            }
-                        }
-                    ));
-                }
-                items
             }
             Type::Basic(_)
             | Type::Slice(_)
@@ -837,21 +896,106 @@ impl Ctx<'_> {
                 };
                 vec![parse_quote!(#(#attrs)* #vis type #name = #target;)]
             }
-            _ => vec![comment_item(&format!(
-                "{} unsupported: type `{}`",
-                crate::MARKER,
-                self.snippet(s.span)
-            ))],
+            _ => {
+                // A stand-in type keeps signatures that mention it compiling; every operation on
+                // its values is reported unsupported where it occurs.
+                let text = format!(
+                    "{} unsupported: type `{}`",
+                    crate::MARKER,
+                    self.snippet(s.span)
+                );
+                vec![
+                    comment_item(&text),
+                    parse_quote!(
+                        #[derive(Clone, Debug, Default, PartialEq)]
+                        #vis struct #name;
+                    ),
+                ]
+            }
         }
+    }
+
+    /// A struct declaration with the derives that fit (and `Default` by hand when an array
+    /// field is too long to derive it).
+    pub fn struct_items(
+        &mut self,
+        name: &syn::Ident,
+        t: TypeId,
+        fields: &[goxide_types::types::Field],
+        go_fields: Option<&StructType>,
+        attrs: Vec<syn::Attribute>,
+        vis: syn::Visibility,
+    ) -> Option<Vec<syn::Item>> {
+        let mut fs: Vec<syn::Field> = Vec::new();
+        let mut all_default = true;
+        for (i, f) in fields.iter().enumerate() {
+            let Some(ty) = self.rust_type(f.ty) else {
+                return None;
+            };
+            if let Type::Array(n, _) = self.under(f.ty) {
+                if *n > 32 {
+                    all_default = false;
+                }
+            }
+            let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+            let doc = go_fields.and_then(|st| field_doc(st, i));
+            let fattrs = doc_attrs(&doc);
+            let fvis: syn::Visibility =
+                if f.name.starts_with(|c: char| c.is_uppercase()) && !self.is_main_pkg() {
+                    parse_quote!(pub)
+                } else {
+                    syn::Visibility::Inherited
+                };
+            fs.push(parse_quote!(#(#fattrs)* #fvis #fname: #ty));
+        }
+        let mut derives: Vec<syn::Path> = vec![parse_quote!(Clone), parse_quote!(Debug)];
+        if all_default {
+            derives.push(parse_quote!(Default));
+        }
+        if self.is_copy(t) {
+            derives.push(parse_quote!(Copy));
+        }
+        if self.is_comparable(t) {
+            derives.push(parse_quote!(PartialEq));
+        }
+        let mut items: Vec<syn::Item> = vec![parse_quote!(
+            #(#attrs)*
+            #[derive(#(#derives),*)]
+            #vis struct #name {
+                #(#fs),*
+            }
+        )];
+        if !all_default {
+            let mut inits = Vec::new();
+            for f in fields {
+                let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+                let z = self
+                    .zero_value(f.ty)
+                    .unwrap_or_else(|| parse_quote!(todo!()));
+                inits.push(quote::quote!(#fname: #z));
+            }
+            items.push(parse_quote!(
+                impl Default for #name {
+                    fn default() -> Self {
+                        #name { #(#inits),* }
+                    }
+                }
+            ));
+        }
+        Some(items)
     }
 
     /// `impl support::fmt::Format for T` so that fmt prints the struct as Go does.
     pub fn format_impl(&mut self, obj: ObjId) -> Option<syn::Item> {
         let t = self.obj(obj).ty;
+        let name = names::type_ident(&self.obj(obj).name);
+        self.format_impl_for(&name, t)
+    }
+
+    pub fn format_impl_for(&mut self, name: &syn::Ident, t: TypeId) -> Option<syn::Item> {
         let Type::Struct(fields) = self.under(t).clone() else {
             return None;
         };
-        let name = names::type_ident(&self.obj(obj).name);
         let go_name = self.prog.type_string(t);
         let mut entries = Vec::new();
         for f in &fields {
@@ -936,11 +1080,10 @@ impl Ctx<'_> {
         );
         let saved_scopes = std::mem::take(&mut self.rust_scopes);
         let res = (|| {
-            let (params, prelude) = self.params(sig)?;
+            let (params, prelude) = self.params(sig, &fsig.params)?;
             let ret = self.results_type(&fsig.results, 0)?;
             let mut stmts = prelude;
-            stmts.extend(self.named_results(sig));
-            stmts.extend(self.block(body).stmts);
+            stmts.extend(self.function_body(sig, &fsig.results, body));
             let mut captures: Vec<syn::Stmt> = Vec::new();
             for obj in self
                 .analysis
@@ -973,6 +1116,25 @@ impl Ctx<'_> {
         self.rust_scopes = saved_scopes;
         res
     }
+}
+
+/// Whether a function body has a `defer` statement of its own (not in a nested closure).
+fn has_defer(b: &Block) -> bool {
+    struct Finder(bool);
+    impl goxide_ast::visit::Visitor for Finder {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            if matches!(s.kind, StmtKind::Defer(_)) {
+                self.0 = true;
+            }
+            !self.0
+        }
+        fn expr(&mut self, e: &Expr) -> bool {
+            !matches!(e.kind, ExprKind::FuncLit { .. })
+        }
+    }
+    let mut f = Finder(false);
+    goxide_ast::visit::walk_block(&mut f, b);
+    f.0
 }
 
 /// Whether an expression calls a function (so evaluating it may have effects).

@@ -85,6 +85,34 @@ impl Ctx<'_> {
                 _ => self.unsupported(e, "nil of this type"),
             };
         }
+        if self.is_interface(target) && !self.is_empty_interface(target) && !self.is_error(target) {
+            if self.type_of(e) != Some(target) {
+                return self.unsupported(e, "conversion to an interface type");
+            }
+        }
+        if self.is_error(target) && self.type_of(e).is_some_and(|s| !self.is_error(s)) {
+            return self.unsupported(e, "conversion of a value to error");
+        }
+        if self.is_empty_interface(target) {
+            if let Some(src) = self.type_of(e) {
+                if !self.is_empty_interface(src) {
+                    // Boxing into `interface{}`: the dynamic type is the (default) type of `e`.
+                    let src = goxide_types::default_type(&self.prog.types, src);
+                    let v = match self.info.const_value(e.id).cloned() {
+                        Some(c) => self
+                            .const_expr(&c, src, true)
+                            .unwrap_or_else(|| self.unsupported(e, "constant")),
+                        None => self.value(e),
+                    };
+                    if self.rust_type(src).is_none() {
+                        return self.unsupported(e, "conversion to interface{} of this type");
+                    }
+                    self.use_support("iface");
+                    self.use_support("fmt");
+                    return parse_quote!(crate::support::iface::new(#v));
+                }
+            }
+        }
         if let Some(v) = self.info.const_value(e.id).cloned() {
             if self.basic(target).is_some() && !self.named_const_matches(e, target) {
                 return self
@@ -93,6 +121,23 @@ impl Ctx<'_> {
             }
         }
         self.value(e)
+    }
+
+    /// `x.(T)` on an `interface{}` value.
+    fn type_assert(&mut self, e: &Expr, x: &Expr) -> syn::Expr {
+        let (Some(xt), Some(t)) = (self.type_of(x), self.type_of(e)) else {
+            return self.unsupported(e, "type assertion");
+        };
+        if !self.is_empty_interface(xt) || self.is_interface(t) {
+            return self.unsupported(e, "type assertion");
+        }
+        let Some(rt) = self.rust_type(t) else {
+            return self.unsupported(e, "type assertion to this type");
+        };
+        let v = self.borrowed(x);
+        let go = self.prog.type_string(t);
+        self.use_support("iface");
+        parse_quote!(crate::support::iface::assert::<#rt>(&#v, #go))
     }
 
     /// Whether `e` is a constant identifier whose declared Rust type is `target`'s.
@@ -169,7 +214,7 @@ impl Ctx<'_> {
             ExprKind::Star(x) => self.deref(e, x, false),
             ExprKind::Unary { op, x } => self.unary(e, *op, x),
             ExprKind::Binary { op, x, y } => self.binary(e, *op, x, y),
-            ExprKind::TypeAssert { .. } => self.unsupported(e, "type assertion"),
+            ExprKind::TypeAssert { x, .. } => self.type_assert(e, x),
             _ => self.unsupported(e, "expression"),
         }
     }

@@ -113,6 +113,13 @@ impl Ctx<'_> {
 
     /// `&[&a, &b]` for the support fmt functions.
     fn dyn_args(&mut self, args: &[Expr]) -> syn::Expr {
+        for a in args {
+            if let Some(t) = self.type_of(a) {
+                if self.is_interface(t) && !self.is_empty_interface(t) && !self.is_error(t) {
+                    return self.unsupported(a, "printing an interface value");
+                }
+            }
+        }
         let vals: Vec<syn::Expr> = args
             .iter()
             .map(|a| crate::expr::paren_if_needed(self.fmt_arg(a)))

@@ -129,6 +129,9 @@ impl Ctx<'_> {
                 let (s, t) = (v(0), v(1));
                 parse_quote!(#s.join(#t.as_str()))
             }
+            ("runtime", "Gosched" | "GC", 0) => parse_quote!(()),
+            ("runtime", "GOMAXPROCS", 1) => parse_quote!(1),
+            ("runtime", "NumCPU", 0) => parse_quote!(1),
             ("strconv", "Itoa", 1) => {
                 let x = v(0);
                 parse_quote!(#x.to_string())

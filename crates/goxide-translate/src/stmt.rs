@@ -139,8 +139,91 @@ impl Ctx<'_> {
             }
             StmtKind::Labeled { label, stmt } => self.labeled(s, label, stmt),
             StmtKind::Branch { kind, label } => self.branch(s, *kind, label.as_ref()),
+            StmtKind::Defer(call) => self.defer_stmt(s, call),
             _ => self.unsupported_stmt(s, stmt_kind_name(&s.kind)),
         }
+    }
+
+    /// `defer f(args)`: the arguments are evaluated now, the call runs when the function
+    /// returns (`d.push(move || …)` on `with_defer`'s list).
+    fn defer_stmt(&mut self, s: &Stmt, call: &Expr) -> Vec<syn::Stmt> {
+        let call = strip_parens(call);
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+        } = &call.kind
+        else {
+            return self.unsupported_stmt(s, "defer");
+        };
+        let func = strip_parens(func);
+        let mut out: Vec<syn::Stmt> = Vec::new();
+        if let ExprKind::FuncLit { .. } = &func.kind {
+            let Some(clo) = self.closure(func) else {
+                return self.unsupported_stmt(s, "deferred function literal");
+            };
+            if args.is_empty() {
+                out.push(parse_quote!(d.push(#clo);));
+                return out;
+            }
+            let mut temps = Vec::new();
+            let params = match self.type_of(func).map(|t| self.under(t).clone()) {
+                Some(Type::Func(sig)) => sig.params,
+                _ => return self.unsupported_stmt(s, "defer"),
+            };
+            for (i, (a, t)) in args.iter().zip(params).enumerate() {
+                let v = self.value_as(a, t);
+                let id = syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site());
+                out.push(parse_quote!(let #id = #v;));
+                temps.push(id);
+            }
+            out.push(parse_quote!(let f = #clo;));
+            out.push(parse_quote!(d.push(move || f(#(#temps),*));));
+            return vec![parse_quote!({ #(#out)* })];
+        }
+        // A named function, builtin or standard-library call: arguments into temporaries.
+        let callee_ok = match &func.kind {
+            ExprKind::Ident(_) => self.obj_of(func).is_some_and(|o| {
+                matches!(self.obj(o).kind, ObjKind::Func { .. } | ObjKind::Builtin(_))
+            }),
+            ExprKind::Selector { x, .. } => matches!(self.mode_of(x), Some(Mode::Package)),
+            _ => false,
+        };
+        if !callee_ok {
+            return self.unsupported_stmt(s, "defer of this call");
+        }
+        let mut synth_args = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let Some(t) = self.type_of(a) else {
+                return self.unsupported_stmt(s, "defer");
+            };
+            if self.info.const_value(a.id).is_some() || self.is_untyped_nil(a) {
+                synth_args.push(a.clone());
+                continue;
+            }
+            let v = self.value(a);
+            let name = format!("a{i}");
+            let id = syn::Ident::new(&name, proc_macro2::Span::call_site());
+            out.push(parse_quote!(let #id = #v;));
+            let nid = NodeId(u32::MAX - 100_000 - self.synthetic.len() as u32);
+            self.synthetic.insert(nid, (name.clone(), t));
+            synth_args.push(Expr {
+                id: nid,
+                span: a.span,
+                kind: ExprKind::Ident(name),
+            });
+        }
+        let mut c = call.clone();
+        if let ExprKind::Call { args, .. } = &mut c.kind {
+            *args = synth_args;
+        }
+        let _ = ellipsis;
+        let body = self.borrowed(&c);
+        out.push(parse_quote!(d.push(move || { #body; });));
+        if out.len() == 1 {
+            return out;
+        }
+        vec![parse_quote!({ #(#out)* })]
     }
 
     /// The stand-in for a statement that could not be translated: `todo!()`, and for each
@@ -415,7 +498,20 @@ impl Ctx<'_> {
         ) || matches!(init, syn::Expr::Macro(m) if m.mac.path.is_ident("vec"))
             || matches!(init, syn::Expr::Path(p) if p.path.segments.len() == 2)
             || matches!(init, syn::Expr::Call(c) if matches!(&*c.func, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "new" || s.ident == "from_fn")));
-        literalish || matches!(self.under(t), Type::Map(..))
+        // Rust infers everything else from the expression itself; annotating those keeps the
+        // code short. Anything that could leave a type open (`None`, `Vec::new()`, literals,
+        // `todo!()`) gets the Go type written out.
+        let self_typed = matches!(
+            init,
+            syn::Expr::Struct(_)
+                | syn::Expr::MethodCall(_)
+                | syn::Expr::Binary(_)
+                | syn::Expr::Index(_)
+                | syn::Expr::Field(_)
+        ) || matches!(init, syn::Expr::Macro(m) if m.mac.path.is_ident("format"))
+            || matches!(init, syn::Expr::Call(c) if matches!(&*c.func, syn::Expr::Path(p) if p.path.segments.len() == 1 || p.path.segments.last().is_some_and(|s| s.ident == "from")));
+        let _ = t;
+        literalish || !self_typed
     }
 
     /// Gives a local object its Rust name (snake case of the Go name).
@@ -612,6 +708,23 @@ impl Ctx<'_> {
                     None => (#z, false),
                 })
             }
+            (ExprKind::TypeAssert { x, ty: Some(_) }, _) if lhs.len() == 2 => {
+                let (Some(xt), Some(t)) = (self.type_of(x), self.type_of(r)) else {
+                    return self.unsupported_stmt(s, "type assertion");
+                };
+                if !self.is_empty_interface(xt) || self.is_interface(t) {
+                    return self.unsupported_stmt(s, "type assertion");
+                }
+                let (Some(rt), Some(z)) = (self.rust_type(t), self.zero_value(t)) else {
+                    return self.unsupported_stmt(s, "type assertion to this type");
+                };
+                let v = self.borrowed(x);
+                self.use_support("iface");
+                parse_quote!(match crate::support::iface::downcast::<#rt>(&#v) {
+                    Some(v) => (v, true),
+                    None => (#z, false),
+                })
+            }
             (ExprKind::Call { .. }, _) => self.borrowed(r),
             _ => return self.unsupported_stmt(s, "multi-value assignment"),
         };
@@ -799,6 +912,31 @@ impl Ctx<'_> {
 
     fn return_stmt(&mut self, s: &Stmt, values: &[Expr]) -> Vec<syn::Stmt> {
         let results = self.func.results.clone();
+        if self.func.in_defer_body && !self.func.named_results.is_empty() {
+            // Inside `with_defer`: set the result cells, then leave the body.
+            let named = self.func.named_results.clone();
+            let mut out = Vec::new();
+            if values.len() == named.len() {
+                let vals: Vec<syn::Expr> = values
+                    .iter()
+                    .zip(&results)
+                    .map(|(v, &t)| self.value_as(v, t))
+                    .collect();
+                let temps: Vec<syn::Ident> = (0..vals.len())
+                    .map(|i| syn::Ident::new(&format!("t{i}"), proc_macro2::Span::call_site()))
+                    .collect();
+                out.push(parse_quote!(let (#(#temps),*) = (#(#vals),*);));
+                for (o, t) in named.iter().zip(&temps) {
+                    let id = self.var_name(*o);
+                    out.push(parse_quote!(*#id.borrow_mut() = #t;));
+                }
+            } else if !values.is_empty() {
+                return self
+                    .unsupported_stmt(s, "return of a multi-value call with deferred calls");
+            }
+            out.push(parse_quote!(return;));
+            return out;
+        }
         if values.is_empty() {
             if self.func.named_results.is_empty() {
                 return vec![parse_quote!(return;)];

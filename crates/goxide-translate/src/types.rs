@@ -105,10 +105,30 @@ impl Ctx<'_> {
                 }
                 parse_quote!((#(#out),*))
             }
-            Type::Struct(_) | Type::Interface(_) | Type::Chan(..) | Type::TypeParam { .. } => {
-                return None
+            Type::Struct(_) => {
+                // An anonymous struct type: a named Rust struct declared once per package.
+                let id = self.anon_struct_name(t);
+                parse_quote!(#id)
             }
+            Type::Interface(_) if self.is_empty_interface(t) => {
+                self.use_support("iface");
+                self.use_support("fmt");
+                parse_quote!(crate::support::iface::Iface)
+            }
+            Type::Interface(_) | Type::Chan(..) | Type::TypeParam { .. } => return None,
         })
+    }
+
+    /// The Rust name of an anonymous struct type (`AnonStruct1`, …), registering it.
+    pub fn anon_struct_name(&mut self, t: TypeId) -> syn::Ident {
+        let n = match self.anon_structs.iter().position(|(u, _)| *u == t) {
+            Some(i) => i + 1,
+            None => {
+                self.anon_structs.push((t, false));
+                self.anon_structs.len()
+            }
+        };
+        syn::Ident::new(&format!("AnonStruct{n}"), proc_macro2::Span::call_site())
     }
 
     /// `-> R` for a result list (empty for none, a tuple for several).
@@ -127,6 +147,15 @@ impl Ctx<'_> {
                 Some(parse_quote!(-> (#(#out),*)))
             }
         }
+    }
+
+    /// `interface{}` / `any` (no methods, no type set).
+    pub fn is_empty_interface(&self, t: TypeId) -> bool {
+        matches!(self.under(t), Type::Interface(i) if i.all_methods.is_empty() && i.methods.is_empty() && i.embeds.is_empty() && i.terms.is_none())
+    }
+
+    pub fn is_interface(&self, t: TypeId) -> bool {
+        matches!(self.under(t), Type::Interface(_))
     }
 
     /// Go's predeclared `error`.
@@ -199,7 +228,13 @@ impl Ctx<'_> {
                 }
             }
             Type::Pointer(_) => parse_quote!(None),
-            Type::Interface(_) if self.is_error(t) => parse_quote!(None),
+            Type::Interface(_) if self.is_error(t) || self.is_empty_interface(t) => {
+                parse_quote!(None)
+            }
+            Type::Interface(_) if self.ty(t) != self.under(t) => {
+                let ty = self.rust_type(t)?;
+                parse_quote!(<#ty>::default())
+            }
             Type::Slice(_) => parse_quote!(Vec::new()),
             Type::Map(..) => parse_quote!(std::collections::HashMap::new()),
             Type::Array(n, e) => {

@@ -1,0 +1,126 @@
+//! Go's empty interface (`interface{}` / `any`): a value of any type, or nil.
+//!
+//! An [`Iface`] is `Option<Rc<dyn Value>>`: `None` is nil, and cloning shares the value, as
+//! copying a Go interface value does (the values inside are never mutated through it). Every
+//! type that can be formatted Go's way ([`super::fmt::Format`]) can be stored; type assertions
+//! and type switches downcast.
+
+use super::fmt::{Format, Formatter, Kind};
+use std::any::Any;
+use std::rc::Rc;
+
+/// A value stored in an interface: formattable, and downcastable.
+pub trait Value: Format {
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<T: Format + Any> Value for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Go's `interface{}`: `None` is nil.
+pub type Iface = Option<Rc<dyn Value>>;
+
+/// Stores `v` in an interface value.
+pub fn new<T: Value + 'static>(v: T) -> Iface {
+    Some(Rc::new(v))
+}
+
+/// The dynamic value as a `T`, when it is one (`v, ok := x.(T)`).
+pub fn downcast<T: Clone + 'static>(x: &Iface) -> Option<T> {
+    x.as_ref()?.as_any().downcast_ref::<T>().cloned()
+}
+
+/// Whether the dynamic value is a `T` (a type switch case).
+pub fn is<T: 'static>(x: &Iface) -> bool {
+    x.as_ref().is_some_and(|v| v.as_any().is::<T>())
+}
+
+/// `x.(T)`: the dynamic value, or Go's panic when it is not a `T`.
+pub fn assert<T: Clone + 'static>(x: &Iface, go_type: &str) -> T {
+    match downcast::<T>(x) {
+        Some(v) => v,
+        None => {
+            let dynamic = x.as_ref().map_or("nil".to_string(), |v| v.type_name());
+            let msg = format!("interface conversion: interface {{}} is {dynamic}, not {go_type}");
+            super::rt::go_panic_value(Box::new(super::rt::RuntimeError(msg.clone())), msg)
+        }
+    }
+}
+
+/// The value `recover()` returns, as an interface value.
+pub fn recovered(payload: Option<Box<dyn Any + Send>>) -> Iface {
+    let b = payload?;
+    macro_rules! try_types {
+        ($($t:ty),*) => {$(
+            if let Some(x) = b.downcast_ref::<$t>() {
+                return new(x.clone());
+            }
+        )*};
+    }
+    try_types!(String, i64, i32, i16, i8, u64, u32, u16, u8, usize, f64, f32, bool);
+    if let Some(s) = b.downcast_ref::<&'static str>() {
+        return new(s.to_string());
+    }
+    if let Some(e) = b.downcast_ref::<super::rt::RuntimeError>() {
+        return new(RecoveredError(e.0.clone()));
+    }
+    new(super::rt::panic_message(b.as_ref()))
+}
+
+/// A recovered run-time error (`runtime.Error`): prints its message.
+#[derive(Clone, Debug)]
+pub struct RecoveredError(pub String);
+
+impl Format for RecoveredError {
+    fn fmt(&self, f: &mut Formatter<'_>, _verb: char) {
+        f.write_stringer(&self.0);
+    }
+    fn type_name(&self) -> String {
+        "runtime.Error".to_string()
+    }
+    fn go_type() -> String {
+        "runtime.Error".to_string()
+    }
+    fn method_string(&self) -> Option<String> {
+        Some(self.0.clone())
+    }
+}
+
+/// The message `panic(x)` prints for an interface value.
+pub fn panic_message(x: &Iface) -> String {
+    match x {
+        None => "nil".to_string(),
+        Some(v) => match v.method_string() {
+            Some(s) => s,
+            None => super::fmt::sprint(&[v.as_ref() as &dyn Format]),
+        },
+    }
+}
+
+impl Format for Iface {
+    fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
+        match self {
+            Some(v) => v.as_ref().fmt(f, verb),
+            None if verb == 'v' => f.pad("<nil>"),
+            None => f.bad_verb_nil(verb),
+        }
+    }
+    fn type_name(&self) -> String {
+        self.as_ref().map_or("<nil>".to_string(), |v| v.type_name())
+    }
+    fn go_type() -> String {
+        "interface {}".to_string()
+    }
+    fn kind(&self) -> Kind {
+        self.as_ref().map_or(Kind::Interface, |v| v.kind())
+    }
+    fn as_int(&self) -> Option<i64> {
+        self.as_ref().and_then(|v| v.as_int())
+    }
+    fn method_string(&self) -> Option<String> {
+        self.as_ref().and_then(|v| v.method_string())
+    }
+}
