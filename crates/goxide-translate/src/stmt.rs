@@ -140,8 +140,115 @@ impl Ctx<'_> {
             StmtKind::Labeled { label, stmt } => self.labeled(s, label, stmt),
             StmtKind::Branch { kind, label } => self.branch(s, *kind, label.as_ref()),
             StmtKind::Defer(call) => self.defer_stmt(s, call),
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                clauses,
+            } => self.type_switch(s, init.as_deref(), bind.as_ref(), x, clauses),
             _ => self.unsupported_stmt(s, stmt_kind_name(&s.kind)),
         }
+    }
+
+    /// `switch v := x.(type) { … }` on an `interface{}` value → an `if` chain of downcasts.
+    fn type_switch(
+        &mut self,
+        s: &Stmt,
+        init: Option<&Stmt>,
+        bind: Option<&Ident>,
+        x: &Expr,
+        clauses: &[TypeCaseClause],
+    ) -> Vec<syn::Stmt> {
+        let Some(xt) = self.type_of(x) else {
+            return self.unsupported_stmt(s, "type switch");
+        };
+        if !self.is_empty_interface(xt) {
+            return self.unsupported_stmt(s, "type switch on a non-empty interface");
+        }
+        self.use_support("iface");
+        let mut out: Vec<syn::Stmt> = init.map(|i| self.stmt(i)).unwrap_or_default();
+        let xv = self.value(x);
+        out.push(parse_quote!(let x = #xv;));
+        self.push_breakable(s, None, false, false);
+        self.rust_scopes.push(RustScope::LabeledBlock);
+        let mut branches: Vec<(Option<syn::Expr>, Vec<syn::Stmt>)> = Vec::new();
+        for c in clauses {
+            let mut conds: Vec<syn::Expr> = Vec::new();
+            let mut single: Option<(TypeId, syn::Type)> = None;
+            for t in &c.types {
+                if self.is_untyped_nil(t) || matches!(&t.kind, ExprKind::Ident(n) if n == "nil") {
+                    conds.push(parse_quote!(x.is_none()));
+                    continue;
+                }
+                let Some(tt) = self.type_of(t) else {
+                    return self.unsupported_stmt(s, "type switch case");
+                };
+                if self.is_interface(tt) {
+                    return self.unsupported_stmt(s, "type switch case of an interface type");
+                }
+                let Some(rt) = self.rust_type(tt) else {
+                    return self.unsupported_stmt(s, "type switch case of this type");
+                };
+                conds.push(parse_quote!(crate::support::iface::is::<#rt>(&x)));
+                if c.types.len() == 1 {
+                    single = Some((tt, rt));
+                }
+            }
+            let mut body: Vec<syn::Stmt> = Vec::new();
+            if let (Some(b), Some(&obj)) = (bind, self.info.implicits.get(&c.id)) {
+                if !b.is_blank() {
+                    let id = self.bind_local(obj, &b.name);
+                    let m = if self.analysis.mutated.contains(&obj) {
+                        quote::quote!(mut)
+                    } else {
+                        quote::quote!()
+                    };
+                    match &single {
+                        Some((tt, rt)) => {
+                            let go = self.prog.type_string(*tt);
+                            body.push(parse_quote!(let #m #id: #rt = crate::support::iface::assert::<#rt>(&x, #go);));
+                        }
+                        None => body.push(parse_quote!(let #m #id = x.clone();)),
+                    }
+                }
+            }
+            body.extend(self.stmts(&c.body, None));
+            let cond = if c.is_default {
+                None
+            } else if conds.is_empty() {
+                Some(parse_quote!(false))
+            } else {
+                Some(parse_quote!(#(#conds)||*))
+            };
+            branches.push((cond, body));
+        }
+        self.rust_scopes.pop();
+        let b = self.func.breakables.pop();
+        // The default clause goes last in the chain.
+        let default_body = branches
+            .iter()
+            .position(|(c, _)| c.is_none())
+            .map(|i| branches.remove(i).1);
+        let mut chain: Option<syn::Expr> = None;
+        for (cond, body) in branches.into_iter().rev() {
+            let cond = cond.unwrap_or_else(|| parse_quote!(true));
+            chain = Some(match chain {
+                None => match &default_body {
+                    Some(d) => parse_quote!(if #cond { #(#body)* } else { #(#d)* }),
+                    None => parse_quote!(if #cond { #(#body)* }),
+                },
+                Some(rest) => parse_quote!(if #cond { #(#body)* } else #rest),
+            });
+        }
+        let chain = chain.unwrap_or_else(|| {
+            let d = default_body.unwrap_or_default();
+            parse_quote!({ #(#d)* })
+        });
+        match b.as_ref().and_then(Self::label_of) {
+            Some(l) => out.push(parse_quote!(#l { #chain })),
+            None => out.push(syn::Stmt::Expr(chain, None)),
+        }
+        vec![parse_quote!({ #(#out)* })]
     }
 
     /// `defer f(args)`: the arguments are evaluated now, the call runs when the function
