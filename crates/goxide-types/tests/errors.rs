@@ -128,3 +128,29 @@ fn no_panic_on_garbage() {
         let _ = common::check_src(src);
     }
 }
+
+#[test]
+fn more_static_checks() {
+    assert_has(
+        &in_main("\tbreak"),
+        "break is not in a loop, switch, or select",
+    );
+    assert_has(&in_main("\tcontinue"), "continue is not in a loop");
+    assert!(in_main("\tfor {\n\t\tswitch {\n\t\tdefault:\n\t\t\tcontinue\n\t\t}\n\t}").is_empty());
+    assert_has(
+        &in_main("\tvar x int\n\tvar x string\n\t_ = x"),
+        "x redeclared in this block",
+    );
+    assert_has(
+        &in_main("\ts := []int{1}\n\t_ = s[2:1]"),
+        "inverted slice range",
+    );
+    let src = "package main\n\ntype T struct{ a int }\ntype P *T\n\nfunc (t *T) M() {}\n\nfunc main() {\n\tvar p P = &T{}\n\t_ = p.a\n\tp.M()\n}\n";
+    assert_has(&errors(src), "p.M undefined");
+    let src = "package main\n\nvar x = f()\n\nfunc f() int { return x }\n\nfunc main() {}\n";
+    assert_has(&errors(src), "initialization cycle");
+    assert_has(
+        &in_main("\tvar s uint = 2\n\tvar f float64 = 1 << s\n\t_ = f"),
+        "must be integer",
+    );
+}

@@ -106,3 +106,63 @@ fn standard_library_packages_check_cleanly() {
     let (clean, n, report) = h.join().expect("join");
     eprintln!("{clean}/{n} packages clean\n{report}");
 }
+
+/// Reports how many of Go's `// errorcheck` programs get at least one error, and how many
+/// `// ERROR` lines get an error on that line (a measure of detection, not asserted).
+#[test]
+#[ignore]
+fn errorcheck_detection() {
+    let h = std::thread::Builder::new()
+        .stack_size(512 << 20)
+        .spawn(|| {
+            let mut files = Vec::new();
+            go_files(
+                std::path::Path::new(&format!("{}/test", common::GOROOT)),
+                &mut files,
+            );
+            let mut importer = common::GorootImporter::default();
+            let (mut n, mut flagged, mut lines, mut hit) = (0, 0, 0, 0);
+            let mut missed = String::new();
+            for p in &files {
+                let Ok(text) = std::fs::read_to_string(p) else {
+                    continue;
+                };
+                if !text.starts_with("// errorcheck\n") {
+                    continue;
+                }
+                n += 1;
+                let name = p.display().to_string();
+                let mut ids = IdGen::new();
+                let (file, perrs) = goxide_parser::parse_file(&name, &text, &mut ids);
+                let files = vec![(SourceFile::new(name.clone(), text.clone()), file)];
+                let c = check_package(
+                    "main",
+                    &files,
+                    &mut importer,
+                    &Config {
+                        go_version: (1, 19),
+                    },
+                );
+                let err_lines: std::collections::HashSet<u32> =
+                    c.diagnostics.iter().chain(&perrs).map(|d| d.line).collect();
+                if !err_lines.is_empty() {
+                    flagged += 1;
+                }
+                for (i, l) in text.lines().enumerate() {
+                    if l.contains("// ERROR") && !l.contains("GC_ERROR") {
+                        lines += 1;
+                        if err_lines.contains(&(i as u32 + 1)) {
+                            hit += 1;
+                        } else {
+                            let _ = writeln!(missed, "{name}:{}: {}", i + 1, l.trim());
+                        }
+                    }
+                }
+            }
+            let _ = std::fs::write("/tmp/goxide-types-errorcheck-missed.txt", missed);
+            (n, flagged, lines, hit)
+        })
+        .expect("spawn");
+    let (n, flagged, lines, hit) = h.join().expect("join");
+    eprintln!("errorcheck: {flagged}/{n} files with an error; {hit}/{lines} ERROR lines hit");
+}

@@ -78,6 +78,15 @@ impl Checker<'_> {
                         self.assign_mismatch(x, e, target, ctx);
                         return false;
                     }
+                    // A non-constant shift of an untyped constant takes the context's type,
+                    // which must be an integer type.
+                    if xk.is_numeric() && !k.is_integer() && !k.is_untyped() && is_shift(e) {
+                        let s = self.text(e.span);
+                        let ts = self.type_str(target);
+                        self.error(e.span, format!("invalid operation: shifted operand {s} (type {ts}) must be integer"));
+                        *x = Operand::invalid();
+                        return false;
+                    }
                     target
                 }
             }
@@ -220,4 +229,15 @@ impl Checker<'_> {
         self.error(e.span, msg);
         false
     }
+}
+
+/// Whether `e` (parentheses stripped) is a shift expression.
+fn is_shift(e: &Expr) -> bool {
+    matches!(
+        &super::expr::strip_parens(e).kind,
+        ExprKind::Binary {
+            op: goxide_ast::ast::BinaryOp::Shl | goxide_ast::ast::BinaryOp::Shr,
+            ..
+        }
+    )
 }

@@ -590,6 +590,10 @@ impl Checker<'_> {
         body: &goxide_ast::ast::Block,
         _sig_span: goxide_ast::Span,
     ) {
+        let saved_loops = (
+            std::mem::take(&mut self.env.loops),
+            std::mem::take(&mut self.env.breakables),
+        );
         let saved = self.env.func.replace(FuncCtx {
             results: so.result_types.clone(),
             named_results: so.results.clone(),
@@ -602,6 +606,7 @@ impl Checker<'_> {
             self.error(end, "missing return");
         }
         self.env.func = saved;
+        (self.env.loops, self.env.breakables) = saved_loops;
     }
 
     /// Reports local variables of the current function that were never used.
@@ -656,14 +661,49 @@ impl Checker<'_> {
                     continue;
                 }
                 if matches!(self.obj(o).kind, ObjKind::Var { .. }) {
-                    if o != v {
-                        out.insert(o);
-                    }
+                    // `v` itself reached through functions (a direct self-reference was
+                    // reported when its declaration was checked).
+                    out.insert(o);
                 } else if let Some(ds) = self.deps.get(&o) {
                     stack.extend(ds.iter().copied());
                 }
             }
+            let direct_self = self.deps.get(&v).is_some_and(|d| d.contains(&v));
+            if direct_self {
+                out.remove(&v);
+            }
             var_deps.insert(v, out);
+        }
+        // Initialization cycles through functions and other variables.
+        if vars.len() <= 5000 {
+            for &v in &vars {
+                let mut stack: Vec<ObjId> = var_deps
+                    .get(&v)
+                    .map(|d| d.iter().copied().collect())
+                    .unwrap_or_default();
+                let mut seen = HashSet::new();
+                let mut cyclic = false;
+                while let Some(o) = stack.pop() {
+                    if o == v {
+                        cyclic = true;
+                        break;
+                    }
+                    if seen.insert(o) {
+                        stack.extend(var_deps.get(&o).into_iter().flatten().copied());
+                    }
+                }
+                if cyclic {
+                    let (name, span, file) =
+                        (self.obj(v).name.clone(), self.obj(v).span, self.obj(v).file);
+                    self.cur = self.main;
+                    self.cur_file = file.unwrap_or(0);
+                    self.error(
+                        span,
+                        format!("initialization cycle: {name} refers to itself"),
+                    );
+                    break;
+                }
+            }
         }
         // Variables of one multi-value spec initialize together.
         let mut group: HashMap<ObjId, Vec<ObjId>> = HashMap::new();

@@ -936,10 +936,30 @@ impl Checker<'_> {
             _ if is_type_param(&self.prog, x.ty) => (x.ty, None),
             _ => return self.bad_slice(e, &x, xe),
         };
-        for i in [lo, hi, max].into_iter().flatten() {
-            self.index_value(i, len.map(|n| n + 1));
+        let mut consts: Vec<Option<num_bigint::BigInt>> = Vec::new();
+        for i in [lo, hi, max] {
+            match i {
+                Some(i) => {
+                    self.index_value(i, len.map(|n| n + 1));
+                    consts.push(self.const_of(i.id));
+                }
+                None => consts.push(None),
+            }
+        }
+        // Constant indices must be ordered: lo <= hi <= max.
+        let known: Vec<&num_bigint::BigInt> = consts.iter().flatten().collect();
+        if known.windows(2).any(|w| w[0] > w[1]) {
+            self.error(e.span, "invalid slice indices: inverted slice range");
         }
         Operand::value(t)
+    }
+
+    /// The recorded integer constant value of an expression of the checked package.
+    pub(crate) fn const_of(&self, id: goxide_ast::ast::NodeId) -> Option<num_bigint::BigInt> {
+        match &self.info.types.get(&id)?.mode {
+            Mode::Const(v) => constexpr::to_int(v),
+            _ => None,
+        }
     }
 
     fn bad_slice(&mut self, e: &Expr, x: &Operand, xe: &Expr) -> Operand {

@@ -23,6 +23,9 @@ pub(crate) struct Found {
 pub(crate) fn lookup(p: &Program, t: TypeId, name: &str) -> Option<Found> {
     let mut indirect = false;
     let mut start = t;
+    // A defined pointer type (`type P *T`) has fields through the pointer but no methods.
+    let fields_only =
+        matches!(p.types.get(t), Type::Named(_)) && matches!(p.types.under(t), Type::Pointer(_));
     if let Type::Pointer(e) = p.types.under(t) {
         if !matches!(p.types.under(*e), Type::Pointer(_)) {
             start = *e;
@@ -49,7 +52,7 @@ pub(crate) fn lookup(p: &Program, t: TypeId, name: &str) -> Option<Found> {
                     Type::Named(o) => &o.methods,
                     _ => &n.methods,
                 };
-                for &m in methods {
+                for &m in methods.iter().filter(|_| !fields_only) {
                     if p.objects.get(m.0 as usize).is_some_and(|o| o.name == name) {
                         count += 1;
                         let ty = p
@@ -94,7 +97,7 @@ pub(crate) fn lookup(p: &Program, t: TypeId, name: &str) -> Option<Found> {
                         }
                     }
                 }
-                Type::Interface(it) => {
+                Type::Interface(it) if !fields_only => {
                     if let Some(m) = it.all_methods.iter().find(|m| m.name == name) {
                         count += 1;
                         found = Some(Found {

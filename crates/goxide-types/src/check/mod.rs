@@ -118,6 +118,9 @@ pub(crate) struct Env {
     pub(crate) iota: Option<num_bigint::BigInt>,
     /// Local variables declared in the current top-level function (for "declared but not used").
     pub(crate) locals: Vec<ObjId>,
+    /// Enclosing loops, and enclosing loops/switches/selects, of the current function.
+    pub(crate) loops: u32,
+    pub(crate) breakables: u32,
 }
 
 /// Type checking state for one run of [`check_package`].
@@ -321,6 +324,12 @@ impl<'a> Checker<'a> {
     /// Declares `obj` in the innermost local scope (blank names are not declared).
     pub(crate) fn declare_local(&mut self, name: &str, obj: ObjId) {
         if name == "_" {
+            return;
+        }
+        let dup = self.env.scopes.last().is_some_and(|s| s.contains_key(name));
+        if dup {
+            let span = self.obj(obj).span;
+            self.error(span, format!("{name} redeclared in this block"));
             return;
         }
         if let Some(s) = self.env.scopes.last_mut() {

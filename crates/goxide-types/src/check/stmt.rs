@@ -48,7 +48,18 @@ impl Checker<'_> {
             return;
         }
         self.depth += 1;
+        let (is_loop, breakable) = match s.kind {
+            StmtKind::For { .. } | StmtKind::Range { .. } => (true, true),
+            StmtKind::Switch { .. } | StmtKind::TypeSwitch { .. } | StmtKind::Select { .. } => {
+                (false, true)
+            }
+            _ => (false, false),
+        };
+        self.env.loops += u32::from(is_loop);
+        self.env.breakables += u32::from(breakable);
         self.stmt_inner(s);
+        self.env.loops -= u32::from(is_loop);
+        self.env.breakables -= u32::from(breakable);
         self.depth -= 1;
     }
 
@@ -177,6 +188,14 @@ impl Checker<'_> {
             }
             StmtKind::Return(results) => self.return_stmt(s, results),
             StmtKind::Branch { kind, label } => {
+                if label.is_none() {
+                    if *kind == BranchKind::Break && self.env.breakables == 0 {
+                        self.error(s.span, "break is not in a loop, switch, or select");
+                    }
+                    if *kind == BranchKind::Continue && self.env.loops == 0 {
+                        self.error(s.span, "continue is not in a loop");
+                    }
+                }
                 if let Some(l) = label {
                     if let Some(&o) = self.labels.get(&l.name) {
                         self.used_labels.insert(o);
