@@ -1133,12 +1133,39 @@ impl Checker<'_> {
         true
     }
 
+    /// A binary expression. Left-nested chains (`a + b + c + …`, as long as generated code
+    /// makes them) are walked iteratively so that their length does not cost stack depth.
     fn binary(&mut self, e: &Expr, op: BinaryOp, xe: &Expr, ye: &Expr) -> Operand {
-        if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
-            return self.shift(e, op, xe, ye);
+        let mut spine: Vec<(&Expr, BinaryOp, &Expr, &Expr)> = vec![(e, op, xe, ye)];
+        let mut leaf = xe;
+        while let ExprKind::Binary { op, x, y } = &leaf.kind {
+            spine.push((leaf, *op, x, y));
+            leaf = x;
         }
-        let mut x = self.expr(xe);
-        let mut y = self.expr(ye);
+        let mut x = self.expr(leaf);
+        for (i, &(node, op, nxe, nye)) in spine.iter().enumerate().rev() {
+            let y = self.expr(nye);
+            x = self.binary_ops(node, op, x, nxe, y, nye);
+            if i > 0 {
+                self.record(node.id, x.ty, x.mode.clone());
+            }
+        }
+        x
+    }
+
+    fn binary_ops(
+        &mut self,
+        e: &Expr,
+        op: BinaryOp,
+        x: Operand,
+        xe: &Expr,
+        y: Operand,
+        ye: &Expr,
+    ) -> Operand {
+        if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
+            return self.shift(e, op, x, xe, y, ye);
+        }
+        let (mut x, mut y) = (x, y);
         if x.is_invalid() || y.is_invalid() {
             return Operand::invalid();
         }
@@ -1329,9 +1356,16 @@ impl Checker<'_> {
         Operand::value(ub)
     }
 
-    fn shift(&mut self, e: &Expr, op: BinaryOp, xe: &Expr, ye: &Expr) -> Operand {
-        let x = self.expr(xe);
-        let mut y = self.expr(ye);
+    fn shift(
+        &mut self,
+        e: &Expr,
+        op: BinaryOp,
+        x: Operand,
+        xe: &Expr,
+        y: Operand,
+        ye: &Expr,
+    ) -> Operand {
+        let mut y = y;
         if x.is_invalid() || y.is_invalid() {
             return Operand::invalid();
         }
