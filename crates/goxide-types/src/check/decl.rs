@@ -614,7 +614,8 @@ impl Checker<'_> {
         let locals = std::mem::take(&mut self.env.locals);
         let mut seen = HashSet::new();
         for o in locals {
-            if !seen.insert(o) || self.used.contains(&o) {
+            // Variables whose type is invalid follow an earlier error: do not pile on.
+            if !seen.insert(o) || self.used.contains(&o) || self.obj(o).ty == TypeTable::INVALID {
                 continue;
             }
             let (name, span) = (self.obj(o).name.clone(), self.obj(o).span);

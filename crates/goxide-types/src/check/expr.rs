@@ -487,6 +487,14 @@ impl Checker<'_> {
                     let Some(pid) = self.pkg_of_name(o) else {
                         return Operand::invalid();
                     };
+                    if self
+                        .prog
+                        .packages
+                        .get(pid.0 as usize)
+                        .is_some_and(|p| p.path == "C")
+                    {
+                        return Operand::invalid();
+                    }
                     let found = self
                         .prog
                         .packages

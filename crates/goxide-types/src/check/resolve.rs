@@ -441,7 +441,8 @@ impl Checker<'_> {
                         .map(|p| p.path.clone()),
                     _ => None,
                 };
-                let Some(path) = path else { continue };
+                // `import "C"` carries the cgo preamble: it is never unused.
+                let Some(path) = path.filter(|p| p != "C") else { continue };
                 let name = self.obj(o).name.clone();
                 let last = path.rsplit('/').next().unwrap_or(&path);
                 if name == last

@@ -190,6 +190,16 @@ impl Checker<'_> {
         });
         self.pkgs.push(super::PkgData::empty());
         self.pkg_by_path.insert("unsafe".into(), pkg);
+
+        // The cgo pseudo-package "C": its names are not known (uses are left untyped).
+        let c = PkgId(self.prog.packages.len() as u32);
+        self.prog.packages.push(Package {
+            path: "C".into(),
+            name: "C".into(),
+            scope: Default::default(),
+        });
+        self.pkgs.push(super::PkgData::empty());
+        self.pkg_by_path.insert("C".into(), c);
     }
 
     pub(crate) fn empty_interface(&mut self) -> TypeId {
