@@ -315,3 +315,51 @@ fn identical_struct_types_share_an_id_and_implements_works() {
     assert!(pt.is_some_and(|pt| p.implements(pt, i)));
     assert_eq!(p.methods_of(t).len(), 1);
 }
+
+#[test]
+fn generic_types_and_their_methods() {
+    let src = "package main\n\ntype List[T any] struct {\n\thead *node[T]\n}\n\ntype node[T any] struct {\n\tval  T\n\tnext *node[T]\n}\n\nfunc (l *List[T]) Push(v T) { l.head = &node[T]{v, l.head} }\n\nfunc (l *List[T]) Front() T { return l.head.val }\n\nfunc main() {\n\tvar l List[string]\n\tl.Push(\"a\")\n\tf := l.Front()\n\tn := l.head.next\n\t_, _ = f, n\n}\n";
+    let c = check_src(src);
+    assert!(
+        c.checked.diagnostics.is_empty(),
+        "{:?}",
+        c.checked.diagnostics
+    );
+    let ty = |s: &str| {
+        let e = find_expr(&c, s, 0).unwrap_or_else(|| panic!("{s}"));
+        c.checked
+            .program
+            .type_string(c.checked.info.type_of(e.id).expect("type"))
+    };
+    assert_eq!(ty("l.Front()"), "string");
+    assert_eq!(ty("l.Push"), "func(string)");
+    assert_eq!(ty("l.head.next"), "*main.node[string]");
+    assert_eq!(ty("\"a\""), "string");
+}
+
+#[test]
+fn conversions_and_method_expressions() {
+    let src = "package main\n\ntype Celsius float64\n\nfunc (c Celsius) String() string { return \"\" }\n\nfunc main() {\n\tc := Celsius(36.6)\n\tf := Celsius.String\n\tb := []byte(\"hi\")\n\ts := string(rune(65))\n\t_, _, _, _ = c, f, b, s\n}\n";
+    let c = check_src(src);
+    assert!(
+        c.checked.diagnostics.is_empty(),
+        "{:?}",
+        c.checked.diagnostics
+    );
+    let ty = |s: &str| {
+        let e = find_expr(&c, s, 0).unwrap_or_else(|| panic!("{s}"));
+        c.checked
+            .program
+            .type_string(c.checked.info.type_of(e.id).expect("type"))
+    };
+    assert_eq!(ty("Celsius(36.6)"), "main.Celsius");
+    assert_eq!(ty("36.6"), "main.Celsius");
+    assert_eq!(ty("Celsius.String"), "func(main.Celsius) string");
+    assert_eq!(ty("[]byte(\"hi\")"), "[]uint8");
+    assert_eq!(ty("string(rune(65))"), "string");
+    let e = find_expr(&c, "Celsius.String", 0).expect("method expr");
+    assert_eq!(
+        c.checked.info.selections[&e.id].kind,
+        SelectionKind::MethodExpr
+    );
+}

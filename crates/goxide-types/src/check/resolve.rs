@@ -442,7 +442,9 @@ impl Checker<'_> {
                     _ => None,
                 };
                 // `import "C"` carries the cgo preamble: it is never unused.
-                let Some(path) = path.filter(|p| p != "C") else { continue };
+                let Some(path) = path.filter(|p| p != "C") else {
+                    continue;
+                };
                 let name = self.obj(o).name.clone();
                 let last = path.rsplit('/').next().unwrap_or(&path);
                 if name == last
