@@ -154,3 +154,9 @@ fn more_static_checks() {
         "must be integer",
     );
 }
+
+#[test]
+fn unexported_members_of_other_packages_are_invisible() {
+    let src = "package main\n\nimport \"strings\"\n\nfunc main() {\n\tvar b strings.Builder\n\t_ = b.buf\n}\n";
+    assert_has(&errors(src), "b.buf undefined");
+}

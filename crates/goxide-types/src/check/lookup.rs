@@ -3,7 +3,7 @@
 
 use super::Checker;
 use crate::types::Type;
-use crate::{ObjId, Program, TypeId};
+use crate::{ObjId, PkgId, Program, TypeId};
 use std::collections::HashSet;
 
 #[derive(Clone, Debug)]
@@ -19,8 +19,17 @@ pub(crate) struct Found {
     pub(crate) holder: Option<TypeId>,
 }
 
-/// Looks `name` up in `t`'s fields and methods; `None` when absent or ambiguous.
-pub(crate) fn lookup(p: &Program, t: TypeId, name: &str) -> Option<Found> {
+/// Looks `name` up in `t`'s fields and methods; `None` when absent or ambiguous. An
+/// unexported name only matches members declared in package `pkg` (when given).
+pub(crate) fn lookup(p: &Program, t: TypeId, name: &str, pkg: Option<PkgId>) -> Option<Found> {
+    let exported = name.starts_with(|c: char| c.is_uppercase());
+    let visible = |o: ObjId| {
+        exported
+            || pkg.is_none()
+            || p.objects
+                .get(o.0 as usize)
+                .is_some_and(|x| x.pkg.is_none() || x.pkg == pkg)
+    };
     let mut indirect = false;
     let mut start = t;
     // A defined pointer type (`type P *T`) has fields through the pointer but no methods.
@@ -53,7 +62,7 @@ pub(crate) fn lookup(p: &Program, t: TypeId, name: &str) -> Option<Found> {
                     _ => &n.methods,
                 };
                 for &m in methods.iter().filter(|_| !fields_only) {
-                    if p.objects.get(m.0 as usize).is_some_and(|o| o.name == name) {
+                    if p.objects.get(m.0 as usize).is_some_and(|o| o.name == name) && visible(m) {
                         count += 1;
                         let ty = p
                             .objects
@@ -73,7 +82,7 @@ pub(crate) fn lookup(p: &Program, t: TypeId, name: &str) -> Option<Found> {
             match p.types.under(typ) {
                 Type::Struct(fields) => {
                     for (i, f) in fields.iter().enumerate() {
-                        if f.name == name {
+                        if f.name == name && visible(f.obj) {
                             count += 1;
                             let mut fp = path.clone();
                             fp.push(i);
@@ -98,7 +107,11 @@ pub(crate) fn lookup(p: &Program, t: TypeId, name: &str) -> Option<Found> {
                     }
                 }
                 Type::Interface(it) if !fields_only => {
-                    if let Some(m) = it.all_methods.iter().find(|m| m.name == name) {
+                    if let Some(m) = it
+                        .all_methods
+                        .iter()
+                        .find(|m| m.name == name && visible(m.obj))
+                    {
                         count += 1;
                         found = Some(Found {
                             obj: m.obj,
@@ -133,7 +146,7 @@ impl Program {
         t: TypeId,
         name: &str,
     ) -> Option<(ObjId, Vec<usize>, bool)> {
-        lookup(self, t, name).map(|f| (f.obj, f.path, f.indirect))
+        lookup(self, t, name, None).map(|f| (f.obj, f.path, f.indirect))
     }
 
     /// Methods declared on the named type `t` (or the named type `t` points to); for a generic
@@ -193,8 +206,14 @@ impl Checker<'_> {
     /// Field or method lookup, checking lazily whatever declarations it needs; method
     /// signatures of generic instances come substituted.
     pub(crate) fn lookup(&mut self, t: TypeId, name: &str) -> Option<Found> {
+        let pkg = self.cur;
+        self.lookup_in(t, name, pkg)
+    }
+
+    /// Lookup as seen from package `pkg` (unexported names of other packages are invisible).
+    pub(crate) fn lookup_in(&mut self, t: TypeId, name: &str, pkg: PkgId) -> Option<Found> {
         self.prepare_lookup(t, name, &mut HashSet::new(), 0);
-        let mut f = lookup(&self.prog, t, name)?;
+        let mut f = lookup(&self.prog, t, name, Some(pkg))?;
         if f.is_method {
             if let Some(h) = f.holder {
                 f.ty = self.obj(f.obj).ty;

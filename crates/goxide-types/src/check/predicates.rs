@@ -194,7 +194,8 @@ impl Checker<'_> {
         }
         let is_ptr = matches!(self.prog.types.get(t), Type::Pointer(_));
         for m in &it.all_methods {
-            let Some(found) = self.lookup(t, &m.name) else {
+            let mpkg = self.obj(m.obj).pkg.unwrap_or(self.cur);
+            let Some(found) = self.lookup_in(t, &m.name, mpkg) else {
                 return Some((m.name.clone(), false));
             };
             if !found.is_method {
@@ -285,7 +286,7 @@ impl Program {
         }
         let is_ptr = matches!(self.types.get(t), Type::Pointer(_));
         it.all_methods.iter().all(|m| {
-            let Some(f) = super::lookup::lookup(self, t, &m.name) else {
+            let Some(f) = super::lookup::lookup(self, t, &m.name, self.obj(m.obj).pkg) else {
                 return false;
             };
             if !f.is_method {
