@@ -1509,3 +1509,66 @@ fn with_any(v: &(dyn Any + Send), k: &mut dyn FnMut(&dyn Format)) {
     let message = super::rt::panic_message(v);
     k(&message)
 }
+
+/// A value of a Go named type that has a `String()` (or `Error()`) method but whose Rust type
+/// is an alias of a basic type: it prints through `text` where Go calls the method, and `%T`
+/// gives the Go type's name.
+pub struct WithString<T: Format> {
+    pub value: T,
+    pub text: String,
+    pub go_type: &'static str,
+}
+
+impl<T: Format> Format for WithString<T> {
+    fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
+        self.value.fmt(f, verb);
+    }
+    fn type_name(&self) -> String {
+        self.go_type.to_string()
+    }
+    fn go_type() -> String {
+        String::new()
+    }
+    fn kind(&self) -> Kind {
+        self.value.kind()
+    }
+    fn as_int(&self) -> Option<i64> {
+        self.value.as_int()
+    }
+    fn method_string(&self) -> Option<String> {
+        Some(self.text.clone())
+    }
+}
+
+/// Slices borrowed from a caller print like `Vec`s.
+impl<T: Format + 'static> Format for &[T] {
+    fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
+        let name = Self::go_type();
+        fmt_seq(*self, f, verb, &name, self.as_ptr() as usize, self);
+    }
+    fn type_name(&self) -> String {
+        Self::go_type()
+    }
+    fn go_type() -> String {
+        format!("[]{}", T::go_type())
+    }
+    fn kind(&self) -> Kind {
+        Kind::Slice
+    }
+}
+
+impl<T: Format + 'static> Format for &mut [T] {
+    fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
+        let name = Self::go_type();
+        fmt_seq(&**self, f, verb, &name, self.as_ptr() as usize, self);
+    }
+    fn type_name(&self) -> String {
+        Self::go_type()
+    }
+    fn go_type() -> String {
+        format!("[]{}", T::go_type())
+    }
+    fn kind(&self) -> Kind {
+        Kind::Slice
+    }
+}

@@ -19,6 +19,21 @@ pub struct Analysis {
     pub boxed: HashSet<ObjId>,
     /// Free variables of each function literal (by its expression id), in first-use order.
     pub free_vars: HashMap<NodeId, Vec<ObjId>>,
+    /// Variables assigned as a whole (`x = …`, not `x[i] = …`) after their declaration.
+    pub whole_assigned: HashSet<ObjId>,
+    /// How each slice parameter of a package function is passed (absent: by value).
+    pub slice_params: HashMap<ObjId, SliceMode>,
+    /// Per function: the passing mode of each parameter (`None` for non-slice parameters).
+    pub fn_param_modes: HashMap<ObjId, Vec<Option<SliceMode>>>,
+}
+
+/// How a slice parameter is passed: the callee works on the caller's elements, as in Go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SliceMode {
+    /// `&[T]`: the callee only reads the elements.
+    Ref,
+    /// `&mut [T]`: the callee writes elements (the caller sees the writes, as in Go).
+    MutRef,
 }
 
 struct Walker<'a> {
@@ -29,6 +44,10 @@ struct Walker<'a> {
     /// Enclosing function literals, innermost last.
     closures: Vec<NodeId>,
     out: Analysis,
+    /// Variables with an element or field written (`x[i] = …`).
+    elem_mutated: HashSet<ObjId>,
+    /// Slice arguments passed to package functions: (function, parameter index, argument root).
+    slice_args: Vec<(ObjId, usize, ObjId)>,
 }
 
 impl Walker<'_> {
@@ -100,6 +119,11 @@ impl Walker<'_> {
     fn mutate(&mut self, e: &Expr) {
         if let Some(obj) = self.root_var(e) {
             self.out.mutated.insert(obj);
+            if matches!(crate::builtins::strip_parens(e).kind, ExprKind::Ident(_)) {
+                self.out.whole_assigned.insert(obj);
+            } else {
+                self.elem_mutated.insert(obj);
+            }
         }
     }
 
@@ -287,6 +311,31 @@ impl Walker<'_> {
                 self.expr(x);
             }
             ExprKind::Call { func, args, .. } => {
+                if let ExprKind::Ident(_) = &crate::builtins::strip_parens(func).kind {
+                    if let Some(f) = self.info.object_of(crate::builtins::strip_parens(func).id) {
+                        for (i, a) in args.iter().enumerate() {
+                            if let ExprKind::Ident(_) = &crate::builtins::strip_parens(a).kind {
+                                if let Some(ao) =
+                                    self.info.object_of(crate::builtins::strip_parens(a).id)
+                                {
+                                    self.slice_args.push((f, i, ao));
+                                }
+                            }
+                        }
+                        // copy(dst, src) writes dst's elements.
+                        if matches!(
+                            self.prog.obj(f).kind,
+                            ObjKind::Builtin(goxide_types::Builtin::Copy)
+                        ) {
+                            if let Some(d) = args.first() {
+                                if let Some(o) = self.root_var(d) {
+                                    self.elem_mutated.insert(o);
+                                    self.out.mutated.insert(o);
+                                }
+                            }
+                        }
+                    }
+                }
                 // A pointer-receiver method called on an addressable value borrows it mutably.
                 if let ExprKind::Selector { x, .. } = &func.kind {
                     if let Some(sel) = self.info.selections.get(&func.id) {
@@ -353,6 +402,8 @@ pub fn analyze(prog: &Program, info: &Info, files: &[&File]) -> Analysis {
         owner: HashMap::new(),
         closures: Vec::new(),
         out: Analysis::default(),
+        elem_mutated: HashSet::new(),
+        slice_args: Vec::new(),
     };
     for f in files {
         for d in &f.decls {
@@ -364,6 +415,92 @@ pub fn analyze(prog: &Program, info: &Info, files: &[&File]) -> Analysis {
                 }
             }
         }
+    }
+    // Slice parameters of package functions (not methods, not closures) that are never
+    // reassigned nor captured are borrowed: `&[T]`, or `&mut [T]` when an element is written
+    // (directly, or by passing the slice on to such a parameter).
+    let mut candidates: Vec<(ObjId, Vec<Option<ObjId>>)> = Vec::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            if fd.recv.is_some() || fd.body.is_none() || !fd.type_params.is_empty() {
+                continue;
+            }
+            let Some(&fobj) = info.defs.get(&fd.name.id) else {
+                continue;
+            };
+            let mut params = Vec::new();
+            for g in &fd.sig.params {
+                if g.names.is_empty() {
+                    params.push(None);
+                    continue;
+                }
+                for n in &g.names {
+                    let p = info.defs.get(&n.id).copied().filter(|&p| {
+                        !g.variadic
+                            && matches!(prog.types.get(prog.obj(p).ty), Type::Slice(_))
+                            && !w.out.whole_assigned.contains(&p)
+                            && !w.out.captured.contains(&p)
+                            && !w.out.address_taken.contains(&p)
+                    });
+                    params.push(p);
+                }
+            }
+            candidates.push((fobj, params));
+        }
+    }
+    let mut mut_params: HashSet<ObjId> = candidates
+        .iter()
+        .flat_map(|(_, ps)| ps.iter().flatten())
+        .filter(|p| w.elem_mutated.contains(p))
+        .copied()
+        .collect();
+    // Passing a slice on to a `&mut [T]` parameter writes its elements too (to a fixpoint).
+    loop {
+        let mut changed = false;
+        for &(f, i, arg) in &w.slice_args {
+            let Some((_, ps)) = candidates.iter().find(|(c, _)| *c == f) else {
+                continue;
+            };
+            if ps
+                .get(i)
+                .copied()
+                .flatten()
+                .is_some_and(|p| mut_params.contains(&p))
+            {
+                w.out.mutated.insert(arg);
+                if candidates.iter().any(|(_, ps)| ps.contains(&Some(arg)))
+                    && mut_params.insert(arg)
+                {
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for (f, ps) in &candidates {
+        let modes: Vec<Option<SliceMode>> = ps
+            .iter()
+            .map(|p| {
+                p.map(|p| {
+                    if mut_params.contains(&p) {
+                        SliceMode::MutRef
+                    } else {
+                        SliceMode::Ref
+                    }
+                })
+            })
+            .collect();
+        for (p, m) in ps.iter().zip(&modes) {
+            if let (Some(p), Some(m)) = (p, m) {
+                w.out.slice_params.insert(*p, *m);
+            }
+        }
+        w.out.fn_param_modes.insert(*f, modes);
     }
     let mut out = w.out;
     let captured_mutated: Vec<ObjId> = out.captured.intersection(&out.mutated).copied().collect();

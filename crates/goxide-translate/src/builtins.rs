@@ -79,6 +79,36 @@ impl Ctx<'_> {
         if let ExprKind::Ident(name) = &callee.kind {
             if let Some(obj) = self.obj_of(callee) {
                 if matches!(self.obj(obj).kind, ObjKind::Func { .. }) {
+                    let mut args = args;
+                    if let Some(modes) = self.analysis.fn_param_modes.get(&obj).cloned() {
+                        let ExprKind::Call { args: go_args, .. } = &e.kind else {
+                            return self.unsupported(e, "call");
+                        };
+                        for (i, m) in modes.iter().enumerate() {
+                            let (Some(m), Some(a)) = (m, go_args.get(i)) else {
+                                continue;
+                            };
+                            if self.slice_param_of(a).is_some() {
+                                let b = self.borrowed(a);
+                                args[i] = b;
+                                continue;
+                            }
+                            let b = crate::expr::as_base(
+                                if self.is_place(a) && self.global_root(a).is_none() {
+                                    self.place(a)
+                                } else {
+                                    match sig.params.get(i) {
+                                        Some(&pt) => self.value_as(a, pt),
+                                        None => self.value(a),
+                                    }
+                                },
+                            );
+                            args[i] = match m {
+                                crate::analysis::SliceMode::Ref => parse_quote!(&#b),
+                                crate::analysis::SliceMode::MutRef => parse_quote!(&mut #b),
+                            };
+                        }
+                    }
                     let id = if name == "main" {
                         syn::Ident::new("go_main", proc_macro2::Span::call_site())
                     } else {
@@ -160,6 +190,15 @@ impl Ctx<'_> {
     ) -> syn::Expr {
         let m = selection.obj;
         let mo = self.obj(m);
+        if let Some(xt) = self.type_of(x) {
+            let base = match self.under(xt) {
+                Type::Pointer(b) => *b,
+                _ => xt,
+            };
+            if self.is_strings_builder(base) {
+                return self.builder_method(e, x, name, args);
+            }
+        }
         if mo.name == "Error" && self.type_of(x).is_some_and(|t| self.is_error(t)) {
             let v = self.borrowed(x);
             self.use_support("errors");
@@ -247,6 +286,52 @@ impl Ctx<'_> {
             });
         }
         parse_quote!(#recv.#mid(#(#args),*))
+    }
+
+    /// Methods of `strings.Builder` (a `String`).
+    fn builder_method(&mut self, e: &Expr, x: &Expr, name: &str, args: &[Expr]) -> syn::Expr {
+        let through_ptr = self
+            .type_of(x)
+            .is_some_and(|t| matches!(self.under(t), Type::Pointer(_)));
+        if through_ptr {
+            return self.unsupported(e, "strings.Builder through a pointer");
+        }
+        match (name, args) {
+            ("WriteString", [s]) => {
+                let b = crate::expr::as_base(self.place(x));
+                let arg: syn::Expr = match self.const_str(s) {
+                    Some(l) => parse_quote!(#l),
+                    None => {
+                        let v = self.borrowed(s);
+                        parse_quote!(&#v)
+                    }
+                };
+                parse_quote!(#b.push_str(#arg))
+            }
+            ("WriteByte", [c]) => {
+                let b = crate::expr::as_base(self.place(x));
+                let v = paren_if_needed(self.value(c));
+                parse_quote!(#b.push(#v as char))
+            }
+            ("WriteRune", [r]) => {
+                let b = crate::expr::as_base(self.place(x));
+                let v = paren_if_needed(self.value(r));
+                parse_quote!(#b.push(char::from_u32(#v as u32).unwrap_or('\u{FFFD}')))
+            }
+            ("String", []) => {
+                let b = crate::expr::as_base(self.borrowed(x));
+                parse_quote!(#b.clone())
+            }
+            ("Len", []) => {
+                let b = crate::expr::as_base(self.borrowed(x));
+                parse_quote!(#b.len() as i64)
+            }
+            ("Reset", []) => {
+                let b = crate::expr::as_base(self.place(x));
+                parse_quote!(#b.clear())
+            }
+            _ => self.unsupported(e, &format!("strings.Builder.{name}")),
+        }
     }
 
     /// `T(x)`.

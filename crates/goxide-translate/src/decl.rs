@@ -673,8 +673,20 @@ impl Ctx<'_> {
             for n in &g.names {
                 let t = *types.get(pos)?;
                 pos += 1;
-                let ty = self.rust_type(t)?;
+                let mut ty = self.rust_type(t)?;
                 let obj = self.info.defs.get(&n.id).copied();
+                if let (Some(o), Type::Slice(et)) = (obj, self.under(t).clone()) {
+                    if let Some(mode) = self.analysis.slice_params.get(&o).copied() {
+                        let et = self.rust_type(et)?;
+                        ty = match mode {
+                            crate::analysis::SliceMode::Ref => parse_quote!(&[#et]),
+                            crate::analysis::SliceMode::MutRef => parse_quote!(&mut [#et]),
+                        };
+                        let id = self.bind_local(o, &n.name);
+                        params.push(parse_quote!(#id: #ty));
+                        continue;
+                    }
+                }
                 let Some(obj) = obj.filter(|_| !n.is_blank()) else {
                     params.push(parse_quote!(_: #ty));
                     continue;

@@ -47,6 +47,16 @@ impl Ctx<'_> {
         matches!(self.obj(obj).kind, ObjKind::Var { global: true, .. })
     }
 
+    /// The parameter object when `e` names a slice parameter passed by reference.
+    pub fn slice_param_of(&self, e: &Expr) -> Option<ObjId> {
+        let e = crate::builtins::strip_parens(e);
+        if !matches!(e.kind, ExprKind::Ident(_)) {
+            return None;
+        }
+        let o = self.obj_of(e)?;
+        self.analysis.slice_params.contains_key(&o).then_some(o)
+    }
+
     /// Whether a value-receiver method takes `self` by value (it mutates its copy).
     pub fn value_receiver_moves(&self, method: ObjId) -> bool {
         self.by_value_methods.contains(&method)
@@ -66,6 +76,11 @@ impl Ctx<'_> {
 
     /// An owned value of `e`.
     pub fn value(&mut self, e: &Expr) -> syn::Expr {
+        if let Some(p) = self.slice_param_of(e) {
+            let _ = p;
+            let b = self.borrowed(e);
+            return parse_quote!(#b.to_vec());
+        }
         let b = self.borrowed(e);
         if self.is_place(e) && !self.type_of(e).is_some_and(|t| self.is_copy(t)) {
             let b = as_base(b);
@@ -623,8 +638,9 @@ impl Ctx<'_> {
             return self.unsupported(e, "shift");
         };
         let bits = k.bits().unwrap_or(64) as u64;
-        let a = if self.info.const_value(x.id).is_some() {
-            self.value_as(x, t)
+        let a = if let Some(c) = self.info.const_value(x.id).cloned() {
+            self.const_expr(&c, t, true)
+                .unwrap_or_else(|| self.value_as(x, t))
         } else {
             self.value(x)
         };

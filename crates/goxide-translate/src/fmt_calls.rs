@@ -102,6 +102,21 @@ impl Ctx<'_> {
         if self.is_untyped_nil(a) {
             return parse_quote!(None::<Box<dyn crate::support::fmt::Format>>);
         }
+        // A named non-struct type with a String()/Error() method is an alias here: carry the
+        // method's text along so fmt prints what Go prints.
+        if let Some(t) = self.type_of(a) {
+            if matches!(self.ty(t), Type::Named(_)) && !matches!(self.under(t), Type::Struct(_)) {
+                if let Some(m) = self.stringer_method(t) {
+                    let m = crate::names::value_ident(&m);
+                    let go = self.prog.type_string(t);
+                    let v = self.value(a);
+                    return parse_quote!({
+                        let v = #v;
+                        crate::support::fmt::WithString { text: v.#m(), value: v, go_type: #go }
+                    });
+                }
+            }
+        }
         if let (Some(v), Some(t)) = (self.info.const_value(a.id).cloned(), self.type_of(a)) {
             let t = goxide_types::default_type(&self.prog.types, t);
             if let Some(c) = self.const_expr(&v, t, true) {

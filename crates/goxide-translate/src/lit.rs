@@ -208,6 +208,11 @@ impl Ctx<'_> {
                 for el in elems {
                     vals.push(self.value_as(&el.value, et));
                 }
+                if vals.is_empty() {
+                    if let Some(ty) = self.rust_type(et) {
+                        return parse_quote!(Vec::<#ty>::new());
+                    }
+                }
                 parse_quote!(vec![#(#vals),*])
             }
             Type::Array(n, et) => self.keyed_array(e, elems, et, Some(n)),
@@ -222,7 +227,12 @@ impl Ctx<'_> {
                     pairs.push(quote::quote!((#k, #v)));
                 }
                 if pairs.is_empty() {
-                    parse_quote!(std::collections::HashMap::new())
+                    match (self.rust_type(kt), self.rust_type(vt)) {
+                        (Some(k), Some(v)) => {
+                            parse_quote!(std::collections::HashMap::<#k, #v>::new())
+                        }
+                        _ => parse_quote!(std::collections::HashMap::new()),
+                    }
                 } else {
                     parse_quote!(std::collections::HashMap::from([#(#pairs),*]))
                 }

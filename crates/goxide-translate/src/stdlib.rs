@@ -130,6 +130,58 @@ impl Ctx<'_> {
                 parse_quote!(#s.join(#t.as_str()))
             }
             ("runtime", "Gosched" | "GC", 0) => parse_quote!(()),
+            (
+                "unicode",
+                "IsUpper" | "IsLower" | "IsDigit" | "IsSpace" | "IsLetter" | "IsPunct",
+                1,
+            ) => {
+                let x = v(0);
+                let m = syn::Ident::new(
+                    match name {
+                        "IsUpper" => "is_uppercase",
+                        "IsLower" => "is_lowercase",
+                        "IsDigit" => "is_numeric",
+                        "IsSpace" => "is_whitespace",
+                        "IsLetter" => "is_alphabetic",
+                        _ => "is_ascii_punctuation",
+                    },
+                    proc_macro2::Span::call_site(),
+                );
+                parse_quote!(char::from_u32(#x as u32).is_some_and(|c| c.#m()))
+            }
+            ("unicode", "ToUpper" | "ToLower", 1) => {
+                let x = v(0);
+                let m = syn::Ident::new(
+                    if name == "ToUpper" {
+                        "to_uppercase"
+                    } else {
+                        "to_lowercase"
+                    },
+                    proc_macro2::Span::call_site(),
+                );
+                parse_quote!(char::from_u32(#x as u32).and_then(|c| c.#m().next()).map_or(#x, |c| c as i32))
+            }
+            ("strings", "Fields", 1) => {
+                let s = v(0);
+                parse_quote!(#s.split_whitespace().map(String::from).collect::<Vec<String>>())
+            }
+            ("strings", "Split", 2) => {
+                let (s, t) = (v(0), v(1));
+                parse_quote!(#s.split(#t.as_str()).map(String::from).collect::<Vec<String>>())
+            }
+            ("strings", "Count", 2) => {
+                let (s, t) = (v(0), v(1));
+                parse_quote!(#s.matches(#t.as_str()).count() as i64)
+            }
+            ("strings", "ReplaceAll", 3) => {
+                let (s, a, b) = (v(0), v(1), v(2));
+                parse_quote!(#s.replace(#a.as_str(), #b.as_str()))
+            }
+            ("strconv", "Quote", 1) => {
+                let s = v(0);
+                self.use_support("strconv");
+                parse_quote!(crate::support::strconv::quote(&#s))
+            }
             ("runtime", "GOMAXPROCS", 1) => parse_quote!(1),
             ("runtime", "NumCPU", 0) => parse_quote!(1),
             ("strconv", "Itoa", 1) => {

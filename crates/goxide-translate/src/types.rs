@@ -59,7 +59,11 @@ impl Ctx<'_> {
                     return None;
                 }
                 if obj.pkg != Some(self.pkg) || !n.type_args.is_empty() {
-                    return None;
+                    let pkg = obj.pkg.map(|p| self.prog.pkg(p).path.as_str());
+                    return match (pkg, obj.name.as_str()) {
+                        (Some("strings"), "Builder") => Some(parse_quote!(String)),
+                        _ => None,
+                    };
                 }
                 let id = names::type_ident(&obj.name);
                 parse_quote!(#id)
@@ -146,6 +150,17 @@ impl Ctx<'_> {
                 }
                 Some(parse_quote!(-> (#(#out),*)))
             }
+        }
+    }
+
+    /// `strings.Builder`, which is a `String` here.
+    pub fn is_strings_builder(&self, t: TypeId) -> bool {
+        match self.ty(t) {
+            Type::Named(n) => {
+                let o = self.obj(n.obj);
+                o.name == "Builder" && o.pkg.is_some_and(|p| self.prog.pkg(p).path == "strings")
+            }
+            _ => false,
         }
     }
 
@@ -246,6 +261,7 @@ impl Ctx<'_> {
                     parse_quote!(std::array::from_fn(|_| #z))
                 }
             }
+            Type::Struct(_) if self.is_strings_builder(t) => parse_quote!(String::new()),
             Type::Struct(_) => {
                 let ty = self.rust_type(t)?;
                 parse_quote!(<#ty>::default())
