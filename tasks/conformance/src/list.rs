@@ -62,8 +62,9 @@ pub struct Test {
     pub expected: Vec<u8>,
 }
 
-/// Reads the test list, keeping the tests whose path contains `filter`, sorted by path.
-pub fn read_tests(dirs: &Dirs, filter: Option<&str>) -> Result<Vec<Test>, String> {
+/// Reads the test list, keeping the tests whose path contains `filter`, sorted by path; also
+/// gives the number of tests in the whole list (the denominator).
+pub fn read_tests(dirs: &Dirs, filter: Option<&str>) -> Result<(Vec<Test>, usize), String> {
     let list = dirs.shared.join(TEST_LIST);
     let text = std::fs::read_to_string(&list).map_err(|e| {
         format!(
@@ -71,12 +72,13 @@ pub fn read_tests(dirs: &Dirs, filter: Option<&str>) -> Result<Vec<Test>, String
             list.display()
         )
     })?;
-    let mut tests = Vec::new();
-    for path in text
+    let paths: Vec<&str> = text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
+        .collect();
+    let mut tests = Vec::new();
+    for &path in &paths {
         if filter.is_some_and(|f| !path.contains(f)) {
             continue;
         }
@@ -97,18 +99,7 @@ pub fn read_tests(dirs: &Dirs, filter: Option<&str>) -> Result<Vec<Test>, String
         });
     }
     tests.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(tests)
-}
-
-/// The number of tests in the whole list (the denominator).
-pub fn count_listed(dirs: &Dirs) -> Result<usize, String> {
-    let list = dirs.shared.join(TEST_LIST);
-    let text = std::fs::read_to_string(&list).map_err(|e| format!("{}: {e}", list.display()))?;
-    Ok(text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .count())
+    Ok((tests, paths.len()))
 }
 
 fn read_expected(go_file: &Path) -> Result<Vec<u8>, String> {

@@ -70,8 +70,7 @@ fn main() -> ExitCode {
 fn conformance() -> Result<ExitCode, String> {
     let args = parse_args()?;
     let dirs = Dirs::locate()?;
-    let tests = list::read_tests(&dirs, args.filter.as_deref())?;
-    let listed = list::count_listed(&dirs)?;
+    let (tests, listed) = list::read_tests(&dirs, args.filter.as_deref())?;
     let work = dirs.work();
     let crates_dir = work.join("crates");
     let previous = translate::Previous::read(&crates_dir);
