@@ -2,8 +2,16 @@
 //! (the AST plus [`Info`]: every expression typed, every name resolved, every selector
 //! explained), with the [`TypeTable`] and [`Object`]s of the whole checked program.
 //!
-//! It depends only on `goxide-ast`. It never depends on tree-sitter (imported packages arrive as
-//! parsed ASTs through the [`Importer`] trait), nor on syn or anything that emits Rust.
+//! Entry point: [`check_package`] checks one package's parsed files; imported packages arrive
+//! as parsed files through the [`Importer`] trait and are checked lazily (only the declarations
+//! the package references: a function's signature, a variable's type, a type with its methods'
+//! signatures; never their function bodies). Errors in imported packages are not reported.
+//! Queries on the result: [`Program::type_string`], [`Program::lookup_field_or_method`],
+//! [`Program::methods_of`], [`Program::identical`], [`Program::implements`], [`default_type`].
+//!
+//! It depends only on `goxide-ast` (goxide-parser is a dev-dependency, for tests). It never
+//! depends on tree-sitter (imported packages arrive as parsed ASTs through the [`Importer`]
+//! trait), nor on syn or anything that emits Rust.
 
 mod check;
 pub mod constant;

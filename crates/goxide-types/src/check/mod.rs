@@ -3,16 +3,23 @@
 //! bodies).
 
 mod assign;
+mod assign_stmt;
 mod builtins;
 mod call;
+mod complit;
 pub(crate) mod constexpr;
+mod control;
 mod decl;
 mod expr;
 mod generics;
+mod index;
+mod labels;
 pub(crate) mod lookup;
 mod operand;
+mod ops;
 pub(crate) mod predicates;
 mod resolve;
+mod selector;
 mod stmt;
 pub(crate) mod typestring;
 mod typexpr;
@@ -153,8 +160,8 @@ pub(crate) struct Checker<'a> {
     pub(crate) last_uses: HashMap<NodeId, ObjId>,
     /// Partially instantiated generic functions awaiting inference at their call.
     pub(crate) partial: HashMap<NodeId, (ObjId, Vec<TypeId>)>,
-    pub(crate) labels: stmt::LabelScope,
-    pub(crate) label_stack: Vec<(stmt::LabelScope, Vec<ObjId>)>,
+    pub(crate) labels: labels::LabelScope,
+    pub(crate) label_stack: Vec<(labels::LabelScope, Vec<ObjId>)>,
     pub(crate) used_labels: HashSet<ObjId>,
     /// Named types whose underlying type waits for another named type's declaration.
     /// An argument already checked (by a builtin looking for a multi-value call).
