@@ -182,13 +182,25 @@ pub enum ExprKind {
     Ident(String),
     BasicLit(BasicLit),
     /// `T{...}`; `ty` is `None` where the type is elided inside an outer literal.
-    CompositeLit { ty: Option<Box<Expr>>, elems: Vec<Element> },
-    FuncLit { sig: FuncType, body: Block },
+    CompositeLit {
+        ty: Option<Box<Expr>>,
+        elems: Vec<Element>,
+    },
+    FuncLit {
+        sig: FuncType,
+        body: Block,
+    },
     Paren(Box<Expr>),
     /// `x.sel` (field, method, qualified identifier).
-    Selector { x: Box<Expr>, sel: Ident },
+    Selector {
+        x: Box<Expr>,
+        sel: Ident,
+    },
     /// `x[i]`, or a generic instantiation `f[T1, T2]`.
-    Index { x: Box<Expr>, indices: Vec<Expr> },
+    Index {
+        x: Box<Expr>,
+        indices: Vec<Expr>,
+    },
     /// `x[lo:hi]` or `x[lo:hi:max]` (`three` set for the 3-index form).
     Slice {
         x: Box<Expr>,
@@ -198,18 +210,41 @@ pub enum ExprKind {
         three: bool,
     },
     /// `x.(T)`; `ty` is `None` for `x.(type)` in a type switch guard.
-    TypeAssert { x: Box<Expr>, ty: Option<Box<Expr>> },
+    TypeAssert {
+        x: Box<Expr>,
+        ty: Option<Box<Expr>>,
+    },
     /// Call or conversion; `ellipsis` for `f(xs...)`.
-    Call { func: Box<Expr>, args: Vec<Expr>, ellipsis: bool },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        ellipsis: bool,
+    },
     /// `*x`: a dereference or a pointer type.
     Star(Box<Expr>),
-    Unary { op: UnaryOp, x: Box<Expr> },
-    Binary { op: BinaryOp, x: Box<Expr>, y: Box<Expr> },
+    Unary {
+        op: UnaryOp,
+        x: Box<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        x: Box<Expr>,
+        y: Box<Expr>,
+    },
     /// `[N]T`; `len` is `None` for `[...]T`.
-    ArrayType { len: Option<Box<Expr>>, elem: Box<Expr> },
+    ArrayType {
+        len: Option<Box<Expr>>,
+        elem: Box<Expr>,
+    },
     SliceType(Box<Expr>),
-    MapType { key: Box<Expr>, value: Box<Expr> },
-    ChanType { dir: ChanDir, elem: Box<Expr> },
+    MapType {
+        key: Box<Expr>,
+        value: Box<Expr>,
+    },
+    ChanType {
+        dir: ChanDir,
+        elem: Box<Expr>,
+    },
     FuncType(FuncType),
     StructType(StructType),
     InterfaceType(InterfaceType),
@@ -281,7 +316,11 @@ pub struct InterfaceType {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum InterfaceElem {
-    Method { name: Ident, sig: FuncType, doc: Option<String> },
+    Method {
+        name: Ident,
+        sig: FuncType,
+        doc: Option<String>,
+    },
     /// An embedded interface, or a type-set element (`int | ~string`): a single plain type is
     /// an `Expr` of the type, a union or `~T` is an [`ExprKind::Union`].
     Embed(Expr),
@@ -397,18 +436,43 @@ pub enum StmtKind {
     /// `const`, `var` or `type` inside a function body.
     Decl(Decl),
     Empty,
-    Labeled { label: Ident, stmt: Box<Stmt> },
+    Labeled {
+        label: Ident,
+        stmt: Box<Stmt>,
+    },
     Expr(Expr),
-    Send { chan: Expr, value: Expr },
-    IncDec { x: Expr, inc: bool },
-    Assign { lhs: Vec<Expr>, op: AssignOp, rhs: Vec<Expr> },
+    Send {
+        chan: Expr,
+        value: Expr,
+    },
+    IncDec {
+        x: Expr,
+        inc: bool,
+    },
+    Assign {
+        lhs: Vec<Expr>,
+        op: AssignOp,
+        rhs: Vec<Expr>,
+    },
     Go(Expr),
     Defer(Expr),
     Return(Vec<Expr>),
-    Branch { kind: BranchKind, label: Option<Ident> },
+    Branch {
+        kind: BranchKind,
+        label: Option<Ident>,
+    },
     Block(Block),
-    If { init: Option<Box<Stmt>>, cond: Expr, then: Block, els: Option<Box<Stmt>> },
-    Switch { init: Option<Box<Stmt>>, tag: Option<Expr>, clauses: Vec<CaseClause> },
+    If {
+        init: Option<Box<Stmt>>,
+        cond: Expr,
+        then: Block,
+        els: Option<Box<Stmt>>,
+    },
+    Switch {
+        init: Option<Box<Stmt>>,
+        tag: Option<Expr>,
+        clauses: Vec<CaseClause>,
+    },
     /// `switch [init;] [bind :=] x.(type) { ... }`.
     TypeSwitch {
         init: Option<Box<Stmt>>,
@@ -416,7 +480,9 @@ pub enum StmtKind {
         x: Expr,
         clauses: Vec<TypeCaseClause>,
     },
-    Select { clauses: Vec<CommClause> },
+    Select {
+        clauses: Vec<CommClause>,
+    },
     /// `for init; cond; post {}`; all three absent for `for {}`.
     For {
         init: Option<Box<Stmt>>,

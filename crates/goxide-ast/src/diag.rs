@@ -29,7 +29,12 @@ impl Diagnostic {
         Self::new(Severity::Error, file, span, message)
     }
 
-    pub fn new(severity: Severity, file: &SourceFile, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(
+        severity: Severity,
+        file: &SourceFile,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         let lc = file.line_col(span.start.min(file.text.len() as u32));
         let line = file.line_text(lc.line);
         let width = if span.end > span.start {
@@ -61,13 +66,20 @@ impl Diagnostic {
 
     /// `file:line:col: message`, then the snippet.
     pub fn render(&self) -> String {
-        format!("{}:{}:{}: {}\n{}", self.file, self.line, self.col, self.message, self.snippet)
+        format!(
+            "{}:{}:{}: {}\n{}",
+            self.file, self.line, self.col, self.message, self.snippet
+        )
     }
 }
 
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.col, self.message
+        )
     }
 }
 
@@ -79,6 +91,9 @@ mod tests {
     fn renders_location_and_snippet() {
         let f = SourceFile::new("x.go", "package x\nfunc f( {\n");
         let d = Diagnostic::error(&f, Span::new(18, 19), "unexpected {");
-        assert_eq!(d.render(), "x.go:2:9: unexpected {\n    func f( {\n            ^");
+        assert_eq!(
+            d.render(),
+            "x.go:2:9: unexpected {\n    func f( {\n            ^"
+        );
     }
 }

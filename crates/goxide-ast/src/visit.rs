@@ -45,7 +45,12 @@ pub fn walk_stmt<V: Visitor>(v: &mut V, s: &Stmt) {
         }
         StmtKind::Return(es) => es.iter().for_each(|e| walk_expr(v, e)),
         StmtKind::Block(b) => walk_block(v, b),
-        StmtKind::If { init, cond, then, els } => {
+        StmtKind::If {
+            init,
+            cond,
+            then,
+            els,
+        } => {
             walk_opt_stmt(v, init);
             walk_expr(v, cond);
             walk_block(v, then);
@@ -61,7 +66,9 @@ pub fn walk_stmt<V: Visitor>(v: &mut V, s: &Stmt) {
                 c.body.iter().for_each(|s| walk_stmt(v, s));
             }
         }
-        StmtKind::TypeSwitch { init, x, clauses, .. } => {
+        StmtKind::TypeSwitch {
+            init, x, clauses, ..
+        } => {
             walk_opt_stmt(v, init);
             walk_expr(v, x);
             for c in clauses {
@@ -75,7 +82,12 @@ pub fn walk_stmt<V: Visitor>(v: &mut V, s: &Stmt) {
                 c.body.iter().for_each(|s| walk_stmt(v, s));
             }
         }
-        StmtKind::For { init, cond, post, body } => {
+        StmtKind::For {
+            init,
+            cond,
+            post,
+            body,
+        } => {
             walk_opt_stmt(v, init);
             if let Some(c) = cond {
                 walk_expr(v, c);
@@ -83,7 +95,13 @@ pub fn walk_stmt<V: Visitor>(v: &mut V, s: &Stmt) {
             walk_opt_stmt(v, post);
             walk_block(v, body);
         }
-        StmtKind::Range { key, value, x, body, .. } => {
+        StmtKind::Range {
+            key,
+            value,
+            x,
+            body,
+            ..
+        } => {
             key.iter().chain(value).for_each(|e| walk_expr(v, e));
             walk_expr(v, x);
             walk_block(v, body);

@@ -1544,7 +1544,7 @@ impl<T: Format> Format for WithString<T> {
 impl<T: Format + 'static> Format for &[T] {
     fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
         let name = Self::go_type();
-        fmt_seq(*self, f, verb, &name, self.as_ptr() as usize, self);
+        fmt_seq(self, f, verb, &name, self.as_ptr() as usize, self);
     }
     fn type_name(&self) -> String {
         Self::go_type()
@@ -1560,7 +1560,7 @@ impl<T: Format + 'static> Format for &[T] {
 impl<T: Format + 'static> Format for &mut [T] {
     fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
         let name = Self::go_type();
-        fmt_seq(&**self, f, verb, &name, self.as_ptr() as usize, self);
+        fmt_seq(self, f, verb, &name, self.as_ptr() as usize, self);
     }
     fn type_name(&self) -> String {
         Self::go_type()

@@ -288,6 +288,29 @@ impl Ctx<'_> {
         parse_quote!(#recv.#mid(#(#args),*))
     }
 
+    /// The destination of `copy`: a slice variable, or a re-slice of one (`dst[1:]`).
+    fn copy_target(&mut self, d: &Expr) -> syn::Expr {
+        if let ExprKind::Slice {
+            x,
+            lo,
+            hi,
+            max: None,
+            ..
+        } = &strip_parens(d).kind
+        {
+            let base = crate::expr::as_base(self.place(x));
+            let lo = lo.as_deref().map(|l| self.index_usize(l));
+            let hi = hi.as_deref().map(|h| self.index_usize(h));
+            return match (lo, hi) {
+                (Some(l), Some(h)) => parse_quote!((#base[#l..#h])),
+                (Some(l), None) => parse_quote!((#base[#l..])),
+                (None, Some(h)) => parse_quote!((#base[..#h])),
+                (None, None) => parse_quote!((#base[..])),
+            };
+        }
+        crate::expr::as_base(self.place(d))
+    }
+
     /// Methods of `strings.Builder` (a `String`).
     fn builder_method(&mut self, e: &Expr, x: &Expr, name: &str, args: &[Expr]) -> syn::Expr {
         let through_ptr = self
@@ -523,7 +546,7 @@ impl Ctx<'_> {
                     return self.unsupported(e, "copy");
                 };
                 if self.type_of(s).is_some_and(|t| self.is_string(t)) {
-                    let dp = self.place(d);
+                    let dp = self.copy_target(d);
                     let sv = self.borrowed(s);
                     return parse_quote!({
                         let src = #sv.as_bytes();
@@ -532,7 +555,7 @@ impl Ctx<'_> {
                         n as i64
                     });
                 }
-                let dp = self.place(d);
+                let dp = self.copy_target(d);
                 let sv = self.value(s);
                 parse_quote!({
                     let src = #sv;

@@ -45,6 +45,8 @@ pub struct Ctx<'a> {
     pub prog: &'a Program,
     pub info: &'a Info,
     pub pkg: PkgId,
+    /// Translation options (the Go version decides loop-variable semantics).
+    #[allow(dead_code)]
     pub opts: &'a Options,
     pub analysis: Analysis,
     pub support: BTreeSet<String>,

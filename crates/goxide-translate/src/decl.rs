@@ -171,10 +171,7 @@ pub fn translate_package(
         }
         support.extend(ctx.support.iter().cloned());
         // Declarations of the anonymous struct types this file used.
-        loop {
-            let Some(i) = ctx.anon_structs.iter().position(|(_, done)| !done) else {
-                break;
-            };
+        while let Some(i) = ctx.anon_structs.iter().position(|(_, done)| !done) {
             ctx.anon_structs[i].1 = true;
             let t = ctx.anon_structs[i].0;
             let name = syn::Ident::new(
@@ -210,7 +207,7 @@ pub fn translate_package(
         }
         anon_structs = std::mem::take(&mut ctx.anon_structs);
         for (t, fns) in std::mem::take(&mut ctx.ext_methods) {
-            ext_methods.entry(t).or_insert_with(Vec::new).extend(fns);
+            ext_methods.entry(t).or_default().extend(fns);
         }
         shared = Some(ctx.analysis);
         let module = module_name(&sf.path, multi);
@@ -941,9 +938,7 @@ impl Ctx<'_> {
         let mut fs: Vec<syn::Field> = Vec::new();
         let mut all_default = true;
         for (i, f) in fields.iter().enumerate() {
-            let Some(ty) = self.rust_type(f.ty) else {
-                return None;
-            };
+            let ty = self.rust_type(f.ty)?;
             if let Type::Array(n, _) = self.under(f.ty) {
                 if *n > 32 {
                     all_default = false;

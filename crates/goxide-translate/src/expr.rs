@@ -100,10 +100,12 @@ impl Ctx<'_> {
                 _ => self.unsupported(e, "nil of this type"),
             };
         }
-        if self.is_interface(target) && !self.is_empty_interface(target) && !self.is_error(target) {
-            if self.type_of(e) != Some(target) {
-                return self.unsupported(e, "conversion to an interface type");
-            }
+        if self.is_interface(target)
+            && !self.is_empty_interface(target)
+            && !self.is_error(target)
+            && self.type_of(e) != Some(target)
+        {
+            return self.unsupported(e, "conversion to an interface type");
         }
         if self.is_error(target) && self.type_of(e).is_some_and(|s| !self.is_error(s)) {
             return self.unsupported(e, "conversion of a value to error");

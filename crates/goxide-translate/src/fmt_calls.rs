@@ -39,7 +39,7 @@ fn parse_format(f: &str) -> Option<Vec<Piece>> {
                 break;
             }
         }
-        let mut num = |chars: &mut std::iter::Peekable<std::str::Chars>| {
+        let num = |chars: &mut std::iter::Peekable<std::str::Chars>| {
             let mut s = String::new();
             while let Some(&c) = chars.peek() {
                 if c.is_ascii_digit() {

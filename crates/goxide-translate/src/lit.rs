@@ -208,6 +208,7 @@ impl Ctx<'_> {
                 for el in elems {
                     vals.push(self.value_as(&el.value, et));
                 }
+                self.suffix_first(&mut vals, elems, et);
                 if vals.is_empty() {
                     if let Some(ty) = self.rust_type(et) {
                         return parse_quote!(Vec::<#ty>::new());
@@ -238,6 +239,23 @@ impl Ctx<'_> {
                 }
             }
             _ => self.unsupported(e, "composite literal of this type"),
+        }
+    }
+
+    /// Types the first element of an all-constant literal (`vec![1_i64, 2]`), so that Rust does
+    /// not fall back to `i32` where nothing else fixes the element type.
+    fn suffix_first(
+        &mut self,
+        vals: &mut [syn::Expr],
+        elems: &[goxide_ast::ast::Element],
+        et: TypeId,
+    ) {
+        if let (Some(first), Some(el)) = (vals.first_mut(), elems.first()) {
+            if let Some(c) = self.info.const_value(el.value.id).cloned() {
+                if let Some(v) = self.const_expr(&c, et, true) {
+                    *first = v;
+                }
+            }
         }
     }
 

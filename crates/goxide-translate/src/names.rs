@@ -68,7 +68,7 @@ pub fn camel(name: &str) -> String {
         }
     }
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert_str(0, "T");
+        out.insert(0, 'T');
     }
     if STD_TYPES.contains(&out.as_str()) {
         out.insert_str(0, "Go");

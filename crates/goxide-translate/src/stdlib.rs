@@ -130,6 +130,15 @@ impl Ctx<'_> {
                 parse_quote!(#s.join(#t.as_str()))
             }
             ("runtime", "Gosched" | "GC", 0) => parse_quote!(()),
+            ("unicode/utf8", "RuneCountInString", 1) => {
+                let s = v(0);
+                parse_quote!(#s.chars().count() as i64)
+            }
+            ("unicode/utf8", "RuneLen", 1) => {
+                let x = v(0);
+                parse_quote!(char::from_u32(#x as u32).map_or(-1, |c| c.len_utf8() as i64))
+            }
+            ("unicode/utf8", "ValidString", 1) => parse_quote!(true),
             (
                 "unicode",
                 "IsUpper" | "IsLower" | "IsDigit" | "IsSpace" | "IsLetter" | "IsPunct",

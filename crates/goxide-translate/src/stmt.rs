@@ -912,8 +912,8 @@ impl Ctx<'_> {
             let bits = k.and_then(|k| k.bits()).unwrap_or(64) as u64;
             let v = self.value(r);
             let small = matches!(self.info.const_value(r.id), Some(goxide_types::ConstValue::Int(n)) if u64::try_from(n.clone()).is_ok_and(|n| n < bits));
-            if self.global_root(l).is_some() || !small {
-                if !small {
+            if !small {
+                {
                     self.use_support("rt");
                     let f: syn::Expr = if op == BinaryOp::Shl {
                         parse_quote!(crate::support::rt::shl)
@@ -1329,11 +1329,7 @@ impl Ctx<'_> {
             }
             Type::Basic(bk) if bk.is_string() => {
                 let sx = self.value(x);
-                header = if v.is_some() {
-                    parse_quote!(#sx.char_indices())
-                } else {
-                    parse_quote!(#sx.char_indices())
-                };
+                header = parse_quote!(#sx.char_indices());
                 if let Some((_, id, _)) = &k {
                     prelude.insert(0, parse_quote!(let #id = #id as i64;));
                 }
@@ -1370,7 +1366,7 @@ impl Ctx<'_> {
             }
             Type::Map(..) => {
                 let owned = self.value(x);
-                let m = if self.is_place(x) { owned } else { owned };
+                let m = owned;
                 header = parse_quote!(#m);
                 pattern = quote::quote!((#kp, #vp));
             }
