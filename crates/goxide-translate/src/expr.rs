@@ -544,6 +544,19 @@ impl Ctx<'_> {
                 return c;
             }
         }
+        if op.is_comparison()
+            && [x, y].iter().any(|o| {
+                self.type_of(o).is_some_and(|t| {
+                    self.is_interface(t)
+                        || matches!(
+                            self.under(t),
+                            Type::Pointer(_) | Type::Func(_) | Type::Chan(..)
+                        )
+                })
+            })
+        {
+            return self.unsupported(e, "comparison of interface, pointer or function values");
+        }
         if op.is_comparison() {
             let a = self.operand(x, y);
             let b = self.operand(y, x);

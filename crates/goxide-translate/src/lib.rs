@@ -54,11 +54,17 @@ pub struct Translated {
     pub is_main: bool,
 }
 
-/// Translates one checked package.
+/// Translates one checked package; `None` only if the translator itself failed (a bug in
+/// goxide, never the input's fault), which the caller reports as an internal error.
 pub fn translate_package(
     checked: &Checked,
     files: &[(SourceFile, File)],
     opts: &Options,
-) -> Translated {
-    decl::translate_package(checked, files, opts)
+) -> Option<Translated> {
+    // Translation is written not to panic; this guard keeps a bug from taking down the
+    // embedding program.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        decl::translate_package(checked, files, opts)
+    }))
+    .ok()
 }

@@ -1126,6 +1126,7 @@ impl Ctx<'_> {
                 Some(parse_quote!({ #(#st)* }))
             }
         };
+        let c = cond_expr(c);
         let if_expr: syn::Expr = match else_part {
             Some(e) => parse_quote!(if #c #then_b else #e),
             None => parse_quote!(if #c #then_b),
@@ -1247,7 +1248,7 @@ impl Ctx<'_> {
         let lab = lab.map(|l| quote::quote!(#l));
         let lp: syn::Stmt = match cond {
             Some(c) => {
-                let c = self.value(c);
+                let c = cond_expr(self.value(c));
                 parse_quote!(#lab while #c #body_b)
             }
             None => parse_quote!(#lab loop #body_b),
@@ -1523,6 +1524,7 @@ impl Ctx<'_> {
                 }
                 let d = default_body.unwrap_or_default();
                 arms.push(quote::quote!(_ => { #(#d)* }));
+                let scrut = cond_expr(scrut);
                 return parse_quote!(match #scrut { #(#arms),* });
             }
         }
@@ -1659,6 +1661,19 @@ fn rewrite_receiver(s: syn::Stmt, target: &syn::Expr) -> syn::Stmt {
         return syn::Stmt::Expr(syn::Expr::MethodCall(mc), semi);
     }
     s
+}
+
+/// A condition or scrutinee: parenthesized when it contains a struct literal, which Rust
+/// would otherwise read as the block.
+pub fn cond_expr(e: syn::Expr) -> syn::Expr {
+    let has_brace = quote::ToTokens::to_token_stream(&e)
+        .into_iter()
+        .any(|t| matches!(t, proc_macro2::TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Brace));
+    if has_brace && !matches!(e, syn::Expr::Paren(_)) {
+        parse_quote!((#e))
+    } else {
+        e
+    }
 }
 
 /// A sentinel statement that the facade turns into a `// text` comment.

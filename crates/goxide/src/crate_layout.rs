@@ -117,13 +117,18 @@ pub(crate) fn lay_out(
     crate_name: &str,
     go_version: (u32, u32),
     report: &mut Report,
-) -> Vec<OutputFile> {
+) -> Result<Vec<OutputFile>, String> {
     let mut out = Vec::new();
     let Some((pkg, c)) = checked.first() else {
-        return out;
+        return Ok(out);
     };
     let opts = goxide_translate::Options { go_version };
     let translated = goxide_translate::translate_package(c, &pkg.files, &opts);
+    let Some(translated) = translated else {
+        return Err(
+            "internal error: goxide failed while translating this package; please report it".into(),
+        );
+    };
     let is_main = translated.is_main;
     out.push(OutputFile {
         path: "Cargo.toml".into(),
@@ -173,7 +178,7 @@ pub(crate) fn lay_out(
         });
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
-    out
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -84,10 +84,22 @@ pub fn translate(input: &Input, opts: &Options) -> Output {
     let go_version = effective_go_version(input, opts);
     let crate_name = crate_layout::crate_name(opts.crate_name.as_deref().unwrap_or(&input.name));
     let mut report = Report::default();
-    let files = crate_layout::lay_out(&checked, &crate_name, go_version, &mut report);
-    Output {
-        files,
-        diagnostics,
-        report,
+    match crate_layout::lay_out(&checked, &crate_name, go_version, &mut report) {
+        Ok(files) => Output {
+            files,
+            diagnostics,
+            report,
+        },
+        Err(msg) => {
+            let mut diagnostics = diagnostics;
+            if let Some((sf, _)) = checked.first().and_then(|(p, _)| p.files.first()) {
+                diagnostics.push(Diagnostic::error(sf, goxide_ast::Span::default(), msg));
+            }
+            Output {
+                files: Vec::new(),
+                diagnostics,
+                report: Report::default(),
+            }
+        }
     }
 }
