@@ -80,7 +80,7 @@ impl Checker<'_> {
                     }
                     // A non-constant shift of an untyped constant takes the context's type,
                     // which must be an integer type.
-                    if xk.is_numeric() && !k.is_integer() && !k.is_untyped() && is_shift(e) {
+                    if xk.is_numeric() && !k.is_integer() && is_shift(e) {
                         let s = self.text(e.span);
                         let ts = self.type_str(target);
                         self.error(e.span, format!("invalid operation: shifted operand {s} (type {ts}) must be integer"));

@@ -373,6 +373,12 @@ impl Checker<'_> {
 
     /// Checks a function type, creating parameter and result objects.
     pub(crate) fn func_type(&mut self, ft: &FuncType, declare: bool) -> SigObjs {
+        let mut names = HashSet::new();
+        for n in ft.params.iter().chain(&ft.results).flat_map(|g| &g.names) {
+            if n.name != "_" && !names.insert(n.name.as_str()) {
+                self.error(n.span, format!("duplicate argument {}", n.name));
+            }
+        }
         let mut so = SigObjs::default();
         let mut sig = Signature {
             params: vec![],

@@ -436,6 +436,13 @@ impl Checker<'_> {
                 }
             }
         } else {
+            if self.is_untyped(y.ty) {
+                // A non-constant untyped count (itself a shift) becomes a uint.
+                let uint = self.prog.types.basic(BasicKind::Uint);
+                if !self.convert_untyped(&mut y, ye, uint, None) {
+                    return Operand::invalid();
+                }
+            }
             let yu = self.op_type(y.ty);
             if !self
                 .prog
@@ -490,8 +497,9 @@ impl Checker<'_> {
                         }
                     };
                 }
-                // Non-constant shift of an untyped constant: the type comes from the context.
-                return Operand::value(self.prog.types.basic(BasicKind::UntypedInt));
+                // Non-constant shift of an untyped constant: the type comes from the context
+                // (the type the constant alone would take there).
+                return Operand::value(x.ty);
             }
         }
         if !xk.is_some_and(|k| k.is_integer()) && !is_type_param(&self.prog, x.ty) {

@@ -125,6 +125,9 @@ impl Checker<'_> {
             return Operand::invalid();
         };
         self.record_use(sel.id, f.obj);
+        if f.is_method {
+            self.record_dep(f.obj);
+        }
         if x.mode == Mode::Type {
             if !f.is_method {
                 let xs = self.text(xe.span);
