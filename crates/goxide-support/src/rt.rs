@@ -667,3 +667,12 @@ pub fn runes_to_string(r: &[i32]) -> String {
 pub fn string_to_runes(s: &str) -> Vec<i32> {
     s.chars().map(|c| c as i32).collect()
 }
+
+/// Go's `==` on pointers: both nil, or the same variable.
+pub fn ptr_eq<T: ?Sized>(a: &Option<std::rc::Rc<T>>, b: &Option<std::rc::Rc<T>>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => std::rc::Rc::ptr_eq(x, y),
+        _ => false,
+    }
+}
