@@ -544,6 +544,16 @@ impl Ctx<'_> {
                 return c;
             }
         }
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne)
+            && [x, y]
+                .iter()
+                .all(|o| self.type_of(o).is_some_and(|t| matches!(self.under(t), Type::Pointer(_))))
+        {
+            let (a, b) = (self.borrowed(x), self.borrowed(y));
+            self.use_support("rt");
+            let eq: syn::Expr = parse_quote!(crate::support::rt::ptr_eq(&#a, &#b));
+            return if op == BinaryOp::Eq { eq } else { parse_quote!(!#eq) };
+        }
         if op.is_comparison()
             && [x, y].iter().any(|o| {
                 self.type_of(o).is_some_and(|t| {
