@@ -160,3 +160,26 @@ fn unexported_members_of_other_packages_are_invisible() {
     let src = "package main\n\nimport \"strings\"\n\nfunc main() {\n\tvar b strings.Builder\n\t_ = b.buf\n}\n";
     assert_has(&errors(src), "b.buf undefined");
 }
+
+#[test]
+fn duplicates() {
+    assert_has(
+        &in_main("\tx := 1\n\tswitch x {\n\tcase 1, 2, 1:\n\t}"),
+        "duplicate case 1 in expression switch",
+    );
+    assert_has(
+        &in_main("\t_ = map[string]int{\"a\": 1, \"a\": 2}"),
+        "duplicate key \"a\" in map literal",
+    );
+    let src =
+        "package main\n\ntype T struct{}\n\nfunc (T) M() {}\nfunc (*T) M() {}\n\nfunc main() {}\n";
+    assert_has(&errors(src), "method T.M already declared");
+    assert_has(
+        &errors("package main\n\nvar init = 1\n\nfunc main() {}\n"),
+        "cannot declare init - must be func",
+    );
+    assert_has(
+        &errors("package main\n\ntype I interface{ m(x int) (x int) }\n\nfunc main() {}\n"),
+        "duplicate argument x",
+    );
+}

@@ -117,9 +117,27 @@ impl Checker<'_> {
                 }
             }
             Type::Map(kt, vt) => {
+                let mut seen: Vec<crate::ConstValue> = Vec::new();
                 for elt in elems {
                     match &elt.key {
-                        Some(k) => self.elem_assign(k, kt, "map literal"),
+                        Some(k) => {
+                            self.elem_assign(k, kt, "map literal");
+                            if let Some(v) = self.info.const_value(k.id).cloned() {
+                                if v != crate::ConstValue::Unknown
+                                    && !self.prog.types.is_interface(kt)
+                                {
+                                    if seen.contains(&v) {
+                                        let s = self.text(k.span);
+                                        self.error(
+                                            k.span,
+                                            format!("duplicate key {s} in map literal"),
+                                        );
+                                    } else {
+                                        seen.push(v);
+                                    }
+                                }
+                            }
+                        }
                         None => self.error(elt.span, "missing key in map literal"),
                     }
                     self.elem_assign(&elt.value, vt, "map literal");

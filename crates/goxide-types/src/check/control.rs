@@ -25,6 +25,7 @@ impl Checker<'_> {
             None => None,
         };
         let mut defaults = 0;
+        let mut seen: Vec<(crate::ConstValue, TypeId)> = Vec::new();
         for c in clauses {
             if c.is_default {
                 defaults += 1;
@@ -42,6 +43,22 @@ impl Checker<'_> {
                         let te: &Expr = te;
                         let t = t.clone();
                         self.case_compare(&mut x, e, &t, te);
+                        if let Mode::Const(v) = &x.mode {
+                            if *v != crate::ConstValue::Unknown {
+                                let dup = seen
+                                    .iter()
+                                    .any(|(sv, st)| sv == v && self.identical(*st, x.ty));
+                                if dup {
+                                    let s = self.text(e.span);
+                                    self.error(
+                                        e.span,
+                                        format!("duplicate case {s} in expression switch"),
+                                    );
+                                } else {
+                                    seen.push((v.clone(), x.ty));
+                                }
+                            }
+                        }
                     }
                     Some(_) => {}
                     None => {

@@ -223,7 +223,15 @@ impl Checker<'_> {
             }
         }
         // Attach methods to their receiver base types.
+        let mut declared: std::collections::HashSet<(String, String)> = Default::default();
         for (base, m) in methods {
+            let mname = self.obj(m).name.clone();
+            if mname != "_" && !declared.insert((base.clone(), mname.clone())) {
+                let (span, file) = (self.obj(m).span, self.obj(m).file);
+                self.cur_file = file.unwrap_or(0);
+                self.error(span, format!("method {base}.{mname} already declared"));
+                continue;
+            }
             let target = self.prog.packages[pkg.0 as usize].scope.get(&base).copied();
             if let Some(tobj) = target {
                 let t = self.obj(tobj).ty;
@@ -246,6 +254,10 @@ impl Checker<'_> {
         self.decls.insert(obj, info);
         if pkg == self.main {
             self.main_objs.push(obj);
+        }
+        if name == "init" && pkg == self.main {
+            self.error(span, "cannot declare init - must be func");
+            return;
         }
         if name != "_" {
             self.declare_pkg_scope(pkg, name, obj, span);
