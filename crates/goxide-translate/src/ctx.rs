@@ -8,6 +8,9 @@ use goxide_ast::{SourceFile, Span};
 use goxide_types::{Info, Mode, ObjId, Object, PkgId, Program, Type, TypeId};
 use std::collections::{BTreeSet, HashMap};
 
+/// The name recorded in [`Ctx::local_names`] for a method's receiver, which is `self`.
+pub const RECEIVER: &str = "<self>";
+
 /// State of the function (or closure) being translated.
 #[derive(Default, Clone)]
 pub struct FnState {
@@ -73,6 +76,14 @@ pub struct Ctx<'a> {
     pub synthetic: HashMap<NodeId, (String, TypeId)>,
     /// Anonymous struct types met so far, in order, and whether they were declared.
     pub anon_structs: Vec<(TypeId, bool)>,
+    /// Package variables declared as thread-local cells (others had unsupported types).
+    pub emitted_globals: std::collections::HashSet<ObjId>,
+    /// Rust names of package-level variables and constants (deduplicated: Go's `x` and `X`
+    /// both want `X`).
+    pub global_names: HashMap<ObjId, String>,
+    /// Named types declared as stand-ins (interfaces, recursive or untranslatable types):
+    /// values of these types are reported unsupported wherever they occur.
+    pub stub_types: std::collections::HashSet<TypeId>,
     /// Number of `init` functions in the package (named `init_1`, `init_2`, … when several).
     pub init_total: usize,
 }

@@ -3,7 +3,7 @@
 //! and function literals (closures).
 
 use crate::analysis;
-use crate::ctx::{comment_text, Ctx, FnState};
+use crate::ctx::{comment_text, Ctx, FnState, RECEIVER};
 use crate::names;
 use crate::stmt::comment_stmt;
 use crate::{Options, RustFile, Translated};
@@ -46,6 +46,61 @@ pub fn translate_package(
     let mut init_count = 0;
     let mut has_main = false;
     let mut anon_structs: Vec<(goxide_types::TypeId, bool)> = Vec::new();
+    let mut emitted_globals: HashSet<ObjId> = HashSet::new();
+    // Named types that become stand-ins: non-empty interfaces, and non-struct types whose
+    // definition refers to themselves (a Rust alias cannot).
+    let mut stub_types: HashSet<goxide_types::TypeId> = HashSet::new();
+    for f in &ast_files {
+        let mut specs: Vec<&TypeSpec> = Vec::new();
+        for d in &f.decls {
+            if let DeclKind::Type(ts) = &d.kind {
+                specs.extend(ts.iter());
+            }
+        }
+        for s in specs {
+            let Some(&o) = info.defs.get(&s.name.id) else {
+                continue;
+            };
+            let t = prog.obj(o).ty;
+            let u = prog.types.underlying(t);
+            let stub = match prog.types.get(u) {
+                Type::Interface(i) => {
+                    !(i.all_methods.is_empty()
+                        && i.methods.is_empty()
+                        && i.embeds.is_empty()
+                        && i.terms.is_none())
+                }
+                Type::Struct(_) => false,
+                _ => !s.alias && mentions(prog, u, t, 0),
+            };
+            if stub {
+                stub_types.insert(t);
+            }
+        }
+    }
+    let mut global_names: HashMap<ObjId, String> = HashMap::new();
+    {
+        let mut taken: HashSet<String> = HashSet::new();
+        for f in &ast_files {
+            for d in &f.decls {
+                let names: Vec<&Ident> = match &d.kind {
+                    DeclKind::Var(specs) => specs.iter().flat_map(|s| &s.names).collect(),
+                    DeclKind::Const(specs) => specs.iter().flat_map(|s| &s.names).collect(),
+                    _ => continue,
+                };
+                for n in names {
+                    let Some(&o) = info.defs.get(&n.id) else {
+                        continue;
+                    };
+                    let mut name = names::screaming(&n.name);
+                    while !taken.insert(name.clone()) {
+                        name.push('_');
+                    }
+                    global_names.insert(o, name);
+                }
+            }
+        }
+    }
     let mut ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>> =
         Default::default();
     let init_total = ast_files
@@ -93,6 +148,9 @@ pub fn translate_package(
             by_value_methods: by_value_methods.clone(),
             synthetic: HashMap::new(),
             anon_structs: std::mem::take(&mut anon_structs),
+            emitted_globals: HashSet::new(),
+            stub_types: stub_types.clone(),
+            global_names: global_names.clone(),
             init_total,
         };
         ctx.collect_consts(&ast_files);
@@ -206,6 +264,7 @@ pub fn translate_package(
             }
         }
         anon_structs = std::mem::take(&mut ctx.anon_structs);
+        emitted_globals.extend(ctx.emitted_globals.drain());
         for (t, fns) in std::mem::take(&mut ctx.ext_methods) {
             ext_methods.entry(t).or_default().extend(fns);
         }
@@ -269,6 +328,7 @@ pub fn translate_package(
                 }
             }
         }
+        eager.retain(|o| emitted_globals.contains(o));
         eager.sort_by_key(|o| {
             info.init_order
                 .iter()
@@ -278,7 +338,7 @@ pub fn translate_package(
         let touches: Vec<syn::Stmt> = eager
             .iter()
             .map(|&o| {
-                let id = names::const_ident(&prog.obj(o).name);
+                let id = names::ident(global_names.get(&o).map_or("_", String::as_str));
                 parse_quote!(#id.with(|_| ());)
             })
             .collect();
@@ -448,7 +508,7 @@ impl Ctx<'_> {
             return Some(comment_item(&text));
         };
         self.declared_consts.insert(obj);
-        let id = names::const_ident(&n.name);
+        let id = self.var_name(obj);
         self.local_names.insert(obj, id.to_string());
         let val = match val {
             syn::Expr::Call(_) | syn::Expr::MethodCall(_) if matches!(v, ConstValue::String(_)) => {
@@ -511,9 +571,9 @@ impl Ctx<'_> {
                 out.push(comment_item(&text));
                 continue;
             };
-            let id = names::const_ident(&n.name);
-            let mut attrs = doc_attrs(&s.doc);
-            attrs.extend(Vec::<syn::Attribute>::new());
+            let id = self.var_name(obj);
+            self.emitted_globals.insert(obj);
+            let attrs = doc_attrs(&s.doc);
             out.push(parse_quote!(thread_local! {
                 #(#attrs)*
                 static #id: std::cell::RefCell<#ty> = std::cell::RefCell::new(#init);
@@ -575,7 +635,7 @@ impl Ctx<'_> {
         // The receiver is `self` in the method body.
         if let Some(rn) = f.recv.as_ref().and_then(|r| r.name.as_ref()) {
             if let Some(&obj) = self.info.defs.get(&rn.id) {
-                self.local_names.insert(obj, "self".into());
+                self.local_names.insert(obj, RECEIVER.into());
             }
         }
         let Some((params, prelude)) = self.params(&f.sig, &sig.params) else {
@@ -895,15 +955,17 @@ impl Ctx<'_> {
             | Type::Map(..)
             | Type::Array(..)
             | Type::Func(_)
-            | Type::Pointer(_) => {
-                let Some(target) = self.rust_type(self.prog.types.underlying(t)) else {
-                    return vec![comment_item(&format!(
+            | Type::Pointer(_)
+                if !self.stub_types.contains(&t) =>
+            {
+                match self.rust_type(self.prog.types.underlying(t)) {
+                    Some(target) => vec![parse_quote!(#(#attrs)* #vis type #name = #target;)],
+                    None => vec![comment_item(&format!(
                         "{} unsupported: type `{}`",
                         crate::MARKER,
                         self.snippet(s.span)
-                    ))];
-                };
-                vec![parse_quote!(#(#attrs)* #vis type #name = #target;)]
+                    ))],
+                }
             }
             _ => {
                 // A stand-in type keeps signatures that mention it compiling; every operation on
@@ -917,7 +979,7 @@ impl Ctx<'_> {
                     comment_item(&text),
                     parse_quote!(
                         #[derive(Clone, Debug, Default, PartialEq)]
-                        #vis struct #name;
+                        #vis struct #name {}
                     ),
                 ]
             }
@@ -1122,6 +1184,36 @@ impl Ctx<'_> {
         self.func = saved;
         self.rust_scopes = saved_scopes;
         res
+    }
+}
+
+/// Whether type `t` refers to `target` (through element, field, parameter types).
+fn mentions(
+    prog: &goxide_types::Program,
+    t: goxide_types::TypeId,
+    target: goxide_types::TypeId,
+    depth: u32,
+) -> bool {
+    if t == target {
+        return true;
+    }
+    if depth > 12 {
+        return false;
+    }
+    let d = depth + 1;
+    match prog.types.get(t) {
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => {
+            mentions(prog, *e, target, d)
+        }
+        Type::Map(k, v) => mentions(prog, *k, target, d) || mentions(prog, *v, target, d),
+        Type::Func(sig) => sig
+            .params
+            .iter()
+            .chain(&sig.results)
+            .any(|&p| mentions(prog, p, target, d)),
+        Type::Tuple(ts) => ts.iter().any(|&p| mentions(prog, p, target, d)),
+        Type::Struct(fs) => fs.iter().any(|f| mentions(prog, f.ty, target, d)),
+        _ => false,
     }
 }
 

@@ -6,7 +6,7 @@
 //! - [`Ctx::borrowed`]: for reading without taking ownership (printing, `len`, comparisons);
 //! - [`Ctx::place`]: the assignable place.
 
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, RECEIVER};
 use crate::names;
 use goxide_ast::ast::{BinaryOp, Expr, ExprKind, UnaryOp};
 use goxide_types::{Mode, ObjId, ObjKind, SelectionKind, Type, TypeId};
@@ -29,9 +29,12 @@ impl Ctx<'_> {
     /// The Rust name of a local or package-level object.
     pub fn var_name(&self, obj: ObjId) -> syn::Ident {
         if let Some(n) = self.local_names.get(&obj) {
-            if n == "self" {
+            if n == RECEIVER {
                 return syn::Ident::new("self", proc_macro2::Span::call_site());
             }
+            return names::ident(n);
+        }
+        if let Some(n) = self.global_names.get(&obj) {
             return names::ident(n);
         }
         let o = self.obj(obj);
@@ -68,7 +71,7 @@ impl Ctx<'_> {
         matches!(x.kind, ExprKind::Ident(_))
             && self
                 .obj_of(x)
-                .is_some_and(|o| self.local_names.get(&o).is_some_and(|n| n == "self"))
+                .is_some_and(|o| self.local_names.get(&o).is_some_and(|n| n == RECEIVER))
             && self
                 .type_of(x)
                 .is_some_and(|t| matches!(self.ty(t), Type::Pointer(_)))
@@ -204,6 +207,13 @@ impl Ctx<'_> {
 
     /// `e` for reading, without cloning.
     pub fn borrowed(&mut self, e: &Expr) -> syn::Expr {
+        if self
+            .type_of(e)
+            .is_some_and(|t| self.stub_types.contains(&t))
+            && !matches!(self.mode_of(e), Some(Mode::Type))
+        {
+            return self.unsupported(e, "value of a type goxide cannot translate yet");
+        }
         if let Some(c) = self.const_of(e, false) {
             if !matches!(&e.kind, ExprKind::Ident(_)) || !self.const_ident_usable(e) {
                 return c.unwrap_or_else(|| self.unsupported(e, "constant value"));
@@ -260,6 +270,9 @@ impl Ctx<'_> {
                     return parse_quote!((*g));
                 }
                 if self.is_global_var(obj) {
+                    if self.rust_type(o.ty).is_none() {
+                        return self.unsupported(e, "package variable of this type");
+                    }
                     let copy = self.is_copy(o.ty);
                     self.global_read(&id, copy)
                 } else if self.analysis.boxed.contains(&obj) {
@@ -545,14 +558,19 @@ impl Ctx<'_> {
             }
         }
         if matches!(op, BinaryOp::Eq | BinaryOp::Ne)
-            && [x, y]
-                .iter()
-                .all(|o| self.type_of(o).is_some_and(|t| matches!(self.under(t), Type::Pointer(_))))
+            && [x, y].iter().all(|o| {
+                self.type_of(o)
+                    .is_some_and(|t| matches!(self.under(t), Type::Pointer(_)))
+            })
         {
             let (a, b) = (self.borrowed(x), self.borrowed(y));
             self.use_support("rt");
             let eq: syn::Expr = parse_quote!(crate::support::rt::ptr_eq(&#a, &#b));
-            return if op == BinaryOp::Eq { eq } else { parse_quote!(!#eq) };
+            return if op == BinaryOp::Eq {
+                eq
+            } else {
+                parse_quote!(!#eq)
+            };
         }
         if op.is_comparison()
             && [x, y].iter().any(|o| {

@@ -625,7 +625,7 @@ impl Ctx<'_> {
     pub fn bind_local(&mut self, obj: ObjId, go_name: &str) -> syn::Ident {
         let n = names::snake(go_name);
         let id = names::ident(&n);
-        self.local_names.insert(obj, id.to_string());
+        self.local_names.insert(obj, n);
         id
     }
 

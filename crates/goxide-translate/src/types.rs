@@ -230,6 +230,9 @@ impl Ctx<'_> {
 
     /// The zero value of a type, as an expression.
     pub fn zero_value(&mut self, t: TypeId) -> Option<syn::Expr> {
+        if self.stub_types.contains(&t) {
+            return None;
+        }
         Some(match self.under(t) {
             Type::Basic(k) => {
                 use BasicKind::*;
