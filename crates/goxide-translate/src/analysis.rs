@@ -21,6 +21,8 @@ pub struct Analysis {
     pub free_vars: HashMap<NodeId, Vec<ObjId>>,
     /// Variables assigned as a whole (`x = …`, not `x[i] = …`) after their declaration.
     pub whole_assigned: HashSet<ObjId>,
+    /// Variables declared without an initializer (`var m map[K]V`: nil until assigned).
+    pub zero_declared: HashSet<ObjId>,
     /// How each slice parameter of a package function is passed (absent: by value).
     pub slice_params: HashMap<ObjId, SliceMode>,
     /// Per function: the passing mode of each parameter (`None` for non-slice parameters).
@@ -257,6 +259,13 @@ impl Walker<'_> {
                 for s in specs {
                     s.values.iter().for_each(|e| self.expr(e));
                     s.names.iter().for_each(|n| self.declare(n.id));
+                    if s.values.is_empty() {
+                        self.out.zero_declared.extend(
+                            s.names
+                                .iter()
+                                .filter_map(|n| self.info.defs.get(&n.id).copied()),
+                        );
+                    }
                 }
             }
             DeclKind::Const(specs) => specs

@@ -649,7 +649,34 @@ impl Ctx<'_> {
             if lhs.len() == 1 {
                 return self.assign_one(s, &lhs[0], &rhs[0], op == AssignOp::Define);
             }
-            // Parallel assignment: evaluate all right-hand sides first.
+            // Parallel assignment: index operands on the left and all right-hand sides are
+            // evaluated first, then the assignments happen left to right.
+            let mut pre: Vec<syn::Stmt> = Vec::new();
+            let mut lhs: Vec<Expr> = lhs.to_vec();
+            for (n, l) in lhs.iter_mut().enumerate() {
+                let ExprKind::Index { indices, .. } = &mut l.kind else {
+                    continue;
+                };
+                let Some(ix) = indices.first_mut() else {
+                    continue;
+                };
+                if self.info.const_value(ix.id).is_some() {
+                    continue;
+                }
+                let Some(it) = self.type_of(ix) else { continue };
+                let v = self.value(ix);
+                let name = format!("i{n}");
+                let id = syn::Ident::new(&name, proc_macro2::Span::call_site());
+                pre.push(parse_quote!(let #id = #v;));
+                let nid = NodeId(u32::MAX - 200_000 - self.synthetic.len() as u32);
+                self.synthetic.insert(nid, (name.clone(), it));
+                *ix = Expr {
+                    id: nid,
+                    span: ix.span,
+                    kind: ExprKind::Ident(name),
+                };
+            }
+            let lhs = &lhs[..];
             let mut out = Vec::new();
             let mut temps = Vec::new();
             for (i, (l, r)) in lhs.iter().zip(rhs).enumerate() {
@@ -664,7 +691,8 @@ impl Ctx<'_> {
                 out.push((tmp, v));
             }
             let (names, vals): (Vec<_>, Vec<_>) = out.into_iter().unzip();
-            let mut stmts: Vec<syn::Stmt> = vec![parse_quote!(let (#(#names),*) = (#(#vals),*);)];
+            let mut stmts: Vec<syn::Stmt> = pre;
+            stmts.push(parse_quote!(let (#(#names),*) = (#(#vals),*);));
             for (l, tmp) in lhs.iter().zip(temps) {
                 stmts.extend(self.store(s, l, parse_quote!(#tmp), op == AssignOp::Define));
             }
@@ -739,9 +767,29 @@ impl Ctx<'_> {
         let Type::Map(kt, _) = self.type_of(x).map(|t| self.under(t).clone())? else {
             return None;
         };
+        if self.nil_map(x) {
+            self.use_support("rt");
+            return Some(
+                parse_quote!(crate::support::rt::runtime_error("assignment to entry in nil map");),
+            );
+        }
         let k = self.value_as(indices.first()?, kt);
         let m = self.place(x);
         Some(parse_quote!(#m.insert(#k, #v);))
+    }
+
+    /// Whether `m` is a map variable that is still nil (declared without a value and never
+    /// assigned): writing to it panics as in Go.
+    fn nil_map(&self, m: &Expr) -> bool {
+        let m = strip_parens(m);
+        matches!(m.kind, ExprKind::Ident(_))
+            && self.obj_of(m).is_some_and(|o| {
+                self.analysis.zero_declared.contains(&o)
+                    && !self.analysis.whole_assigned.contains(&o)
+                    && !self.analysis.address_taken.contains(&o)
+                    && !self.analysis.captured.contains(&o)
+                    && matches!(self.obj(o).kind, ObjKind::Var { global: false, .. })
+            })
     }
 
     fn assign_one(&mut self, s: &Stmt, l: &Expr, r: &Expr, define: bool) -> Vec<syn::Stmt> {
