@@ -46,6 +46,9 @@ pub struct Program {
     pub types: TypeTable,
     pub objects: Vec<Object>,
     pub packages: Vec<Package>,
+    /// Type parameters (each a [`Type::TypeParam`]) of generic functions and methods, by
+    /// function object; generic types keep theirs in [`types::Named::type_params`].
+    pub func_type_params: std::collections::HashMap<ObjId, Vec<TypeId>>,
 }
 
 impl Program {

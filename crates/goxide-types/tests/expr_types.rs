@@ -259,6 +259,13 @@ fn generic_functions_infer_type_arguments() {
         .map(|&t| c.checked.program.type_string(t))
         .collect();
     assert_eq!(names, vec!["int", "string"]);
+    let p = &c.checked.program;
+    let map_fn = p.pkg(c.checked.package).scope["Map"];
+    let tps: Vec<String> = p.func_type_params[&map_fn]
+        .iter()
+        .map(|&t| p.type_string(t))
+        .collect();
+    assert_eq!(tps, vec!["T", "U"]);
 }
 
 #[test]

@@ -199,6 +199,7 @@ pub fn check_package(
             types: TypeTable::new(),
             objects: Vec::new(),
             packages: Vec::new(),
+            func_type_params: HashMap::new(),
         },
         importer,
         config: config.clone(),
@@ -246,6 +247,7 @@ pub fn check_package(
     let main = c.add_package(import_path, &name, Files::Borrowed(files), true);
     c.check_main();
     c.finish();
+    c.prog.func_type_params = std::mem::take(&mut c.func_tparams);
     Checked {
         program: c.prog,
         package: main,
