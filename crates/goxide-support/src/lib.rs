@@ -21,8 +21,12 @@ pub mod defer;
 pub mod errors;
 pub mod fmt;
 pub mod iface;
+pub mod math;
+pub mod parse;
 pub mod rt;
 pub mod strconv;
+pub mod strings;
+pub mod unicode;
 
 /// One support module as goxide emits it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +67,16 @@ pub const MODULES: &[Module] = &[
         deps: &["fmt", "rt"],
     },
     Module {
+        name: "math",
+        source: include_str!("math.rs"),
+        deps: &[],
+    },
+    Module {
+        name: "parse",
+        source: include_str!("parse.rs"),
+        deps: &["errors", "strconv"],
+    },
+    Module {
         name: "rt",
         source: include_str!("rt.rs"),
         deps: &[],
@@ -70,6 +84,16 @@ pub const MODULES: &[Module] = &[
     Module {
         name: "strconv",
         source: include_str!("strconv.rs"),
+        deps: &[],
+    },
+    Module {
+        name: "strings",
+        source: include_str!("strings.rs"),
+        deps: &["rt", "unicode"],
+    },
+    Module {
+        name: "unicode",
+        source: include_str!("unicode.rs"),
         deps: &[],
     },
 ];

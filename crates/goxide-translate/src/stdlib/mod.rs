@@ -1,0 +1,242 @@
+//! Calls into the standard library, mapped to Rust one function at a time. A function that is
+//! not mapped yet becomes a `todo!()` under an `unsupported` marker naming it.
+//!
+//! Each package family has its own file; a mapping prefers the plain Rust method where it has
+//! exactly Go's behaviour (`strings.Contains` → `str::contains`) and calls a support module
+//! where Go's rules differ (`strings.Title`, `strconv.Atoi`'s error texts, `math.Max` on NaN).
+
+mod math;
+mod misc;
+mod strconv;
+mod strings;
+
+use crate::ctx::Ctx;
+use crate::expr::paren_if_needed;
+use goxide_ast::ast::{Expr, ExprKind};
+use goxide_types::ConstValue;
+use num_traits::ToPrimitive;
+use syn::parse_quote;
+
+/// The arguments of a standard-library call: the Go expressions and their translations
+/// (borrowed form; constants as typed literals).
+pub(crate) struct Args<'e> {
+    pub exprs: &'e [Expr],
+    pub vals: Vec<syn::Expr>,
+}
+
+impl Args<'_> {
+    pub fn len(&self) -> usize {
+        self.vals.len()
+    }
+
+    /// Argument `i`, parenthesized where a method call on it needs it.
+    pub fn v(&self, i: usize) -> syn::Expr {
+        paren_if_needed(self.vals[i].clone())
+    }
+}
+
+impl Ctx<'_> {
+    pub fn stdlib_call(
+        &mut self,
+        e: &Expr,
+        pkg: &str,
+        name: &str,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> syn::Expr {
+        if pkg == "fmt" {
+            return self.fmt_call(e, name, args, ellipsis);
+        }
+        if pkg == "errors" {
+            return self.errors_call(e, name, args);
+        }
+        let vals: Vec<syn::Expr> = args
+            .iter()
+            .map(|a| {
+                let t = self.type_of(a);
+                match t {
+                    Some(t) if self.info.const_value(a.id).is_some() => {
+                        let t = goxide_types::default_type(&self.prog.types, t);
+                        let v = self.info.const_value(a.id).cloned();
+                        match v.and_then(|v| self.const_expr(&v, t, true)) {
+                            Some(c) => c,
+                            None => self.value_as(a, t),
+                        }
+                    }
+                    _ => self.borrowed(a),
+                }
+            })
+            .collect();
+        let a = Args { exprs: args, vals };
+        let mapped = if ellipsis {
+            None
+        } else {
+            match pkg {
+                "strings" => self.strings_call(name, &a),
+                "strconv" => self.strconv_call(name, &a),
+                "math" => self.math_call(name, &a),
+                "math/bits" => self.bits_call(name, &a),
+                "sort" => self.sort_call(name, &a),
+                "unicode" => self.unicode_call(name, &a),
+                "unicode/utf8" => self.utf8_call(name, &a),
+                "os" | "time" | "runtime" => self.system_call(pkg, name, &a),
+                _ => None,
+            }
+        };
+        match mapped {
+            Some(x) => x,
+            None => self.unsupported(e, &format!("standard library function {pkg}.{name}")),
+        }
+    }
+
+    /// A string argument where Rust wants a `&str` (or a pattern): the literal when it is a
+    /// constant, else a borrow of the value.
+    pub(crate) fn str_ref(&self, a: &Args, i: usize) -> syn::Expr {
+        match self.const_str(&a.exprs[i]) {
+            Some(l) => parse_quote!(#l),
+            None => {
+                let v = a.v(i);
+                match v {
+                    syn::Expr::Reference(_) => v,
+                    _ => parse_quote!(&#v),
+                }
+            }
+        }
+    }
+
+    /// A string argument as the receiver of a `str` method: the literal when it is a constant.
+    pub(crate) fn str_recv(&self, a: &Args, i: usize) -> syn::Expr {
+        match self.const_str(&a.exprs[i]) {
+            Some(l) => parse_quote!(#l),
+            None => a.v(i),
+        }
+    }
+
+    /// A string argument as a `&str`: the literal, or `x.as_str()`.
+    pub(crate) fn str_slice(&self, a: &Args, i: usize) -> syn::Expr {
+        match self.const_str(&a.exprs[i]) {
+            Some(l) => parse_quote!(#l),
+            None => {
+                let v = a.v(i);
+                parse_quote!(#v.as_str())
+            }
+        }
+    }
+
+    /// The value of an integer constant argument.
+    pub(crate) fn const_int(&self, a: &Args, i: usize) -> Option<i64> {
+        match self.info.const_value(a.exprs[i].id)? {
+            ConstValue::Int(n) => n.to_i64(),
+            _ => None,
+        }
+    }
+
+    /// A constant rune argument as a `char` literal.
+    pub(crate) fn const_char(&self, a: &Args, i: usize) -> Option<syn::Expr> {
+        let n = self.const_int(a, i)?;
+        let c = char::from_u32(u32::try_from(n).ok()?)?;
+        let lit = syn::LitChar::new(c, proc_macro2::Span::call_site());
+        Some(parse_quote!(#lit))
+    }
+
+    /// A function-valued argument as something callable: a closure for a function literal, else
+    /// the function value.
+    pub(crate) fn func_arg(&mut self, a: &Args, i: usize) -> syn::Expr {
+        let x = &a.exprs[i];
+        if matches!(
+            crate::builtins::strip_parens(x).kind,
+            ExprKind::FuncLit { .. }
+        ) {
+            if let Some(c) = self.closure(crate::builtins::strip_parens(x)) {
+                return c;
+            }
+        }
+        a.v(i)
+    }
+
+    fn errors_call(&mut self, e: &Expr, name: &str, args: &[Expr]) -> syn::Expr {
+        self.use_support("errors");
+        match (name, args) {
+            ("New", [msg]) => {
+                let m: syn::Expr = match self.const_str(msg) {
+                    Some(l) => parse_quote!(#l),
+                    None => self.value(msg),
+                };
+                parse_quote!(crate::support::errors::new(#m))
+            }
+            ("Is", [a, b]) => {
+                let (a, b) = (self.borrowed(a), self.borrowed(b));
+                parse_quote!(crate::support::errors::is(&#a, &#b))
+            }
+            ("Unwrap", [a]) => {
+                let a = self.borrowed(a);
+                parse_quote!(crate::support::errors::unwrap(&#a))
+            }
+            _ => self.unsupported(e, &format!("standard library function errors.{name}")),
+        }
+    }
+
+    /// A qualified identifier that is not a call and not a constant (`os.Args`, `math.MaxInt`
+    /// was folded).
+    pub fn qualified_value(&mut self, e: &Expr) -> syn::Expr {
+        if let ExprKind::Selector { x, sel } = &e.kind {
+            let pkg = self.obj_of(x).and_then(|o| match self.obj(o).kind {
+                goxide_types::ObjKind::PkgName(p) => Some(self.prog.pkg(p).path.clone()),
+                _ => None,
+            });
+            if let Some(f) = pkg.and_then(|p| func_value(&p, &sel.name)) {
+                self.use_support("unicode");
+                let f = ident(f);
+                return parse_quote!(std::rc::Rc::new(crate::support::unicode::#f));
+            }
+        }
+        self.unsupported(e, "standard library value")
+    }
+}
+
+/// The argument a standard-library function modifies in place (`sort.Ints(a)` sorts the
+/// caller's `a`): the analysis must treat it as mutated (its elements written), so that the
+/// variable is declared `mut` and a slice parameter is taken as `&mut [T]`.
+#[allow(dead_code)] // Called by the analysis once it is hooked up.
+pub fn mutated_arg(pkg: &str, name: &str) -> Option<usize> {
+    match (pkg, name) {
+        ("sort", "Ints" | "Strings" | "Float64s") => Some(0),
+        _ => None,
+    }
+}
+
+/// A standard-library function used as a value (`strings.TrimFunc(s, unicode.IsSpace)`) that
+/// a support function implements with the same signature.
+fn func_value(pkg: &str, name: &str) -> Option<&'static str> {
+    if pkg != "unicode" {
+        return None;
+    }
+    Some(match name {
+        "IsUpper" => "is_upper",
+        "IsLower" => "is_lower",
+        "IsLetter" => "is_letter",
+        "IsDigit" => "is_digit",
+        "IsPunct" => "is_punct",
+        "IsSpace" => "is_space",
+        "ToUpper" => "to_upper",
+        "ToLower" => "to_lower",
+        "ToTitle" => "to_title",
+        _ => return None,
+    })
+}
+
+/// Whether evaluating `e` twice is harmless and cheap (a name, a field, a literal).
+pub(crate) fn is_simple(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Path(_) | syn::Expr::Lit(_) => true,
+        syn::Expr::Field(f) => is_simple(&f.base),
+        syn::Expr::Paren(p) => is_simple(&p.expr),
+        syn::Expr::Reference(r) => is_simple(&r.expr),
+        _ => false,
+    }
+}
+
+/// An identifier for generated code.
+pub(crate) fn ident(name: &str) -> syn::Ident {
+    syn::Ident::new(name, proc_macro2::Span::call_site())
+}
