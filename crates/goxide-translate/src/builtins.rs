@@ -213,6 +213,23 @@ impl Ctx<'_> {
                 Type::Pointer(b) => *b,
                 _ => xt,
             };
+            if self.is_trait_iface(base) {
+                if !self.sig_translatable(&sig_of(self, m)) {
+                    return self.unsupported(
+                        e,
+                        "call of a method whose signature goxide cannot translate yet",
+                    );
+                }
+                let Type::Func(sig) = self.under(mo.ty).clone() else {
+                    return self.unsupported(e, "method call");
+                };
+                let Some(args) = self.call_args(e, args, &sig, ellipsis) else {
+                    return self.unsupported(e, "call arguments");
+                };
+                let recv = crate::expr::as_base(self.borrowed(x));
+                let mid = names::value_ident(name);
+                return parse_quote!(#recv.as_ref().unwrap().#mid(#(#args),*));
+            }
             if self.is_interface(base) || self.rust_type(base).is_none() {
                 return self.unsupported(e, "method call on an interface value");
             }
@@ -753,6 +770,19 @@ fn is_nil_conversion(e: &Expr) -> bool {
         }
         ExprKind::Ident(n) => n == "nil",
         _ => false,
+    }
+}
+
+fn sig_of(ctx: &Ctx<'_>, m: goxide_types::ObjId) -> goxide_types::types::Signature {
+    match ctx.under(ctx.obj(m).ty) {
+        Type::Func(s) => s.clone(),
+        _ => goxide_types::types::Signature {
+            params: vec![],
+            param_names: vec![],
+            results: vec![],
+            result_names: vec![],
+            variadic: false,
+        },
     }
 }
 

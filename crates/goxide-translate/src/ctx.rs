@@ -84,6 +84,11 @@ pub struct Ctx<'a> {
     /// Named types declared as stand-ins (interfaces, recursive or untranslatable types):
     /// values of these types are reported unsupported wherever they occur.
     pub stub_types: std::collections::HashSet<TypeId>,
+    /// Interface types translated as traits; which concrete types (`T` or `*T`) implement
+    /// them; struct types that are Go errors (value-receiver `Error() string`).
+    pub ifaces: std::collections::HashSet<TypeId>,
+    pub iface_impls: std::collections::HashSet<(TypeId, TypeId)>,
+    pub error_types: std::collections::HashSet<TypeId>,
     /// Number of `init` functions in the package (named `init_1`, `init_2`, … when several).
     pub init_total: usize,
 }

@@ -47,6 +47,7 @@ pub fn translate_package(
     let mut has_main = false;
     let mut anon_structs: Vec<(goxide_types::TypeId, bool)> = Vec::new();
     let mut emitted_globals: HashSet<ObjId> = HashSet::new();
+    let (ifaces, iface_impls, error_types) = crate::interfaces::plan(prog, info, &ast_files);
     // Named types that become stand-ins: non-empty interfaces, and non-struct types whose
     // definition refers to themselves (a Rust alias cannot).
     let mut stub_types: HashSet<goxide_types::TypeId> = HashSet::new();
@@ -73,7 +74,7 @@ pub fn translate_package(
                 Type::Struct(_) => false,
                 _ => !s.alias && mentions(prog, u, t, 0),
             };
-            if stub {
+            if stub && !ifaces.contains(&t) {
                 stub_types.insert(t);
             }
         }
@@ -150,6 +151,9 @@ pub fn translate_package(
             anon_structs: std::mem::take(&mut anon_structs),
             emitted_globals: HashSet::new(),
             stub_types: stub_types.clone(),
+            ifaces: ifaces.clone(),
+            iface_impls: iface_impls.clone(),
+            error_types: error_types.clone(),
             global_names: global_names.clone(),
             init_total,
         };
@@ -189,6 +193,8 @@ pub fn translate_package(
                             if items.len() > before
                                 && matches!(ctx.under(ctx.obj(obj).ty), Type::Struct(_))
                             {
+                                let t = ctx.obj(obj).ty;
+                                items.extend(ctx.trait_impls(t));
                                 struct_types.push((items.len(), obj));
                             }
                         }
@@ -924,6 +930,9 @@ impl Ctx<'_> {
                 crate::MARKER,
                 s.name.name
             ))];
+        }
+        if self.is_trait_iface(t) {
+            return self.trait_decl(t, attrs, vis);
         }
         if s.alias {
             let Some(target) = self.rust_type(t) else {

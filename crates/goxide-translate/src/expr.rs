@@ -108,9 +108,21 @@ impl Ctx<'_> {
             && !self.is_error(target)
             && self.type_of(e) != Some(target)
         {
+            if let Some(src) = self.type_of(e) {
+                let v = self.value(e);
+                if let Some(obj) = self.to_trait_object(v, src, target) {
+                    return obj;
+                }
+            }
             return self.unsupported(e, "conversion to an interface type");
         }
         if self.is_error(target) && self.type_of(e).is_some_and(|s| !self.is_error(s)) {
+            if let Some(src) = self.type_of(e) {
+                let v = self.value(e);
+                if let Some(err) = self.to_error(v, src) {
+                    return err;
+                }
+            }
             return self.unsupported(e, "conversion of a value to error");
         }
         if self.is_empty_interface(target) {
@@ -148,7 +160,7 @@ impl Ctx<'_> {
         let (Some(xt), Some(t)) = (self.type_of(x), self.type_of(e)) else {
             return self.unsupported(e, "type assertion");
         };
-        if !self.is_empty_interface(xt) || self.is_interface(t) {
+        if self.is_interface(t) || !(self.is_empty_interface(xt) || self.is_trait_iface(xt)) {
             return self.unsupported(e, "type assertion");
         }
         let Some(rt) = self.rust_type(t) else {
@@ -156,8 +168,38 @@ impl Ctx<'_> {
         };
         let v = self.borrowed(x);
         let go = self.prog.type_string(t);
+        if self.is_trait_iface(xt) {
+            let msg = format!(
+                "interface conversion: {} is not {go}",
+                self.prog.type_string(xt)
+            );
+            self.use_support("rt");
+            return parse_quote!(match #v.as_ref().and_then(|v| v.as_any().downcast_ref::<#rt>()) {
+                Some(v) => v.clone(),
+                None => crate::support::rt::runtime_error(#msg),
+            });
+        }
         self.use_support("iface");
         parse_quote!(crate::support::iface::assert::<#rt>(&#v, #go))
+    }
+
+    /// `Option<T>`: the dynamic value of interface value `v` (of type `xt`) when it is a `rt`.
+    pub fn downcast_expr(
+        &mut self,
+        v: &syn::Expr,
+        xt: TypeId,
+        rt: &syn::Type,
+    ) -> Option<syn::Expr> {
+        if self.is_empty_interface(xt) {
+            self.use_support("iface");
+            return Some(parse_quote!(crate::support::iface::downcast::<#rt>(&#v)));
+        }
+        if self.is_trait_iface(xt) {
+            return Some(
+                parse_quote!(#v.as_ref().and_then(|v| v.as_any().downcast_ref::<#rt>()).cloned()),
+            );
+        }
+        None
     }
 
     /// Whether `e` is a constant identifier whose declared Rust type is `target`'s.

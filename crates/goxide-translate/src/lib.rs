@@ -12,6 +12,7 @@ mod ctx;
 mod decl;
 mod expr;
 mod fmt_calls;
+mod interfaces;
 mod lit;
 mod names;
 mod stdlib;

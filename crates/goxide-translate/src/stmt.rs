@@ -162,10 +162,13 @@ impl Ctx<'_> {
         let Some(xt) = self.type_of(x) else {
             return self.unsupported_stmt(s, "type switch");
         };
-        if !self.is_empty_interface(xt) {
-            return self.unsupported_stmt(s, "type switch on a non-empty interface");
+        if !self.is_empty_interface(xt) && !self.is_trait_iface(xt) {
+            return self.unsupported_stmt(s, "type switch on this interface");
         }
-        self.use_support("iface");
+        let trait_iface = self.is_trait_iface(xt);
+        if !trait_iface {
+            self.use_support("iface");
+        }
         let mut out: Vec<syn::Stmt> = init.map(|i| self.stmt(i)).unwrap_or_default();
         let xv = self.value(x);
         out.push(parse_quote!(let x = #xv;));
@@ -189,7 +192,11 @@ impl Ctx<'_> {
                 let Some(rt) = self.rust_type(tt) else {
                     return self.unsupported_stmt(s, "type switch case of this type");
                 };
-                conds.push(parse_quote!(crate::support::iface::is::<#rt>(&x)));
+                if trait_iface {
+                    conds.push(parse_quote!(x.as_ref().is_some_and(|v| v.as_any().is::<#rt>())));
+                } else {
+                    conds.push(parse_quote!(crate::support::iface::is::<#rt>(&x)));
+                }
                 if c.types.len() == 1 {
                     single = Some((tt, rt));
                 }
@@ -204,6 +211,10 @@ impl Ctx<'_> {
                         quote::quote!()
                     };
                     match &single {
+                        Some((tt, rt)) if trait_iface => {
+                            let _ = tt;
+                            body.push(parse_quote!(let #m #id: #rt = x.as_ref().and_then(|v| v.as_any().downcast_ref::<#rt>()).cloned().unwrap();));
+                        }
                         Some((tt, rt)) => {
                             let go = self.prog.type_string(*tt);
                             body.push(parse_quote!(let #m #id: #rt = crate::support::iface::assert::<#rt>(&x, #go);));
@@ -867,15 +878,17 @@ impl Ctx<'_> {
                 let (Some(xt), Some(t)) = (self.type_of(x), self.type_of(r)) else {
                     return self.unsupported_stmt(s, "type assertion");
                 };
-                if !self.is_empty_interface(xt) || self.is_interface(t) {
-                    return self.unsupported_stmt(s, "type assertion");
+                if self.is_interface(t) {
+                    return self.unsupported_stmt(s, "type assertion to an interface type");
                 }
                 let (Some(rt), Some(z)) = (self.rust_type(t), self.zero_value(t)) else {
                     return self.unsupported_stmt(s, "type assertion to this type");
                 };
                 let v = self.borrowed(x);
-                self.use_support("iface");
-                parse_quote!(match crate::support::iface::downcast::<#rt>(&#v) {
+                let Some(d) = self.downcast_expr(&v, xt, &rt) else {
+                    return self.unsupported_stmt(s, "type assertion");
+                };
+                parse_quote!(match #d {
                     Some(v) => (v, true),
                     None => (#z, false),
                 })

@@ -65,6 +65,9 @@ impl Ctx<'_> {
                         _ => None,
                     };
                 }
+                if self.is_trait_iface(t) {
+                    return self.iface_rust_type(t);
+                }
                 let id = names::type_ident(&obj.name);
                 parse_quote!(#id)
             }
@@ -246,7 +249,9 @@ impl Ctx<'_> {
                 }
             }
             Type::Pointer(_) => parse_quote!(None),
-            Type::Interface(_) if self.is_error(t) || self.is_empty_interface(t) => {
+            Type::Interface(_)
+                if self.is_error(t) || self.is_empty_interface(t) || self.is_trait_iface(t) =>
+            {
                 parse_quote!(None)
             }
             Type::Interface(_) if self.ty(t) != self.under(t) => {

@@ -1,0 +1,272 @@
+//! Go interfaces with methods → Rust traits.
+//!
+//! A named interface type `I` becomes `trait I` (its methods, with `&self`, plus `as_any` for
+//! type assertions); an interface value is `Option<Rc<dyn I>>` (`None` is nil). Every named
+//! struct type `T` of the package whose method set satisfies `I` gets `impl I for T`; when only
+//! `*T` satisfies it (pointer-receiver methods), the impl is for the pointer representation
+//! `Option<Rc<RefCell<T>>>`. Converting a value to `I` boxes it: `Some(Rc::new(v) as Rc<dyn I>)`.
+//!
+//! A struct type with an `Error() string` method (value receiver) also implements
+//! `std::error::Error` (and `Display` through that method), so it converts to Go's `error`.
+
+use crate::ctx::Ctx;
+use crate::names;
+use goxide_types::{ObjKind, Type, TypeId};
+use syn::parse_quote;
+
+impl Ctx<'_> {
+    /// Whether `t` is an interface type translated as a trait.
+    pub fn is_trait_iface(&self, t: TypeId) -> bool {
+        self.ifaces.contains(&t)
+    }
+
+    /// The trait's name for an interface type.
+    fn trait_ident(&self, t: TypeId) -> Option<syn::Ident> {
+        match self.ty(t) {
+            Type::Named(n) => Some(names::type_ident(&self.obj(n.obj).name)),
+            _ => None,
+        }
+    }
+
+    /// `Option<Rc<dyn I>>`.
+    pub fn iface_rust_type(&self, t: TypeId) -> Option<syn::Type> {
+        let id = self.trait_ident(t)?;
+        Some(parse_quote!(Option<std::rc::Rc<dyn #id>>))
+    }
+
+    /// The methods of an interface whose signatures translate: (Go name, Rust signature
+    /// without receiver parts, parameter names).
+    fn iface_methods(
+        &mut self,
+        t: TypeId,
+    ) -> Vec<(String, Vec<syn::Ident>, Vec<syn::Type>, syn::ReturnType)> {
+        let Type::Interface(it) = self.under(t).clone() else {
+            return vec![];
+        };
+        let mut out = Vec::new();
+        for m in &it.all_methods {
+            let Type::Func(sig) = self.ty(m.sig).clone() else {
+                continue;
+            };
+            if sig.variadic {
+                continue;
+            }
+            let mut tys = Vec::new();
+            let mut ok = true;
+            for &p in &sig.params {
+                match self.rust_type(p) {
+                    Some(ty) => tys.push(ty),
+                    None => ok = false,
+                }
+            }
+            let Some(ret) = self.results_type(&sig.results, 0) else {
+                continue;
+            };
+            if !ok {
+                continue;
+            }
+            let names: Vec<syn::Ident> = (0..tys.len())
+                .map(|i| syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site()))
+                .collect();
+            out.push((m.name.clone(), names, tys, ret));
+        }
+        out
+    }
+
+    /// `trait I { … }` for a named interface type.
+    pub fn trait_decl(
+        &mut self,
+        t: TypeId,
+        attrs: Vec<syn::Attribute>,
+        vis: syn::Visibility,
+    ) -> Vec<syn::Item> {
+        let Some(id) = self.trait_ident(t) else {
+            return vec![];
+        };
+        let methods = self.iface_methods(t);
+        let sigs: Vec<proc_macro2::TokenStream> = methods
+            .iter()
+            .map(|(name, ps, tys, ret)| {
+                let m = names::value_ident(name);
+                quote::quote!(fn #m(&self, #(#ps: #tys),*) #ret;)
+            })
+            .collect();
+        vec![parse_quote!(
+            #(#attrs)*
+            #vis trait #id {
+                #(#sigs)*
+                /// The dynamic value, for type assertions.
+                fn as_any(&self) -> &dyn std::any::Any;
+            }
+        )]
+    }
+
+    /// `impl I for T` (or for `*T`'s representation) for each interface `T` satisfies.
+    pub fn trait_impls(&mut self, concrete: TypeId) -> Vec<syn::Item> {
+        let mut out = Vec::new();
+        let ptr = self.prog.types.intern_lookup_pointer(concrete);
+        let mut ifaces: Vec<TypeId> = self.ifaces.iter().copied().collect();
+        ifaces.sort();
+        for i in ifaces {
+            let via_ptr = if self.iface_impls.contains(&(concrete, i)) {
+                false
+            } else if ptr.is_some_and(|p| self.iface_impls.contains(&(p, i))) {
+                true
+            } else {
+                continue;
+            };
+            let Some(tr) = self.trait_ident(i) else {
+                continue;
+            };
+            let Some(tname) = self.rust_type(concrete) else {
+                continue;
+            };
+            let methods = self.iface_methods(i);
+            let mut fns: Vec<proc_macro2::TokenStream> = Vec::new();
+            for (name, ps, tys, ret) in methods {
+                let m = names::value_ident(&name);
+                let by_value = self
+                    .method_obj(concrete, &name)
+                    .is_some_and(|o| self.by_value_methods.contains(&o));
+                let body: syn::Expr = if via_ptr {
+                    parse_quote!(self.as_ref().unwrap().borrow_mut().#m(#(#ps),*))
+                } else if by_value {
+                    parse_quote!(self.clone().#m(#(#ps),*))
+                } else {
+                    parse_quote!(#tname::#m(self, #(#ps),*))
+                };
+                fns.push(quote::quote!(fn #m(&self, #(#ps: #tys),*) #ret { #body }));
+            }
+            let target: syn::Type = if via_ptr {
+                parse_quote!(Option<std::rc::Rc<std::cell::RefCell<#tname>>>)
+            } else {
+                tname.clone()
+            };
+            out.push(parse_quote!(
+                impl #tr for #target {
+                    #(#fns)*
+                    fn as_any(&self) -> &dyn std::any::Any {
+                        self
+                    }
+                }
+            ));
+        }
+        if self.error_types.contains(&concrete) {
+            let Some(concrete_name) = self.rust_type(concrete) else {
+                return out;
+            };
+            out.push(parse_quote!(
+                impl std::fmt::Display for #concrete_name {
+                    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(&self.error())
+                    }
+                }
+            ));
+            out.push(parse_quote!(impl std::error::Error for #concrete_name {}));
+        }
+        out
+    }
+
+    fn method_obj(&self, t: TypeId, name: &str) -> Option<goxide_types::ObjId> {
+        self.prog
+            .methods_of(t)
+            .into_iter()
+            .find(|&m| self.obj(m).name == name)
+    }
+
+    /// Converts a value of concrete type `src` to interface type `target` (a trait object),
+    /// when `src` implements it.
+    pub fn to_trait_object(
+        &mut self,
+        v: syn::Expr,
+        src: TypeId,
+        target: TypeId,
+    ) -> Option<syn::Expr> {
+        if !self.iface_impls.contains(&(src, target)) {
+            return None;
+        }
+        let tr = self.trait_ident(target)?;
+        Some(parse_quote!(Some(std::rc::Rc::new(#v) as std::rc::Rc<dyn #tr>)))
+    }
+
+    /// Converts a value of a struct type with an `Error()` method to Go's `error`.
+    pub fn to_error(&mut self, v: syn::Expr, src: TypeId) -> Option<syn::Expr> {
+        if !self.error_types.contains(&src) {
+            return None;
+        }
+        self.use_support("errors");
+        Some(parse_quote!(Some(std::rc::Rc::new(#v) as std::rc::Rc<dyn std::error::Error>)))
+    }
+}
+
+/// Which interface types become traits, which concrete types (`T` or `*T`) implement them, and
+/// which struct types are errors.
+pub fn plan(
+    prog: &goxide_types::Program,
+    info: &goxide_types::Info,
+    files: &[&goxide_ast::ast::File],
+) -> (
+    std::collections::HashSet<TypeId>,
+    std::collections::HashSet<(TypeId, TypeId)>,
+    std::collections::HashSet<TypeId>,
+) {
+    use goxide_ast::ast::DeclKind;
+    let mut ifaces = std::collections::HashSet::new();
+    let mut concrete = Vec::new();
+    let mut errors = std::collections::HashSet::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Type(specs) = &d.kind else {
+                continue;
+            };
+            for s in specs {
+                if !s.type_params.is_empty() || s.alias {
+                    continue;
+                }
+                let Some(&o) = info.defs.get(&s.name.id) else {
+                    continue;
+                };
+                let t = prog.obj(o).ty;
+                match prog.types.under(t) {
+                    Type::Interface(i) => {
+                        let plain = i.terms.is_none()
+                            && !i.comparable
+                            && !i.all_methods.is_empty()
+                            && i.embeds
+                                .iter()
+                                .all(|&e| matches!(prog.types.under(e), Type::Interface(_)));
+                        if plain {
+                            ifaces.insert(t);
+                        }
+                    }
+                    Type::Struct(_) => concrete.push(t),
+                    _ => {}
+                }
+            }
+        }
+    }
+    let mut impls = std::collections::HashSet::new();
+    for &t in &concrete {
+        let ptr = prog.types.intern_lookup_pointer(t);
+        for &i in &ifaces {
+            if prog.implements(t, i) {
+                impls.insert((t, i));
+            } else if let Some(p) = ptr {
+                if prog.implements(p, i) {
+                    impls.insert((p, i));
+                }
+            }
+        }
+        // Error() string with a value receiver.
+        let is_error = prog.methods_of(t).into_iter().any(|m| {
+            let o = prog.obj(m);
+            o.name == "Error"
+                && matches!(&o.kind, ObjKind::Func { recv: Some(r) } if !matches!(prog.types.get(*r), Type::Pointer(_)))
+                && matches!(prog.types.get(o.ty), Type::Func(sig) if sig.params.is_empty() && sig.results.len() == 1 && matches!(prog.types.under(sig.results[0]), Type::Basic(k) if k.is_string()))
+        });
+        if is_error {
+            errors.insert(t);
+        }
+    }
+    (ifaces, impls, errors)
+}
