@@ -340,7 +340,7 @@ mod tests {
         let (x, e) = parse_float("1e400", 64);
         assert!(x.is_infinite() && e.is_some());
         assert!(parse_float("1e", 64).1.is_some());
-        assert_eq!(parse_bool("T").0, true);
+        assert!(parse_bool("T").0);
         assert_eq!(
             msg(parse_bool("yes").1),
             r#"strconv.ParseBool: parsing "yes": invalid syntax"#

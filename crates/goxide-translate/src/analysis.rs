@@ -345,6 +345,26 @@ impl Walker<'_> {
                         }
                     }
                 }
+                // Standard-library calls that write their argument in place (`sort.Ints(xs)`).
+                if let ExprKind::Selector { x: pkg, sel } =
+                    &crate::builtins::strip_parens(func).kind
+                {
+                    let path =
+                        self.info
+                            .object_of(pkg.id)
+                            .and_then(|o| match self.prog.obj(o).kind {
+                                ObjKind::PkgName(p) => Some(self.prog.pkg(p).path.clone()),
+                                _ => None,
+                            });
+                    if let Some(i) = path.and_then(|p| crate::stdlib::mutated_arg(&p, &sel.name)) {
+                        if let Some(a) = args.get(i) {
+                            if let Some(o) = self.root_var(a) {
+                                self.elem_mutated.insert(o);
+                                self.out.mutated.insert(o);
+                            }
+                        }
+                    }
+                }
                 // A pointer-receiver method called on an addressable value borrows it mutably.
                 if let ExprKind::Selector { x, .. } = &func.kind {
                     if let Some(sel) = self.info.selections.get(&func.id) {

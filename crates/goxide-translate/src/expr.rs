@@ -110,7 +110,7 @@ impl Ctx<'_> {
         {
             if let Some(src) = self.type_of(e) {
                 let v = self.value(e);
-                if let Some(obj) = self.to_trait_object(v, src, target) {
+                if let Some(obj) = self.boxed_trait_object(v, src, target) {
                     return obj;
                 }
             }
@@ -119,7 +119,7 @@ impl Ctx<'_> {
         if self.is_error(target) && self.type_of(e).is_some_and(|s| !self.is_error(s)) {
             if let Some(src) = self.type_of(e) {
                 let v = self.value(e);
-                if let Some(err) = self.to_error(v, src) {
+                if let Some(err) = self.boxed_error(v, src) {
                     return err;
                 }
             }

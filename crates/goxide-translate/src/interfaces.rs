@@ -176,7 +176,7 @@ impl Ctx<'_> {
 
     /// Converts a value of concrete type `src` to interface type `target` (a trait object),
     /// when `src` implements it.
-    pub fn to_trait_object(
+    pub fn boxed_trait_object(
         &mut self,
         v: syn::Expr,
         src: TypeId,
@@ -190,7 +190,7 @@ impl Ctx<'_> {
     }
 
     /// Converts a value of a struct type with an `Error()` method to Go's `error`.
-    pub fn to_error(&mut self, v: syn::Expr, src: TypeId) -> Option<syn::Expr> {
+    pub fn boxed_error(&mut self, v: syn::Expr, src: TypeId) -> Option<syn::Expr> {
         if !self.error_types.contains(&src) {
             return None;
         }

@@ -197,7 +197,6 @@ impl Ctx<'_> {
 /// The argument a standard-library function modifies in place (`sort.Ints(a)` sorts the
 /// caller's `a`): the analysis must treat it as mutated (its elements written), so that the
 /// variable is declared `mut` and a slice parameter is taken as `&mut [T]`.
-#[allow(dead_code)] // Called by the analysis once it is hooked up.
 pub fn mutated_arg(pkg: &str, name: &str) -> Option<usize> {
     match (pkg, name) {
         ("sort", "Ints" | "Strings" | "Float64s") => Some(0),
