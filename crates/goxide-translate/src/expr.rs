@@ -410,6 +410,9 @@ impl Ctx<'_> {
             // A qualified identifier `pkg.Name` that is not a constant (constants were folded).
             return self.qualified_value(e);
         };
+        if selection.kind == SelectionKind::MethodVal && selection.path.is_empty() {
+            return self.method_value(e, x, sel, selection.obj);
+        }
         if selection.kind != SelectionKind::FieldVal {
             return self.unsupported(e, "method value");
         }
@@ -448,6 +451,58 @@ impl Ctx<'_> {
             let _ = i;
         }
         base
+    }
+
+    /// `x.M` as a value: a closure that calls the method on (a copy of) `x`, bound now.
+    fn method_value(&mut self, e: &Expr, x: &Expr, name: &str, m: ObjId) -> syn::Expr {
+        let mo = self.obj(m);
+        let Type::Func(sig) = self.under(mo.ty).clone() else {
+            return self.unsupported(e, "method value");
+        };
+        let Some(xt) = self.type_of(x) else {
+            return self.unsupported(e, "method value");
+        };
+        if sig.variadic || mo.pkg != Some(self.pkg) || !self.sig_translatable(&sig) {
+            return self.unsupported(e, "method value");
+        }
+        let ptr_recv = matches!(&mo.kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
+        let x_is_ptr = matches!(self.under(xt), Type::Pointer(_));
+        let mid = names::value_ident(name);
+        let mut params = Vec::new();
+        let mut args = Vec::new();
+        for (i, &p) in sig.params.iter().enumerate() {
+            let Some(ty) = self.rust_type(p) else {
+                return self.unsupported(e, "method value");
+            };
+            let a = syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site());
+            params.push(quote::quote!(#a: #ty));
+            args.push(a);
+        }
+        let Some(ret) = self.results_type(&sig.results, 0) else {
+            return self.unsupported(e, "method value");
+        };
+        let call: syn::Expr = if self.is_trait_iface(xt) {
+            parse_quote!(r.as_ref().unwrap().#mid(#(#args),*))
+        } else if ptr_recv && x_is_ptr {
+            parse_quote!(r.as_ref().unwrap().borrow_mut().#mid(#(#args),*))
+        } else if ptr_recv {
+            return self.unsupported(e, "method value of a pointer method on a value");
+        } else if x_is_ptr {
+            parse_quote!(r.as_ref().unwrap().borrow().clone().#mid(#(#args),*))
+        } else if self.value_receiver_moves(m) {
+            parse_quote!(r.clone().#mid(#(#args),*))
+        } else {
+            parse_quote!(r.#mid(#(#args),*))
+        };
+        let v = self.value(x);
+        let ret = match ret {
+            syn::ReturnType::Default => quote::quote!(),
+            r => quote::quote!(#r),
+        };
+        parse_quote!({
+            let r = #v;
+            std::rc::Rc::new(move |#(#params),*| #ret { #call })
+        })
     }
 
     /// A usize index expression for `i`.
