@@ -81,7 +81,10 @@ impl Ctx<'_> {
                 if matches!(self.obj(obj).kind, ObjKind::Func { .. })
                     && self.prog.func_type_params.contains_key(&obj)
                 {
-                    return self.unsupported(e, "call of a generic function");
+                    let Some(id) = self.instance_ident(callee, obj) else {
+                        return self.unsupported(e, "call of a generic function");
+                    };
+                    return parse_quote!(#id(#(#args),*));
                 }
                 if matches!(self.obj(obj).kind, ObjKind::Func { .. }) {
                     let mut args = args;
@@ -123,6 +126,20 @@ impl Ctx<'_> {
                 }
             }
         }
+        if let ExprKind::Index { x: f, .. } = &callee.kind {
+            if let Some(obj) = self
+                .obj_of(f)
+                .filter(|o| self.prog.func_type_params.contains_key(o))
+            {
+                let id = self
+                    .instance_ident(callee, obj)
+                    .or_else(|| self.instance_ident(f, obj));
+                let Some(id) = id else {
+                    return self.unsupported(e, "call of a generic function");
+                };
+                return parse_quote!(#id(#(#args),*));
+            }
+        }
         if let ExprKind::FuncLit { .. } = &callee.kind {
             let Some(c) = self.closure(callee) else {
                 return self.unsupported(e, "function literal");
@@ -138,6 +155,31 @@ impl Ctx<'_> {
             syn::Expr::Path(_) => parse_quote!(#f(#(#args),*)),
             f => parse_quote!((#f)(#(#args),*)),
         }
+    }
+
+    /// The Rust name of the instantiation a generic function's use refers to, queueing it for
+    /// translation when it was first met inside another instantiation.
+    fn instance_ident(&mut self, callee: &Expr, obj: goxide_types::ObjId) -> Option<syn::Ident> {
+        let args = self.info.instances.get(&callee.id).cloned()?;
+        let args: Vec<TypeId> = args.iter().map(|&t| self.resolve(t)).collect();
+        if args
+            .iter()
+            .any(|&t| crate::decl::mentions_type_param(self.prog, t, 0))
+        {
+            return None;
+        }
+        if !self
+            .mono_instances
+            .get(&obj)
+            .is_some_and(|v| v.contains(&args))
+        {
+            self.mono_instances
+                .entry(obj)
+                .or_default()
+                .push(args.clone());
+            self.mono_queue.push((obj, args.clone()));
+        }
+        self.mono_ident(obj, &args)
     }
 
     /// Whether every parameter and result type has a Rust form.

@@ -89,6 +89,14 @@ pub struct Ctx<'a> {
     pub ifaces: std::collections::HashSet<TypeId>,
     pub iface_impls: std::collections::HashSet<(TypeId, TypeId)>,
     pub error_types: std::collections::HashSet<TypeId>,
+    /// Type arguments of the generic function instantiation being translated
+    /// (type parameter → type argument); generic functions are emitted once per instantiation.
+    pub subst: HashMap<TypeId, TypeId>,
+    /// Instantiations emitted, and those requested from inside other instantiations.
+    pub mono_done: std::collections::HashSet<(ObjId, Vec<TypeId>)>,
+    pub mono_queue: Vec<(ObjId, Vec<TypeId>)>,
+    /// Instantiations used with concrete type arguments, per generic function.
+    pub mono_instances: HashMap<ObjId, Vec<Vec<TypeId>>>,
     /// Number of `init` functions in the package (named `init_1`, `init_2`, … when several).
     pub init_total: usize,
 }
@@ -134,11 +142,16 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn ty(&self, t: TypeId) -> &'a Type {
-        self.prog.types.get(t)
+        self.prog.types.get(self.resolve(t))
     }
 
     pub fn under(&self, t: TypeId) -> &'a Type {
-        self.prog.types.under(t)
+        self.prog.types.under(self.resolve(t))
+    }
+
+    /// A type parameter's type argument in the instantiation being translated.
+    pub fn resolve(&self, t: TypeId) -> TypeId {
+        self.subst.get(&t).copied().unwrap_or(t)
     }
 
     pub fn use_support(&mut self, module: &str) {

@@ -48,6 +48,68 @@ pub fn translate_package(
     let mut anon_structs: Vec<(goxide_types::TypeId, bool)> = Vec::new();
     let mut emitted_globals: HashSet<ObjId> = HashSet::new();
     let (ifaces, iface_impls, error_types) = crate::interfaces::plan(prog, info, &ast_files);
+    // Generic functions: the instantiations the program uses with concrete type arguments.
+    let mut mono_done: HashSet<(ObjId, Vec<goxide_types::TypeId>)> = HashSet::new();
+    let mut mono_instances: HashMap<ObjId, Vec<Vec<goxide_types::TypeId>>> = HashMap::new();
+    let mut generic_decls: HashMap<ObjId, (&Decl, &FuncDecl)> = HashMap::new();
+    {
+        struct Uses<'a> {
+            prog: &'a goxide_types::Program,
+            info: &'a goxide_types::Info,
+            found: Vec<(ObjId, Vec<goxide_types::TypeId>)>,
+        }
+        impl goxide_ast::visit::Visitor for Uses<'_> {
+            fn expr(&mut self, e: &Expr) -> bool {
+                let (ident, key) = match &e.kind {
+                    ExprKind::Ident(_) => (e, e.id),
+                    ExprKind::Index { x, .. } if matches!(x.kind, ExprKind::Ident(_)) => {
+                        (&**x, e.id)
+                    }
+                    _ => return true,
+                };
+                let Some(obj) = self.info.uses.get(&ident.id).copied() else {
+                    return true;
+                };
+                if !self.prog.func_type_params.contains_key(&obj) {
+                    return true;
+                }
+                let args = self
+                    .info
+                    .instances
+                    .get(&key)
+                    .or_else(|| self.info.instances.get(&ident.id));
+                if let Some(args) = args {
+                    if !args.iter().any(|&a| mentions_type_param(self.prog, a, 0)) {
+                        self.found.push((obj, args.clone()));
+                    }
+                }
+                true
+            }
+        }
+        let mut u = Uses {
+            prog,
+            info,
+            found: Vec::new(),
+        };
+        for f in &ast_files {
+            for d in &f.decls {
+                goxide_ast::visit::walk_decl(&mut u, d);
+                if let DeclKind::Func(fd) = &d.kind {
+                    if let Some(&o) = info.defs.get(&fd.name.id) {
+                        if !fd.type_params.is_empty() && fd.recv.is_none() {
+                            generic_decls.insert(o, (d, fd));
+                        }
+                    }
+                }
+            }
+        }
+        for (o, args) in u.found {
+            let v = mono_instances.entry(o).or_default();
+            if !v.contains(&args) {
+                v.push(args);
+            }
+        }
+    }
     // Named types that become stand-ins: non-empty interfaces, and non-struct types whose
     // definition refers to themselves (a Rust alias cannot).
     let mut stub_types: HashSet<goxide_types::TypeId> = HashSet::new();
@@ -154,6 +216,10 @@ pub fn translate_package(
             ifaces: ifaces.clone(),
             iface_impls: iface_impls.clone(),
             error_types: error_types.clone(),
+            subst: HashMap::new(),
+            mono_done: std::mem::take(&mut mono_done),
+            mono_queue: Vec::new(),
+            mono_instances: std::mem::take(&mut mono_instances),
             global_names: global_names.clone(),
             init_total,
         };
@@ -221,6 +287,12 @@ pub fn translate_package(
             }
             ctx.skip_comments_before(d.span.end);
         }
+        // Instantiations first met inside other instantiations.
+        while let Some((obj, args)) = ctx.mono_queue.pop() {
+            if let Some(&(d, fd)) = generic_decls.get(&obj) {
+                items.extend(ctx.instantiate(d, fd, obj, &args));
+            }
+        }
         for c in ctx.take_comments_before(u32::MAX) {
             items.push(comment_item(&c));
         }
@@ -270,6 +342,8 @@ pub fn translate_package(
             }
         }
         anon_structs = std::mem::take(&mut ctx.anon_structs);
+        mono_done = std::mem::take(&mut ctx.mono_done);
+        mono_instances = std::mem::take(&mut ctx.mono_instances);
         emitted_globals.extend(ctx.emitted_globals.drain());
         for (t, fns) in std::mem::take(&mut ctx.ext_methods) {
             ext_methods.entry(t).or_default().extend(fns);
@@ -602,7 +676,25 @@ impl Ctx<'_> {
             ..FnState::default()
         };
         let attrs = doc_attrs(&d.doc);
-        let name = if f.recv.is_none() && f.name.name == "main" {
+        let mono_args: Option<Vec<TypeId>> = (!self.subst.is_empty()).then(|| {
+            let tps = self
+                .prog
+                .func_type_params
+                .get(&obj)
+                .cloned()
+                .unwrap_or_default();
+            tps.iter().map(|&t| self.resolve(t)).collect()
+        });
+        let mono_name = match &mono_args {
+            Some(args) => match self.mono_ident(obj, args) {
+                Some(n) => Some(n),
+                None => return vec![],
+            },
+            None => None,
+        };
+        let name = if let Some(n) = mono_name {
+            n
+        } else if f.recv.is_none() && f.name.name == "main" {
             syn::Ident::new("go_main", proc_macro2::Span::call_site())
         } else if f.recv.is_none() && f.name.name == "init" {
             if init_index <= 1 && !self.has_multiple_inits() {
@@ -617,7 +709,20 @@ impl Ctx<'_> {
             names::value_ident(&f.name.name)
         };
         if !f.type_params.is_empty() {
-            return vec![self.stub_fn(d, &name, "generic function")];
+            if f.recv.is_some() || !self.subst.is_empty() {
+                return vec![self.stub_fn(d, &name, "generic function")];
+            }
+            // One Rust function per instantiation the program uses.
+            let instances = self.mono_instances.get(&obj).cloned().unwrap_or_default();
+            let mut items = Vec::new();
+            for args in instances {
+                items.extend(self.instantiate(d, f, obj, &args));
+            }
+            if items.is_empty() {
+                let text = format!("note (goxide): generic function `{}` is never instantiated, so it has no Rust form", f.name.name);
+                items.push(comment_item(&text));
+            }
+            return items;
         }
         if let Some(r) = &f.recv {
             // Methods of generic types wait for generics support.
@@ -686,6 +791,64 @@ impl Ctx<'_> {
             .and_then(|n| self.info.defs.get(&n.id))
             .is_some_and(|o| self.analysis.mutated.contains(o))
             && !matches!(r.ty.kind, ExprKind::Star(_))
+    }
+
+    /// Translates generic function `f` for type arguments `args` (once per instantiation).
+    pub fn instantiate(
+        &mut self,
+        d: &Decl,
+        f: &FuncDecl,
+        obj: ObjId,
+        args: &[TypeId],
+    ) -> Vec<syn::Item> {
+        if !self.mono_done.insert((obj, args.to_vec())) {
+            return vec![];
+        }
+        let Some(tps) = self.prog.func_type_params.get(&obj).cloned() else {
+            return vec![];
+        };
+        let saved = std::mem::replace(
+            &mut self.subst,
+            tps.iter().copied().zip(args.iter().copied()).collect(),
+        );
+        let mut g = f.clone();
+        g.type_params.clear();
+        let items = self.func_decl(d, &g, 0);
+        self.subst = saved;
+        items
+    }
+
+    /// The Rust name of an instantiation: `max_i64`, `keys_string_i64`.
+    pub fn mono_ident(&mut self, obj: ObjId, args: &[TypeId]) -> Option<syn::Ident> {
+        let mut name = names::snake(&self.obj(obj).name);
+        for &a in args {
+            let t = self.rust_type(a)?;
+            let text: String = quote::ToTokens::to_token_stream(&t)
+                .to_string()
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            let text = text
+                .split('_')
+                .filter(|s| {
+                    !s.is_empty()
+                        && *s != "std"
+                        && *s != "rc"
+                        && *s != "cell"
+                        && *s != "collections"
+                })
+                .collect::<Vec<_>>()
+                .join("_");
+            name.push('_');
+            name.push_str(&text);
+        }
+        Some(names::ident(&name))
     }
 
     fn has_multiple_inits(&self) -> bool {
@@ -1193,6 +1356,34 @@ impl Ctx<'_> {
         self.func = saved;
         self.rust_scopes = saved_scopes;
         res
+    }
+}
+
+/// Whether a type mentions a type parameter (so it is not a concrete instantiation).
+pub fn mentions_type_param(
+    prog: &goxide_types::Program,
+    t: goxide_types::TypeId,
+    depth: u32,
+) -> bool {
+    if depth > 12 {
+        return true;
+    }
+    let d = depth + 1;
+    match prog.types.get(t) {
+        Type::TypeParam { .. } => true,
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => {
+            mentions_type_param(prog, *e, d)
+        }
+        Type::Map(k, v) => mentions_type_param(prog, *k, d) || mentions_type_param(prog, *v, d),
+        Type::Func(sig) => sig
+            .params
+            .iter()
+            .chain(&sig.results)
+            .any(|&p| mentions_type_param(prog, p, d)),
+        Type::Tuple(ts) => ts.iter().any(|&p| mentions_type_param(prog, p, d)),
+        Type::Struct(fs) => fs.iter().any(|f| mentions_type_param(prog, f.ty, d)),
+        Type::Named(n) => n.type_args.iter().any(|&a| mentions_type_param(prog, a, d)),
+        _ => false,
     }
 }
 

@@ -45,6 +45,7 @@ impl Ctx<'_> {
         if depth > 20 {
             return None;
         }
+        let t = self.resolve(t);
         let d = depth + 1;
         Some(match self.ty(t) {
             Type::Basic(k) => basic_type(*k)?,
@@ -122,6 +123,9 @@ impl Ctx<'_> {
                 self.use_support("fmt");
                 parse_quote!(crate::support::iface::Iface)
             }
+            Type::TypeParam { .. } if self.subst.contains_key(&t) => {
+                return self.rust_type_depth(self.resolve(t), d);
+            }
             Type::Interface(_) | Type::Chan(..) | Type::TypeParam { .. } => return None,
         })
     }
@@ -197,7 +201,10 @@ impl Ctx<'_> {
     }
 
     pub fn basic(&self, t: TypeId) -> Option<BasicKind> {
-        self.prog.types.basic_kind(t)
+        match self.under(t) {
+            Type::Basic(k) => Some(*k),
+            _ => None,
+        }
     }
 
     pub fn is_string(&self, t: TypeId) -> bool {

@@ -1,0 +1,17 @@
+package main
+
+import "fmt"
+
+type C struct{ n int }
+
+func (c *C) Add(k int) int { c.n += k; return c.n }
+func (c C) Get() int       { return c.n }
+
+func main() {
+	c := &C{}
+	add := c.Add
+	add(2)
+	add(3)
+	get := c.Get
+	fmt.Println(c.n, get())
+}
