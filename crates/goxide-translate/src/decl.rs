@@ -127,6 +127,9 @@ pub fn translate_package(
             let t = prog.obj(o).ty;
             let u = prog.types.underlying(t);
             let stub = match prog.types.get(u) {
+                Type::Struct(fields) if !s.alias => !fields
+                    .iter()
+                    .all(|f| field_translatable(prog, checked.package, f.ty, 0)),
                 Type::Interface(i) => {
                     !(i.all_methods.is_empty()
                         && i.methods.is_empty()
@@ -1097,6 +1100,20 @@ impl Ctx<'_> {
         if self.is_trait_iface(t) {
             return self.trait_decl(t, attrs, vis);
         }
+        if self.stub_types.contains(&t) {
+            let text = format!(
+                "{} unsupported: type `{}`",
+                crate::MARKER,
+                self.snippet(s.span)
+            );
+            return vec![
+                comment_item(&text),
+                parse_quote!(
+                    #[derive(Clone, Debug, Default, PartialEq)]
+                    #vis struct #name {}
+                ),
+            ];
+        }
         if s.alias {
             let Some(target) = self.rust_type(t) else {
                 return vec![comment_item(&format!(
@@ -1356,6 +1373,64 @@ impl Ctx<'_> {
         self.func = saved;
         self.rust_scopes = saved_scopes;
         res
+    }
+}
+
+/// Whether a struct field of this type has a Rust form (named types of the package always
+/// do: at worst as a stand-in).
+fn field_translatable(
+    prog: &goxide_types::Program,
+    pkg: goxide_types::PkgId,
+    t: goxide_types::TypeId,
+    depth: u32,
+) -> bool {
+    if depth > 12 {
+        return false;
+    }
+    let d = depth + 1;
+    match prog.types.get(t) {
+        Type::Basic(k) => {
+            !k.is_complex()
+                && !matches!(
+                    k,
+                    goxide_types::BasicKind::Invalid | goxide_types::BasicKind::UntypedNil
+                )
+        }
+        Type::Named(n) => {
+            let o = prog.obj(n.obj);
+            if !n.type_args.is_empty() {
+                return false;
+            }
+            match o.pkg {
+                None => o.name == "error" || o.name == "any",
+                Some(p) if p == pkg => true,
+                Some(p) => prog.pkg(p).path == "strings" && o.name == "Builder",
+            }
+        }
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) => {
+            field_translatable(prog, pkg, *e, d)
+        }
+        Type::Map(k, v) => {
+            !matches!(prog.types.under(*k), Type::Basic(b) if b.is_float() || b.is_complex())
+                && field_translatable(prog, pkg, *k, d)
+                && field_translatable(prog, pkg, *v, d)
+        }
+        Type::Func(sig) => {
+            !sig.variadic
+                && sig
+                    .params
+                    .iter()
+                    .chain(&sig.results)
+                    .all(|&p| field_translatable(prog, pkg, p, d))
+        }
+        Type::Interface(i) => {
+            i.all_methods.is_empty()
+                && i.methods.is_empty()
+                && i.embeds.is_empty()
+                && i.terms.is_none()
+        }
+        Type::Struct(fs) => fs.iter().all(|f| field_translatable(prog, pkg, f.ty, d)),
+        _ => false,
     }
 }
 

@@ -113,8 +113,12 @@ impl Ctx<'_> {
                 }
                 parse_quote!((#(#out),*))
             }
-            Type::Struct(_) => {
+            Type::Struct(fields) => {
                 // An anonymous struct type: a named Rust struct declared once per package.
+                let fields = fields.clone();
+                for f in &fields {
+                    self.rust_type_depth(f.ty, d)?;
+                }
                 let id = self.anon_struct_name(t);
                 parse_quote!(#id)
             }
