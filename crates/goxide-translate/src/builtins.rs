@@ -450,6 +450,9 @@ impl Ctx<'_> {
                     return self.unsupported(e, "conversion to string");
                 }
                 if fk.is_numeric() && tk.is_numeric() {
+                    if fk.is_complex() && tk.is_complex() {
+                        return self.value(arg);
+                    }
                     if fk.is_complex() || tk.is_complex() {
                         return self.unsupported(e, "complex conversion");
                     }
@@ -682,6 +685,42 @@ impl Ctx<'_> {
                 ))
             }
             Builtin::Print | Builtin::Println => self.builtin_print(e, args, b == Builtin::Println),
+            Builtin::Complex => {
+                let [re, im] = args else {
+                    return self.unsupported(e, "complex");
+                };
+                if let Some(c) = self.const_of(e, false) {
+                    return c.unwrap_or_else(|| self.unsupported(e, "complex constant"));
+                }
+                let f64t = self.prog.types.basic(BasicKind::Float64);
+                let (re, im) = (
+                    paren_if_needed(self.value_as(re, f64t)),
+                    paren_if_needed(self.value_as(im, f64t)),
+                );
+                self.use_support("complex");
+                parse_quote!(crate::support::complex::complex(#re as f64, #im as f64))
+            }
+            Builtin::Real | Builtin::Imag => {
+                let [z] = args else {
+                    return self.unsupported(e, "real/imag");
+                };
+                if let Some(c) = self.const_of(e, false) {
+                    return c.unwrap_or_else(|| self.unsupported(e, "complex constant"));
+                }
+                let zv = crate::expr::as_base(self.value(z));
+                let f = if b == Builtin::Real {
+                    quote::quote!(re)
+                } else {
+                    quote::quote!(im)
+                };
+                let single =
+                    self.type_of(e).and_then(|t| self.basic(t)) == Some(BasicKind::Float32);
+                if single {
+                    parse_quote!(#zv.#f as f32)
+                } else {
+                    parse_quote!(#zv.#f)
+                }
+            }
             Builtin::Min | Builtin::Max => {
                 let Some(t) = self.type_of(e) else {
                     return self.unsupported(e, "min/max");
@@ -758,6 +797,14 @@ impl Ctx<'_> {
                 continue;
             }
             match self.under(t).clone() {
+                Type::Basic(k) if k.is_complex() => {
+                    let t = goxide_types::default_type(&self.prog.types, t);
+                    let v = self.value_as(a, t);
+                    let v = crate::expr::as_base(v);
+                    self.use_support("rt");
+                    fmt.push_str("{}");
+                    vals.push(parse_quote!(crate::support::rt::print_complex(#v.re, #v.im)));
+                }
                 Type::Basic(k) if k.is_float() => {
                     let v = self.value_as(a, t);
                     let v = paren_if_needed(v);

@@ -117,6 +117,25 @@ impl Ctx<'_> {
     pub fn const_expr(&mut self, v: &ConstValue, t: TypeId, suffix: bool) -> Option<syn::Expr> {
         let t = goxide_types::default_type(&self.prog.types, t);
         let k = self.basic(t)?;
+        if k.is_complex() {
+            let (re, im) = match v {
+                ConstValue::Int(i) => (i.to_f64()?, 0.0),
+                ConstValue::Float(r) => (r.to_f64()?, 0.0),
+                ConstValue::Complex(re, im) => (re.to_f64()?, im.to_f64()?),
+                _ => return None,
+            };
+            let (re, im) = if k == BasicKind::Complex64 {
+                ((re as f32) as f64, (im as f32) as f64)
+            } else {
+                (re, im)
+            };
+            let (re, im) = (
+                float_lit(re, BasicKind::Float64, false),
+                float_lit(im, BasicKind::Float64, false),
+            );
+            self.use_support("complex");
+            return Some(parse_quote!(crate::support::complex::Complex128::new(#re, #im)));
+        }
         Some(match v {
             ConstValue::Bool(b) => parse_quote!(#b),
             ConstValue::String(bytes) => {

@@ -48,6 +48,10 @@ impl Ctx<'_> {
         let t = self.resolve(t);
         let d = depth + 1;
         Some(match self.ty(t) {
+            Type::Basic(k) if k.is_complex() => {
+                self.use_support("complex");
+                parse_quote!(crate::support::complex::Complex128)
+            }
             Type::Basic(k) => basic_type(*k)?,
             Type::Named(n) => {
                 let obj = self.obj(n.obj);
@@ -225,7 +229,7 @@ impl Ctx<'_> {
             return false;
         }
         match self.under(t) {
-            Type::Basic(k) => !k.is_string() && !k.is_complex(),
+            Type::Basic(k) => !k.is_string(),
             Type::Array(_, e) => self.is_copy_depth(*e, depth + 1),
             Type::Struct(fields) => fields.iter().all(|f| self.is_copy_depth(f.ty, depth + 1)),
             _ => false,
@@ -255,6 +259,10 @@ impl Ctx<'_> {
                     String | UntypedString => parse_quote!(String::new()),
                     k if k.is_float() => parse_quote!(0.0),
                     k if k.is_integer() => parse_quote!(0),
+                    k if k.is_complex() => {
+                        self.use_support("complex");
+                        parse_quote!(crate::support::complex::Complex128::new(0.0, 0.0))
+                    }
                     UnsafePointer => parse_quote!(0),
                     _ => return None,
                 }
