@@ -93,6 +93,18 @@ struct Failure {
     detail: String,
 }
 
+/// Names listed in examples/known_failures.txt (`name: reason` lines; `#` comments).
+fn known_failures() -> BTreeSet<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/known_failures.txt");
+    let text = fs::read_to_string(&path).unwrap_or_default();
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split(':').next())
+        .map(|n| n.trim().to_string())
+        .collect()
+}
+
 #[test]
 fn examples_translate_build_and_run() {
     let all = examples();
@@ -339,6 +351,20 @@ fn examples_translate_build_and_run() {
         }
     }
 
+    // Examples goxide does not translate correctly yet are listed, each with the reason, in
+    // examples/known_failures.txt; the list must stay exact (no unlisted failure, no listed
+    // example that passes), so that progress and regressions both show.
+    let known = known_failures();
+    let failing_now: BTreeSet<String> = failures.iter().map(|f| f.example.clone()).collect();
+    let now_passing: Vec<&String> = known.iter().filter(|k| !failing_now.contains(*k)).collect();
+    failures.retain(|f| !known.contains(&f.example));
+    for name in now_passing {
+        failures.push(Failure {
+            example: name.clone(),
+            stage: "known-failures",
+            detail: "passes now: remove it from examples/known_failures.txt".to_string(),
+        });
+    }
     if failures.is_empty() {
         let _ = fs::remove_dir_all(&run_dir);
         return;
