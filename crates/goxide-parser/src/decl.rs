@@ -283,8 +283,12 @@ impl Lower<'_> {
         }
     }
 
+    /// A parameter (or result) list. tree-sitter-go resolves the ambiguity of long groups
+    /// (`a, b, c, …, z int`) by splitting off leading names as unnamed parameters whose type is
+    /// the name; Go's rule (a list is either all named or all unnamed) undoes that: in a list
+    /// with a named group, a run of bare identifiers belongs to the next named group.
     pub(crate) fn params(&mut self, n: Node) -> Vec<ParamGroup> {
-        let mut out = Vec::new();
+        let mut decls = Vec::new();
         for p in named_children(n) {
             let variadic = match p.kind() {
                 "parameter_declaration" => false,
@@ -294,18 +298,65 @@ impl Lower<'_> {
                     continue;
                 }
             };
-            let names = field_children(p, "name")
-                .into_iter()
+            decls.push((p, variadic, field_children(p, "name")));
+        }
+        let named = decls.iter().any(|(_, _, names)| !names.is_empty());
+        let mut out = Vec::new();
+        // Bare identifiers waiting for the named group they belong to.
+        let mut pending: Vec<Node> = Vec::new();
+        for (p, variadic, names) in decls {
+            if named && names.is_empty() {
+                if let Some(t) = p.child_by_field_name("type") {
+                    if !variadic && self.is_bare_name(t) {
+                        pending.push(t);
+                        continue;
+                    }
+                }
+                let span = self.span(p);
+                self.error(span, "syntax error: mixed named and unnamed parameters");
+                self.unnamed_params(&mut pending, &mut out);
+            }
+            let start = pending.first().map_or(p, |&k| k);
+            let names = pending
+                .drain(..)
+                .chain(names)
                 .map(|k| self.ident(k))
                 .collect();
             let ty = self.ty_field(p, "type");
+            let span = goxide_ast::Span::new(self.span(start).start, self.span(p).end);
             out.push(ParamGroup {
                 names,
                 ty,
                 variadic,
-                span: self.span(p),
+                span,
             });
         }
+        if let (Some(&first), Some(&last)) = (pending.first(), pending.last()) {
+            let span = goxide_ast::Span::new(self.span(first).start, self.span(last).end);
+            self.error(span, "syntax error: mixed named and unnamed parameters");
+            self.unnamed_params(&mut pending, &mut out);
+        }
         out
+    }
+
+    /// Lowers the bare identifiers in `pending` as unnamed parameters (after an error).
+    fn unnamed_params(&mut self, pending: &mut Vec<Node>, out: &mut Vec<ParamGroup>) {
+        for k in pending.drain(..) {
+            let ty = self.ty(k);
+            let span = ty.span;
+            out.push(ParamGroup {
+                names: Vec::new(),
+                ty,
+                variadic: false,
+                span,
+            });
+        }
+    }
+
+    /// Whether the type node `t` of an unnamed parameter is a lone identifier (so possibly the
+    /// name of a parameter in a longer named group).
+    fn is_bare_name(&self, t: Node) -> bool {
+        matches!(t.kind(), "type_identifier" | "identifier")
+            && self.parsed.map.substitute_at(t.start_byte()).is_none()
     }
 }

@@ -8,13 +8,71 @@ use tree_sitter::Node;
 impl Lower<'_> {
     /// Any expression or type.
     pub(crate) fn ex(&mut self, n: Node) -> Expr {
-        let span = self.span(n);
+        let mut span = self.span(n);
         if !self.enter(n) {
             return self.bad_expr(span);
+        }
+        if let Some((stars, inner)) = self.hoistable_stars(n) {
+            // `*(*T)(x)`, `*(*[2]int)(p)[0]`: tree-sitter-go reads a conversion to the type
+            // `*(*T)` (and postfix operators on it), but Go has no such conversion: a leading
+            // `*` always dereferences the whole primary expression.
+            let inner = self.span(inner).start;
+            self.hoisted.push((n.start_byte(), inner));
+            let kind = self.ex_kind(n);
+            self.hoisted.pop();
+            self.leave();
+            let mut e = self.expr(goxide_ast::Span::new(inner, span.end), kind);
+            for star in stars.into_iter().rev() {
+                let start = self.span(star).start;
+                e = self.expr(
+                    goxide_ast::Span::new(start, span.end),
+                    ExprKind::Star(Box::new(e)),
+                );
+            }
+            return e;
+        }
+        if let Some(&(_, inner)) = self.hoisted_at(n) {
+            span.start = inner;
         }
         let kind = self.ex_kind(n);
         self.leave();
         self.expr(span, kind)
+    }
+
+    /// The innermost hoisting entry when `n` is part of the primary expression it covers.
+    fn hoisted_at(&self, n: Node) -> Option<&(usize, u32)> {
+        self.hoisted.last().filter(|h| h.0 == n.start_byte())
+    }
+
+    /// For a conversion whose type tree-sitter-go read as a pointer type (`*(*T)(x)`: type
+    /// `*(*T)`), or a chain of selectors, indexes, slices, assertions and calls on one: the
+    /// `pointer_type` nodes to hoist (outermost first) and the type under them.
+    fn hoistable_stars<'t>(&self, n: Node<'t>) -> Option<(Vec<Node<'t>>, Node<'t>)> {
+        if self.parsed.text.as_bytes().get(n.start_byte()) != Some(&b'*')
+            || self.hoisted_at(n).is_some()
+        {
+            return None;
+        }
+        let mut base = n;
+        loop {
+            let field = match base.kind() {
+                "selector_expression"
+                | "index_expression"
+                | "slice_expression"
+                | "type_assertion_expression" => "operand",
+                "call_expression" => "function",
+                "type_conversion_expression" => break,
+                _ => return None,
+            };
+            base = base.child_by_field_name(field)?;
+        }
+        let mut stars = Vec::new();
+        let mut ty = base.child_by_field_name("type")?;
+        while ty.kind() == "pointer_type" {
+            stars.push(ty);
+            ty = named_children(ty).into_iter().next()?;
+        }
+        (!stars.is_empty()).then_some((stars, ty))
     }
 
     /// `n` if present, else a Bad expression spanning `parent`.
@@ -125,7 +183,14 @@ impl Lower<'_> {
             }
             "call_expression" => self.call(n),
             "type_conversion_expression" => {
-                let func = Box::new(self.ty_field(n, "type"));
+                let mut ty = n.child_by_field_name("type");
+                if self.hoisted_at(n).is_some() {
+                    // The `*`s were hoisted by `ex`: convert to the type under them.
+                    while let Some(t) = ty.filter(|t| t.kind() == "pointer_type") {
+                        ty = named_children(t).into_iter().next();
+                    }
+                }
+                let func = Box::new(self.opt_ex(ty, n));
                 let arg = self.field_ex(n, "operand");
                 ExprKind::Call {
                     func,

@@ -14,6 +14,9 @@ pub(crate) struct Lower<'a> {
     pub diags: Vec<Diagnostic>,
     /// Current nesting of expressions, statements and blocks.
     pub depth: u32,
+    /// Primary expressions being lowered whose leading `*`s were hoisted out of a conversion
+    /// (see `Lower::ex`): (start byte of the expression, original offset after the `*`s).
+    pub hoisted: Vec<(usize, u32)>,
 }
 
 /// Deepest nesting lowered; deeper input is reported and replaced by a Bad node.
@@ -33,6 +36,7 @@ impl<'a> Lower<'a> {
             comments,
             diags: Vec::new(),
             depth: 0,
+            hoisted: Vec::new(),
         }
     }
 

@@ -10,7 +10,7 @@ use goxide_types::{check_package, Config};
 use std::fmt::Write as _;
 
 /// Files that must check cleanly (raise as the checker improves).
-const FLOOR: usize = 873;
+const FLOOR: usize = 876;
 
 #[test]
 fn go_test_suite_programs_check_cleanly() {

@@ -43,7 +43,13 @@ impl goxide_types::Importer for SourceImporter<'_> {
         if let Some((_, files)) = self.local.iter().find(|(p, _)| p == path) {
             return Some(files.clone());
         }
-        let dir = self.goroot.as_ref()?.join("src").join(path);
+        let src = self.goroot.as_ref()?.join("src");
+        let mut dir = src.join(path);
+        if !dir.is_dir() {
+            // Standard-library packages import their dependencies outside the standard library
+            // (`golang.org/x/net/...`) from GOROOT's vendor directory.
+            dir = src.join("vendor").join(path);
+        }
         let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
             .ok()?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -71,5 +77,78 @@ impl goxide_types::Importer for SourceImporter<'_> {
         } else {
             Some(files)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SourceImporter;
+    use goxide_ast::ast::IdGen;
+    use goxide_types::Importer;
+    use std::path::{Path, PathBuf};
+
+    /// A fresh, empty directory under the system temp directory, removed on drop.
+    struct TempDir(PathBuf);
+
+    impl TempDir {
+        fn new(tag: &str) -> TempDir {
+            let p = std::env::temp_dir().join(format!(
+                "goxide-goroot-{tag}-{}-{:?}",
+                std::process::id(),
+                std::thread::current().id()
+            ));
+            let _ = std::fs::remove_dir_all(&p);
+            std::fs::create_dir_all(&p).expect("create temp dir");
+            TempDir(p)
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("create dirs");
+        std::fs::write(p, text).expect("write file");
+    }
+
+    fn package_names(imp: &mut SourceImporter, path: &str) -> Option<Vec<String>> {
+        let files = imp.import(path)?;
+        Some(files.iter().map(|(_, f)| f.package.name.clone()).collect())
+    }
+
+    #[test]
+    fn import_falls_back_to_goroot_vendor() {
+        let root = TempDir::new("vendor");
+        write(&root.0, "src/fmt/print.go", "package fmt\n");
+        write(
+            &root.0,
+            "src/vendor/golang.org/x/net/dns/dnsmessage/message.go",
+            "package dnsmessage\n",
+        );
+        // A std package shadows a vendored one of the same path.
+        write(&root.0, "src/strings/strings.go", "package strings\n");
+        write(
+            &root.0,
+            "src/vendor/strings/strings.go",
+            "package vendored\n",
+        );
+        let mut imp = SourceImporter {
+            goroot: Some(root.0.clone()),
+            local: &[],
+            ids: IdGen::new(),
+        };
+        assert_eq!(
+            package_names(&mut imp, "golang.org/x/net/dns/dnsmessage"),
+            Some(vec!["dnsmessage".to_string()])
+        );
+        assert_eq!(
+            package_names(&mut imp, "strings"),
+            Some(vec!["strings".to_string()])
+        );
+        assert_eq!(package_names(&mut imp, "golang.org/x/missing"), None);
     }
 }
