@@ -853,8 +853,7 @@ impl Ctx<'_> {
         if ln {
             fmt.push('\n');
         }
-        let lit = syn::LitStr::new(&fmt, proc_macro2::Span::call_site());
-        parse_quote!(eprint!(#lit, #(#vals),*))
+        crate::fmt_calls::fmt_macro("eprint", &fmt, vals)
     }
 }
 

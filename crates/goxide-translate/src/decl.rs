@@ -227,6 +227,9 @@ pub fn translate_package(
             init_total,
         };
         ctx.collect_consts(&ast_files);
+        // Comments up to the package clause are the package doc (emitted as `//!`) or build
+        // constraints.
+        ctx.skip_comments_before(file.package.span.end);
         let mut items: Vec<syn::Item> = Vec::new();
         if multi {
             items.push(parse_quote!(
@@ -466,22 +469,27 @@ pub fn translate_package(
         files_out.push(RustFile {
             module: root_name.into(),
             go_path: String::new(),
-            syn_file: file_of(items, true),
+            syn_file: file_of(items, true, None),
         });
         for (m, p, items) in out_files {
+            let doc = files
+                .iter()
+                .find(|(sf, _)| sf.path == p)
+                .and_then(|(_, f)| f.doc.clone());
             files_out.push(RustFile {
                 module: m,
                 go_path: p,
-                syn_file: file_of(items, false),
+                syn_file: file_of(items, false, doc.as_deref()),
             });
         }
     } else if let Some((_, p, items)) = out_files.pop() {
         let mut all = root_items;
         all.extend(items);
+        let doc = files.first().and_then(|(_, f)| f.doc.clone());
         files_out.push(RustFile {
             module: root_name.into(),
             go_path: p,
-            syn_file: file_of(all, true),
+            syn_file: file_of(all, true, doc.as_deref()),
         });
     }
     Translated {
@@ -491,14 +499,23 @@ pub fn translate_package(
     }
 }
 
-fn file_of(items: Vec<syn::Item>, root: bool) -> syn::File {
-    let attrs: Vec<syn::Attribute> = if root {
-        vec![
-            parse_quote!(#![allow(non_snake_case, arithmetic_overflow, unconditional_panic, clippy::needless_return)]),
-        ]
-    } else {
-        vec![]
-    };
+fn file_of(items: Vec<syn::Item>, root: bool, doc: Option<&str>) -> syn::File {
+    // The Go package (or file) doc comment becomes the module's `//!` doc.
+    let mut attrs: Vec<syn::Attribute> = doc
+        .into_iter()
+        .flat_map(str::lines)
+        .map(|l| {
+            let text = if l.is_empty() {
+                String::new()
+            } else {
+                format!(" {l}")
+            };
+            parse_quote!(#![doc = #text])
+        })
+        .collect();
+    if root {
+        attrs.push(parse_quote!(#![allow(non_snake_case, arithmetic_overflow, unconditional_panic, clippy::needless_return)]));
+    }
     let mut f: syn::File = parse_quote!();
     f.attrs = attrs;
     f.items = items;

@@ -192,16 +192,10 @@ impl Ctx<'_> {
                     }
                     let lit = syn::LitStr::new(&fmt, proc_macro2::Span::call_site());
                     return match (to_string, ln) {
-                        (false, true) => parse_quote!(println!(#lit, #(#vals),*)),
-                        (false, false) => parse_quote!(print!(#lit, #(#vals),*)),
-                        (true, true) => {
-                            let lit = syn::LitStr::new(
-                                &format!("{fmt}\n"),
-                                proc_macro2::Span::call_site(),
-                            );
-                            parse_quote!(format!(#lit, #(#vals),*))
-                        }
-                        (true, false) => parse_quote!(format!(#lit, #(#vals),*)),
+                        (false, true) => fmt_macro("println", &lit.value(), vals),
+                        (false, false) => fmt_macro("print", &lit.value(), vals),
+                        (true, true) => fmt_macro("format", &format!("{fmt}\n"), vals),
+                        (true, false) => fmt_macro("format", &lit.value(), vals),
                     };
                 }
                 self.use_support("fmt");
@@ -370,11 +364,83 @@ impl Ctx<'_> {
         if next != args.len() {
             return None;
         }
-        let lit = syn::LitStr::new(&out, proc_macro2::Span::call_site());
-        Some(if to_string {
-            parse_quote!(format!(#lit, #(#vals),*))
-        } else {
-            parse_quote!(print!(#lit, #(#vals),*))
-        })
+        Some(fmt_macro(
+            if to_string { "format" } else { "print" },
+            &out,
+            vals,
+        ))
+    }
+}
+
+/// `name!("…", args)` as a Rust engineer writes it: `print!("…\n")` becomes `println!`, and
+/// plain local variables move into the format string (`println!("{x} {y:5}")`).
+pub fn fmt_macro(name: &str, format: &str, vals: Vec<syn::Expr>) -> syn::Expr {
+    let (name, format) = match (name, format.strip_suffix('\n')) {
+        ("print", Some(f)) => ("println", f.to_string()),
+        ("eprint", Some(f)) => ("eprintln", f.to_string()),
+        (n, _) => (n, format.to_string()),
+    };
+    // Inline arguments that are plain identifiers into their `{…}` placeholders.
+    let mut out = String::new();
+    let mut rest: Vec<syn::Expr> = Vec::new();
+    let mut args = vals.into_iter();
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '{' && chars.peek() == Some(&'{') {
+            chars.next();
+            out.push_str("{{");
+            continue;
+        }
+        if c == '}' && chars.peek() == Some(&'}') {
+            chars.next();
+            out.push_str("}}");
+            continue;
+        }
+        if c != '{' {
+            out.push(c);
+            continue;
+        }
+        let mut spec = String::new();
+        for d in chars.by_ref() {
+            if d == '}' {
+                break;
+            }
+            spec.push(d);
+        }
+        let Some(arg) = args.next() else {
+            out.push('{');
+            out.push_str(&spec);
+            out.push('}');
+            continue;
+        };
+        let inline = match &arg {
+            syn::Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
+                let id = p.path.segments[0].ident.to_string();
+                (id != "self" && !id.starts_with("r#")).then_some(id)
+            }
+            _ => None,
+        };
+        match inline {
+            Some(id) => {
+                out.push('{');
+                out.push_str(&id);
+                out.push_str(&spec);
+                out.push('}');
+            }
+            None => {
+                out.push('{');
+                out.push_str(&spec);
+                out.push('}');
+                rest.push(arg);
+            }
+        }
+    }
+    rest.extend(args);
+    let lit = syn::LitStr::new(&out, proc_macro2::Span::call_site());
+    let mac = syn::Ident::new(name, proc_macro2::Span::call_site());
+    if rest.is_empty() {
+        parse_quote!(#mac!(#lit))
+    } else {
+        parse_quote!(#mac!(#lit, #(#rest),*))
     }
 }

@@ -141,6 +141,25 @@ pub fn parse_go_mod(text: &str) -> (Option<String>, Option<(u32, u32)>) {
     (module, go)
 }
 
+/// A lone file's crate is named after the file, or after its directory when the file is
+/// `main.go` (`hello/main.go` → `hello`).
+fn file_crate_name(path: &Path) -> String {
+    let stem = base_name(path);
+    if stem == "main" {
+        if let Some(dir) = path
+            .canonicalize()
+            .ok()
+            .as_deref()
+            .and_then(Path::parent)
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+        {
+            return dir.to_string();
+        }
+    }
+    stem
+}
+
 fn base_name(path: &Path) -> String {
     path.file_stem()
         .or_else(|| path.file_name())
@@ -172,7 +191,7 @@ pub fn load_input(path: &Path) -> Result<Input, LoadError> {
                 rel_dir: String::new(),
                 files: vec![file],
             }],
-            name: base_name(path),
+            name: file_crate_name(path),
         });
     }
     let abs = path.canonicalize().map_err(io_err(path))?;
