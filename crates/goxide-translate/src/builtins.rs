@@ -847,6 +847,32 @@ impl Ctx<'_> {
                     fmt.push_str("0x0");
                 }
                 Type::Slice(_) if is_nil_conversion(a) => fmt.push_str("[0/0]0x0"),
+                // Addresses: Go prints where the value lives; only nil-ness is comparable.
+                Type::Pointer(_) if self.rust_type(t).is_some() => {
+                    let v = crate::expr::as_base(self.borrowed(a));
+                    self.use_support("rt");
+                    fmt.push_str("{}");
+                    vals.push(parse_quote!(crate::support::rt::print_pointer(#v.as_ref().map_or(0, |p| std::rc::Rc::as_ptr(p) as usize))));
+                }
+                Type::Slice(_) if self.rust_type(t).is_some() => {
+                    let v = crate::expr::as_base(self.borrowed(a));
+                    self.use_support("rt");
+                    fmt.push_str("{}");
+                    vals.push(parse_quote!(crate::support::rt::print_slice(#v.len(), #v.len(), #v.as_ptr() as usize)));
+                }
+                Type::Map(..) if self.rust_type(t).is_some() => {
+                    let v = self.borrowed(a);
+                    self.use_support("rt");
+                    fmt.push_str("{}");
+                    vals.push(
+                        parse_quote!(crate::support::rt::print_pointer(&#v as *const _ as usize)),
+                    );
+                }
+                Type::Interface(_) if self.rust_type(t).is_some() => {
+                    let v = crate::expr::as_base(self.borrowed(a));
+                    fmt.push_str("{}");
+                    vals.push(parse_quote!(if #v.is_none() { "(0x0,0x0)" } else { "(0x1,0x1)" }));
+                }
                 _ => return self.unsupported(e, "print of this type"),
             }
         }
