@@ -124,3 +124,34 @@ impl Format for Iface {
         self.as_ref().and_then(|v| v.method_string())
     }
 }
+
+/// Go's `==` on two interface values: both nil, or the same dynamic type with equal values
+/// (basic types compare by value; other values by identity).
+pub fn eq(a: &Iface, b: &Iface) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => {
+            if x.type_name() != y.type_name() {
+                return false;
+            }
+            let (p, q) = (x.as_any(), y.as_any());
+            macro_rules! try_types {
+                ($($t:ty),*) => {$(
+                    if let (Some(p), Some(q)) = (p.downcast_ref::<$t>(), q.downcast_ref::<$t>()) {
+                        return p == q;
+                    }
+                )*};
+            }
+            try_types!(i64, i32, i16, i8, u64, u32, u16, u8, usize, f64, f32, bool, String);
+            std::ptr::addr_eq(Rc::as_ptr(x), Rc::as_ptr(y))
+        }
+        _ => false,
+    }
+}
+
+/// Go's `x == v` for an interface value and a value of a concrete type.
+pub fn eq_value<T: PartialEq + 'static>(x: &Iface, v: &T) -> bool {
+    x.as_ref()
+        .and_then(|x| x.as_any().downcast_ref::<T>())
+        .is_some_and(|x| x == v)
+}

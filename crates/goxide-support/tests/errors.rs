@@ -59,3 +59,19 @@ fn interface_values_downcast_and_print() {
     let r = iface::recovered(Some(Box::new(String::from("boom"))));
     assert_eq!(iface::panic_message(&r), "boom");
 }
+
+#[test]
+fn interface_equality() {
+    use goxide_support::iface;
+    let a = iface::new(5_i64);
+    let b = iface::new(5_i64);
+    let c = iface::new(5_i32);
+    let s = iface::new(String::from("x"));
+    assert!(iface::eq(&a, &b));
+    assert!(!iface::eq(&a, &c));
+    assert!(!iface::eq(&a, &None));
+    assert!(iface::eq(&None, &None));
+    assert!(iface::eq_value(&a, &5_i64));
+    assert!(!iface::eq_value(&a, &6_i64));
+    assert!(iface::eq_value(&s, &String::from("x")));
+}

@@ -248,6 +248,9 @@ impl Ctx<'_> {
             if self.is_strings_builder(base) {
                 return self.builder_method(e, x, name, args);
             }
+            if self.stub_types.contains(&base) {
+                return self.unsupported(e, "method of a type goxide cannot translate yet");
+            }
         }
         if mo.name == "Error" && self.type_of(x).is_some_and(|t| self.is_error(t)) {
             let v = self.borrowed(x);

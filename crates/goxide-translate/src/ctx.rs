@@ -97,6 +97,10 @@ pub struct Ctx<'a> {
     pub mono_queue: Vec<(ObjId, Vec<TypeId>)>,
     /// Instantiations used with concrete type arguments, per generic function.
     pub mono_instances: HashMap<ObjId, Vec<Vec<TypeId>>>,
+    /// Interface types written in place, met so far, and whether they were declared.
+    pub anon_ifaces: Vec<(TypeId, bool)>,
+    /// Named struct types of the package (candidates for trait impls).
+    pub concrete_types: Vec<TypeId>,
     /// Number of `init` functions in the package (named `init_1`, `init_2`, … when several).
     pub init_total: usize,
 }

@@ -47,7 +47,9 @@ pub fn translate_package(
     let mut has_main = false;
     let mut anon_structs: Vec<(goxide_types::TypeId, bool)> = Vec::new();
     let mut emitted_globals: HashSet<ObjId> = HashSet::new();
-    let (ifaces, iface_impls, error_types) = crate::interfaces::plan(prog, info, &ast_files);
+    let (ifaces, iface_impls, error_types, concrete_types) =
+        crate::interfaces::plan(prog, info, &ast_files);
+    let mut anon_ifaces: Vec<(goxide_types::TypeId, bool)> = Vec::new();
     // Generic functions: the instantiations the program uses with concrete type arguments.
     let mut mono_done: HashSet<(ObjId, Vec<goxide_types::TypeId>)> = HashSet::new();
     let mut mono_instances: HashMap<ObjId, Vec<Vec<goxide_types::TypeId>>> = HashMap::new();
@@ -219,6 +221,8 @@ pub fn translate_package(
             ifaces: ifaces.clone(),
             iface_impls: iface_impls.clone(),
             error_types: error_types.clone(),
+            anon_ifaces: std::mem::take(&mut anon_ifaces),
+            concrete_types: concrete_types.clone(),
             subst: HashMap::new(),
             mono_done: std::mem::take(&mut mono_done),
             mono_queue: Vec::new(),
@@ -347,6 +351,27 @@ pub fn translate_package(
                 }
             }
         }
+        // Traits for the interface types written in place that this file used.
+        while let Some(i) = ctx.anon_ifaces.iter().position(|(_, done)| !done) {
+            ctx.anon_ifaces[i].1 = true;
+            let t = ctx.anon_ifaces[i].0;
+            let doc: syn::Attribute = {
+                let text = format!(" Go's `{}`.", prog.type_string(t));
+                parse_quote!(#[doc = #text])
+            };
+            let vis: syn::Visibility = if multi {
+                parse_quote!(pub(crate))
+            } else {
+                syn::Visibility::Inherited
+            };
+            items.extend(ctx.trait_decl(t, vec![doc], vis));
+            for c in ctx.concrete_types.clone() {
+                if !ctx.stub_types.contains(&c) {
+                    items.extend(ctx.trait_impls_for(c, &[t]));
+                }
+            }
+        }
+        anon_ifaces = std::mem::take(&mut ctx.anon_ifaces);
         anon_structs = std::mem::take(&mut ctx.anon_structs);
         mono_done = std::mem::take(&mut ctx.mono_done);
         mono_instances = std::mem::take(&mut ctx.mono_instances);
@@ -754,7 +779,14 @@ impl Ctx<'_> {
                 matches!(self.ty(base), Type::Named(n) if !n.type_params.is_empty() || !n.type_args.is_empty())
                     || !matches!(self.ty(base), Type::Named(_))
             });
-            if generic_recv {
+            let stub_recv = self.type_of(&r.ty).is_some_and(|t| {
+                let base = match self.ty(t) {
+                    Type::Pointer(b) => *b,
+                    _ => t,
+                };
+                self.stub_types.contains(&base)
+            });
+            if generic_recv || stub_recv {
                 let text = format!(
                     "{} unsupported: method of a generic type: `{}`",
                     crate::MARKER,

@@ -639,6 +639,18 @@ impl Ctx<'_> {
         let Some(xt) = self.type_of(x) else {
             return self.unsupported(e, "binary expression");
         };
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne)
+            && !self.is_untyped_nil(x)
+            && !self.is_untyped_nil(y)
+        {
+            if let Some(eq) = self.iface_comparison(x, y) {
+                return if op == BinaryOp::Eq {
+                    eq
+                } else {
+                    parse_quote!(!#eq)
+                };
+            }
+        }
         let string_operands =
             self.is_string(xt) || self.type_of(y).is_some_and(|t| self.is_string(t));
         if string_operands && op == BinaryOp::Add {
@@ -668,6 +680,15 @@ impl Ctx<'_> {
             } else {
                 parse_quote!(!#eq)
             };
+        }
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            if let Some(eq) = self.iface_comparison(x, y) {
+                return if op == BinaryOp::Eq {
+                    eq
+                } else {
+                    parse_quote!(!#eq)
+                };
+            }
         }
         if op.is_comparison()
             && [x, y].iter().any(|o| {
@@ -706,6 +727,29 @@ impl Ctx<'_> {
             BinaryOp::LogOr => parse_quote!(#a || #b),
             _ => self.unsupported(e, "operator"),
         }
+    }
+
+    /// `==` with an `interface{}` operand: dynamic type and value (support::iface).
+    fn iface_comparison(&mut self, x: &Expr, y: &Expr) -> Option<syn::Expr> {
+        let (xt, yt) = (self.type_of(x)?, self.type_of(y)?);
+        let (xi, yi) = (self.is_empty_interface(xt), self.is_empty_interface(yt));
+        if !xi && !yi {
+            return None;
+        }
+        self.use_support("iface");
+        if xi && yi {
+            let (a, b) = (self.borrowed(x), self.borrowed(y));
+            return Some(parse_quote!(crate::support::iface::eq(&#a, &#b)));
+        }
+        let (i, v, vt) = if xi { (x, y, yt) } else { (y, x, xt) };
+        if self.is_interface(vt) {
+            return None;
+        }
+        let vt = goxide_types::default_type(&self.prog.types, vt);
+        let vv = self.value_as(v, vt);
+        let rt = self.rust_type(vt)?;
+        let iv = self.borrowed(i);
+        Some(parse_quote!(crate::support::iface::eq_value::<#rt>(&#iv, &#vv)))
     }
 
     /// `x == nil` and `x != nil`, and `==` on error values.

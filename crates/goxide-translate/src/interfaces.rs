@@ -17,19 +17,42 @@ use syn::parse_quote;
 impl Ctx<'_> {
     /// Whether `t` is an interface type translated as a trait.
     pub fn is_trait_iface(&self, t: TypeId) -> bool {
-        self.ifaces.contains(&t)
+        self.ifaces.contains(&t) || self.is_anon_iface(t)
+    }
+
+    /// An interface type written in place (`interface{ M() }`) with methods only: a trait
+    /// named `AnonIface1`, … declared once per package.
+    pub fn is_anon_iface(&self, t: TypeId) -> bool {
+        let t = self.resolve(t);
+        matches!(self.prog.types.get(t), Type::Interface(i)
+            if i.terms.is_none() && !i.comparable && !i.all_methods.is_empty()
+                && i.embeds.iter().all(|&e| matches!(self.prog.types.under(e), Type::Interface(_))))
     }
 
     /// The trait's name for an interface type.
-    fn trait_ident(&self, t: TypeId) -> Option<syn::Ident> {
+    fn trait_ident(&mut self, t: TypeId) -> Option<syn::Ident> {
         match self.ty(t) {
             Type::Named(n) => Some(names::type_ident(&self.obj(n.obj).name)),
+            Type::Interface(_) if self.is_anon_iface(t) => {
+                let t = self.resolve(t);
+                let n = match self.anon_ifaces.iter().position(|(u, _)| *u == t) {
+                    Some(i) => i + 1,
+                    None => {
+                        self.anon_ifaces.push((t, false));
+                        self.anon_ifaces.len()
+                    }
+                };
+                Some(syn::Ident::new(
+                    &format!("AnonIface{n}"),
+                    proc_macro2::Span::call_site(),
+                ))
+            }
             _ => None,
         }
     }
 
     /// `Option<Rc<dyn I>>`.
-    pub fn iface_rust_type(&self, t: TypeId) -> Option<syn::Type> {
+    pub fn iface_rust_type(&mut self, t: TypeId) -> Option<syn::Type> {
         let id = self.trait_ident(t)?;
         Some(parse_quote!(Option<std::rc::Rc<dyn #id>>))
     }
@@ -103,14 +126,36 @@ impl Ctx<'_> {
 
     /// `impl I for T` (or for `*T`'s representation) for each interface `T` satisfies.
     pub fn trait_impls(&mut self, concrete: TypeId) -> Vec<syn::Item> {
-        let mut out = Vec::new();
-        let ptr = self.prog.types.intern_lookup_pointer(concrete);
+        if self.stub_types.contains(&concrete) {
+            return vec![];
+        }
         let mut ifaces: Vec<TypeId> = self.ifaces.iter().copied().collect();
         ifaces.sort();
-        for i in ifaces {
-            let via_ptr = if self.iface_impls.contains(&(concrete, i)) {
+        let mut out = self.trait_impls_for(concrete, &ifaces);
+        if self.error_types.contains(&concrete) {
+            let Some(concrete_name) = self.rust_type(concrete) else {
+                return out;
+            };
+            out.push(parse_quote!(
+                impl std::fmt::Display for #concrete_name {
+                    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(&self.error())
+                    }
+                }
+            ));
+            out.push(parse_quote!(impl std::error::Error for #concrete_name {}));
+        }
+        out
+    }
+
+    /// `impl I for T` for each of `ifaces` that `T` (or `*T`) satisfies, and the error impls.
+    pub fn trait_impls_for(&mut self, concrete: TypeId, ifaces: &[TypeId]) -> Vec<syn::Item> {
+        let mut out = Vec::new();
+        let ptr = self.prog.types.intern_lookup_pointer(concrete);
+        for &i in ifaces {
+            let via_ptr = if self.prog.implements(concrete, i) {
                 false
-            } else if ptr.is_some_and(|p| self.iface_impls.contains(&(p, i))) {
+            } else if ptr.is_some_and(|p| self.prog.implements(p, i)) {
                 true
             } else {
                 continue;
@@ -151,19 +196,6 @@ impl Ctx<'_> {
                 }
             ));
         }
-        if self.error_types.contains(&concrete) {
-            let Some(concrete_name) = self.rust_type(concrete) else {
-                return out;
-            };
-            out.push(parse_quote!(
-                impl std::fmt::Display for #concrete_name {
-                    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str(&self.error())
-                    }
-                }
-            ));
-            out.push(parse_quote!(impl std::error::Error for #concrete_name {}));
-        }
         out
     }
 
@@ -182,7 +214,12 @@ impl Ctx<'_> {
         src: TypeId,
         target: TypeId,
     ) -> Option<syn::Expr> {
-        if !self.iface_impls.contains(&(src, target)) {
+        let base = match self.ty(src) {
+            Type::Pointer(e) => *e,
+            _ => src,
+        };
+        let src_ok = self.concrete_types.contains(&base) && !self.stub_types.contains(&base);
+        if !src_ok || !self.prog.implements(src, target) {
             return None;
         }
         let tr = self.trait_ident(target)?;
@@ -209,6 +246,7 @@ pub fn plan(
     std::collections::HashSet<TypeId>,
     std::collections::HashSet<(TypeId, TypeId)>,
     std::collections::HashSet<TypeId>,
+    Vec<TypeId>,
 ) {
     use goxide_ast::ast::DeclKind;
     let mut ifaces = std::collections::HashSet::new();
@@ -268,5 +306,5 @@ pub fn plan(
             errors.insert(t);
         }
     }
-    (ifaces, impls, errors)
+    (ifaces, impls, errors, concrete)
 }
