@@ -87,7 +87,6 @@ pub struct Ctx<'a> {
     /// Interface types translated as traits; which concrete types (`T` or `*T`) implement
     /// them; struct types that are Go errors (value-receiver `Error() string`).
     pub ifaces: std::collections::HashSet<TypeId>,
-    pub iface_impls: std::collections::HashSet<(TypeId, TypeId)>,
     pub error_types: std::collections::HashSet<TypeId>,
     /// Type arguments of the generic function instantiation being translated
     /// (type parameter → type argument); generic functions are emitted once per instantiation.

@@ -47,8 +47,11 @@ pub fn translate_package(
     let mut has_main = false;
     let mut anon_structs: Vec<(goxide_types::TypeId, bool)> = Vec::new();
     let mut emitted_globals: HashSet<ObjId> = HashSet::new();
-    let (ifaces, iface_impls, error_types, concrete_types) =
-        crate::interfaces::plan(prog, info, &ast_files);
+    let crate::interfaces::InterfacePlan {
+        ifaces,
+        errors: error_types,
+        concrete: concrete_types,
+    } = crate::interfaces::plan(prog, info, &ast_files);
     let mut anon_ifaces: Vec<(goxide_types::TypeId, bool)> = Vec::new();
     // Generic functions: the instantiations the program uses with concrete type arguments.
     let mut mono_done: HashSet<(ObjId, Vec<goxide_types::TypeId>)> = HashSet::new();
@@ -219,7 +222,6 @@ pub fn translate_package(
             emitted_globals: HashSet::new(),
             stub_types: stub_types.clone(),
             ifaces: ifaces.clone(),
-            iface_impls: iface_impls.clone(),
             error_types: error_types.clone(),
             anon_ifaces: std::mem::take(&mut anon_ifaces),
             concrete_types: concrete_types.clone(),

@@ -242,12 +242,7 @@ pub fn plan(
     prog: &goxide_types::Program,
     info: &goxide_types::Info,
     files: &[&goxide_ast::ast::File],
-) -> (
-    std::collections::HashSet<TypeId>,
-    std::collections::HashSet<(TypeId, TypeId)>,
-    std::collections::HashSet<TypeId>,
-    Vec<TypeId>,
-) {
+) -> InterfacePlan {
     use goxide_ast::ast::DeclKind;
     let mut ifaces = std::collections::HashSet::new();
     let mut concrete = Vec::new();
@@ -283,18 +278,7 @@ pub fn plan(
             }
         }
     }
-    let mut impls = std::collections::HashSet::new();
     for &t in &concrete {
-        let ptr = prog.types.intern_lookup_pointer(t);
-        for &i in &ifaces {
-            if prog.implements(t, i) {
-                impls.insert((t, i));
-            } else if let Some(p) = ptr {
-                if prog.implements(p, i) {
-                    impls.insert((p, i));
-                }
-            }
-        }
         // Error() string with a value receiver.
         let is_error = prog.methods_of(t).into_iter().any(|m| {
             let o = prog.obj(m);
@@ -306,5 +290,17 @@ pub fn plan(
             errors.insert(t);
         }
     }
-    (ifaces, impls, errors, concrete)
+    InterfacePlan {
+        ifaces,
+        errors,
+        concrete,
+    }
+}
+
+/// What [`plan`] found: named interfaces that become traits, struct types that are errors,
+/// and the package's named struct types.
+pub struct InterfacePlan {
+    pub ifaces: std::collections::HashSet<TypeId>,
+    pub errors: std::collections::HashSet<TypeId>,
+    pub concrete: Vec<TypeId>,
 }
