@@ -438,6 +438,10 @@ impl Ctx<'_> {
         let Some(from) = self.type_of(arg) else {
             return self.unsupported(e, "conversion");
         };
+        if self.is_interface(t) {
+            // Conversion to an interface type: the same as assigning to one.
+            return self.value_as(arg, t);
+        }
         let (fu, tu) = (self.under(from).clone(), self.under(t).clone());
         match (&fu, &tu) {
             (Type::Basic(fk), Type::Basic(tk)) => {

@@ -1151,6 +1151,11 @@ impl Ctx<'_> {
         if self.is_trait_iface(t) {
             return self.trait_decl(t, attrs, vis);
         }
+        if self.is_empty_interface(t) {
+            self.use_support("iface");
+            self.use_support("fmt");
+            return vec![parse_quote!(#(#attrs)* #vis type #name = crate::support::iface::Iface;)];
+        }
         if self.stub_types.contains(&t) {
             let text = format!(
                 "{} unsupported: type `{}`",

@@ -553,7 +553,14 @@ impl Ctx<'_> {
             }
             Type::Map(kt, _) => {
                 if mutable {
-                    return self.unsupported(e, "map element as a place");
+                    // `m[k][i] = v`: the element, created empty when missing (Go indexes the
+                    // zero value, so a missing slice panics on the index as here).
+                    if self.global_root(x).is_some() {
+                        return self.unsupported(e, "map element of a package variable as a place");
+                    }
+                    let m = as_base(self.place(x));
+                    let k = paren_if_needed(self.value_as(i, kt));
+                    return parse_quote!((*#m.entry(#k).or_default()));
                 }
                 let m = self.borrowed(x);
                 let k = self.value_as(i, kt);
