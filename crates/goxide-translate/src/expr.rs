@@ -103,6 +103,9 @@ impl Ctx<'_> {
                 _ => self.unsupported(e, "nil of this type"),
             };
         }
+        if self.is_interface(target) && self.is_self_ptr(e) {
+            return self.unsupported(e, "a pointer receiver used as an interface value");
+        }
         if self.is_interface(target)
             && !self.is_empty_interface(target)
             && !self.is_error(target)
@@ -136,7 +139,12 @@ impl Ctx<'_> {
                             .unwrap_or_else(|| self.unsupported(e, "constant")),
                         None => self.value(e),
                     };
-                    if self.rust_type(src).is_none() {
+                    if self.rust_type(src).is_none()
+                        || matches!(
+                            self.under(src),
+                            Type::Func(_) | Type::Chan(..) | Type::Tuple(_)
+                        )
+                    {
                         return self.unsupported(e, "conversion to interface{} of this type");
                     }
                     self.use_support("iface");

@@ -90,7 +90,14 @@ impl Ctx<'_> {
                 parse_quote!([#e; #n])
             }
             Type::Map(k, v) => {
-                if self.is_float_like(*k) {
+                // Keys must hash and compare by value in Rust as in Go: floats, pointers,
+                // interfaces and functions do not (yet).
+                if self.is_float_like(*k)
+                    || matches!(
+                        self.under(*k),
+                        Type::Pointer(_) | Type::Interface(_) | Type::Func(_) | Type::Chan(..)
+                    )
+                {
                     return None;
                 }
                 let k = self.rust_type_depth(*k, d)?;
