@@ -1271,6 +1271,11 @@ impl Ctx<'_> {
         }
         if self.is_comparable(t) {
             derives.push(parse_quote!(PartialEq));
+            if self.is_hashable(t) {
+                // Usable as a map key, as Go's comparable structs are.
+                derives.push(parse_quote!(Eq));
+                derives.push(parse_quote!(Hash));
+            }
         }
         let mut items: Vec<syn::Item> = vec![parse_quote!(
             #(#attrs)*

@@ -243,6 +243,25 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether the Rust type can derive `Eq` and `Hash` (no floats, pointers, interfaces).
+    pub fn is_hashable(&self, t: TypeId) -> bool {
+        self.is_hashable_depth(t, 0)
+    }
+
+    fn is_hashable_depth(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 20 {
+            return false;
+        }
+        match self.under(t) {
+            Type::Basic(k) => !k.is_float() && !k.is_complex(),
+            Type::Array(_, e) => self.is_hashable_depth(*e, depth + 1),
+            Type::Struct(fields) => fields
+                .iter()
+                .all(|f| self.is_hashable_depth(f.ty, depth + 1)),
+            _ => false,
+        }
+    }
+
     /// Whether `==` is defined (derive `PartialEq`).
     pub fn is_comparable(&self, t: TypeId) -> bool {
         match self.under(t) {
