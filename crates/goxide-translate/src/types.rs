@@ -92,12 +92,7 @@ impl Ctx<'_> {
             Type::Map(k, v) => {
                 // Keys must hash and compare by value in Rust as in Go: floats, pointers,
                 // interfaces and functions do not (yet).
-                if self.is_float_like(*k)
-                    || matches!(
-                        self.under(*k),
-                        Type::Pointer(_) | Type::Interface(_) | Type::Func(_) | Type::Chan(..)
-                    )
-                {
+                if !self.is_hashable(*k) {
                     return None;
                 }
                 let k = self.rust_type_depth(*k, d)?;
