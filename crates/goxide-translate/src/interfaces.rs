@@ -173,7 +173,16 @@ impl Ctx<'_> {
                 let by_value = self
                     .method_obj(concrete, &name)
                     .is_some_and(|o| self.by_value_methods.contains(&o));
-                let body: syn::Expr = if via_ptr {
+                // A method promoted from an embedded field is called through that field.
+                let promoted = self.promotion_path(concrete, &name);
+                let body: syn::Expr = if let Some(path) = promoted {
+                    let base: syn::Expr = if via_ptr {
+                        parse_quote!(self.as_ref().unwrap().borrow_mut())
+                    } else {
+                        parse_quote!(self)
+                    };
+                    parse_quote!(#base #(.#path)*.#m(#(#ps),*))
+                } else if via_ptr {
                     parse_quote!(self.as_ref().unwrap().borrow_mut().#m(#(#ps),*))
                 } else if by_value {
                     parse_quote!(self.clone().#m(#(#ps),*))
@@ -197,6 +206,29 @@ impl Ctx<'_> {
             ));
         }
         out
+    }
+
+    /// The embedded fields (Rust names) leading to a promoted method, when the method is not
+    /// declared on `t` itself and no pointer is crossed on the way.
+    fn promotion_path(&self, t: TypeId, name: &str) -> Option<Vec<syn::Ident>> {
+        let (_, path, indirect) = self.prog.lookup_field_or_method(t, name)?;
+        if path.is_empty() || indirect {
+            return None;
+        }
+        let mut cur = t;
+        let mut out = Vec::new();
+        for idx in path {
+            let Type::Struct(fields) = self.under(cur) else {
+                return None;
+            };
+            let f = fields.get(idx)?;
+            if matches!(self.under(f.ty), Type::Pointer(_)) {
+                return None;
+            }
+            out.push(names::ident(&self.field_name(&f.name, f.embedded, f.ty)));
+            cur = f.ty;
+        }
+        Some(out)
     }
 
     fn method_obj(&self, t: TypeId, name: &str) -> Option<goxide_types::ObjId> {
