@@ -728,6 +728,14 @@ impl Ctx<'_> {
         }
         let a = self.operand(x, y);
         let b = self.operand(y, x);
+        if matches!(op, BinaryOp::Div | BinaryOp::Rem) && self.needs_go_division(e, y) {
+            self.use_support("rt");
+            return if op == BinaryOp::Div {
+                parse_quote!(crate::support::rt::div(#a, #b))
+            } else {
+                parse_quote!(crate::support::rt::rem(#a, #b))
+            };
+        }
         match op {
             BinaryOp::Add => parse_quote!(#a + #b),
             BinaryOp::Sub => parse_quote!(#a - #b),
@@ -765,6 +773,19 @@ impl Ctx<'_> {
         let rt = self.rust_type(vt)?;
         let iv = self.borrowed(i);
         Some(parse_quote!(crate::support::iface::eq_value::<#rt>(&#iv, &#vv)))
+    }
+
+    /// Whether a signed integer division needs Go's rules (`MIN / -1` is `MIN`, not a panic):
+    /// unless the divisor is a constant other than -1.
+    pub fn needs_go_division(&self, e: &Expr, divisor: &Expr) -> bool {
+        let signed = self
+            .type_of(e)
+            .and_then(|t| self.basic(t))
+            .is_some_and(|k| k.is_integer() && !k.is_unsigned());
+        if !signed {
+            return false;
+        }
+        !matches!(self.info.const_value(divisor.id), Some(goxide_types::ConstValue::Int(v)) if *v != num_bigint::BigInt::from(-1))
     }
 
     /// `x == nil` and `x != nil`, and `==` on error values.

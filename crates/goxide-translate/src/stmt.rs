@@ -1018,6 +1018,23 @@ impl Ctx<'_> {
         }
         let v = self.value_as(r, lt);
         let v = paren_if_needed(v);
+        if matches!(op, BinaryOp::Div | BinaryOp::Rem)
+            && self.needs_go_division(l, r)
+            && self.global_root(l).is_none()
+        {
+            self.use_support("rt");
+            let f: syn::Expr = if op == BinaryOp::Div {
+                parse_quote!(crate::support::rt::div)
+            } else {
+                parse_quote!(crate::support::rt::rem)
+            };
+            if let Some(p) = self.map_entry(l) {
+                return vec![parse_quote!(#p = #f(#p, #v);)];
+            }
+            let p = self.place(l);
+            let cur = self.value(l);
+            return vec![parse_quote!(#p = #f(#cur, #v);)];
+        }
         let build = move |p: syn::Expr| -> syn::Stmt {
             match op {
                 BinaryOp::Add => parse_quote!(#p += #v;),
