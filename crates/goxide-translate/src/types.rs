@@ -201,15 +201,6 @@ impl Ctx<'_> {
         }
     }
 
-    pub fn is_float_like(&self, t: TypeId) -> bool {
-        match self.under(t) {
-            Type::Basic(k) => k.is_float() || k.is_complex(),
-            Type::Struct(fields) => fields.iter().any(|f| self.is_float_like(f.ty)),
-            Type::Array(_, e) => self.is_float_like(*e),
-            _ => false,
-        }
-    }
-
     pub fn basic(&self, t: TypeId) -> Option<BasicKind> {
         match self.under(t) {
             Type::Basic(k) => Some(*k),
