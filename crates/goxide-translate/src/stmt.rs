@@ -737,7 +737,10 @@ impl Ctx<'_> {
             }
         }
         if self.global_root(l).is_some() {
-            return self.global_assign(s, l, |p| parse_quote!(#p = #v;), None);
+            // The value is computed before the variable's cell is borrowed for writing.
+            let mut out: Vec<syn::Stmt> = vec![parse_quote!(let v = #v;)];
+            out.extend(self.global_assign(s, l, |p| parse_quote!(#p = v;), None));
+            return vec![parse_quote!({ #(#out)* })];
         }
         if let Some(st) = self.map_store(l, v.clone()) {
             return vec![st];
@@ -952,7 +955,9 @@ impl Ctx<'_> {
                 }
             };
             if self.global_root(l).is_some() {
-                return self.global_assign(s, l, |p| parse_quote!(#p.push_str(#arg);), None);
+                let mut out: Vec<syn::Stmt> = vec![parse_quote!(let v = String::from(#arg);)];
+                out.extend(self.global_assign(s, l, |p| parse_quote!(#p.push_str(&v);), None));
+                return vec![parse_quote!({ #(#out)* })];
             }
             let p = self.place(l);
             return vec![parse_quote!(#p.push_str(#arg);)];
@@ -1049,7 +1054,25 @@ impl Ctx<'_> {
             }
         };
         if self.global_root(l).is_some() {
-            return self.global_assign(s, l, build, None);
+            // The operand is computed before the variable's cell is borrowed for writing.
+            let vv = self.value_as(r, lt);
+            let build = move |p: syn::Expr| -> syn::Stmt {
+                let v: syn::Expr = parse_quote!(v);
+                match op {
+                    BinaryOp::Add => parse_quote!(#p += #v;),
+                    BinaryOp::Sub => parse_quote!(#p -= #v;),
+                    BinaryOp::Mul => parse_quote!(#p *= #v;),
+                    BinaryOp::Div => parse_quote!(#p /= #v;),
+                    BinaryOp::Rem => parse_quote!(#p %= #v;),
+                    BinaryOp::And => parse_quote!(#p &= #v;),
+                    BinaryOp::Or => parse_quote!(#p |= #v;),
+                    BinaryOp::Xor => parse_quote!(#p ^= #v;),
+                    _ => parse_quote!(#p &= !#v;),
+                }
+            };
+            let mut out: Vec<syn::Stmt> = vec![parse_quote!(let v = #vv;)];
+            out.extend(self.global_assign(s, l, build, None));
+            return vec![parse_quote!({ #(#out)* })];
         }
         if let ExprKind::Index { x, indices } = &strip_parens(l).kind {
             if let Some(Type::Map(kt, _)) = self.type_of(x).map(|t| self.under(t).clone()) {
