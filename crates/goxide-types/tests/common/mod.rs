@@ -327,3 +327,92 @@ pub fn type_of(src: &str, snippet: &str) -> String {
         .unwrap_or_else(|| panic!("no type recorded for {snippet:?}"));
     c.checked.program.type_string(t)
 }
+
+/// A GOROOT importer whose cache of parsed packages is shared between threads (each package is
+/// parsed once per process, then cloned into every checker that imports it).
+#[derive(Clone, Default)]
+pub struct SharedGorootImporter {
+    cache: std::sync::Arc<std::sync::Mutex<SharedCache>>,
+}
+
+type Parsed = Option<std::sync::Arc<Vec<(SourceFile, File)>>>;
+
+#[derive(Default)]
+struct SharedCache {
+    done: HashMap<String, Parsed>,
+    /// Paths some thread is parsing now (others wait on `ready` rather than parse them too).
+    pending: std::collections::HashSet<String>,
+}
+
+static READY: std::sync::Condvar = std::sync::Condvar::new();
+
+impl SharedGorootImporter {
+    /// The parsed files of `path` (looked up under `src/` and then `src/vendor/`).
+    pub fn parsed(&self, path: &str) -> Parsed {
+        let mut g = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(c) = g.done.get(path) {
+                return c.clone();
+            }
+            if !g.pending.contains(path) {
+                break;
+            }
+            g = READY.wait(g).unwrap_or_else(|e| e.into_inner());
+        }
+        g.pending.insert(path.to_string());
+        drop(g);
+        let r = std::panic::catch_unwind(|| {
+            load_goroot_package(path).or_else(|| load_goroot_package(&format!("vendor/{path}")))
+        })
+        .ok()
+        .flatten()
+        .map(std::sync::Arc::new);
+        let mut g = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        g.pending.remove(path);
+        g.done.insert(path.to_string(), r.clone());
+        READY.notify_all();
+        r
+    }
+}
+
+impl Importer for SharedGorootImporter {
+    fn import(&mut self, path: &str) -> Option<Vec<(SourceFile, File)>> {
+        self.parsed(path).map(|p| (*p).clone())
+    }
+}
+
+/// Runs `f(i)` for every `i < n` on `threads` threads with large stacks (the checker recurses
+/// deeply on some inputs), returning the results in index order.
+pub fn par_map<T: Send>(n: usize, threads: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let out: std::sync::Mutex<Vec<Option<T>>> =
+        std::sync::Mutex::new((0..n).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..threads.max(1) {
+            std::thread::Builder::new()
+                .stack_size(256 << 20)
+                .spawn_scoped(s, || loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if i >= n {
+                        break;
+                    }
+                    let r = f(i);
+                    out.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(r);
+                })
+                .expect("spawn");
+        }
+    });
+    out.into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .map(|r| r.expect("every index ran"))
+        .collect()
+}
+
+/// The number of worker threads for sweeps: `GOXIDE_THREADS` or the available parallelism.
+pub fn threads() -> usize {
+    std::env::var("GOXIDE_THREADS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+}
