@@ -701,10 +701,20 @@ impl Ctx<'_> {
             let id = self.var_name(obj);
             self.emitted_globals.insert(obj);
             let attrs = doc_attrs(&s.doc);
-            out.push(parse_quote!(thread_local! {
-                #(#attrs)*
-                static #id: std::cell::RefCell<#ty> = std::cell::RefCell::new(#init);
-            }));
+            if self.analysis.address_taken.contains(&obj) {
+                // Its address is taken: the value lives in a shared cell that pointers share.
+                let text = format!("{} ownership: `{}` is shared through Rc<RefCell<…>> because its address is taken", crate::MARKER, n.name);
+                out.push(comment_item(&text));
+                out.push(parse_quote!(thread_local! {
+                    #(#attrs)*
+                    static #id: std::rc::Rc<std::cell::RefCell<#ty>> = std::rc::Rc::new(std::cell::RefCell::new(#init));
+                }));
+            } else {
+                out.push(parse_quote!(thread_local! {
+                    #(#attrs)*
+                    static #id: std::cell::RefCell<#ty> = std::cell::RefCell::new(#init);
+                }));
+            }
         }
         out
     }

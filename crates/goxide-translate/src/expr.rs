@@ -269,6 +269,17 @@ impl Ctx<'_> {
                 return c.unwrap_or_else(|| self.unsupported(e, "constant value"));
             }
         }
+        // `nil` in a typed context: the zero value of that type.
+        if self.is_untyped_nil(e) {
+            if let Some(t) = self
+                .type_of(e)
+                .filter(|&t| !matches!(self.under(t), Type::Basic(_)))
+            {
+                if let Some(z) = self.zero_value(t) {
+                    return z;
+                }
+            }
+        }
         if let Some((name, _)) = self.synthetic.get(&e.id) {
             let id = syn::Ident::new(name, proc_macro2::Span::call_site());
             return parse_quote!(#id);
@@ -348,11 +359,25 @@ impl Ctx<'_> {
     }
 
     fn global_read(&mut self, id: &syn::Ident, copy: bool) -> syn::Expr {
+        if self.boxed_global(id) {
+            return if copy {
+                parse_quote!(#id.with(|c| *c.borrow()))
+            } else {
+                parse_quote!(#id.with(|c| c.borrow().clone()))
+            };
+        }
         if copy {
             parse_quote!(#id.with_borrow(|v| *v))
         } else {
             parse_quote!(#id.with_borrow(|v| v.clone()))
         }
+    }
+
+    /// Whether the package variable named `id` lives in a shared cell (its address is taken).
+    pub fn boxed_global(&self, id: &syn::Ident) -> bool {
+        self.global_names
+            .iter()
+            .any(|(o, n)| id == n && self.analysis.address_taken.contains(o))
     }
 
     /// The assignable place for `e` (`None` for a global variable, which is assigned through
@@ -640,6 +665,10 @@ impl Ctx<'_> {
                 let Some(obj) = self.obj_of(inner) else {
                     return self.unsupported(e, "address of");
                 };
+                if self.is_global_var(obj) && self.analysis.address_taken.contains(&obj) {
+                    let id = self.var_name(obj);
+                    return parse_quote!(Some(#id.with(|c| c.clone())));
+                }
                 if !self.analysis.boxed.contains(&obj) || self.is_global_var(obj) {
                     return self.unsupported(e, "address of this variable");
                 }

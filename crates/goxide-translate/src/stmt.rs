@@ -1109,6 +1109,12 @@ impl Ctx<'_> {
         };
         self.global_override = prev;
         let stmt = build(p);
+        if self.boxed_global(&gid) {
+            return vec![parse_quote!(#gid.with(|c| {
+                let g = &mut *c.borrow_mut();
+                #stmt
+            });)];
+        }
         vec![parse_quote!(#gid.with_borrow_mut(|g| { #stmt });)]
     }
 
