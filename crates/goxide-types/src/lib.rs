@@ -65,6 +65,12 @@ pub trait Importer {
     /// The files of the package with this import path (build constraints already applied), or
     /// `None` when it cannot be found.
     fn import(&mut self, path: &str) -> Option<Vec<(SourceFile, File)>>;
+
+    /// The same files, shared: importers that cache parsed packages override this to hand out
+    /// their cached copy instead of a deep clone of its syntax trees.
+    fn import_shared(&mut self, path: &str) -> Option<std::sync::Arc<Vec<(SourceFile, File)>>> {
+        self.import(path).map(std::sync::Arc::new)
+    }
 }
 
 /// What the checker was asked to check.

@@ -2,7 +2,7 @@
 //! alias, generic), function signatures and bodies; package initialization order.
 
 use super::operand::Operand;
-use super::{Checker, DeclInfo, FuncCtx, SigObjs};
+use super::{Checker, DeclInfo, Files, FuncCtx, SigObjs};
 use crate::constant::ConstValue;
 use crate::info::Mode;
 use crate::object::ObjKind;
@@ -11,12 +11,27 @@ use crate::{ObjId, TypeId};
 use goxide_ast::ast::{ConstSpec, DeclKind, Expr, FuncType, Ident, TypeParam, TypeSpec, VarSpec};
 use std::collections::{HashMap, HashSet};
 
-impl Checker<'_> {
-    fn decl_kind(&self, decl: u32) -> Option<DeclKind> {
-        // Cloning a declaration's node is cheap compared to checking it and keeps borrows simple.
-        let files = self.pkgs.get(self.cur.0 as usize)?.files.get();
-        let (_, f) = files.get(self.cur_file as usize)?;
-        f.decls.get(decl as usize).map(|d| d.kind.clone())
+/// A declaration of the current file, holding (a cheap clone of) its package's files so that it
+/// does not borrow the checker (cloning the node instead would be quadratic in large groups).
+struct DeclRef<'a> {
+    files: Files<'a>,
+    file: usize,
+    decl: usize,
+}
+
+impl std::ops::Deref for DeclRef<'_> {
+    type Target = DeclKind;
+    fn deref(&self) -> &DeclKind {
+        &self.files.get()[self.file].1.decls[self.decl].kind
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn decl_kind(&self, decl: u32) -> Option<DeclRef<'a>> {
+        let files = self.pkgs.get(self.cur.0 as usize)?.files.clone();
+        let (file, decl) = (self.cur_file as usize, decl as usize);
+        files.get().get(file)?.1.decls.get(decl)?;
+        Some(DeclRef { files, file, decl })
     }
 
     pub(super) fn pkg_const(
@@ -27,7 +42,10 @@ impl Checker<'_> {
         idx: u32,
         values_spec: u32,
     ) {
-        let Some(DeclKind::Const(specs)) = self.decl_kind(decl) else {
+        let Some(d) = self.decl_kind(decl) else {
+            return;
+        };
+        let DeclKind::Const(specs) = &*d else {
             return;
         };
         let (Some(s), Some(vs)) = (specs.get(spec as usize), specs.get(values_spec as usize))
@@ -87,7 +105,10 @@ impl Checker<'_> {
     }
 
     pub(super) fn pkg_var(&mut self, obj: ObjId, decl: u32, spec: u32, idx: u32) {
-        let Some(DeclKind::Var(specs)) = self.decl_kind(decl) else {
+        let Some(d) = self.decl_kind(decl) else {
+            return;
+        };
+        let DeclKind::Var(specs) = &*d else {
             return;
         };
         let Some(s) = specs.get(spec as usize) else {
@@ -255,7 +276,10 @@ impl Checker<'_> {
     }
 
     pub(super) fn pkg_type(&mut self, obj: ObjId, decl: u32, spec: u32) {
-        let Some(DeclKind::Type(specs)) = self.decl_kind(decl) else {
+        let Some(d) = self.decl_kind(decl) else {
+            return;
+        };
+        let DeclKind::Type(specs) = &*d else {
             return;
         };
         let Some(s) = specs.get(spec as usize) else {
@@ -443,7 +467,10 @@ impl Checker<'_> {
     }
 
     pub(super) fn pkg_func_sig(&mut self, obj: ObjId, decl: u32) {
-        let Some(DeclKind::Func(fd)) = self.decl_kind(decl) else {
+        let Some(d) = self.decl_kind(decl) else {
+            return;
+        };
+        let DeclKind::Func(fd) = &*d else {
             return;
         };
         self.push_scope();
@@ -563,7 +590,10 @@ impl Checker<'_> {
 
     /// Checks the body of a package-level function or method of the checked package.
     pub(super) fn func_body_decl(&mut self, obj: ObjId, decl: u32) {
-        let Some(DeclKind::Func(fd)) = self.decl_kind(decl) else {
+        let Some(d) = self.decl_kind(decl) else {
+            return;
+        };
+        let DeclKind::Func(fd) = &*d else {
             return;
         };
         let Some(body) = &fd.body else { return };

@@ -31,7 +31,7 @@ use crate::{Checked, Config, Importer, Info, ObjId, Package, PkgId, Program, Typ
 use goxide_ast::ast::{File, NodeId};
 use goxide_ast::{Diagnostic, SourceFile, Span};
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Deepest nesting of expressions/types the checker follows before giving up.
 pub(crate) const MAX_DEPTH: u32 = 400;
@@ -40,7 +40,7 @@ pub(crate) const MAX_DEPTH: u32 = 400;
 #[derive(Clone)]
 pub(crate) enum Files<'a> {
     Borrowed(&'a [(SourceFile, File)]),
-    Owned(Rc<Vec<(SourceFile, File)>>),
+    Owned(Arc<Vec<(SourceFile, File)>>),
 }
 
 impl Files<'_> {
@@ -64,7 +64,7 @@ pub(crate) struct PkgData<'a> {
 impl PkgData<'_> {
     pub(crate) fn empty() -> Self {
         PkgData {
-            files: Files::Owned(Rc::new(Vec::new())),
+            files: Files::Owned(Arc::new(Vec::new())),
             file_scopes: vec![],
             dot_imports: vec![],
         }
@@ -390,13 +390,13 @@ impl<'a> Checker<'a> {
         if self.depth > MAX_DEPTH {
             return None;
         }
-        let files = self.importer.import(path)?;
+        let files = self.importer.import_shared(path)?;
         let name = files
             .first()
             .map(|(_, f)| f.package.name.clone())
             .unwrap_or_default();
         self.depth += 1;
-        let id = self.add_package(path, &name, Files::Owned(Rc::new(files)), false);
+        let id = self.add_package(path, &name, Files::Owned(files), false);
         self.depth -= 1;
         Some(id)
     }

@@ -379,6 +379,9 @@ impl Importer for SharedGorootImporter {
     fn import(&mut self, path: &str) -> Option<Vec<(SourceFile, File)>> {
         self.parsed(path).map(|p| (*p).clone())
     }
+    fn import_shared(&mut self, path: &str) -> Option<std::sync::Arc<Vec<(SourceFile, File)>>> {
+        self.parsed(path)
+    }
 }
 
 /// Runs `f(i)` for every `i < n` on `threads` threads with large stacks (the checker recurses

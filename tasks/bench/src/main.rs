@@ -1,0 +1,165 @@
+//! `cargo run --release -p bench -- typecheck`: loads, parses and type-checks (function bodies
+//! included) every standard-library package of `shared/corpus/std-packages-linux-amd64.txt`,
+//! and times `gofmt -l` over exactly the same files (the packages' non-test files for
+//! linux/amd64), printing both wall times and their ratio (goal: at most 1.5× gofmt).
+//!
+//! Both run on all cores (gofmt formats files concurrently; the checker checks packages in
+//! parallel and parses each imported package once). Each is run a few times after an untimed
+//! warm-up; the fastest run counts.
+
+// The GOROOT loader (build constraints for linux/amd64) and the shared importer of the type
+// checker's tests.
+#[path = "../../../crates/goxide-types/tests/common/mod.rs"]
+mod common;
+
+use goxide_types::{check_package, Config};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+const CORPUS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/corpus/std-packages-linux-amd64.txt"
+);
+const GOFMT: &str = "/usr/lib/go-1.19/bin/gofmt";
+const RUNS: usize = 3;
+
+struct Run {
+    elapsed: Duration,
+    files: Vec<String>,
+    errors: usize,
+    panics: usize,
+}
+
+/// Loads, parses and checks every package with a fresh importer cache.
+fn typecheck(pkgs: &[String]) -> Run {
+    let start = Instant::now();
+    let importer = common::SharedGorootImporter::default();
+    let results = common::par_map(pkgs.len(), common::threads(), |i| {
+        let Some(files) = importer.parsed(&pkgs[i]) else {
+            return (Vec::new(), 0, 0);
+        };
+        let mut imp = importer.clone();
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            check_package(
+                &pkgs[i],
+                &files,
+                &mut imp,
+                &Config {
+                    go_version: (1, 19),
+                },
+            )
+        }));
+        let paths = files.iter().map(|(sf, _)| sf.path.clone()).collect();
+        match r {
+            Ok(c) => (paths, c.diagnostics.len(), 0),
+            Err(_) => (paths, 0, 1),
+        }
+    });
+    let elapsed = start.elapsed();
+    let mut run = Run {
+        elapsed,
+        files: Vec::new(),
+        errors: 0,
+        panics: 0,
+    };
+    for (paths, errors, panics) in results {
+        run.files.extend(paths);
+        run.errors += errors;
+        run.panics += panics;
+    }
+    run
+}
+
+/// Runs `gofmt -l` over `files`; `None` when it cannot be run.
+fn gofmt(files: &[String]) -> Option<Duration> {
+    let start = Instant::now();
+    let out = Command::new(GOFMT).arg("-l").args(files).output().ok()?;
+    let elapsed = start.elapsed();
+    if !out.status.success() {
+        eprintln!(
+            "gofmt failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+        return None;
+    }
+    Some(elapsed)
+}
+
+fn best<T>(runs: impl Iterator<Item = Option<T>>, key: impl Fn(&T) -> Duration) -> Option<T> {
+    let mut best: Option<T> = None;
+    for r in runs {
+        let r = r?;
+        if best.as_ref().is_none_or(|b| key(&r) < key(b)) {
+            best = Some(r);
+        }
+    }
+    best
+}
+
+fn typecheck_bench() -> ExitCode {
+    let Ok(corpus) = std::fs::read_to_string(CORPUS) else {
+        eprintln!("cannot read {CORPUS}");
+        return ExitCode::FAILURE;
+    };
+    let pkgs: Vec<String> = corpus
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect();
+    let threads = common::threads();
+
+    // Warm-up (file cache), and the file set.
+    let warm = typecheck(&pkgs);
+    let files = warm.files;
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "std: {} packages, {} files, {:.1} MB (linux/amd64, non-test); {threads} threads",
+        pkgs.len(),
+        files.len(),
+        bytes as f64 / 1e6
+    );
+
+    let check =
+        best((0..RUNS).map(|_| Some(typecheck(&pkgs))), |r| r.elapsed).expect("typecheck runs");
+    println!(
+        "goxide-types (load + parse + check, bodies included): {:>8.3} s  ({} errors, {} panics)",
+        check.elapsed.as_secs_f64(),
+        check.errors,
+        check.panics
+    );
+
+    if !std::path::Path::new(GOFMT).exists() {
+        println!("gofmt: {GOFMT} is not installed; no ratio");
+        return ExitCode::SUCCESS;
+    }
+    let _ = gofmt(&files); // warm-up
+    let Some(fmt) = best((0..RUNS).map(|_| gofmt(&files)), |d| *d) else {
+        println!("gofmt: could not run {GOFMT}; no ratio");
+        return ExitCode::SUCCESS;
+    };
+    println!(
+        "gofmt -l (same files):                                {:>8.3} s",
+        fmt.as_secs_f64()
+    );
+    let ratio = check.elapsed.as_secs_f64() / fmt.as_secs_f64();
+    println!(
+        "ratio: {ratio:.2}x gofmt (goal <= 1.5x: {})",
+        if ratio <= 1.5 { "met" } else { "not met" }
+    );
+    ExitCode::SUCCESS
+}
+
+fn main() -> ExitCode {
+    match std::env::args().nth(1).as_deref() {
+        Some("typecheck") => typecheck_bench(),
+        _ => {
+            eprintln!("usage: bench typecheck");
+            ExitCode::from(2)
+        }
+    }
+}
