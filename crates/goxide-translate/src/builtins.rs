@@ -162,10 +162,10 @@ impl Ctx<'_> {
     fn instance_ident(&mut self, callee: &Expr, obj: goxide_types::ObjId) -> Option<syn::Ident> {
         let args = self.info.instances.get(&callee.id).cloned()?;
         let args: Vec<TypeId> = args.iter().map(|&t| self.resolve(t)).collect();
-        if args
-            .iter()
-            .any(|&t| crate::decl::mentions_type_param(self.prog, t, 0))
-        {
+        if args.iter().any(|&t| {
+            crate::decl::mentions_type_param(self.prog, t, 0)
+                || crate::decl::mentions_local_type(self.prog, t, 0)
+        }) {
             return None;
         }
         if !self

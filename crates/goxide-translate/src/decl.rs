@@ -84,7 +84,9 @@ pub fn translate_package(
                     .get(&key)
                     .or_else(|| self.info.instances.get(&ident.id));
                 if let Some(args) = args {
-                    if !args.iter().any(|&a| mentions_type_param(self.prog, a, 0)) {
+                    if !args.iter().any(|&a| {
+                        mentions_type_param(self.prog, a, 0) || mentions_local_type(self.prog, a, 0)
+                    }) {
                         self.found.push((obj, args.clone()));
                     }
                 }
@@ -268,8 +270,11 @@ pub fn translate_package(
                         if let Some(&obj) = info.defs.get(&s.name.id) {
                             let before = items.len();
                             items.extend(ctx.type_decl(s, obj, &d.doc));
+                            let t = ctx.obj(obj).ty;
                             if items.len() > before
-                                && matches!(ctx.under(ctx.obj(obj).ty), Type::Struct(_))
+                                && s.type_params.is_empty()
+                                && !ctx.stub_types.contains(&t)
+                                && matches!(ctx.under(t), Type::Struct(_))
                             {
                                 let t = ctx.obj(obj).ty;
                                 items.extend(ctx.trait_impls(t));
@@ -1529,6 +1534,39 @@ pub fn mentions_type_param(
         Type::Tuple(ts) => ts.iter().any(|&p| mentions_type_param(prog, p, d)),
         Type::Struct(fs) => fs.iter().any(|f| mentions_type_param(prog, f.ty, d)),
         Type::Named(n) => n.type_args.iter().any(|&a| mentions_type_param(prog, a, d)),
+        _ => false,
+    }
+}
+
+/// Whether a type mentions a named type declared inside a function (not visible where a
+/// generic instantiation is emitted).
+pub fn mentions_local_type(
+    prog: &goxide_types::Program,
+    t: goxide_types::TypeId,
+    depth: u32,
+) -> bool {
+    if depth > 12 {
+        return true;
+    }
+    let d = depth + 1;
+    match prog.types.get(t) {
+        Type::Named(n) => {
+            let o = prog.obj(n.obj);
+            let local = o
+                .pkg
+                .is_some_and(|p| prog.pkg(p).scope.get(&o.name) != Some(&n.obj));
+            local || n.type_args.iter().any(|&a| mentions_local_type(prog, a, d))
+        }
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => {
+            mentions_local_type(prog, *e, d)
+        }
+        Type::Map(k, v) => mentions_local_type(prog, *k, d) || mentions_local_type(prog, *v, d),
+        Type::Func(sig) => sig
+            .params
+            .iter()
+            .chain(&sig.results)
+            .any(|&p| mentions_local_type(prog, p, d)),
+        Type::Struct(fs) => fs.iter().any(|f| mentions_local_type(prog, f.ty, d)),
         _ => false,
     }
 }

@@ -63,6 +63,11 @@ impl Ctx<'_> {
                     }
                     return None;
                 }
+                if !n.type_params.is_empty() && n.type_args.is_empty() {
+                    // A generic type itself (not instantiated): generic types have no Rust
+                    // form yet.
+                    return None;
+                }
                 if obj.pkg != Some(self.pkg) || !n.type_args.is_empty() {
                     let pkg = obj.pkg.map(|p| self.prog.pkg(p).path.as_str());
                     return match (pkg, obj.name.as_str()) {
