@@ -125,7 +125,13 @@ impl Ctx<'_> {
                 parse_quote!((#(#out),*))
             }
             Type::Struct(fields) => {
-                // An anonymous struct type: a named Rust struct declared once per package.
+                // An anonymous struct type: a named Rust struct declared once per package
+                // (not inside generic code, where its field types vary by instantiation).
+                if crate::decl::mentions_type_param(self.prog, t, 0)
+                    || crate::decl::mentions_local_type(self.prog, t, 0)
+                {
+                    return None;
+                }
                 let fields = fields.clone();
                 for f in &fields {
                     self.rust_type_depth(f.ty, d)?;
