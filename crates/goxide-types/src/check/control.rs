@@ -128,6 +128,8 @@ impl Checker<'_> {
             self.error(xe.span, format!("{d} is not an interface"));
         }
         let mut implicits = Vec::new();
+        let mut seen_types: Vec<TypeId> = Vec::new();
+        let mut seen_nil = false;
         for c in clauses {
             let mut single = None;
             for te in &c.types {
@@ -143,12 +145,24 @@ impl Checker<'_> {
                         }
                         let un = self.prog.types.basic(BasicKind::UntypedNil);
                         self.record(te.id, un, Mode::Nil);
+                        if seen_nil {
+                            self.error(te.span, "multiple nil cases in type switch");
+                        }
+                        seen_nil = true;
                         single = Some(x.ty);
                         continue;
                     }
                 }
                 let t = self.typ(te);
                 single = Some(t);
+                if t != TypeTable::INVALID {
+                    if seen_types.iter().any(|&u| self.identical(u, t)) {
+                        let ts = self.text(te.span);
+                        self.error(te.span, format!("duplicate case {ts} in type switch"));
+                    } else {
+                        seen_types.push(t);
+                    }
+                }
                 if t != TypeTable::INVALID
                     && !x.is_invalid()
                     && !self.prog.types.is_interface(t)

@@ -635,6 +635,7 @@ impl<'a> Checker<'a> {
             named_results: so.results.clone(),
         });
         self.labels_in_body(body);
+        self.check_branches(body);
         self.block_stmts(&body.stmts);
         self.end_labels();
         if !so.result_types.is_empty() && !self.is_terminating_list(&body.stmts) {
@@ -795,6 +796,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.cur = self.main;
+        self.check_value_cycles();
         // Untyped expressions left in untyped contexts get their default types.
         let table = &self.prog.types;
         for tm in self.info.types.values_mut() {
@@ -805,6 +807,57 @@ impl<'a> Checker<'a> {
             }
         }
         self.expand_all_instances();
+    }
+}
+
+impl Checker<'_> {
+    /// Reports package-level named types that contain themselves by value (through struct
+    /// fields and array elements, possibly via other named types).
+    fn check_value_cycles(&mut self) {
+        let objs: Vec<ObjId> = self.main_objs.clone();
+        for o in objs {
+            if !matches!(self.obj(o).kind, ObjKind::TypeName) {
+                continue;
+            }
+            let t = self.obj(o).ty;
+            let Type::Named(n) = self.prog.types.get(t) else {
+                continue;
+            };
+            if n.obj != o || !n.type_params.is_empty() || !n.type_args.is_empty() {
+                continue;
+            }
+            if !self.contains_by_value(t, n.underlying) {
+                continue;
+            }
+            let (name, span, file) = (self.obj(o).name.clone(), self.obj(o).span, self.obj(o).file);
+            self.cur_file = file.unwrap_or(0);
+            let msg = format!("invalid recursive type {name}");
+            if !self.diags.iter().any(|d| d.message == msg) {
+                self.error(span, msg);
+            }
+        }
+    }
+
+    fn contains_by_value(&self, target: TypeId, start: TypeId) -> bool {
+        let mut stack = vec![start];
+        let mut seen = HashSet::new();
+        while let Some(t) = stack.pop() {
+            if t == target {
+                return true;
+            }
+            if !seen.insert(t) {
+                continue;
+            }
+            match self.prog.types.get(t) {
+                Type::Named(n) if n.type_params.is_empty() && n.type_args.is_empty() => {
+                    stack.push(n.underlying);
+                }
+                Type::Array(_, e) => stack.push(*e),
+                Type::Struct(fs) => stack.extend(fs.iter().map(|f| f.ty)),
+                _ => {}
+            }
+        }
+        false
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod assign;
 mod assign_stmt;
+mod branches;
 mod builtins;
 mod call;
 mod complit;
