@@ -100,33 +100,90 @@ impl Checker<'_> {
                 }
             }
             Type::Array(_, el) | Type::Slice(el) => {
+                let alen = match self.prog.types.get(u) {
+                    Type::Array(n, _) => Some(*n),
+                    _ => None,
+                };
+                let what = if alen.is_some() { "array" } else { "slice" };
                 let mut i = 0u64;
+                let mut seen_idx = std::collections::HashSet::new();
                 for elt in elems {
+                    let mut valid = true;
                     if let Some(k) = &elt.key {
                         let kx = self.expr(k);
-                        if let Some(v) = kx.const_value().and_then(constexpr::to_int) {
-                            i = num_traits::ToPrimitive::to_u64(&v).unwrap_or(0);
+                        if !kx.is_invalid() {
+                            match kx.const_value().and_then(constexpr::to_int) {
+                                Some(v) => {
+                                    match num_traits::ToPrimitive::to_i64(&v) {
+                                        Some(n) if n < 0 => {
+                                            let s = self.text(k.span);
+                                            self.error(
+                                            k.span,
+                                            format!("index {s} must be non-negative integer constant"),
+                                        );
+                                            valid = false;
+                                        }
+                                        Some(n) => i = n as u64,
+                                        None => valid = false,
+                                    }
+                                }
+                                None if kx.const_value().is_none() => {
+                                    let s = self.text(k.span);
+                                    self.error(
+                                        k.span,
+                                        format!("index {s} must be integer constant"),
+                                    );
+                                    valid = false;
+                                }
+                                None => valid = false,
+                            }
+                        } else {
+                            valid = false;
                         }
                         let int = self.prog.types.basic(BasicKind::Int);
                         let mut kx = kx;
                         self.convert_untyped(&mut kx, k, int, None);
                     }
-                    let _ = i;
+                    if valid {
+                        if let Some(n) = alen {
+                            if i >= n {
+                                self.error(
+                                    elt.key.as_ref().map_or(elt.value.span, |k| k.span),
+                                    format!("index {i} out of bounds [0:{n}]"),
+                                );
+                            }
+                        }
+                        if !seen_idx.insert(i) {
+                            self.error(
+                                elt.key.as_ref().map_or(elt.value.span, |k| k.span),
+                                format!("duplicate index {i} in {what} literal"),
+                            );
+                        }
+                    }
                     i += 1;
                     self.elem_assign(&elt.value, el, "array or slice literal");
                 }
             }
             Type::Map(kt, vt) => {
-                let mut seen: Vec<crate::ConstValue> = Vec::new();
+                let mut seen: Vec<(crate::ConstValue, TypeId)> = Vec::new();
+                let key_iface = self.prog.types.is_interface(kt);
                 for elt in elems {
                     match &elt.key {
                         Some(k) => {
                             self.elem_assign(k, kt, "map literal");
                             if let Some(v) = self.info.const_value(k.id).cloned() {
-                                if v != crate::ConstValue::Unknown
-                                    && !self.prog.types.is_interface(kt)
-                                {
-                                    if seen.contains(&v) {
+                                let kty = if key_iface {
+                                    let t = self.info.types.get(&k.id).map_or(kt, |t| t.ty);
+                                    crate::default_type(&self.prog.types, t)
+                                } else {
+                                    kt
+                                };
+                                if v != crate::ConstValue::Unknown && !self.is_untyped(kty) {
+                                    let v = (v, kty);
+                                    if seen
+                                        .iter()
+                                        .any(|(sv, st)| *sv == v.0 && self.identical(*st, v.1))
+                                    {
                                         let s = self.text(k.span);
                                         self.error(
                                             k.span,
