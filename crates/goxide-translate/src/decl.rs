@@ -658,13 +658,7 @@ impl Ctx<'_> {
     fn global_var(&mut self, s: &VarSpec) -> Vec<syn::Item> {
         let mut out = Vec::new();
         if !s.values.is_empty() && s.values.len() != s.names.len() {
-            let text = format!(
-                "{} unsupported: package variables from a multi-value expression: `{}`",
-                crate::MARKER,
-                self.snippet(s.span)
-            );
-            out.push(comment_item(&text));
-            return out;
+            return self.global_vars_from_tuple(s);
         }
         for (i, n) in s.names.iter().enumerate() {
             let Some(&obj) = self.info.defs.get(&n.id) else {
@@ -722,6 +716,59 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// `var a, b = f()`: the call runs once, into a hidden tuple each variable starts from.
+    fn global_vars_from_tuple(&mut self, s: &VarSpec) -> Vec<syn::Item> {
+        let unsupported = |ctx: &mut Self| {
+            let text = format!(
+                "{} unsupported: package variables from a multi-value expression: `{}`",
+                crate::MARKER,
+                ctx.snippet(s.span)
+            );
+            vec![comment_item(&text)]
+        };
+        let [value] = s.values.as_slice() else {
+            return unsupported(self);
+        };
+        let Some(Type::Tuple(ts)) = self.type_of(value).map(|t| self.ty(t).clone()) else {
+            return unsupported(self);
+        };
+        let mut tys = Vec::new();
+        for &t in &ts {
+            match self.rust_type(t) {
+                Some(ty) => tys.push(ty),
+                None => return unsupported(self),
+            }
+        }
+        self.pending_markers.clear();
+        let init = self.borrowed(value);
+        if !std::mem::take(&mut self.pending_markers).is_empty() {
+            return unsupported(self);
+        }
+        let names: Vec<String> = s.names.iter().map(|n| names::screaming(&n.name)).collect();
+        let tuple = syn::Ident::new(
+            &format!("{}_INIT", names.join("_")).replace("__", "_"),
+            proc_macro2::Span::call_site(),
+        );
+        let mut statics: Vec<proc_macro2::TokenStream> = Vec::new();
+        for (i, n) in s.names.iter().enumerate() {
+            let Some(&obj) = self.info.defs.get(&n.id) else {
+                continue;
+            };
+            if n.is_blank() {
+                continue;
+            }
+            let id = self.var_name(obj);
+            self.emitted_globals.insert(obj);
+            let ty = &tys[i];
+            let idx = syn::Index::from(i);
+            statics.push(quote::quote!(static #id: std::cell::RefCell<#ty> = std::cell::RefCell::new(#tuple.with(|t| t.#idx.clone()));));
+        }
+        vec![parse_quote!(thread_local! {
+            static #tuple: (#(#tys),*) = #init;
+            #(#statics)*
+        })]
     }
 
     fn func_decl(&mut self, d: &Decl, f: &FuncDecl, init_index: usize) -> Vec<syn::Item> {
@@ -1261,10 +1308,10 @@ impl Ctx<'_> {
         let mut all_default = true;
         for (i, f) in fields.iter().enumerate() {
             let ty = self.rust_type(f.ty)?;
-            if let Type::Array(n, _) = self.under(f.ty) {
-                if *n > 32 {
-                    all_default = false;
-                }
+            match self.under(f.ty) {
+                Type::Array(n, _) if *n > 32 => all_default = false,
+                Type::Func(_) => all_default = false,
+                _ => {}
             }
             let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
             let doc = go_fields.and_then(|st| field_doc(st, i));
@@ -1277,7 +1324,10 @@ impl Ctx<'_> {
                 };
             fs.push(parse_quote!(#(#fattrs)* #fvis #fname: #ty));
         }
-        let mut derives: Vec<syn::Path> = vec![parse_quote!(Clone), parse_quote!(Debug)];
+        let mut derives: Vec<syn::Path> = vec![parse_quote!(Clone)];
+        if self.is_debuggable(t) {
+            derives.push(parse_quote!(Debug));
+        }
         if all_default {
             derives.push(parse_quote!(Default));
         }

@@ -748,6 +748,14 @@ impl Ctx<'_> {
             return self.unsupported(e, "comparison of interface, pointer or function values");
         }
         if op.is_comparison() {
+            if matches!(self.under(xt), Type::Struct(_) | Type::Array(..))
+                && !self.is_comparable(xt)
+            {
+                return self.unsupported(
+                    e,
+                    "comparison of structs or arrays holding pointers or interfaces",
+                );
+            }
             let a = self.operand(x, y);
             let b = self.operand(y, x);
             return comparison(op, a, b);

@@ -132,7 +132,7 @@ impl Ctx<'_> {
         let mut ifaces: Vec<TypeId> = self.ifaces.iter().copied().collect();
         ifaces.sort();
         let mut out = self.trait_impls_for(concrete, &ifaces);
-        if self.error_types.contains(&concrete) {
+        if self.error_types.contains(&concrete) && self.is_debuggable(concrete) {
             let Some(concrete_name) = self.rust_type(concrete) else {
                 return out;
             };

@@ -240,6 +240,28 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether the Rust type can derive `Debug` (no closures or trait objects inside).
+    pub fn is_debuggable(&self, t: TypeId) -> bool {
+        self.is_debuggable_depth(t, 0)
+    }
+
+    fn is_debuggable_depth(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 20 {
+            return false;
+        }
+        let d = depth + 1;
+        match self.under(t) {
+            Type::Func(_) => false,
+            Type::Interface(_) => self.is_error(t),
+            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) => {
+                self.is_debuggable_depth(*e, d)
+            }
+            Type::Map(k, v) => self.is_debuggable_depth(*k, d) && self.is_debuggable_depth(*v, d),
+            Type::Struct(fields) => fields.iter().all(|f| self.is_debuggable_depth(f.ty, d)),
+            _ => true,
+        }
+    }
+
     /// Whether the Rust type can derive `Eq` and `Hash` (no floats, pointers, interfaces).
     pub fn is_hashable(&self, t: TypeId) -> bool {
         self.is_hashable_depth(t, 0)
@@ -262,7 +284,9 @@ impl Ctx<'_> {
     /// Whether `==` is defined (derive `PartialEq`).
     pub fn is_comparable(&self, t: TypeId) -> bool {
         match self.under(t) {
-            Type::Basic(_) | Type::Pointer(_) | Type::Chan(..) | Type::Interface(_) => true,
+            // Pointers and interfaces compare by identity / dynamic value in Go: the derived
+            // `PartialEq` would compare differently (or not exist), so they are left out.
+            Type::Basic(_) => true,
             Type::Array(_, e) => self.is_comparable(*e),
             Type::Struct(fields) => fields.iter().all(|f| self.is_comparable(f.ty)),
             _ => false,
