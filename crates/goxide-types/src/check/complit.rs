@@ -66,6 +66,11 @@ impl Checker<'_> {
                                 continue;
                             }
                         };
+                        if fname == "_" {
+                            self.error(k.span, "invalid field name _ in struct literal");
+                            self.elem_value(&el.value, TypeTable::INVALID);
+                            continue;
+                        }
                         match fields.iter().find(|f| f.name == fname) {
                             Some(f) => {
                                 if self.is_main() {

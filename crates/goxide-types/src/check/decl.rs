@@ -826,6 +826,27 @@ impl Checker<'_> {
             if n.obj != o || !n.type_params.is_empty() || !n.type_args.is_empty() {
                 continue;
             }
+            if let Type::Struct(fs) = self.prog.types.get(n.underlying) {
+                let clash: Vec<ObjId> = n
+                    .methods
+                    .iter()
+                    .copied()
+                    .filter(|m| {
+                        let mn = &self.obj(*m).name;
+                        mn != "_" && fs.iter().any(|f| &f.name == mn)
+                    })
+                    .collect();
+                for m in clash {
+                    let (mn, span, file) =
+                        (self.obj(m).name.clone(), self.obj(m).span, self.obj(m).file);
+                    self.cur_file = file.unwrap_or(0);
+                    self.error(span, format!("field and method with the same name {mn}"));
+                }
+            }
+            let t = self.obj(o).ty;
+            let Type::Named(n) = self.prog.types.get(t) else {
+                continue;
+            };
             if !self.contains_by_value(t, n.underlying) {
                 continue;
             }

@@ -196,6 +196,9 @@ impl Checker<'_> {
                                 methods.push((base.to_string(), obj));
                             }
                         } else if name.name == "init" {
+                            if is_main && fd.body.is_none() {
+                                self.error(name.span, "missing function body");
+                            }
                             if is_main
                                 && (!fd.type_params.is_empty()
                                     || !fd.sig.params.is_empty()
@@ -258,6 +261,9 @@ impl Checker<'_> {
         if name == "init" && pkg == self.main {
             self.error(span, "cannot declare init - must be func");
             return;
+        }
+        if name == "main" && pkg == self.main && self.prog.packages[pkg.0 as usize].name == "main" {
+            self.error(span, "cannot declare main - must be func");
         }
         if name != "_" {
             self.declare_pkg_scope(pkg, name, obj, span);
