@@ -802,7 +802,7 @@ impl Ctx<'_> {
             return Some(parse_quote!(crate::support::iface::eq(&#a, &#b)));
         }
         let (i, v, vt) = if xi { (x, y, yt) } else { (y, x, xt) };
-        if self.is_interface(vt) {
+        if self.is_interface(vt) || !self.is_comparable(vt) {
             return None;
         }
         let vt = goxide_types::default_type(&self.prog.types, vt);
