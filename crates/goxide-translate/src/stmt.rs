@@ -114,28 +114,8 @@ impl Ctx<'_> {
                 let e = self.if_stmt(s);
                 vec![syn::Stmt::Expr(e, None)]
             }
-            StmtKind::For {
-                init,
-                cond,
-                post,
-                body,
-            } => self.for_stmt(
-                s,
-                None,
-                init.as_deref(),
-                cond.as_ref(),
-                post.as_deref(),
-                body,
-            ),
-            StmtKind::Range {
-                key,
-                value,
-                define,
-                x,
-                body,
-            } => self.range_stmt(s, None, key.as_ref(), value.as_ref(), *define, x, body),
-            StmtKind::Switch { init, tag, clauses } => {
-                self.switch_stmt(s, None, init.as_deref(), tag.as_ref(), clauses)
+            StmtKind::For { .. } | StmtKind::Range { .. } | StmtKind::Switch { .. } => {
+                self.breakable(s, None).unwrap_or_default()
             }
             StmtKind::Labeled { label, stmt } => self.labeled(s, label, stmt),
             StmtKind::Branch { kind, label } => self.branch(s, *kind, label.as_ref()),
@@ -416,17 +396,27 @@ impl Ctx<'_> {
         self.borrowed(e)
     }
 
-    fn labeled(&mut self, s: &Stmt, label: &Ident, stmt: &Stmt) -> Vec<syn::Stmt> {
-        let l = Some(label.name.clone());
-        match &stmt.kind {
+    fn labeled(&mut self, _s: &Stmt, label: &Ident, stmt: &Stmt) -> Vec<syn::Stmt> {
+        if let StmtKind::Empty = stmt.kind {
+            return vec![];
+        }
+        match self.breakable(stmt, Some(label.name.clone())) {
+            Some(out) => out,
+            None => self.stmt(stmt),
+        }
+    }
+
+    /// A loop or switch, with its Go label if it has one; `None` for other statements.
+    fn breakable(&mut self, s: &Stmt, label: Option<String>) -> Option<Vec<syn::Stmt>> {
+        Some(match &s.kind {
             StmtKind::For {
                 init,
                 cond,
                 post,
                 body,
             } => self.for_stmt(
-                stmt,
-                l,
+                s,
+                label,
                 init.as_deref(),
                 cond.as_ref(),
                 post.as_deref(),
@@ -438,16 +428,12 @@ impl Ctx<'_> {
                 define,
                 x,
                 body,
-            } => self.range_stmt(stmt, l, key.as_ref(), value.as_ref(), *define, x, body),
+            } => self.range_stmt(s, label, key.as_ref(), value.as_ref(), *define, x, body),
             StmtKind::Switch { init, tag, clauses } => {
-                self.switch_stmt(stmt, l, init.as_deref(), tag.as_ref(), clauses)
+                self.switch_stmt(s, label, init.as_deref(), tag.as_ref(), clauses)
             }
-            StmtKind::Empty => vec![],
-            _ => {
-                let _ = s;
-                self.stmt(stmt)
-            }
-        }
+            _ => return None,
+        })
     }
 
     fn branch(&mut self, s: &Stmt, kind: BranchKind, label: Option<&Ident>) -> Vec<syn::Stmt> {
