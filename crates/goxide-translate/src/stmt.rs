@@ -1376,11 +1376,23 @@ impl Ctx<'_> {
             if blank(key) { None } else { key },
             if blank(value) { None } else { value },
         );
-        if !define && (key.is_some() || value.is_some()) {
-            return self.unsupported_stmt(s, "range with assignment to existing variables");
-        }
+        // `for k, v = range x`: fresh loop variables, assigned to the existing ones each
+        // iteration.
+        let assign = !define;
         let bind = |ctx: &mut Self, e: Option<&Expr>| -> Option<(ObjId, syn::Ident, bool)> {
             let e = e?;
+            if assign {
+                let tmp = if key.is_some_and(|k| std::ptr::eq(k, e)) {
+                    "rk"
+                } else {
+                    "rv"
+                };
+                return Some((
+                    ObjId(u32::MAX),
+                    syn::Ident::new(tmp, proc_macro2::Span::call_site()),
+                    false,
+                ));
+            }
             let obj = ctx.is_new_var(e)?;
             let ExprKind::Ident(n) = &e.kind else {
                 return None;
@@ -1465,6 +1477,13 @@ impl Ctx<'_> {
                 pattern = quote::quote!((#kp, #vp));
             }
             _ => return self.unsupported_stmt(s, "range over this type"),
+        }
+        if assign {
+            for (e, b) in [(key, &k), (value, &v)] {
+                if let (Some(e), Some((_, id, _))) = (e, b) {
+                    prelude.extend(self.store(s, e, parse_quote!(#id), false));
+                }
+            }
         }
         self.push_breakable(s, label, true, false);
         let (body_b, b) = self.loop_body(s, body, vec![], prelude);
