@@ -1007,8 +1007,8 @@ impl Ctx<'_> {
                 vec![parse_quote!(#p >>= #v;)]
             };
         }
-        let v = self.value_as(r, lt);
-        let v = paren_if_needed(v);
+        let raw = self.value_as(r, lt);
+        let v = paren_if_needed(raw.clone());
         if matches!(op, BinaryOp::Div | BinaryOp::Rem)
             && self.needs_go_division(l, r)
             && self.global_root(l).is_none()
@@ -1026,36 +1026,11 @@ impl Ctx<'_> {
             let cur = self.value(l);
             return vec![parse_quote!(#p = #f(#cur, #v);)];
         }
-        let build = move |p: syn::Expr| -> syn::Stmt {
-            match op {
-                BinaryOp::Add => parse_quote!(#p += #v;),
-                BinaryOp::Sub => parse_quote!(#p -= #v;),
-                BinaryOp::Mul => parse_quote!(#p *= #v;),
-                BinaryOp::Div => parse_quote!(#p /= #v;),
-                BinaryOp::Rem => parse_quote!(#p %= #v;),
-                BinaryOp::And => parse_quote!(#p &= #v;),
-                BinaryOp::Or => parse_quote!(#p |= #v;),
-                BinaryOp::Xor => parse_quote!(#p ^= #v;),
-                _ => parse_quote!(#p &= !#v;),
-            }
-        };
+        let build = move |p: syn::Expr| compound_assign(op, p, &v);
         if self.global_root(l).is_some() {
             // The operand is computed before the variable's cell is borrowed for writing.
-            let vv = self.value_as(r, lt);
-            let build = move |p: syn::Expr| -> syn::Stmt {
-                let v: syn::Expr = parse_quote!(v);
-                match op {
-                    BinaryOp::Add => parse_quote!(#p += #v;),
-                    BinaryOp::Sub => parse_quote!(#p -= #v;),
-                    BinaryOp::Mul => parse_quote!(#p *= #v;),
-                    BinaryOp::Div => parse_quote!(#p /= #v;),
-                    BinaryOp::Rem => parse_quote!(#p %= #v;),
-                    BinaryOp::And => parse_quote!(#p &= #v;),
-                    BinaryOp::Or => parse_quote!(#p |= #v;),
-                    BinaryOp::Xor => parse_quote!(#p ^= #v;),
-                    _ => parse_quote!(#p &= !#v;),
-                }
-            };
+            let vv = raw;
+            let build = move |p: syn::Expr| compound_assign(op, p, &parse_quote!(v));
             let mut out: Vec<syn::Stmt> = vec![parse_quote!(let v = #vv;)];
             out.extend(self.global_assign(s, l, build, None));
             return vec![parse_quote!({ #(#out)* })];
@@ -1773,6 +1748,21 @@ fn rewrite_receiver(s: syn::Stmt, target: &syn::Expr) -> syn::Stmt {
         return syn::Stmt::Expr(syn::Expr::MethodCall(mc), semi);
     }
     s
+}
+
+/// `p op= v;` for a Go compound assignment (`&^=` is `&= !v`).
+fn compound_assign(op: BinaryOp, p: syn::Expr, v: &syn::Expr) -> syn::Stmt {
+    match op {
+        BinaryOp::Add => parse_quote!(#p += #v;),
+        BinaryOp::Sub => parse_quote!(#p -= #v;),
+        BinaryOp::Mul => parse_quote!(#p *= #v;),
+        BinaryOp::Div => parse_quote!(#p /= #v;),
+        BinaryOp::Rem => parse_quote!(#p %= #v;),
+        BinaryOp::And => parse_quote!(#p &= #v;),
+        BinaryOp::Or => parse_quote!(#p |= #v;),
+        BinaryOp::Xor => parse_quote!(#p ^= #v;),
+        _ => parse_quote!(#p &= !#v;),
+    }
 }
 
 /// A condition or scrutinee: parenthesized when it contains a struct literal, which Rust
