@@ -16,6 +16,7 @@
 //!
 //! This crate must never depend on other goxide crates.
 
+pub mod chan;
 pub mod complex;
 pub mod defer;
 pub mod errors;
@@ -26,6 +27,7 @@ pub mod parse;
 pub mod rt;
 pub mod strconv;
 pub mod strings;
+pub mod sync;
 pub mod unicode;
 
 /// One support module as goxide emits it.
@@ -41,6 +43,11 @@ pub struct Module {
 
 /// Every support module, in a stable order.
 pub const MODULES: &[Module] = &[
+    Module {
+        name: "chan",
+        source: include_str!("chan.rs"),
+        deps: &["rt"],
+    },
     Module {
         name: "complex",
         source: include_str!("complex.rs"),
@@ -90,6 +97,11 @@ pub const MODULES: &[Module] = &[
         name: "strings",
         source: include_str!("strings.rs"),
         deps: &["rt", "unicode"],
+    },
+    Module {
+        name: "sync",
+        source: include_str!("sync.rs"),
+        deps: &["chan", "rt"],
     },
     Module {
         name: "unicode",

@@ -313,7 +313,11 @@ impl Walker<'_> {
                 op: UnaryOp::Addr,
                 x,
             } => {
-                if let Some(obj) = self.root_var(x) {
+                let sync = self
+                    .info
+                    .type_of(x.id)
+                    .is_some_and(|t| crate::concurrency::sync_handle(self.prog, t).is_some());
+                if let Some(obj) = self.root_var(x).filter(|_| !sync) {
                     self.out.address_taken.insert(obj);
                     self.out.mutated.insert(obj);
                 }
@@ -368,7 +372,11 @@ impl Walker<'_> {
                 // A pointer-receiver method called on an addressable value borrows it mutably.
                 if let ExprKind::Selector { x, .. } = &func.kind {
                     if let Some(sel) = self.info.selections.get(&func.id) {
-                        if sel.kind == SelectionKind::MethodVal && self.method_has_ptr_recv(sel.obj)
+                        if sel.kind == SelectionKind::MethodVal
+                            && self.method_has_ptr_recv(sel.obj)
+                            && !self.info.type_of(x.id).is_some_and(|t| {
+                                crate::concurrency::sync_handle_or_ptr(self.prog, t).is_some()
+                            })
                         {
                             self.mutate(x);
                         }

@@ -257,6 +257,9 @@ impl Ctx<'_> {
             self.use_support("errors");
             return parse_quote!(crate::support::errors::message(&#v));
         }
+        if let Some(call) = self.sync_method(x, name, args) {
+            return call;
+        }
         if mo.pkg != Some(self.pkg) {
             return self.unsupported(e, "method of another package's type");
         }
@@ -549,6 +552,8 @@ impl Ctx<'_> {
                         Type::Basic(_) | Type::Slice(_) | Type::Map(..) | Type::Array(..),
                     ) => parse_quote!(#v.len() as i64),
                     (Builtin::Cap, Type::Array(..)) => parse_quote!(#v.len() as i64),
+                    (Builtin::Len, Type::Chan(..)) => parse_quote!(#v.len()),
+                    (Builtin::Cap, Type::Chan(..)) => parse_quote!(#v.cap()),
                     _ => self.unsupported(e, "len/cap of this type"),
                 }
             }
@@ -593,6 +598,28 @@ impl Ctx<'_> {
                         }
                     }
                     Type::Map(..) => parse_quote!(std::collections::HashMap::new()),
+                    Type::Chan(_, et) => {
+                        if self.rust_type(et).is_none() {
+                            return self.unsupported(e, "make of a channel of this type");
+                        }
+                        self.use_support("chan");
+                        let n: syn::Expr = match args.get(1) {
+                            Some(a) => {
+                                let v = paren_if_needed(self.value(a));
+                                let k = self.type_of(a).and_then(|t| self.basic(t));
+                                if matches!(
+                                    k,
+                                    Some(BasicKind::Int | BasicKind::Int64 | BasicKind::UntypedInt)
+                                ) {
+                                    v
+                                } else {
+                                    parse_quote!(#v as i64)
+                                }
+                            }
+                            None => parse_quote!(0),
+                        };
+                        parse_quote!(crate::support::chan::Chan::new(#n))
+                    }
                     _ => self.unsupported(e, "make of this type"),
                 }
             }
@@ -748,6 +775,14 @@ impl Ctx<'_> {
                     };
                 }
                 acc
+            }
+            Builtin::Close => {
+                let [c] = args else {
+                    return self.unsupported(e, "close");
+                };
+                let v = self.borrowed(c);
+                let v = paren_if_needed(v);
+                parse_quote!(#v.close())
             }
             _ => self.unsupported(e, "builtin function"),
         }

@@ -102,6 +102,10 @@ pub struct Ctx<'a> {
     pub concrete_types: Vec<TypeId>,
     /// Number of `init` functions in the package (named `init_1`, `init_2`, … when several).
     pub init_total: usize,
+    /// The package has `go` statements: package variables are process-wide.
+    pub threaded: bool,
+    /// A package variable that cannot be process-wide: `go` statements stay unsupported.
+    pub thread_blocker: Option<String>,
 }
 
 impl<'a> Ctx<'a> {

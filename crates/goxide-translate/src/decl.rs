@@ -183,6 +183,20 @@ pub fn translate_package(
             |d| matches!(&d.kind, DeclKind::Func(f) if f.recv.is_none() && f.name.name == "init"),
         )
         .count();
+    let threaded = crate::concurrency::has_go_statements(&ast_files);
+    let thread_blocker = if threaded {
+        crate::concurrency::thread_blocker(
+            prog,
+            info,
+            &ast_files,
+            &shared
+                .as_ref()
+                .map(|a| a.address_taken.clone())
+                .unwrap_or_default(),
+        )
+    } else {
+        None
+    };
     // Value-receiver methods whose body assigns to the receiver take `mut self` by value.
     let mut by_value_methods = HashSet::new();
     for f in &ast_files {
@@ -233,6 +247,8 @@ pub fn translate_package(
             mono_instances: std::mem::take(&mut mono_instances),
             global_names: global_names.clone(),
             init_total,
+            threaded,
+            thread_blocker: thread_blocker.clone(),
         };
         ctx.collect_consts(&ast_files);
         // Comments up to the package clause are the package doc (emitted as `//!`) or build
@@ -708,6 +724,14 @@ impl Ctx<'_> {
                     #(#attrs)*
                     static #id: std::rc::Rc<std::cell::RefCell<#ty>> = std::rc::Rc::new(std::cell::RefCell::new(#init));
                 }));
+            } else if self.threaded && self.thread_blocker.is_none() {
+                // Goroutines run on threads: one value for the whole process.
+                self.use_support("sync");
+                out.push(parse_quote!(
+                    #(#attrs)*
+                    static #id: crate::support::sync::Global<#ty> =
+                        crate::support::sync::Global::new(|| #init);
+                ));
             } else {
                 out.push(parse_quote!(thread_local! {
                     #(#attrs)*
@@ -1530,10 +1554,15 @@ fn field_translatable(
             match o.pkg {
                 None => o.name == "error" || o.name == "any",
                 Some(p) if p == pkg => true,
-                Some(p) => prog.pkg(p).path == "strings" && o.name == "Builder",
+                Some(p) => {
+                    let path = prog.pkg(p).path.as_str();
+                    path == "strings" && o.name == "Builder"
+                        || path == "sync"
+                            && matches!(o.name.as_str(), "WaitGroup" | "Mutex" | "RWMutex" | "Once")
+                }
             }
         }
-        Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) => {
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => {
             field_translatable(prog, pkg, *e, d)
         }
         Type::Map(k, v) => {

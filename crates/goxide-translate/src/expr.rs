@@ -588,7 +588,8 @@ impl Ctx<'_> {
                 if mutable {
                     // `m[k][i] = v`: the element, created empty when missing (Go indexes the
                     // zero value, so a missing slice panics on the index as here).
-                    if self.global_root(x).is_some() {
+                    let root = self.global_root(x);
+                    if root.is_some() && root != self.global_override {
                         return self.unsupported(e, "map element of a package variable as a place");
                     }
                     let m = as_base(self.place(x));
@@ -646,11 +647,16 @@ impl Ctx<'_> {
                 parse_quote!(!#v)
             }
             UnaryOp::Addr => self.address_of(e, x),
-            UnaryOp::Recv => self.unsupported(e, "channel receive"),
+            UnaryOp::Recv => self.chan_recv(e, x),
         }
     }
 
     fn address_of(&mut self, e: &Expr, x: &Expr) -> syn::Expr {
+        if self.type_of(x).is_some_and(|t| self.sync_type(t).is_some()) {
+            // `&wg`: the same `sync` handle.
+            let v = paren_if_needed(self.borrowed(x));
+            return parse_quote!(#v.clone());
+        }
         let inner = match &x.kind {
             ExprKind::Paren(p) => p,
             _ => x,
@@ -733,6 +739,24 @@ impl Ctx<'_> {
                     parse_quote!(!#eq)
                 };
             }
+        }
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne) && matches!(self.under(xt), Type::Chan(..)) {
+            // Channels compare by identity (`Chan: PartialEq`); `c == nil` is `c.is_nil()`.
+            let eq: syn::Expr = if self.is_untyped_nil(y) {
+                let a = paren_if_needed(self.borrowed(x));
+                parse_quote!(#a.is_nil())
+            } else if self.is_untyped_nil(x) {
+                let b = paren_if_needed(self.borrowed(y));
+                parse_quote!(#b.is_nil())
+            } else {
+                let (a, b) = (self.borrowed(x), self.borrowed(y));
+                parse_quote!(#a == #b)
+            };
+            return if op == BinaryOp::Eq {
+                eq
+            } else {
+                parse_quote!(!#eq)
+            };
         }
         if op.is_comparison()
             && [x, y].iter().any(|o| {

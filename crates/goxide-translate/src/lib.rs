@@ -8,6 +8,7 @@
 
 mod analysis;
 mod builtins;
+mod concurrency;
 mod ctx;
 mod decl;
 mod expr;

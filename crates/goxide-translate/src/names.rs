@@ -128,7 +128,10 @@ pub fn const_ident(go: &str) -> Ident {
 /// A label lifetime for a Go label (`Outer` → `'outer`).
 pub fn label(go: &str) -> syn::Lifetime {
     let s = snake(go);
-    let s = if s.starts_with(|c: char| c.is_ascii_digit()) || s == "static" || s == "_" {
+    let s = if s.starts_with(|c: char| c.is_ascii_digit())
+        || s == "_"
+        || KEYWORDS.contains(&s.as_str())
+    {
         format!("l_{s}")
     } else {
         s

@@ -114,9 +114,12 @@ impl Ctx<'_> {
                 let e = self.if_stmt(s);
                 vec![syn::Stmt::Expr(e, None)]
             }
-            StmtKind::For { .. } | StmtKind::Range { .. } | StmtKind::Switch { .. } => {
-                self.breakable(s, None).unwrap_or_default()
-            }
+            StmtKind::For { .. }
+            | StmtKind::Range { .. }
+            | StmtKind::Switch { .. }
+            | StmtKind::Select { .. } => self.breakable(s, None).unwrap_or_default(),
+            StmtKind::Go(call) => self.go_stmt(s, call),
+            StmtKind::Send { chan, value } => self.send_stmt(s, chan, value),
             StmtKind::Labeled { label, stmt } => self.labeled(s, label, stmt),
             StmtKind::Branch { kind, label } => self.branch(s, *kind, label.as_ref()),
             StmtKind::Defer(call) => self.defer_stmt(s, call),
@@ -255,6 +258,9 @@ impl Ctx<'_> {
             return self.unsupported_stmt(s, "defer");
         };
         let func = strip_parens(func);
+        if let Some(st) = self.defer_sync_call(call) {
+            return vec![st];
+        }
         let mut out: Vec<syn::Stmt> = Vec::new();
         if let ExprKind::FuncLit { .. } = &func.kind {
             let Some(clo) = self.closure(func) else {
@@ -432,6 +438,7 @@ impl Ctx<'_> {
             StmtKind::Switch { init, tag, clauses } => {
                 self.switch_stmt(s, label, init.as_deref(), tag.as_ref(), clauses)
             }
+            StmtKind::Select { clauses } => self.select_stmt(s, label, clauses),
             _ => return None,
         })
     }
@@ -702,7 +709,13 @@ impl Ctx<'_> {
     }
 
     /// Stores an already-evaluated value into `l` (declaring it when new).
-    fn store(&mut self, s: &Stmt, l: &Expr, v: syn::Expr, define: bool) -> Vec<syn::Stmt> {
+    pub(crate) fn store(
+        &mut self,
+        s: &Stmt,
+        l: &Expr,
+        v: syn::Expr,
+        define: bool,
+    ) -> Vec<syn::Stmt> {
         if let ExprKind::Ident(n) = &l.kind {
             if n == "_" {
                 return vec![parse_quote!(let _ = #v;)];
@@ -883,6 +896,16 @@ impl Ctx<'_> {
                 })
             }
             (ExprKind::Call { .. }, _) => self.borrowed(r),
+            (
+                ExprKind::Unary {
+                    op: UnaryOp::Recv,
+                    x,
+                },
+                _,
+            ) if lhs.len() == 2 => match self.chan_recv_ok(x) {
+                Some(v) => v,
+                None => return self.unsupported_stmt(s, "receive from a channel of this type"),
+            },
             _ => return self.unsupported_stmt(s, "multi-value assignment"),
         };
         // All new plain variables: destructure directly.
@@ -1213,7 +1236,7 @@ impl Ctx<'_> {
 
     // ---- loops --------------------------------------------------------------------------
 
-    fn push_breakable(
+    pub(crate) fn push_breakable(
         &mut self,
         s: &Stmt,
         go_label: Option<String>,
@@ -1289,7 +1312,7 @@ impl Ctx<'_> {
         )
     }
 
-    fn label_of(b: &Breakable) -> Option<syn::Label> {
+    pub(crate) fn label_of(b: &Breakable) -> Option<syn::Label> {
         b.break_used.then(|| {
             let l = b
                 .break_label
@@ -1450,6 +1473,13 @@ impl Ctx<'_> {
                 let m = owned;
                 header = parse_quote!(#m);
                 pattern = quote::quote!((#kp, #vp));
+            }
+            Type::Chan(..) => {
+                let Some(h) = self.chan_range_header(x) else {
+                    return self.unsupported_stmt(s, "range over a channel of this type");
+                };
+                header = h;
+                pattern = kp;
             }
             _ => return self.unsupported_stmt(s, "range over this type"),
         }

@@ -8,6 +8,8 @@
 //! | `[]T`, `[N]T`, `map[K]V` | `Vec<T>`, `[T; N]`, `HashMap<K, V>` |
 //! | `*T` | `Option<Rc<RefCell<T>>>` (shared; ownership TODO) |
 //! | `func(A) R` | `Rc<dyn Fn(A) -> R>` |
+//! | `chan T` (any direction) | `support::chan::Chan<T>` |
+//! | `sync.WaitGroup`, `Mutex`, `RWMutex`, `Once` | `support::sync::…` |
 //! | named type `T` | `T` |
 
 use crate::ctx::Ctx;
@@ -72,6 +74,11 @@ impl Ctx<'_> {
                     let pkg = obj.pkg.map(|p| self.prog.pkg(p).path.as_str());
                     return match (pkg, obj.name.as_str()) {
                         (Some("strings"), "Builder") => Some(parse_quote!(String)),
+                        (Some("sync"), _) => {
+                            let id = self.sync_type(t)?;
+                            self.use_support("sync");
+                            Some(parse_quote!(crate::support::sync::#id))
+                        }
                         _ => None,
                     };
                 }
@@ -80,6 +87,10 @@ impl Ctx<'_> {
                 }
                 let id = names::type_ident(&obj.name);
                 parse_quote!(#id)
+            }
+            Type::Pointer(e) if self.sync_type(*e).is_some() => {
+                // A pointer to a `sync` value is the same shared handle.
+                return self.rust_type_depth(*e, d);
             }
             Type::Pointer(e) => {
                 let e = self.rust_type_depth(*e, d)?;
@@ -147,7 +158,12 @@ impl Ctx<'_> {
             Type::TypeParam { .. } if self.subst.contains_key(&t) => {
                 return self.rust_type_depth(self.resolve(t), d);
             }
-            Type::Interface(_) | Type::Chan(..) | Type::TypeParam { .. } => return None,
+            Type::Chan(_, e) => {
+                let e = self.rust_type_depth(*e, d)?;
+                self.use_support("chan");
+                parse_quote!(crate::support::chan::Chan<#e>)
+            }
+            Type::Interface(_) | Type::TypeParam { .. } => return None,
         })
     }
 
@@ -229,7 +245,7 @@ impl Ctx<'_> {
     }
 
     fn is_copy_depth(&self, t: TypeId, depth: u32) -> bool {
-        if depth > 20 {
+        if depth > 20 || self.sync_type(t).is_some() {
             return false;
         }
         match self.under(t) {
@@ -268,7 +284,7 @@ impl Ctx<'_> {
     }
 
     fn is_hashable_depth(&self, t: TypeId, depth: u32) -> bool {
-        if depth > 20 {
+        if depth > 20 || self.sync_type(t).is_some() {
             return false;
         }
         match self.under(t) {
@@ -283,10 +299,13 @@ impl Ctx<'_> {
 
     /// Whether `==` is defined (derive `PartialEq`).
     pub fn is_comparable(&self, t: TypeId) -> bool {
+        if self.sync_type(t).is_some() {
+            return false;
+        }
         match self.under(t) {
             // Pointers and interfaces compare by identity / dynamic value in Go: the derived
             // `PartialEq` would compare differently (or not exist), so they are left out.
-            Type::Basic(_) => true,
+            Type::Basic(_) | Type::Chan(..) => true,
             Type::Array(_, e) => self.is_comparable(*e),
             Type::Struct(fields) => fields.iter().all(|f| self.is_comparable(f.ty)),
             _ => false,
@@ -314,6 +333,10 @@ impl Ctx<'_> {
                     _ => return None,
                 }
             }
+            Type::Pointer(e) if self.sync_type(*e).is_some() => {
+                let ty = self.rust_type(t)?;
+                parse_quote!(#ty::default())
+            }
             Type::Pointer(_) => parse_quote!(None),
             Type::Interface(_)
                 if self.is_error(t) || self.is_empty_interface(t) || self.is_trait_iface(t) =>
@@ -336,6 +359,14 @@ impl Ctx<'_> {
                 }
             }
             Type::Struct(_) if self.is_strings_builder(t) => parse_quote!(String::new()),
+            Type::Struct(_) if self.sync_type(t).is_some() => {
+                let ty = self.rust_type(t)?;
+                parse_quote!(#ty::default())
+            }
+            Type::Chan(..) => {
+                self.use_support("chan");
+                parse_quote!(crate::support::chan::Chan::default())
+            }
             Type::Struct(_) => {
                 let ty = self.rust_type(t)?;
                 parse_quote!(<#ty>::default())

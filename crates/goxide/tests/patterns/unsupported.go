@@ -1,8 +1,10 @@
 package main
 
+import "runtime"
+
 func main() {
-	ch := make(chan int, 1)
-	ch <- 1
+	n := runtime.NumCgoCall()
+	println(n)
 	i := 0
 loop:
 	if i < 3 {

@@ -1,0 +1,229 @@
+//! Go's `sync` package: `WaitGroup`, `Mutex`, `RWMutex` and `Once`.
+//!
+//! Each is a handle: the zero value (`Default`) is ready to use, as in Go,
+//! and clones are the same primitive (Go programs must not copy these
+//! values, so sharing is what a correct program sees). Waiting goes through
+//! the scheduler of [`super::chan`], so a program whose goroutines all wait
+//! on each other reports Go's deadlock error instead of hanging.
+
+use super::chan::{atomically, wait_for};
+use std::sync::{Arc, Mutex as StdMutex, MutexGuard};
+
+fn state<T>(m: &StdMutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn fatal(message: &str) -> ! {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let _ = writeln!(std::io::stderr(), "fatal error: {message}");
+    std::process::exit(2)
+}
+
+/// `sync.WaitGroup`.
+#[derive(Clone, Default, Debug)]
+pub struct WaitGroup {
+    count: Arc<StdMutex<i64>>,
+}
+
+impl WaitGroup {
+    /// `wg.Add(delta)`.
+    pub fn add(&self, delta: i64) {
+        let negative = atomically(|| {
+            let mut c = state(&self.count);
+            *c += delta;
+            *c < 0
+        });
+        if negative {
+            super::rt::go_panic("sync: negative WaitGroup counter");
+        }
+    }
+
+    /// `wg.Done()`.
+    pub fn done(&self) {
+        self.add(-1);
+    }
+
+    /// `wg.Wait()`: blocks until the counter is zero.
+    pub fn wait(&self) {
+        wait_for(|| (*state(&self.count) == 0).then_some(()));
+    }
+}
+
+/// `sync.Mutex`: `lock` and `unlock` are separate calls, as in Go.
+#[derive(Clone, Default, Debug)]
+pub struct Mutex {
+    locked: Arc<StdMutex<bool>>,
+}
+
+impl Mutex {
+    /// `mu.Lock()`.
+    pub fn lock(&self) {
+        wait_for(|| {
+            let mut l = state(&self.locked);
+            (!*l).then(|| *l = true)
+        });
+    }
+
+    /// `mu.TryLock()`.
+    pub fn try_lock(&self) -> bool {
+        atomically(|| {
+            let mut l = state(&self.locked);
+            !std::mem::replace(&mut *l, true)
+        })
+    }
+
+    /// `mu.Unlock()`.
+    pub fn unlock(&self) {
+        let was = atomically(|| std::mem::replace(&mut *state(&self.locked), false));
+        if !was {
+            fatal("sync: unlock of unlocked mutex");
+        }
+    }
+}
+
+/// `sync.RWMutex`.
+#[derive(Clone, Default, Debug)]
+pub struct RwMutex {
+    /// Readers holding the lock, or -1 for a writer.
+    holders: Arc<StdMutex<i64>>,
+}
+
+impl RwMutex {
+    /// `rw.Lock()`.
+    pub fn lock(&self) {
+        wait_for(|| {
+            let mut h = state(&self.holders);
+            (*h == 0).then(|| *h = -1)
+        });
+    }
+
+    /// `rw.Unlock()`.
+    pub fn unlock(&self) {
+        let was = atomically(|| std::mem::replace(&mut *state(&self.holders), 0));
+        if was != -1 {
+            fatal("sync: Unlock of unlocked RWMutex");
+        }
+    }
+
+    /// `rw.RLock()`.
+    pub fn rlock(&self) {
+        wait_for(|| {
+            let mut h = state(&self.holders);
+            (*h >= 0).then(|| *h += 1)
+        });
+    }
+
+    /// `rw.RUnlock()`.
+    pub fn runlock(&self) {
+        let ok = atomically(|| {
+            let mut h = state(&self.holders);
+            if *h > 0 {
+                *h -= 1;
+                true
+            } else {
+                false
+            }
+        });
+        if !ok {
+            fatal("sync: RUnlock of unlocked RWMutex");
+        }
+    }
+}
+
+/// `sync.Once`.
+#[derive(Clone, Default, Debug)]
+pub struct Once {
+    /// 0: not run, 1: running, 2: done.
+    state: Arc<StdMutex<u8>>,
+}
+
+impl Once {
+    /// `once.Do(f)`: the first call runs `f`; the others wait until it has
+    /// finished and do nothing.
+    pub fn call(&self, f: impl FnOnce()) {
+        let run = wait_for(|| {
+            let mut s = state(&self.state);
+            match *s {
+                0 => {
+                    *s = 1;
+                    Some(true)
+                }
+                2 => Some(false),
+                _ => None,
+            }
+        });
+        if run {
+            struct Finish<'a>(&'a Once);
+            impl Drop for Finish<'_> {
+                fn drop(&mut self) {
+                    atomically(|| *state(&self.0.state) = 2);
+                }
+            }
+            let _finish = Finish(self);
+            f();
+        }
+    }
+}
+
+/// A package-level variable of a program with goroutines: one value for the
+/// whole process (a `thread_local!` would give each goroutine its own copy),
+/// initialized on first use. Its methods mirror those of a
+/// `thread_local!` `RefCell`, so translated code reads the same either way.
+///
+/// Borrowing a variable that the same thread is already borrowing panics
+/// (as a `RefCell` does) instead of deadlocking.
+pub struct Global<T> {
+    init: fn() -> T,
+    cell: std::sync::OnceLock<StdMutex<T>>,
+}
+
+thread_local! {
+    /// Addresses of the globals this thread is borrowing.
+    static HELD: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl<T> Global<T> {
+    /// A variable whose value is `init()`, computed on first use.
+    pub const fn new(init: fn() -> T) -> Self {
+        Global {
+            init,
+            cell: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn borrow_with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        let addr = self as *const Self as usize;
+        HELD.with_borrow_mut(|h| {
+            if h.contains(&addr) {
+                panic!("already borrowed: BorrowMutError");
+            }
+            h.push(addr);
+        });
+        struct Release(usize);
+        impl Drop for Release {
+            fn drop(&mut self) {
+                HELD.with_borrow_mut(|h| h.retain(|&a| a != self.0));
+            }
+        }
+        let _release = Release(addr);
+        let cell = self.cell.get_or_init(|| StdMutex::new((self.init)()));
+        let mut guard = state(cell);
+        f(&mut guard)
+    }
+
+    /// Reads the value (`thread_local!`'s `with_borrow`).
+    pub fn with_borrow<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.borrow_with(|v| f(v))
+    }
+
+    /// Changes the value (`thread_local!`'s `with_borrow_mut`).
+    pub fn with_borrow_mut<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        self.borrow_with(f)
+    }
+
+    /// Same as [`Global::with_borrow`] (forces initialization with `|_| ()`).
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.borrow_with(|v| f(v))
+    }
+}

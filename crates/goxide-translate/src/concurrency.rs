@@ -1,0 +1,454 @@
+//! Goroutines, channels, `select` and the `sync` package.
+//!
+//! | Go | Rust |
+//! |----|------|
+//! | `chan T`, `make(chan T, n)` | `support::chan::Chan<T>`, `Chan::new(n)` |
+//! | `c <- v`, `<-c`, `v, ok := <-c`, `close(c)` | `c.send(v)`, `c.recv()`, `c.recv_ok()`, `c.close()` |
+//! | `for v := range c` | `for v in c.iter()` |
+//! | `go f(x)` | `support::chan::go(move \|\| f(x))` (arguments evaluated first) |
+//! | `select { … }` | `match support::chan::select(&mut [&mut c0, …], has_default) { … }` |
+//! | `sync.WaitGroup`, `Mutex`, `RWMutex`, `Once` (and pointers to them) | `support::sync` handles |
+//!
+//! A goroutine is a thread, so what it captures must be `Send`: channels, `sync` handles and
+//! plain values are; pointers, closures and interface values (reference-counted here) are not,
+//! and a `go` statement needing them stays a marked `todo!()`. In a package with `go`
+//! statements, package variables are process-wide (`support::sync::Global`) instead of
+//! thread-local.
+
+use crate::builtins::strip_parens;
+use crate::ctx::Ctx;
+use crate::expr::paren_if_needed;
+use goxide_ast::ast::*;
+use goxide_types::{Info, ObjKind, Program, Type, TypeId};
+use syn::parse_quote;
+
+/// The `support::sync` type standing for a type of Go's `sync` package.
+pub fn sync_handle(prog: &Program, t: TypeId) -> Option<&'static str> {
+    let Type::Named(n) = prog.types.get(t) else {
+        return None;
+    };
+    let o = prog.obj(n.obj);
+    if prog.pkg(o.pkg?).path != "sync" {
+        return None;
+    }
+    Some(match o.name.as_str() {
+        "WaitGroup" => "WaitGroup",
+        "Mutex" => "Mutex",
+        "RWMutex" => "RwMutex",
+        "Once" => "Once",
+        _ => return None,
+    })
+}
+
+/// `T` or `*T` for a `sync` type `T`.
+pub fn sync_handle_or_ptr(prog: &Program, t: TypeId) -> Option<&'static str> {
+    match prog.types.get(t) {
+        Type::Pointer(e) => sync_handle(prog, *e),
+        _ => sync_handle(prog, t),
+    }
+}
+
+/// Whether the Rust form of a Go type can move to another thread.
+pub fn is_send(prog: &Program, t: TypeId, depth: u32) -> bool {
+    if depth > 20 {
+        return false;
+    }
+    if sync_handle_or_ptr(prog, t).is_some() {
+        return true;
+    }
+    let d = depth + 1;
+    match prog.types.under(t) {
+        Type::Basic(_) => true,
+        Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => is_send(prog, *e, d),
+        Type::Map(k, v) => is_send(prog, *k, d) && is_send(prog, *v, d),
+        Type::Struct(fs) => fs.iter().all(|f| is_send(prog, f.ty, d)),
+        _ => false,
+    }
+}
+
+/// Whether the package has a `go` statement.
+pub fn has_go_statements(files: &[&File]) -> bool {
+    struct Finder(bool);
+    impl goxide_ast::visit::Visitor for Finder {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            if matches!(s.kind, StmtKind::Go(_)) {
+                self.0 = true;
+            }
+            !self.0
+        }
+    }
+    let mut f = Finder(false);
+    for file in files {
+        for d in &file.decls {
+            if let DeclKind::Func(fd) = &d.kind {
+                if let Some(b) = &fd.body {
+                    goxide_ast::visit::walk_block(&mut f, b);
+                }
+            }
+        }
+    }
+    f.0
+}
+
+/// The first package variable that cannot be shared between goroutines (its address is taken,
+/// its type is not `Send`, or it comes from a multi-value initializer), by name.
+pub fn thread_blocker(
+    prog: &Program,
+    info: &Info,
+    files: &[&File],
+    address_taken: &std::collections::HashSet<goxide_types::ObjId>,
+) -> Option<String> {
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Var(specs) = &d.kind else {
+                continue;
+            };
+            for s in specs {
+                for n in &s.names {
+                    let Some(&o) = info.defs.get(&n.id) else {
+                        continue;
+                    };
+                    if n.is_blank() || !matches!(prog.obj(o).kind, ObjKind::Var { .. }) {
+                        continue;
+                    }
+                    if address_taken.contains(&o)
+                        || !is_send(prog, prog.obj(o).ty, 0)
+                        || s.names.len() > 1 && s.values.len() == 1
+                    {
+                        return Some(n.name.clone());
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+impl Ctx<'_> {
+    /// The `support::sync` type for a `sync` type, registering the module.
+    pub fn sync_type(&self, t: TypeId) -> Option<syn::Ident> {
+        let h = sync_handle(self.prog, self.resolve(t))?;
+        Some(syn::Ident::new(h, proc_macro2::Span::call_site()))
+    }
+
+    /// `<-c`.
+    pub fn chan_recv(&mut self, e: &Expr, x: &Expr) -> syn::Expr {
+        match self.chan_operand(x) {
+            Some((c, _)) => parse_quote!(#c.recv()),
+            None => self.unsupported(e, "receive from a channel of this type"),
+        }
+    }
+
+    /// `v, ok := <-c`: the value and whether the channel was open.
+    pub fn chan_recv_ok(&mut self, x: &Expr) -> Option<syn::Expr> {
+        let (c, _) = self.chan_operand(x)?;
+        Some(parse_quote!(#c.recv_ok()))
+    }
+
+    /// The channel operand (as a receiver) and its element type, when the element type has a
+    /// Rust form.
+    fn chan_operand(&mut self, x: &Expr) -> Option<(syn::Expr, TypeId)> {
+        let t = self.type_of(x)?;
+        let Type::Chan(_, et) = self.under(t).clone() else {
+            return None;
+        };
+        self.rust_type(et)?;
+        self.use_support("chan");
+        let c = paren_if_needed(self.borrowed(x));
+        Some((c, et))
+    }
+
+    /// `c <- v`.
+    pub fn send_stmt(&mut self, s: &Stmt, chan: &Expr, value: &Expr) -> Vec<syn::Stmt> {
+        let Some((c, et)) = self.chan_operand(chan) else {
+            return self.unsupported_stmt(s, "send on a channel of this type");
+        };
+        let v = self.value_as(value, et);
+        vec![parse_quote!(#c.send(#v);)]
+    }
+
+    /// `for v := range c`: the loop header.
+    pub fn chan_range_header(&mut self, x: &Expr) -> Option<syn::Expr> {
+        let (c, _) = self.chan_operand(x)?;
+        Some(parse_quote!(#c.iter()))
+    }
+
+    /// A method of a `sync` type: `wg.Add(1)` → `wg.add(1)`, `once.Do(f)` → `once.call(…)`.
+    pub fn sync_method(&mut self, x: &Expr, name: &str, args: &[Expr]) -> Option<syn::Expr> {
+        let t = self.type_of(x)?;
+        sync_handle_or_ptr(self.prog, self.resolve(t))?;
+        let recv = paren_if_needed(self.borrowed(x));
+        self.sync_call(recv, name, args)
+    }
+
+    fn sync_call(&mut self, recv: syn::Expr, name: &str, args: &[Expr]) -> Option<syn::Expr> {
+        self.use_support("sync");
+        Some(match (name, args) {
+            ("Add", [n]) => {
+                let v = self.value(n);
+                parse_quote!(#recv.add(#v))
+            }
+            ("Do", [f]) => {
+                let f = paren_if_needed(self.value(f));
+                parse_quote!(#recv.call(|| #f()))
+            }
+            (_, []) => {
+                let m = match name {
+                    "Done" => "done",
+                    "Wait" => "wait",
+                    "Lock" => "lock",
+                    "Unlock" => "unlock",
+                    "RLock" => "rlock",
+                    "RUnlock" => "runlock",
+                    "TryLock" => "try_lock",
+                    _ => return None,
+                };
+                let m = syn::Ident::new(m, proc_macro2::Span::call_site());
+                parse_quote!(#recv.#m())
+            }
+            _ => return None,
+        })
+    }
+
+    /// `defer wg.Done()`, `defer mu.Unlock()`: the handle is cloned into the deferred call.
+    pub fn defer_sync_call(&mut self, call: &Expr) -> Option<syn::Stmt> {
+        let ExprKind::Call { func, args, .. } = &strip_parens(call).kind else {
+            return None;
+        };
+        let ExprKind::Selector { x, sel } = &strip_parens(func).kind else {
+            return None;
+        };
+        let t = self.type_of(x)?;
+        sync_handle_or_ptr(self.prog, self.resolve(t))?;
+        if !args.is_empty() {
+            return None;
+        }
+        let handle = paren_if_needed(self.borrowed(x));
+        let body = self.sync_call(parse_quote!(h), &sel.name, args)?;
+        Some(parse_quote!({
+            let h = #handle.clone();
+            d.push(move || #body);
+        }))
+    }
+
+    /// Whether a value of this type may move into a goroutine.
+    fn sendable(&self, t: TypeId) -> bool {
+        is_send(self.prog, self.resolve(t), 0)
+    }
+
+    /// `go f(args)`: the arguments are evaluated here, then the call runs on a new thread.
+    pub fn go_stmt(&mut self, s: &Stmt, call: &Expr) -> Vec<syn::Stmt> {
+        if let Some(v) = &self.thread_blocker {
+            let why = format!(
+                "go statement (package variable `{v}` cannot be shared between threads yet)"
+            );
+            return self.unsupported_stmt(s, &why);
+        }
+        let call = strip_parens(call);
+        let ExprKind::Call { func, args, .. } = &call.kind else {
+            return self.unsupported_stmt(s, "go statement");
+        };
+        let func = strip_parens(func);
+        self.use_support("chan");
+        let mut out: Vec<syn::Stmt> = Vec::new();
+        if let ExprKind::FuncLit { .. } = &func.kind {
+            // Captured variables move into the thread: they must be plain values.
+            for obj in self
+                .analysis
+                .free_vars
+                .get(&func.id)
+                .cloned()
+                .unwrap_or_default()
+            {
+                let o = self.obj(obj);
+                if self.analysis.boxed.contains(&obj) || !self.sendable(o.ty) {
+                    let why = format!("goroutine sharing `{}` (needs Arc<Mutex<…>>)", o.name);
+                    return self.unsupported_stmt(s, &why);
+                }
+            }
+            let params = match self.type_of(func).map(|t| self.under(t).clone()) {
+                Some(Type::Func(sig)) => sig.params,
+                _ => return self.unsupported_stmt(s, "go statement"),
+            };
+            if params.iter().any(|&p| !self.sendable(p)) {
+                return self.unsupported_stmt(s, "goroutine with an argument of this type");
+            }
+            let Some(clo) = self.closure(func) else {
+                return self.unsupported_stmt(s, "goroutine function literal");
+            };
+            if args.is_empty() {
+                return vec![parse_quote!(crate::support::chan::go(#clo);)];
+            }
+            let mut temps = Vec::new();
+            for (i, (a, t)) in args.iter().zip(params).enumerate() {
+                let v = self.value_as(a, t);
+                let id = syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site());
+                out.push(parse_quote!(let #id = #v;));
+                temps.push(id);
+            }
+            out.push(parse_quote!(let f = #clo;));
+            out.push(parse_quote!(crate::support::chan::go(move || f(#(#temps),*));));
+            return vec![parse_quote!({ #(#out)* })];
+        }
+        let callee_ok = match &func.kind {
+            ExprKind::Ident(_) => self
+                .obj_of(func)
+                .is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Func { .. })),
+            ExprKind::Selector { x, .. } => {
+                matches!(self.mode_of(x), Some(goxide_types::Mode::Package))
+            }
+            _ => false,
+        };
+        if !callee_ok {
+            return self.unsupported_stmt(s, "go statement calling this function");
+        }
+        let mut synth_args = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let Some(t) = self.type_of(a) else {
+                return self.unsupported_stmt(s, "go statement");
+            };
+            if self.info.const_value(a.id).is_some() || self.is_untyped_nil(a) {
+                synth_args.push(a.clone());
+                continue;
+            }
+            if !self.sendable(t) {
+                return self.unsupported_stmt(s, "goroutine with an argument of this type");
+            }
+            let v = self.value(a);
+            let name = format!("a{i}");
+            let id = syn::Ident::new(&name, proc_macro2::Span::call_site());
+            out.push(parse_quote!(let #id = #v;));
+            let nid = NodeId(u32::MAX - 300_000 - self.synthetic.len() as u32);
+            self.synthetic.insert(nid, (name.clone(), t));
+            synth_args.push(Expr {
+                id: nid,
+                span: a.span,
+                kind: ExprKind::Ident(name),
+            });
+        }
+        let mut c = call.clone();
+        if let ExprKind::Call { args, .. } = &mut c.kind {
+            *args = synth_args;
+        }
+        let body = self.borrowed(&c);
+        out.push(parse_quote!(crate::support::chan::go(move || { #body; });));
+        if out.len() == 1 {
+            return out;
+        }
+        vec![parse_quote!({ #(#out)* })]
+    }
+
+    /// `select { case …: … }`: each case becomes a `RecvCase`/`SendCase`, the chosen index
+    /// selects the body.
+    pub fn select_stmt(
+        &mut self,
+        s: &Stmt,
+        label: Option<String>,
+        clauses: &[CommClause],
+    ) -> Vec<syn::Stmt> {
+        self.use_support("chan");
+        let mut setup: Vec<syn::Stmt> = Vec::new();
+        let mut case_ids: Vec<syn::Ident> = Vec::new();
+        // Per clause: the case index (None for default) and the statements binding its values.
+        let mut arms: Vec<(Option<usize>, Vec<syn::Stmt>)> = Vec::new();
+        let mut has_default = false;
+        for c in clauses {
+            let Some(comm) = &c.comm else {
+                has_default = true;
+                arms.push((None, vec![]));
+                continue;
+            };
+            let i = case_ids.len();
+            let id = syn::Ident::new(&format!("case{i}"), proc_macro2::Span::call_site());
+            match &comm.kind {
+                StmtKind::Send { chan, value } => {
+                    let Some((ch, et)) = self.chan_operand(chan) else {
+                        return self.unsupported_stmt(s, "select on a channel of this type");
+                    };
+                    let v = self.value_as(value, et);
+                    setup.push(
+                        parse_quote!(let mut #id = crate::support::chan::SendCase::new(&#ch, #v);),
+                    );
+                    arms.push((Some(i), vec![]));
+                }
+                _ => {
+                    // `<-c`, `v := <-c`, `v, ok = <-c`, …
+                    let (lhs, define, rx): (&[Expr], bool, &Expr) = match &comm.kind {
+                        StmtKind::Expr(e) => (&[], false, e),
+                        StmtKind::Assign { lhs, op, rhs } if rhs.len() == 1 => {
+                            (lhs.as_slice(), *op == AssignOp::Define, &rhs[0])
+                        }
+                        _ => return self.unsupported_stmt(s, "select case"),
+                    };
+                    let ExprKind::Unary {
+                        op: UnaryOp::Recv,
+                        x,
+                    } = &strip_parens(rx).kind
+                    else {
+                        return self.unsupported_stmt(s, "select case");
+                    };
+                    let Some((ch, _)) = self.chan_operand(x) else {
+                        return self.unsupported_stmt(s, "select on a channel of this type");
+                    };
+                    setup.push(
+                        parse_quote!(let mut #id = crate::support::chan::RecvCase::new(&#ch);),
+                    );
+                    let mut bind: Vec<syn::Stmt> = Vec::new();
+                    if !lhs.is_empty() {
+                        if lhs.len() == 1 {
+                            bind.push(parse_quote!(let (v, _) = #id.take();));
+                        } else {
+                            bind.push(parse_quote!(let (v, ok) = #id.take();));
+                        }
+                        let vals: [syn::Expr; 2] = [parse_quote!(v), parse_quote!(ok)];
+                        for (l, v) in lhs.iter().zip(vals) {
+                            bind.extend(self.store(comm, l, v, define));
+                        }
+                    }
+                    arms.push((Some(i), bind));
+                }
+            }
+            case_ids.push(id);
+        }
+        self.push_breakable(s, label, false, false);
+        self.rust_scopes.push(crate::stmt::RustScope::LabeledBlock);
+        let mut match_arms: Vec<syn::Arm> = Vec::new();
+        let mut default_arm: Option<syn::Arm> = None;
+        for (c, (index, bind)) in clauses.iter().zip(arms) {
+            let mut body = bind;
+            body.extend(self.stmts(&c.body, None));
+            match index {
+                Some(i) => {
+                    let lit = proc_macro2::Literal::usize_unsuffixed(i);
+                    match_arms.push(parse_quote!(#lit => { #(#body)* }));
+                }
+                None => default_arm = Some(parse_quote!(_ => { #(#body)* })),
+            }
+        }
+        self.rust_scopes.pop();
+        let b = self.func.breakables.pop();
+        match_arms.push(default_arm.unwrap_or_else(|| parse_quote!(_ => unreachable!())));
+        if case_ids.is_empty() {
+            // `select {}` blocks forever; `select { default: … }` runs its default.
+            let body: syn::Expr = match has_default {
+                false => parse_quote!(crate::support::chan::block_forever()),
+                true => {
+                    let arm = &match_arms[0];
+                    let body = &arm.body;
+                    parse_quote!(#body)
+                }
+            };
+            return vec![syn::Stmt::Expr(body, Some(Default::default()))];
+        }
+        let refs = case_ids.iter().map(|id| quote::quote!(&mut #id));
+        let m: syn::Expr = parse_quote!(match crate::support::chan::select(&mut [#(#refs),*], #has_default) {
+            #(#match_arms)*
+        });
+        setup.push(syn::Stmt::Expr(m, None));
+        let block: syn::Expr = match b.as_ref().and_then(Self::label_of) {
+            Some(l) => parse_quote!(#l { #(#setup)* }),
+            None => parse_quote!({ #(#setup)* }),
+        };
+        vec![syn::Stmt::Expr(block, None)]
+    }
+}
