@@ -227,3 +227,33 @@ impl<T> Global<T> {
         self.borrow_with(|v| f(v))
     }
 }
+
+/// A local variable that goroutines capture and change: `Arc<RwLock<T>>`
+/// behind the borrowing methods of `Rc<RefCell<T>>`, so translated code
+/// reads the same as for variables shared by ordinary closures. Clones are
+/// the same variable.
+#[derive(Debug, Default)]
+pub struct Shared<T>(Arc<std::sync::RwLock<T>>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> Shared<T> {
+    pub fn new(v: T) -> Self {
+        Shared(Arc::new(std::sync::RwLock::new(v)))
+    }
+
+    /// Reads the variable (Go's memory model leaves racy reads undefined;
+    /// goroutines that synchronize see each other's writes).
+    pub fn borrow(&self) -> std::sync::RwLockReadGuard<'_, T> {
+        self.0.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Writes the variable.
+    pub fn borrow_mut(&self) -> std::sync::RwLockWriteGuard<'_, T> {
+        self.0.write().unwrap_or_else(|e| e.into_inner())
+    }
+}

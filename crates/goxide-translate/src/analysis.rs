@@ -17,6 +17,9 @@ pub struct Analysis {
     pub captured: HashSet<ObjId>,
     /// Variables that must live in a shared cell.
     pub boxed: HashSet<ObjId>,
+    /// Shared-cell variables that a goroutine captures: their cell is thread-safe
+    /// (`support::sync::Shared`, an `Arc<RwLock<…>>`).
+    pub go_shared: HashSet<ObjId>,
     /// Free variables of each function literal (by its expression id), in first-use order.
     pub free_vars: HashMap<NodeId, Vec<ObjId>>,
     /// Variables assigned as a whole (`x = …`, not `x[i] = …`) after their declaration.
@@ -50,6 +53,8 @@ struct Walker<'a> {
     elem_mutated: HashSet<ObjId>,
     /// Slice arguments passed to package functions: (function, parameter index, argument root).
     slice_args: Vec<(ObjId, usize, ObjId)>,
+    /// Function literals started as goroutines (`go func() {…}()`).
+    go_closures: Vec<NodeId>,
 }
 
 impl Walker<'_> {
@@ -169,7 +174,16 @@ impl Walker<'_> {
             }
             StmtKind::Decl(d) => self.decl(d),
             StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
-            StmtKind::Expr(e) | StmtKind::Go(e) | StmtKind::Defer(e) => self.expr(e),
+            StmtKind::Go(e) => {
+                if let ExprKind::Call { func, .. } = &crate::builtins::strip_parens(e).kind {
+                    let f = crate::builtins::strip_parens(func);
+                    if matches!(f.kind, ExprKind::FuncLit { .. }) {
+                        self.go_closures.push(f.id);
+                    }
+                }
+                self.expr(e)
+            }
+            StmtKind::Expr(e) | StmtKind::Defer(e) => self.expr(e),
             StmtKind::Send { chan, value } => {
                 self.expr(chan);
                 self.expr(value);
@@ -441,6 +455,7 @@ pub fn analyze(prog: &Program, info: &Info, files: &[&File]) -> Analysis {
         out: Analysis::default(),
         elem_mutated: HashSet::new(),
         slice_args: Vec::new(),
+        go_closures: Vec::new(),
     };
     for f in files {
         for d in &f.decls {
@@ -543,5 +558,12 @@ pub fn analyze(prog: &Program, info: &Info, files: &[&File]) -> Analysis {
     let captured_mutated: Vec<ObjId> = out.captured.intersection(&out.mutated).copied().collect();
     out.boxed.extend(captured_mutated);
     out.boxed.extend(out.address_taken.iter().copied());
+    for f in &w.go_closures {
+        for obj in out.free_vars.get(f).into_iter().flatten() {
+            if out.boxed.contains(obj) && !out.address_taken.contains(obj) {
+                out.go_shared.insert(*obj);
+            }
+        }
+    }
     out
 }

@@ -231,6 +231,27 @@ impl Ctx<'_> {
         }))
     }
 
+    /// The shared cell holding variable `obj`: `Rc<RefCell<T>>`, or a thread-safe
+    /// `support::sync::Shared<T>` when a goroutine captures it.
+    pub fn shared_cell_type(&mut self, obj: goxide_types::ObjId, t: syn::Type) -> syn::Type {
+        if self.analysis.go_shared.contains(&obj) {
+            self.use_support("sync");
+            parse_quote!(crate::support::sync::Shared<#t>)
+        } else {
+            parse_quote!(std::rc::Rc<std::cell::RefCell<#t>>)
+        }
+    }
+
+    /// A new shared cell for variable `obj` holding `init` (see [`Ctx::shared_cell_type`]).
+    pub fn shared_cell_new(&mut self, obj: goxide_types::ObjId, init: syn::Expr) -> syn::Expr {
+        if self.analysis.go_shared.contains(&obj) {
+            self.use_support("sync");
+            parse_quote!(crate::support::sync::Shared::new(#init))
+        } else {
+            parse_quote!(std::rc::Rc::new(std::cell::RefCell::new(#init)))
+        }
+    }
+
     /// Whether a value of this type may move into a goroutine.
     fn sendable(&self, t: TypeId) -> bool {
         is_send(self.prog, self.resolve(t), 0)
@@ -261,7 +282,8 @@ impl Ctx<'_> {
                 .unwrap_or_default()
             {
                 let o = self.obj(obj);
-                if self.analysis.boxed.contains(&obj) || !self.sendable(o.ty) {
+                let shared = self.analysis.boxed.contains(&obj);
+                if shared && !self.analysis.go_shared.contains(&obj) || !self.sendable(o.ty) {
                     let why = format!("goroutine sharing `{}` (needs Arc<Mutex<…>>)", o.name);
                     return self.unsupported_stmt(s, &why);
                 }

@@ -1060,9 +1060,8 @@ impl Ctx<'_> {
                 let id = self.bind_local(obj, &n.name);
                 if self.analysis.boxed.contains(&obj) {
                     params.push(parse_quote!(#id: #ty));
-                    prelude.push(
-                        parse_quote!(let #id = std::rc::Rc::new(std::cell::RefCell::new(#id));),
-                    );
+                    let cell = self.shared_cell_new(obj, parse_quote!(#id));
+                    prelude.push(parse_quote!(let #id = #cell;));
                 } else if self.analysis.mutated.contains(&obj) {
                     params.push(parse_quote!(mut #id: #ty));
                 } else {

@@ -378,7 +378,8 @@ impl Ctx<'_> {
             let mutable = self.analysis.mutated.contains(&obj);
             out.push(match (self.rust_type(t), boxed, mutable) {
                 (Some(ty), true, _) => {
-                    parse_quote!(let #id: std::rc::Rc<std::cell::RefCell<#ty>> = todo!();)
+                    let ty = self.shared_cell_type(obj, ty);
+                    parse_quote!(let #id: #ty = todo!();)
                 }
                 (Some(ty), false, true) => parse_quote!(let mut #id: #ty = todo!();),
                 (Some(ty), false, false) => parse_quote!(let #id: #ty = todo!();),
@@ -580,15 +581,22 @@ impl Ctx<'_> {
             } else {
                 "a closure captures and mutates it"
             };
+            let how = if self.analysis.go_shared.contains(&obj) {
+                "between goroutines through Arc<RwLock<…>> (support::sync::Shared)"
+            } else {
+                "through Rc<RefCell<…>>"
+            };
             self.marker(format!(
-                "ownership: `{}` is shared through Rc<RefCell<…>> because {why}",
+                "ownership: `{}` is shared {how} because {why}",
                 name.name
             ));
+            let cell = self.shared_cell_new(obj, init);
             return match rty {
                 Some(t) => {
-                    parse_quote!(let #id: std::rc::Rc<std::cell::RefCell<#t>> = std::rc::Rc::new(std::cell::RefCell::new(#init));)
+                    let t = self.shared_cell_type(obj, t);
+                    parse_quote!(let #id: #t = #cell;)
                 }
-                None => parse_quote!(let #id = std::rc::Rc::new(std::cell::RefCell::new(#init));),
+                None => parse_quote!(let #id = #cell;),
             };
         }
         let mutable = self.analysis.mutated.contains(&obj);
@@ -1417,8 +1425,8 @@ impl Ctx<'_> {
         for b in [&k, &v].into_iter().flatten() {
             if self.analysis.boxed.contains(&b.0) {
                 let id = &b.1;
-                prelude
-                    .push(parse_quote!(let #id = std::rc::Rc::new(std::cell::RefCell::new(#id));));
+                let cell = self.shared_cell_new(b.0, parse_quote!(#id));
+                prelude.push(parse_quote!(let #id = #cell;));
             }
         }
         let mutated_in_body = self.root_mutated_in(x, body);

@@ -32,6 +32,20 @@ func main() {
 	}
 	fmt.Println(sum)
 
+	var mu sync.Mutex
+	hits := 0
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			hits++
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	fmt.Println(hits)
+
 	done := make(chan struct{})
 	msgs := make(chan string)
 	go func() {
