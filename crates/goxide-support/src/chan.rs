@@ -20,9 +20,11 @@
 //! status 2. A panic that escapes a goroutine ends the program with Go's
 //! report, as in Go.
 
+use std::collections::HashMap;
 use std::collections::VecDeque;
 use std::io::Write;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::Thread;
 
 // ---------------------------------------------------------------------------
 // The scheduler lock
@@ -31,21 +33,25 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 struct Sched {
     /// Live goroutines, `main` included.
     goroutines: usize,
-    /// Goroutines waiting that no state change has woken since.
+    /// Goroutines parked and not woken since.
     blocked: usize,
-    /// Counts state changes (each wakes every waiter).
-    epoch: u64,
     /// State of the random choice among ready `select` cases.
     seed: u64,
+    /// Waiter ids by the key (address of a channel or `sync` value) they wait on.
+    waiting: Option<HashMap<usize, Vec<u64>>>,
+    /// Parked goroutines by waiter id.
+    parked: Option<HashMap<u64, Thread>>,
+    next_waiter: u64,
 }
 
 static SCHED: Mutex<Sched> = Mutex::new(Sched {
     goroutines: 1,
     blocked: 0,
-    epoch: 0,
     seed: 0x9e37_79b9_7f4a_7c15,
+    waiting: None,
+    parked: None,
+    next_waiter: 0,
 });
-static WAKE: Condvar = Condvar::new();
 
 fn sched() -> MutexGuard<'static, Sched> {
     SCHED.lock().unwrap_or_else(|e| e.into_inner())
@@ -56,10 +62,25 @@ fn state<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn wake_all(s: &mut Sched) {
-    s.epoch += 1;
-    s.blocked = 0;
-    WAKE.notify_all();
+/// The key of a shared value: its address.
+pub fn key_of<T>(a: &Arc<T>) -> usize {
+    Arc::as_ptr(a) as *const () as usize
+}
+
+impl Sched {
+    /// Wakes every goroutine waiting on `key`.
+    fn wake(&mut self, key: usize) {
+        let Some(ids) = self.waiting.get_or_insert_with(HashMap::new).remove(&key) else {
+            return;
+        };
+        let parked = self.parked.get_or_insert_with(HashMap::new);
+        for id in ids {
+            if let Some(t) = parked.remove(&id) {
+                self.blocked -= 1;
+                t.unpark();
+            }
+        }
+    }
 }
 
 /// Ends the program as Go does when no goroutine can run any more.
@@ -70,42 +91,72 @@ fn deadlock() -> ! {
     std::process::exit(2)
 }
 
-/// Runs `f` under the scheduler lock, then wakes every waiting goroutine:
-/// the way every state change of a channel or `sync` primitive is made.
-pub fn atomically<R>(f: impl FnOnce() -> R) -> R {
+/// Runs `f` under the scheduler lock, then wakes the goroutines waiting on
+/// `keys`: the way every state change of a channel or `sync` value is made.
+pub fn atomically<R>(keys: &[usize], f: impl FnOnce() -> R) -> R {
     let mut s = sched();
     let r = f();
-    wake_all(&mut s);
+    for &k in keys {
+        s.wake(k);
+    }
     r
 }
 
 /// Blocks the calling goroutine until `step` (run under the scheduler lock)
 /// returns `Some`, and returns that value. `step` makes its state change when
-/// it succeeds; the other goroutines are then woken.
-pub fn wait_for<R>(mut step: impl FnMut() -> Option<R>) -> R {
+/// it succeeds; the goroutines waiting on `keys` are then woken. Between
+/// tries the goroutine sleeps until another one changes the state of one of
+/// `keys` (no keys: forever).
+pub fn wait_for<R>(keys: &[usize], mut step: impl FnMut() -> Option<R>) -> R {
     let mut s = sched();
     let mut first = true;
     loop {
         if let Some(r) = step() {
-            wake_all(&mut s);
+            for &k in keys {
+                s.wake(k);
+            }
             return r;
         }
         if first {
             // A failed first step may have registered a waiting receiver, which can make a
             // sender's `select` ready: let the others look again.
             first = false;
-            wake_all(&mut s);
+            for &k in keys {
+                s.wake(k);
+            }
+        }
+        let id = s.next_waiter;
+        s.next_waiter += 1;
+        s.parked
+            .get_or_insert_with(HashMap::new)
+            .insert(id, std::thread::current());
+        let waiting = s.waiting.get_or_insert_with(HashMap::new);
+        for &k in keys {
+            waiting.entry(k).or_default().push(id);
         }
         s.blocked += 1;
         if s.blocked >= s.goroutines {
             drop(s);
             deadlock();
         }
-        let epoch = s.epoch;
-        s = WAKE.wait(s).unwrap_or_else(|e| e.into_inner());
-        if s.epoch == epoch {
-            // Woken spuriously: not counted as runnable by a state change.
-            s.blocked -= 1;
+        drop(s);
+        loop {
+            std::thread::park();
+            s = sched();
+            if !s.parked.get_or_insert_with(HashMap::new).contains_key(&id) {
+                break;
+            }
+            // Woken spuriously: still waiting.
+            drop(s);
+        }
+        let waiting = s.waiting.get_or_insert_with(HashMap::new);
+        for k in keys {
+            if let Some(ids) = waiting.get_mut(k) {
+                ids.retain(|&w| w != id);
+                if ids.is_empty() {
+                    waiting.remove(k);
+                }
+            }
         }
     }
 }
@@ -146,7 +197,7 @@ pub fn go(f: impl FnOnce() + Send + 'static) {
 /// Go's `select {}`: blocks the goroutine for good.
 pub fn block_forever() -> ! {
     loop {
-        wait_for(|| None::<()>);
+        wait_for(&[], || None::<()>);
     }
 }
 
@@ -276,11 +327,12 @@ impl<T> Chan<T> {
     /// `c <- v`.
     pub fn send(&self, v: T) {
         let Some(inner) = &self.inner else {
-            wait_for(|| None::<()>);
+            wait_for(&[], || None::<()>);
             return;
         };
+        let key = [key_of(inner)];
         let mut v = Some(v);
-        let ticket = wait_for(|| {
+        let ticket = wait_for(&key, || {
             let mut st = state(&inner.state);
             if st.closed {
                 return Some(Err(SendError::Closed));
@@ -298,7 +350,7 @@ impl<T> Chan<T> {
         };
         if inner.cap == 0 {
             // Unbuffered: wait until a receiver has taken the value.
-            let taken = wait_for(|| {
+            let taken = wait_for(&key, || {
                 let st = state(&inner.state);
                 if st.taken > ticket {
                     Some(true)
@@ -346,10 +398,11 @@ impl<T> Chan<T> {
         T: Default,
     {
         let Some(inner) = &self.inner else {
-            return wait_for(|| None);
+            return wait_for(&[], || None);
         };
+        let key = [key_of(inner)];
         let mut waiting = false;
-        let r = wait_for(|| {
+        let r = wait_for(&key, || {
             let r = Self::poll_recv(inner);
             if r.is_none() && !waiting {
                 waiting = true;
@@ -358,7 +411,7 @@ impl<T> Chan<T> {
             r
         });
         if waiting {
-            atomically(|| Self::set_receiving(inner, false));
+            atomically(&key, || Self::set_receiving(inner, false));
         }
         r
     }
@@ -376,7 +429,7 @@ impl<T> Chan<T> {
         let Some(inner) = &self.inner else {
             super::rt::go_panic("close of nil channel")
         };
-        let was_closed = atomically(|| {
+        let was_closed = atomically(&[key_of(inner)], || {
             let mut st = state(&inner.state);
             let was = st.closed;
             st.closed = true;
@@ -425,6 +478,8 @@ pub trait Case {
     /// Marks the case as waiting (a receive case makes an unbuffered sender
     /// ready) or no longer waiting.
     fn waiting(&mut self, on: bool);
+    /// The key of the case's channel (`None` for a nil channel).
+    fn key(&self) -> Option<usize>;
     /// Whether the chosen case must panic (a send on a closed channel).
     fn failed(&self) -> bool {
         false
@@ -453,6 +508,10 @@ impl<T: Default> RecvCase<T> {
 }
 
 impl<T: Default> Case for RecvCase<T> {
+    fn key(&self) -> Option<usize> {
+        self.chan.inner.as_ref().map(key_of)
+    }
+
     fn try_now(&mut self) -> bool {
         match &self.chan.inner {
             Some(inner) => {
@@ -488,6 +547,10 @@ impl<T> SendCase<T> {
 }
 
 impl<T> Case for SendCase<T> {
+    fn key(&self) -> Option<usize> {
+        self.chan.inner.as_ref().map(key_of)
+    }
+
     fn try_now(&mut self) -> bool {
         let Some(inner) = &self.chan.inner else {
             return false;
@@ -533,8 +596,9 @@ pub fn select(cases: &mut [&mut dyn Case], has_default: bool) -> usize {
             (s.seed % n as u64) as usize
         }
     };
+    let keys: Vec<usize> = cases.iter().filter_map(|c| c.key()).collect();
     let mut registered = false;
-    let chosen = wait_for(|| {
+    let chosen = wait_for(&keys, || {
         for k in 0..n {
             let i = (start + k) % n;
             if cases[i].try_now() {
@@ -553,7 +617,7 @@ pub fn select(cases: &mut [&mut dyn Case], has_default: bool) -> usize {
         None
     });
     if registered {
-        atomically(|| {
+        atomically(&keys, || {
             for c in cases.iter_mut() {
                 c.waiting(false);
             }

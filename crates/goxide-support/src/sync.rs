@@ -6,7 +6,7 @@
 //! the scheduler of [`super::chan`], so a program whose goroutines all wait
 //! on each other reports Go's deadlock error instead of hanging.
 
-use super::chan::{atomically, wait_for};
+use super::chan::{atomically, key_of, wait_for};
 use std::sync::{Arc, Mutex as StdMutex, MutexGuard};
 
 fn state<T>(m: &StdMutex<T>) -> MutexGuard<'_, T> {
@@ -29,7 +29,7 @@ pub struct WaitGroup {
 impl WaitGroup {
     /// `wg.Add(delta)`.
     pub fn add(&self, delta: i64) {
-        let negative = atomically(|| {
+        let negative = atomically(&[key_of(&self.count)], || {
             let mut c = state(&self.count);
             *c += delta;
             *c < 0
@@ -46,7 +46,9 @@ impl WaitGroup {
 
     /// `wg.Wait()`: blocks until the counter is zero.
     pub fn wait(&self) {
-        wait_for(|| (*state(&self.count) == 0).then_some(()));
+        wait_for(&[key_of(&self.count)], || {
+            (*state(&self.count) == 0).then_some(())
+        });
     }
 }
 
@@ -59,7 +61,7 @@ pub struct Mutex {
 impl Mutex {
     /// `mu.Lock()`.
     pub fn lock(&self) {
-        wait_for(|| {
+        wait_for(&[key_of(&self.locked)], || {
             let mut l = state(&self.locked);
             (!*l).then(|| *l = true)
         });
@@ -67,7 +69,7 @@ impl Mutex {
 
     /// `mu.TryLock()`.
     pub fn try_lock(&self) -> bool {
-        atomically(|| {
+        atomically(&[key_of(&self.locked)], || {
             let mut l = state(&self.locked);
             !std::mem::replace(&mut *l, true)
         })
@@ -75,7 +77,9 @@ impl Mutex {
 
     /// `mu.Unlock()`.
     pub fn unlock(&self) {
-        let was = atomically(|| std::mem::replace(&mut *state(&self.locked), false));
+        let was = atomically(&[key_of(&self.locked)], || {
+            std::mem::replace(&mut *state(&self.locked), false)
+        });
         if !was {
             fatal("sync: unlock of unlocked mutex");
         }
@@ -92,7 +96,7 @@ pub struct RwMutex {
 impl RwMutex {
     /// `rw.Lock()`.
     pub fn lock(&self) {
-        wait_for(|| {
+        wait_for(&[key_of(&self.holders)], || {
             let mut h = state(&self.holders);
             (*h == 0).then(|| *h = -1)
         });
@@ -100,7 +104,9 @@ impl RwMutex {
 
     /// `rw.Unlock()`.
     pub fn unlock(&self) {
-        let was = atomically(|| std::mem::replace(&mut *state(&self.holders), 0));
+        let was = atomically(&[key_of(&self.holders)], || {
+            std::mem::replace(&mut *state(&self.holders), 0)
+        });
         if was != -1 {
             fatal("sync: Unlock of unlocked RWMutex");
         }
@@ -108,7 +114,7 @@ impl RwMutex {
 
     /// `rw.RLock()`.
     pub fn rlock(&self) {
-        wait_for(|| {
+        wait_for(&[key_of(&self.holders)], || {
             let mut h = state(&self.holders);
             (*h >= 0).then(|| *h += 1)
         });
@@ -116,7 +122,7 @@ impl RwMutex {
 
     /// `rw.RUnlock()`.
     pub fn runlock(&self) {
-        let ok = atomically(|| {
+        let ok = atomically(&[key_of(&self.holders)], || {
             let mut h = state(&self.holders);
             if *h > 0 {
                 *h -= 1;
@@ -142,7 +148,7 @@ impl Once {
     /// `once.Do(f)`: the first call runs `f`; the others wait until it has
     /// finished and do nothing.
     pub fn call(&self, f: impl FnOnce()) {
-        let run = wait_for(|| {
+        let run = wait_for(&[key_of(&self.state)], || {
             let mut s = state(&self.state);
             match *s {
                 0 => {
@@ -157,7 +163,7 @@ impl Once {
             struct Finish<'a>(&'a Once);
             impl Drop for Finish<'_> {
                 fn drop(&mut self) {
-                    atomically(|| *state(&self.0.state) = 2);
+                    atomically(&[key_of(&self.0.state)], || *state(&self.0.state) = 2);
                 }
             }
             let _finish = Finish(self);

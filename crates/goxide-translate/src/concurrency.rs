@@ -452,21 +452,20 @@ impl Ctx<'_> {
         match_arms.push(default_arm.unwrap_or_else(|| parse_quote!(_ => unreachable!())));
         if case_ids.is_empty() {
             // `select {}` blocks forever; `select { default: … }` runs its default.
-            let body: syn::Expr = match has_default {
-                false => parse_quote!(crate::support::chan::block_forever()),
-                true => {
-                    let arm = &match_arms[0];
-                    let body = &arm.body;
-                    parse_quote!(#body)
-                }
+            let body: syn::Expr = if has_default {
+                let body = &match_arms[0].body;
+                parse_quote!(#body)
+            } else {
+                parse_quote!(crate::support::chan::block_forever())
             };
-            return vec![syn::Stmt::Expr(body, Some(Default::default()))];
+            setup.push(syn::Stmt::Expr(body, None));
+        } else {
+            let refs = case_ids.iter().map(|id| quote::quote!(&mut #id));
+            let m: syn::Expr = parse_quote!(match crate::support::chan::select(&mut [#(#refs),*], #has_default) {
+                #(#match_arms)*
+            });
+            setup.push(syn::Stmt::Expr(m, None));
         }
-        let refs = case_ids.iter().map(|id| quote::quote!(&mut #id));
-        let m: syn::Expr = parse_quote!(match crate::support::chan::select(&mut [#(#refs),*], #has_default) {
-            #(#match_arms)*
-        });
-        setup.push(syn::Stmt::Expr(m, None));
         let block: syn::Expr = match b.as_ref().and_then(Self::label_of) {
             Some(l) => parse_quote!(#l { #(#setup)* }),
             None => parse_quote!({ #(#setup)* }),

@@ -319,6 +319,12 @@ impl Ctx<'_> {
         self.declared_const_type(obj) == Some(t) && self.declared_consts.contains(&obj)
     }
 
+    /// A local variable whose Go type has no Rust form.
+    fn untranslatable_local(&mut self, obj: ObjId) -> bool {
+        let o = self.obj(obj);
+        matches!(o.kind, ObjKind::Var { global: false, .. }) && self.rust_type(o.ty).is_none()
+    }
+
     fn ident_expr(&mut self, e: &Expr, name: &str) -> syn::Expr {
         let Some(obj) = self.obj_of(e) else {
             return self.unsupported(e, "unresolved name");
@@ -326,6 +332,10 @@ impl Ctx<'_> {
         let o = self.obj(obj);
         match &o.kind {
             ObjKind::Var { .. } => {
+                if self.untranslatable_local(obj) {
+                    // Declared as `let x = todo!();`: its uses have no Rust type to work with.
+                    return self.unsupported(e, "variable of a type goxide cannot translate yet");
+                }
                 let id = self.var_name(obj);
                 if self.global_override == Some(obj) {
                     return parse_quote!((*g));
@@ -388,6 +398,9 @@ impl Ctx<'_> {
                 let Some(obj) = self.obj_of(e) else {
                     return self.unsupported(e, "assignment target");
                 };
+                if self.untranslatable_local(obj) {
+                    return self.unsupported(e, "variable of a type goxide cannot translate yet");
+                }
                 let id = self.var_name(obj);
                 if self.global_override == Some(obj) {
                     return parse_quote!((*g));

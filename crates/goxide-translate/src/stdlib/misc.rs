@@ -140,7 +140,12 @@ impl Ctx<'_> {
                     parse_quote!(std::thread::sleep(std::time::Duration::from_nanos(#x.max(0) as u64)))
                 }
             },
-            ("runtime", "Gosched" | "GC", 0) => parse_quote!(()),
+            ("runtime", "Gosched", 0) => parse_quote!(std::thread::yield_now()),
+            ("runtime", "GC", 0) => parse_quote!(()),
+            ("runtime", "NumGoroutine", 0) => {
+                self.use_support("chan");
+                parse_quote!(crate::support::chan::num_goroutine())
+            }
             ("runtime", "GOMAXPROCS", 1) => parse_quote!(1),
             ("runtime", "NumCPU", 0) => parse_quote!(1),
             _ => return None,

@@ -184,6 +184,9 @@ impl Ctx<'_> {
                 goxide_types::ObjKind::PkgName(p) => Some(self.prog.pkg(p).path.clone()),
                 _ => None,
             });
+            if pkg.as_deref() == Some("os") && sel.name == "Args" {
+                return parse_quote!(std::env::args().collect::<Vec<String>>());
+            }
             if let Some(f) = pkg.and_then(|p| func_value(&p, &sel.name)) {
                 self.use_support("unicode");
                 let f = ident(f);
