@@ -263,3 +263,20 @@ impl<T> Shared<T> {
         self.0.write().unwrap_or_else(|e| e.into_inner())
     }
 }
+
+impl<T> Shared<T> {
+    /// The address of the variable (for printing pointers).
+    pub fn as_ptr(&self) -> usize {
+        Arc::as_ptr(&self.0) as *const () as usize
+    }
+}
+
+/// Go's `==` on pointers in a program with goroutines: both nil, or the same
+/// variable.
+pub fn ptr_eq<T>(a: &Option<Shared<T>>, b: &Option<Shared<T>>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => Arc::ptr_eq(&x.0, &y.0),
+        _ => false,
+    }
+}

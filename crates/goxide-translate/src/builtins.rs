@@ -630,8 +630,7 @@ impl Ctx<'_> {
                 let Some(z) = self.zero_value(et) else {
                     return self.unsupported(e, "new of this type");
                 };
-                self.marker("ownership: a pointer is shared through Rc<RefCell<…>>; an owned value or a borrow may do".into());
-                parse_quote!(Some(std::rc::Rc::new(std::cell::RefCell::new(#z))))
+                self.ptr_new(z)
             }
             Builtin::Delete => {
                 let [m, k] = args else {
@@ -894,7 +893,12 @@ impl Ctx<'_> {
                     let v = crate::expr::as_base(self.borrowed(a));
                     self.use_support("rt");
                     fmt.push_str("{}");
-                    vals.push(parse_quote!(crate::support::rt::print_pointer(#v.as_ref().map_or(0, |p| std::rc::Rc::as_ptr(p) as usize))));
+                    let addr: syn::Expr = if self.threaded {
+                        parse_quote!(p.as_ptr())
+                    } else {
+                        parse_quote!(std::rc::Rc::as_ptr(p) as usize)
+                    };
+                    vals.push(parse_quote!(crate::support::rt::print_pointer(#v.as_ref().map_or(0, |p| #addr))));
                 }
                 Type::Slice(_) if self.rust_type(t).is_some() => {
                     let v = crate::expr::as_base(self.borrowed(a));

@@ -59,6 +59,8 @@ pub fn is_send(prog: &Program, t: TypeId, depth: u32) -> bool {
     let d = depth + 1;
     match prog.types.under(t) {
         Type::Basic(_) => true,
+        // Pointers are `support::sync::Shared` in packages with `go` statements.
+        Type::Pointer(e) => is_send(prog, *e, d),
         Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => is_send(prog, *e, d),
         Type::Map(k, v) => is_send(prog, *k, d) && is_send(prog, *v, d),
         Type::Struct(fs) => fs.iter().all(|f| is_send(prog, f.ty, d)),
@@ -90,14 +92,9 @@ pub fn has_go_statements(files: &[&File]) -> bool {
     f.0
 }
 
-/// The first package variable that cannot be shared between goroutines (its address is taken,
-/// its type is not `Send`, or it comes from a multi-value initializer), by name.
-pub fn thread_blocker(
-    prog: &Program,
-    info: &Info,
-    files: &[&File],
-    address_taken: &std::collections::HashSet<goxide_types::ObjId>,
-) -> Option<String> {
+/// The first package variable that cannot be shared between goroutines (its type is not
+/// `Send`, or it comes from a multi-value initializer), by name.
+pub fn thread_blocker(prog: &Program, info: &Info, files: &[&File]) -> Option<String> {
     for f in files {
         for d in &f.decls {
             let DeclKind::Var(specs) = &d.kind else {
@@ -111,9 +108,7 @@ pub fn thread_blocker(
                     if n.is_blank() || !matches!(prog.obj(o).kind, ObjKind::Var { .. }) {
                         continue;
                     }
-                    if address_taken.contains(&o)
-                        || !is_send(prog, prog.obj(o).ty, 0)
-                        || s.names.len() > 1 && s.values.len() == 1
+                    if !is_send(prog, prog.obj(o).ty, 0) || s.names.len() > 1 && s.values.len() == 1
                     {
                         return Some(n.name.clone());
                     }
@@ -234,7 +229,7 @@ impl Ctx<'_> {
     /// The shared cell holding variable `obj`: `Rc<RefCell<T>>`, or a thread-safe
     /// `support::sync::Shared<T>` when a goroutine captures it.
     pub fn shared_cell_type(&mut self, obj: goxide_types::ObjId, t: syn::Type) -> syn::Type {
-        if self.analysis.go_shared.contains(&obj) {
+        if self.thread_safe_cell(obj) {
             self.use_support("sync");
             parse_quote!(crate::support::sync::Shared<#t>)
         } else {
@@ -244,12 +239,103 @@ impl Ctx<'_> {
 
     /// A new shared cell for variable `obj` holding `init` (see [`Ctx::shared_cell_type`]).
     pub fn shared_cell_new(&mut self, obj: goxide_types::ObjId, init: syn::Expr) -> syn::Expr {
-        if self.analysis.go_shared.contains(&obj) {
+        if self.thread_safe_cell(obj) {
             self.use_support("sync");
             parse_quote!(crate::support::sync::Shared::new(#init))
         } else {
             parse_quote!(std::rc::Rc::new(std::cell::RefCell::new(#init)))
         }
+    }
+
+    /// Whether variable `obj` lives in a thread-safe cell: a goroutine captures it, or pointers
+    /// to it (thread-safe in a package with `go` statements) exist.
+    fn thread_safe_cell(&self, obj: goxide_types::ObjId) -> bool {
+        self.analysis.go_shared.contains(&obj)
+            || self.threaded && self.analysis.address_taken.contains(&obj)
+    }
+
+    /// `*T`: `Option<Rc<RefCell<T>>>`, or `Option<support::sync::Shared<T>>` in a package with
+    /// `go` statements (pointers may then cross threads).
+    pub fn ptr_type(&mut self, e: syn::Type) -> syn::Type {
+        if self.threaded {
+            self.use_support("sync");
+            parse_quote!(Option<crate::support::sync::Shared<#e>>)
+        } else {
+            parse_quote!(Option<std::rc::Rc<std::cell::RefCell<#e>>>)
+        }
+    }
+
+    /// `&T{…}`, `new(T)`: a new pointer to `v`, with an ownership marker.
+    pub fn ptr_new(&mut self, v: syn::Expr) -> syn::Expr {
+        if self.threaded {
+            self.use_support("sync");
+            self.marker("ownership: a pointer is shared through Arc<RwLock<…>> (support::sync::Shared) because the program has goroutines; an owned value or a borrow may do".into());
+            parse_quote!(Some(crate::support::sync::Shared::new(#v)))
+        } else {
+            self.marker("ownership: a pointer is shared through Rc<RefCell<…>>; an owned value or a borrow may do".into());
+            parse_quote!(Some(std::rc::Rc::new(std::cell::RefCell::new(#v))))
+        }
+    }
+
+    /// The statements binding a chosen receive case's value (and `ok`) to the case's
+    /// variables: `let (v, ok) = case0.take();` for new variables, an assignment in a block for
+    /// existing ones.
+    fn select_recv_bind(
+        &mut self,
+        comm: &Stmt,
+        lhs: &[Expr],
+        define: bool,
+        case: &syn::Ident,
+    ) -> Vec<syn::Stmt> {
+        if lhs.is_empty() {
+            return vec![];
+        }
+        let blank = |e: &Expr| matches!(&e.kind, ExprKind::Ident(n) if n == "_");
+        let new_vars: Option<Vec<Option<goxide_types::ObjId>>> = lhs
+            .iter()
+            .map(|l| {
+                if blank(l) {
+                    return Some(None);
+                }
+                let obj = self.info.defs.get(&l.id).copied()?;
+                (!self.analysis.boxed.contains(&obj)).then_some(Some(obj))
+            })
+            .collect();
+        if let (true, Some(vars)) = (define, new_vars) {
+            let mut pats: Vec<proc_macro2::TokenStream> = Vec::new();
+            for (l, v) in lhs.iter().zip(&vars) {
+                match (v, &l.kind) {
+                    (Some(obj), ExprKind::Ident(n)) => {
+                        let id = self.bind_local(*obj, n);
+                        if self.analysis.mutated.contains(obj) {
+                            pats.push(quote::quote!(mut #id));
+                        } else {
+                            pats.push(quote::quote!(#id));
+                        }
+                    }
+                    _ => pats.push(quote::quote!(_)),
+                }
+            }
+            if pats.len() == 1 {
+                pats.push(quote::quote!(_));
+            }
+            return vec![parse_quote!(let (#(#pats),*) = #case.take();)];
+        }
+        let r = syn::Ident::new("received", proc_macro2::Span::call_site());
+        let vals: [syn::Expr; 2] = [parse_quote!(#r.0), parse_quote!(#r.1)];
+        let mut stores: Vec<syn::Stmt> = Vec::new();
+        for (l, v) in lhs.iter().zip(vals) {
+            stores.extend(self.store(comm, l, v, define));
+        }
+        if define {
+            let mut out: Vec<syn::Stmt> = vec![parse_quote!(let #r = #case.take();)];
+            out.extend(stores);
+            return out;
+        }
+        vec![parse_quote!({
+            let #r = #case.take();
+            #(#stores)*
+        })]
     }
 
     /// Whether a value of this type may move into a goroutine.
@@ -415,18 +501,7 @@ impl Ctx<'_> {
                     setup.push(
                         parse_quote!(let mut #id = crate::support::chan::RecvCase::new(&#ch);),
                     );
-                    let mut bind: Vec<syn::Stmt> = Vec::new();
-                    if !lhs.is_empty() {
-                        if lhs.len() == 1 {
-                            bind.push(parse_quote!(let (v, _) = #id.take();));
-                        } else {
-                            bind.push(parse_quote!(let (v, ok) = #id.take();));
-                        }
-                        let vals: [syn::Expr; 2] = [parse_quote!(v), parse_quote!(ok)];
-                        for (l, v) in lhs.iter().zip(vals) {
-                            bind.extend(self.store(comm, l, v, define));
-                        }
-                    }
+                    let bind = self.select_recv_bind(comm, lhs, define, &id);
                     arms.push((Some(i), bind));
                 }
             }

@@ -185,15 +185,7 @@ pub fn translate_package(
         .count();
     let threaded = crate::concurrency::has_go_statements(&ast_files);
     let thread_blocker = if threaded {
-        crate::concurrency::thread_blocker(
-            prog,
-            info,
-            &ast_files,
-            &shared
-                .as_ref()
-                .map(|a| a.address_taken.clone())
-                .unwrap_or_default(),
-        )
+        crate::concurrency::thread_blocker(prog, info, &ast_files)
     } else {
         None
     };
@@ -716,7 +708,18 @@ impl Ctx<'_> {
             let id = self.var_name(obj);
             self.emitted_globals.insert(obj);
             let attrs = doc_attrs(&s.doc);
-            if self.analysis.address_taken.contains(&obj) {
+            if self.analysis.address_taken.contains(&obj) && self.threaded {
+                // Its address is taken, and goroutines may use it: a process-wide variable
+                // holding a thread-safe cell that pointers share.
+                self.use_support("sync");
+                let text = format!("{} ownership: `{}` is shared through Arc<RwLock<…>> (support::sync::Shared) because its address is taken", crate::MARKER, n.name);
+                out.push(comment_item(&text));
+                out.push(parse_quote!(
+                    #(#attrs)*
+                    static #id: crate::support::sync::Global<crate::support::sync::Shared<#ty>> =
+                        crate::support::sync::Global::new(|| crate::support::sync::Shared::new(#init));
+                ));
+            } else if self.analysis.address_taken.contains(&obj) {
                 // Its address is taken: the value lives in a shared cell that pointers share.
                 let text = format!("{} ownership: `{}` is shared through Rc<RefCell<…>> because its address is taken", crate::MARKER, n.name);
                 out.push(comment_item(&text));

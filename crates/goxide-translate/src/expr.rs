@@ -322,7 +322,10 @@ impl Ctx<'_> {
     /// A local variable whose Go type has no Rust form.
     fn untranslatable_local(&mut self, obj: ObjId) -> bool {
         let o = self.obj(obj);
-        matches!(o.kind, ObjKind::Var { global: false, .. }) && self.rust_type(o.ty).is_none()
+        // (Interfaces written in place have no type to write down, but their values work.)
+        matches!(o.kind, ObjKind::Var { global: false, .. })
+            && !self.is_interface(o.ty)
+            && self.rust_type(o.ty).is_none()
     }
 
     fn ident_expr(&mut self, e: &Expr, name: &str) -> syn::Expr {
@@ -677,8 +680,7 @@ impl Ctx<'_> {
         match &inner.kind {
             ExprKind::CompositeLit { .. } => {
                 let v = self.composite_lit(inner);
-                self.marker("ownership: a pointer is shared through Rc<RefCell<…>>; an owned value or a borrow may do".into());
-                parse_quote!(Some(std::rc::Rc::new(std::cell::RefCell::new(#v))))
+                self.ptr_new(v)
             }
             ExprKind::Ident(_) => {
                 let Some(obj) = self.obj_of(inner) else {
@@ -737,7 +739,16 @@ impl Ctx<'_> {
         {
             let (a, b) = (self.borrowed(x), self.borrowed(y));
             self.use_support("rt");
-            let eq: syn::Expr = parse_quote!(crate::support::rt::ptr_eq(&#a, &#b));
+            let eq: syn::Expr = if self.threaded
+                && self
+                    .type_of(x)
+                    .is_some_and(|t| matches!(self.under(t), Type::Pointer(_)))
+            {
+                self.use_support("sync");
+                parse_quote!(crate::support::sync::ptr_eq(&#a, &#b))
+            } else {
+                parse_quote!(crate::support::rt::ptr_eq(&#a, &#b))
+            };
             return if op == BinaryOp::Eq {
                 eq
             } else {

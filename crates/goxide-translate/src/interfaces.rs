@@ -192,7 +192,7 @@ impl Ctx<'_> {
                 fns.push(quote::quote!(fn #m(&self, #(#ps: #tys),*) #ret { #body }));
             }
             let target: syn::Type = if via_ptr {
-                parse_quote!(Option<std::rc::Rc<std::cell::RefCell<#tname>>>)
+                self.ptr_type(parse_quote!(#tname))
             } else {
                 tname.clone()
             };

@@ -126,6 +126,26 @@ pub fn const_ident(go: &str) -> Ident {
 }
 
 /// A label lifetime for a Go label (`Outer` → `'outer`).
+/// A temporary's name (`base`, `base_`, …) that no identifier of `e` uses.
+pub fn temp_not_in(base: &str, e: &impl quote::ToTokens) -> syn::Ident {
+    fn idents(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
+        for t in ts {
+            match t {
+                proc_macro2::TokenTree::Ident(i) => out.push(i.to_string()),
+                proc_macro2::TokenTree::Group(g) => idents(g.stream(), out),
+                _ => {}
+            }
+        }
+    }
+    let mut used = Vec::new();
+    idents(e.to_token_stream(), &mut used);
+    let mut name = base.to_string();
+    while used.contains(&name) {
+        name.push('_');
+    }
+    syn::Ident::new(&name, Span::call_site())
+}
+
 pub fn label(go: &str) -> syn::Lifetime {
     let s = snake(go);
     let s = if s.starts_with(|c: char| c.is_ascii_digit())

@@ -759,7 +759,11 @@ impl Ctx<'_> {
             .to_string()
             .contains("borrow")
         {
-            return vec![parse_quote!(let v = #v;), parse_quote!(#p = v;)];
+            let tmp = crate::names::temp_not_in("value", &p);
+            return vec![parse_quote!({
+                let #tmp = #v;
+                #p = #tmp;
+            })];
         }
         vec![parse_quote!(#p = #v;)]
     }

@@ -74,6 +74,7 @@ impl Ctx<'_> {
                     let pkg = obj.pkg.map(|p| self.prog.pkg(p).path.as_str());
                     return match (pkg, obj.name.as_str()) {
                         (Some("strings"), "Builder") => Some(parse_quote!(String)),
+                        (Some("time"), name) => self.time_type(name),
                         (Some("sync"), _) => {
                             let id = self.sync_type(t)?;
                             self.use_support("sync");
@@ -94,7 +95,7 @@ impl Ctx<'_> {
             }
             Type::Pointer(e) => {
                 let e = self.rust_type_depth(*e, d)?;
-                parse_quote!(Option<std::rc::Rc<std::cell::RefCell<#e>>>)
+                self.ptr_type(e)
             }
             Type::Slice(e) => {
                 let e = self.rust_type_depth(*e, d)?;

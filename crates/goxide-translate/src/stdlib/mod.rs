@@ -9,6 +9,7 @@ mod math;
 mod misc;
 mod strconv;
 mod strings;
+mod time;
 
 use crate::ctx::Ctx;
 use crate::expr::paren_if_needed;
