@@ -41,6 +41,14 @@ pub fn translate_package(
     let mut support = BTreeSet::new();
     let mut out_files = Vec::new();
     let analysis_result = analysis::analyze(prog, info, &ast_files);
+    let ownership = crate::ownership::records(
+        prog,
+        info,
+        checked.package,
+        files,
+        &analysis_result,
+        crate::concurrency::has_go_statements(&ast_files),
+    );
     let mut shared = Some(analysis_result);
     let multi = files.len() > 1;
     let mut init_count = 0;
@@ -536,6 +544,7 @@ pub fn translate_package(
         files: files_out,
         support: support.into_iter().collect(),
         is_main,
+        ownership,
     }
 }
 

@@ -16,6 +16,7 @@ mod fmt_calls;
 mod interfaces;
 mod lit;
 mod names;
+mod ownership;
 mod stdlib;
 mod stmt;
 mod types;
@@ -23,6 +24,7 @@ mod types;
 use goxide_ast::ast::File;
 use goxide_ast::SourceFile;
 use goxide_types::Checked;
+pub use ownership::{Holding, OwnershipRecord};
 use std::collections::BTreeSet;
 
 /// Statement-position comment sentinel: `__goxide_comment!("text");` is turned into `// text`
@@ -54,6 +56,8 @@ pub struct Translated {
     pub support: BTreeSet<String>,
     /// `package main`: a binary crate.
     pub is_main: bool,
+    /// The form chosen for every pointer, slice and map declaration, and why.
+    pub ownership: Vec<OwnershipRecord>,
 }
 
 /// Translates one checked package; `None` only if the translator itself failed (a bug in

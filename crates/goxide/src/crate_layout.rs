@@ -143,7 +143,15 @@ pub(crate) fn lay_out(
             .find(|(s, _)| s.path == f.go_path)
             .map(|(s, _)| s.text.as_str())
             .unwrap_or("");
-        report.push(Report::file(&f.go_path, go_text, &path, &text));
+        let mut file_report = Report::file(&f.go_path, go_text, &path, &text);
+        file_report.functions = crate::report::functions(&f.syn_file);
+        file_report.ownership = translated
+            .ownership
+            .iter()
+            .filter(|r| r.file == f.go_path)
+            .map(crate::report::OwnershipEntry::from_record)
+            .collect();
+        report.push(file_report);
         out.push(OutputFile {
             path,
             contents: text,

@@ -7,6 +7,41 @@ use std::collections::BTreeMap;
 /// The one greppable form of every marker goxide writes: `// TODO(goxide): <kind>: <text>`.
 pub const MARKER_PREFIX: &str = "TODO(goxide):";
 
+/// One function or method of a translated file.
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct FunctionReport {
+    /// `f`, or `Type::method` for methods and trait implementations.
+    pub name: String,
+    /// No `unsupported` marker and no `todo!()` in its body.
+    pub complete: bool,
+    pub markers: BTreeMap<String, usize>,
+}
+
+/// The form goxide chose for one pointer, slice or map declaration, and why.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct OwnershipEntry {
+    pub line: u32,
+    /// Enclosing function (`F`, `T.M`) or struct type; empty at package level.
+    pub scope: String,
+    pub name: String,
+    /// `package variable`, `variable`, `parameter`, `result` or `field`.
+    pub role: String,
+    pub go_type: String,
+    pub form: String,
+    /// `owned`, `borrowed` or `shared`.
+    pub holding: String,
+    pub why: String,
+}
+
+/// Declarations by how they hold their value.
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct OwnershipTotals {
+    pub declarations: usize,
+    pub owned: usize,
+    pub borrowed: usize,
+    pub shared: usize,
+}
+
 #[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
 pub struct FileReport {
     /// The Go file.
@@ -19,6 +54,10 @@ pub struct FileReport {
     pub markers: BTreeMap<String, usize>,
     /// Whether the file was translated fully (no `unsupported` marker, no `todo!()`).
     pub complete: bool,
+    /// Each function and method, in output order.
+    pub functions: Vec<FunctionReport>,
+    /// Each pointer, slice and map declaration of the Go file.
+    pub ownership: Vec<OwnershipEntry>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
@@ -27,6 +66,10 @@ pub struct Report {
     /// Marker counts by kind, over all files.
     pub markers: BTreeMap<String, usize>,
     pub complete: bool,
+    /// Functions translated fully, of all functions.
+    pub functions_complete: usize,
+    pub functions: usize,
+    pub ownership: OwnershipTotals,
 }
 
 impl Report {
@@ -48,6 +91,8 @@ impl Report {
             rust_lines: rust_text.lines().count(),
             markers,
             complete,
+            functions: Vec::new(),
+            ownership: Vec::new(),
         }
     }
 
@@ -55,7 +100,81 @@ impl Report {
         for (k, v) in &f.markers {
             *self.markers.entry(k.clone()).or_insert(0) += v;
         }
+        self.functions += f.functions.len();
+        self.functions_complete += f.functions.iter().filter(|f| f.complete).count();
+        for o in &f.ownership {
+            self.ownership.declarations += 1;
+            match o.holding.as_str() {
+                "owned" => self.ownership.owned += 1,
+                "borrowed" => self.ownership.borrowed += 1,
+                _ => self.ownership.shared += 1,
+            }
+        }
         self.files.push(f);
         self.complete = self.files.iter().all(|f| f.complete);
+    }
+}
+
+/// The functions and methods of a translated file, with their markers (counted in the syn
+/// tree: markers are `__goxide_comment!("TODO(goxide): …")` statements there).
+pub fn functions(file: &syn::File) -> Vec<FunctionReport> {
+    use quote::ToTokens;
+    let mut out = Vec::new();
+    let mut add = |name: String, tokens: proc_macro2::TokenStream| {
+        let text = tokens.to_string();
+        let mut markers = BTreeMap::new();
+        for part in text.split(MARKER_PREFIX).skip(1) {
+            let kind = part
+                .trim_start()
+                .split(':')
+                .next()
+                .unwrap_or("other")
+                .trim();
+            *markers.entry(kind.to_string()).or_insert(0) += 1;
+        }
+        let complete = !markers.contains_key("unsupported") && !text.contains("todo !");
+        out.push(FunctionReport {
+            name,
+            complete,
+            markers,
+        });
+    };
+    for item in &file.items {
+        match item {
+            syn::Item::Fn(f) => add(f.sig.ident.to_string(), f.to_token_stream()),
+            syn::Item::Impl(i) => {
+                // Impls of std or support traits are generated glue (`Display`, formatting),
+                // not Go functions.
+                if let Some((path, _)) = &i.trait_ {
+                    let p = path.to_token_stream().to_string().replace(' ', "");
+                    if p.starts_with("std::") || p.starts_with("crate::support::") {
+                        continue;
+                    }
+                }
+                let ty = i.self_ty.to_token_stream().to_string().replace(' ', "");
+                for it in &i.items {
+                    if let syn::ImplItem::Fn(f) = it {
+                        add(format!("{ty}::{}", f.sig.ident), f.to_token_stream());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+impl OwnershipEntry {
+    pub fn from_record(r: &goxide_translate::OwnershipRecord) -> Self {
+        OwnershipEntry {
+            line: r.line,
+            scope: r.scope.clone(),
+            name: r.name.clone(),
+            role: r.role.to_string(),
+            go_type: r.go_type.clone(),
+            form: r.form.clone(),
+            holding: r.holding.as_str().to_string(),
+            why: r.why.clone(),
+        }
     }
 }

@@ -1,0 +1,263 @@
+//! The ownership report: for every pointer, slice and map declaration of the package (package
+//! variable, local variable, parameter, result, struct field), the Rust form the translation
+//! chose for it and why, so that a reader can count how much sharing was avoided and find each
+//! place where a person must decide.
+//!
+//! The facts come from the same analysis that drives emission ([`crate::analysis`]), so the
+//! report and the code agree.
+
+use crate::analysis::{Analysis, SliceMode};
+use goxide_ast::ast::{DeclKind, File, FuncDecl};
+use goxide_ast::{SourceFile, Span};
+use goxide_types::{Info, ObjKind, PkgId, Program, Type};
+
+/// How a declaration holds its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Holding {
+    /// An owned value (`Vec<T>`, `HashMap<K, V>`).
+    Owned,
+    /// A borrow (`&[T]`, `&mut [T]`).
+    Borrowed,
+    /// A shared, reference-counted cell (`Rc<RefCell<…>>`, `Arc<RwLock<…>>`).
+    Shared,
+}
+
+impl Holding {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Holding::Owned => "owned",
+            Holding::Borrowed => "borrowed",
+            Holding::Shared => "shared",
+        }
+    }
+}
+
+/// One pointer, slice or map declaration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnershipRecord {
+    /// The Go file and the 1-based line of the declaring name.
+    pub file: String,
+    pub line: u32,
+    /// The enclosing function (`F`, `T.M`) or struct type; empty at package level.
+    pub scope: String,
+    pub name: String,
+    /// `package variable`, `variable`, `parameter`, `result` or `field`.
+    pub role: &'static str,
+    pub go_type: String,
+    /// The Rust form, e.g. `Vec<T>`, `&mut [T]`, `Option<Rc<RefCell<T>>>`.
+    pub form: String,
+    pub holding: Holding,
+    pub why: String,
+}
+
+/// The records of a package, in file and source order.
+pub fn records(
+    prog: &Program,
+    info: &Info,
+    pkg: PkgId,
+    files: &[(SourceFile, File)],
+    analysis: &Analysis,
+    threaded: bool,
+) -> Vec<OwnershipRecord> {
+    // Enclosing scopes: functions (by body span) and struct types (by declaration span).
+    let mut scopes: Vec<(usize, Span, String)> = Vec::new();
+    for (i, (_, f)) in files.iter().enumerate() {
+        for d in &f.decls {
+            match &d.kind {
+                DeclKind::Func(fd) => scopes.push((i, d.span, func_name(fd))),
+                DeclKind::Type(specs) => {
+                    for s in specs {
+                        scopes.push((i, s.span, s.name.name.clone()));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut objs: Vec<goxide_types::ObjId> = info
+        .defs
+        .values()
+        .copied()
+        .filter(|&o| prog.obj(o).pkg == Some(pkg))
+        .collect();
+    objs.sort_by_key(|&o| (prog.obj(o).file, prog.obj(o).span.start, o));
+    objs.dedup();
+    let mut out = Vec::new();
+    for o in objs {
+        let obj = prog.obj(o);
+        let role = match obj.kind {
+            ObjKind::Var { global: true, .. } => "package variable",
+            ObjKind::Var { param: true, .. } => "parameter",
+            ObjKind::Var { .. } => "variable",
+            ObjKind::Field { .. } => "field",
+            _ => continue,
+        };
+        if obj.name == "_" || obj.name.is_empty() {
+            continue;
+        }
+        let under = prog.types.under(obj.ty).clone();
+        if !matches!(under, Type::Pointer(_) | Type::Slice(_) | Type::Map(..)) {
+            continue;
+        }
+        let Some(fi) = obj.file.map(|f| f as usize) else {
+            continue;
+        };
+        let Some((sf, _)) = files.get(fi) else {
+            continue;
+        };
+        let scope = scopes
+            .iter()
+            .filter(|(i, sp, _)| *i == fi && sp.start <= obj.span.start && obj.span.end <= sp.end)
+            .map(|(_, _, n)| n.clone())
+            .next()
+            .unwrap_or_default();
+        let role = if role == "parameter" && is_result(files, fi, obj.span) {
+            "result"
+        } else {
+            role
+        };
+        let go_type = prog.type_string(obj.ty);
+        let (form, holding, why) = decide(prog, analysis, o, &under, role, threaded);
+        out.push(OwnershipRecord {
+            file: sf.path.clone(),
+            line: sf.line_col(obj.span.start).line,
+            scope,
+            name: obj.name.clone(),
+            role,
+            go_type,
+            form,
+            holding,
+            why,
+        });
+    }
+    out
+}
+
+fn func_name(fd: &FuncDecl) -> String {
+    match &fd.recv {
+        Some(r) => {
+            let t = match &r.ty.kind {
+                goxide_ast::ast::ExprKind::Star(x) => x,
+                _ => &r.ty,
+            };
+            let base = match &t.kind {
+                goxide_ast::ast::ExprKind::Ident(n) => n.clone(),
+                goxide_ast::ast::ExprKind::Index { x, .. } => match &x.kind {
+                    goxide_ast::ast::ExprKind::Ident(n) => n.clone(),
+                    _ => "?".into(),
+                },
+                _ => "?".into(),
+            };
+            format!("{base}.{}", fd.name.name)
+        }
+        None => fd.name.name.clone(),
+    }
+}
+
+/// Whether the name at `span` is one of a function's named results.
+fn is_result(files: &[(SourceFile, File)], fi: usize, span: Span) -> bool {
+    let Some((_, f)) = files.get(fi) else {
+        return false;
+    };
+    f.decls.iter().any(|d| match &d.kind {
+        DeclKind::Func(fd) => fd
+            .sig
+            .results
+            .iter()
+            .flat_map(|g| &g.names)
+            .any(|n| n.span == span),
+        _ => false,
+    })
+}
+
+fn decide(
+    prog: &Program,
+    a: &Analysis,
+    o: goxide_types::ObjId,
+    under: &Type,
+    role: &str,
+    threaded: bool,
+) -> (String, Holding, String) {
+    let cell = |inner: &str| -> String {
+        if threaded || a.go_shared.contains(&o) {
+            format!("support::sync::Shared<{inner}> (Arc<RwLock>)")
+        } else {
+            format!("Rc<RefCell<{inner}>>")
+        }
+    };
+    let base = match under {
+        Type::Pointer(e) => {
+            if crate::concurrency::sync_handle(prog, *e).is_some() {
+                return (
+                    "support::sync handle".into(),
+                    Holding::Shared,
+                    "a sync value is shared by every goroutine that uses it".into(),
+                );
+            }
+            let form = if threaded {
+                "Option<support::sync::Shared<T>>".to_string()
+            } else {
+                "Option<Rc<RefCell<T>>>".to_string()
+            };
+            return (
+                form,
+                Holding::Shared,
+                "a Go pointer may alias other pointers to the same variable; goxide does not \
+                 prove it unique yet"
+                    .into(),
+            );
+        }
+        Type::Slice(_) => "Vec<T>",
+        _ => "HashMap<K, V>",
+    };
+    if role == "package variable" {
+        let form = if threaded {
+            format!("support::sync::Global<{base}>")
+        } else {
+            format!("thread_local RefCell<{base}>")
+        };
+        return (
+            form,
+            Holding::Shared,
+            "a package variable is reachable from every function".into(),
+        );
+    }
+    if a.boxed.contains(&o) {
+        let why = if a.address_taken.contains(&o) {
+            "its address is taken"
+        } else if a.go_shared.contains(&o) {
+            "a goroutine captures it and it is changed"
+        } else {
+            "a closure captures it and it is changed"
+        };
+        return (cell(base), Holding::Shared, why.into());
+    }
+    match a.slice_params.get(&o) {
+        Some(SliceMode::Ref) => {
+            return (
+                "&[T]".into(),
+                Holding::Borrowed,
+                "the function only reads the elements".into(),
+            )
+        }
+        Some(SliceMode::MutRef) => {
+            return (
+                "&mut [T]".into(),
+                Holding::Borrowed,
+                "the function writes elements, which the caller sees as in Go".into(),
+            )
+        }
+        None => {}
+    }
+    let why = match (under, role) {
+        (Type::Slice(_), "parameter") => {
+            "the function reassigns, appends to or captures it: it gets its own copy"
+        }
+        (Type::Slice(_), _) => {
+            "no alias is kept: assignments copy the elements (Go would share the backing array)"
+        }
+        (_, "parameter") => "passed by value: the function gets its own copy",
+        _ => "no alias is kept: assignments copy the map (Go would share it)",
+    };
+    (base.into(), Holding::Owned, why.into())
+}

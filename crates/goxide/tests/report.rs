@@ -1,0 +1,140 @@
+//! The translation report: functions with their completeness, and for every pointer, slice and
+//! map declaration the form goxide chose and why.
+
+fn translate(text: &str) -> goxide::Output {
+    let input = goxide::Input {
+        module: None,
+        go_version: Some((1, 19)),
+        packages: vec![goxide::InputPackage {
+            import_path: "main".into(),
+            rel_dir: String::new(),
+            files: vec![goxide::InputFile {
+                path: "main.go".into(),
+                text: text.into(),
+            }],
+        }],
+        name: "report".into(),
+    };
+    let opts = goxide::Options {
+        goroot: Some("/usr/share/go-1.19".into()),
+        ..Default::default()
+    };
+    let out = goxide::translate(&input, &opts);
+    assert!(!out.has_errors(), "{:?}", out.diagnostics);
+    out
+}
+
+const PROGRAM: &str = r#"package main
+
+import "fmt"
+
+type Node struct {
+	Next *Node
+	Tags []string
+}
+
+func sum(xs []int) int {
+	t := 0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+func fill(xs []int) {
+	for i := range xs {
+		xs[i] = i
+	}
+}
+
+func grow(xs []int) []int {
+	xs = append(xs, 1)
+	return xs
+}
+
+func main() {
+	xs := make([]int, 3)
+	fill(xs)
+	m := map[string]int{"a": 1}
+	seen := []int{}
+	add := func(v int) { seen = append(seen, v) }
+	add(sum(xs))
+	n := &Node{}
+	fmt.Println(sum(grow(xs)), m, seen, n.Next == nil)
+	goto end
+end:
+}
+"#;
+
+fn find<'a>(
+    out: &'a goxide::Output,
+    scope: &str,
+    name: &str,
+) -> &'a goxide::report::OwnershipEntry {
+    out.report.files[0]
+        .ownership
+        .iter()
+        .find(|o| o.scope == scope && o.name == name)
+        .unwrap_or_else(|| panic!("no ownership entry for {scope}.{name}"))
+}
+
+#[test]
+fn ownership_entries_name_the_form_and_the_reason() {
+    let out = translate(PROGRAM);
+    let read = find(&out, "sum", "xs");
+    assert_eq!(
+        (
+            read.role.as_str(),
+            read.form.as_str(),
+            read.holding.as_str()
+        ),
+        ("parameter", "&[T]", "borrowed")
+    );
+    let written = find(&out, "fill", "xs");
+    assert_eq!(
+        (written.form.as_str(), written.holding.as_str()),
+        ("&mut [T]", "borrowed")
+    );
+    let grown = find(&out, "grow", "xs");
+    assert_eq!(grown.holding, "owned");
+    let captured = find(&out, "main", "seen");
+    assert_eq!(captured.holding, "shared");
+    assert!(captured.why.contains("closure"), "{}", captured.why);
+    assert_eq!(find(&out, "main", "m").form, "HashMap<K, V>");
+    let ptr = find(&out, "main", "n");
+    assert_eq!(
+        (ptr.go_type.as_str(), ptr.holding.as_str()),
+        ("*main.Node", "shared")
+    );
+    let field = find(&out, "Node", "Next");
+    assert_eq!(field.role, "field");
+    assert_eq!(find(&out, "Node", "Tags").holding, "owned");
+    let totals = &out.report.ownership;
+    assert_eq!(totals.declarations, out.report.files[0].ownership.len());
+    assert_eq!(
+        totals.owned + totals.borrowed + totals.shared,
+        totals.declarations
+    );
+    assert_eq!(totals.borrowed, 2);
+}
+
+#[test]
+fn functions_report_completeness_and_markers() {
+    let out = translate(PROGRAM);
+    let fns = &out.report.files[0].functions;
+    let get = |n: &str| {
+        fns.iter()
+            .find(|f| f.name == n)
+            .unwrap_or_else(|| panic!("no {n}"))
+    };
+    assert!(get("sum").complete && get("fill").complete);
+    let main = get("go_main");
+    assert!(!main.complete, "goto is unsupported");
+    assert!(main.markers.get("unsupported").copied().unwrap_or(0) >= 1);
+    assert_eq!(out.report.functions, fns.len());
+    assert_eq!(
+        out.report.functions_complete,
+        fns.iter().filter(|f| f.complete).count()
+    );
+    assert!(out.report.functions_complete < out.report.functions);
+}
