@@ -279,7 +279,9 @@ fn closed_send() -> ! {
 impl<T> Chan<T> {
     /// `make(chan T, cap)` (`cap` 0: unbuffered).
     pub fn new(cap: i64) -> Self {
-        if cap < 0 {
+        // Go's limit: the buffer must fit in the address space (`maxAlloc`, 2^48 on 64-bit).
+        let bytes = std::mem::size_of::<T>() as u128 * cap.max(0) as u128;
+        if cap < 0 || bytes > 1 << 48 {
             super::rt::go_panic(super::rt::RuntimeError(
                 "makechan: size out of range".to_string(),
             ));

@@ -50,6 +50,36 @@ pub fn assert<T: Clone + 'static>(x: &Iface, go_type: &str) -> T {
     }
 }
 
+/// `v, ok := x.(error)`: the dynamic value as an `error` when it is one (an error stored in
+/// the interface, or a recovered run-time error).
+pub fn downcast_error(x: &Iface) -> Option<super::errors::Error> {
+    let v = x.as_ref()?;
+    if let Some(e) = v.as_any().downcast_ref::<super::errors::Error>() {
+        return e.is_some().then(|| e.clone());
+    }
+    if let Some(r) = v.as_any().downcast_ref::<RecoveredError>() {
+        return Some(super::errors::new(r.0.clone()));
+    }
+    None
+}
+
+/// `x.(error)`: the dynamic value as an `error`, or Go's panic when it is not one.
+pub fn assert_error(x: &Iface) -> super::errors::Error {
+    match downcast_error(x) {
+        Some(e) => e,
+        None => {
+            let msg = match x {
+                None => "interface conversion: interface is nil, not error".to_string(),
+                Some(v) => format!(
+                    "interface conversion: {} is not error: missing method Error",
+                    v.type_name()
+                ),
+            };
+            super::rt::go_panic_value(Box::new(super::rt::RuntimeError(msg.clone())), msg)
+        }
+    }
+}
+
 /// The value `recover()` returns, as an interface value.
 pub fn recovered(payload: Option<Box<dyn Any + Send>>) -> Iface {
     let b = payload?;

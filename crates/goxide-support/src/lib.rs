@@ -28,6 +28,7 @@ pub mod rt;
 pub mod strconv;
 pub mod strings;
 pub mod sync;
+pub mod time;
 pub mod unicode;
 
 /// One support module as goxide emits it.
@@ -71,7 +72,7 @@ pub const MODULES: &[Module] = &[
     Module {
         name: "iface",
         source: include_str!("iface.rs"),
-        deps: &["fmt", "rt"],
+        deps: &["errors", "fmt", "rt"],
     },
     Module {
         name: "math",
@@ -102,6 +103,11 @@ pub const MODULES: &[Module] = &[
         name: "sync",
         source: include_str!("sync.rs"),
         deps: &["chan", "rt"],
+    },
+    Module {
+        name: "time",
+        source: include_str!("time.rs"),
+        deps: &["chan", "fmt", "rt"],
     },
     Module {
         name: "unicode",

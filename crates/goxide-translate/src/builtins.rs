@@ -260,6 +260,9 @@ impl Ctx<'_> {
         if let Some(call) = self.sync_method(x, name, args) {
             return call;
         }
+        if let Some(call) = self.time_method(e, x, name, args) {
+            return call;
+        }
         if mo.pkg != Some(self.pkg) {
             return self.unsupported(e, "method of another package's type");
         }
@@ -603,6 +606,9 @@ impl Ctx<'_> {
                             return self.unsupported(e, "make of a channel of this type");
                         }
                         self.use_support("chan");
+                        let Some(ety) = self.rust_type(et) else {
+                            return self.unsupported(e, "make of a channel of this type");
+                        };
                         let n: syn::Expr = match args.get(1) {
                             Some(a) => {
                                 let v = paren_if_needed(self.value(a));
@@ -618,7 +624,7 @@ impl Ctx<'_> {
                             }
                             None => parse_quote!(0),
                         };
-                        parse_quote!(crate::support::chan::Chan::new(#n))
+                        parse_quote!(crate::support::chan::Chan::<#ety>::new(#n))
                     }
                     _ => self.unsupported(e, "make of this type"),
                 }

@@ -1298,6 +1298,7 @@ impl Ctx<'_> {
             | Type::Array(..)
             | Type::Func(_)
             | Type::Pointer(_)
+            | Type::Chan(..)
                 if !self.stub_types.contains(&t) =>
             {
                 match self.rust_type(self.prog.types.underlying(t)) {
@@ -1570,6 +1571,7 @@ fn field_translatable(
                     path == "strings" && o.name == "Builder"
                         || path == "sync"
                             && matches!(o.name.as_str(), "WaitGroup" | "Mutex" | "RWMutex" | "Once")
+                        || path == "time" && crate::stdlib::is_mapped_time_type(&o.name)
                 }
             }
         }

@@ -168,6 +168,12 @@ impl Ctx<'_> {
         let (Some(xt), Some(t)) = (self.type_of(x), self.type_of(e)) else {
             return self.unsupported(e, "type assertion");
         };
+        if self.is_error(t) && self.is_empty_interface(xt) {
+            let v = self.borrowed(x);
+            self.use_support("iface");
+            self.use_support("errors");
+            return parse_quote!(crate::support::iface::assert_error(&#v));
+        }
         if self.is_interface(t) || !(self.is_empty_interface(xt) || self.is_trait_iface(xt)) {
             return self.unsupported(e, "type assertion");
         }

@@ -102,6 +102,9 @@ impl Ctx<'_> {
         if self.is_untyped_nil(a) {
             return parse_quote!(None::<Box<dyn crate::support::fmt::Format>>);
         }
+        if let Some(d) = self.duration_fmt_arg(a) {
+            return d;
+        }
         // A named non-struct type with a String()/Error() method is an alias here: carry the
         // method's text along so fmt prints what Go prints.
         if let Some(t) = self.type_of(a) {
@@ -132,6 +135,9 @@ impl Ctx<'_> {
             if let Some(t) = self.type_of(a) {
                 if self.is_interface(t) && !self.is_empty_interface(t) && !self.is_error(t) {
                     return self.unsupported(a, "printing an interface value");
+                }
+                if let Some(why) = self.time_fmt_problem(t) {
+                    return self.unsupported(a, &why);
                 }
             }
         }

@@ -616,7 +616,7 @@ impl Ctx<'_> {
             syn::Expr::Lit(_) | syn::Expr::Unary(_) | syn::Expr::Array(_) | syn::Expr::Repeat(_)
         ) || matches!(init, syn::Expr::Macro(m) if m.mac.path.is_ident("vec"))
             || matches!(init, syn::Expr::Path(p) if p.path.segments.len() == 2)
-            || matches!(init, syn::Expr::Call(c) if matches!(&*c.func, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "new" || s.ident == "from_fn")));
+            || matches!(init, syn::Expr::Call(c) if matches!(&*c.func, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "new" || s.ident == "from_fn") && p.path.segments.iter().all(|s| s.arguments.is_none())));
         // Rust infers everything else from the expression itself; annotating those keeps the
         // code short. Anything that could leave a type open (`None`, `Vec::new()`, literals,
         // `todo!()`) gets the Go type written out.
@@ -886,6 +886,19 @@ impl Ctx<'_> {
                 parse_quote!(match #m.get(&#k) {
                     Some(v) => (v.clone(), true),
                     None => (#z, false),
+                })
+            }
+            (ExprKind::TypeAssert { x, ty: Some(_) }, _)
+                if lhs.len() == 2
+                    && self.type_of(r).is_some_and(|t| self.is_error(t))
+                    && self.type_of(x).is_some_and(|t| self.is_empty_interface(t)) =>
+            {
+                let v = self.borrowed(x);
+                self.use_support("iface");
+                self.use_support("errors");
+                parse_quote!(match crate::support::iface::downcast_error(&#v) {
+                    Some(e) => (e, true),
+                    None => (None, false),
                 })
             }
             (ExprKind::TypeAssert { x, ty: Some(_) }, _) if lhs.len() == 2 => {

@@ -1,5 +1,4 @@
-//! `sort` (in place, on the caller's variable), `unicode`, `unicode/utf8`, `os`, `time` and
-//! `runtime`.
+//! `sort` (in place, on the caller's variable), `unicode`, `unicode/utf8`, `os` and `runtime`.
 
 use super::{ident, Args};
 use crate::ctx::Ctx;
@@ -124,24 +123,14 @@ impl Ctx<'_> {
                 let k = self.str_ref(a, 0);
                 parse_quote!(std::env::var(#k).unwrap_or_default())
             }
-            ("time", "Sleep", 1) => match self.const_int(a, 0) {
-                Some(ns) if ns >= 0 && ns % 1_000_000 == 0 => {
-                    let ms = (ns / 1_000_000) as u64;
-                    parse_quote!(std::thread::sleep(std::time::Duration::from_millis(#ms)))
-                }
-                Some(ns) if ns >= 0 => {
-                    let ns = ns as u64;
-                    parse_quote!(std::thread::sleep(std::time::Duration::from_nanos(#ns)))
-                }
-                Some(_) => parse_quote!(()),
-                None => {
-                    // A negative duration returns at once, as in Go.
-                    let x = a.v(0);
-                    parse_quote!(std::thread::sleep(std::time::Duration::from_nanos(#x.max(0) as u64)))
-                }
-            },
             ("runtime", "Gosched", 0) => parse_quote!(std::thread::yield_now()),
             ("runtime", "GC", 0) => parse_quote!(()),
+            ("runtime", "KeepAlive", 1) => {
+                let x = a.v(0);
+                parse_quote!({
+                    let _ = &#x;
+                })
+            }
             ("runtime", "NumGoroutine", 0) => {
                 self.use_support("chan");
                 parse_quote!(crate::support::chan::num_goroutine())

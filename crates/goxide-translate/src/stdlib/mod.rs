@@ -5,11 +5,14 @@
 //! exactly Go's behaviour (`strings.Contains` → `str::contains`) and calls a support module
 //! where Go's rules differ (`strings.Title`, `strconv.Atoi`'s error texts, `math.Max` on NaN).
 
+mod atomic;
 mod math;
 mod misc;
 mod strconv;
 mod strings;
 mod time;
+
+pub(crate) use time::is_mapped_time_type;
 
 use crate::ctx::Ctx;
 use crate::expr::paren_if_needed;
@@ -80,7 +83,10 @@ impl Ctx<'_> {
                 "sort" => self.sort_call(name, &a),
                 "unicode" => self.unicode_call(name, &a),
                 "unicode/utf8" => self.utf8_call(name, &a),
-                "os" | "time" | "runtime" => self.system_call(pkg, name, &a),
+                "sync/atomic" => self.atomic_call(name, &a),
+                "bytes" => self.bytes_call(name, &a),
+                "time" => self.time_call(name, &a),
+                "os" | "runtime" => self.system_call(pkg, name, &a),
                 _ => None,
             }
         };
