@@ -25,6 +25,9 @@ pub struct FnState {
     pub next_label: u32,
     /// Translating the body of a function with `defer` (inside `with_defer`'s closure).
     pub in_defer_body: bool,
+    /// Labels that `goto` jumps to: the segment loop's label, its state variable and the
+    /// label's segment number (see `goto.rs`).
+    pub goto_labels: std::collections::HashMap<String, (syn::Lifetime, syn::Ident, usize)>,
 }
 
 #[derive(Clone)]

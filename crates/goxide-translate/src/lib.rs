@@ -13,6 +13,7 @@ mod ctx;
 mod decl;
 mod expr;
 mod fmt_calls;
+mod goto;
 mod interfaces;
 mod lit;
 mod names;

@@ -29,6 +29,9 @@ impl Ctx<'_> {
     }
 
     pub fn stmts(&mut self, list: &[Stmt], end: Option<u32>) -> Vec<syn::Stmt> {
+        if let Some(out) = self.goto_block(list, end) {
+            return out;
+        }
         let mut out = Vec::new();
         for s in list {
             for c in self.take_comments_before(s.span.start) {
@@ -448,7 +451,12 @@ impl Ctx<'_> {
         let is_continue = match kind {
             BranchKind::Break => false,
             BranchKind::Continue => true,
-            BranchKind::Goto => return self.unsupported_stmt(s, "goto"),
+            BranchKind::Goto => {
+                return match label.and_then(|l| self.goto_jump(&l.name)) {
+                    Some(j) => vec![j],
+                    None => self.unsupported_stmt(s, "goto"),
+                };
+            }
             BranchKind::Fallthrough => return self.unsupported_stmt(s, "fallthrough here"),
         };
         let target = self.func.breakables.iter().rposition(|b| match label {

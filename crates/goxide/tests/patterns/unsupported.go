@@ -5,11 +5,8 @@ import "runtime"
 func main() {
 	n := runtime.NumCgoCall()
 	println(n)
-	i := 0
-loop:
-	if i < 3 {
-		i++
-		goto loop
-	}
-	println(i)
+	xs := []int{1, 2, 3}
+	p := &xs[1]
+	*p = 20
+	println(xs[1])
 }
