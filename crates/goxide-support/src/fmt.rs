@@ -1318,14 +1318,34 @@ fn fmt_pointee<T: Format>(
     type_name: &str,
     this: &dyn Format,
 ) {
+    let value = cell.try_borrow().ok();
+    fmt_pointee_value(
+        value.as_deref().map(|v| v as &dyn Format),
+        addr,
+        f,
+        verb,
+        type_name,
+        this,
+    );
+}
+
+/// Prints a non-nil pointer whose pointee is `value` (when it can be read).
+pub fn fmt_pointee_value(
+    value: Option<&dyn Format>,
+    addr: usize,
+    f: &mut Formatter<'_>,
+    verb: char,
+    type_name: &str,
+    this: &dyn Format,
+) {
     if verb != 'p' && f.depth == 0 {
-        if let Ok(value) = cell.try_borrow() {
+        if let Some(value) = value {
             if matches!(
                 value.kind(),
                 Kind::Array | Kind::Slice | Kind::Struct | Kind::Map
             ) {
                 f.buf.push('&');
-                f.element(&*value, verb);
+                f.element(value, verb);
                 return;
             }
         }
@@ -1376,6 +1396,33 @@ impl<T: Format> Format for Rc<RefCell<T>> {
         self.try_borrow().ok().and_then(|v| v.method_string())
     }
 }
+
+/// Go function values (`Rc<dyn Fn(…) -> R>`): printed as their address, as
+/// Go prints them.
+macro_rules! fn_format {
+    ($($a:ident),*) => {
+        impl<$($a: 'static,)* R: 'static> Format for Rc<dyn Fn($($a),*) -> R> {
+            fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
+                let addr = Rc::as_ptr(self) as *const () as usize;
+                f.fmt_pointer(addr, verb, "func", self);
+            }
+            fn type_name(&self) -> String {
+                Self::go_type()
+            }
+            fn go_type() -> String {
+                "func".to_string()
+            }
+            fn kind(&self) -> Kind {
+                Kind::Pointer
+            }
+        }
+    };
+}
+fn_format!();
+fn_format!(A1);
+fn_format!(A1, A2);
+fn_format!(A1, A2, A3);
+fn_format!(A1, A2, A3, A4);
 
 /// A non-nil Go interface value (`any`, `error`, …): prints its dynamic
 /// value.

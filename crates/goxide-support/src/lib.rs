@@ -102,12 +102,12 @@ pub const MODULES: &[Module] = &[
     Module {
         name: "sync",
         source: include_str!("sync.rs"),
-        deps: &["chan", "rt"],
+        deps: &["chan", "fmt", "rt"],
     },
     Module {
         name: "time",
         source: include_str!("time.rs"),
-        deps: &["chan", "fmt", "rt"],
+        deps: &["chan", "errors", "fmt", "rt"],
     },
     Module {
         name: "unicode",

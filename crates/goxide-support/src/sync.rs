@@ -280,3 +280,37 @@ pub fn ptr_eq<T>(a: &Option<Shared<T>>, b: &Option<Shared<T>>) -> bool {
         _ => false,
     }
 }
+
+/// A Go pointer `*T` of a program with goroutines: `None` is nil.
+impl<T: super::fmt::Format> super::fmt::Format for Option<Shared<T>> {
+    fn fmt(&self, f: &mut super::fmt::Formatter<'_>, verb: char) {
+        let name = Self::go_type();
+        match self {
+            None => f.fmt_pointer(0, verb, &name, self),
+            Some(s) => {
+                let value = s.0.try_read().ok();
+                super::fmt::fmt_pointee_value(
+                    value.as_deref().map(|v| v as &dyn super::fmt::Format),
+                    s.as_ptr(),
+                    f,
+                    verb,
+                    &name,
+                    self,
+                );
+            }
+        }
+    }
+    fn type_name(&self) -> String {
+        Self::go_type()
+    }
+    fn go_type() -> String {
+        format!("*{}", T::go_type())
+    }
+    fn kind(&self) -> super::fmt::Kind {
+        super::fmt::Kind::Pointer
+    }
+    fn method_string(&self) -> Option<String> {
+        self.as_ref()
+            .and_then(|s| s.0.try_read().ok().and_then(|v| v.method_string()))
+    }
+}

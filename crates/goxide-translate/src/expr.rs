@@ -621,6 +621,15 @@ impl Ctx<'_> {
                 let m = self.borrowed(x);
                 let k = self.value_as(i, kt);
                 let k = paren_if_needed(k);
+                let vt = match self.under(self.type_of(x).unwrap_or(kt)) {
+                    Type::Map(_, v) => *v,
+                    _ => kt,
+                };
+                if !self.has_default(vt) {
+                    if let Some(z) = self.zero_value(vt) {
+                        return parse_quote!(#m.get(&#k).cloned().unwrap_or_else(|| #z));
+                    }
+                }
                 parse_quote!(#m.get(&#k).cloned().unwrap_or_default())
             }
             _ => self.unsupported(e, "index expression"),

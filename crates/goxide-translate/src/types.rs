@@ -240,6 +240,22 @@ impl Ctx<'_> {
         self.basic(t).is_some_and(|k| k.is_string())
     }
 
+    /// Whether the Rust type implements `Default` (long arrays and closures do not).
+    pub fn has_default(&self, t: TypeId) -> bool {
+        self.has_default_depth(t, 0)
+    }
+
+    fn has_default_depth(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 20 {
+            return false;
+        }
+        match self.under(t) {
+            Type::Array(n, e) => *n <= 32 && self.has_default_depth(*e, depth + 1),
+            Type::Func(_) => false,
+            _ => true,
+        }
+    }
+
     /// Whether values of this type are `Copy` in Rust (no `.clone()` needed).
     pub fn is_copy(&self, t: TypeId) -> bool {
         self.is_copy_depth(t, 0)
