@@ -600,6 +600,9 @@ impl Ctx<'_> {
                             _ => self.unsupported(e, "make"),
                         }
                     }
+                    Type::Map(..) if self.rust_type(t).is_none() => {
+                        self.unsupported(e, "make of a map with this key or value type")
+                    }
                     Type::Map(..) => parse_quote!(std::collections::HashMap::new()),
                     Type::Chan(_, et) => {
                         if self.rust_type(et).is_none() {

@@ -236,6 +236,9 @@ impl Ctx<'_> {
                 parse_quote!(vec![#(#vals),*])
             }
             Type::Array(n, et) => self.keyed_array(e, elems, et, Some(n)),
+            Type::Map(..) if self.rust_type(t).is_none() => {
+                self.unsupported(e, "map literal with this key or value type")
+            }
             Type::Map(kt, vt) => {
                 let mut pairs = Vec::new();
                 for el in elems {

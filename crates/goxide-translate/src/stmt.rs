@@ -1682,7 +1682,13 @@ impl Ctx<'_> {
         let mut prelude: Vec<syn::Stmt> = Vec::new();
         let tag_val: Option<syn::Expr> = tag.map(|t| {
             let v = self.value(t);
-            prelude.push(parse_quote!(let tag = #v;));
+            let ty = tag_t
+                .filter(|&tt| self.needs_annotation(tt, &v))
+                .and_then(|tt| self.rust_type(tt));
+            match ty {
+                Some(ty) => prelude.push(parse_quote!(let tag: #ty = #v;)),
+                None => prelude.push(parse_quote!(let tag = #v;)),
+            }
             parse_quote!(tag)
         });
         let mut chain: Option<syn::Expr> = None;

@@ -334,6 +334,11 @@ impl Ctx<'_> {
         if self.stub_types.contains(&t) {
             return None;
         }
+        // No Rust type, no zero value (an interface written in place is the exception: its
+        // zero is `None`, whose type inference finds).
+        if !self.is_interface(t) && !self.is_error(t) {
+            self.rust_type(t)?;
+        }
         Some(match self.under(t) {
             Type::Basic(k) => {
                 use BasicKind::*;

@@ -7,12 +7,16 @@
 //! | `fmt.Println(d)` | prints `1.5s` through `support::fmt::WithString` |
 //! | `time.Sleep(20 * time.Millisecond)` | `std::thread::sleep(std::time::Duration::from_millis(20))` |
 //! | `time.Time`, `time.Now()`, `time.Since(t)`, `t.Sub(u)` | `support::time::Time`, `now()`, `since(&t)`, `t.sub(&u)` |
+//! | `time.ParseDuration(s)` | `support::time::parse_duration(&s)`: `(Duration, Error)` |
 //! | `time.After(d)`, `time.Tick(d)` | `support::time::after(d)`, `tick(d)`: `Chan<Time>` |
 //! | `time.NewTimer(d)`, `t.C`, `t.Stop()`, `t.Reset(d)` | a pointer to `support::time::Timer::new(d)`, `.c`, `.stop()`, `.reset(d)` |
 //! | `time.NewTicker(d)`, `t.Stop()` | a pointer to `support::time::Ticker::new(d)`, `.stop()` |
 //!
-//! Calendar and formatting functions (`t.Format`, `t.Year()`, `time.Date`, `time.Parse`,
-//! locations, `time.Month`) are not mapped: they stay `unsupported` markers.
+//! A printed `time.Time` (or `t.String()`) shows UTC under a `semantics` marker (Go shows the
+//! local time zone). Printing a duration inside another value (a struct field, a map) or a
+//! timer is marked `unsupported`: the duration would print as an integer. Calendar and
+//! formatting functions (`t.Format`, `t.Year()`, `time.Date`, `time.Parse`, locations,
+//! `time.Month`), `time.AfterFunc` and methods through a `*time.Time` stay `unsupported`.
 
 use super::{ident, Args};
 use crate::ctx::Ctx;
@@ -51,13 +55,15 @@ impl Ctx<'_> {
         Some(parse_quote!(crate::support::time::#id))
     }
 
-    /// The name of `t` when it is a named type of package `time`.
+    /// The name of `t` when it is a named type of package `time` (and that package is not the
+    /// one being translated).
     pub fn time_type_name(&self, t: TypeId) -> Option<&str> {
         let Type::Named(n) = self.ty(t) else {
             return None;
         };
         let o = self.obj(n.obj);
-        (self.prog.pkg(o.pkg?).path == "time").then_some(o.name.as_str())
+        let pkg = o.pkg.filter(|&p| p != self.pkg)?;
+        (self.prog.pkg(pkg).path == "time").then_some(o.name.as_str())
     }
 
     /// Whether `t` is `time.Duration`.
@@ -68,7 +74,7 @@ impl Ctx<'_> {
     /// A constant duration as a Rust engineer writes it: `20 * crate::support::time::MILLISECOND`.
     fn duration_const(&mut self, ns: i64) -> syn::Expr {
         let Some((unit, name)) = UNITS.iter().find(|(u, _)| ns != 0 && ns % u == 0) else {
-            let lit = proc_macro2::Literal::i64_unsuffixed(ns.unsigned_abs() as i64);
+            let lit = proc_macro2::Literal::u64_unsuffixed(ns.unsigned_abs());
             return if ns < 0 {
                 parse_quote!(-#lit)
             } else {
@@ -82,7 +88,7 @@ impl Ctx<'_> {
             1 => unit_expr,
             -1 => parse_quote!(-#unit_expr),
             n => {
-                let lit = proc_macro2::Literal::i64_unsuffixed(n.abs());
+                let lit = proc_macro2::Literal::u64_unsuffixed(n.unsigned_abs());
                 if n < 0 {
                     parse_quote!(-#lit * #unit_expr)
                 } else {
@@ -160,6 +166,13 @@ impl Ctx<'_> {
                 let ms = a.v(0);
                 parse_quote!(#f(#ms))
             }
+            ("ParseDuration", [_]) => {
+                self.use_support("time");
+                self.use_support("errors");
+                let f = time("parse_duration");
+                let s = self.str_ref(a, 0);
+                parse_quote!(#f(#s))
+            }
             ("After" | "Tick", [d]) => {
                 self.use_support("time");
                 let f = time(&name.to_lowercase());
@@ -205,71 +218,53 @@ impl Ctx<'_> {
     }
 
     fn duration_method(&mut self, x: &Expr, name: &str, args: &[Expr]) -> Option<syn::Expr> {
-        let f = match name {
-            "Nanoseconds" if args.is_empty() => return Some(paren_if_needed(self.value(x))),
-            "String" => "duration_string",
-            "Seconds" => "seconds",
-            "Minutes" => "minutes",
-            "Hours" => "hours",
-            "Milliseconds" => "milliseconds",
-            "Microseconds" => "microseconds",
-            "Abs" => "abs_duration",
-            "Round" => "round_duration",
-            "Truncate" => "truncate_duration",
+        let f = match (name, args) {
+            ("Nanoseconds", []) => return Some(paren_if_needed(self.value(x))),
+            ("String", []) => "duration_string",
+            ("Seconds", []) => "seconds",
+            ("Minutes", []) => "minutes",
+            ("Hours", []) => "hours",
+            ("Milliseconds", []) => "milliseconds",
+            ("Microseconds", []) => "microseconds",
+            ("Abs", []) => "abs_duration",
+            ("Round", [_]) => "round_duration",
+            ("Truncate", [_]) => "truncate_duration",
             _ => return None,
         };
-        let mut vals = vec![self.duration_value(x)];
-        for a in args {
-            vals.push(self.duration_value(a));
-        }
-        if vals.len()
-            != if matches!(name, "Round" | "Truncate") {
-                2
-            } else {
-                1
-            }
-        {
-            return None;
-        }
         self.use_support("time");
         let f = ident(f);
-        Some(parse_quote!(crate::support::time::#f(#(#vals),*)))
+        let d = self.duration_value(x);
+        let m: Vec<syn::Expr> = args.iter().map(|m| self.duration_value(m)).collect();
+        Some(parse_quote!(crate::support::time::#f(#d #(, #m)*)))
     }
 
     fn instant_method(&mut self, x: &Expr, name: &str, args: &[Expr]) -> Option<syn::Expr> {
-        let recv = paren_if_needed(self.borrowed(x));
-        let m = ident(match name {
-            "Unix" => "unix",
-            "UnixNano" => "unix_nano",
-            "UnixMilli" => "unix_milli",
-            "UnixMicro" => "unix_micro",
-            "IsZero" => "is_zero",
-            "Nanosecond" => "nanosecond",
-            "Add" => "add",
-            "Sub" => "sub",
-            "Before" => "before",
-            "After" => "after",
-            "Equal" => "equal",
-            "String" => {
+        let m = match (name, args) {
+            ("Unix", []) => "unix",
+            ("UnixNano", []) => "unix_nano",
+            ("UnixMilli", []) => "unix_milli",
+            ("UnixMicro", []) => "unix_micro",
+            ("IsZero", []) => "is_zero",
+            ("Nanosecond", []) => "nanosecond",
+            ("String", []) => {
                 self.marker(UTC_MARKER.into());
                 "string"
             }
+            ("Add", [_]) => "add",
+            ("Sub", [_]) => "sub",
+            ("Before", [_]) => "before",
+            ("After", [_]) => "after",
+            ("Equal", [_]) => "equal",
             _ => return None,
-        });
-        match (name, args) {
-            (_, []) if !matches!(name, "Add" | "Sub" | "Before" | "After" | "Equal") => {
-                Some(parse_quote!(#recv.#m()))
-            }
-            ("Add", [d]) => {
-                let d = self.duration_value(d);
-                Some(parse_quote!(#recv.#m(#d)))
-            }
-            ("Sub" | "Before" | "After" | "Equal", [u]) => {
-                let u = self.time_ref(u);
-                Some(parse_quote!(#recv.#m(#u)))
-            }
-            _ => None,
-        }
+        };
+        let m = ident(m);
+        let recv = paren_if_needed(self.borrowed(x));
+        let arg: Vec<syn::Expr> = match args.first() {
+            None => vec![],
+            Some(d) if name == "Add" => vec![self.duration_value(d)],
+            Some(u) => vec![self.time_ref(u)],
+        };
+        Some(parse_quote!(#recv.#m(#(#arg)*)))
     }
 
     fn timer_method(
