@@ -68,6 +68,27 @@ pub fn is_send(prog: &Program, t: TypeId, depth: u32) -> bool {
     }
 }
 
+/// Whether an expression reads through a shared cell (`x.borrow()`): such a borrow must not
+/// be held while a goroutine blocks.
+fn reads_cell(e: &syn::Expr) -> bool {
+    quote::ToTokens::to_token_stream(e)
+        .to_string()
+        .contains("borrow")
+}
+
+/// A channel or `sync` handle read through a shared cell, cloned out first so that the cell's
+/// borrow ends before the operation blocks: `{ let ch = c.borrow().ch.clone(); ch }`.
+fn unborrowed(e: syn::Expr) -> syn::Expr {
+    if reads_cell(&e) {
+        parse_quote!({
+            let handle = #e.clone();
+            handle
+        })
+    } else {
+        e
+    }
+}
+
 /// Whether the package has a `go` statement.
 pub fn has_go_statements(files: &[&File]) -> bool {
     struct Finder(bool);
@@ -150,7 +171,7 @@ impl Ctx<'_> {
         self.rust_type(et)?;
         self.use_support("chan");
         let c = paren_if_needed(self.borrowed(x));
-        Some((c, et))
+        Some((unborrowed(c), et))
     }
 
     /// `c <- v`.
@@ -159,6 +180,13 @@ impl Ctx<'_> {
             return self.unsupported_stmt(s, "send on a channel of this type");
         };
         let v = self.value_as(value, et);
+        if reads_cell(&v) {
+            // The value is read before the send blocks, so that no borrow is held meanwhile.
+            return vec![parse_quote!({
+                let value = #v;
+                #c.send(value);
+            })];
+        }
         vec![parse_quote!(#c.send(#v);)]
     }
 
@@ -172,7 +200,7 @@ impl Ctx<'_> {
     pub fn sync_method(&mut self, x: &Expr, name: &str, args: &[Expr]) -> Option<syn::Expr> {
         let t = self.type_of(x)?;
         sync_handle_or_ptr(self.prog, self.resolve(t))?;
-        let recv = paren_if_needed(self.borrowed(x));
+        let recv = unborrowed(paren_if_needed(self.borrowed(x)));
         self.sync_call(recv, name, args)
     }
 

@@ -47,6 +47,23 @@ fn goto_targets(list: &[Stmt]) -> HashSet<String> {
     f.0
 }
 
+/// Whether a statement ends the flow through it (`return`, `goto`, `panic`, or a labeled one).
+fn terminates(s: &Stmt) -> bool {
+    match &s.kind {
+        StmtKind::Return(_) => true,
+        StmtKind::Branch {
+            kind: BranchKind::Goto,
+            ..
+        } => true,
+        StmtKind::Labeled { stmt, .. } => terminates(stmt),
+        StmtKind::Expr(e) => {
+            matches!(&e.kind, ExprKind::Call { func, .. } if matches!(&func.kind, ExprKind::Ident(n) if n == "panic"))
+        }
+        StmtKind::Block(b) => b.stmts.last().is_some_and(terminates),
+        _ => false,
+    }
+}
+
 impl Ctx<'_> {
     /// A statement list with labels that `goto`s target, as a segment loop; `None` when the
     /// list has none (or its jumps cannot be structured this way).
@@ -138,7 +155,11 @@ impl Ctx<'_> {
             body.push(parse_quote!(if #state <= #n { #(#seg)* }));
         }
         self.rust_scopes.pop();
-        body.push(parse_quote!(break;));
+        // A list that ends in a terminating statement never leaves the loop but by `return`:
+        // without the final `break` the loop diverges, as the Go code does.
+        if !list.last().is_some_and(terminates) {
+            body.push(parse_quote!(break;));
+        }
         out.push(parse_quote!(#lab: loop { #(#body)* }));
         Some(out)
     }
