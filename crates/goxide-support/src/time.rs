@@ -3,10 +3,12 @@
 //!
 //! A `time.Duration` is a [`Duration`], a plain `i64` count of nanoseconds
 //! (so constants fold and arithmetic wraps as in Go); its methods are the
-//! free functions [`duration_string`], [`seconds`], [`milliseconds`], …
+//! free functions [`duration_string`], [`seconds`], [`milliseconds`],
+//! [`round_duration`], … and [`parse_duration`] is `time.ParseDuration`.
 //! A `time.Time` is a [`Time`]: a wall-clock instant plus, for values from
 //! [`now`], a reading of the monotonic clock that [`Time::sub`],
-//! [`Time::before`] and the other comparisons use, as Go's do.
+//! [`Time::before`] and the other comparisons use, as Go's do. It prints as
+//! Go prints a time in UTC.
 //!
 //! A [`Timer`] or [`Ticker`] is a goroutine ([`super::chan::go`]) that
 //! waits for its deadline and then sends the current time on its channel
@@ -141,6 +143,142 @@ pub fn round_duration(d: Duration, m: Duration) -> Duration {
 /// `d.Abs()`: `|d|`, with the most negative duration giving the largest.
 pub fn abs_duration(d: Duration) -> Duration {
     d.checked_abs().unwrap_or(Duration::MAX)
+}
+
+/// `time.ParseDuration(s)`: `"300ms"`, `"-1.5h"`, `"2h45m"` (units `ns`,
+/// `us`/`µs`, `ms`, `s`, `m`, `h`), with Go's error texts.
+pub fn parse_duration(s: &str) -> (Duration, super::errors::Error) {
+    match parse_duration_text(s) {
+        Ok(d) => (d, None),
+        Err(msg) => (0, super::errors::new(msg)),
+    }
+}
+
+fn parse_duration_text(orig: &str) -> Result<Duration, String> {
+    let invalid = || format!("time: invalid duration {}", quote(orig));
+    let (neg, mut s) = match orig.as_bytes().first() {
+        Some(b'-') => (true, &orig[1..]),
+        Some(b'+') => (false, &orig[1..]),
+        _ => (false, orig),
+    };
+    if s == "0" {
+        return Ok(0);
+    }
+    if s.is_empty() {
+        return Err(invalid());
+    }
+    const LIMIT: u64 = 1 << 63;
+    let mut total: u64 = 0;
+    while !s.is_empty() {
+        if !(s.starts_with('.') || s.as_bytes()[0].is_ascii_digit()) {
+            return Err(invalid());
+        }
+        // The integer part.
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        let mut v: u64 = 0;
+        for b in s[..digits].bytes() {
+            if v > LIMIT / 10 {
+                return Err(invalid());
+            }
+            v = v * 10 + u64::from(b - b'0');
+            if v > LIMIT {
+                return Err(invalid());
+            }
+        }
+        s = &s[digits..];
+        // The fraction: digits past what fits are ignored.
+        let (mut frac, mut scale) = (0u64, 1f64);
+        if let Some(rest) = s.strip_prefix('.') {
+            let frac_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let mut overflow = false;
+            for b in rest[..frac_digits].bytes() {
+                if overflow || frac > (LIMIT - 1) / 10 {
+                    overflow = true;
+                    continue;
+                }
+                let y = frac * 10 + u64::from(b - b'0');
+                if y > LIMIT {
+                    overflow = true;
+                    continue;
+                }
+                frac = y;
+                scale *= 10.0;
+            }
+            s = &rest[frac_digits..];
+            if digits == 0 && frac_digits == 0 {
+                return Err(invalid());
+            }
+        }
+        // The unit.
+        let unit_len = s
+            .bytes()
+            .take_while(|&b| b != b'.' && !b.is_ascii_digit())
+            .count();
+        if unit_len == 0 {
+            return Err(format!("time: missing unit in duration {}", quote(orig)));
+        }
+        let (unit, rest) = s.split_at(unit_len);
+        s = rest;
+        let unit: u64 = match unit {
+            "ns" => 1,
+            "us" | "µs" | "μs" => 1_000,
+            "ms" => 1_000_000,
+            "s" => 1_000_000_000,
+            "m" => 60_000_000_000,
+            "h" => 3_600_000_000_000,
+            _ => {
+                return Err(format!(
+                    "time: unknown unit {} in duration {}",
+                    quote(unit),
+                    quote(orig)
+                ))
+            }
+        };
+        if v > LIMIT / unit {
+            return Err(invalid());
+        }
+        v *= unit;
+        if frac > 0 {
+            // Go computes the fraction in float64, nanosecond-exact up to hours.
+            v += (frac as f64 * (unit as f64 / scale)) as u64;
+            if v > LIMIT {
+                return Err(invalid());
+            }
+        }
+        total += v;
+        if total > LIMIT {
+            return Err(invalid());
+        }
+    }
+    if neg {
+        return Ok((total as i64).wrapping_neg());
+    }
+    if total > LIMIT - 1 {
+        return Err(invalid());
+    }
+    Ok(total as i64)
+}
+
+/// The `time` package's quoting of text in error messages: between double
+/// quotes, `"` and `\` escaped, and the bytes of control and non-ASCII
+/// characters as `\xNN`.
+fn quote(s: &str) -> String {
+    let mut out = String::from('"');
+    for c in s.chars() {
+        if c < ' ' || !c.is_ascii() {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        } else {
+            if c == '"' || c == '\\' {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// `time.Sleep(d)`: returns at once when `d <= 0`.
@@ -429,6 +567,14 @@ struct Schedule {
     running: bool,
 }
 
+/// `at + d`, or a time centuries away when that is past what `Instant` holds.
+fn later(at: Instant, d: std::time::Duration) -> Instant {
+    let century = std::time::Duration::from_secs(100 * 365 * 86_400);
+    at.checked_add(d)
+        .or_else(|| at.checked_add(century))
+        .unwrap_or(at)
+}
+
 /// The state a timer's goroutine shares with its handle.
 #[derive(Debug, Default)]
 struct Clock {
@@ -451,7 +597,7 @@ impl Clock {
     ) -> bool {
         let mut s = self.lock();
         let was_active = s.deadline.is_some();
-        s.deadline = Some(Instant::now() + std_duration(d));
+        s.deadline = Some(later(Instant::now(), std_duration(d)));
         s.period = period;
         if s.running {
             self.changed.notify_all();
@@ -473,7 +619,9 @@ impl Clock {
     }
 
     /// The sending goroutine: waits for each deadline and sends the time
-    /// without blocking; ends when no send is pending.
+    /// without blocking; ends when no send is pending. (It takes the
+    /// scheduler lock of [`super::chan`] while holding its own, never the
+    /// other way round.)
     fn run(&self, c: &Chan<Time>) {
         let mut s = self.lock();
         loop {
@@ -494,12 +642,11 @@ impl Clock {
             s.deadline = s.period.map(|p| {
                 let missed = (at - deadline).as_nanos() / p.as_nanos().max(1);
                 let ahead = u32::try_from(missed + 1).unwrap_or(u32::MAX);
-                deadline + p.saturating_mul(ahead)
+                later(deadline, p.saturating_mul(ahead))
             });
-            drop(s);
+            // Sent under the lock, so that no value arrives after `stop` returns.
             let mut send = SendCase::new(c, now());
             chan::select(&mut [&mut send], true);
-            s = self.lock();
         }
     }
 }

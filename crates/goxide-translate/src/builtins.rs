@@ -348,6 +348,21 @@ impl Ctx<'_> {
             };
         }
         let mid = names::value_ident(name);
+        // Methods of a named `Copy` non-struct type live in its extension trait, taking `self`
+        // by value; several such types can share one Rust type (`type A int`, `type B int`),
+        // so the call names the trait.
+        if !ptr_recv
+            && !matches!(self.under(t), Type::Struct(_) | Type::Pointer(_))
+            && self.is_copy(t)
+        {
+            if let Type::Named(n) = self.ty(t) {
+                let tr = syn::Ident::new(
+                    &format!("{}Methods", names::type_ident(&self.obj(n.obj).name)),
+                    proc_macro2::Span::call_site(),
+                );
+                return parse_quote!(#tr::#mid(#recv, #(#args),*));
+            }
+        }
         // Arguments that read through a RefCell are evaluated before the receiver is borrowed
         // mutably (as Go evaluates them before the call).
         let has_borrow =

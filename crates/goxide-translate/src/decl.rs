@@ -1189,10 +1189,15 @@ impl Ctx<'_> {
         let tname = names::type_ident(&self.obj(n.obj).name);
         let by_value =
             self.info.defs.get(&r_name_id(r)).is_some_and(|_| false) || self.method_by_value(r);
+        // A value receiver of a named `Copy` non-struct type (`type State int`) is taken by
+        // value, so the body uses `self` as the number it is.
+        let copy_alias = !matches!(self.under(base), Type::Struct(_)) && self.is_copy(base);
         let self_param: syn::FnArg = if ptr {
             parse_quote!(&mut self)
         } else if by_value {
             parse_quote!(mut self)
+        } else if copy_alias {
+            parse_quote!(self)
         } else {
             parse_quote!(&self)
         };

@@ -113,9 +113,26 @@ impl Ctx<'_> {
                     let m = crate::names::value_ident(&m);
                     let go = self.prog.type_string(t);
                     let v = self.value(a);
+                    // Copy types call through their extension trait: two named types can share
+                    // one Rust type (see `method_call`).
+                    let text: syn::Expr = match self.ty(t) {
+                        Type::Named(n)
+                            if self.is_copy(t) && self.obj(n.obj).pkg == Some(self.pkg) =>
+                        {
+                            let tr = syn::Ident::new(
+                                &format!(
+                                    "{}Methods",
+                                    crate::names::type_ident(&self.obj(n.obj).name)
+                                ),
+                                proc_macro2::Span::call_site(),
+                            );
+                            parse_quote!(#tr::#m(v))
+                        }
+                        _ => parse_quote!(v.#m()),
+                    };
                     return parse_quote!({
                         let v = #v;
-                        crate::support::fmt::WithString { text: v.#m(), value: v, go_type: #go }
+                        crate::support::fmt::WithString { text: #text, value: v, go_type: #go }
                     });
                 }
             }
