@@ -47,7 +47,8 @@ enum Command {
         /// Write the translation report.
         #[arg(long, value_enum)]
         report: Option<ReportFormat>,
-        /// GOROOT with the standard library's sources (found automatically by default).
+        /// GOROOT with the standard library's sources (found automatically by default;
+        /// `none`: use only goxide's built-in catalog of declarations).
         #[arg(long)]
         goroot: Option<PathBuf>,
     },
