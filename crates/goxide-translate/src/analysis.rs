@@ -17,6 +17,9 @@ pub struct Analysis {
     pub captured: HashSet<ObjId>,
     /// Variables that must live in a shared cell.
     pub boxed: HashSet<ObjId>,
+    /// `for k, v := range` variables shared by all iterations (Go before 1.22) that a closure
+    /// captures: one cell declared before the loop, assigned each iteration.
+    pub hoisted_range_vars: HashSet<ObjId>,
     /// Shared-cell variables that a goroutine captures: their cell is thread-safe
     /// (`support::sync::Shared`, an `Arc<RwLock<…>>`).
     pub go_shared: HashSet<ObjId>,
@@ -55,6 +58,8 @@ struct Walker<'a> {
     slice_args: Vec<(ObjId, usize, ObjId)>,
     /// Function literals started as goroutines (`go func() {…}()`).
     go_closures: Vec<NodeId>,
+    /// Variables declared by `range` clauses.
+    range_vars: Vec<ObjId>,
 }
 
 impl Walker<'_> {
@@ -165,6 +170,9 @@ impl Walker<'_> {
                 for e in key.iter().chain(value) {
                     if *define {
                         self.declare(e.id);
+                        if let Some(&o) = self.info.defs.get(&e.id) {
+                            self.range_vars.push(o);
+                        }
                     } else {
                         self.mutate(e);
                         self.expr(e);
@@ -446,7 +454,8 @@ fn walk_children<V: goxide_ast::visit::Visitor>(e: &Expr, v: &mut V) {
     goxide_ast::visit::walk_expr(&mut Skip(v, false), e);
 }
 
-pub fn analyze(prog: &Program, info: &Info, files: &[&File]) -> Analysis {
+/// `shared_loop_vars`: Go before 1.22, where one variable serves all iterations of a loop.
+pub fn analyze(prog: &Program, info: &Info, files: &[&File], shared_loop_vars: bool) -> Analysis {
     let mut w = Walker {
         prog,
         info,
@@ -456,6 +465,7 @@ pub fn analyze(prog: &Program, info: &Info, files: &[&File]) -> Analysis {
         elem_mutated: HashSet::new(),
         slice_args: Vec::new(),
         go_closures: Vec::new(),
+        range_vars: Vec::new(),
     };
     for f in files {
         for d in &f.decls {
@@ -555,6 +565,15 @@ pub fn analyze(prog: &Program, info: &Info, files: &[&File]) -> Analysis {
         w.out.fn_param_modes.insert(*f, modes);
     }
     let mut out = w.out;
+    if shared_loop_vars {
+        // Each iteration assigns the one variable: a closure that captures it sees it change.
+        for &v in &w.range_vars {
+            if out.captured.contains(&v) {
+                out.mutated.insert(v);
+                out.hoisted_range_vars.insert(v);
+            }
+        }
+    }
     let captured_mutated: Vec<ObjId> = out.captured.intersection(&out.mutated).copied().collect();
     out.boxed.extend(captured_mutated);
     out.boxed.extend(out.address_taken.iter().copied());

@@ -40,7 +40,7 @@ pub fn translate_package(
     let is_main = files.first().is_some_and(|(_, f)| f.package.name == "main");
     let mut support = BTreeSet::new();
     let mut out_files = Vec::new();
-    let analysis_result = analysis::analyze(prog, info, &ast_files);
+    let analysis_result = analysis::analyze(prog, info, &ast_files, opts.go_version < (1, 22));
     let ownership = crate::ownership::records(
         prog,
         info,

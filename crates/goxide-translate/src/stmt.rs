@@ -1332,6 +1332,11 @@ impl Ctx<'_> {
         if let (true, Some(cl)) = (b.continue_used, &b.continue_label) {
             let inner_stmts = inner.stmts;
             stmts.push(parse_quote!(#cl: { #(#inner_stmts)* }));
+        } else if shadows_post(&inner.stmts, &post) {
+            // The body declares a variable the post statement names (`i := i`): the body gets
+            // its own block, so the post statement updates the loop's variable.
+            let inner_stmts = inner.stmts;
+            stmts.push(parse_quote!({ #(#inner_stmts)* }));
         } else {
             stmts.extend(inner.stmts);
         }
@@ -1435,8 +1440,31 @@ impl Ctx<'_> {
                 ctx.analysis.mutated.contains(&obj) || ctx.analysis.boxed.contains(&obj),
             ))
         };
-        let k = bind(self, key);
-        let v = bind(self, value);
+        let mut k = bind(self, key);
+        let mut v = bind(self, value);
+        // Go before 1.22: one variable for all iterations, declared before the loop, when a
+        // closure captures it; the pattern binds the next value, which the body stores.
+        let mut hoisted: Vec<syn::Stmt> = Vec::new();
+        let mut stores: Vec<syn::Stmt> = Vec::new();
+        for b in [&mut k, &mut v].into_iter().flatten() {
+            if !self.analysis.hoisted_range_vars.contains(&b.0) {
+                continue;
+            }
+            let t = self.obj(b.0).ty;
+            let Some(z) = self.zero_value(t) else {
+                return self.unsupported_stmt(s, "range variable of this type");
+            };
+            let id = b.1.clone();
+            let next = syn::Ident::new(&format!("{id}_next"), proc_macro2::Span::call_site());
+            let cell = self.shared_cell_new(b.0, z);
+            self.marker(format!(
+                "semantics: `{id}` is one variable for all iterations (Go before 1.22), shared with the closures that capture it"
+            ));
+            hoisted.push(parse_quote!(let #id = #cell;));
+            stores.push(parse_quote!(*#id.borrow_mut() = #next;));
+            b.1 = next;
+            b.2 = false;
+        }
         let pat = |b: &Option<(ObjId, syn::Ident, bool)>| -> proc_macro2::TokenStream {
             match b {
                 Some((_, id, true)) => quote::quote!(mut #id),
@@ -1446,9 +1474,11 @@ impl Ctx<'_> {
         };
         let (kp, vp) = (pat(&k), pat(&v));
         // Boxed range variables are re-bound as shared cells inside the body.
-        let mut prelude: Vec<syn::Stmt> = Vec::new();
+        let mut prelude: Vec<syn::Stmt> = stores;
         for b in [&k, &v].into_iter().flatten() {
-            if self.analysis.boxed.contains(&b.0) {
+            if self.analysis.boxed.contains(&b.0)
+                && !self.analysis.hoisted_range_vars.contains(&b.0)
+            {
                 let id = &b.1;
                 let cell = self.shared_cell_new(b.0, parse_quote!(#id));
                 prelude.push(parse_quote!(let #id = #cell;));
@@ -1526,6 +1556,12 @@ impl Ctx<'_> {
         self.push_breakable(s, label, true, false);
         let (body_b, b) = self.loop_body(s, body, vec![], prelude);
         let lab = Self::label_of(&b).map(|l| quote::quote!(#l));
+        if !hoisted.is_empty() {
+            return vec![parse_quote!({
+                #(#hoisted)*
+                #lab for #pattern in #header #body_b
+            })];
+        }
         vec![parse_quote!(#lab for #pattern in #header #body_b)]
     }
 
@@ -1868,4 +1904,36 @@ fn stmt_kind_name(k: &StmtKind) -> &'static str {
 #[allow(dead_code)]
 fn is_func_obj(k: &ObjKind) -> bool {
     matches!(k, ObjKind::Func { .. })
+}
+
+/// Whether a top-level `let` of `body` declares a name that `post` uses.
+fn shadows_post(body: &[syn::Stmt], post: &[syn::Stmt]) -> bool {
+    if post.is_empty() {
+        return false;
+    }
+    let post_text: Vec<String> = post
+        .iter()
+        .flat_map(|s| {
+            quote::ToTokens::to_token_stream(s)
+                .into_iter()
+                .map(|t| t.to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let post_text = post_text.join(" ");
+    body.iter().any(|s| {
+        let syn::Stmt::Local(l) = s else {
+            return false;
+        };
+        let pat = match &l.pat {
+            syn::Pat::Type(t) => &*t.pat,
+            p => p,
+        };
+        match pat {
+            syn::Pat::Ident(i) => post_text
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .any(|w| i.ident == w),
+            _ => false,
+        }
+    })
 }
