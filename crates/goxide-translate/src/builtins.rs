@@ -196,8 +196,13 @@ impl Ctx<'_> {
         sig: &goxide_types::types::Signature,
         ellipsis: bool,
     ) -> Option<Vec<syn::Expr>> {
-        if args.len() == 1 && sig.params.len() > 1 {
-            let _ = e;
+        let _ = e;
+        if args.len() == 1
+            && sig.params.len() > 1
+            && self
+                .type_of(&args[0])
+                .is_none_or(|t| matches!(self.ty(t), Type::Tuple(_)))
+        {
             return None; // f(g()) with a multi-value g
         }
         let mut out = Vec::new();

@@ -1253,6 +1253,14 @@ impl Ctx<'_> {
         if self.is_trait_iface(t) {
             return self.trait_decl(t, attrs, vis);
         }
+        if matches!(self.under(t), Type::Interface(i) if i.terms.is_some()) {
+            // A constraint with a type set (`~int | ~float64`) only constrains type parameters;
+            // generic code is instantiated per use, so it needs no Rust item.
+            return vec![comment_item(&format!(
+                "Go constraint `{}` (generic functions are instantiated for each type argument)",
+                self.snippet(s.span)
+            ))];
+        }
         if self.is_empty_interface(t) {
             self.use_support("iface");
             self.use_support("fmt");

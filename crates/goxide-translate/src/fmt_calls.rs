@@ -173,9 +173,61 @@ impl Ctx<'_> {
         parse_quote!(&[#(#items),*])
     }
 
+    /// `fmt.Sprintf(format, args...)`: the fixed arguments and the spread slice's elements
+    /// (interface values) in one argument list.
+    fn fmt_spread_call(&mut self, e: &Expr, name: &str, args: &[Expr]) -> syn::Expr {
+        let Some((last, fixed)) = args.split_last() else {
+            return self.unsupported(e, "fmt call with a spread argument");
+        };
+        let spread_ok = self.type_of(last).is_some_and(
+            |t| matches!(self.under(t), Type::Slice(el) if self.is_empty_interface(*el)),
+        );
+        let printf = matches!(name, "Printf" | "Sprintf");
+        if !spread_ok
+            || !matches!(
+                name,
+                "Print" | "Println" | "Sprint" | "Sprintln" | "Printf" | "Sprintf"
+            )
+            || printf && fixed.is_empty()
+        {
+            return self.unsupported(e, "fmt call with a spread argument");
+        }
+        self.use_support("fmt");
+        let (format, fixed) = if printf {
+            let f = &fixed[0];
+            let fv: syn::Expr = match self.const_str(f) {
+                Some(l) => parse_quote!(#l),
+                None => {
+                    let v = self.borrowed(f);
+                    parse_quote!(&#v)
+                }
+            };
+            (Some(fv), &fixed[1..])
+        } else {
+            (None, fixed)
+        };
+        let fixed_vals: Vec<syn::Expr> = fixed.iter().map(|a| self.fmt_arg(a)).collect();
+        let spread = self.borrowed(last);
+        let func = syn::Ident::new(&name.to_lowercase(), proc_macro2::Span::call_site());
+        let args = crate::names::temp_not_in("fmt_args", &quote::quote!(#spread #format));
+        let call: syn::Expr = match format {
+            Some(f) => parse_quote!(crate::support::fmt::#func(#f, &#args)),
+            None => parse_quote!(crate::support::fmt::#func(&#args)),
+        };
+        let ids: Vec<syn::Ident> = (0..fixed_vals.len())
+            .map(|i| syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site()))
+            .collect();
+        parse_quote!({
+            #(let #ids = #fixed_vals;)*
+            let mut #args: Vec<&dyn crate::support::fmt::Format> = vec![#(&#ids),*];
+            #args.extend(#spread.iter().map(|v| v as &dyn crate::support::fmt::Format));
+            #call
+        })
+    }
+
     pub fn fmt_call(&mut self, e: &Expr, name: &str, args: &[Expr], ellipsis: bool) -> syn::Expr {
         if ellipsis {
-            return self.unsupported(e, "fmt call with a spread argument");
+            return self.fmt_spread_call(e, name, args);
         }
         if let Some((bind, temps)) = self.spread_call(args) {
             let call = self.fmt_call(e, name, &temps, false);
