@@ -272,6 +272,8 @@ impl Ctx<'_> {
             return self.unsupported(e, "method of another package's type");
         }
         let ptr_recv = matches!(&mo.kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
+        // A pointer method that only reads its receiver is called through a shared borrow.
+        let ptr_mut = ptr_recv && !self.readonly_ptr_methods.contains(&m);
         if let Some(xt) = self.type_of(x) {
             let base = match self.under(xt) {
                 Type::Pointer(b) => *b,
@@ -315,7 +317,7 @@ impl Ctx<'_> {
         };
         let x_is_ptr = matches!(self.under(xt), Type::Pointer(_));
         // Walk embedded fields to the receiver.
-        let mut recv = crate::expr::as_base(if ptr_recv && !x_is_ptr {
+        let mut recv = crate::expr::as_base(if ptr_mut && !x_is_ptr {
             self.place(x)
         } else if self.value_receiver_moves(m) {
             self.value(x)
@@ -328,7 +330,7 @@ impl Ctx<'_> {
             if let Type::Pointer(elem) = self.under(t).clone() {
                 recv = if std::mem::take(&mut self_ptr) {
                     recv
-                } else if ptr_recv {
+                } else if ptr_mut {
                     parse_quote!(#recv.as_ref().unwrap().borrow_mut())
                 } else {
                     parse_quote!(#recv.as_ref().unwrap().borrow())
@@ -346,7 +348,7 @@ impl Ctx<'_> {
             t = f.ty;
         }
         if matches!(self.under(t), Type::Pointer(_)) && !self_ptr {
-            recv = if ptr_recv {
+            recv = if ptr_mut {
                 parse_quote!(#recv.as_ref().unwrap().borrow_mut())
             } else {
                 parse_quote!(#recv.as_ref().unwrap().borrow())

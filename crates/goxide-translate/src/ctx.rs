@@ -75,6 +75,9 @@ pub struct Ctx<'a> {
     pub ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>>,
     /// Value-receiver methods that mutate their receiver copy: they take `mut self`.
     pub by_value_methods: std::collections::HashSet<ObjId>,
+    /// Pointer-receiver methods that never write through their receiver: they take `&self`
+    /// and are called through a shared borrow.
+    pub readonly_ptr_methods: std::collections::HashSet<ObjId>,
     /// Temporaries standing for the results of a multi-value call (see [`Ctx::spread_call`]).
     pub synthetic: HashMap<NodeId, (String, TypeId)>,
     /// Anonymous struct types met so far, in order, and whether they were declared.

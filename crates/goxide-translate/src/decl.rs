@@ -199,6 +199,7 @@ pub fn translate_package(
     };
     // Value-receiver methods whose body assigns to the receiver take `mut self` by value.
     let mut by_value_methods = HashSet::new();
+    let mut readonly_ptr_methods = HashSet::new();
     for f in &ast_files {
         for d in &f.decls {
             let DeclKind::Func(fd) = &d.kind else {
@@ -210,6 +211,12 @@ pub fn translate_package(
             if let (false, Some(ro), Some(&m)) = (is_ptr, recv_obj, info.defs.get(&fd.name.id)) {
                 if shared.as_ref().is_some_and(|a| a.mutated.contains(ro)) {
                     by_value_methods.insert(m);
+                }
+            }
+            // Pointer-receiver methods that never write through the receiver take `&self`.
+            if let (true, Some(&m), Some(body)) = (is_ptr, info.defs.get(&fd.name.id), &fd.body) {
+                if recv_obj.is_none_or(|&ro| !writes_through(info, body, ro)) {
+                    readonly_ptr_methods.insert(m);
                 }
             }
         }
@@ -233,6 +240,7 @@ pub fn translate_package(
             global_override: None,
             ext_methods: Default::default(),
             by_value_methods: by_value_methods.clone(),
+            readonly_ptr_methods: readonly_ptr_methods.clone(),
             synthetic: HashMap::new(),
             anon_structs: std::mem::take(&mut anon_structs),
             emitted_globals: HashSet::new(),
@@ -925,7 +933,7 @@ impl Ctx<'_> {
         };
         if let Some(r) = &f.recv {
             return self
-                .method_item(r, attrs, vis, &name, params, ret, body_stmts)
+                .method_item(r, obj, attrs, vis, &name, params, ret, body_stmts)
                 .into_iter()
                 .collect();
         }
@@ -1171,6 +1179,7 @@ impl Ctx<'_> {
     fn method_item(
         &mut self,
         r: &Receiver,
+        method: ObjId,
         attrs: Vec<syn::Attribute>,
         vis: syn::Visibility,
         name: &syn::Ident,
@@ -1192,7 +1201,10 @@ impl Ctx<'_> {
         // A value receiver of a named `Copy` non-struct type (`type State int`) is taken by
         // value, so the body uses `self` as the number it is.
         let copy_alias = !matches!(self.under(base), Type::Struct(_)) && self.is_copy(base);
-        let self_param: syn::FnArg = if ptr {
+        let readonly = self.readonly_ptr_methods.contains(&method);
+        let self_param: syn::FnArg = if ptr && readonly {
+            parse_quote!(&self)
+        } else if ptr {
             parse_quote!(&mut self)
         } else if by_value {
             parse_quote!(mut self)
@@ -1789,4 +1801,110 @@ fn describe(v: &ConstValue) -> String {
 #[allow(dead_code)]
 fn unused(_: &str) -> String {
     comment_text("")
+}
+
+/// Whether a method body may write through its pointer receiver `recv`: an assignment to a
+/// place rooted at it, a pointer method called on it or on a part of it, its address or a
+/// part's address taken, or the pointer itself passed on or stored.
+fn writes_through(info: &goxide_types::Info, body: &Block, recv: ObjId) -> bool {
+    struct W<'a> {
+        info: &'a goxide_types::Info,
+        recv: ObjId,
+        found: bool,
+    }
+    impl W<'_> {
+        fn rooted(&self, e: &Expr) -> bool {
+            crate::stmt::root_ident(e)
+                .and_then(|r| self.info.uses.get(&r.id))
+                .is_some_and(|&o| o == self.recv)
+        }
+    }
+    impl goxide_ast::visit::Visitor for W<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            let targets: Vec<&Expr> = match &s.kind {
+                StmtKind::Assign { lhs, op, .. } if *op != AssignOp::Define => lhs.iter().collect(),
+                StmtKind::IncDec { x, .. } => vec![x],
+                StmtKind::Range {
+                    key,
+                    value,
+                    define: false,
+                    ..
+                } => key.iter().chain(value).collect(),
+                _ => vec![],
+            };
+            if targets.iter().any(|t| self.rooted(t)) {
+                self.found = true;
+            }
+            !self.found
+        }
+        fn expr(&mut self, e: &Expr) -> bool {
+            match &e.kind {
+                ExprKind::Call { func, args, .. } => {
+                    if let ExprKind::Selector { x, .. } = &func.kind {
+                        // Any method called on the receiver or a part of it may write.
+                        if self.rooted(x) && self.info.selections.contains_key(&func.id) {
+                            self.found = true;
+                        }
+                    }
+                    // The receiver pointer (or a part of it) passed on.
+                    if args.iter().any(|a| {
+                        matches!(crate::builtins::strip_parens(a).kind, ExprKind::Ident(_))
+                            && self.rooted(a)
+                    }) {
+                        self.found = true;
+                    }
+                }
+                ExprKind::Unary {
+                    op: UnaryOp::Addr,
+                    x,
+                } if self.rooted(x) => self.found = true,
+                ExprKind::FuncLit { .. } => {
+                    // A closure may keep the receiver: be conservative.
+                    self.found = true;
+                }
+                _ => {}
+            }
+            !self.found
+        }
+    }
+    let mut w = W {
+        info,
+        recv,
+        found: false,
+    };
+    goxide_ast::visit::walk_block(&mut w, body);
+    // The receiver stored or returned (`return p`, `x = p`, `s = append(s, p)`) escapes too.
+    struct Escapes<'a> {
+        info: &'a goxide_types::Info,
+        recv: ObjId,
+        found: bool,
+    }
+    impl goxide_ast::visit::Visitor for Escapes<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            let values: Vec<&Expr> = match &s.kind {
+                StmtKind::Assign { rhs, .. } => rhs.iter().collect(),
+                StmtKind::Return(vs) => vs.iter().collect(),
+                StmtKind::Send { value, .. } => vec![value],
+                _ => vec![],
+            };
+            if values.iter().any(|v| {
+                matches!(&crate::builtins::strip_parens(v).kind, ExprKind::Ident(_))
+                    && self
+                        .info
+                        .uses
+                        .get(&crate::builtins::strip_parens(v).id)
+                        .is_some_and(|&o| o == self.recv)
+            }) {
+                self.found = true;
+            }
+            !self.found
+        }
+    }
+    let mut esc = Escapes {
+        info,
+        recv,
+        found: false,
+    };
+    goxide_ast::visit::walk_block(&mut esc, body);
+    w.found || esc.found
 }

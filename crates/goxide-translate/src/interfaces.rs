@@ -182,6 +182,12 @@ impl Ctx<'_> {
                         parse_quote!(self)
                     };
                     parse_quote!(#base #(.#path)*.#m(#(#ps),*))
+                } else if via_ptr
+                    && self
+                        .method_obj(concrete, &name)
+                        .is_some_and(|o| self.readonly_ptr_methods.contains(&o))
+                {
+                    parse_quote!(self.as_ref().unwrap().borrow().#m(#(#ps),*))
                 } else if via_ptr {
                     parse_quote!(self.as_ref().unwrap().borrow_mut().#m(#(#ps),*))
                 } else if by_value {

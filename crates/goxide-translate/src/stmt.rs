@@ -1821,7 +1821,7 @@ fn split_fallthrough(body: &[Stmt]) -> (&[Stmt], bool) {
     }
 }
 
-fn root_ident(e: &Expr) -> Option<&Expr> {
+pub(crate) fn root_ident(e: &Expr) -> Option<&Expr> {
     match &e.kind {
         ExprKind::Ident(_) => Some(e),
         ExprKind::Paren(x)
