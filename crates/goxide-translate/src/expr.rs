@@ -174,6 +174,20 @@ impl Ctx<'_> {
             self.use_support("errors");
             return parse_quote!(crate::support::iface::assert_error(&#v));
         }
+        if self.is_interface(t) {
+            let v = self.borrowed(x);
+            if let Some(conv) = self.iface_to_iface(&v, xt, t) {
+                let msg = format!(
+                    "interface conversion: interface is not {}",
+                    self.prog.type_string(t)
+                );
+                self.use_support("rt");
+                return parse_quote!(match #conv {
+                    Some(v) => Some(v),
+                    None => crate::support::rt::runtime_error(#msg),
+                });
+            }
+        }
         if self.is_interface(t) || !(self.is_empty_interface(xt) || self.is_trait_iface(xt)) {
             return self.unsupported(e, "type assertion");
         }

@@ -264,6 +264,41 @@ impl Ctx<'_> {
         Some(parse_quote!(Some(std::rc::Rc::new(#v) as std::rc::Rc<dyn #tr>)))
     }
 
+    /// `x.(I)` for a trait interface `I`, from an interface value `v` (a trait object or
+    /// `interface{}`): `Option<Rc<dyn I>>`, `None` when the dynamic value does not implement
+    /// `I` (or is nil). The dynamic value is found by trying each type of the package that
+    /// implements `I`.
+    pub fn iface_to_iface(&mut self, v: &syn::Expr, xt: TypeId, t: TypeId) -> Option<syn::Expr> {
+        if !self.is_trait_iface(t) || !(self.is_trait_iface(xt) || self.is_empty_interface(xt)) {
+            return None;
+        }
+        let tr = self.trait_ident(t)?;
+        let mut arms: Vec<syn::Expr> = Vec::new();
+        for c in self.concrete_types.clone() {
+            if self.stub_types.contains(&c) {
+                continue;
+            }
+            let ptr = self.prog.types.intern_lookup_pointer(c);
+            for src in std::iter::once(c).chain(ptr) {
+                if !self.prog.implements(src, t) {
+                    continue;
+                }
+                let Some(rt) = self.rust_type(src) else {
+                    continue;
+                };
+                arms.push(parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| std::rc::Rc::new(c.clone()) as std::rc::Rc<dyn #tr>)));
+            }
+        }
+        let mut chain: syn::Expr = parse_quote!(None);
+        for a in arms.into_iter().rev() {
+            chain = parse_quote!(#a.or_else(|| #chain));
+        }
+        Some(parse_quote!({
+            let any: Option<&dyn std::any::Any> = #v.as_ref().map(|v| v.as_any());
+            #chain
+        }))
+    }
+
     /// Converts a value of a struct type with an `Error()` method to Go's `error`.
     pub fn boxed_error(&mut self, v: syn::Expr, src: TypeId) -> Option<syn::Expr> {
         if !self.error_types.contains(&src) {

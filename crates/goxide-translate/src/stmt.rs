@@ -914,7 +914,19 @@ impl Ctx<'_> {
                     return self.unsupported_stmt(s, "type assertion");
                 };
                 if self.is_interface(t) {
-                    return self.unsupported_stmt(s, "type assertion to an interface type");
+                    let v = self.borrowed(x);
+                    let Some(conv) = self.iface_to_iface(&v, xt, t) else {
+                        return self.unsupported_stmt(s, "type assertion to an interface type");
+                    };
+                    return self.finish_assign_multi(
+                        s,
+                        lhs,
+                        define,
+                        parse_quote!(match #conv {
+                            Some(v) => (Some(v), true),
+                            None => (None, false),
+                        }),
+                    );
                 }
                 let (Some(rt), Some(z)) = (self.rust_type(t), self.zero_value(t)) else {
                     return self.unsupported_stmt(s, "type assertion to this type");
@@ -941,6 +953,17 @@ impl Ctx<'_> {
             },
             _ => return self.unsupported_stmt(s, "multi-value assignment"),
         };
+        self.finish_assign_multi(s, lhs, define, value)
+    }
+
+    /// Binds the parts of a tuple value `value` to `lhs` (declaring new variables with `:=`).
+    fn finish_assign_multi(
+        &mut self,
+        s: &Stmt,
+        lhs: &[Expr],
+        define: bool,
+        value: syn::Expr,
+    ) -> Vec<syn::Stmt> {
         // All new plain variables: destructure directly.
         let all_new = define
             && lhs.iter().all(|l| {
