@@ -164,6 +164,8 @@ impl Ctx<'_> {
         for c in clauses {
             let mut conds: Vec<syn::Expr> = Vec::new();
             let mut single: Option<(TypeId, syn::Type)> = None;
+            // A single interface-type case: the converted value to bind.
+            let mut single_iface: Option<syn::Expr> = None;
             for t in &c.types {
                 if self.is_untyped_nil(t) || matches!(&t.kind, ExprKind::Ident(n) if n == "nil") {
                     conds.push(parse_quote!(x.is_none()));
@@ -173,7 +175,23 @@ impl Ctx<'_> {
                     return self.unsupported_stmt(s, "type switch case");
                 };
                 if self.is_interface(tt) {
-                    return self.unsupported_stmt(s, "type switch case of an interface type");
+                    let xe: syn::Expr = parse_quote!(x);
+                    let conv = if self.is_error(tt) && !trait_iface {
+                        self.use_support("errors");
+                        Some(parse_quote!(
+                            crate::support::iface::downcast_error(&x).flatten()
+                        ))
+                    } else {
+                        self.iface_to_iface(&xe, xt, tt)
+                    };
+                    let Some(conv) = conv else {
+                        return self.unsupported_stmt(s, "type switch case of an interface type");
+                    };
+                    conds.push(parse_quote!(#conv.is_some()));
+                    if c.types.len() == 1 {
+                        single_iface = Some(conv);
+                    }
+                    continue;
                 }
                 let Some(rt) = self.rust_type(tt) else {
                     return self.unsupported_stmt(s, "type switch case of this type");
@@ -197,6 +215,10 @@ impl Ctx<'_> {
                         quote::quote!()
                     };
                     match &single {
+                        _ if single_iface.is_some() => {
+                            let conv = single_iface.clone();
+                            body.push(parse_quote!(let #m #id = #conv;));
+                        }
                         Some((tt, rt)) if trait_iface => {
                             let _ = tt;
                             body.push(parse_quote!(let #m #id: #rt = x.as_ref().and_then(|v| v.as_any().downcast_ref::<#rt>()).cloned().unwrap();));
