@@ -370,6 +370,17 @@ impl Ctx<'_> {
                 parse_quote!(<#ty>::default())
             }
             Type::Slice(_) => parse_quote!(Vec::new()),
+            Type::Func(sig) => {
+                // Go's nil function: calling it panics as Go does (there is no nil `Rc<dyn Fn>`).
+                let sig = sig.clone();
+                let mut ps = Vec::new();
+                for p in &sig.params {
+                    ps.push(self.rust_type(*p)?);
+                }
+                let ret = self.results_type(&sig.results, 0)?;
+                self.use_support("rt");
+                parse_quote!(std::rc::Rc::new(|#(_: #ps),*| #ret { crate::support::rt::nil_deref() }))
+            }
             Type::Map(..) => parse_quote!(std::collections::HashMap::new()),
             Type::Array(n, e) => {
                 let (n, e) = (proc_macro2::Literal::usize_unsuffixed(*n as usize), *e);
