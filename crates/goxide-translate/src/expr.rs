@@ -482,6 +482,9 @@ impl Ctx<'_> {
         if selection.kind == SelectionKind::MethodVal && selection.path.is_empty() {
             return self.method_value(e, x, sel, selection.obj);
         }
+        if selection.kind == SelectionKind::MethodExpr && selection.path.is_empty() {
+            return self.method_expr(e, x, sel, selection.obj);
+        }
         if selection.kind != SelectionKind::FieldVal {
             return self.unsupported(e, "method value");
         }
@@ -557,7 +560,21 @@ impl Ctx<'_> {
         } else if ptr_recv {
             return self.unsupported(e, "method value of a pointer method on a value");
         } else if x_is_ptr {
-            parse_quote!(r.as_ref().unwrap().borrow().clone().#mid(#(#args),*))
+            // Go copies `*p` when the method value is made.
+            let v = as_base(self.borrowed(x));
+            let call: syn::Expr = if self.value_receiver_moves(m) {
+                parse_quote!(r.clone().#mid(#(#args),*))
+            } else {
+                parse_quote!(r.#mid(#(#args),*))
+            };
+            let ret = match ret {
+                syn::ReturnType::Default => quote::quote!(),
+                r => quote::quote!(#r),
+            };
+            return parse_quote!({
+                let r = #v.as_ref().unwrap().borrow().clone();
+                std::rc::Rc::new(move |#(#params),*| #ret { #call })
+            });
         } else if self.value_receiver_moves(m) {
             parse_quote!(r.clone().#mid(#(#args),*))
         } else {
@@ -572,6 +589,68 @@ impl Ctx<'_> {
             let r = #v;
             std::rc::Rc::new(move |#(#params),*| #ret { #call })
         })
+    }
+
+    /// `T.M` / `(*T).M`: a function taking the receiver first.
+    fn method_expr(&mut self, e: &Expr, x: &Expr, name: &str, m: ObjId) -> syn::Expr {
+        let mo = self.obj(m);
+        let (Some(ft), Some(rt)) = (self.type_of(e), self.type_of(x)) else {
+            return self.unsupported(e, "method expression");
+        };
+        let Type::Func(sig) = self.under(ft).clone() else {
+            return self.unsupported(e, "method expression");
+        };
+        if sig.variadic || mo.pkg != Some(self.pkg) || !self.sig_translatable(&sig) {
+            return self.unsupported(e, "method expression");
+        }
+        let ptr_recv = matches!(&mo.kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
+        let x_is_ptr = matches!(self.under(rt), Type::Pointer(_));
+        let base = match self.under(rt) {
+            Type::Pointer(b) => *b,
+            _ => rt,
+        };
+        if !matches!(self.under(base), Type::Struct(_)) && !self.is_trait_iface(rt) {
+            return self.unsupported(e, "method expression on this type");
+        }
+        let mid = names::value_ident(name);
+        let mut params = Vec::new();
+        let mut args = Vec::new();
+        for (i, &p) in sig.params.iter().enumerate() {
+            let Some(ty) = self.rust_type(p) else {
+                return self.unsupported(e, "method expression");
+            };
+            let a = syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site());
+            params.push(quote::quote!(#a: #ty));
+            args.push(a);
+        }
+        let Some(ret) = self.results_type(&sig.results, 0) else {
+            return self.unsupported(e, "method expression");
+        };
+        let (r, rest) = args
+            .split_first()
+            .map(|(r, rest)| (r.clone(), rest.to_vec()))
+            .unwrap_or_else(|| {
+                (
+                    syn::Ident::new("a0", proc_macro2::Span::call_site()),
+                    vec![],
+                )
+            });
+        let call: syn::Expr = if self.is_trait_iface(rt) {
+            parse_quote!(#r.as_ref().unwrap().#mid(#(#rest),*))
+        } else if ptr_recv && self.readonly_ptr_methods.contains(&m) {
+            parse_quote!(#r.as_ref().unwrap().borrow().#mid(#(#rest),*))
+        } else if ptr_recv {
+            parse_quote!(#r.as_ref().unwrap().borrow_mut().#mid(#(#rest),*))
+        } else if x_is_ptr {
+            parse_quote!(#r.as_ref().unwrap().borrow().clone().#mid(#(#rest),*))
+        } else {
+            parse_quote!(#r.clone().#mid(#(#rest),*))
+        };
+        let ret = match ret {
+            syn::ReturnType::Default => quote::quote!(),
+            r => quote::quote!(#r),
+        };
+        parse_quote!(std::rc::Rc::new(|#(#params),*| #ret { #call }))
     }
 
     /// A usize index expression for `i`.
