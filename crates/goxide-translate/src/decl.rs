@@ -1446,7 +1446,11 @@ impl Ctx<'_> {
         for f in &fields {
             let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
             let gname = &f.name;
-            entries.push(quote::quote!((#gname, &self.#fname)));
+            // A field of a named number type with a String method prints its text, as in Go.
+            match self.with_stringer(parse_quote!(self.#fname), f.ty) {
+                Some(w) => entries.push(quote::quote!((#gname, &#w))),
+                None => entries.push(quote::quote!((#gname, &self.#fname))),
+            }
         }
         let stringer = self.stringer_method(t).map(|m| {
             let m = names::value_ident(&m);

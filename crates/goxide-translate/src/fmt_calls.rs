@@ -97,6 +97,31 @@ impl Ctx<'_> {
         matches!(self.under(t), Type::Basic(k) if k.is_integer() || k.is_boolean() || k.is_string())
     }
 
+    /// `v` (a `Copy` value of type `t`) carrying its `String()` text, when `t` is a named
+    /// non-struct type of the package with a String/Error method (an alias in Rust, whose own
+    /// `Format` would print the bare number).
+    pub fn with_stringer(&mut self, v: syn::Expr, t: TypeId) -> Option<syn::Expr> {
+        let Type::Named(n) = self.ty(t) else {
+            return None;
+        };
+        if matches!(self.under(t), Type::Struct(_))
+            || !self.is_copy(t)
+            || self.obj(n.obj).pkg != Some(self.pkg)
+        {
+            return None;
+        }
+        let m = crate::names::value_ident(&self.stringer_method(t)?);
+        let tr = syn::Ident::new(
+            &format!("{}Methods", crate::names::type_ident(&self.obj(n.obj).name)),
+            proc_macro2::Span::call_site(),
+        );
+        let go = self.prog.type_string(t);
+        self.use_support("fmt");
+        Some(
+            parse_quote!(crate::support::fmt::WithString { text: #tr::#m(#v), value: #v, go_type: #go }),
+        )
+    }
+
     /// An argument for a Rust formatting macro: constants get typed literals.
     fn fmt_arg(&mut self, a: &Expr) -> syn::Expr {
         if self.is_untyped_nil(a) {
@@ -134,6 +159,15 @@ impl Ctx<'_> {
                         let v = #v;
                         crate::support::fmt::WithString { text: #text, value: v, go_type: #go }
                     });
+                }
+            }
+        }
+        // A slice of such values: each carries its text.
+        if let Some(t) = self.type_of(a) {
+            if let Type::Slice(el) = self.under(t).clone() {
+                if let Some(w) = self.with_stringer(parse_quote!(x), el) {
+                    let v = crate::expr::as_base(self.borrowed(a));
+                    return parse_quote!(#v.iter().map(|&x| #w).collect::<Vec<_>>());
                 }
             }
         }
