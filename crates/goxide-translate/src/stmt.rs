@@ -311,15 +311,60 @@ impl Ctx<'_> {
             return vec![parse_quote!({ #(#out)* })];
         }
         // A named function, builtin or standard-library call: arguments into temporaries.
+        // A function value or a method's receiver is evaluated now too, as Go does.
+        let mut callee_value: Option<&Expr> = None;
         let callee_ok = match &func.kind {
-            ExprKind::Ident(_) => self.obj_of(func).is_some_and(|o| {
-                matches!(self.obj(o).kind, ObjKind::Func { .. } | ObjKind::Builtin(_))
+            ExprKind::Ident(_) => self.obj_of(func).is_some_and(|o| match self.obj(o).kind {
+                ObjKind::Func { .. } | ObjKind::Builtin(_) => true,
+                ObjKind::Var { .. } if matches!(self.under(self.obj(o).ty), Type::Func(_)) => {
+                    callee_value = Some(func);
+                    true
+                }
+                _ => false,
             }),
-            ExprKind::Selector { x, .. } => matches!(self.mode_of(x), Some(Mode::Package)),
+            ExprKind::Selector { x, .. } if matches!(self.mode_of(x), Some(Mode::Package)) => true,
+            ExprKind::Selector { x, .. } => {
+                let method = self
+                    .info
+                    .selections
+                    .get(&func.id)
+                    .filter(|sel| {
+                        sel.kind == goxide_types::SelectionKind::MethodVal && sel.path.is_empty()
+                    })
+                    .map(|sel| sel.obj);
+                let xt = self.type_of(x);
+                let ok = method.is_some_and(|m| {
+                    let ptr_recv = matches!(&self.obj(m).kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
+                    xt.is_some_and(|t| {
+                        self.is_trait_iface(t)
+                            || matches!(self.under(t), Type::Pointer(_))
+                            || !ptr_recv
+                    })
+                });
+                if ok {
+                    callee_value = Some(x);
+                }
+                ok
+            }
             _ => false,
         };
         if !callee_ok {
             return self.unsupported_stmt(s, "defer of this call");
+        }
+        let mut callee_synth: Option<Expr> = None;
+        if let Some(cv) = callee_value {
+            let Some(t) = self.type_of(cv) else {
+                return self.unsupported_stmt(s, "defer");
+            };
+            let v = self.value(cv);
+            out.push(parse_quote!(let callee = #v;));
+            let nid = NodeId(u32::MAX - 150_000 - self.synthetic.len() as u32);
+            self.synthetic.insert(nid, ("callee".to_string(), t));
+            callee_synth = Some(Expr {
+                id: nid,
+                span: cv.span,
+                kind: ExprKind::Ident("callee".into()),
+            });
         }
         let mut synth_args = Vec::new();
         for (i, a) in args.iter().enumerate() {
@@ -343,8 +388,23 @@ impl Ctx<'_> {
             });
         }
         let mut c = call.clone();
-        if let ExprKind::Call { args, .. } = &mut c.kind {
+        if let ExprKind::Call { args, func, .. } = &mut c.kind {
             *args = synth_args;
+            if let Some(cs) = callee_synth {
+                let f = strip_parens(func).clone();
+                **func = match f.kind {
+                    // The selector keeps its id: the checker's selection is found by it.
+                    ExprKind::Selector { sel, .. } => Expr {
+                        id: f.id,
+                        span: f.span,
+                        kind: ExprKind::Selector {
+                            x: Box::new(cs),
+                            sel,
+                        },
+                    },
+                    _ => cs,
+                };
+            }
         }
         let _ = ellipsis;
         let body = self.borrowed(&c);
