@@ -44,6 +44,61 @@ impl std::error::Error for WrapError {
 }
 
 /// `errors.New(msg)`.
+/// The `Error()` text of a Go type whose `Error` method has a pointer receiver.
+pub trait GoError {
+    fn go_error(&self) -> String;
+}
+
+/// A pointer to such a type, as a Go `error` value (the pointer is the error).
+pub struct PtrError<T>(pub Option<Rc<std::cell::RefCell<T>>>);
+
+impl<T: GoError> fmt::Display for PtrError<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Some(p) => f.write_str(&p.borrow().go_error()),
+            None => super::rt::nil_deref(),
+        }
+    }
+}
+
+impl<T> fmt::Debug for PtrError<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PtrError")
+    }
+}
+
+impl<T: GoError + 'static> std::error::Error for PtrError<T> {}
+
+/// `*T` as an `error`.
+pub fn from_ptr<T: GoError + 'static>(p: Option<Rc<std::cell::RefCell<T>>>) -> Error {
+    Some(Rc::new(PtrError(p)))
+}
+
+/// `errors.As(err, &target)` with a `*T` target: the first error of the chain that is a `*T`.
+pub fn as_ptr<T: GoError + 'static>(err: &Error) -> Option<Option<Rc<std::cell::RefCell<T>>>> {
+    let mut cur: Option<&dyn std::error::Error> = err.as_deref();
+    while let Some(e) = cur {
+        if let Some(p) = e.downcast_ref::<PtrError<T>>() {
+            return Some(p.0.clone());
+        }
+        cur = e.source();
+    }
+    None
+}
+
+/// `errors.As(err, &target)` with a value target `T`: the first error of the chain that is a
+/// `T`.
+pub fn as_value<T: std::error::Error + Clone + 'static>(err: &Error) -> Option<T> {
+    let mut cur: Option<&dyn std::error::Error> = err.as_deref();
+    while let Some(e) = cur {
+        if let Some(v) = e.downcast_ref::<T>() {
+            return Some(v.clone());
+        }
+        cur = e.source();
+    }
+    None
+}
+
 pub fn new(msg: impl Into<String>) -> Error {
     Some(Rc::new(ErrorString(msg.into())))
 }

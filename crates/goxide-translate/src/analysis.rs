@@ -345,6 +345,20 @@ impl Walker<'_> {
                 }
                 self.expr(x);
             }
+            ExprKind::Call { func, args, .. } if self.is_errors_as(func) && args.len() == 2 => {
+                // `errors.As(err, &target)` assigns `target`; its address does not escape.
+                self.expr(&args[0]);
+                match &crate::builtins::strip_parens(&args[1]).kind {
+                    ExprKind::Unary {
+                        op: UnaryOp::Addr,
+                        x,
+                    } => {
+                        self.mutate(x);
+                        self.expr(x);
+                    }
+                    _ => self.expr(&args[1]),
+                }
+            }
             ExprKind::Call { func, args, .. } => {
                 if let ExprKind::Ident(_) = &crate::builtins::strip_parens(func).kind {
                     if let Some(f) = self.info.object_of(crate::builtins::strip_parens(func).id) {
@@ -424,6 +438,17 @@ impl Walker<'_> {
                 walk_children(e, &mut Children(self));
             }
         }
+    }
+
+    /// Whether `f` is `errors.As`.
+    fn is_errors_as(&self, f: &Expr) -> bool {
+        let ExprKind::Selector { x, sel } = &crate::builtins::strip_parens(f).kind else {
+            return false;
+        };
+        sel.name == "As"
+            && self.info.object_of(x.id).is_some_and(|o| {
+                matches!(self.prog.obj(o).kind, ObjKind::PkgName(p) if self.prog.pkg(p).path == "errors")
+            })
     }
 
     fn method_has_ptr_recv(&self, m: ObjId) -> bool {

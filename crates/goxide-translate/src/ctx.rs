@@ -94,6 +94,9 @@ pub struct Ctx<'a> {
     /// them; struct types that are Go errors (value-receiver `Error() string`).
     pub ifaces: std::collections::HashSet<TypeId>,
     pub error_types: std::collections::HashSet<TypeId>,
+    /// Struct types whose `Error()` method has a pointer receiver: `*T` values are errors
+    /// (`support::errors::PtrError`).
+    pub ptr_error_types: std::collections::HashSet<TypeId>,
     /// Type arguments of the generic function instantiation being translated
     /// (type parameter → type argument); generic functions are emitted once per instantiation.
     pub subst: HashMap<TypeId, TypeId>,

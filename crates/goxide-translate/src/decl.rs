@@ -58,6 +58,7 @@ pub fn translate_package(
     let crate::interfaces::InterfacePlan {
         ifaces,
         errors: error_types,
+        ptr_errors: ptr_error_types,
         concrete: concrete_types,
     } = crate::interfaces::plan(prog, info, &ast_files);
     let mut anon_ifaces: Vec<(goxide_types::TypeId, bool)> = Vec::new();
@@ -247,6 +248,7 @@ pub fn translate_package(
             stub_types: stub_types.clone(),
             ifaces: ifaces.clone(),
             error_types: error_types.clone(),
+            ptr_error_types: ptr_error_types.clone(),
             anon_ifaces: std::mem::take(&mut anon_ifaces),
             concrete_types: concrete_types.clone(),
             subst: HashMap::new(),

@@ -132,6 +132,22 @@ impl Ctx<'_> {
         let mut ifaces: Vec<TypeId> = self.ifaces.iter().copied().collect();
         ifaces.sort();
         let mut out = self.trait_impls_for(concrete, &ifaces);
+        if self.ptr_error_types.contains(&concrete) && !self.threaded {
+            if let (Some(name), Some(m)) =
+                (self.rust_type(concrete), self.method_obj(concrete, "Error"))
+            {
+                if self.readonly_ptr_methods.contains(&m) {
+                    self.use_support("errors");
+                    out.push(parse_quote!(
+                        impl crate::support::errors::GoError for #name {
+                            fn go_error(&self) -> String {
+                                self.error()
+                            }
+                        }
+                    ));
+                }
+            }
+        }
         if self.error_types.contains(&concrete) && self.is_debuggable(concrete) {
             let Some(concrete_name) = self.rust_type(concrete) else {
                 return out;
@@ -299,8 +315,23 @@ impl Ctx<'_> {
         }))
     }
 
+    /// Whether `*t` is an error whose pointer can be boxed as one (`support::errors::PtrError`).
+    pub fn ptr_error(&self, t: TypeId) -> bool {
+        self.ptr_error_types.contains(&t)
+            && !self.threaded
+            && self
+                .method_obj(t, "Error")
+                .is_some_and(|m| self.readonly_ptr_methods.contains(&m))
+    }
+
     /// Converts a value of a struct type with an `Error()` method to Go's `error`.
     pub fn boxed_error(&mut self, v: syn::Expr, src: TypeId) -> Option<syn::Expr> {
+        if let Type::Pointer(base) = self.ty(src).clone() {
+            if self.ptr_error(base) {
+                self.use_support("errors");
+                return Some(parse_quote!(crate::support::errors::from_ptr(#v)));
+            }
+        }
         if !self.error_types.contains(&src) {
             return None;
         }
@@ -320,6 +351,7 @@ pub fn plan(
     let mut ifaces = std::collections::HashSet::new();
     let mut concrete = Vec::new();
     let mut errors = std::collections::HashSet::new();
+    let mut ptr_errors = std::collections::HashSet::new();
     for f in files {
         for d in &f.decls {
             let DeclKind::Type(specs) = &d.kind else {
@@ -362,10 +394,21 @@ pub fn plan(
         if is_error {
             errors.insert(t);
         }
+        // Error() string with a pointer receiver: `*T` is the error.
+        let is_ptr_error = prog.methods_of(t).into_iter().any(|m| {
+            let o = prog.obj(m);
+            o.name == "Error"
+                && matches!(&o.kind, ObjKind::Func { recv: Some(r) } if matches!(prog.types.get(*r), Type::Pointer(_)))
+                && matches!(prog.types.get(o.ty), Type::Func(sig) if sig.params.is_empty() && sig.results.len() == 1 && matches!(prog.types.under(sig.results[0]), Type::Basic(k) if k.is_string()))
+        });
+        if is_ptr_error && !is_error {
+            ptr_errors.insert(t);
+        }
     }
     InterfacePlan {
         ifaces,
         errors,
+        ptr_errors,
         concrete,
     }
 }
@@ -375,5 +418,7 @@ pub fn plan(
 pub struct InterfacePlan {
     pub ifaces: std::collections::HashSet<TypeId>,
     pub errors: std::collections::HashSet<TypeId>,
+    /// Struct types whose `Error()` has a pointer receiver (`*T` is the error).
+    pub ptr_errors: std::collections::HashSet<TypeId>,
     pub concrete: Vec<TypeId>,
 }

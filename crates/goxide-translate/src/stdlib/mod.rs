@@ -179,6 +179,39 @@ impl Ctx<'_> {
                 let a = self.borrowed(a);
                 parse_quote!(crate::support::errors::unwrap(&#a))
             }
+            ("As", [err, target]) => {
+                let ExprKind::Unary {
+                    op: goxide_ast::ast::UnaryOp::Addr,
+                    x,
+                } = &crate::builtins::strip_parens(target).kind
+                else {
+                    return self.unsupported(e, "errors.As with this target");
+                };
+                let Some(tx) = self.type_of(x) else {
+                    return self.unsupported(e, "errors.As");
+                };
+                let (finder, ty) = match self.ty(tx).clone() {
+                    goxide_types::Type::Pointer(base) if self.ptr_error(base) => {
+                        (quote::quote!(as_ptr), self.rust_type(base))
+                    }
+                    _ if self.error_types.contains(&tx) => {
+                        (quote::quote!(as_value), self.rust_type(tx))
+                    }
+                    _ => return self.unsupported(e, "errors.As with this target type"),
+                };
+                let Some(ty) = ty else {
+                    return self.unsupported(e, "errors.As with this target type");
+                };
+                let err = self.borrowed(err);
+                let place = self.place(x);
+                parse_quote!(match crate::support::errors::#finder::<#ty>(&#err) {
+                    Some(found) => {
+                        #place = found;
+                        true
+                    }
+                    None => false,
+                })
+            }
             _ => self.unsupported(e, &format!("standard library function errors.{name}")),
         }
     }
