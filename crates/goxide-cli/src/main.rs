@@ -26,6 +26,12 @@ enum ReportFormat {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum AsyncRuntime {
+    /// Goroutines become tasks of a tokio runtime (the crate depends on tokio).
+    Tokio,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Translate a .go file, a package directory or a module root into a Cargo crate.
@@ -47,6 +53,9 @@ enum Command {
         /// Write the translation report.
         #[arg(long, value_enum)]
         report: Option<ReportFormat>,
+        /// Run goroutines on an async runtime instead of threads.
+        #[arg(long = "async", value_enum, value_name = "RUNTIME")]
+        async_runtime: Option<AsyncRuntime>,
         /// GOROOT with the standard library's sources (found automatically by default;
         /// `none`: use only goxide's built-in catalog of declarations).
         #[arg(long)]
@@ -84,6 +93,7 @@ fn main() -> ExitCode {
             crate_name,
             report,
             goroot,
+            async_runtime,
         } => {
             let loaded = match goxide::load_input(&input) {
                 Ok(i) => i,
@@ -100,6 +110,7 @@ fn main() -> ExitCode {
                 go_version: go,
                 crate_name,
                 goroot,
+                async_tokio: matches!(async_runtime, Some(AsyncRuntime::Tokio)),
             };
             let output = goxide::translate(&loaded, &opts);
             if output.has_errors() {
@@ -130,6 +141,7 @@ fn main() -> ExitCode {
                 go_version: go,
                 crate_name: None,
                 goroot,
+                async_tokio: false,
             };
             let diags = goxide::check(&loaded, &opts);
             print_diagnostics(&diags);

@@ -197,6 +197,48 @@ fn is_valid_crate_name(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
+/// A program with a goroutine.
+const GOROUTINE: &str = r#"package main
+
+import "fmt"
+
+func main() {
+	c := make(chan int)
+	go func() { c <- 42 }()
+	fmt.Println(<-c)
+}
+"#;
+
+#[test]
+fn async_tokio_runs_goroutines_on_tokio_and_adds_the_dependency() {
+    let tmp = tempdir();
+    write(&tmp.path().join("g.go"), GOROUTINE);
+    let out = goxide_in(
+        tmp.path(),
+        &["translate", "g.go", "--out", "tokio", "--async", "tokio"],
+    );
+    assert_exit(&out, 0, "translate --async tokio");
+    let manifest = fs::read_to_string(tmp.path().join("tokio/Cargo.toml")).unwrap();
+    assert!(
+        manifest.contains("tokio = "),
+        "no tokio dependency:\n{manifest}"
+    );
+    let main = fs::read_to_string(tmp.path().join("tokio/src/main.rs")).unwrap();
+    assert!(main.contains("#[tokio::main]") && main.contains("tokio::task::spawn_blocking"));
+    // Without the flag: threads, and no dependency at all.
+    let out = goxide_in(tmp.path(), &["translate", "g.go", "--out", "threads"]);
+    assert_exit(&out, 0, "translate");
+    let manifest = fs::read_to_string(tmp.path().join("threads/Cargo.toml")).unwrap();
+    assert!(!manifest.contains("tokio"), "unexpected tokio:\n{manifest}");
+    let main = fs::read_to_string(tmp.path().join("threads/src/main.rs")).unwrap();
+    assert!(main.contains("crate::support::chan::go(") && !main.contains("tokio"));
+    let out = goxide_in(
+        tmp.path(),
+        &["translate", "g.go", "--out", "x", "--async", "smol"],
+    );
+    assert_exit(&out, 2, "unknown async runtime");
+}
+
 #[test]
 fn translate_hello_world_writes_a_binary_crate() {
     let tmp = tempdir();

@@ -105,14 +105,37 @@ fn known_failures() -> BTreeSet<String> {
         .collect()
 }
 
+/// Whether an example starts goroutines (`go f(…)`, `go func() {…}()`).
+fn uses_goroutines(dir: &Path) -> bool {
+    fs::read_to_string(dir.join("main.go")).is_ok_and(|src| {
+        src.lines().any(|l| {
+            let l = l.trim_start();
+            l.starts_with("go ") && l[3..].starts_with(|c: char| c.is_ascii_alphabetic())
+        })
+    })
+}
+
 #[test]
 fn examples_translate_build_and_run() {
-    let all = examples();
+    let mut all = examples();
     assert!(
         all.len() >= MIN_EXAMPLES,
         "expected at least {MIN_EXAMPLES} examples, found {}",
         all.len()
     );
+    // Programs with goroutines also run translated with `--async tokio` (as `<name>_tokio`),
+    // against the same expected output.
+    let async_variants: Vec<(String, PathBuf)> = all
+        .iter()
+        .filter(|(_, dir)| uses_goroutines(dir))
+        .map(|(name, dir)| (format!("{name}_tokio"), dir.clone()))
+        .collect();
+    assert!(
+        async_variants.len() >= 5,
+        "expected the concurrency examples to run under --async tokio too"
+    );
+    let async_names: BTreeSet<String> = async_variants.iter().map(|(n, _)| n.clone()).collect();
+    all.extend(async_variants);
 
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let stamp = SystemTime::now()
@@ -144,6 +167,11 @@ fn examples_translate_build_and_run() {
             .arg("--out")
             .arg(&out_dir)
             .args(["--crate-name", name, "--go", "1.19"])
+            .args(if async_names.contains(name) {
+                &["--async", "tokio"][..]
+            } else {
+                &[][..]
+            })
             .output()
             .expect("failed to run the goxide binary");
         if !out.status.success() {

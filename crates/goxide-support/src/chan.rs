@@ -169,24 +169,9 @@ pub fn wait_for<R>(keys: &[usize], mut step: impl FnMut() -> Option<R>) -> R {
 /// by the caller (moved into `f`), as Go evaluates them before the
 /// goroutine starts.
 pub fn go(f: impl FnOnce() + Send + 'static) {
-    sched().goroutines += 1;
     let spawned = std::thread::Builder::new()
         .stack_size(1 << 20)
-        .spawn(move || {
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-            if let Err(payload) = result {
-                let _ = std::io::stdout().flush();
-                let report = super::rt::panic_report(payload.as_ref());
-                let _ = std::io::stderr().write_all(report.as_bytes());
-                std::process::exit(2);
-            }
-            let mut s = sched();
-            s.goroutines -= 1;
-            if s.goroutines > 0 && s.blocked >= s.goroutines {
-                drop(s);
-                deadlock();
-            }
-        });
+        .spawn(goroutine(f));
     if spawned.is_err() {
         let _ = std::io::stdout().flush();
         let _ = std::io::stderr().write_all(b"runtime: failed to create new OS thread\n");
@@ -198,6 +183,28 @@ pub fn go(f: impl FnOnce() + Send + 'static) {
 pub fn block_forever() -> ! {
     loop {
         wait_for(&[], || None::<()>);
+    }
+}
+
+/// A goroutine's body for any spawner (a thread, or a runtime's task): counts the goroutine
+/// from now on, reports an escaping panic as Go does (exit 2), and detects the deadlock its end
+/// may leave.
+pub fn goroutine(f: impl FnOnce() + Send + 'static) -> impl FnOnce() + Send + 'static {
+    sched().goroutines += 1;
+    move || {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+        if let Err(payload) = result {
+            let _ = std::io::stdout().flush();
+            let report = super::rt::panic_report(payload.as_ref());
+            let _ = std::io::stderr().write_all(report.as_bytes());
+            std::process::exit(2);
+        }
+        let mut s = sched();
+        s.goroutines -= 1;
+        if s.goroutines > 0 && s.blocked >= s.goroutines {
+            drop(s);
+            deadlock();
+        }
     }
 }
 

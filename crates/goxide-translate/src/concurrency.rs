@@ -366,6 +366,16 @@ impl Ctx<'_> {
         })]
     }
 
+    /// Starts a goroutine running closure `f`: a thread, or with `--async tokio` a task on
+    /// tokio's blocking pool (channel operations block the goroutine, as in Go).
+    fn spawn(&mut self, f: syn::Expr) -> syn::Stmt {
+        if self.opts.async_tokio {
+            parse_quote!(tokio::task::spawn_blocking(crate::support::chan::goroutine(#f));)
+        } else {
+            parse_quote!(crate::support::chan::go(#f);)
+        }
+    }
+
     /// Whether a value of this type may move into a goroutine.
     fn sendable(&self, t: TypeId) -> bool {
         is_send(self.prog, self.resolve(t), 0)
@@ -413,7 +423,7 @@ impl Ctx<'_> {
                 return self.unsupported_stmt(s, "goroutine function literal");
             };
             if args.is_empty() {
-                return vec![parse_quote!(crate::support::chan::go(#clo);)];
+                return vec![self.spawn(parse_quote!(#clo))];
             }
             let mut temps = Vec::new();
             for (i, (a, t)) in args.iter().zip(params).enumerate() {
@@ -423,7 +433,7 @@ impl Ctx<'_> {
                 temps.push(id);
             }
             out.push(parse_quote!(let f = #clo;));
-            out.push(parse_quote!(crate::support::chan::go(move || f(#(#temps),*));));
+            out.push(self.spawn(parse_quote!(move || f(#(#temps),*))));
             return vec![parse_quote!({ #(#out)* })];
         }
         let callee_ok = match &func.kind {
@@ -467,7 +477,7 @@ impl Ctx<'_> {
             *args = synth_args;
         }
         let body = self.borrowed(&c);
-        out.push(parse_quote!(crate::support::chan::go(move || { #body; });));
+        out.push(self.spawn(parse_quote!(move || { #body; })));
         if out.len() == 1 {
             return out;
         }

@@ -193,6 +193,7 @@ pub fn translate_package(
         )
         .count();
     let threaded = crate::concurrency::has_go_statements(&ast_files);
+    let uses_tokio = opts.async_tokio && threaded;
     let thread_blocker = if threaded {
         crate::concurrency::thread_blocker(prog, info, &ast_files)
     } else {
@@ -486,7 +487,26 @@ pub fn translate_package(
                 parse_quote!(#id.with(|_| ());)
             })
             .collect();
-        if inits.is_empty() && touches.is_empty() {
+        if uses_tokio {
+            // Go's main goroutine runs on the runtime's blocking pool, like the others.
+            root_items.push(parse_quote!(
+                #[tokio::main]
+                async fn main() {
+                    let _ = tokio::task::spawn_blocking(|| {
+                        crate::support::rt::run_main(|| {
+                            #(#touches)*
+                            #(#inits();)*
+                            go_main();
+                        });
+                    })
+                    .await;
+                    // Go ends the program when `main` returns, whatever the other goroutines
+                    // are doing; the runtime would wait for them.
+                    let _ = std::io::Write::flush(&mut std::io::stdout());
+                    std::process::exit(0);
+                }
+            ));
+        } else if inits.is_empty() && touches.is_empty() {
             root_items.push(parse_quote!(
                 fn main() {
                     crate::support::rt::run_main(go_main);
@@ -555,6 +575,7 @@ pub fn translate_package(
         support: support.into_iter().collect(),
         is_main,
         ownership,
+        uses_tokio,
     }
 }
 

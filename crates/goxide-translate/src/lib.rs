@@ -39,6 +39,8 @@ pub const MARKER: &str = "TODO(goxide):";
 pub struct Options {
     /// Go version whose semantics apply (loop variables per iteration from 1.22 on).
     pub go_version: (u32, u32),
+    /// `--async tokio`: goroutines (and `main`) run as tasks of a tokio runtime.
+    pub async_tokio: bool,
 }
 
 /// One Rust file: the translation of one Go file (or the generated crate root).
@@ -59,6 +61,9 @@ pub struct Translated {
     pub is_main: bool,
     /// The form chosen for every pointer, slice and map declaration, and why.
     pub ownership: Vec<OwnershipRecord>,
+    /// The code runs goroutines on tokio (`--async tokio` and `go` statements): the crate
+    /// depends on tokio.
+    pub uses_tokio: bool,
 }
 
 /// Translates one checked package; `None` only if the translator itself failed (a bug in

@@ -62,6 +62,8 @@ pub struct Options {
     pub crate_name: Option<String>,
     /// Where the standard library's sources are (`$GOROOT`); found automatically when `None`.
     pub goroot: Option<std::path::PathBuf>,
+    /// `--async tokio`: goroutines run as tasks of a tokio runtime (the crate depends on tokio).
+    pub async_tokio: bool,
 }
 
 /// A generated file, with its path relative to the output directory.

@@ -84,7 +84,13 @@ pub fn translate(input: &Input, opts: &Options) -> Output {
     let go_version = effective_go_version(input, opts);
     let crate_name = crate_layout::crate_name(opts.crate_name.as_deref().unwrap_or(&input.name));
     let mut report = Report::default();
-    match crate_layout::lay_out(&checked, &crate_name, go_version, &mut report) {
+    match crate_layout::lay_out(
+        &checked,
+        &crate_name,
+        go_version,
+        opts.async_tokio,
+        &mut report,
+    ) {
         Ok(files) => Output {
             files,
             diagnostics,
