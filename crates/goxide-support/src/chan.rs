@@ -307,6 +307,11 @@ impl<T> Chan<T> {
         }
     }
 
+    /// The channel's address (0 for nil), for printing.
+    pub fn addr(&self) -> usize {
+        self.inner.as_ref().map_or(0, key_of)
+    }
+
     /// `c == nil`.
     pub fn is_nil(&self) -> bool {
         self.inner.is_none()

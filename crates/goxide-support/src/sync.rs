@@ -314,3 +314,20 @@ impl<T: super::fmt::Format> super::fmt::Format for Option<Shared<T>> {
             .and_then(|s| s.0.try_read().ok().and_then(|v| v.method_string()))
     }
 }
+
+/// A channel prints as its address, as Go prints channels.
+impl<T: super::fmt::Format> super::fmt::Format for super::chan::Chan<T> {
+    fn fmt(&self, f: &mut super::fmt::Formatter<'_>, verb: char) {
+        let name = Self::go_type();
+        f.fmt_pointer(self.addr(), verb, &name, self);
+    }
+    fn type_name(&self) -> String {
+        Self::go_type()
+    }
+    fn go_type() -> String {
+        format!("chan {}", T::go_type())
+    }
+    fn kind(&self) -> super::fmt::Kind {
+        super::fmt::Kind::Pointer
+    }
+}

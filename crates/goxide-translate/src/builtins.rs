@@ -595,10 +595,29 @@ impl Ctx<'_> {
                     self.value(s)
                 };
                 let pushes = self.append_items(e, st, rest, ellipsis);
+                // The accumulator must not take the name of a variable the items use.
+                let items: Vec<syn::Expr> = pushes
+                    .iter()
+                    .filter_map(|p| match p {
+                        syn::Stmt::Expr(syn::Expr::MethodCall(mc), _) => {
+                            Some(syn::Expr::MethodCall(syn::ExprMethodCall {
+                                receiver: Box::new(parse_quote!(())),
+                                ..mc.clone()
+                            }))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                let acc = crate::names::temp_not_in("v", &quote::quote!(#base #(#items)*));
+                let acc_e: syn::Expr = parse_quote!(#acc);
+                let pushes: Vec<syn::Stmt> = pushes
+                    .into_iter()
+                    .map(|p| crate::stmt::rewrite_receiver(p, &acc_e))
+                    .collect();
                 parse_quote!({
-                    let mut v = #base;
+                    let mut #acc = #base;
                     #(#pushes)*
-                    v
+                    #acc
                 })
             }
             Builtin::Make => {

@@ -1952,7 +1952,7 @@ fn same_place(a: &Expr, b: &Expr) -> bool {
 }
 
 /// Replaces the receiver `v` of `v.push(x);` / `v.extend…;` with `target`.
-fn rewrite_receiver(s: syn::Stmt, target: &syn::Expr) -> syn::Stmt {
+pub(crate) fn rewrite_receiver(s: syn::Stmt, target: &syn::Expr) -> syn::Stmt {
     if let syn::Stmt::Expr(syn::Expr::MethodCall(mut mc), semi) = s {
         mc.receiver = Box::new(target.clone());
         return syn::Stmt::Expr(syn::Expr::MethodCall(mc), semi);

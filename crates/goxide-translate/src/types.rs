@@ -162,6 +162,8 @@ impl Ctx<'_> {
             Type::Chan(_, e) => {
                 let e = self.rust_type_depth(*e, d)?;
                 self.use_support("chan");
+                // (`support::sync` holds the channel's `Format`, for printing it.)
+                self.use_support("sync");
                 parse_quote!(crate::support::chan::Chan<#e>)
             }
             Type::Interface(_) | Type::TypeParam { .. } => return None,
