@@ -308,7 +308,7 @@ impl<T> Chan<T> {
     }
 
     /// The channel's address (0 for nil), for printing.
-    pub fn addr(&self) -> usize {
+    pub fn channel_address(&self) -> usize {
         self.inner.as_ref().map_or(0, key_of)
     }
 

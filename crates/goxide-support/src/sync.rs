@@ -319,7 +319,7 @@ impl<T: super::fmt::Format> super::fmt::Format for Option<Shared<T>> {
 impl<T: super::fmt::Format> super::fmt::Format for super::chan::Chan<T> {
     fn fmt(&self, f: &mut super::fmt::Formatter<'_>, verb: char) {
         let name = Self::go_type();
-        f.fmt_pointer(self.addr(), verb, &name, self);
+        f.fmt_pointer(self.channel_address(), verb, &name, self);
     }
     fn type_name(&self) -> String {
         Self::go_type()
