@@ -1,6 +1,7 @@
 //! Comments: collecting every comment of the file, and the doc comment of a declaration,
 //! spec or field (the comment lines immediately before it).
 
+use crate::lower::NodeExt;
 use crate::repair::Parsed;
 use goxide_ast::ast::Comment;
 use goxide_ast::{SourceFile, Span};
@@ -11,10 +12,20 @@ pub(crate) fn collect(parsed: &Parsed, source: &SourceFile) -> Vec<Comment> {
     let Some(tree) = parsed.tree.as_ref() else {
         return out;
     };
+    // Where a comment could start (`//` or `/*`, strings included): the walk descends only
+    // into nodes that cover one of these, and so skips most of the tree.
+    let bytes = parsed.text.as_bytes();
+    let starts: Vec<usize> = (0..bytes.len().saturating_sub(1))
+        .filter(|&i| bytes[i] == b'/' && matches!(bytes[i + 1], b'/' | b'*'))
+        .collect();
+    let covers_start = |n: tree_sitter::Node| {
+        let i = starts.partition_point(|&s| s < n.start_byte());
+        starts.get(i).is_some_and(|&s| s < n.end_byte())
+    };
     let mut cursor = tree.walk();
     'walk: loop {
         let n = cursor.node();
-        if n.kind() == "comment" {
+        if n.is_comment() {
             let span = Span::new(
                 parsed.map.to_original(n.start_byte()),
                 parsed.map.to_original(n.end_byte()),
@@ -23,7 +34,7 @@ pub(crate) fn collect(parsed: &Parsed, source: &SourceFile) -> Vec<Comment> {
                 span,
                 text: source.snippet(span).to_string(),
             });
-        } else if cursor.goto_first_child() {
+        } else if covers_start(n) && cursor.goto_first_child() {
             continue;
         }
         while !cursor.goto_next_sibling() {

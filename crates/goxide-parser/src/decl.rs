@@ -1,6 +1,6 @@
 //! Declarations: imports, `const`, `var`, `type`, functions and methods, parameter lists.
 
-use crate::lower::{field_children, named_children, Lower};
+use crate::lower::{field_children, named_children, Lower, NodeExt};
 use goxide_ast::ast::{
     ConstSpec, Decl, DeclKind, FuncDecl, FuncType, ImportSpec, ParamGroup, Receiver, TypeParam,
     TypeSpec, VarSpec,
@@ -10,11 +10,11 @@ use tree_sitter::Node;
 impl Lower<'_> {
     pub(crate) fn imports(&mut self, n: Node, out: &mut Vec<ImportSpec>) {
         for child in named_children(n) {
-            match child.kind() {
+            match child.kind_str() {
                 "import_spec" => out.push(self.import_spec(child)),
                 "import_spec_list" => {
                     for spec in named_children(child) {
-                        if spec.kind() == "import_spec" {
+                        if spec.kind_str() == "import_spec" {
                             out.push(self.import_spec(spec));
                         }
                     }
@@ -25,8 +25,8 @@ impl Lower<'_> {
     }
 
     fn import_spec(&mut self, n: Node) -> ImportSpec {
-        let name = n.child_by_field_name("name").map(|k| self.ident(k));
-        let path = match n.child_by_field_name("path") {
+        let name = n.child_field("name").map(|k| self.ident(k));
+        let path = match n.child_field("path") {
             Some(p) => {
                 let raw = self.text(p);
                 match crate::lit::unquote(raw) {
@@ -51,7 +51,7 @@ impl Lower<'_> {
     pub(crate) fn decl(&mut self, n: Node) -> Option<Decl> {
         let span = self.span(n);
         let doc = self.doc(n);
-        let kind = match n.kind() {
+        let kind = match n.kind_str() {
             "function_declaration" | "method_declaration" => {
                 DeclKind::Func(Box::new(self.func_decl(n)))
             }
@@ -59,7 +59,7 @@ impl Lower<'_> {
                 let mut specs: Vec<ConstSpec> = Vec::new();
                 for (i, spec) in named_children(n)
                     .into_iter()
-                    .filter(|k| k.kind() == "const_spec")
+                    .filter(|k| k.kind_str() == "const_spec")
                     .enumerate()
                 {
                     specs.push(self.const_spec(spec, i as u32));
@@ -69,11 +69,11 @@ impl Lower<'_> {
             "var_declaration" => {
                 let mut specs = Vec::new();
                 for child in named_children(n) {
-                    match child.kind() {
+                    match child.kind_str() {
                         "var_spec" => specs.push(self.var_spec(child)),
                         "var_spec_list" => {
                             for spec in named_children(child) {
-                                if spec.kind() == "var_spec" {
+                                if spec.kind_str() == "var_spec" {
                                     specs.push(self.var_spec(spec));
                                 }
                             }
@@ -86,7 +86,7 @@ impl Lower<'_> {
             "type_declaration" => {
                 let mut specs = Vec::new();
                 for child in named_children(n) {
-                    if matches!(child.kind(), "type_spec" | "type_alias") {
+                    if matches!(child.kind_str(), "type_spec" | "type_alias") {
                         specs.push(self.type_spec(child));
                     }
                 }
@@ -102,9 +102,9 @@ impl Lower<'_> {
             .into_iter()
             .map(|k| self.ident(k))
             .collect();
-        let ty = n.child_by_field_name("type").map(|t| self.ty(t));
+        let ty = n.child_field("type").map(|t| self.ty(t));
         let values = n
-            .child_by_field_name("value")
+            .child_field("value")
             .map(|v| self.expr_list(v))
             .unwrap_or_default();
         ConstSpec {
@@ -122,9 +122,9 @@ impl Lower<'_> {
             .into_iter()
             .map(|k| self.ident(k))
             .collect();
-        let ty = n.child_by_field_name("type").map(|t| self.ty(t));
+        let ty = n.child_field("type").map(|t| self.ty(t));
         let values = n
-            .child_by_field_name("value")
+            .child_field("value")
             .map(|v| self.expr_list(v))
             .unwrap_or_default();
         VarSpec {
@@ -137,7 +137,7 @@ impl Lower<'_> {
     }
 
     fn type_spec(&mut self, n: Node) -> TypeSpec {
-        let name = match n.child_by_field_name("name") {
+        let name = match n.child_field("name") {
             Some(k) => self.ident(k),
             None => {
                 let span = self.span(n);
@@ -149,14 +149,14 @@ impl Lower<'_> {
             }
         };
         let type_params = n
-            .child_by_field_name("type_parameters")
+            .child_field("type_parameters")
             .map(|p| self.type_params(p))
             .unwrap_or_default();
         let ty = self.ty_field(n, "type");
         TypeSpec {
             name,
             type_params,
-            alias: n.kind() == "type_alias",
+            alias: n.kind_str() == "type_alias",
             ty,
             span: self.span(n),
             doc: self.doc(n),
@@ -166,14 +166,14 @@ impl Lower<'_> {
     pub(crate) fn type_params(&mut self, n: Node) -> Vec<TypeParam> {
         let mut out = Vec::new();
         for p in named_children(n) {
-            if p.kind() != "type_parameter_declaration" {
+            if p.kind_str() != "type_parameter_declaration" {
                 continue;
             }
             let names = field_children(p, "name")
                 .into_iter()
                 .map(|k| self.ident(k))
                 .collect();
-            let constraint = match p.child_by_field_name("type") {
+            let constraint = match p.child_field("type") {
                 Some(t) => self.type_elem(t),
                 None => {
                     let span = self.span(p);
@@ -190,8 +190,8 @@ impl Lower<'_> {
     }
 
     fn func_decl(&mut self, n: Node) -> FuncDecl {
-        let recv = n.child_by_field_name("receiver").map(|r| self.receiver(r));
-        let name = match n.child_by_field_name("name") {
+        let recv = n.child_field("receiver").map(|r| self.receiver(r));
+        let name = match n.child_field("name") {
             Some(k) => self.ident(k),
             None => {
                 let span = self.span(n);
@@ -203,11 +203,11 @@ impl Lower<'_> {
             }
         };
         let type_params = n
-            .child_by_field_name("type_parameters")
+            .child_field("type_parameters")
             .map(|p| self.type_params(p))
             .unwrap_or_default();
         let sig = self.signature(n);
-        let body = n.child_by_field_name("body").map(|b| self.block(b));
+        let body = n.child_field("body").map(|b| self.block(b));
         FuncDecl {
             recv,
             name,
@@ -224,7 +224,7 @@ impl Lower<'_> {
             .into_iter()
             .filter(|k| {
                 matches!(
-                    k.kind(),
+                    k.kind_str(),
                     "parameter_declaration" | "variadic_parameter_declaration"
                 )
             })
@@ -251,16 +251,14 @@ impl Lower<'_> {
     /// `parameters` and `result` of `n`.
     pub(crate) fn signature(&mut self, n: Node) -> FuncType {
         let params = n
-            .child_by_field_name("parameters")
+            .child_field("parameters")
             .map(|p| self.params(p))
             .unwrap_or_default();
-        let mut end = n
-            .child_by_field_name("parameters")
-            .map(|p| self.span(p).end);
-        let results = match n.child_by_field_name("result") {
+        let mut end = n.child_field("parameters").map(|p| self.span(p).end);
+        let results = match n.child_field("result") {
             Some(r) => {
                 end = Some(self.span(r).end);
-                if r.kind() == "parameter_list" {
+                if r.kind_str() == "parameter_list" {
                     self.params(r)
                 } else {
                     let ty = self.ty(r);
@@ -290,7 +288,7 @@ impl Lower<'_> {
     pub(crate) fn params(&mut self, n: Node) -> Vec<ParamGroup> {
         let mut decls = Vec::new();
         for p in named_children(n) {
-            let variadic = match p.kind() {
+            let variadic = match p.kind_str() {
                 "parameter_declaration" => false,
                 "variadic_parameter_declaration" => true,
                 _ => {
@@ -306,7 +304,7 @@ impl Lower<'_> {
         let mut pending: Vec<Node> = Vec::new();
         for (p, variadic, names) in decls {
             if named && names.is_empty() {
-                if let Some(t) = p.child_by_field_name("type") {
+                if let Some(t) = p.child_field("type") {
                     if !variadic && self.is_bare_name(t) {
                         pending.push(t);
                         continue;
@@ -356,7 +354,7 @@ impl Lower<'_> {
     /// Whether the type node `t` of an unnamed parameter is a lone identifier (so possibly the
     /// name of a parameter in a longer named group).
     fn is_bare_name(&self, t: Node) -> bool {
-        matches!(t.kind(), "type_identifier" | "identifier")
+        matches!(t.kind_str(), "type_identifier" | "identifier")
             && self.parsed.map.substitute_at(t.start_byte()).is_none()
     }
 }

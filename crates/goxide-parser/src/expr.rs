@@ -1,7 +1,7 @@
 //! Expressions: operands, literals, selectors, indexing, slicing, calls and conversions,
 //! type assertions, unary and binary operators, composite and function literals.
 
-use crate::lower::{all_children, named_children, unfielded_children, Lower};
+use crate::lower::{all_children, named_children, unfielded_children, Lower, NodeExt};
 use goxide_ast::ast::{BasicLit, BinaryOp, Element, Expr, ExprKind, LitKind, UnaryOp};
 use tree_sitter::Node;
 
@@ -18,7 +18,7 @@ impl Lower<'_> {
             // `*` always dereferences the whole primary expression.
             let inner = self.span(inner).start;
             self.hoisted.push((n.start_byte(), inner));
-            let kind = self.ex_kind(n);
+            let kind = self.nested(|l| l.ex_kind(n));
             self.hoisted.pop();
             self.leave();
             let mut e = self.expr(goxide_ast::Span::new(inner, span.end), kind);
@@ -34,7 +34,7 @@ impl Lower<'_> {
         if let Some(&(_, inner)) = self.hoisted_at(n) {
             span.start = inner;
         }
-        let kind = self.ex_kind(n);
+        let kind = self.nested(|l| l.ex_kind(n));
         self.leave();
         self.expr(span, kind)
     }
@@ -55,7 +55,7 @@ impl Lower<'_> {
         }
         let mut base = n;
         loop {
-            let field = match base.kind() {
+            let field = match base.kind_str() {
                 "selector_expression"
                 | "index_expression"
                 | "slice_expression"
@@ -64,11 +64,11 @@ impl Lower<'_> {
                 "type_conversion_expression" => break,
                 _ => return None,
             };
-            base = base.child_by_field_name(field)?;
+            base = base.child_field(field)?;
         }
         let mut stars = Vec::new();
-        let mut ty = base.child_by_field_name("type")?;
-        while ty.kind() == "pointer_type" {
+        let mut ty = base.child_field("type")?;
+        while ty.kind_str() == "pointer_type" {
             stars.push(ty);
             ty = named_children(ty).into_iter().next()?;
         }
@@ -87,12 +87,12 @@ impl Lower<'_> {
     }
 
     fn field_ex(&mut self, n: Node, field: &str) -> Expr {
-        let k = n.child_by_field_name(field);
+        let k = n.child_field(field);
         self.opt_ex(k, n)
     }
 
     pub(crate) fn expr_list(&mut self, n: Node) -> Vec<Expr> {
-        if n.kind() != "expression_list" {
+        if n.kind_str() != "expression_list" {
             return vec![self.ex(n)];
         }
         named_children(n).into_iter().map(|k| self.ex(k)).collect()
@@ -108,14 +108,14 @@ impl Lower<'_> {
     fn ex_kind(&mut self, n: Node) -> ExprKind {
         if let Some(lit) = self.parsed.map.substitute_at(n.start_byte()) {
             if matches!(
-                n.kind(),
+                n.kind_str(),
                 "identifier" | "type_identifier" | "package_identifier"
             ) {
                 let start = self.span(n).start;
                 return self.substituted_type(lit, start);
             }
         }
-        match n.kind() {
+        match n.kind_str() {
             "identifier" | "type_identifier" | "field_identifier" | "package_identifier"
             | "true" | "false" | "nil" | "iota" | "blank_identifier" | "label_name" => {
                 ExprKind::Ident(self.text(n).to_string())
@@ -131,7 +131,7 @@ impl Lower<'_> {
             }
             "selector_expression" => {
                 let x = Box::new(self.field_ex(n, "operand"));
-                let sel = match n.child_by_field_name("field") {
+                let sel = match n.child_field("field") {
                     Some(f) => self.ident(f),
                     None => goxide_ast::ast::Ident {
                         id: self.ids.fresh(),
@@ -159,14 +159,12 @@ impl Lower<'_> {
             }
             "slice_expression" => {
                 let x = Box::new(self.field_ex(n, "operand"));
-                let lo = n.child_by_field_name("start").map(|k| Box::new(self.ex(k)));
-                let hi = n.child_by_field_name("end").map(|k| Box::new(self.ex(k)));
-                let max = n
-                    .child_by_field_name("capacity")
-                    .map(|k| Box::new(self.ex(k)));
+                let lo = n.child_field("start").map(|k| Box::new(self.ex(k)));
+                let hi = n.child_field("end").map(|k| Box::new(self.ex(k)));
+                let max = n.child_field("capacity").map(|k| Box::new(self.ex(k)));
                 let colons = all_children(n)
                     .iter()
-                    .filter(|k| !k.is_named() && k.kind() == ":")
+                    .filter(|k| !k.is_named() && k.kind_str() == ":")
                     .count();
                 ExprKind::Slice {
                     x,
@@ -183,10 +181,10 @@ impl Lower<'_> {
             }
             "call_expression" => self.call(n),
             "type_conversion_expression" => {
-                let mut ty = n.child_by_field_name("type");
+                let mut ty = n.child_field("type");
                 if self.hoisted_at(n).is_some() {
                     // The `*`s were hoisted by `ex`: convert to the type under them.
-                    while let Some(t) = ty.filter(|t| t.kind() == "pointer_type") {
+                    while let Some(t) = ty.filter(|t| t.kind_str() == "pointer_type") {
                         ty = named_children(t).into_iter().next();
                     }
                 }
@@ -201,8 +199,8 @@ impl Lower<'_> {
             "unary_expression" => {
                 let x = Box::new(self.field_ex(n, "operand"));
                 let op = n
-                    .child_by_field_name("operator")
-                    .map(|o| o.kind())
+                    .child_field("operator")
+                    .map(|o| o.kind_str())
                     .unwrap_or("");
                 match op {
                     "*" => ExprKind::Star(x),
@@ -240,8 +238,8 @@ impl Lower<'_> {
                 let x = Box::new(self.field_ex(n, "left"));
                 let y = Box::new(self.field_ex(n, "right"));
                 let op = n
-                    .child_by_field_name("operator")
-                    .map(|o| o.kind())
+                    .child_field("operator")
+                    .map(|o| o.kind_str())
                     .unwrap_or("");
                 match binary_op(op) {
                     Some(op) => ExprKind::Binary { op, x, y },
@@ -252,8 +250,8 @@ impl Lower<'_> {
                 }
             }
             "composite_literal" => {
-                let ty = n.child_by_field_name("type").map(|t| Box::new(self.ty(t)));
-                let elems = match n.child_by_field_name("body") {
+                let ty = n.child_field("type").map(|t| Box::new(self.ty(t)));
+                let elems = match n.child_field("body") {
                     Some(b) => self.literal_value(b),
                     None => Vec::new(),
                 };
@@ -269,7 +267,7 @@ impl Lower<'_> {
             }
             "func_literal" => {
                 let sig = self.signature(n);
-                let body = match n.child_by_field_name("body") {
+                let body = match n.child_field("body") {
                     Some(b) => self.block(b),
                     None => goxide_ast::ast::Block {
                         stmts: Vec::new(),
@@ -301,8 +299,7 @@ impl Lower<'_> {
         let Some(tree) = parsed.tree.as_ref() else {
             return ExprKind::Bad;
         };
-        let ty =
-            find_kind(tree.root_node(), "type_alias").and_then(|a| a.child_by_field_name("type"));
+        let ty = find_kind(tree.root_node(), "type_alias").and_then(|a| a.child_field("type"));
         let (Some(ty), false) = (ty, tree.root_node().has_error()) else {
             let span = goxide_ast::Span::new(start, start + lit.len() as u32);
             self.error(span, "syntax error: invalid type literal");
@@ -310,6 +307,7 @@ impl Lower<'_> {
         };
         let mut sub = Lower::new(&parsed, self.source, &mut *self.ids, self.comments);
         sub.depth = self.depth;
+        sub.big_stack = self.big_stack;
         let e = sub.ty(ty);
         self.diags.append(&mut sub.diags);
         e.kind
@@ -317,7 +315,7 @@ impl Lower<'_> {
 
     fn call(&mut self, n: Node) -> ExprKind {
         let mut func = self.field_ex(n, "function");
-        if let Some(targs) = n.child_by_field_name("type_arguments") {
+        if let Some(targs) = n.child_field("type_arguments") {
             let indices = self.type_args(targs);
             let span = goxide_ast::Span::new(func.span.start, self.span(targs).end);
             func = self.expr(
@@ -330,9 +328,9 @@ impl Lower<'_> {
         }
         let mut args = Vec::new();
         let mut ellipsis = false;
-        if let Some(list) = n.child_by_field_name("arguments") {
+        if let Some(list) = n.child_field("arguments") {
             for a in named_children(list) {
-                if a.kind() == "variadic_argument" {
+                if a.kind_str() == "variadic_argument" {
                     ellipsis = true;
                     let inner = named_children(a).into_iter().next();
                     args.push(self.opt_ex(inner, a));
@@ -352,7 +350,7 @@ impl Lower<'_> {
         let mut out = Vec::new();
         for e in named_children(n) {
             let span = self.span(e);
-            match e.kind() {
+            match e.kind_str() {
                 "keyed_element" => {
                     let key = self.field_ex(e, "key");
                     let value = self.field_ex(e, "value");
@@ -381,7 +379,7 @@ impl Lower<'_> {
 
 /// The first node of kind `kind` in pre-order.
 fn find_kind<'t>(n: Node<'t>, kind: &str) -> Option<Node<'t>> {
-    if n.kind() == kind {
+    if n.kind_str() == kind {
         return Some(n);
     }
     named_children(n)

@@ -29,41 +29,23 @@ pub use lit::unquote;
 /// diagnostics (`Severity::Error`) with file:line:col and a snippet, and the erroneous parts
 /// become `ExprKind::Bad` / `StmtKind::Bad` (or are skipped); the rest of the file is lowered.
 pub fn parse_file(path: &str, text: &str, ids: &mut IdGen) -> (File, Vec<Diagnostic>) {
-    // Lowering recurses along the tree; deeply nested input (long operator chains) needs more
-    // stack than a caller's thread may have, so large files are lowered on a thread with a big
-    // stack. Nesting beyond `lower::MAX_DEPTH` is reported rather than followed.
-    if text.len() < SMALL_FILE {
-        return parse_file_here(path, text, ids);
-    }
-    let result = std::thread::scope(|s| {
-        std::thread::Builder::new()
-            .stack_size(LOWER_STACK)
-            .spawn_scoped(s, || parse_file_here(path, text, &mut *ids))
-            .ok()
-            .and_then(|h| h.join().ok())
-    });
-    match result {
-        Some(r) => r,
-        None => parse_file_here(path, text, ids),
-    }
-}
-
-/// Files below this size cannot nest deeply enough to need a bigger stack.
-const SMALL_FILE: usize = 512;
-/// Stack of the lowering thread (reserved, committed only as used).
-const LOWER_STACK: usize = 1 << 29;
-
-fn parse_file_here(path: &str, text: &str, ids: &mut IdGen) -> (File, Vec<Diagnostic>) {
     let source = SourceFile::new(path, text);
     let parsed = repair::parse_repaired(text);
     let comments = comments::collect(&parsed, &source);
-    let mut diags = errors::syntax_errors(&parsed, &source);
-    let mut lower = lower::Lower::new(&parsed, &source, ids, &comments);
-    let file = lower.file(
-        parsed.tree.as_ref().map(|t| t.root_node()),
-        comments.clone(),
-    );
+    lower_file(&parsed, &source, comments, ids)
+}
+
+fn lower_file(
+    parsed: &repair::Parsed,
+    source: &SourceFile,
+    comments: Vec<goxide_ast::ast::Comment>,
+    ids: &mut IdGen,
+) -> (File, Vec<Diagnostic>) {
+    let mut diags = errors::syntax_errors(parsed, source);
+    let mut lower = lower::Lower::new(parsed, source, ids, &comments);
+    let mut file = lower.file(parsed.tree.as_ref().map(|t| t.root_node()));
     diags.append(&mut lower.diags);
+    file.comments = comments;
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     diags.dedup_by(|a, b| a.span.start == b.span.start && a.message == b.message);
     (file, diags)

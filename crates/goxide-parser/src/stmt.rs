@@ -1,7 +1,7 @@
 //! Statements: simple statements, blocks, control flow, switches, select, labels.
 
 use crate::expr::binary_op;
-use crate::lower::{field_children, has_token, named_children, Lower};
+use crate::lower::{field_children, has_token, named_children, Lower, NodeExt};
 use goxide_ast::ast::{
     AssignOp, Block, BranchKind, CaseClause, CommClause, Expr, ExprKind, Stmt, StmtKind,
     TypeCaseClause,
@@ -14,7 +14,7 @@ impl Lower<'_> {
         let span = self.span(n);
         let mut stmts = Vec::new();
         for k in named_children(n) {
-            if k.kind() == "statement_list" {
+            if k.kind_str() == "statement_list" {
                 stmts.extend(self.stmt_list(k));
             } else {
                 stmts.push(self.stmt_node(k));
@@ -27,9 +27,9 @@ impl Lower<'_> {
     fn clause_body(&mut self, n: Node) -> Vec<Stmt> {
         let mut out = Vec::new();
         for k in named_children(n) {
-            if k.kind() == "statement_list" {
+            if k.kind_str() == "statement_list" {
                 out.extend(self.stmt_list(k));
-            } else if k.kind() == "ERROR" {
+            } else if k.kind_str() == "ERROR" {
                 let span = self.span(k);
                 out.push(self.stmt(span, StmtKind::Bad));
             }
@@ -53,7 +53,7 @@ impl Lower<'_> {
         if !self.enter(n) {
             return self.stmt(span, StmtKind::Bad);
         }
-        let kind = self.stmt_kind(n);
+        let kind = self.nested(|l| l.stmt_kind(n));
         self.leave();
         self.stmt(span, kind)
     }
@@ -61,12 +61,12 @@ impl Lower<'_> {
     fn label(&mut self, n: Node) -> Option<goxide_ast::ast::Ident> {
         named_children(n)
             .into_iter()
-            .find(|k| k.kind() == "label_name")
+            .find(|k| k.kind_str() == "label_name")
             .map(|k| self.ident(k))
     }
 
     fn stmt_kind(&mut self, n: Node) -> StmtKind {
-        match n.kind() {
+        match n.kind_str() {
             "expression_statement" => {
                 let inner = named_children(n).into_iter().next();
                 StmtKind::Expr(self.opt_ex(inner, n))
@@ -80,15 +80,15 @@ impl Lower<'_> {
                 let inner = named_children(n).into_iter().next();
                 StmtKind::IncDec {
                     x: self.opt_ex(inner, n),
-                    inc: n.kind() == "inc_statement",
+                    inc: n.kind_str() == "inc_statement",
                 }
             }
             "assignment_statement" => {
                 let lhs = self.list_field(n, "left");
                 let rhs = self.list_field(n, "right");
                 let tok = n
-                    .child_by_field_name("operator")
-                    .map(|o| o.kind())
+                    .child_field("operator")
+                    .map(|o| o.kind_str())
                     .unwrap_or("=");
                 let op = match tok.strip_suffix('=') {
                     Some("") | None => AssignOp::Assign,
@@ -108,7 +108,7 @@ impl Lower<'_> {
             }
             "receive_statement" => {
                 let rhs = self.field(n, "right");
-                match n.child_by_field_name("left") {
+                match n.child_field("left") {
                     Some(l) => {
                         let lhs = self.expr_list(l);
                         let define = has_token(n, ":=");
@@ -134,7 +134,7 @@ impl Lower<'_> {
                 None => StmtKind::Bad,
             },
             "labeled_statement" => {
-                let label = match n.child_by_field_name("label") {
+                let label = match n.child_field("label") {
                     Some(l) => self.ident(l),
                     None => goxide_ast::ast::Ident {
                         id: self.ids.fresh(),
@@ -144,7 +144,7 @@ impl Lower<'_> {
                 };
                 let inner = named_children(n)
                     .into_iter()
-                    .find(|k| k.kind() != "label_name");
+                    .find(|k| k.kind_str() != "label_name");
                 let stmt = match inner {
                     Some(k) => self.stmt_node(k),
                     None => {
@@ -160,7 +160,7 @@ impl Lower<'_> {
             "go_statement" | "defer_statement" => {
                 let inner = named_children(n).into_iter().next();
                 let call = self.opt_ex(inner, n);
-                if n.kind() == "go_statement" {
+                if n.kind_str() == "go_statement" {
                     StmtKind::Go(call)
                 } else {
                     StmtKind::Defer(call)
@@ -193,11 +193,11 @@ impl Lower<'_> {
             "empty_statement" => StmtKind::Empty,
             "if_statement" => self.if_stmt(n),
             "expression_switch_statement" => {
-                let init = self.opt_stmt(n.child_by_field_name("initializer"));
-                let tag = n.child_by_field_name("value").map(|v| self.ex(v));
+                let init = self.opt_stmt(n.child_field("initializer"));
+                let tag = n.child_field("value").map(|v| self.ex(v));
                 let mut clauses = Vec::new();
                 for c in named_children(n) {
-                    match c.kind() {
+                    match c.kind_str() {
                         "expression_case" => {
                             let exprs = self.list_field(c, "value");
                             let body = self.clause_body(c);
@@ -226,9 +226,9 @@ impl Lower<'_> {
             "select_statement" => {
                 let mut clauses = Vec::new();
                 for c in named_children(n) {
-                    match c.kind() {
+                    match c.kind_str() {
                         "communication_case" => {
-                            let comm = self.opt_stmt(c.child_by_field_name("communication"));
+                            let comm = self.opt_stmt(c.child_field("communication"));
                             let body = self.clause_body(c);
                             clauses.push(CommClause {
                                 comm,
@@ -259,7 +259,7 @@ impl Lower<'_> {
                     span,
                     format!(
                         "syntax error: unexpected {} inside a function body",
-                        n.kind().replace('_', " ")
+                        n.kind_str().replace('_', " ")
                     ),
                 );
                 StmtKind::Bad
@@ -273,7 +273,7 @@ impl Lower<'_> {
     }
 
     fn field(&mut self, n: Node, field: &str) -> Expr {
-        let k = n.child_by_field_name(field);
+        let k = n.child_field(field);
         self.opt_ex(k, n)
     }
 
@@ -299,16 +299,16 @@ impl Lower<'_> {
     }
 
     fn if_stmt(&mut self, n: Node) -> StmtKind {
-        let init = self.opt_stmt(n.child_by_field_name("initializer"));
+        let init = self.opt_stmt(n.child_field("initializer"));
         let cond = self.field(n, "condition");
-        let then = match n.child_by_field_name("consequence") {
+        let then = match n.child_field("consequence") {
             Some(b) => self.block(b),
             None => Block {
                 stmts: Vec::new(),
                 span: self.span(n),
             },
         };
-        let els = self.opt_stmt(n.child_by_field_name("alternative"));
+        let els = self.opt_stmt(n.child_field("alternative"));
         StmtKind::If {
             init,
             cond,
@@ -318,11 +318,11 @@ impl Lower<'_> {
     }
 
     fn type_switch(&mut self, n: Node) -> StmtKind {
-        let init = self.opt_stmt(n.child_by_field_name("initializer"));
-        let bind = match n.child_by_field_name("alias") {
+        let init = self.opt_stmt(n.child_field("initializer"));
+        let bind = match n.child_field("alias") {
             Some(a) => {
                 let names = named_children(a);
-                if names.len() != 1 || names[0].kind() != "identifier" {
+                if names.len() != 1 || names[0].kind_str() != "identifier" {
                     let span = self.span(a);
                     self.error(span, "syntax error: invalid variable name in type switch");
                 }
@@ -333,7 +333,7 @@ impl Lower<'_> {
         let x = self.field(n, "value");
         let mut clauses = Vec::new();
         for c in named_children(n) {
-            match c.kind() {
+            match c.kind_str() {
                 "type_case" => {
                     let types = field_children(c, "type")
                         .into_iter()
@@ -372,14 +372,16 @@ impl Lower<'_> {
     }
 
     fn for_stmt(&mut self, n: Node) -> StmtKind {
-        let body = match n.child_by_field_name("body") {
+        let body = match n.child_field("body") {
             Some(b) => self.block(b),
             None => Block {
                 stmts: Vec::new(),
                 span: self.span(n),
             },
         };
-        let header = named_children(n).into_iter().find(|k| k.kind() != "block");
+        let header = named_children(n)
+            .into_iter()
+            .find(|k| k.kind_str() != "block");
         match header {
             None => StmtKind::For {
                 init: None,
@@ -387,10 +389,10 @@ impl Lower<'_> {
                 post: None,
                 body,
             },
-            Some(h) if h.kind() == "for_clause" => {
-                let init = self.opt_stmt(h.child_by_field_name("initializer"));
-                let cond = h.child_by_field_name("condition").map(|c| self.ex(c));
-                let post = self.opt_stmt(h.child_by_field_name("update"));
+            Some(h) if h.kind_str() == "for_clause" => {
+                let init = self.opt_stmt(h.child_field("initializer"));
+                let cond = h.child_field("condition").map(|c| self.ex(c));
+                let post = self.opt_stmt(h.child_field("update"));
                 StmtKind::For {
                     init,
                     cond,
@@ -398,9 +400,9 @@ impl Lower<'_> {
                     body,
                 }
             }
-            Some(h) if h.kind() == "range_clause" => {
+            Some(h) if h.kind_str() == "range_clause" => {
                 let left = h
-                    .child_by_field_name("left")
+                    .child_field("left")
                     .map(|l| self.expr_list(l))
                     .unwrap_or_default();
                 let define = has_token(h, ":=");

@@ -1,7 +1,7 @@
 //! Type expressions: arrays, slices, maps, channels, pointers, functions, structs, interfaces,
 //! qualified and generic types, constraint unions.
 
-use crate::lower::{all_children, field_children, has_token, named_children, Lower};
+use crate::lower::{all_children, field_children, has_token, named_children, Lower, NodeExt};
 use goxide_ast::ast::{
     ChanDir, Expr, ExprKind, Field, InterfaceElem, InterfaceType, StructType, TypeTerm,
 };
@@ -15,7 +15,7 @@ impl Lower<'_> {
 
     /// The type in field `field` of `n`, or a Bad expression when absent.
     pub(crate) fn ty_field(&mut self, n: Node, field: &str) -> Expr {
-        match n.child_by_field_name(field) {
+        match n.child_field(field) {
             Some(t) => self.ty(t),
             None => {
                 let span = self.span(n);
@@ -26,11 +26,9 @@ impl Lower<'_> {
 
     /// Lowers type-only node kinds; `None` when `n` is not one of them.
     pub(crate) fn type_kind(&mut self, n: Node) -> Option<ExprKind> {
-        let kind = match n.kind() {
+        let kind = match n.kind_str() {
             "array_type" => {
-                let len = n
-                    .child_by_field_name("length")
-                    .map(|l| Box::new(self.ex(l)));
+                let len = n.child_field("length").map(|l| Box::new(self.ex(l)));
                 let elem = Box::new(self.ty_field(n, "element"));
                 ExprKind::ArrayType { len, elem }
             }
@@ -47,7 +45,7 @@ impl Lower<'_> {
                 let toks: Vec<&str> = all_children(n)
                     .iter()
                     .filter(|k| !k.is_named())
-                    .map(|k| k.kind())
+                    .map(|k| k.kind_str())
                     .collect();
                 let dir = match toks.as_slice() {
                     ["<-", ..] => ChanDir::Recv,
@@ -67,14 +65,14 @@ impl Lower<'_> {
             "struct_type" => ExprKind::StructType(self.struct_type(n)),
             "interface_type" => ExprKind::InterfaceType(self.interface_type(n)),
             "qualified_type" => {
-                let pkg = match n.child_by_field_name("package") {
+                let pkg = match n.child_field("package") {
                     Some(p) => self.ex(p),
                     None => {
                         let span = self.span(n);
                         self.bad_expr(span)
                     }
                 };
-                let sel = match n.child_by_field_name("name") {
+                let sel = match n.child_field("name") {
                     Some(k) => self.ident(k),
                     None => goxide_ast::ast::Ident {
                         id: self.ids.fresh(),
@@ -89,7 +87,7 @@ impl Lower<'_> {
             }
             "generic_type" => {
                 let x = Box::new(self.ty_field(n, "type"));
-                let indices = match n.child_by_field_name("type_arguments") {
+                let indices = match n.child_field("type_arguments") {
                     Some(a) => self.type_args(a),
                     None => Vec::new(),
                 };
@@ -121,18 +119,18 @@ impl Lower<'_> {
     /// A type element (`T`, `~T`, `A | ~B`): a single plain type lowers to that type, anything
     /// else to a union.
     pub(crate) fn type_elem(&mut self, n: Node) -> Expr {
-        if !matches!(n.kind(), "type_elem" | "type_constraint") {
+        if !matches!(n.kind_str(), "type_elem" | "type_constraint") {
             return self.ty(n);
         }
         let kids = named_children(n);
         if let [single] = kids.as_slice() {
-            if single.kind() != "negated_type" {
+            if single.kind_str() != "negated_type" {
                 return self.ty(*single);
             }
         }
         let mut terms = Vec::new();
         for k in kids {
-            if k.kind() == "negated_type" {
+            if k.kind_str() == "negated_type" {
                 let inner = named_children(k).into_iter().next();
                 let ty = self.opt_ex(inner, k);
                 terms.push(TypeTerm { tilde: true, ty });
@@ -149,9 +147,9 @@ impl Lower<'_> {
         let mut fields = Vec::new();
         let list = named_children(n)
             .into_iter()
-            .find(|k| k.kind() == "field_declaration_list");
+            .find(|k| k.kind_str() == "field_declaration_list");
         for f in list.map(named_children).unwrap_or_default() {
-            if f.kind() != "field_declaration" {
+            if f.kind_str() != "field_declaration" {
                 self.unexpected(f, "struct type");
                 continue;
             }
@@ -164,7 +162,7 @@ impl Lower<'_> {
                 let span = goxide_ast::Span::new(self.span(f).start, ty.span.end);
                 ty = self.expr(span, ExprKind::Star(Box::new(ty)));
             }
-            let tag = match f.child_by_field_name("tag") {
+            let tag = match f.child_field("tag") {
                 Some(t) => match crate::lit::unquote(self.text(t)) {
                     Some(s) => Some(s),
                     None => {
@@ -192,9 +190,9 @@ impl Lower<'_> {
     fn interface_type(&mut self, n: Node) -> InterfaceType {
         let mut elems = Vec::new();
         for e in named_children(n) {
-            match e.kind() {
+            match e.kind_str() {
                 "method_elem" => {
-                    let name = match e.child_by_field_name("name") {
+                    let name = match e.child_field("name") {
                         Some(k) => self.ident(k),
                         None => goxide_ast::ast::Ident {
                             id: self.ids.fresh(),

@@ -15,6 +15,7 @@
 
 mod check;
 pub mod constant;
+mod fx;
 mod info;
 pub mod object;
 pub mod types;

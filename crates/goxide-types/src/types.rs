@@ -2,9 +2,9 @@
 //! (so type identity is `==` on ids), except named types, which are unique per declaration
 //! (and per instantiation for generic types).
 
+use crate::fx::HashMap;
 use crate::object::ObjId;
 use goxide_ast::ast::ChanDir;
-use std::collections::HashMap;
 
 /// `TypeId::default()` is [`TypeTable::INVALID`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -265,7 +265,7 @@ impl TypeTable {
     pub fn new() -> Self {
         let mut t = TypeTable {
             types: Vec::new(),
-            interned: HashMap::new(),
+            interned: HashMap::default(),
         };
         // Basic kinds are interned first, in declaration order, so `basic()` is a lookup.
         for k in ALL_BASIC {

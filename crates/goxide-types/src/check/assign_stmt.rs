@@ -241,7 +241,7 @@ impl Checker<'_> {
         };
         let mut any_new = false;
         let mut to_declare = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::fx::HashSet::default();
         for (i, l) in lhs.iter().enumerate() {
             let ExprKind::Ident(name) = &l.kind else {
                 self.expr_any(l);

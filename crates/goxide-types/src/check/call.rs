@@ -4,11 +4,11 @@
 use super::operand::Operand;
 use super::predicates::is_type_param;
 use super::Checker;
+use crate::fx::HashMap;
 use crate::info::Mode;
 use crate::types::{BasicKind, Signature, Type, TypeTable};
 use crate::{ObjId, TypeId};
 use goxide_ast::ast::{Expr, ExprKind};
-use std::collections::HashMap;
 
 impl Checker<'_> {
     /// The generic function an expression names (`f`, `pkg.F`), if any.
@@ -130,7 +130,7 @@ impl Checker<'_> {
             .or_else(|| self.partial.get(&fe.id).map(|p| p.0));
         if let Some(g) = generic {
             let tps = self.func_tparams.get(&g).cloned().unwrap_or_default();
-            let mut map: HashMap<TypeId, TypeId> = HashMap::new();
+            let mut map: HashMap<TypeId, TypeId> = HashMap::default();
             if let Some((_, given)) = self.partial.get(&fe.id).cloned() {
                 for (p, a) in tps.iter().zip(given) {
                     map.insert(*p, a);

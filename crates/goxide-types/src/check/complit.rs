@@ -111,7 +111,7 @@ impl Checker<'_> {
                 };
                 let what = if alen.is_some() { "array" } else { "slice" };
                 let mut i = 0u64;
-                let mut seen_idx = std::collections::HashSet::new();
+                let mut seen_idx = crate::fx::HashSet::default();
                 for elt in elems {
                     let mut valid = true;
                     if let Some(k) = &elt.key {

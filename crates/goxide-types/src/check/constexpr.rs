@@ -361,15 +361,30 @@ pub(crate) fn representable(v: &ConstValue, k: BasicKind) -> Option<ConstValue> 
         _ if k.is_integer() => {
             let i = to_int(v)?;
             let bits = k.bits().unwrap_or(64);
-            let (lo, hi) = if k.is_unsigned() {
-                (BigInt::zero(), (BigInt::one() << bits) - 1)
-            } else {
-                (
-                    -(BigInt::one() << (bits - 1)),
-                    (BigInt::one() << (bits - 1)) - 1,
-                )
+            // Integer kinds have at most 64 bits: the bounds fit an i128 (and a value that
+            // does not fit one is out of range).
+            let fits = match (i.to_i128(), bits) {
+                (Some(x), 1..=64) => {
+                    if k.is_unsigned() {
+                        x >= 0 && x < 1i128 << bits
+                    } else {
+                        x >= -(1i128 << (bits - 1)) && x < 1i128 << (bits - 1)
+                    }
+                }
+                (Some(_), _) => {
+                    let (lo, hi) = if k.is_unsigned() {
+                        (BigInt::zero(), (BigInt::one() << bits) - 1)
+                    } else {
+                        (
+                            -(BigInt::one() << (bits - 1)),
+                            (BigInt::one() << (bits - 1)) - 1,
+                        )
+                    };
+                    i >= lo && i <= hi
+                }
+                (None, _) => false,
             };
-            (i >= lo && i <= hi).then_some(ConstValue::Int(i))
+            fits.then_some(ConstValue::Int(i))
         }
         _ => None,
     }

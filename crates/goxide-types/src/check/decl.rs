@@ -4,12 +4,12 @@
 use super::operand::Operand;
 use super::{Checker, DeclInfo, Files, FuncCtx, SigObjs};
 use crate::constant::ConstValue;
+use crate::fx::{HashMap, HashSet};
 use crate::info::Mode;
 use crate::object::ObjKind;
 use crate::types::{Signature, Type, TypeTable};
 use crate::{ObjId, TypeId};
 use goxide_ast::ast::{ConstSpec, DeclKind, Expr, FuncType, Ident, TypeParam, TypeSpec, VarSpec};
-use std::collections::{HashMap, HashSet};
 
 /// A declaration of the current file, holding (a cheap clone of) its package's files so that it
 /// does not borrow the checker (cloning the node instead would be quadratic in large groups).
@@ -397,7 +397,7 @@ impl<'a> Checker<'a> {
 
     /// Checks a function type, creating parameter and result objects.
     pub(crate) fn func_type(&mut self, ft: &FuncType, declare: bool) -> SigObjs {
-        let mut names = HashSet::new();
+        let mut names = HashSet::default();
         for n in ft.params.iter().chain(&ft.results).flat_map(|g| &g.names) {
             if n.name != "_" && !names.insert(n.name.as_str()) {
                 self.error(n.span, format!("duplicate argument {}", n.name));
@@ -649,7 +649,7 @@ impl<'a> Checker<'a> {
     /// Reports local variables of the current function that were never used.
     pub(crate) fn report_unused(&mut self) {
         let locals = std::mem::take(&mut self.env.locals);
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for o in locals {
             // Variables whose type is invalid follow an earlier error: do not pile on.
             if !seen.insert(o) || self.used.contains(&o) || self.obj(o).ty == TypeTable::INVALID {
@@ -689,11 +689,11 @@ impl<'a> Checker<'a> {
             .copied()
             .filter(|o| matches!(self.obj(*o).kind, ObjKind::Var { global: true, .. }))
             .collect();
-        let mut var_deps: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
+        let mut var_deps: HashMap<ObjId, HashSet<ObjId>> = HashMap::default();
         for &v in &vars {
-            let mut out = HashSet::new();
+            let mut out = HashSet::default();
             let mut stack: Vec<ObjId> = self.deps.get(&v).cloned().unwrap_or_default();
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             while let Some(o) = stack.pop() {
                 if !seen.insert(o) {
                     continue;
@@ -719,7 +719,7 @@ impl<'a> Checker<'a> {
                     .get(&v)
                     .map(|d| d.iter().copied().collect())
                     .unwrap_or_default();
-                let mut seen = HashSet::new();
+                let mut seen = HashSet::default();
                 let mut cyclic = false;
                 while let Some(o) = stack.pop() {
                     if o == v {
@@ -744,7 +744,7 @@ impl<'a> Checker<'a> {
             }
         }
         // Variables of one multi-value spec initialize together.
-        let mut group: HashMap<ObjId, Vec<ObjId>> = HashMap::new();
+        let mut group: HashMap<ObjId, Vec<ObjId>> = HashMap::default();
         for &v in &vars {
             if let Some(DeclInfo::Var {
                 file, decl, spec, ..
@@ -761,7 +761,7 @@ impl<'a> Checker<'a> {
                 group.insert(v, members);
             }
         }
-        let mut done: HashSet<ObjId> = HashSet::new();
+        let mut done: HashSet<ObjId> = HashSet::default();
         let mut order = Vec::new();
         while done.len() < vars.len() {
             let next = vars
@@ -861,7 +861,7 @@ impl Checker<'_> {
 
     fn contains_by_value(&self, target: TypeId, start: TypeId) -> bool {
         let mut stack = vec![start];
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         while let Some(t) = stack.pop() {
             if t == target {
                 return true;

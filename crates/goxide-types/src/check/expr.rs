@@ -93,7 +93,9 @@ impl Checker<'_> {
         self.depth += 1;
         let x = self.expr_inner(e);
         self.depth -= 1;
-        self.record(e.id, x.ty, x.mode.clone());
+        if self.is_main() {
+            self.record(e.id, x.ty, x.mode.clone());
+        }
         x
     }
 

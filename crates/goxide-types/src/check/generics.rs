@@ -2,9 +2,9 @@
 //! type arguments from function arguments (by unification).
 
 use super::Checker;
+use crate::fx::HashMap;
 use crate::types::{Interface, Method, Named, Signature, Term, Type, TypeTable};
 use crate::TypeId;
-use std::collections::HashMap;
 
 impl Checker<'_> {
     /// The instance of generic named type `g` with type arguments `args` (cached).
@@ -76,7 +76,7 @@ impl Checker<'_> {
             return t;
         };
         // Methods declare their own receiver type parameters; map them by index.
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         let mut params = Vec::new();
         collect_type_params(&self.prog.types, t, &mut params, 0);
         for p in params {

@@ -1,11 +1,11 @@
 //! Labels (function-scoped) and the terminating-statement analysis behind "missing return".
 
 use super::Checker;
+use crate::fx::HashMap;
 use crate::object::ObjKind;
 use crate::types::TypeTable;
 use crate::ObjId;
 use goxide_ast::ast::{Block, BranchKind, Expr, ExprKind, Ident, Stmt, StmtKind};
-use std::collections::HashMap;
 
 impl Checker<'_> {
     /// Collects the labels of a function body (labels are function-scoped).

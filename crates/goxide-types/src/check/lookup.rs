@@ -2,9 +2,9 @@
 //! rules (shallowest depth wins; two at the same depth are ambiguous).
 
 use super::Checker;
+use crate::fx::HashSet;
 use crate::types::Type;
 use crate::{ObjId, PkgId, Program, TypeId};
-use std::collections::HashSet;
 
 #[derive(Clone, Debug)]
 pub(crate) struct Found {
@@ -42,7 +42,7 @@ pub(crate) fn lookup(p: &Program, t: TypeId, name: &str, pkg: Option<PkgId>) -> 
         }
     }
     let mut current: Vec<(TypeId, Vec<usize>, bool)> = vec![(start, vec![], indirect)];
-    let mut seen: HashSet<TypeId> = HashSet::new();
+    let mut seen: HashSet<TypeId> = HashSet::default();
     for _ in 0..32 {
         if current.is_empty() {
             return None;
@@ -173,20 +173,31 @@ impl Checker<'_> {
         if depth > 40 || !seen.insert(t) {
             return;
         }
-        match self.prog.types.get(t).clone() {
-            Type::Pointer(e) => self.prepare_lookup(e, name, seen, depth + 1),
+        // Only ids are taken from the type (cloning it would copy whole field and method
+        // lists on every selector).
+        match self.prog.types.get(t) {
+            Type::Pointer(e) => {
+                let e = *e;
+                self.prepare_lookup(e, name, seen, depth + 1);
+            }
             Type::Named(n) => {
-                if let Type::Pointer(e) = self.prog.types.under(t).clone() {
+                let (obj, origin) = (n.obj, n.origin.unwrap_or(t));
+                if let Type::Pointer(e) = self.prog.types.under(t) {
+                    let e = *e;
                     self.prepare_lookup(e, name, seen, depth + 1);
                 }
-                self.ensure_obj(n.obj);
-                let origin = n.origin.unwrap_or(t);
-                if let Type::Named(o) = self.prog.types.get(origin).clone() {
-                    self.ensure_obj(o.obj);
-                    for m in o.methods {
-                        if self.obj(m).name == name {
-                            self.ensure_obj(m);
-                        }
+                self.ensure_obj(obj);
+                if let Type::Named(o) = self.prog.types.get(origin) {
+                    let oobj = o.obj;
+                    let named: Vec<ObjId> = o
+                        .methods
+                        .iter()
+                        .copied()
+                        .filter(|&m| self.obj(m).name == name)
+                        .collect();
+                    self.ensure_obj(oobj);
+                    for m in named {
+                        self.ensure_obj(m);
                     }
                 }
                 let u = self.under(t);
@@ -195,8 +206,10 @@ impl Checker<'_> {
                 }
             }
             Type::Struct(fields) => {
-                for f in fields.iter().filter(|f| f.embedded) {
-                    self.prepare_lookup(f.ty, name, seen, depth + 1);
+                let embedded: Vec<TypeId> =
+                    fields.iter().filter(|f| f.embedded).map(|f| f.ty).collect();
+                for ty in embedded {
+                    self.prepare_lookup(ty, name, seen, depth + 1);
                 }
             }
             _ => {}
@@ -212,7 +225,7 @@ impl Checker<'_> {
 
     /// Lookup as seen from package `pkg` (unexported names of other packages are invisible).
     pub(crate) fn lookup_in(&mut self, t: TypeId, name: &str, pkg: PkgId) -> Option<Found> {
-        self.prepare_lookup(t, name, &mut HashSet::new(), 0);
+        self.prepare_lookup(t, name, &mut HashSet::default(), 0);
         let mut f = lookup(&self.prog, t, name, Some(pkg))?;
         if f.is_method {
             if let Some(h) = f.holder {

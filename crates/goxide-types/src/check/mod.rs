@@ -26,12 +26,12 @@ pub(crate) mod typestring;
 mod typexpr;
 mod universe;
 
+use crate::fx::{HashMap, HashSet};
 use crate::info::Mode;
 use crate::object::{ObjKind, Object};
 use crate::{Checked, Config, Importer, Info, ObjId, Package, PkgId, Program, TypeId, TypeTable};
 use goxide_ast::ast::{File, NodeId};
 use goxide_ast::{Diagnostic, SourceFile, Span};
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Deepest nesting of expressions/types the checker follows before giving up.
@@ -144,7 +144,7 @@ pub(crate) struct Checker<'a> {
     /// Methods declared per named type object.
     pub(crate) methods_of: HashMap<ObjId, Vec<ObjId>>,
     /// Type parameters of generic functions.
-    pub(crate) func_tparams: HashMap<ObjId, Vec<TypeId>>,
+    pub(crate) func_tparams: std::collections::HashMap<ObjId, Vec<TypeId>>,
     pub(crate) instances: HashMap<(TypeId, Vec<TypeId>), TypeId>,
     /// Package-level dependencies recorded while checking declarations of the checked package.
     pub(crate) deps: HashMap<ObjId, Vec<ObjId>>,
@@ -200,30 +200,30 @@ pub fn check_package(
             types: TypeTable::new(),
             objects: Vec::new(),
             packages: Vec::new(),
-            func_type_params: HashMap::new(),
+            func_type_params: std::collections::HashMap::new(),
         },
         importer,
         config: config.clone(),
         pkgs: Vec::new(),
-        pkg_by_path: HashMap::new(),
-        universe: HashMap::new(),
-        decls: HashMap::new(),
-        colors: HashMap::new(),
-        methods_of: HashMap::new(),
-        func_tparams: HashMap::new(),
-        instances: HashMap::new(),
-        deps: HashMap::new(),
-        pending_imports: HashMap::new(),
+        pkg_by_path: HashMap::default(),
+        universe: HashMap::default(),
+        decls: HashMap::default(),
+        colors: HashMap::default(),
+        methods_of: HashMap::default(),
+        func_tparams: std::collections::HashMap::new(),
+        instances: HashMap::default(),
+        deps: HashMap::default(),
+        pending_imports: HashMap::default(),
         main_objs: Vec::new(),
-        sig_objs: HashMap::new(),
-        used_imports: HashSet::new(),
-        last_uses: HashMap::new(),
-        partial: HashMap::new(),
-        labels: HashMap::new(),
+        sig_objs: HashMap::default(),
+        used_imports: HashSet::default(),
+        last_uses: HashMap::default(),
+        partial: HashMap::default(),
+        labels: HashMap::default(),
         label_stack: Vec::new(),
-        used_labels: HashSet::new(),
+        used_labels: HashSet::default(),
         pending_under: Vec::new(),
-        struct_cache: HashMap::new(),
+        struct_cache: HashMap::default(),
         calls_seen: 0,
         spelled: None,
         pre_eval: None,
@@ -233,7 +233,7 @@ pub fn check_package(
         info: Info::default(),
         diags: Vec::new(),
         env: Env::default(),
-        used: HashSet::new(),
+        used: HashSet::default(),
         depth: 0,
         any_type: TypeTable::INVALID,
         error_type: TypeTable::INVALID,
@@ -348,7 +348,7 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn push_scope(&mut self) {
-        self.env.scopes.push(HashMap::new());
+        self.env.scopes.push(HashMap::default());
     }
 
     pub(crate) fn pop_scope(&mut self) {
@@ -372,7 +372,7 @@ impl<'a> Checker<'a> {
         let n = files.get().len();
         self.pkgs.push(PkgData {
             files,
-            file_scopes: vec![HashMap::new(); n],
+            file_scopes: vec![HashMap::default(); n],
             dot_imports: vec![Vec::new(); n],
         });
         self.pkg_by_path.insert(path.to_string(), id);

@@ -197,7 +197,7 @@ impl Checker<'_> {
         for (i, &(node, op, nxe, nye)) in spine.iter().enumerate().rev() {
             let y = self.expr(nye);
             x = self.binary_ops(node, op, x, nxe, y, nye);
-            if i > 0 {
+            if i > 0 && self.is_main() {
                 self.record(node.id, x.ty, x.mode.clone());
             }
         }
@@ -279,6 +279,17 @@ impl Checker<'_> {
                     self.error(ye.span, "invalid operation: division by zero");
                     return Operand::invalid();
                 }
+            }
+        }
+        if op == BinaryOp::Add {
+            // String concatenation appends to the left operand's bytes in place: left-nested
+            // chains (`"…" + "…" + …`, thousands long in generated tables) stay linear.
+            if let (Mode::Const(ConstValue::String(a)), Some(ConstValue::String(b))) =
+                (&mut x.mode, y.const_value())
+            {
+                let mut v = std::mem::take(a);
+                v.extend_from_slice(b);
+                return self.const_result(e, ConstValue::String(v), x.ty);
             }
         }
         if let (Some(a), Some(b)) = (x.const_value(), y.const_value()) {

@@ -173,12 +173,13 @@ impl Checker<'_> {
     /// has it with a pointer receiver only. `None` when `t` implements `iface`.
     pub(crate) fn missing_method(&mut self, t: TypeId, iface: TypeId) -> Option<(String, bool)> {
         let iu = self.under(iface);
-        let Type::Interface(it) = self.prog.types.get(iu).clone() else {
+        let Type::Interface(it) = self.prog.types.get(iu) else {
             return None;
         };
         if it.all_methods.is_empty() {
             return None;
         }
+        let it = it.clone();
         let tu = self.under(t);
         if let Type::Interface(ti) = self.prog.types.get(tu).clone() {
             for m in &it.all_methods {

@@ -39,7 +39,7 @@ impl Checker<'_> {
     pub(super) fn collect(&mut self, pkg: PkgId, eager_imports: bool) {
         let files = self.pkgs[pkg.0 as usize].files.clone();
         let is_main = pkg == self.main && eager_imports;
-        let mut methods: Vec<(String, ObjId)> = Vec::new();
+        let mut methods: Vec<(&str, &str, ObjId)> = Vec::new();
         for (fi, (_, file)) in files.get().iter().enumerate() {
             self.cur_file = fi as u32;
             for imp in &file.imports {
@@ -193,7 +193,7 @@ impl Checker<'_> {
                         }
                         if let Some(r) = &fd.recv {
                             if let Some(base) = recv_base_name(&r.ty) {
-                                methods.push((base.to_string(), obj));
+                                methods.push((base, &name.name, obj));
                             }
                         } else if name.name == "init" {
                             if is_main && fd.body.is_none() {
@@ -226,16 +226,15 @@ impl Checker<'_> {
             }
         }
         // Attach methods to their receiver base types.
-        let mut declared: std::collections::HashSet<(String, String)> = Default::default();
-        for (base, m) in methods {
-            let mname = self.obj(m).name.clone();
-            if mname != "_" && !declared.insert((base.clone(), mname.clone())) {
+        let mut declared: crate::fx::HashSet<(&str, &str)> = Default::default();
+        for (base, mname, m) in methods {
+            if mname != "_" && !declared.insert((base, mname)) {
                 let (span, file) = (self.obj(m).span, self.obj(m).file);
                 self.cur_file = file.unwrap_or(0);
                 self.error(span, format!("method {base}.{mname} already declared"));
                 continue;
             }
-            let target = self.prog.packages[pkg.0 as usize].scope.get(&base).copied();
+            let target = self.prog.packages[pkg.0 as usize].scope.get(base).copied();
             if let Some(tobj) = target {
                 let t = self.obj(tobj).ty;
                 if let Type::Named(n) = self.prog.types.get_mut(t) {
@@ -272,10 +271,13 @@ impl Checker<'_> {
 
     fn declare_pkg_scope(&mut self, pkg: PkgId, name: &str, obj: ObjId, span: goxide_ast::Span) {
         let scope = &mut self.prog.packages[pkg.0 as usize].scope;
-        if scope.contains_key(name) {
-            self.error(span, format!("{name} redeclared in this block"));
-        } else {
-            scope.insert(name.to_string(), obj);
+        match scope.entry(name.to_string()) {
+            std::collections::btree_map::Entry::Occupied(_) => {
+                self.error(span, format!("{name} redeclared in this block"));
+            }
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(obj);
+            }
         }
     }
 

@@ -234,7 +234,7 @@ impl Checker<'_> {
             Type::Pointer(b) => *b,
             _ => t,
         };
-        if let Type::TypeParam { constraint, .. } = self.prog.types.get(tp).clone() {
+        if let Type::TypeParam { constraint, .. } = *self.prog.types.get(tp) {
             if let Some(f) = self.lookup(constraint, &sel.name) {
                 self.record_use(sel.id, f.obj);
                 if self.is_main() {
@@ -295,7 +295,7 @@ impl Checker<'_> {
 
     /// The type whose operations a (possibly type-parameter) operand supports.
     pub(crate) fn op_type(&mut self, t: TypeId) -> TypeId {
-        if let Type::TypeParam { constraint, .. } = self.prog.types.get(t).clone() {
+        if let Type::TypeParam { constraint, .. } = *self.prog.types.get(t) {
             return self.core_type(constraint).unwrap_or(TypeTable::INVALID);
         }
         self.under(t)

@@ -171,7 +171,7 @@ impl Checker<'_> {
         // for every spelling of the type.
         let mut key = Vec::new();
         let mut any_unexported = false;
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::fx::HashSet::default();
         for f in &st.fields {
             let t = self.typ(&f.ty);
             let tag = f.tag.clone().filter(|t| !t.is_empty());
