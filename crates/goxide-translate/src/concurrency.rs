@@ -448,30 +448,18 @@ impl Ctx<'_> {
         if !callee_ok {
             return self.unsupported_stmt(s, "go statement calling this function");
         }
-        let mut synth_args = Vec::new();
-        for (i, a) in args.iter().enumerate() {
-            let Some(t) = self.type_of(a) else {
-                return self.unsupported_stmt(s, "go statement");
-            };
-            if self.info.const_value(a.id).is_some() || self.is_untyped_nil(a) {
-                synth_args.push(a.clone());
-                continue;
-            }
-            if !self.sendable(t) {
-                return self.unsupported_stmt(s, "goroutine with an argument of this type");
-            }
-            let v = self.value(a);
-            let name = format!("a{i}");
-            let id = syn::Ident::new(&name, proc_macro2::Span::call_site());
-            out.push(parse_quote!(let #id = #v;));
-            let nid = NodeId(u32::MAX - 300_000 - self.synthetic.len() as u32);
-            self.synthetic.insert(nid, (name.clone(), t));
-            synth_args.push(Expr {
-                id: nid,
-                span: a.span,
-                kind: ExprKind::Ident(name),
-            });
+        // Arguments move to the thread: they must be `Send` (constants and nil are literals).
+        let unsendable = args.iter().any(|a| {
+            self.info.const_value(a.id).is_none()
+                && !self.is_untyped_nil(a)
+                && self.type_of(a).is_some_and(|t| !self.sendable(t))
+        });
+        if unsendable {
+            return self.unsupported_stmt(s, "goroutine with an argument of this type");
         }
+        let Some(synth_args) = self.args_into_temps(args, &mut out) else {
+            return self.unsupported_stmt(s, "go statement");
+        };
         let mut c = call.clone();
         if let ExprKind::Call { args, .. } = &mut c.kind {
             *args = synth_args;

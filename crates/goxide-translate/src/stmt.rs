@@ -366,27 +366,9 @@ impl Ctx<'_> {
                 kind: ExprKind::Ident("callee".into()),
             });
         }
-        let mut synth_args = Vec::new();
-        for (i, a) in args.iter().enumerate() {
-            let Some(t) = self.type_of(a) else {
-                return self.unsupported_stmt(s, "defer");
-            };
-            if self.info.const_value(a.id).is_some() || self.is_untyped_nil(a) {
-                synth_args.push(a.clone());
-                continue;
-            }
-            let v = self.value(a);
-            let name = format!("a{i}");
-            let id = syn::Ident::new(&name, proc_macro2::Span::call_site());
-            out.push(parse_quote!(let #id = #v;));
-            let nid = NodeId(u32::MAX - 100_000 - self.synthetic.len() as u32);
-            self.synthetic.insert(nid, (name.clone(), t));
-            synth_args.push(Expr {
-                id: nid,
-                span: a.span,
-                kind: ExprKind::Ident(name),
-            });
-        }
+        let Some(synth_args) = self.args_into_temps(args, &mut out) else {
+            return self.unsupported_stmt(s, "defer");
+        };
         let mut c = call.clone();
         if let ExprKind::Call { args, func, .. } = &mut c.kind {
             *args = synth_args;
@@ -413,6 +395,36 @@ impl Ctx<'_> {
             return out;
         }
         vec![parse_quote!({ #(#out)* })]
+    }
+
+    /// Evaluates the non-constant arguments of a `defer`red or `go` call now, as Go does, into
+    /// `let aN = …;` temporaries pushed on `out`, and returns the arguments with each evaluated
+    /// one replaced by a synthetic name for its temporary. `None` when an argument has no type.
+    pub(crate) fn args_into_temps(
+        &mut self,
+        args: &[Expr],
+        out: &mut Vec<syn::Stmt>,
+    ) -> Option<Vec<Expr>> {
+        let mut synth_args = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let t = self.type_of(a)?;
+            if self.info.const_value(a.id).is_some() || self.is_untyped_nil(a) {
+                synth_args.push(a.clone());
+                continue;
+            }
+            let v = self.value(a);
+            let name = format!("a{i}");
+            let id = syn::Ident::new(&name, proc_macro2::Span::call_site());
+            out.push(parse_quote!(let #id = #v;));
+            let nid = NodeId(u32::MAX - 100_000 - self.synthetic.len() as u32);
+            self.synthetic.insert(nid, (name.clone(), t));
+            synth_args.push(Expr {
+                id: nid,
+                span: a.span,
+                kind: ExprKind::Ident(name),
+            });
+        }
+        Some(synth_args)
     }
 
     /// The stand-in for a statement that could not be translated: `todo!()`, and for each
