@@ -6,6 +6,8 @@
 //! `GOXIDE_UPDATE_DOCS=1 cargo test -p goxide --test docs` rewrites the ```rust blocks from the
 //! current translator instead of comparing them (entries whose Go does not translate still fail).
 
+mod common;
+
 use std::ops::Range;
 use std::path::Path;
 
@@ -139,24 +141,7 @@ fn parse(md: &str) -> Result<Vec<Pair>, Vec<String>> {
 
 /// Translates one Go program exactly as `tests/patterns.rs` does and returns its `src/main.rs`.
 fn translate(go: &str) -> Result<String, String> {
-    let input = goxide::Input {
-        module: None,
-        go_version: Some((1, 19)),
-        packages: vec![goxide::InputPackage {
-            import_path: "main".into(),
-            rel_dir: String::new(),
-            files: vec![goxide::InputFile {
-                path: "main.go".into(),
-                text: go.to_string(),
-            }],
-        }],
-        name: "pattern".into(),
-    };
-    let opts = goxide::Options {
-        goroot: Some("/usr/share/go-1.19".into()),
-        ..Default::default()
-    };
-    let out = goxide::translate(&input, &opts);
+    let out = common::translate_main("main.go", go, "pattern");
     if out.has_errors() {
         let diags: Vec<String> = out.diagnostics.iter().map(|d| d.render()).collect();
         return Err(format!("the Go does not translate:\n{}", diags.join("\n")));

@@ -1,6 +1,8 @@
 //! Snapshot tests: one Go input per pattern family (`tests/patterns/*.go`), its Rust
 //! translation reviewed as text (`tests/snapshots/`).
 
+mod common;
+
 use std::path::Path;
 
 fn translate(path: &Path) -> String {
@@ -10,21 +12,7 @@ fn translate(path: &Path) -> String {
         .and_then(|n| n.to_str())
         .unwrap_or("x.go")
         .to_string();
-    let input = goxide::Input {
-        module: None,
-        go_version: Some((1, 19)),
-        packages: vec![goxide::InputPackage {
-            import_path: "main".into(),
-            rel_dir: String::new(),
-            files: vec![goxide::InputFile { path: name, text }],
-        }],
-        name: "pattern".into(),
-    };
-    let opts = goxide::Options {
-        goroot: Some("/usr/share/go-1.19".into()),
-        ..Default::default()
-    };
-    let out = goxide::translate(&input, &opts);
+    let out = common::translate_main(&name, &text, "pattern");
     assert!(
         !out.has_errors(),
         "{}: {:?}",

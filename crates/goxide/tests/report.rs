@@ -1,25 +1,10 @@
 //! The translation report: functions with their completeness, and for every pointer, slice and
 //! map declaration the form goxide chose and why.
 
+mod common;
+
 fn translate(text: &str) -> goxide::Output {
-    let input = goxide::Input {
-        module: None,
-        go_version: Some((1, 19)),
-        packages: vec![goxide::InputPackage {
-            import_path: "main".into(),
-            rel_dir: String::new(),
-            files: vec![goxide::InputFile {
-                path: "main.go".into(),
-                text: text.into(),
-            }],
-        }],
-        name: "report".into(),
-    };
-    let opts = goxide::Options {
-        goroot: Some("/usr/share/go-1.19".into()),
-        ..Default::default()
-    };
-    let out = goxide::translate(&input, &opts);
+    let out = common::translate_main("main.go", text, "report");
     assert!(!out.has_errors(), "{:?}", out.diagnostics);
     out
 }
