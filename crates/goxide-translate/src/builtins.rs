@@ -372,9 +372,7 @@ impl Ctx<'_> {
         }
         // Arguments that read through a RefCell are evaluated before the receiver is borrowed
         // mutably (as Go evaluates them before the call).
-        let has_borrow =
-            |e: &dyn quote::ToTokens| e.to_token_stream().to_string().contains("borrow");
-        if has_borrow(&recv) && args.iter().any(|a| has_borrow(a)) {
+        if crate::expr::reads_cell(&recv) && args.iter().any(crate::expr::reads_cell) {
             let temps: Vec<syn::Ident> = (0..args.len())
                 .map(|i| syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site()))
                 .collect();

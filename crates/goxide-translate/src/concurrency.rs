@@ -17,7 +17,7 @@
 
 use crate::builtins::strip_parens;
 use crate::ctx::Ctx;
-use crate::expr::paren_if_needed;
+use crate::expr::{paren_if_needed, reads_cell};
 use goxide_ast::ast::*;
 use goxide_types::{Info, ObjKind, Program, Type, TypeId};
 use syn::parse_quote;
@@ -66,14 +66,6 @@ pub fn is_send(prog: &Program, t: TypeId, depth: u32) -> bool {
         Type::Struct(fs) => fs.iter().all(|f| is_send(prog, f.ty, d)),
         _ => false,
     }
-}
-
-/// Whether an expression reads through a shared cell (`x.borrow()`): such a borrow must not
-/// be held while a goroutine blocks.
-fn reads_cell(e: &syn::Expr) -> bool {
-    quote::ToTokens::to_token_stream(e)
-        .to_string()
-        .contains("borrow")
 }
 
 /// A channel or `sync` handle read through a shared cell, cloned out first so that the cell's

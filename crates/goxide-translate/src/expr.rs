@@ -1168,3 +1168,10 @@ fn comparison(op: BinaryOp, a: syn::Expr, b: syn::Expr) -> syn::Expr {
         _ => parse_quote!(#a >= #b),
     }
 }
+
+/// Whether generated code reads through a shared cell (`x.borrow()`, `x.borrow_mut()`): such
+/// a borrow must end before an assignment, a mutable borrow of the same cell, or a blocking
+/// channel operation.
+pub fn reads_cell(e: &impl quote::ToTokens) -> bool {
+    e.to_token_stream().to_string().contains("borrow")
+}

@@ -857,10 +857,7 @@ impl Ctx<'_> {
         let p = self.place(l);
         // A value read through a RefCell borrow is moved out first, so that the borrow ends
         // before the assignment (`n = n.next` on a linked list).
-        if quote::ToTokens::to_token_stream(&v)
-            .to_string()
-            .contains("borrow")
-        {
+        if crate::expr::reads_cell(&v) {
             let tmp = crate::names::temp_not_in("value", &p);
             return vec![parse_quote!({
                 let #tmp = #v;
