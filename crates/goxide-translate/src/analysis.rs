@@ -33,6 +33,15 @@ pub struct Analysis {
     pub slice_params: HashMap<ObjId, SliceMode>,
     /// Per function: the passing mode of each parameter (`None` for non-slice parameters).
     pub fn_param_modes: HashMap<ObjId, Vec<Option<SliceMode>>>,
+    /// Struct fields that something gives a value: assigned as a whole (`x.f = …`), set by a
+    /// composite literal, or whose address is taken. A map field outside this set is nil in
+    /// every value of its struct, so writing to it panics as in Go.
+    pub assigned_fields: HashSet<ObjId>,
+    /// Local re-slices translated as borrows of their base (`let w = &mut nums[2..5];`); each
+    /// is also in `slice_params` with its mode, so that it is used like a borrowed parameter.
+    pub subslices: HashMap<ObjId, crate::subslice::SubsliceBorrow>,
+    /// Variables with an element or field written (`x[i] = …`, `copy(x, …)`).
+    pub elem_mutated: HashSet<ObjId>,
 }
 
 /// How a slice parameter is passed: the callee works on the caller's elements, as in Go.
@@ -128,7 +137,47 @@ impl Walker<'_> {
         }
     }
 
+    /// Records the field that assigning to (or taking the address of) `e` gives a value.
+    fn field_assigned(&mut self, e: &Expr) {
+        let e = crate::builtins::strip_parens(e);
+        if let ExprKind::Selector { .. } = &e.kind {
+            if let Some(sel) = self.info.selections.get(&e.id) {
+                if sel.kind == SelectionKind::FieldVal {
+                    self.out.assigned_fields.insert(sel.obj);
+                }
+            }
+        }
+    }
+
+    /// Records the fields a struct composite literal sets (all of them when positional).
+    fn literal_fields(&mut self, e: &Expr, elems: &[Element]) {
+        let Some(t) = self.info.type_of(e.id) else {
+            return;
+        };
+        let mut t = self.prog.types.under(t);
+        if let Type::Pointer(p) = t {
+            t = self.prog.types.under(*p);
+        }
+        let Type::Struct(fields) = t else {
+            return;
+        };
+        for f in fields {
+            let set = elems.iter().any(|el| match &el.key {
+                Some(Expr {
+                    kind: ExprKind::Ident(n),
+                    ..
+                }) => *n == f.name,
+                Some(_) => false,
+                None => true,
+            });
+            if set {
+                self.out.assigned_fields.insert(f.obj);
+            }
+        }
+    }
+
     fn mutate(&mut self, e: &Expr) {
+        self.field_assigned(e);
         if let Some(obj) = self.root_var(e) {
             self.out.mutated.insert(obj);
             if matches!(crate::builtins::strip_parens(e).kind, ExprKind::Ident(_)) {
@@ -343,6 +392,7 @@ impl Walker<'_> {
                     self.out.address_taken.insert(obj);
                     self.out.mutated.insert(obj);
                 }
+                self.field_assigned(x);
                 self.expr(x);
             }
             ExprKind::Call { func, args, .. } if self.is_errors_as(func) && args.len() == 2 => {
@@ -422,6 +472,9 @@ impl Walker<'_> {
                 args.iter().for_each(|a| self.expr(a));
             }
             _ => {
+                if let ExprKind::CompositeLit { elems, .. } = &e.kind {
+                    self.literal_fields(e, elems);
+                }
                 struct Children<'w, 'a>(&'w mut Walker<'a>);
                 impl goxide_ast::visit::Visitor for Children<'_, '_> {
                     fn expr(&mut self, e: &Expr) -> bool {
@@ -503,6 +556,26 @@ pub fn analyze(prog: &Program, info: &Info, files: &[&File], shared_loop_vars: b
             }
         }
     }
+    // Re-slices that borrow their base: writing through one writes the base's elements.
+    let subslices = crate::subslice::find(
+        prog,
+        info,
+        files,
+        &crate::subslice::VarFacts {
+            captured: &w.out.captured,
+            address_taken: &w.out.address_taken,
+            whole_assigned: &w.out.whole_assigned,
+            elem_mutated: &w.elem_mutated,
+        },
+    );
+    for (&x, b) in &subslices {
+        w.out.slice_params.insert(x, b.mode);
+        if b.mode == SliceMode::MutRef {
+            w.elem_mutated.insert(b.base);
+            w.out.mutated.insert(b.base);
+        }
+    }
+    w.out.subslices = subslices;
     // Slice parameters of package functions (not methods, not closures) that are never
     // reassigned nor captured are borrowed: `&[T]`, or `&mut [T]` when an element is written
     // (directly, or by passing the slice on to such a parameter).
@@ -590,6 +663,7 @@ pub fn analyze(prog: &Program, info: &Info, files: &[&File], shared_loop_vars: b
         w.out.fn_param_modes.insert(*f, modes);
     }
     let mut out = w.out;
+    out.elem_mutated = w.elem_mutated;
     if shared_loop_vars {
         // Each iteration assigns the one variable: a closure that captures it sees it change.
         for &v in &w.range_vars {

@@ -566,6 +566,11 @@ impl Ctx<'_> {
                 let Some(t) = self.type_of(x) else {
                     return self.unsupported(e, "len");
                 };
+                if b == Builtin::Cap {
+                    if let Some(cap) = self.obj_of(x).and_then(|o| self.subslice_caps.get(&o)) {
+                        return parse_quote!(#cap);
+                    }
+                }
                 let v = self.borrowed(x);
                 let v = paren_if_needed(v);
                 match (b, self.under(t)) {

@@ -63,6 +63,8 @@ pub struct Ctx<'a> {
     pub func: FnState,
     /// Rust names given to local objects (to keep shadowing and renames consistent).
     pub local_names: HashMap<ObjId, String>,
+    /// Re-slices borrowing their base whose `cap` is used: the variable holding it.
+    pub subslice_caps: HashMap<ObjId, syn::Ident>,
     /// TODO markers raised while translating the current statement.
     pub pending_markers: Vec<String>,
     /// Constants emitted as Rust `const` items (uses may name them).

@@ -236,6 +236,7 @@ pub fn translate_package(
             comment_cursor: 0,
             func: FnState::default(),
             local_names: HashMap::new(),
+            subslice_caps: HashMap::new(),
             pending_markers: Vec::new(),
             declared_consts: HashSet::new(),
             rust_scopes: Vec::new(),

@@ -20,6 +20,7 @@ mod names;
 mod ownership;
 mod stdlib;
 mod stmt;
+mod subslice;
 mod types;
 
 use goxide_ast::ast::File;

@@ -232,6 +232,19 @@ fn decide(
         };
         return (cell(base), Holding::Shared, why.into());
     }
+    if let Some(b) = a.subslices.get(&o) {
+        let form = match b.mode {
+            SliceMode::Ref => "&[T]",
+            SliceMode::MutRef => "&mut [T]",
+        };
+        return (
+            form.into(),
+            Holding::Borrowed,
+            "a re-slice borrowing part of its base, which is not used while it is: they share \
+             elements as in Go"
+                .into(),
+        );
+    }
     match a.slice_params.get(&o) {
         Some(SliceMode::Ref) => {
             return (

@@ -600,6 +600,13 @@ impl Ctx<'_> {
                             let Some(obj) = self.info.defs.get(&n.id).copied() else {
                                 continue;
                             };
+                            if let Some(v) = spec.values.get(i) {
+                                if let Some(stmts) = self.subslice_decl(obj, n, v) {
+                                    out.extend(stmts);
+                                    continue;
+                                }
+                                self.copied_reslice_marker(obj, v);
+                            }
                             let t = self.obj(obj).ty;
                             let init = match spec.values.get(i) {
                                 Some(v) => self.value_as(v, t),
@@ -891,13 +898,15 @@ impl Ctx<'_> {
         let Type::Map(kt, _) = self.type_of(x).map(|t| self.under(t).clone())? else {
             return None;
         };
-        if self.nil_map(x) {
-            self.use_support("rt");
-            return Some(
-                parse_quote!(crate::support::rt::runtime_error("assignment to entry in nil map");),
-            );
-        }
         let k = self.value_as(indices.first()?, kt);
+        if self.nil_map(x) {
+            // Go evaluates the key and the value, then panics.
+            self.use_support("rt");
+            return Some(parse_quote!({
+                let _ = (#k, #v);
+                crate::support::rt::runtime_error("assignment to entry in nil map");
+            }));
+        }
         let m = self.place(x);
         Some(parse_quote!(#m.insert(#k, #v);))
     }
@@ -906,6 +915,16 @@ impl Ctx<'_> {
     /// assigned): writing to it panics as in Go.
     fn nil_map(&self, m: &Expr) -> bool {
         let m = strip_parens(m);
+        if let ExprKind::Selector { .. } = &m.kind {
+            // A map field that nothing in the package ever sets (no assignment, no composite
+            // literal, no address taken) is nil in every value; in `package main` no other
+            // package can set it either.
+            return self.prog.pkg(self.pkg).name == "main"
+                && self.info.selections.get(&m.id).is_some_and(|sel| {
+                    sel.kind == goxide_types::SelectionKind::FieldVal
+                        && !self.analysis.assigned_fields.contains(&sel.obj)
+                });
+        }
         matches!(m.kind, ExprKind::Ident(_))
             && self.obj_of(m).is_some_and(|o| {
                 self.analysis.zero_declared.contains(&o)
@@ -917,6 +936,21 @@ impl Ctx<'_> {
     }
 
     fn assign_one(&mut self, s: &Stmt, l: &Expr, r: &Expr, define: bool) -> Vec<syn::Stmt> {
+        if define {
+            if let (ExprKind::Ident(n), Some(&x)) = (&l.kind, self.info.defs.get(&l.id)) {
+                let name = Ident {
+                    id: l.id,
+                    span: l.span,
+                    name: n.clone(),
+                };
+                if let Some(stmts) = self.subslice_decl(x, &name, r) {
+                    return stmts;
+                }
+            }
+        }
+        if let Some(x) = self.obj_of(strip_parens(l)) {
+            self.copied_reslice_marker(x, r);
+        }
         // s = append(s, …) → s.push(…)
         if let Some(stmts) = self.append_in_place(l, r) {
             return stmts;

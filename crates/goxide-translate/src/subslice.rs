@@ -1,0 +1,374 @@
+//! Re-slices that borrow their base. In Go `w := nums[2:5]` shares `nums`' elements: a write
+//! through `w` is seen through `nums`. Where the borrow checker can prove the sharing safe —
+//! `nums` is not touched while `w` is in use — the re-slice becomes a borrow,
+//! `let w = &mut nums[2..5];` (or `&nums[2..5]` when nothing writes through `w`), which keeps
+//! Go's behaviour without copying and without a shared cell.
+//!
+//! Candidates: `x := base[lo:hi]` (or `var x = base[lo:hi]`) declaring a local slice `x` that
+//! is never reassigned, captured, address-taken nor appended to, re-sliced from a local slice
+//! or array variable `base` (not captured nor address-taken); and, in the statement list
+//! declaring `x`, no statement from the declaration to the last one using `x` uses `base`.
+
+use crate::analysis::SliceMode;
+use crate::names;
+use goxide_ast::ast::*;
+use goxide_ast::visit::{self, Visitor};
+use goxide_types::{Builtin, Info, ObjId, ObjKind, Program, Type};
+use std::collections::{HashMap, HashSet};
+use syn::parse_quote;
+
+/// A local slice translated as a borrow of part of another variable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SubsliceBorrow {
+    /// The variable whose elements it borrows.
+    pub base: ObjId,
+    /// `&[T]` or `&mut [T]`.
+    pub mode: SliceMode,
+    /// `cap(x)` appears: the capacity is computed before the borrow starts.
+    pub cap_used: bool,
+}
+
+/// Facts about variables that the decision needs (from the main analysis walk).
+pub struct VarFacts<'a> {
+    pub captured: &'a HashSet<ObjId>,
+    pub address_taken: &'a HashSet<ObjId>,
+    pub whole_assigned: &'a HashSet<ObjId>,
+    pub elem_mutated: &'a HashSet<ObjId>,
+}
+
+/// Finds the re-slices of `files` that can borrow their base.
+pub fn find(
+    prog: &Program,
+    info: &Info,
+    files: &[&File],
+    facts: &VarFacts<'_>,
+) -> HashMap<ObjId, SubsliceBorrow> {
+    let mut calls = CallFacts {
+        prog,
+        info,
+        appended: HashSet::new(),
+        passed: HashSet::new(),
+        cap_of: HashSet::new(),
+    };
+    for f in files {
+        for d in &f.decls {
+            visit::walk_decl(&mut calls, d);
+        }
+    }
+    let mut lists = Lists {
+        prog,
+        info,
+        facts,
+        calls: &calls,
+        out: HashMap::new(),
+    };
+    for f in files {
+        for d in &f.decls {
+            if let DeclKind::Func(fd) = &d.kind {
+                if let Some(body) = &fd.body {
+                    lists.list(&body.stmts);
+                    visit::walk_block(&mut lists, body);
+                }
+            }
+        }
+    }
+    lists.out
+}
+
+/// Visits every statement list and records the borrows it declares.
+struct Lists<'a> {
+    prog: &'a Program,
+    info: &'a Info,
+    facts: &'a VarFacts<'a>,
+    calls: &'a CallFacts<'a>,
+    out: HashMap<ObjId, SubsliceBorrow>,
+}
+
+impl Lists<'_> {
+    fn list(&mut self, list: &[Stmt]) {
+        for (i, s) in list.iter().enumerate() {
+            let Some((x, base)) = candidate(self.prog, self.info, self.facts, s) else {
+                continue;
+            };
+            if self.calls.appended.contains(&x) || !borrow_fits(self.info, list, i, x, base) {
+                continue;
+            }
+            // The capacity of a slice parameter is not known to the callee.
+            let base_param = matches!(self.prog.obj(base).kind, ObjKind::Var { param: true, .. })
+                && matches!(
+                    self.prog.types.under(self.prog.obj(base).ty),
+                    Type::Slice(_)
+                );
+            if self.calls.cap_of.contains(&x) && base_param {
+                continue;
+            }
+            let mode = if self.facts.elem_mutated.contains(&x) || self.calls.passed.contains(&x) {
+                SliceMode::MutRef
+            } else {
+                SliceMode::Ref
+            };
+            self.out.insert(
+                x,
+                SubsliceBorrow {
+                    base,
+                    mode,
+                    cap_used: self.calls.cap_of.contains(&x),
+                },
+            );
+        }
+    }
+}
+
+impl Visitor for Lists<'_> {
+    fn stmt(&mut self, s: &Stmt) -> bool {
+        for l in nested_lists(s) {
+            self.list(l);
+        }
+        true
+    }
+
+    fn expr(&mut self, e: &Expr) -> bool {
+        if let ExprKind::FuncLit { body, .. } = &e.kind {
+            self.list(&body.stmts);
+        }
+        true
+    }
+}
+
+/// `x := base[lo:hi]` with `x` and `base` fit to borrow: `(x, base)`.
+fn candidate(
+    prog: &Program,
+    info: &Info,
+    facts: &VarFacts<'_>,
+    s: &Stmt,
+) -> Option<(ObjId, ObjId)> {
+    let (name, value) = match &s.kind {
+        StmtKind::Assign {
+            lhs,
+            op: AssignOp::Define,
+            rhs,
+        } if lhs.len() == 1 && rhs.len() == 1 => (&lhs[0], &rhs[0]),
+        StmtKind::Decl(Decl {
+            kind: DeclKind::Var(specs),
+            ..
+        }) if specs.len() == 1 && specs[0].names.len() == 1 && specs[0].values.len() == 1 => {
+            let n = &specs[0].names[0];
+            let x = info.defs.get(&n.id).copied()?;
+            return fit(prog, info, facts, x, &specs[0].values[0]);
+        }
+        _ => return None,
+    };
+    let x = info.defs.get(&name.id).copied()?;
+    fit(prog, info, facts, x, value)
+}
+
+fn fit(
+    prog: &Program,
+    info: &Info,
+    facts: &VarFacts<'_>,
+    x: ObjId,
+    value: &Expr,
+) -> Option<(ObjId, ObjId)> {
+    let ExprKind::Slice {
+        x: base,
+        max: None,
+        three: false,
+        ..
+    } = &crate::builtins::strip_parens(value).kind
+    else {
+        return None;
+    };
+    let base = crate::builtins::strip_parens(base);
+    if !matches!(base.kind, ExprKind::Ident(_)) {
+        return None;
+    }
+    let b = info.object_of(base.id)?;
+    let local = |o: ObjId| matches!(prog.obj(o).kind, ObjKind::Var { global: false, .. });
+    let free =
+        |o: ObjId| local(o) && !facts.captured.contains(&o) && !facts.address_taken.contains(&o);
+    let base_ok = matches!(
+        prog.types.under(prog.obj(b).ty),
+        Type::Slice(_) | Type::Array(..)
+    );
+    let x_ok = matches!(prog.types.under(prog.obj(x).ty), Type::Slice(_))
+        && !facts.whole_assigned.contains(&x);
+    (base_ok && x_ok && free(x) && free(b) && x != b).then_some((x, b))
+}
+
+/// Whether no statement of `list` from the declaration at `at` through the last one using `x`
+/// uses `base` (the declaration's own operands are evaluated before the borrow starts).
+fn borrow_fits(info: &Info, list: &[Stmt], at: usize, x: ObjId, base: ObjId) -> bool {
+    let used: Vec<HashSet<ObjId>> = list[at + 1..]
+        .iter()
+        .map(|s| objects_used(info, s))
+        .collect();
+    let Some(last) = used.iter().rposition(|u| u.contains(&x)) else {
+        return true;
+    };
+    used[..=last].iter().all(|u| !u.contains(&base))
+}
+
+/// Every object that `s` names.
+fn objects_used(info: &Info, s: &Stmt) -> HashSet<ObjId> {
+    struct Uses<'i>(&'i Info, HashSet<ObjId>);
+    impl Visitor for Uses<'_> {
+        fn expr(&mut self, e: &Expr) -> bool {
+            if let ExprKind::Ident(_) = &e.kind {
+                if let Some(&o) = self.0.uses.get(&e.id) {
+                    self.1.insert(o);
+                }
+            }
+            true
+        }
+    }
+    let mut u = Uses(info, HashSet::new());
+    visit::walk_stmt(&mut u, s);
+    u.1
+}
+
+/// How variables are used in calls, over the whole package.
+struct CallFacts<'a> {
+    prog: &'a Program,
+    info: &'a Info,
+    /// `append(x, …)`: the append may write into `x`'s spare capacity.
+    appended: HashSet<ObjId>,
+    /// `x` passed as an argument to a call (it may be written through).
+    passed: HashSet<ObjId>,
+    /// `cap(x)`.
+    cap_of: HashSet<ObjId>,
+}
+
+impl CallFacts<'_> {
+    /// `pkg.F` naming a function of an imported package: its path and `F`.
+    fn std_callee(&self, func: &Expr) -> Option<(String, String)> {
+        let ExprKind::Selector { x, sel } = &crate::builtins::strip_parens(func).kind else {
+            return None;
+        };
+        match self.prog.obj(self.info.object_of(x.id)?).kind {
+            ObjKind::PkgName(p) => Some((self.prog.pkg(p).path.clone(), sel.name.clone())),
+            _ => None,
+        }
+    }
+}
+
+impl Visitor for CallFacts<'_> {
+    fn expr(&mut self, e: &Expr) -> bool {
+        let ExprKind::Call { func, args, .. } = &e.kind else {
+            return true;
+        };
+        let ident_obj = |e: &Expr| {
+            let e = crate::builtins::strip_parens(e);
+            match e.kind {
+                ExprKind::Ident(_) => self.info.uses.get(&e.id).copied(),
+                _ => None,
+            }
+        };
+        let builtin = ident_obj(func).and_then(|f| match self.prog.obj(f).kind {
+            ObjKind::Builtin(b) => Some(b),
+            _ => None,
+        });
+        match builtin {
+            Some(Builtin::Append) => self.appended.extend(args.first().and_then(ident_obj)),
+            Some(Builtin::Cap) => self.cap_of.extend(args.first().and_then(ident_obj)),
+            Some(_) => {}
+            None => match self.std_callee(func) {
+                // A standard-library call writes only the argument it is known to write.
+                Some((path, name)) => {
+                    if let Some(i) = crate::stdlib::mutated_arg(&path, &name) {
+                        self.passed.extend(args.get(i).and_then(ident_obj));
+                    }
+                }
+                None => self.passed.extend(args.iter().filter_map(ident_obj)),
+            },
+        }
+        true
+    }
+}
+
+/// Statement lists nested in `s` (bodies of blocks, branches, loops and clauses).
+fn nested_lists(s: &Stmt) -> Vec<&[Stmt]> {
+    match &s.kind {
+        StmtKind::Block(b) => vec![&b.stmts],
+        StmtKind::If { then, .. } => vec![&then.stmts],
+        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => vec![&body.stmts],
+        StmtKind::Switch { clauses, .. } => clauses.iter().map(|c| &c.body[..]).collect(),
+        StmtKind::TypeSwitch { clauses, .. } => clauses.iter().map(|c| &c.body[..]).collect(),
+        StmtKind::Select { clauses, .. } => clauses.iter().map(|c| &c.body[..]).collect(),
+        _ => Vec::new(),
+    }
+}
+
+impl crate::ctx::Ctx<'_> {
+    /// `x := base[lo:hi]` for a re-slice that borrows its base: `let x = &mut base[lo..hi];`
+    /// (preceded by `let x_cap = …;` when `cap(x)` is used). `None` when `x` is not one.
+    pub fn subslice_decl(
+        &mut self,
+        x: ObjId,
+        name: &Ident,
+        value: &Expr,
+    ) -> Option<Vec<syn::Stmt>> {
+        let b = *self.analysis.subslices.get(&x)?;
+        let ExprKind::Slice {
+            x: base, lo, hi, ..
+        } = &crate::builtins::strip_parens(value).kind
+        else {
+            return None;
+        };
+        let lo = lo.as_deref().map(|l| self.index_usize(l));
+        let hi = hi.as_deref().map(|h| self.index_usize(h));
+        let range: syn::Expr = match (&lo, &hi) {
+            (Some(l), Some(h)) => parse_quote!(#l..#h),
+            (Some(l), None) => parse_quote!(#l..),
+            (None, Some(h)) => parse_quote!(..#h),
+            (None, None) => parse_quote!(..),
+        };
+        let base_t = self.type_of(base)?;
+        let base = crate::expr::as_base(self.borrowed(base));
+        let mut out = Vec::new();
+        if b.cap_used {
+            // Go: cap(base[lo:hi]) == cap(base) - lo.
+            let cap: syn::Expr = match self.under(base_t) {
+                Type::Slice(_) => parse_quote!(#base.capacity()),
+                _ => parse_quote!(#base.len()),
+            };
+            let cap: syn::Expr = match &lo {
+                Some(l) => parse_quote!(#cap - #l),
+                None => cap,
+            };
+            let cap_id = quote::format_ident!("{}_cap", names::value_ident(&name.name));
+            self.subslice_caps.insert(x, cap_id.clone());
+            out.push(parse_quote!(let #cap_id = (#cap) as i64;));
+        }
+        let id = self.bind_local(x, &name.name);
+        out.push(match b.mode {
+            SliceMode::MutRef => parse_quote!(let #id = &mut #base[#range];),
+            SliceMode::Ref => parse_quote!(let #id = &#base[#range];),
+        });
+        Some(out)
+    }
+
+    /// A marker when `x = base[lo:hi]` copies elements that Go would share and one side is
+    /// written afterwards (the copy can then diverge from Go's shared array).
+    pub fn copied_reslice_marker(&mut self, x: ObjId, value: &Expr) {
+        if self.analysis.subslices.contains_key(&x) {
+            return;
+        }
+        let ExprKind::Slice { x: base, .. } = &crate::builtins::strip_parens(value).kind else {
+            return;
+        };
+        let Some(b) = self.obj_of(crate::builtins::strip_parens(base)) else {
+            return;
+        };
+        if !matches!(self.under(self.obj(b).ty), Type::Slice(_) | Type::Array(..)) {
+            return;
+        }
+        let written = |o| self.analysis.elem_mutated.contains(&o);
+        if written(x) || written(b) {
+            let (xn, bn) = (self.obj(x).name.clone(), self.obj(b).name.clone());
+            self.marker(format!(
+                "semantics: `{xn}` is a copy of part of `{bn}`; in Go they share elements, so a \
+                 write to one is seen through the other"
+            ));
+        }
+    }
+}
