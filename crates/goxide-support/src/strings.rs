@@ -145,6 +145,22 @@ pub fn equal_fold(a: &str, b: &str) -> bool {
     }
 }
 
+/// `for i, r := range s` over bytes that may not be UTF-8, decoded as Go decodes them: each
+/// byte that does not start a valid UTF-8 sequence is U+FFFD of width 1.
+pub fn char_indices_lossy(b: &[u8]) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut at = 0;
+    b.utf8_chunks().flat_map(move |chunk| {
+        let start = at;
+        let valid = chunk.valid();
+        at += valid.len() + chunk.invalid().len();
+        let bad = start + valid.len();
+        valid
+            .char_indices()
+            .map(move |(i, c)| (start + i, c))
+            .chain((0..chunk.invalid().len()).map(move |i| (bad + i, '\u{FFFD}')))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,6 +42,8 @@ pub struct Analysis {
     pub subslices: HashMap<ObjId, crate::subslice::SubsliceBorrow>,
     /// Variables with an element or field written (`x[i] = …`, `copy(x, …)`).
     pub elem_mutated: HashSet<ObjId>,
+    /// Local strings made from bytes and kept as `Vec<u8>` (see `bytestr`).
+    pub bytestrs: HashSet<ObjId>,
 }
 
 /// How a slice parameter is passed: the callee works on the caller's elements, as in Go.
@@ -576,6 +578,16 @@ pub fn analyze(prog: &Program, info: &Info, files: &[&File], shared_loop_vars: b
         }
     }
     w.out.subslices = subslices;
+    w.out.bytestrs = crate::bytestr::find(
+        prog,
+        info,
+        files,
+        &crate::bytestr::VarFacts {
+            captured: &w.out.captured,
+            address_taken: &w.out.address_taken,
+            whole_assigned: &w.out.whole_assigned,
+        },
+    );
     // Slice parameters of package functions (not methods, not closures) that are never
     // reassigned nor captured are borrowed: `&[T]`, or `&mut [T]` when an element is written
     // (directly, or by passing the slice on to such a parameter).

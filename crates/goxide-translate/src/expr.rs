@@ -679,6 +679,9 @@ impl Ctx<'_> {
             Type::Basic(k) if k.is_string() => {
                 let s = as_base(self.borrowed(x));
                 let i = self.index_usize(i);
+                if self.is_bytestr(x) {
+                    return parse_quote!(#s[#i]);
+                }
                 parse_quote!(#s.as_bytes()[#i])
             }
             Type::Slice(_) | Type::Array(..) => {

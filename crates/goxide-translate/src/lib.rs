@@ -8,6 +8,7 @@
 
 mod analysis;
 mod builtins;
+mod bytestr;
 mod concurrency;
 mod ctx;
 mod decl;

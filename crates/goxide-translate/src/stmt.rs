@@ -605,6 +605,10 @@ impl Ctx<'_> {
                                     out.extend(stmts);
                                     continue;
                                 }
+                                if let Some(stmt) = self.bytestr_decl(obj, n, v) {
+                                    out.push(stmt);
+                                    continue;
+                                }
                                 self.copied_reslice_marker(obj, v);
                             }
                             let t = self.obj(obj).ty;
@@ -945,6 +949,9 @@ impl Ctx<'_> {
                 };
                 if let Some(stmts) = self.subslice_decl(x, &name, r) {
                     return stmts;
+                }
+                if let Some(stmt) = self.bytestr_decl(x, &name, r) {
+                    return vec![stmt];
                 }
             }
         }
@@ -1643,8 +1650,15 @@ impl Ctx<'_> {
                 pattern = kp;
             }
             Type::Basic(bk) if bk.is_string() => {
-                let sx = self.value(x);
-                header = parse_quote!(#sx.char_indices());
+                if self.is_bytestr(x) {
+                    // Bytes that may not be UTF-8: Go's decoding, U+FFFD per invalid byte.
+                    let sx = self.borrowed(x);
+                    self.use_support("strings");
+                    header = parse_quote!(crate::support::strings::char_indices_lossy(&#sx));
+                } else {
+                    let sx = self.value(x);
+                    header = parse_quote!(#sx.char_indices());
+                }
                 if let Some((_, id, _)) = &k {
                     prelude.insert(0, parse_quote!(let #id = #id as i64;));
                 }
