@@ -1356,8 +1356,12 @@ impl Ctx<'_> {
         }
         let vals: Vec<syn::Expr> = values
             .iter()
+            .enumerate()
             .zip(&results)
-            .map(|(v, &t)| self.value_as(v, t))
+            .map(|((i, v), &t)| match self.movable_local(values, i, t) {
+                Some(id) => parse_quote!(#id),
+                None => self.value_as(v, t),
+            })
             .collect();
         if vals.len() == 1 {
             let v = &vals[0];
@@ -1365,6 +1369,34 @@ impl Ctx<'_> {
         } else {
             vec![parse_quote!(return (#(#vals),*);)]
         }
+    }
+
+    /// `return x` of a local that nothing else uses afterwards: `x` moves out instead of being
+    /// cloned. Not for parameters, cells, borrowed re-slices, variables that closures capture,
+    /// nor a variable that another returned value also reads.
+    fn movable_local(&self, values: &[Expr], i: usize, t: TypeId) -> Option<syn::Ident> {
+        let v = strip_parens(&values[i]);
+        if !matches!(v.kind, ExprKind::Ident(_)) || self.type_of(v) != Some(t) {
+            return None;
+        }
+        let o = self.obj_of(v)?;
+        let a = &self.analysis;
+        let plain = matches!(
+            self.obj(o).kind,
+            ObjKind::Var {
+                global: false,
+                param: false
+            }
+        ) && !a.boxed.contains(&o)
+            && !a.captured.contains(&o)
+            && !a.slice_params.contains_key(&o)
+            && !a.bytestrs.contains(&o)
+            && !self.func.named_results.contains(&o);
+        let elsewhere = values
+            .iter()
+            .enumerate()
+            .any(|(j, w)| j != i && crate::subslice::mentions(self.info, w, o));
+        (plain && !elsewhere).then(|| self.var_name(o))
     }
 
     // ---- if -----------------------------------------------------------------------------
@@ -1655,6 +1687,9 @@ impl Ctx<'_> {
                     let sx = self.borrowed(x);
                     self.use_support("strings");
                     header = parse_quote!(crate::support::strings::char_indices_lossy(&#sx));
+                } else if key.is_none() && v.is_some() {
+                    let sx = self.value(x);
+                    header = parse_quote!(#sx.chars());
                 } else {
                     let sx = self.value(x);
                     header = parse_quote!(#sx.char_indices());
@@ -1665,7 +1700,11 @@ impl Ctx<'_> {
                 if let Some((_, id, _)) = &v {
                     prelude.insert(0, parse_quote!(let #id = #id as i32;));
                 }
-                pattern = quote::quote!((#kp, #vp));
+                pattern = if key.is_none() && v.is_some() && !self.is_bytestr(x) {
+                    vp
+                } else {
+                    quote::quote!((#kp, #vp))
+                };
             }
             Type::Slice(et) | Type::Array(_, et) => {
                 let sx = self.borrowed(x);
@@ -1678,18 +1717,27 @@ impl Ctx<'_> {
                         pattern = quote::quote!(#kp);
                     }
                     (Some(_), false) => {
-                        let copy = self.is_copy(et);
-                        if copy {
-                            header = parse_quote!(#sx.iter().copied().enumerate());
+                        let items: syn::Expr = if self.is_copy(et) {
+                            parse_quote!(#sx.iter().copied())
                         } else {
-                            header = parse_quote!(#sx.iter().cloned().enumerate());
-                        }
-                        pattern = quote::quote!((#kp, #vp));
+                            parse_quote!(#sx.iter().cloned())
+                        };
+                        (header, pattern) = if key.is_none() {
+                            (items, vp)
+                        } else {
+                            (parse_quote!(#items.enumerate()), quote::quote!((#kp, #vp)))
+                        };
                     }
                     (Some(_), true) => {
                         let owned = self.value(x);
-                        header = parse_quote!(#owned.into_iter().enumerate());
-                        pattern = quote::quote!((#kp, #vp));
+                        (header, pattern) = if key.is_none() {
+                            (parse_quote!(#owned), vp)
+                        } else {
+                            (
+                                parse_quote!(#owned.into_iter().enumerate()),
+                                quote::quote!((#kp, #vp)),
+                            )
+                        };
                     }
                 }
             }

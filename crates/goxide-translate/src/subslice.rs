@@ -208,6 +208,22 @@ fn borrow_fits(info: &Info, list: &[Stmt], at: usize, x: ObjId, base: ObjId) -> 
     used[..=last].iter().all(|u| !u.contains(&base))
 }
 
+/// Whether `e` names `o` anywhere.
+pub fn mentions(info: &Info, e: &Expr, o: ObjId) -> bool {
+    struct Finds<'i>(&'i Info, ObjId, bool);
+    impl Visitor for Finds<'_> {
+        fn expr(&mut self, e: &Expr) -> bool {
+            if let ExprKind::Ident(_) = &e.kind {
+                self.2 |= self.0.uses.get(&e.id) == Some(&self.1);
+            }
+            !self.2
+        }
+    }
+    let mut f = Finds(info, o, false);
+    visit::walk_expr(&mut f, e);
+    f.2
+}
+
 /// Every object that `s` names.
 fn objects_used(info: &Info, s: &Stmt) -> HashSet<ObjId> {
     struct Uses<'i>(&'i Info, HashSet<ObjId>);
