@@ -140,7 +140,17 @@ impl Checker<'_> {
                 // already instantiated
             } else {
                 let n = sig.params.len();
-                for (i, (x, _)) in ops.iter().enumerate() {
+                // Arguments of types with names first, so that `f(unnamed, named)` infers the
+                // named type as `f(named, unnamed)` does (as Go does).
+                let mut order: Vec<usize> = (0..ops.len()).collect();
+                order.sort_by_key(|&i| {
+                    !matches!(
+                        self.prog.types.get(ops[i].0.ty),
+                        Type::Basic(_) | Type::Named(_) | Type::TypeParam { .. }
+                    )
+                });
+                for i in order {
+                    let x = &ops[i].0;
                     if x.is_invalid() || self.is_untyped(x.ty) {
                         continue;
                     }
@@ -157,6 +167,9 @@ impl Checker<'_> {
                     };
                     self.unify(p, x.ty, &tps, &mut map, 0);
                 }
+                // Core types of constraints, before untyped constants get their default types
+                // (`slices.Contains(floats, 1)` infers `float64`), and again after.
+                self.infer_from_constraints(&tps, &mut map);
                 // Untyped constants: their default types for still-unknown parameters.
                 for (i, (x, _)) in ops.iter().enumerate() {
                     if !self.is_untyped(x.ty) || x.mode == Mode::Nil {
