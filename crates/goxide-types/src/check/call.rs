@@ -30,6 +30,7 @@ impl Checker<'_> {
         f: ObjId,
         fty: TypeId,
         args: Vec<TypeId>,
+        spans: Vec<goxide_ast::Span>,
     ) -> Operand {
         let tps = self.func_tparams.get(&f).cloned().unwrap_or_default();
         if args.len() > tps.len() {
@@ -49,11 +50,12 @@ impl Checker<'_> {
         }
         if args.len() < tps.len() {
             // Partial instantiation: the rest is inferred at the call.
-            self.partial.insert(e.id, (f, args));
+            self.partial.insert(e.id, (f, args, spans));
             return Operand::value(fty);
         }
         let map: HashMap<TypeId, TypeId> = tps.iter().copied().zip(args.iter().copied()).collect();
         let t = self.subst(fty, &map, 0);
+        self.defer_verify(&tps, &args, spans);
         if self.is_main() {
             self.info.instances.insert(e.id, args);
         }
@@ -131,10 +133,12 @@ impl Checker<'_> {
         if let Some(g) = generic {
             let tps = self.func_tparams.get(&g).cloned().unwrap_or_default();
             let mut map: HashMap<TypeId, TypeId> = HashMap::default();
-            if let Some((_, given)) = self.partial.get(&fe.id).cloned() {
+            let mut spans = Vec::new();
+            if let Some((_, given, given_spans)) = self.partial.get(&fe.id).cloned() {
                 for (p, a) in tps.iter().zip(given) {
                     map.insert(*p, a);
                 }
+                spans = given_spans;
             }
             if self.info.instances.contains_key(&fe.id) || !self.uses_tparams(&sig, &tps) {
                 // already instantiated
@@ -204,6 +208,9 @@ impl Checker<'_> {
                     .iter()
                     .map(|t| map.get(t).copied().unwrap_or(TypeTable::INVALID))
                     .collect();
+                // Inferred type arguments are reported at the call.
+                spans.resize(tps.len(), e.span);
+                self.defer_verify(&tps, &targs, spans);
                 let ft = self.prog.types.intern(Type::Func(sig.clone()));
                 let inst = self.subst(ft, &map, 0);
                 if let Type::Func(s) = self.prog.types.get(inst).clone() {

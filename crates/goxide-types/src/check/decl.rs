@@ -818,6 +818,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.expand_all_instances();
+        self.verify_instantiations();
     }
 }
 
