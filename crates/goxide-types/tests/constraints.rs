@@ -165,6 +165,9 @@ fn type_parameters_as_type_arguments() {
          func Index[K comparable](xs []K) []K { return xs }\n\n\
          func Pass[T any](x T) T { return Id(x) }\n\n\
          func Id[T any](x T) T { return x }\n\n\
+         func Eq[T comparable](a, b T) bool { return a == b }\n\n\
+         func OrdEq[T cmp.Ordered](a T) bool { return Eq(a, a) }\n\n\
+         type Pair[K cmp.Ordered, V any] struct{ m map[K]V; next *Pair[K, V] }\n\n\
          func main() {\n\tSortAll([]int{2, 1})\n\t_ = Max(1, 2)\n\t_ = Keys(map[string]int{})\n\t_ = Pass(1)\n}\n",
     );
     // `any` is not a subset of cmp.Ordered, nor of comparable.
