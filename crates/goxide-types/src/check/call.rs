@@ -30,6 +30,7 @@ impl Checker<'_> {
         f: ObjId,
         fty: TypeId,
         args: Vec<TypeId>,
+        spans: Vec<goxide_ast::Span>,
     ) -> Operand {
         let tps = self.func_tparams.get(&f).cloned().unwrap_or_default();
         if args.len() > tps.len() {
@@ -49,11 +50,12 @@ impl Checker<'_> {
         }
         if args.len() < tps.len() {
             // Partial instantiation: the rest is inferred at the call.
-            self.partial.insert(e.id, (f, args));
+            self.partial.insert(e.id, (f, args, spans));
             return Operand::value(fty);
         }
         let map: HashMap<TypeId, TypeId> = tps.iter().copied().zip(args.iter().copied()).collect();
         let t = self.subst(fty, &map, 0);
+        self.defer_verify(&tps, &args, spans);
         if self.is_main() {
             self.info.instances.insert(e.id, args);
         }
@@ -131,16 +133,28 @@ impl Checker<'_> {
         if let Some(g) = generic {
             let tps = self.func_tparams.get(&g).cloned().unwrap_or_default();
             let mut map: HashMap<TypeId, TypeId> = HashMap::default();
-            if let Some((_, given)) = self.partial.get(&fe.id).cloned() {
+            let mut spans = Vec::new();
+            if let Some((_, given, given_spans)) = self.partial.get(&fe.id).cloned() {
                 for (p, a) in tps.iter().zip(given) {
                     map.insert(*p, a);
                 }
+                spans = given_spans;
             }
             if self.info.instances.contains_key(&fe.id) || !self.uses_tparams(&sig, &tps) {
                 // already instantiated
             } else {
                 let n = sig.params.len();
-                for (i, (x, _)) in ops.iter().enumerate() {
+                // Arguments of types with names first, so that `f(unnamed, named)` infers the
+                // named type as `f(named, unnamed)` does (as Go does).
+                let mut order: Vec<usize> = (0..ops.len()).collect();
+                order.sort_by_key(|&i| {
+                    !matches!(
+                        self.prog.types.get(ops[i].0.ty),
+                        Type::Basic(_) | Type::Named(_) | Type::TypeParam { .. }
+                    )
+                });
+                for i in order {
+                    let x = &ops[i].0;
                     if x.is_invalid() || self.is_untyped(x.ty) {
                         continue;
                     }
@@ -157,6 +171,9 @@ impl Checker<'_> {
                     };
                     self.unify(p, x.ty, &tps, &mut map, 0);
                 }
+                // Core types of constraints, before untyped constants get their default types
+                // (`slices.Contains(floats, 1)` infers `float64`), and again after.
+                self.infer_from_constraints(&tps, &mut map);
                 // Untyped constants: their default types for still-unknown parameters.
                 for (i, (x, _)) in ops.iter().enumerate() {
                     if !self.is_untyped(x.ty) || x.mode == Mode::Nil {
@@ -191,6 +208,9 @@ impl Checker<'_> {
                     .iter()
                     .map(|t| map.get(t).copied().unwrap_or(TypeTable::INVALID))
                     .collect();
+                // Inferred type arguments are reported at the call.
+                spans.resize(tps.len(), e.span);
+                self.defer_verify(&tps, &targs, spans);
                 let ft = self.prog.types.intern(Type::Func(sig.clone()));
                 let inst = self.subst(ft, &map, 0);
                 if let Type::Func(s) = self.prog.types.get(inst).clone() {

@@ -585,6 +585,17 @@ impl<'a> Checker<'a> {
         if args.len() != tps.len() {
             return rt;
         }
+        // The receiver's type parameters are constrained like the type's, in their own terms
+        // (`func (m M[K2, S2]) …` for `type M[K comparable, S ~[]K]` constrains S2 by ~[]K2).
+        let map: HashMap<TypeId, TypeId> = tps.iter().copied().zip(args.iter().copied()).collect();
+        for &a in &args {
+            if let Type::TypeParam { constraint, .. } = *self.prog.types.get(a) {
+                let c = self.subst(constraint, &map, 0);
+                if let Type::TypeParam { constraint, .. } = self.prog.types.get_mut(a) {
+                    *constraint = c;
+                }
+            }
+        }
         self.instantiate_named(rt, &args)
     }
 
@@ -807,6 +818,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.expand_all_instances();
+        self.verify_instantiations();
     }
 }
 

@@ -288,7 +288,16 @@ impl Checker<'_> {
                         self.unify(term.ty, au, tparams, out, 0);
                     }
                     None => {
-                        if !term.tilde || !matches!(self.prog.types.get(term.ty), Type::Named(_)) {
+                        // Only once the type parameters the core type mentions are known.
+                        let mut mentioned = Vec::new();
+                        collect_type_params(&self.prog.types, term.ty, &mut mentioned, 0);
+                        let ready = mentioned
+                            .iter()
+                            .all(|m| !tparams.contains(m) || out.contains_key(m));
+                        if ready
+                            && (!term.tilde
+                                || !matches!(self.prog.types.get(term.ty), Type::Named(_)))
+                        {
                             let t = self.subst(term.ty, out, 0);
                             out.insert(tp, t);
                         }

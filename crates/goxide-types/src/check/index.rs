@@ -39,6 +39,11 @@ impl Checker<'_> {
                 }
             }
             let t = self.instantiate_named(x.ty, &args);
+            if let Type::Named(n) = self.prog.types.get(x.ty) {
+                let tps = n.type_params.clone();
+                let spans = indices.iter().map(|i| i.span).collect();
+                self.defer_verify(&tps, &args, spans);
+            }
             if self.is_main() {
                 self.info.instances.insert(e.id, args);
             }
@@ -50,7 +55,8 @@ impl Checker<'_> {
         // Generic function instantiation.
         if let Some(fobj) = self.generic_func_of(xe) {
             let args: Vec<TypeId> = indices.iter().map(|i| self.typ(i)).collect();
-            return self.instantiate_func(e, fobj, x.ty, args);
+            let spans = indices.iter().map(|i| i.span).collect();
+            return self.instantiate_func(e, fobj, x.ty, args, spans);
         }
         let x = self.single_value(x, xe);
         if x.is_invalid() {

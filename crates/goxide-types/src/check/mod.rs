@@ -9,6 +9,7 @@ mod builtins;
 mod call;
 mod complit;
 pub(crate) mod constexpr;
+mod constraints;
 mod control;
 mod decl;
 mod expr;
@@ -160,7 +161,9 @@ pub(crate) struct Checker<'a> {
     /// current package only while it is being checked.
     pub(crate) last_uses: HashMap<NodeId, ObjId>,
     /// Partially instantiated generic functions awaiting inference at their call.
-    pub(crate) partial: HashMap<NodeId, (ObjId, Vec<TypeId>)>,
+    pub(crate) partial: HashMap<NodeId, (ObjId, Vec<TypeId>, Vec<Span>)>,
+    /// Instantiations of the checked package whose type arguments await verification.
+    pub(crate) pending_insts: Vec<constraints::PendingInst>,
     pub(crate) labels: labels::LabelScope,
     pub(crate) label_stack: Vec<(labels::LabelScope, Vec<ObjId>)>,
     pub(crate) used_labels: HashSet<ObjId>,
@@ -219,6 +222,7 @@ pub fn check_package(
         used_imports: HashSet::default(),
         last_uses: HashMap::default(),
         partial: HashMap::default(),
+        pending_insts: Vec::new(),
         labels: HashMap::default(),
         label_stack: Vec::new(),
         used_labels: HashSet::default(),
