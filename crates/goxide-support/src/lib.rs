@@ -24,6 +24,7 @@ pub mod fmt;
 pub mod iface;
 pub mod math;
 pub mod parse;
+pub mod ptr;
 pub mod rt;
 pub mod strconv;
 pub mod strings;
@@ -83,6 +84,11 @@ pub const MODULES: &[Module] = &[
         name: "parse",
         source: include_str!("parse.rs"),
         deps: &["errors", "strconv"],
+    },
+    Module {
+        name: "ptr",
+        source: include_str!("ptr.rs"),
+        deps: &["fmt"],
     },
     Module {
         name: "rt",

@@ -44,6 +44,8 @@ pub struct Analysis {
     pub elem_mutated: HashSet<ObjId>,
     /// Local strings made from bytes and kept as `Vec<u8>` (see `bytestr`).
     pub bytestrs: HashSet<ObjId>,
+    /// Pointee types whose pointers may point at a field or element (see `place`).
+    pub projected: HashSet<goxide_types::TypeId>,
 }
 
 /// How a slice parameter is passed: the callee works on the caller's elements, as in Go.
@@ -578,6 +580,7 @@ pub fn analyze(prog: &Program, info: &Info, files: &[&File], shared_loop_vars: b
         }
     }
     w.out.subslices = subslices;
+    w.out.projected = crate::place::projected_pointees(prog, info, files);
     w.out.bytestrs = crate::bytestr::find(
         prog,
         info,

@@ -683,6 +683,11 @@ impl Ctx<'_> {
                 let Some(z) = self.zero_value(et) else {
                     return self.unsupported(e, "new of this type");
                 };
+                if self.is_place_ptr(et) {
+                    self.use_support("ptr");
+                    self.marker("ownership: a pointer is shared through Rc<dyn Place<…>> (support::ptr); an owned value or a borrow may do".into());
+                    return parse_quote!(crate::support::ptr::new(#z));
+                }
                 self.ptr_new(z)
             }
             Builtin::Delete => {

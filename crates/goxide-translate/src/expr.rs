@@ -46,7 +46,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn is_global_var(&self, obj: ObjId) -> bool {
+    pub fn is_global_var(&self, obj: ObjId) -> bool {
         matches!(self.obj(obj).kind, ObjKind::Var { global: true, .. })
     }
 
@@ -788,26 +788,41 @@ impl Ctx<'_> {
             ExprKind::Paren(p) => p,
             _ => x,
         };
+        let place = self.type_of(x).is_some_and(|t| self.is_place_ptr(t));
         match &inner.kind {
             ExprKind::CompositeLit { .. } => {
                 let v = self.composite_lit(inner);
+                if place {
+                    self.use_support("ptr");
+                    self.marker("ownership: a pointer is shared through Rc<dyn Place<…>> (support::ptr); an owned value or a borrow may do".into());
+                    return parse_quote!(crate::support::ptr::new(#v));
+                }
                 self.ptr_new(v)
             }
             ExprKind::Ident(_) => {
                 let Some(obj) = self.obj_of(inner) else {
                     return self.unsupported(e, "address of");
                 };
-                if self.is_global_var(obj) && self.analysis.address_taken.contains(&obj) {
-                    let id = self.var_name(obj);
-                    return parse_quote!(Some(#id.with(|c| c.clone())));
+                let cell: syn::Expr =
+                    if self.is_global_var(obj) && self.analysis.address_taken.contains(&obj) {
+                        let id = self.var_name(obj);
+                        parse_quote!(#id.with(|c| c.clone()))
+                    } else if !self.analysis.boxed.contains(&obj) || self.is_global_var(obj) {
+                        return self.unsupported(e, "address of this variable");
+                    } else {
+                        let id = self.var_name(obj);
+                        parse_quote!(#id.clone())
+                    };
+                if place {
+                    self.use_support("ptr");
+                    return parse_quote!(crate::support::ptr::cell(#cell));
                 }
-                if !self.analysis.boxed.contains(&obj) || self.is_global_var(obj) {
-                    return self.unsupported(e, "address of this variable");
-                }
-                let id = self.var_name(obj);
-                parse_quote!(Some(#id.clone()))
+                parse_quote!(Some(#cell))
             }
-            _ => self.unsupported(e, "address of a field or element"),
+            _ => match self.address_of_part(inner) {
+                Some(p) => p,
+                None => self.unsupported(e, "address of a field or element"),
+            },
         }
     }
 
@@ -857,6 +872,15 @@ impl Ctx<'_> {
             {
                 self.use_support("sync");
                 parse_quote!(crate::support::sync::ptr_eq(&#a, &#b))
+            } else if [x, y].iter().any(|o| {
+                self.type_of(o)
+                    .is_some_and(|t| match self.under(t).clone() {
+                        Type::Pointer(p) => self.is_place_ptr(p),
+                        _ => false,
+                    })
+            }) {
+                self.use_support("ptr");
+                parse_quote!(crate::support::ptr::eq(&#a, &#b))
             } else {
                 parse_quote!(crate::support::rt::ptr_eq(&#a, &#b))
             };

@@ -19,6 +19,7 @@ mod interfaces;
 mod lit;
 mod names;
 mod ownership;
+mod place;
 mod stdlib;
 mod stmt;
 mod subslice;

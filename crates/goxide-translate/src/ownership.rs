@@ -196,6 +196,8 @@ fn decide(
             }
             let form = if threaded {
                 "Option<support::sync::Shared<T>>".to_string()
+            } else if a.projected.contains(e) {
+                "Option<Rc<dyn support::ptr::Place<T>>>".to_string()
             } else {
                 "Option<Rc<RefCell<T>>>".to_string()
             };

@@ -1707,11 +1707,19 @@ impl Ctx<'_> {
                 };
             }
             Type::Slice(et) | Type::Array(_, et) => {
-                let sx = self.borrowed(x);
+                let sx = crate::expr::as_base(self.borrowed(x));
                 if let Some((_, id, _)) = &k {
                     prelude.insert(0, parse_quote!(let #id = #id as i64;));
                 }
-                match (&v, mutated_in_body) {
+                // Reading through a cell: the loop must not hold the borrow (the body may
+                // write through a pointer into the same variable).
+                let through_cell = crate::expr::reads_cell(&sx);
+                match (&v, mutated_in_body || through_cell) {
+                    (None, _) if through_cell => {
+                        hoisted.push(parse_quote!(let range_len = #sx.len();));
+                        header = parse_quote!(0..range_len);
+                        pattern = quote::quote!(#kp);
+                    }
                     (None, _) => {
                         header = parse_quote!(0..#sx.len());
                         pattern = quote::quote!(#kp);

@@ -94,7 +94,11 @@ impl Ctx<'_> {
                 return self.rust_type_depth(*e, d);
             }
             Type::Pointer(e) => {
+                let place = self.is_place_ptr(*e);
                 let e = self.rust_type_depth(*e, d)?;
+                if place {
+                    return Some(self.place_ptr_type(e));
+                }
                 self.ptr_type(e)
             }
             Type::Slice(e) => {

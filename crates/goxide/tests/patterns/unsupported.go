@@ -5,8 +5,10 @@ import "runtime"
 func main() {
 	n := runtime.NumCgoCall()
 	println(n)
-	xs := []int{1, 2, 3}
-	p := &xs[1]
-	*p = 20
-	println(xs[1])
+	b := Box[int]{v: 20}
+	println(b.Get())
 }
+
+type Box[T any] struct{ v T }
+
+func (b Box[T]) Get() T { return b.v }
