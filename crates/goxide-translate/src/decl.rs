@@ -788,20 +788,60 @@ impl Ctx<'_> {
 
     /// `var a, b = f()`: the call runs once, into a hidden tuple each variable starts from.
     fn global_vars_from_tuple(&mut self, s: &VarSpec) -> Vec<syn::Item> {
+        // The marker, and each variable with a `todo!()` value so that uses still build.
         let unsupported = |ctx: &mut Self| {
             let text = format!(
                 "{} unsupported: package variables from a multi-value expression: `{}`",
                 crate::MARKER,
                 ctx.snippet(s.span)
             );
-            vec![comment_item(&text)]
+            let mut items = vec![comment_item(&text)];
+            for n in &s.names {
+                let Some(&obj) = ctx.info.defs.get(&n.id) else {
+                    continue;
+                };
+                if n.is_blank() {
+                    continue;
+                }
+                let Some(ty) = ctx.rust_type(ctx.obj(obj).ty) else {
+                    continue;
+                };
+                let id = ctx.var_name(obj);
+                ctx.emitted_globals.insert(obj);
+                items.push(parse_quote!(thread_local! {
+                    static #id: std::cell::RefCell<#ty> = std::cell::RefCell::new(todo!());
+                }));
+            }
+            items
         };
         let [value] = s.values.as_slice() else {
             return unsupported(self);
         };
-        let Some(Type::Tuple(ts)) = self.type_of(value).map(|t| self.ty(t).clone()) else {
-            return unsupported(self);
+        // A call's results, or the value and `ok` of a comma-ok form.
+        let ts = match self.type_of(value).map(|t| self.ty(t).clone()) {
+            Some(Type::Tuple(ts)) => ts,
+            Some(_) if s.names.len() == 2 => {
+                let bool_t = self.prog.types.basic(goxide_types::BasicKind::Bool);
+                vec![self.type_of(value).unwrap_or(bool_t), bool_t]
+            }
+            _ => return unsupported(self),
         };
+        // Each variable must have its part's type (`var a, b any = x.(bool)` would convert).
+        let rust_of = |ctx: &mut Self, t: TypeId| {
+            ctx.rust_type(t)
+                .map(|r| quote::quote!(#r).to_string())
+                .unwrap_or_default()
+        };
+        let mut same = true;
+        for (n, &t) in s.names.iter().zip(&ts) {
+            if let (false, Some(&o)) = (n.is_blank(), self.info.defs.get(&n.id)) {
+                let vt = self.obj(o).ty;
+                same &= vt == t || rust_of(self, vt) == rust_of(self, t);
+            }
+        }
+        if !same || ts.len() != s.names.len() {
+            return unsupported(self);
+        }
         let mut tys = Vec::new();
         for &t in &ts {
             match self.rust_type(t) {
@@ -810,7 +850,10 @@ impl Ctx<'_> {
             }
         }
         self.pending_markers.clear();
-        let init = self.borrowed(value);
+        let init = match self.multi_value(value, s.names.len()) {
+            Ok(v) => v,
+            Err(_) => return unsupported(self),
+        };
         if !std::mem::take(&mut self.pending_markers).is_empty() {
             return unsupported(self);
         }

@@ -1010,17 +1010,26 @@ impl Ctx<'_> {
 
     /// `a, b := f()`, `v, ok := m[k]`.
     fn assign_multi(&mut self, s: &Stmt, lhs: &[Expr], r: &Expr, define: bool) -> Vec<syn::Stmt> {
-        let value: syn::Expr = match (&strip_parens(r).kind, self.mode_of(r)) {
-            (ExprKind::Index { x, indices }, _) if lhs.len() == 2 => {
+        match self.multi_value(r, lhs.len()) {
+            Ok(value) => self.finish_assign_multi(s, lhs, define, value),
+            Err(kind) => self.unsupported_stmt(s, kind),
+        }
+    }
+
+    /// The tuple a multi-value expression yields: a call's results, or `(v, ok)` of a map
+    /// index, type assertion or receive with `n == 2`; `Err` names what is unsupported.
+    pub fn multi_value(&mut self, r: &Expr, n: usize) -> Result<syn::Expr, &'static str> {
+        Ok(match (&strip_parens(r).kind, self.mode_of(r)) {
+            (ExprKind::Index { x, indices }, _) if n == 2 => {
                 let Some(Type::Map(kt, vt)) = self.type_of(x).map(|t| self.under(t).clone()) else {
-                    return self.unsupported_stmt(s, "comma-ok form");
+                    return Err("comma-ok form");
                 };
                 let m = self.borrowed(x);
                 let Some(k) = indices.first().map(|k| self.value_as(k, kt)) else {
-                    return self.unsupported_stmt(s, "comma-ok");
+                    return Err("comma-ok");
                 };
                 let Some(z) = self.zero_value(vt) else {
-                    return self.unsupported_stmt(s, "comma-ok of this type");
+                    return Err("comma-ok of this type");
                 };
                 let k = paren_if_needed(k);
                 parse_quote!(match #m.get(&#k) {
@@ -1029,7 +1038,7 @@ impl Ctx<'_> {
                 })
             }
             (ExprKind::TypeAssert { x, ty: Some(_) }, _)
-                if lhs.len() == 2
+                if n == 2
                     && self.type_of(r).is_some_and(|t| self.is_error(t))
                     && self.type_of(x).is_some_and(|t| self.is_empty_interface(t)) =>
             {
@@ -1041,31 +1050,26 @@ impl Ctx<'_> {
                     None => (None, false),
                 })
             }
-            (ExprKind::TypeAssert { x, ty: Some(_) }, _) if lhs.len() == 2 => {
+            (ExprKind::TypeAssert { x, ty: Some(_) }, _) if n == 2 => {
                 let (Some(xt), Some(t)) = (self.type_of(x), self.type_of(r)) else {
-                    return self.unsupported_stmt(s, "type assertion");
+                    return Err("type assertion");
                 };
                 if self.is_interface(t) {
                     let v = self.borrowed(x);
                     let Some(conv) = self.iface_to_iface(&v, xt, t) else {
-                        return self.unsupported_stmt(s, "type assertion to an interface type");
+                        return Err("type assertion to an interface type");
                     };
-                    return self.finish_assign_multi(
-                        s,
-                        lhs,
-                        define,
-                        parse_quote!(match #conv {
-                            Some(v) => (Some(v), true),
-                            None => (None, false),
-                        }),
-                    );
+                    return Ok(parse_quote!(match #conv {
+                        Some(v) => (Some(v), true),
+                        None => (None, false),
+                    }));
                 }
                 let (Some(rt), Some(z)) = (self.rust_type(t), self.zero_value(t)) else {
-                    return self.unsupported_stmt(s, "type assertion to this type");
+                    return Err("type assertion to this type");
                 };
                 let v = self.borrowed(x);
                 let Some(d) = self.downcast_expr(&v, xt, &rt) else {
-                    return self.unsupported_stmt(s, "type assertion");
+                    return Err("type assertion");
                 };
                 parse_quote!(match #d {
                     Some(v) => (v, true),
@@ -1079,13 +1083,12 @@ impl Ctx<'_> {
                     x,
                 },
                 _,
-            ) if lhs.len() == 2 => match self.chan_recv_ok(x) {
+            ) if n == 2 => match self.chan_recv_ok(x) {
                 Some(v) => v,
-                None => return self.unsupported_stmt(s, "receive from a channel of this type"),
+                None => return Err("receive from a channel of this type"),
             },
-            _ => return self.unsupported_stmt(s, "multi-value assignment"),
-        };
-        self.finish_assign_multi(s, lhs, define, value)
+            _ => return Err("multi-value assignment"),
+        })
     }
 
     /// Binds the parts of a tuple value `value` to `lhs` (declaring new variables with `:=`).

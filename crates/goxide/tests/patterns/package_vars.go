@@ -5,6 +5,9 @@ import "fmt"
 var counter int
 var name = "x"
 
+var table = map[string]int{"a": 1}
+var hit, found = table["a"]
+
 func bump(p *int) { *p += 2 }
 
 func main() {
@@ -13,5 +16,5 @@ func main() {
 	p := &counter
 	*p += 10
 	name += "y"
-	fmt.Println(counter, *p, name)
+	fmt.Println(counter, *p, name, hit, found)
 }
