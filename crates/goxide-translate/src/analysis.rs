@@ -417,10 +417,13 @@ impl Walker<'_> {
                 if let ExprKind::Ident(_) = &crate::builtins::strip_parens(func).kind {
                     if let Some(f) = self.info.object_of(crate::builtins::strip_parens(func).id) {
                         for (i, a) in args.iter().enumerate() {
-                            if let ExprKind::Ident(_) = &crate::builtins::strip_parens(a).kind {
-                                if let Some(ao) =
-                                    self.info.object_of(crate::builtins::strip_parens(a).id)
-                                {
+                            // `xs` or `xs[a:b]` (passed as a borrow of `xs`'s elements).
+                            let mut a = crate::builtins::strip_parens(a);
+                            if let ExprKind::Slice { x, .. } = &a.kind {
+                                a = crate::builtins::strip_parens(x);
+                            }
+                            if let ExprKind::Ident(_) = &a.kind {
+                                if let Some(ao) = self.info.object_of(a.id) {
                                     self.slice_args.push((f, i, ao));
                                 }
                             }

@@ -101,6 +101,11 @@ impl Ctx<'_> {
                                 args[i] = b;
                                 continue;
                             }
+                            let mutable = *m == crate::analysis::SliceMode::MutRef;
+                            if let Some(b) = self.slice_arg(a, mutable) {
+                                args[i] = b;
+                                continue;
+                            }
                             let b = crate::expr::as_base(
                                 if self.is_place(a) && self.global_root(a).is_none() {
                                     self.place(a)
@@ -680,9 +685,17 @@ impl Ctx<'_> {
                 let Some(Type::Pointer(et)) = self.type_of(e).map(|t| self.under(t).clone()) else {
                     return self.unsupported(e, "new");
                 };
-                let Some(z) = self.zero_value(et) else {
+                let Some(mut z) = self.zero_value(et) else {
                     return self.unsupported(e, "new of this type");
                 };
+                // No annotation says the length of `from_fn`'s array here.
+                if let Type::Array(n, el) = self.under(et).clone() {
+                    if !self.is_copy(el) {
+                        let ez = self.zero_value(el);
+                        let n = proc_macro2::Literal::usize_unsuffixed(n as usize);
+                        z = parse_quote!(std::array::from_fn::<_, #n, _>(|_| #ez));
+                    }
+                }
                 if self.is_place_ptr(et) {
                     self.use_support("ptr");
                     self.marker("ownership: a pointer is shared through Rc<dyn Place<…>> (support::ptr); an owned value or a borrow may do".into());

@@ -732,6 +732,53 @@ impl Ctx<'_> {
         }
     }
 
+    /// `x[a:b]` passed to a `&[T]` / `&mut [T]` parameter: a borrow of the elements
+    /// (`&mut x[a..b]`), so the callee's writes reach `x` as in Go. `None` for other forms.
+    pub fn slice_arg(&mut self, e: &Expr, mutable: bool) -> Option<syn::Expr> {
+        let ExprKind::Slice {
+            x,
+            lo,
+            hi,
+            max: None,
+            ..
+        } = &crate::builtins::strip_parens(e).kind
+        else {
+            return None;
+        };
+        let xt = self.type_of(x)?;
+        let lo = lo.as_deref().map(|l| self.index_usize(l));
+        let hi = hi.as_deref().map(|h| self.index_usize(h));
+        let range: syn::Expr = match (lo, hi) {
+            (Some(l), Some(h)) => parse_quote!(#l..#h),
+            (Some(l), None) => parse_quote!(#l..),
+            (None, Some(h)) => parse_quote!(..#h),
+            (None, None) => parse_quote!(..),
+        };
+        let base = match self.under(xt).clone() {
+            Type::Slice(_) | Type::Array(..) if self.global_root(x).is_none() => {
+                as_base(if mutable {
+                    self.place(x)
+                } else {
+                    self.borrowed(x)
+                })
+            }
+            Type::Pointer(a) if matches!(self.under(a), Type::Array(..)) => {
+                let p = as_base(self.borrowed(x));
+                if mutable {
+                    parse_quote!(#p.as_ref().unwrap().borrow_mut())
+                } else {
+                    parse_quote!(#p.as_ref().unwrap().borrow())
+                }
+            }
+            _ => return None,
+        };
+        Some(if mutable {
+            parse_quote!(&mut #base[#range])
+        } else {
+            parse_quote!(&#base[#range])
+        })
+    }
+
     fn slice_expr(
         &mut self,
         e: &Expr,
@@ -758,6 +805,10 @@ impl Ctx<'_> {
         match self.under(xt) {
             Type::Basic(k) if k.is_string() => parse_quote!(#base[#range].to_string()),
             Type::Slice(_) | Type::Array(..) => parse_quote!(#base[#range].to_vec()),
+            // `p[a:b]` on a pointer to an array slices the pointee.
+            Type::Pointer(a) if matches!(self.under(*a), Type::Array(..)) => {
+                parse_quote!(#base.as_ref().unwrap().borrow()[#range].to_vec())
+            }
             _ => self.unsupported(e, "slice of this type"),
         }
     }
