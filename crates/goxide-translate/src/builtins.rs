@@ -248,6 +248,69 @@ impl Ctx<'_> {
         args: &[Expr],
         ellipsis: bool,
     ) -> syn::Expr {
+        // A method of a generic type sees its receiver's type parameters as the type
+        // arguments of the instantiation it is called on.
+        let bind = self.method_instance_subst(selection);
+        if bind.is_empty() {
+            return self.method_call_inner(e, x, name, selection, args, ellipsis);
+        }
+        let saved = self.subst.clone();
+        self.subst.extend(bind);
+        let call = self.method_call_inner(e, x, name, selection, args, ellipsis);
+        self.subst = saved;
+        call
+    }
+
+    /// Receiver type parameter → type argument, for a method of a generic type selected on
+    /// an instantiation.
+    pub fn method_instance_subst(
+        &self,
+        selection: &goxide_types::Selection,
+    ) -> Vec<(goxide_types::TypeId, goxide_types::TypeId)> {
+        let strip = |t| match self.prog.types.get(t) {
+            Type::Pointer(b) => *b,
+            _ => t,
+        };
+        let ObjKind::Func { recv: Some(r) } = self.obj(selection.obj).kind else {
+            return vec![];
+        };
+        let Type::Named(rn) = self.prog.types.get(strip(r)) else {
+            return vec![];
+        };
+        if rn.type_args.is_empty() {
+            return vec![];
+        }
+        let mut t = selection.recv;
+        for &idx in &selection.path {
+            let Type::Struct(fields) = self.prog.types.under(strip(t)) else {
+                return vec![];
+            };
+            let Some(f) = fields.get(idx) else {
+                return vec![];
+            };
+            t = f.ty;
+        }
+        match self.prog.types.get(strip(t)) {
+            Type::Named(tn) if tn.obj == rn.obj => rn
+                .type_args
+                .iter()
+                .copied()
+                .zip(tn.type_args.iter().copied())
+                .filter(|(p, a)| p != a)
+                .collect(),
+            _ => vec![],
+        }
+    }
+
+    fn method_call_inner(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        name: &str,
+        selection: &goxide_types::Selection,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> syn::Expr {
         let m = selection.obj;
         let mo = self.obj(m);
         if let Some(xt) = self.type_of(x) {

@@ -84,6 +84,10 @@ pub struct Ctx<'a> {
     pub synthetic: HashMap<NodeId, (String, TypeId)>,
     /// Anonymous struct types met so far, in order, and whether they were declared.
     pub anon_structs: Vec<(TypeId, bool)>,
+    /// Instantiations of generic struct types met so far (see `generic_types`).
+    pub type_instances: Vec<crate::generic_types::TypeInstance>,
+    /// Translating a method for one instantiation of its generic type.
+    pub in_type_instance: bool,
     /// Package variables declared as thread-local cells (others had unsupported types).
     pub emitted_globals: std::collections::HashSet<ObjId>,
     /// Rust names of package-level variables and constants (deduplicated: Go's `x` and `X`
@@ -169,7 +173,15 @@ impl<'a> Ctx<'a> {
 
     /// A type parameter's type argument in the instantiation being translated.
     pub fn resolve(&self, t: TypeId) -> TypeId {
-        self.subst.get(&t).copied().unwrap_or(t)
+        // A type argument may itself be a type parameter of the enclosing instantiation.
+        let mut t = t;
+        for _ in 0..8 {
+            match self.subst.get(&t) {
+                Some(&u) if u != t => t = u,
+                _ => break,
+            }
+        }
+        t
     }
 
     pub fn use_support(&mut self, module: &str) {

@@ -24,7 +24,7 @@ fn doc_attrs(doc: &Option<String>) -> Vec<syn::Attribute> {
         .collect()
 }
 
-fn comment_item(text: &str) -> syn::Item {
+pub fn comment_item(text: &str) -> syn::Item {
     let lit = syn::LitStr::new(text, proc_macro2::Span::call_site());
     parse_quote!(__goxide_comment!(#lit);)
 }
@@ -54,6 +54,8 @@ pub fn translate_package(
     let mut init_count = 0;
     let mut has_main = false;
     let mut anon_structs: Vec<(goxide_types::TypeId, bool)> = Vec::new();
+    let mut type_instances: Vec<crate::generic_types::TypeInstance> = Vec::new();
+    let generic_methods = crate::generic_types::generic_methods(prog, info, &ast_files);
     let mut emitted_globals: HashSet<ObjId> = HashSet::new();
     let crate::interfaces::InterfacePlan {
         ifaces,
@@ -246,6 +248,8 @@ pub fn translate_package(
             readonly_ptr_methods: readonly_ptr_methods.clone(),
             synthetic: HashMap::new(),
             anon_structs: std::mem::take(&mut anon_structs),
+            type_instances: std::mem::take(&mut type_instances),
+            in_type_instance: false,
             emitted_globals: HashSet::new(),
             stub_types: stub_types.clone(),
             ifaces: ifaces.clone(),
@@ -332,11 +336,19 @@ pub fn translate_package(
             }
             ctx.skip_comments_before(d.span.end);
         }
-        // Instantiations first met inside other instantiations.
-        while let Some((obj, args)) = ctx.mono_queue.pop() {
-            if let Some(&(d, fd)) = generic_decls.get(&obj) {
-                items.extend(ctx.instantiate(d, fd, obj, &args));
+        // Instantiations first met inside other instantiations (of functions and types).
+        loop {
+            while let Some((obj, args)) = ctx.mono_queue.pop() {
+                if let Some(&(d, fd)) = generic_decls.get(&obj) {
+                    items.extend(ctx.instantiate(d, fd, obj, &args));
+                }
             }
+            let fmt_used = ctx.support.contains("fmt") || support.contains("fmt");
+            let types = ctx.emit_type_instances(&generic_methods, multi, fmt_used);
+            if types.is_empty() && ctx.mono_queue.is_empty() {
+                break;
+            }
+            items.extend(types);
         }
         for c in ctx.take_comments_before(u32::MAX) {
             items.push(comment_item(&c));
@@ -408,6 +420,7 @@ pub fn translate_package(
         }
         anon_ifaces = std::mem::take(&mut ctx.anon_ifaces);
         anon_structs = std::mem::take(&mut ctx.anon_structs);
+        type_instances = std::mem::take(&mut ctx.type_instances);
         mono_done = std::mem::take(&mut ctx.mono_done);
         mono_instances = std::mem::take(&mut ctx.mono_instances);
         emitted_globals.extend(ctx.emitted_globals.drain());
@@ -944,8 +957,17 @@ impl Ctx<'_> {
             }
             return items;
         }
-        if let Some(r) = &f.recv {
-            // Methods of generic types wait for generics support.
+        if let Some(r) = f.recv.as_ref().filter(|_| !self.in_type_instance) {
+            // Methods of generic struct types are translated per instantiation.
+            if self.type_of(&r.ty).is_some_and(|t| {
+                let base = match self.ty(t) {
+                    Type::Pointer(b) => *b,
+                    _ => t,
+                };
+                self.is_generic_struct_instance(base)
+            }) {
+                return vec![];
+            }
             let generic_recv = self.type_of(&r.ty).is_some_and(|t| {
                 let base = match self.ty(t) {
                     Type::Pointer(b) => *b,
@@ -1018,6 +1040,11 @@ impl Ctx<'_> {
             .and_then(|n| self.info.defs.get(&n.id))
             .is_some_and(|o| self.analysis.mutated.contains(o))
             && !matches!(r.ty.kind, ExprKind::Star(_))
+    }
+
+    /// A method of a generic type, for the instantiation whose substitution is in force.
+    pub fn method_for_instance(&mut self, d: &Decl, f: &FuncDecl) -> Vec<syn::Item> {
+        self.func_decl(d, f, 0)
     }
 
     /// Translates generic function `f` for type arguments `args` (once per instantiation).
@@ -1262,7 +1289,8 @@ impl Ctx<'_> {
         let Type::Named(n) = self.ty(base) else {
             return None;
         };
-        let tname = names::type_ident(&self.obj(n.obj).name);
+        let _ = n;
+        let tname = self.named_type_ident(base)?;
         let by_value =
             self.info.defs.get(&r_name_id(r)).is_some_and(|_| false) || self.method_by_value(r);
         // A value receiver of a named `Copy` non-struct type (`type State int`) is taken by
@@ -1322,6 +1350,12 @@ impl Ctx<'_> {
         } else {
             syn::Visibility::Inherited
         };
+        if !s.type_params.is_empty() && matches!(self.under(t), Type::Struct(_)) {
+            return vec![comment_item(&format!(
+                "generic type `{}`: one Rust struct per instantiation, with its methods",
+                s.name.name
+            ))];
+        }
         if !s.type_params.is_empty() {
             return vec![comment_item(&format!(
                 "{} unsupported: generic type `{}`",
@@ -1508,7 +1542,7 @@ impl Ctx<'_> {
         let Type::Struct(fields) = self.under(t).clone() else {
             return None;
         };
-        let go_name = self.prog.type_string(t);
+        let go_name = self.go_type_string(t);
         let mut entries = Vec::new();
         for f in &fields {
             let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));

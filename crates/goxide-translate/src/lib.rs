@@ -14,6 +14,7 @@ mod ctx;
 mod decl;
 mod expr;
 mod fmt_calls;
+mod generic_types;
 mod goto;
 mod interfaces;
 mod lit;

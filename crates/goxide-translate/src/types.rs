@@ -70,6 +70,10 @@ impl Ctx<'_> {
                     // form yet.
                     return None;
                 }
+                if obj.pkg == Some(self.pkg) && self.is_generic_struct_instance(t) {
+                    let id = self.generic_instance_ident(t)?;
+                    return Some(parse_quote!(#id));
+                }
                 if obj.pkg != Some(self.pkg) || !n.type_args.is_empty() {
                     let pkg = obj.pkg.map(|p| self.prog.pkg(p).path.as_str());
                     return match (pkg, obj.name.as_str()) {
@@ -373,7 +377,7 @@ impl Ctx<'_> {
             }
             Type::Interface(_) if self.ty(t) != self.under(t) => {
                 let ty = self.rust_type(t)?;
-                parse_quote!(<#ty>::default())
+                default_of(&ty)
             }
             Type::Slice(_) => parse_quote!(Vec::new()),
             Type::Func(sig) => {
@@ -408,9 +412,25 @@ impl Ctx<'_> {
             }
             Type::Struct(_) => {
                 let ty = self.rust_type(t)?;
-                parse_quote!(<#ty>::default())
+                default_of(&ty)
             }
             _ => return None,
         })
+    }
+}
+
+/// `T::default()`, or `<T>::default()` when `T` is not a plain path.
+fn default_of(ty: &syn::Type) -> syn::Expr {
+    match ty {
+        syn::Type::Path(p)
+            if p.qself.is_none()
+                && p.path
+                    .segments
+                    .iter()
+                    .all(|s| matches!(s.arguments, syn::PathArguments::None)) =>
+        {
+            parse_quote!(#ty::default())
+        }
+        _ => parse_quote!(<#ty>::default()),
     }
 }

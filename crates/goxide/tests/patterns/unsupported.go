@@ -5,10 +5,8 @@ import "runtime"
 func main() {
 	n := runtime.NumCgoCall()
 	println(n)
-	b := Box[int]{v: 20}
-	println(b.Get())
+	var g Getter[int]
+	println(g.Get())
 }
 
-type Box[T any] struct{ v T }
-
-func (b Box[T]) Get() T { return b.v }
+type Getter[T any] interface{ Get() T }

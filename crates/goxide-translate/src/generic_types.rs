@@ -1,0 +1,235 @@
+//! Generic struct types, one Rust struct per instantiation (as generic functions are):
+//! `type Box[T any] struct{ v T }` used as `Box[int]` and `Box[string]` becomes
+//! `struct BoxI64 { v: i64 }` and `struct BoxString { v: String }`, each with the generic
+//! type's methods translated for its type arguments.
+//!
+//! An instantiation is registered the first time its Rust type is asked for (with the type
+//! arguments of the generic code being translated then, so `Box[T]` inside `f[int]` is
+//! `BoxI64`); the package emits the registered instantiations, and the ones they register in
+//! turn, after its declarations.
+
+use crate::names;
+use goxide_ast::ast::*;
+use goxide_types::{ObjId, Type, TypeId};
+use std::collections::HashMap;
+use syn::parse_quote;
+
+/// One instantiation of a generic struct type.
+#[derive(Clone)]
+pub struct TypeInstance {
+    /// The instantiated type (a `Type::Named` with type arguments).
+    pub t: TypeId,
+    /// Its Rust name (`BoxI64`).
+    pub name: syn::Ident,
+    /// The type-parameter substitution in force where it was met.
+    pub subst: HashMap<TypeId, TypeId>,
+    /// Emitted already.
+    pub done: bool,
+}
+
+/// Methods of the package's generic types, by the type's object.
+pub type GenericMethods<'f> = HashMap<ObjId, Vec<(&'f Decl, &'f FuncDecl)>>;
+
+/// The methods declared on each generic type of `files`.
+pub fn generic_methods<'f>(
+    prog: &goxide_types::Program,
+    info: &goxide_types::Info,
+    files: &[&'f File],
+) -> GenericMethods<'f> {
+    let mut out: GenericMethods<'f> = HashMap::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let Some(r) = &fd.recv else { continue };
+            let Some(rt) = info.type_of(r.ty.id) else {
+                continue;
+            };
+            let base = match prog.types.get(rt) {
+                Type::Pointer(b) => *b,
+                _ => rt,
+            };
+            if let Type::Named(n) = prog.types.get(base) {
+                if !n.type_args.is_empty() || !n.type_params.is_empty() {
+                    out.entry(n.obj).or_default().push((d, fd));
+                }
+            }
+        }
+    }
+    out
+}
+
+impl crate::ctx::Ctx<'_> {
+    /// Whether `t` is an instantiation of one of this package's generic struct types.
+    pub fn is_generic_struct_instance(&self, t: TypeId) -> bool {
+        match self.ty(t) {
+            Type::Named(n) => {
+                !n.type_args.is_empty()
+                    && self.obj(n.obj).pkg == Some(self.pkg)
+                    && matches!(self.under(t), Type::Struct(_))
+            }
+            _ => false,
+        }
+    }
+
+    /// The Rust name of instantiation `t` (`BoxI64`), registering it; `None` when a type
+    /// argument has no Rust form.
+    pub fn generic_instance_ident(&mut self, t: TypeId) -> Option<syn::Ident> {
+        let Type::Named(n) = self.ty(t).clone() else {
+            return None;
+        };
+        let mut name = names::type_ident(&self.obj(n.obj).name).to_string();
+        for &a in &n.type_args {
+            let r = self.rust_type(a)?;
+            name.push_str(&type_name_part(&r));
+        }
+        if let Some(i) = self.type_instances.iter().find(|i| i.name == name) {
+            return Some(i.name.clone());
+        }
+        let id = names::ident(&name);
+        self.type_instances.push(TypeInstance {
+            t,
+            name: id.clone(),
+            subst: self.subst.clone(),
+            done: false,
+        });
+        Some(id)
+    }
+
+    /// The struct, `Format` impl and methods of every registered instantiation not emitted yet.
+    pub fn emit_type_instances(
+        &mut self,
+        methods: &GenericMethods<'_>,
+        multi: bool,
+        fmt_used: bool,
+    ) -> Vec<syn::Item> {
+        let mut items = Vec::new();
+        while let Some(i) = self.type_instances.iter().position(|i| !i.done) {
+            self.type_instances[i].done = true;
+            let inst = self.type_instances[i].clone();
+            let saved = std::mem::replace(&mut self.subst, inst.subst.clone());
+            items.extend(self.emit_type_instance(&inst, methods, multi, fmt_used));
+            self.subst = saved;
+        }
+        items
+    }
+
+    fn emit_type_instance(
+        &mut self,
+        inst: &TypeInstance,
+        methods: &GenericMethods<'_>,
+        multi: bool,
+        fmt_used: bool,
+    ) -> Vec<syn::Item> {
+        let Type::Named(n) = self.ty(inst.t).clone() else {
+            return vec![];
+        };
+        let Type::Struct(fields) = self.under(inst.t).clone() else {
+            return vec![];
+        };
+        let doc: syn::Attribute = {
+            let text = format!(" Go's `{}`.", self.go_type_string(inst.t));
+            parse_quote!(#[doc = #text])
+        };
+        let vis: syn::Visibility = if multi {
+            parse_quote!(pub(crate))
+        } else {
+            syn::Visibility::Inherited
+        };
+        let mut items = match self.struct_items(&inst.name, inst.t, &fields, None, vec![doc], vis) {
+            Some(s) => s,
+            None => {
+                return vec![crate::decl::comment_item(&format!(
+                    "{} unsupported: struct field type in `{}`",
+                    crate::MARKER,
+                    self.prog.type_string(inst.t)
+                ))]
+            }
+        };
+        if fmt_used {
+            self.use_support("fmt");
+            if let Some(imp) = self.format_impl_for(&inst.name, inst.t) {
+                items.push(imp);
+            }
+        }
+        // The methods, with the receiver's type parameters bound to the type arguments.
+        for &(d, fd) in methods.get(&n.obj).into_iter().flatten() {
+            let Some(recv) = &fd.recv else { continue };
+            let Some(rt) = self.info.type_of(recv.ty.id) else {
+                continue;
+            };
+            let base = match self.prog.types.get(rt) {
+                Type::Pointer(b) => *b,
+                _ => rt,
+            };
+            let Type::Named(rn) = self.prog.types.get(base) else {
+                continue;
+            };
+            let saved = self.subst.clone();
+            for (&p, &a) in rn.type_args.iter().zip(&n.type_args) {
+                if p != a {
+                    self.subst.insert(p, a);
+                }
+            }
+            self.in_type_instance = true;
+            items.extend(self.method_for_instance(d, fd));
+            self.in_type_instance = false;
+            self.subst = saved;
+        }
+        items
+    }
+
+    /// Go's name for type `t` (`main.Pair[string,int]`), with the type arguments of the
+    /// generic code being translated.
+    pub fn go_type_string(&self, t: TypeId) -> String {
+        let t = self.resolve(t);
+        match self.ty(t) {
+            Type::Named(n) if !n.type_args.is_empty() => {
+                let args: Vec<String> = n
+                    .type_args
+                    .iter()
+                    .map(|&a| self.go_type_string(a))
+                    .collect();
+                let base = self.prog.type_string(t);
+                let base = base.split('[').next().unwrap_or(&base).to_string();
+                format!("{base}[{}]", args.join(","))
+            }
+            _ => self.prog.type_string(t),
+        }
+    }
+
+    /// The Rust type name of a named type: its own name, or its instantiation's.
+    pub fn named_type_ident(&mut self, t: TypeId) -> Option<syn::Ident> {
+        let Type::Named(n) = self.ty(t).clone() else {
+            return None;
+        };
+        if !n.type_args.is_empty() {
+            return self.generic_instance_ident(t);
+        }
+        Some(names::type_ident(&self.obj(n.obj).name))
+    }
+}
+
+/// `i64` → `I64`, `Vec<String>` → `VecString`, `Option<Rc<RefCell<Node>>>` → `PtrNode`.
+fn type_name_part(t: &syn::Type) -> String {
+    let text = quote::ToTokens::to_token_stream(t).to_string();
+    let text = text
+        .replace(
+            "Option < std :: rc :: Rc < std :: cell :: RefCell <",
+            "Ptr <",
+        )
+        .replace("crate :: support ::", "");
+    let mut out = String::new();
+    for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.is_empty() || matches!(word, "std" | "rc" | "cell" | "collections" | "crate") {
+            continue;
+        }
+        let mut cs = word.chars();
+        if let Some(c) = cs.next() {
+            out.push(c.to_ascii_uppercase());
+            out.extend(cs);
+        }
+    }
+    out
+}
