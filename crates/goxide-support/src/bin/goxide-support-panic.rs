@@ -49,6 +49,22 @@ fn scenario() {
             println!("{}", p.unwrap());
         }
         "nilderef" => rt::nil_deref(),
+        "breakpoint" => defer::with_defer(
+            |d| {
+                d.push(|| println!("deferred"));
+                print!("before ");
+                goxide_support::runtime::breakpoint();
+            },
+            || (),
+        ),
+        "logfatal" => defer::with_defer(
+            |d| {
+                d.push(|| println!("deferred"));
+                print!("before ");
+                goxide_support::log::fatal("bad 7");
+            },
+            || (),
+        ),
         "nilmap" => rt::runtime_error("assignment to entry in nil map"),
         "repanic" => defer::with_defer(
             |d| {
