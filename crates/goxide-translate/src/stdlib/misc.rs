@@ -1,4 +1,5 @@
-//! `sort` (in place, on the caller's variable), `unicode`, `unicode/utf8`, `os` and `runtime`.
+//! `sort` (in place, on the caller's variable), `unicode`, `unicode/utf8`, `os`, `runtime` and
+//! `runtime/debug`.
 
 use super::{ident, Args};
 use crate::ctx::Ctx;
@@ -91,6 +92,15 @@ impl Ctx<'_> {
                 });
                 parse_quote!(#s.chars().#m().map_or((0xFFFD, 0), |c| (c as i32, c.len_utf8() as i64)))
             }
+            ("DecodeRune", 1) => {
+                self.use_support("unicode");
+                let p = a.v(0);
+                parse_quote!(crate::support::unicode::decode_rune(&#p))
+            }
+            ("Valid", 1) => {
+                let p = a.v(0);
+                parse_quote!(std::str::from_utf8(&#p).is_ok())
+            }
             ("AppendRune", 2) => {
                 self.use_support("rt");
                 let (p, r) = (a.v(0), a.v(1));
@@ -136,6 +146,23 @@ impl Ctx<'_> {
                 parse_quote!(crate::support::chan::num_goroutine())
             }
             ("runtime", "GOMAXPROCS", 1) => parse_quote!(1),
+            ("runtime", "Breakpoint", 0) => {
+                self.use_support("runtime");
+                parse_quote!(crate::support::runtime::breakpoint())
+            }
+            ("runtime/debug", "SetGCPercent", 1) => {
+                self.use_support("runtime");
+                let x = self.int_arg(a, 0, &parse_quote!(i64));
+                parse_quote!(crate::support::runtime::set_gc_percent(#x))
+            }
+            ("runtime/debug", "SetMaxStack", 1) => {
+                self.use_support("runtime");
+                self.marker(
+                    "semantics: debug.SetMaxStack: the limit is recorded, not enforced (Go ends a goroutine that outgrows it)".into(),
+                );
+                let x = self.int_arg(a, 0, &parse_quote!(i64));
+                parse_quote!(crate::support::runtime::set_max_stack(#x))
+            }
             ("runtime", "NumCPU", 0) => parse_quote!(1),
             _ => return None,
         })
