@@ -86,8 +86,9 @@ impl Ctx<'_> {
                 cav.nil_empty = true;
                 self.is_hashable(*k) && self.deep_eq_is_rust_eq(*v, true, cav, d + 1)
             }
-            // `Option<Rc<RefCell<T>>>` (and every other pointer form) compares the pointees.
-            Type::Pointer(e) => self.deep_eq_is_rust_eq(*e, true, cav, d + 1),
+            // `Option<Rc<RefCell<T>>>` compares the pointees; the `Shared` cells of programs
+            // with goroutines have no `==`.
+            Type::Pointer(e) => !self.threaded && self.deep_eq_is_rust_eq(*e, true, cav, d + 1),
             _ => false,
         }
     }
