@@ -80,3 +80,17 @@ fn decode_rune_matches_go() {
     assert_eq!(unicode::decode_rune(&[0xE2, 0x82]), (0xFFFD, 1));
     assert_eq!(unicode::decode_rune(&[0xED, 0xA0, 0x80]), (0xFFFD, 1));
 }
+
+#[test]
+fn goexit_runs_deferred_calls_and_ends_only_its_goroutine() {
+    let (code, stdout, stderr) = run_scenario("goexit");
+    assert_eq!(
+        stdout,
+        "recovered true\ninner deferred, recover false\ndeferred, recover false\nbye\n"
+    );
+    assert_eq!(
+        stderr,
+        "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n"
+    );
+    assert_eq!(code, Some(2));
+}

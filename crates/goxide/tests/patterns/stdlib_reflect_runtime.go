@@ -21,6 +21,14 @@ func apply(xs []int, f func(int) string) []string {
 	return out
 }
 
+func trace() int {
+	var pcs [16]uintptr
+	runtime.Callers(1, pcs[:])
+	p := &point{3, 4}
+	runtime.SetFinalizer(p, func(*point) { panic("freed too early") })
+	return p.x
+}
+
 func main() {
 	a := [3]float64{1, 2, 3}
 	b := [3]float64{1, 2, 3}
@@ -39,6 +47,7 @@ func main() {
 	old := debug.SetGCPercent(50)
 	fmt.Println(old, debug.SetMaxStack(1<<20))
 	runtime.GC()
+	fmt.Println(trace())
 
 	r, size := utf8.DecodeRune([]byte("héllo")[1:])
 	fmt.Println(r, size, utf8.Valid([]byte{0xff}))
