@@ -42,6 +42,8 @@ struct Sched {
     /// Parked goroutines by waiter id.
     parked: Option<HashMap<u64, Thread>>,
     next_waiter: u64,
+    /// `main` ended with `runtime.Goexit`: when the last goroutine ends, the program does.
+    main_exited: bool,
 }
 
 static SCHED: Mutex<Sched> = Mutex::new(Sched {
@@ -51,6 +53,7 @@ static SCHED: Mutex<Sched> = Mutex::new(Sched {
     waiting: None,
     parked: None,
     next_waiter: 0,
+    main_exited: false,
 });
 
 fn sched() -> MutexGuard<'static, Sched> {
@@ -193,7 +196,14 @@ pub fn goroutine(f: impl FnOnce() + Send + 'static) -> impl FnOnce() + Send + 's
     sched().goroutines += 1;
     move || {
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-        if let Err(payload) = result {
+        // `runtime.Goexit` ends the goroutine as returning does.
+        if let Err(payload) = result.or_else(|p| {
+            if p.is::<super::rt::GoExit>() {
+                Ok(())
+            } else {
+                Err(p)
+            }
+        }) {
             let _ = std::io::stdout().flush();
             let report = super::rt::panic_report(payload.as_ref());
             let _ = std::io::stderr().write_all(report.as_bytes());
@@ -201,10 +211,39 @@ pub fn goroutine(f: impl FnOnce() + Send + 'static) -> impl FnOnce() + Send + 's
         }
         let mut s = sched();
         s.goroutines -= 1;
+        if s.goroutines == 0 && s.main_exited {
+            drop(s);
+            super::rt::no_goroutines_left();
+        }
         if s.goroutines > 0 && s.blocked >= s.goroutines {
             drop(s);
             deadlock();
         }
+    }
+}
+
+/// `runtime.Goexit()`: runs the goroutine's deferred calls and ends it. In `main`, the other
+/// goroutines run on, and the program ends with Go's fatal error when none is left.
+pub fn goexit() -> ! {
+    super::rt::on_main_goexit(main_goexit);
+    std::panic::resume_unwind(Box::new(super::rt::GoExit))
+}
+
+/// The main goroutine after `runtime.Goexit`: it no longer counts, and waits for the others.
+fn main_goexit() {
+    let mut s = sched();
+    s.goroutines -= 1;
+    s.main_exited = true;
+    if s.goroutines == 0 {
+        return;
+    }
+    if s.blocked >= s.goroutines {
+        drop(s);
+        deadlock();
+    }
+    drop(s);
+    loop {
+        std::thread::park();
     }
 }
 

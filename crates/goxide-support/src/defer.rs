@@ -94,7 +94,7 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
-use super::rt::{panic_message, recovered_value, GoPanic};
+use super::rt::{panic_message, recovered_value, GoExit, GoPanic};
 
 /// The deferred calls of one running function, run last-in first-out.
 pub struct Defer<'a> {
@@ -206,6 +206,8 @@ pub fn with_defer<'a, R>(
         let frame = pop_frame();
         panic = match result {
             Ok(()) => frame.panic,
+            // `runtime.Goexit` in a deferred call: the goroutine ends, whatever was in progress.
+            Err(new) if new.is::<GoExit>() => Some(new),
             Err(new) => {
                 let earlier = match (&frame.panic, frame.recovered) {
                     (Some(old), _) => report_lines(old.as_ref()),
@@ -235,6 +237,10 @@ pub fn recover() -> Option<Box<dyn Any + Send>> {
     FRAMES.with(|f| {
         let mut frames = f.borrow_mut();
         let frame = frames.last_mut()?;
+        // `runtime.Goexit` is not a panic: `recover` returns nil and it goes on.
+        if frame.panic.as_ref()?.is::<GoExit>() {
+            return None;
+        }
         let payload = frame.panic.take()?;
         frame.recovered = Some(report_lines(payload.as_ref()));
         Some(recovered_value(payload))
@@ -243,5 +249,9 @@ pub fn recover() -> Option<Box<dyn Any + Send>> {
 
 /// Whether a panic is in progress and a deferred call could recover it.
 pub fn panicking() -> bool {
-    FRAMES.with(|f| f.borrow().last().is_some_and(|fr| fr.panic.is_some()))
+    FRAMES.with(|f| {
+        f.borrow()
+            .last()
+            .is_some_and(|fr| fr.panic.as_ref().is_some_and(|p| !p.is::<GoExit>()))
+    })
 }

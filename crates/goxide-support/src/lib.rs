@@ -22,10 +22,13 @@ pub mod defer;
 pub mod errors;
 pub mod fmt;
 pub mod iface;
+pub mod log;
 pub mod math;
 pub mod parse;
 pub mod ptr;
+pub mod rand;
 pub mod rt;
+pub mod runtime;
 pub mod strconv;
 pub mod strings;
 pub mod sync;
@@ -76,6 +79,11 @@ pub const MODULES: &[Module] = &[
         deps: &["errors", "fmt", "rt"],
     },
     Module {
+        name: "log",
+        source: include_str!("log.rs"),
+        deps: &["rt"],
+    },
+    Module {
         name: "math",
         source: include_str!("math.rs"),
         deps: &[],
@@ -91,8 +99,18 @@ pub const MODULES: &[Module] = &[
         deps: &["fmt"],
     },
     Module {
+        name: "rand",
+        source: include_str!("rand.rs"),
+        deps: &["rt"],
+    },
+    Module {
         name: "rt",
         source: include_str!("rt.rs"),
+        deps: &[],
+    },
+    Module {
+        name: "runtime",
+        source: include_str!("runtime.rs"),
         deps: &[],
     },
     Module {

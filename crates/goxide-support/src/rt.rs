@@ -30,12 +30,45 @@ pub fn run_main(main: fn()) {
     let result = std::panic::catch_unwind(main);
     let _ = std::io::stdout().flush();
     if let Err(payload) = result {
+        if payload.is::<GoExit>() {
+            main_goexit();
+        }
         let report = panic_report(payload.as_ref());
         let mut err = std::io::stderr();
         let _ = err.write_all(report.as_bytes());
         let _ = err.flush();
         std::process::exit(2);
     }
+}
+
+/// The unwinding payload of `runtime.Goexit`: deferred calls run, `recover` does not stop it,
+/// and the goroutine ends without a report.
+pub struct GoExit;
+
+/// What the main goroutine does once `runtime.Goexit` has ended it (set by whoever raises
+/// [`GoExit`]: the goroutine scheduler, which knows whether others are left to run).
+static MAIN_GOEXIT: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Sets what the main goroutine does after `runtime.Goexit` (the first setting stays).
+pub fn on_main_goexit(f: fn()) {
+    let _ = MAIN_GOEXIT.set(f);
+}
+
+/// The main goroutine called `runtime.Goexit`: the other goroutines run on; when none is left,
+/// the program ends as Go's does.
+fn main_goexit() -> ! {
+    if let Some(f) = MAIN_GOEXIT.get() {
+        f();
+    }
+    no_goroutines_left()
+}
+
+/// Go's fatal error once `main` called `runtime.Goexit` and every other goroutine ended.
+pub fn no_goroutines_left() -> ! {
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr()
+        .write_all(b"fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+    std::process::exit(2)
 }
 
 /// Replaces Rust's panic hook with one that prints nothing: Go prints its

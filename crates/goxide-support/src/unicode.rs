@@ -227,6 +227,18 @@ pub fn is_space(r: i32) -> bool {
     to_char(r).is_some_and(char::is_whitespace)
 }
 
+/// `utf8.DecodeRune(p)`: the first rune of `p` and its width in bytes; `(RuneError, 0)` for
+/// an empty `p` and `(RuneError, 1)` where `p` does not start with valid UTF-8.
+pub fn decode_rune(p: &[u8]) -> (i32, i64) {
+    match p.utf8_chunks().next() {
+        None => (0xFFFD, 0),
+        Some(chunk) => match chunk.valid().chars().next() {
+            Some(c) => (c as i32, c.len_utf8() as i64),
+            None => (0xFFFD, 1),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -497,6 +497,9 @@ impl Ctx<'_> {
 
     /// An expression used as a statement.
     fn expr_stmt_value(&mut self, e: &Expr) -> syn::Expr {
+        if let Some(x) = self.unobserved_callers(e) {
+            return x;
+        }
         self.borrowed(e)
     }
 

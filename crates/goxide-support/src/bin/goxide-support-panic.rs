@@ -49,6 +49,22 @@ fn scenario() {
             println!("{}", p.unwrap());
         }
         "nilderef" => rt::nil_deref(),
+        "breakpoint" => defer::with_defer(
+            |d| {
+                d.push(|| println!("deferred"));
+                print!("before ");
+                goxide_support::runtime::breakpoint();
+            },
+            || (),
+        ),
+        "logfatal" => defer::with_defer(
+            |d| {
+                d.push(|| println!("deferred"));
+                print!("before ");
+                goxide_support::log::fatal("bad 7");
+            },
+            || (),
+        ),
         "nilmap" => rt::runtime_error("assignment to entry in nil map"),
         "repanic" => defer::with_defer(
             |d| {
@@ -83,8 +99,52 @@ fn scenario() {
             rt::go_panic("after output");
         }
         "ok" => println!("fine"),
+        // `runtime.Goexit` in `main` with a goroutine left; in a goroutine after a recovered
+        // panic (recover sees nil during Goexit; the goroutine ends quietly).
+        "goexit" => defer::with_defer(
+            |d| {
+                let done = goxide_support::chan::Chan::<bool>::new(0);
+                let tx = done.clone();
+                goxide_support::chan::go(move || {
+                    defer::with_defer(
+                        |d| {
+                            d.push(move || {
+                                println!("recovered {}", defer::recover().is_some());
+                                d2_goexit(tx);
+                            });
+                            rt::go_panic("p");
+                        },
+                        || (),
+                    )
+                });
+                done.recv();
+                goxide_support::chan::go(|| {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    println!("bye");
+                });
+                d.push(|| {
+                    println!("deferred, recover {}", defer::recover().is_some());
+                });
+                goxide_support::chan::goexit();
+            },
+            || (),
+        ),
         other => rt::go_panic(format!("unknown scenario {other}")),
     }
+}
+
+/// `runtime.Goexit` from a deferred call; the deferred call it runs lets `main` go on.
+fn d2_goexit(done: goxide_support::chan::Chan<bool>) {
+    defer::with_defer(
+        |d| {
+            d.push(move || {
+                println!("inner deferred, recover {}", defer::recover().is_some());
+                done.send(true);
+            });
+            goxide_support::chan::goexit();
+        },
+        || (),
+    )
 }
 
 fn main() {

@@ -121,3 +121,39 @@ impl Ctx<'_> {
         })
     }
 }
+
+impl Ctx<'_> {
+    /// `math/rand`'s top-level functions: the `rand` support module (Go's ranges and panics,
+    /// another sequence).
+    pub(super) fn rand_call(&mut self, name: &str, a: &Args) -> Option<syn::Expr> {
+        let (f, arg): (&str, Option<syn::Type>) = match (name, a.len()) {
+            ("Int63", 0) => ("int63", None),
+            ("Int31", 0) => ("int31", None),
+            ("Uint32", 0) => ("uint32", None),
+            ("Uint64", 0) => ("uint64", None),
+            ("Int", 0) => ("int", None),
+            ("Float64", 0) => ("float64", None),
+            ("Float32", 0) => ("float32", None),
+            ("Intn", 1) => ("intn", Some(parse_quote!(i64))),
+            ("Int63n", 1) => ("int63n", Some(parse_quote!(i64))),
+            ("Int31n", 1) => ("int31n", Some(parse_quote!(i32))),
+            ("Perm", 1) => ("perm", Some(parse_quote!(i64))),
+            ("Seed", 1) => ("seed", Some(parse_quote!(i64))),
+            _ => return None,
+        };
+        self.use_support("rand");
+        if name != "Seed" {
+            self.marker(format!(
+                "semantics: rand.{name}: the pseudo-random sequence is not Go's (same ranges, other numbers)"
+            ));
+        }
+        let f = ident(f);
+        Some(match arg {
+            None => parse_quote!(crate::support::rand::#f()),
+            Some(ty) => {
+                let x = self.int_arg(a, 0, &ty);
+                parse_quote!(crate::support::rand::#f(#x))
+            }
+        })
+    }
+}

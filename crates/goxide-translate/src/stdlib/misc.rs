@@ -1,4 +1,5 @@
-//! `sort` (in place, on the caller's variable), `unicode`, `unicode/utf8`, `os` and `runtime`.
+//! `sort` (in place, on the caller's variable), `unicode`, `unicode/utf8`, `os`, `runtime` and
+//! `runtime/debug`.
 
 use super::{ident, Args};
 use crate::ctx::Ctx;
@@ -91,6 +92,15 @@ impl Ctx<'_> {
                 });
                 parse_quote!(#s.chars().#m().map_or((0xFFFD, 0), |c| (c as i32, c.len_utf8() as i64)))
             }
+            ("DecodeRune", 1) => {
+                self.use_support("unicode");
+                let p = a.v(0);
+                parse_quote!(crate::support::unicode::decode_rune(&#p))
+            }
+            ("Valid", 1) => {
+                let p = a.v(0);
+                parse_quote!(std::str::from_utf8(&#p).is_ok())
+            }
             ("AppendRune", 2) => {
                 self.use_support("rt");
                 let (p, r) = (a.v(0), a.v(1));
@@ -136,8 +146,131 @@ impl Ctx<'_> {
                 parse_quote!(crate::support::chan::num_goroutine())
             }
             ("runtime", "GOMAXPROCS", 1) => parse_quote!(1),
+            // A finalizer that only panics asserts that it never runs; `nil` removes one.
+            // Neither is observable while the program is correct, and without a collector
+            // no finalizer runs.
+            ("runtime", "SetFinalizer", 2)
+                if self
+                    .type_of(&a.exprs[0])
+                    .is_some_and(|t| matches!(self.under(t), goxide_types::Type::Pointer(_)))
+                    && self.finalizer_only_panics(&a.exprs[1]) =>
+            {
+                self.marker(
+                    "semantics: runtime.SetFinalizer: no finalizer runs here (this one only panics, or is nil)".into(),
+                );
+                let x = a.v(0);
+                parse_quote!({
+                    let _ = &#x;
+                })
+            }
+            ("runtime", "Goexit", 0) => {
+                self.use_support("chan");
+                parse_quote!(crate::support::chan::goexit())
+            }
+            ("runtime", "Breakpoint", 0) => {
+                self.use_support("runtime");
+                parse_quote!(crate::support::runtime::breakpoint())
+            }
+            ("runtime/debug", "SetGCPercent", 1) => {
+                self.use_support("runtime");
+                let x = self.int_arg(a, 0, &parse_quote!(i64));
+                parse_quote!(crate::support::runtime::set_gc_percent(#x))
+            }
+            ("runtime/debug", "SetMaxStack", 1) => {
+                self.use_support("runtime");
+                self.marker(
+                    "semantics: debug.SetMaxStack: the limit is recorded, not enforced (Go ends a goroutine that outgrows it)".into(),
+                );
+                let x = self.int_arg(a, 0, &parse_quote!(i64));
+                parse_quote!(crate::support::runtime::set_max_stack(#x))
+            }
             ("runtime", "NumCPU", 0) => parse_quote!(1),
             _ => return None,
         })
+    }
+
+    /// Whether a `runtime.SetFinalizer` finalizer is `nil` or a function literal whose body is
+    /// one call of `panic`.
+    fn finalizer_only_panics(&self, f: &goxide_ast::ast::Expr) -> bool {
+        use goxide_ast::ast::{ExprKind, StmtKind};
+        if self.is_untyped_nil(f) {
+            return true;
+        }
+        let ExprKind::FuncLit { body, .. } = &crate::builtins::strip_parens(f).kind else {
+            return false;
+        };
+        let [stmt] = body.stmts.as_slice() else {
+            return false;
+        };
+        let StmtKind::Expr(call) = &stmt.kind else {
+            return false;
+        };
+        let ExprKind::Call { func, .. } = &call.kind else {
+            return false;
+        };
+        self.obj_of(func).is_some_and(|o| {
+            matches!(
+                self.obj(o).kind,
+                goxide_types::ObjKind::Builtin(goxide_types::Builtin::Panic)
+            )
+        })
+    }
+
+    /// `runtime.Callers(skip, buf)` as a statement, filling a local buffer that nothing else
+    /// names: no one can see the program counters, so only `skip` is evaluated.
+    pub(crate) fn unobserved_callers(&mut self, e: &goxide_ast::ast::Expr) -> Option<syn::Expr> {
+        use crate::builtins::strip_parens;
+        use goxide_ast::ast::ExprKind;
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis: false,
+        } = &strip_parens(e).kind
+        else {
+            return None;
+        };
+        let ExprKind::Selector { x, sel } = &strip_parens(func).kind else {
+            return None;
+        };
+        let pkg = match self.obj(self.obj_of(x)?).kind {
+            goxide_types::ObjKind::PkgName(p) => self.prog.pkg(p).path.as_str(),
+            _ => return None,
+        };
+        if pkg != "runtime" || sel.name != "Callers" {
+            return None;
+        }
+        let [skip, buf] = args.as_slice() else {
+            return None;
+        };
+        let mut root = strip_parens(buf);
+        if let ExprKind::Slice { x, .. } = &root.kind {
+            root = strip_parens(x);
+        }
+        if !matches!(root.kind, ExprKind::Ident(_)) {
+            return None;
+        }
+        let var = self.obj_of(root)?;
+        if !matches!(
+            self.obj(var).kind,
+            goxide_types::ObjKind::Var {
+                global: false,
+                param: false
+            }
+        ) {
+            return None;
+        }
+        if self.info.uses.values().filter(|&&o| o == var).count() != 1 {
+            return None;
+        }
+        self.marker(
+            "semantics: runtime.Callers: the call stack is not recorded (nothing reads the buffer or the count)".into(),
+        );
+        if self.info.const_value(skip.id).is_some() {
+            return Some(parse_quote!({}));
+        }
+        let skip = self.borrowed(skip);
+        Some(parse_quote!({
+            let _ = #skip;
+        }))
     }
 }

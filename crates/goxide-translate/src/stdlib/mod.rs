@@ -6,8 +6,10 @@
 //! where Go's rules differ (`strings.Title`, `strconv.Atoi`'s error texts, `math.Max` on NaN).
 
 mod atomic;
+mod log;
 mod math;
 mod misc;
+mod reflect;
 mod strconv;
 mod strings;
 mod time;
@@ -54,6 +56,9 @@ impl Ctx<'_> {
         if pkg == "errors" {
             return self.errors_call(e, name, args);
         }
+        if pkg == "log" {
+            return self.log_call(e, name, args, ellipsis);
+        }
         let vals: Vec<syn::Expr> = args
             .iter()
             .map(|a| {
@@ -80,13 +85,15 @@ impl Ctx<'_> {
                 "strconv" => self.strconv_call(name, &a),
                 "math" => self.math_call(name, &a),
                 "math/bits" => self.bits_call(name, &a),
+                "math/rand" => self.rand_call(name, &a),
                 "sort" => self.sort_call(name, &a),
                 "unicode" => self.unicode_call(name, &a),
                 "unicode/utf8" => self.utf8_call(name, &a),
                 "sync/atomic" => self.atomic_call(name, &a),
                 "bytes" => self.bytes_call(name, &a),
                 "time" => self.time_call(name, &a),
-                "os" | "runtime" => self.system_call(pkg, name, &a),
+                "os" | "runtime" | "runtime/debug" => self.system_call(pkg, name, &a),
+                "reflect" => self.reflect_call(name, &a),
                 _ => None,
             }
         };
@@ -127,6 +134,21 @@ impl Ctx<'_> {
                 let v = a.v(i);
                 parse_quote!(#v.as_str())
             }
+        }
+    }
+
+    /// Integer argument `i` as the Rust integer type `ty`: cast, unless it has that type.
+    pub(crate) fn int_arg(&mut self, a: &Args, i: usize, ty: &syn::Type) -> syn::Expr {
+        let x = a.v(i);
+        let own = self
+            .type_of(&a.exprs[i])
+            .map(|t| goxide_types::default_type(&self.prog.types, t))
+            .and_then(|t| self.rust_type(t));
+        let want = quote::quote!(#ty).to_string();
+        if own.is_some_and(|t| quote::quote!(#t).to_string() == want) {
+            x
+        } else {
+            parse_quote!(#x as #ty)
         }
     }
 
@@ -226,6 +248,9 @@ impl Ctx<'_> {
             });
             if pkg.as_deref() == Some("os") && sel.name == "Args" {
                 return parse_quote!(std::env::args().collect::<Vec<String>>());
+            }
+            if pkg.as_deref() == Some("strconv") && sel.name == "Itoa" {
+                return parse_quote!(std::rc::Rc::new(|i: i64| i.to_string()));
             }
             if let Some(f) = pkg.and_then(|p| func_value(&p, &sel.name)) {
                 self.use_support("unicode");
