@@ -347,7 +347,10 @@ impl Ctx<'_> {
             recv = parse_quote!(#recv.#fname);
             t = f.ty;
         }
+        // The receiver is a `Ref`/`RefMut` or a reference (`self`), not a place.
+        let mut smart = self_ptr;
         if matches!(self.under(t), Type::Pointer(_)) && !self_ptr {
+            smart = true;
             recv = if ptr_mut {
                 parse_quote!(#recv.as_ref().unwrap().borrow_mut())
             } else {
@@ -355,18 +358,59 @@ impl Ctx<'_> {
             };
         }
         let mid = names::value_ident(name);
-        // Methods of a named `Copy` non-struct type live in its extension trait, taking `self`
-        // by value; several such types can share one Rust type (`type A int`, `type B int`),
-        // so the call names the trait.
-        if !ptr_recv
-            && !matches!(self.under(t), Type::Struct(_) | Type::Pointer(_))
-            && self.is_copy(t)
-        {
+        // A method promoted from an embedded interface field.
+        if !selection.path.is_empty() && self.is_trait_iface(t) {
+            return parse_quote!(#recv.as_ref().unwrap().#mid(#(#args),*));
+        }
+        // Methods of a named non-struct type live in its extension trait (taking `self` by
+        // value when the type is `Copy`); several such types can share one Rust type
+        // (`type A int`, `type B int`), so the call names the trait.
+        let t = match self.under(t) {
+            Type::Pointer(elem) => self.resolve(*elem),
+            _ => self.resolve(t),
+        };
+        // (In a generic instantiation, `m` may be the constraint's method: the type argument's
+        // own method decides how the receiver is passed.)
+        let declared = self
+            .prog
+            .methods_of(t)
+            .into_iter()
+            .find(|&d| self.obj(d).name == name);
+        if let (false, Some(m)) = (
+            matches!(
+                self.under(t),
+                Type::Struct(_) | Type::Pointer(_) | Type::Interface(_)
+            ),
+            declared,
+        ) {
+            let ptr_recv = matches!(&self.obj(m).kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
+            let ptr_mut = ptr_recv && !self.readonly_ptr_methods.contains(&m);
             if let Type::Named(n) = self.ty(t) {
-                let tr = syn::Ident::new(
-                    &format!("{}Methods", names::type_ident(&self.obj(n.obj).name)),
-                    proc_macro2::Span::call_site(),
-                );
+                let name = names::type_ident(&self.obj(n.obj).name);
+                let tr = syn::Ident::new(&format!("{name}Methods"), proc_macro2::Span::call_site());
+                if ptr_recv {
+                    // The receiver may be a `RefMut`/`Ref` or a reference: naming the type lets
+                    // `&mut recv` coerce to `&mut T`.
+                    let recv: syn::Expr = if self_ptr {
+                        recv
+                    } else if ptr_mut {
+                        parse_quote!(&mut #recv)
+                    } else {
+                        parse_quote!(&#recv)
+                    };
+                    return parse_quote!(<#name as #tr>::#mid(#recv, #(#args),*));
+                }
+                let recv: syn::Expr = if self.is_copy(t) && smart {
+                    parse_quote!(*#recv)
+                } else if self.value_receiver_moves(m) && smart {
+                    parse_quote!(#recv.clone())
+                } else if self.is_copy(t) || self.value_receiver_moves(m) {
+                    recv
+                } else if smart {
+                    parse_quote!(&*#recv)
+                } else {
+                    parse_quote!(&#recv)
+                };
                 return parse_quote!(#tr::#mid(#recv, #(#args),*));
             }
         }
@@ -937,6 +981,14 @@ impl Ctx<'_> {
                 }
                 Type::Slice(_) if is_nil_conversion(a) => fmt.push_str("[0/0]0x0"),
                 // Addresses: Go prints where the value lives; only nil-ness is comparable.
+                Type::Pointer(_) if self.is_self_ptr(a) => {
+                    // A pointer receiver is `&self`/`&mut self`: never nil.
+                    self.use_support("rt");
+                    fmt.push_str("{}");
+                    vals.push(parse_quote!(crate::support::rt::print_pointer(
+                        std::ptr::from_ref(self) as usize
+                    )));
+                }
                 Type::Pointer(_) if self.rust_type(t).is_some() => {
                     let v = crate::expr::as_base(self.borrowed(a));
                     self.use_support("rt");
