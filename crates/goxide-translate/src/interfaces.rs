@@ -273,7 +273,16 @@ impl Ctx<'_> {
         // borrow through a pointer (`smart`) is a `Ref`/`RefMut`.
         let plain_self = !via_ptr && path.is_empty();
         let mut smart = via_ptr;
-        let mut e: syn::Expr = if via_ptr {
+        let mut e: syn::Expr = if via_ptr && !ptr_method && path.is_empty() {
+            // Go's `*T` wrapper of a value method panics with its own message on nil.
+            let Type::Named(n) = self.ty(concrete) else {
+                return None;
+            };
+            let ty = self.obj(n.obj).name.clone();
+            let method = format!("{}.{ty}.{name}", self.prog.pkg(self.pkg).path);
+            self.use_support("rt");
+            parse_quote!(crate::support::rt::value_receiver(self, #method, #ty).borrow())
+        } else if via_ptr {
             deref(parse_quote!(self))
         } else {
             parse_quote!(self)
