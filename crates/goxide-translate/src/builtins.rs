@@ -744,9 +744,9 @@ impl Ctx<'_> {
                     let dp = self.copy_target(d);
                     let sv = self.borrowed(s);
                     return parse_quote!({
-                        let src = #sv.as_bytes();
+                        let src = &#sv;
                         let n = #dp.len().min(src.len());
-                        #dp[..n].copy_from_slice(&src[..n]);
+                        #dp[..n].copy_from_slice(&src.as_bytes()[..n]);
                         n as i64
                     });
                 }
@@ -795,6 +795,16 @@ impl Ctx<'_> {
                                 self.use_support("rt");
                                 parse_quote!(crate::support::rt::Named(#tn, #v))
                             }
+                        }
+                        _ if self.is_sendable(t)
+                            && self.is_formattable(t)
+                            && self.rust_type(t).is_some() =>
+                        {
+                            // The value travels with the panic to `recover()`.
+                            let v = self.value(v);
+                            self.use_support("iface");
+                            self.use_support("fmt");
+                            return parse_quote!(crate::support::iface::panic_value(#v));
                         }
                         _ => return self.unsupported(e, "panic with a value of this type"),
                     }
@@ -916,6 +926,14 @@ impl Ctx<'_> {
     }
 
     fn builtin_print(&mut self, e: &Expr, args: &[Expr], ln: bool) -> syn::Expr {
+        // `print(f())` with a multi-value `f`: its results bound first.
+        if let Some((bind, spread)) = self.spread_call(args) {
+            let call = self.builtin_print(e, &spread, ln);
+            return parse_quote!({
+                #bind
+                #call
+            });
+        }
         let mut fmt = String::new();
         let mut vals = Vec::new();
         for (i, a) in args.iter().enumerate() {

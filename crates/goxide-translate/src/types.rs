@@ -320,6 +320,26 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether values of the type can move to another thread (`Send`): no `Rc` inside (no
+    /// pointers, interfaces, closures or channels).
+    pub fn is_sendable(&self, t: TypeId) -> bool {
+        self.is_sendable_depth(t, 0)
+    }
+
+    fn is_sendable_depth(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 20 || self.sync_type(t).is_some() {
+            return false;
+        }
+        let d = depth + 1;
+        match self.under(t) {
+            Type::Basic(_) => true,
+            Type::Slice(e) | Type::Array(_, e) => self.is_sendable_depth(*e, d),
+            Type::Map(k, v) => self.is_sendable_depth(*k, d) && self.is_sendable_depth(*v, d),
+            Type::Struct(fields) => fields.iter().all(|f| self.is_sendable_depth(f.ty, d)),
+            _ => false,
+        }
+    }
+
     /// Whether the Rust type can derive `Eq` and `Hash` (no floats, pointers, interfaces).
     pub fn is_hashable(&self, t: TypeId) -> bool {
         self.is_hashable_depth(t, 0)
