@@ -998,6 +998,13 @@ impl Ctx<'_> {
                     fmt.push_str("0x0");
                 }
                 Type::Slice(_) if is_nil_conversion(a) => fmt.push_str("[0/0]0x0"),
+                // `unsafe.Pointer` is a `usize` address.
+                Type::Basic(BasicKind::UnsafePointer) => {
+                    let v = self.value(a);
+                    self.use_support("rt");
+                    fmt.push_str("{}");
+                    vals.push(parse_quote!(crate::support::rt::print_pointer(#v)));
+                }
                 // Addresses: Go prints where the value lives; only nil-ness is comparable.
                 Type::Pointer(_) if self.is_self_ptr(a) => {
                     // A pointer receiver is `&self`/`&mut self`: never nil.
