@@ -94,10 +94,28 @@ pub fn recovered(payload: Option<Box<dyn Any + Send>>) -> Iface {
     if let Some(s) = b.downcast_ref::<&'static str>() {
         return new(s.to_string());
     }
+    if let Some(p) = b.downcast_ref::<PanickedValue>() {
+        return (p.0)();
+    }
     if let Some(e) = b.downcast_ref::<super::rt::RuntimeError>() {
         return new(RecoveredError(e.0.clone()));
     }
     new(super::rt::panic_message(b.as_ref()))
+}
+
+/// The payload of `panic(v)` for a value of a composite type: recovering it gives back an
+/// interface value holding a copy of `v`.
+pub struct PanickedValue(Box<dyn Fn() -> Iface + Send>);
+
+/// `panic(v)` for a value of a composite type (a slice, a struct, …). Go prints the value's
+/// `Error()` or `String()` text when it has one, and otherwise `(TYPE) ADDRESS`; `recover()`
+/// returns the value.
+pub fn panic_value<T: Value + Clone + Send + 'static>(v: T) -> ! {
+    let message = v
+        .method_string()
+        .unwrap_or_else(|| format!("({}) {:p}", v.type_name(), &v as *const T));
+    let payload = PanickedValue(Box::new(move || new(v.clone())));
+    super::rt::go_panic_value(Box::new(payload), message)
 }
 
 /// A recovered run-time error (`runtime.Error`): prints its message.

@@ -265,6 +265,21 @@ pub fn deref<T>(p: &Option<std::rc::Rc<T>>) -> &std::rc::Rc<T> {
     }
 }
 
+/// The value behind pointer `p` for calling value method `method` (`main.T.M`) of the type
+/// named `ty` (`T`) through the pointer, panicking as Go's wrapper does when it is nil.
+pub fn value_receiver<'a, T>(
+    p: &'a Option<std::rc::Rc<T>>,
+    method: &str,
+    ty: &str,
+) -> &'a std::rc::Rc<T> {
+    match p {
+        Some(rc) => rc,
+        None => runtime_error(&format!(
+            "value method {method} called using nil *{ty} pointer"
+        )),
+    }
+}
+
 /// The Go message for any panic payload: a [`GoPanic`], or a Rust panic
 /// raised by an operation that Go checks too (indexing, slicing, division,
 /// unwrapping a nil pointer), translated to Go's run-time error text.

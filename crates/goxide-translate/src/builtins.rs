@@ -415,7 +415,10 @@ impl Ctx<'_> {
             recv = parse_quote!(#recv.#fname);
             t = f.ty;
         }
+        // The receiver is a `Ref`/`RefMut` or a reference (`self`), not a place.
+        let mut smart = self_ptr;
         if matches!(self.under(t), Type::Pointer(_)) && !self_ptr {
+            smart = true;
             recv = if ptr_mut {
                 parse_quote!(#recv.as_ref().unwrap().borrow_mut())
             } else {
@@ -423,18 +426,59 @@ impl Ctx<'_> {
             };
         }
         let mid = names::value_ident(name);
-        // Methods of a named `Copy` non-struct type live in its extension trait, taking `self`
-        // by value; several such types can share one Rust type (`type A int`, `type B int`),
-        // so the call names the trait.
-        if !ptr_recv
-            && !matches!(self.under(t), Type::Struct(_) | Type::Pointer(_))
-            && self.is_copy(t)
-        {
+        // A method promoted from an embedded interface field.
+        if !selection.path.is_empty() && self.is_trait_iface(t) {
+            return parse_quote!(#recv.as_ref().unwrap().#mid(#(#args),*));
+        }
+        // Methods of a named non-struct type live in its extension trait (taking `self` by
+        // value when the type is `Copy`); several such types can share one Rust type
+        // (`type A int`, `type B int`), so the call names the trait.
+        let t = match self.under(t) {
+            Type::Pointer(elem) => self.resolve(*elem),
+            _ => self.resolve(t),
+        };
+        // (In a generic instantiation, `m` may be the constraint's method: the type argument's
+        // own method decides how the receiver is passed.)
+        let declared = self
+            .prog
+            .methods_of(t)
+            .into_iter()
+            .find(|&d| self.obj(d).name == name);
+        if let (false, Some(m)) = (
+            matches!(
+                self.under(t),
+                Type::Struct(_) | Type::Pointer(_) | Type::Interface(_)
+            ),
+            declared,
+        ) {
+            let ptr_recv = matches!(&self.obj(m).kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
+            let ptr_mut = ptr_recv && !self.readonly_ptr_methods.contains(&m);
             if let Type::Named(n) = self.ty(t) {
-                let tr = syn::Ident::new(
-                    &format!("{}Methods", names::type_ident(&self.obj(n.obj).name)),
-                    proc_macro2::Span::call_site(),
-                );
+                let name = names::type_ident(&self.obj(n.obj).name);
+                let tr = syn::Ident::new(&format!("{name}Methods"), proc_macro2::Span::call_site());
+                if ptr_recv {
+                    // The receiver may be a `RefMut`/`Ref` or a reference: naming the type lets
+                    // `&mut recv` coerce to `&mut T`.
+                    let recv: syn::Expr = if self_ptr {
+                        recv
+                    } else if ptr_mut {
+                        parse_quote!(&mut #recv)
+                    } else {
+                        parse_quote!(&#recv)
+                    };
+                    return parse_quote!(<#name as #tr>::#mid(#recv, #(#args),*));
+                }
+                let recv: syn::Expr = if self.is_copy(t) && smart {
+                    parse_quote!(*#recv)
+                } else if self.value_receiver_moves(m) && smart {
+                    parse_quote!(#recv.clone())
+                } else if self.is_copy(t) || self.value_receiver_moves(m) {
+                    recv
+                } else if smart {
+                    parse_quote!(&*#recv)
+                } else {
+                    parse_quote!(&#recv)
+                };
                 return parse_quote!(#tr::#mid(#recv, #(#args),*));
             }
         }
@@ -786,9 +830,9 @@ impl Ctx<'_> {
                     let dp = self.copy_target(d);
                     let sv = self.borrowed(s);
                     return parse_quote!({
-                        let src = #sv.as_bytes();
+                        let src = &#sv;
                         let n = #dp.len().min(src.len());
-                        #dp[..n].copy_from_slice(&src[..n]);
+                        #dp[..n].copy_from_slice(&src.as_bytes()[..n]);
                         n as i64
                     });
                 }
@@ -837,6 +881,16 @@ impl Ctx<'_> {
                                 self.use_support("rt");
                                 parse_quote!(crate::support::rt::Named(#tn, #v))
                             }
+                        }
+                        _ if self.is_sendable(t)
+                            && self.is_formattable(t)
+                            && self.rust_type(t).is_some() =>
+                        {
+                            // The value travels with the panic to `recover()`.
+                            let v = self.value(v);
+                            self.use_support("iface");
+                            self.use_support("fmt");
+                            return parse_quote!(crate::support::iface::panic_value(#v));
                         }
                         _ => return self.unsupported(e, "panic with a value of this type"),
                     }
@@ -958,6 +1012,14 @@ impl Ctx<'_> {
     }
 
     fn builtin_print(&mut self, e: &Expr, args: &[Expr], ln: bool) -> syn::Expr {
+        // `print(f())` with a multi-value `f`: its results bound first.
+        if let Some((bind, spread)) = self.spread_call(args) {
+            let call = self.builtin_print(e, &spread, ln);
+            return parse_quote!({
+                #bind
+                #call
+            });
+        }
         let mut fmt = String::new();
         let mut vals = Vec::new();
         for (i, a) in args.iter().enumerate() {
@@ -1022,7 +1084,22 @@ impl Ctx<'_> {
                     fmt.push_str("0x0");
                 }
                 Type::Slice(_) if is_nil_conversion(a) => fmt.push_str("[0/0]0x0"),
+                // `unsafe.Pointer` is a `usize` address.
+                Type::Basic(BasicKind::UnsafePointer) => {
+                    let v = self.value(a);
+                    self.use_support("rt");
+                    fmt.push_str("{}");
+                    vals.push(parse_quote!(crate::support::rt::print_pointer(#v)));
+                }
                 // Addresses: Go prints where the value lives; only nil-ness is comparable.
+                Type::Pointer(_) if self.is_self_ptr(a) => {
+                    // A pointer receiver is `&self`/`&mut self`: never nil.
+                    self.use_support("rt");
+                    fmt.push_str("{}");
+                    vals.push(parse_quote!(crate::support::rt::print_pointer(
+                        std::ptr::from_ref(self) as usize
+                    )));
+                }
                 Type::Pointer(_) if self.rust_type(t).is_some() => {
                     let v = crate::expr::as_base(self.borrowed(a));
                     self.use_support("rt");

@@ -266,6 +266,7 @@ pub fn translate_package(
             threaded,
             thread_blocker: thread_blocker.clone(),
         };
+        ctx.concrete_types = ctx.distinct_concrete(&concrete_types);
         ctx.collect_consts(&ast_files);
         // Comments up to the package clause are the package doc (emitted as `//!`) or build
         // constraints.
@@ -306,11 +307,13 @@ pub fn translate_package(
                             if items.len() > before
                                 && s.type_params.is_empty()
                                 && !ctx.stub_types.contains(&t)
-                                && matches!(ctx.under(t), Type::Struct(_))
                             {
-                                let t = ctx.obj(obj).ty;
-                                items.extend(ctx.trait_impls(t));
-                                struct_types.push((items.len(), obj));
+                                if matches!(ctx.under(t), Type::Struct(_)) {
+                                    items.extend(ctx.trait_impls(t));
+                                    struct_types.push((items.len(), obj));
+                                } else if ctx.concrete_types.contains(&t) {
+                                    items.extend(ctx.trait_impls(t));
+                                }
                             }
                         }
                     }
@@ -1542,6 +1545,10 @@ impl Ctx<'_> {
         let Type::Struct(fields) = self.under(t).clone() else {
             return None;
         };
+        if !self.is_formattable(t) {
+            // A closure or trait object inside has no Go formatting here.
+            return None;
+        }
         let go_name = self.go_type_string(t);
         let mut entries = Vec::new();
         for f in &fields {

@@ -112,7 +112,21 @@ impl Ctx<'_> {
             && self.type_of(e) != Some(target)
         {
             if let Some(src) = self.type_of(e) {
-                let v = self.value(e);
+                if self.is_trait_iface(src) {
+                    // Between two traits: the dynamic value, found by downcasting.
+                    let v = self.borrowed(e);
+                    if let Some(conv) = self.iface_to_iface(&v, src, target) {
+                        return conv;
+                    }
+                    return self.unsupported(e, "conversion to an interface type");
+                }
+                // A constant of a named type (`Celsius(100)`) keeps its Rust type.
+                let v = match self.info.const_value(e.id).cloned() {
+                    Some(c) => self
+                        .const_expr(&c, src, true)
+                        .unwrap_or_else(|| self.unsupported(e, "constant")),
+                    None => self.value(e),
+                };
                 if let Some(obj) = self.boxed_trait_object(v, src, target) {
                     return obj;
                 }
@@ -130,6 +144,13 @@ impl Ctx<'_> {
         }
         if self.is_empty_interface(target) {
             if let Some(src) = self.type_of(e) {
+                if self.is_trait_iface(src) {
+                    let v = self.borrowed(e);
+                    return match self.trait_to_any(&v, src) {
+                        Some(conv) => conv,
+                        None => self.unsupported(e, "conversion to interface{} of this type"),
+                    };
+                }
                 if !self.is_empty_interface(src) {
                     // Boxing into `interface{}`: the dynamic type is the (default) type of `e`.
                     let src = goxide_types::default_type(&self.prog.types, src);
@@ -140,6 +161,7 @@ impl Ctx<'_> {
                         None => self.value(e),
                     };
                     if self.rust_type(src).is_none()
+                        || !self.is_formattable(src)
                         || matches!(
                             self.under(src),
                             Type::Func(_) | Type::Chan(..) | Type::Tuple(_)

@@ -2,9 +2,12 @@
 //!
 //! A named interface type `I` becomes `trait I` (its methods, with `&self`, plus `as_any` for
 //! type assertions); an interface value is `Option<Rc<dyn I>>` (`None` is nil). Every named
-//! struct type `T` of the package whose method set satisfies `I` gets `impl I for T`; when only
-//! `*T` satisfies it (pointer-receiver methods), the impl is for the pointer representation
-//! `Option<Rc<RefCell<T>>>`. Converting a value to `I` boxes it: `Some(Rc::new(v) as Rc<dyn I>)`.
+//! struct type `T` of the package whose method set satisfies `I` gets `impl I for T`, and when
+//! `*T` satisfies it (Go's `*T` has `T`'s methods too) an impl for the pointer representation
+//! `Option<Rc<RefCell<T>>>`. Named non-struct types with methods (Rust aliases) get the same
+//! impls when no other such type shares their Rust type. Converting a value to `I` boxes it:
+//! `Some(Rc::new(v) as Rc<dyn I>)`; converting another interface value finds its dynamic value
+//! by downcasting to each implementing type.
 //!
 //! A struct type with an `Error() string` method (value receiver) also implements
 //! `std::error::Error` (and `Display` through that method), so it converts to Go's `error`.
@@ -96,6 +99,36 @@ impl Ctx<'_> {
         out
     }
 
+    /// The candidates for trait impls among `all`: every named struct type, and each named
+    /// non-struct type whose Rust type (an alias: `type Celsius = f64;`) no other candidate
+    /// shares, so that a downcast of an interface's dynamic value names exactly one Go type.
+    pub fn distinct_concrete(&mut self, all: &[TypeId]) -> Vec<TypeId> {
+        let support = self.support.clone();
+        let mut keys: Vec<Option<String>> = Vec::new();
+        for &t in all {
+            let key = if matches!(self.under(t), Type::Struct(_)) {
+                None
+            } else {
+                Some(
+                    self.rust_type(self.prog.types.underlying(t))
+                        .map_or(String::new(), |ty| quote::quote!(#ty).to_string()),
+                )
+            };
+            keys.push(key);
+        }
+        self.support = support;
+        all.iter()
+            .zip(&keys)
+            .filter(|(_, k)| match k {
+                None => true,
+                Some(k) => {
+                    !k.is_empty() && keys.iter().filter(|o| o.as_ref() == Some(k)).count() == 1
+                }
+            })
+            .map(|(&t, _)| t)
+            .collect()
+    }
+
     /// `trait I { … }` for a named interface type.
     pub fn trait_decl(
         &mut self,
@@ -164,18 +197,19 @@ impl Ctx<'_> {
         out
     }
 
-    /// `impl I for T` for each of `ifaces` that `T` (or `*T`) satisfies, and the error impls.
+    /// `impl I for T` for each of `ifaces` that `T` satisfies, and `impl I for` `*T`'s
+    /// representation for each that `*T` satisfies (Go's `*T` has `T`'s methods too).
     pub fn trait_impls_for(&mut self, concrete: TypeId, ifaces: &[TypeId]) -> Vec<syn::Item> {
         let mut out = Vec::new();
         let ptr = self.prog.types.intern_lookup_pointer(concrete);
         for &i in ifaces {
-            let via_ptr = if self.prog.implements(concrete, i) {
-                false
-            } else if ptr.is_some_and(|p| self.prog.implements(p, i)) {
-                true
-            } else {
-                continue;
-            };
+            let mut targets = Vec::new();
+            if self.prog.implements(concrete, i) {
+                targets.push(false);
+            }
+            if ptr.is_some_and(|p| self.prog.implements(p, i)) {
+                targets.push(true);
+            }
             let Some(tr) = self.trait_ident(i) else {
                 continue;
             };
@@ -183,74 +217,136 @@ impl Ctx<'_> {
                 continue;
             };
             let methods = self.iface_methods(i);
-            let mut fns: Vec<proc_macro2::TokenStream> = Vec::new();
-            for (name, ps, tys, ret) in methods {
-                let m = names::value_ident(&name);
-                let by_value = self
-                    .method_obj(concrete, &name)
-                    .is_some_and(|o| self.by_value_methods.contains(&o));
-                // A method promoted from an embedded field is called through that field.
-                let promoted = self.promotion_path(concrete, &name);
-                let body: syn::Expr = if let Some(path) = promoted {
-                    let base: syn::Expr = if via_ptr {
-                        parse_quote!(self.as_ref().unwrap().borrow_mut())
-                    } else {
-                        parse_quote!(self)
-                    };
-                    parse_quote!(#base #(.#path)*.#m(#(#ps),*))
-                } else if via_ptr
-                    && self
-                        .method_obj(concrete, &name)
-                        .is_some_and(|o| self.readonly_ptr_methods.contains(&o))
-                {
-                    parse_quote!(self.as_ref().unwrap().borrow().#m(#(#ps),*))
-                } else if via_ptr {
-                    parse_quote!(self.as_ref().unwrap().borrow_mut().#m(#(#ps),*))
-                } else if by_value {
-                    parse_quote!(self.clone().#m(#(#ps),*))
-                } else {
-                    parse_quote!(#tname::#m(self, #(#ps),*))
-                };
-                fns.push(quote::quote!(fn #m(&self, #(#ps: #tys),*) #ret { #body }));
-            }
-            let target: syn::Type = if via_ptr {
-                self.ptr_type(parse_quote!(#tname))
-            } else {
-                tname.clone()
-            };
-            out.push(parse_quote!(
-                impl #tr for #target {
-                    #(#fns)*
-                    fn as_any(&self) -> &dyn std::any::Any {
-                        self
-                    }
+            for via_ptr in targets {
+                let mut fns: Vec<proc_macro2::TokenStream> = Vec::new();
+                for (name, ps, tys, ret) in &methods {
+                    let m = names::value_ident(name);
+                    let body = self
+                        .impl_method_body(concrete, name, via_ptr, ps)
+                        .unwrap_or_else(|| parse_quote!(#tname::#m(self, #(#ps),*)));
+                    fns.push(quote::quote!(fn #m(&self, #(#ps: #tys),*) #ret { #body }));
                 }
-            ));
+                let target: syn::Type = if via_ptr {
+                    self.ptr_type(parse_quote!(#tname))
+                } else {
+                    tname.clone()
+                };
+                out.push(parse_quote!(
+                    impl #tr for #target {
+                        #(#fns)*
+                        fn as_any(&self) -> &dyn std::any::Any {
+                            self
+                        }
+                    }
+                ));
+            }
         }
         out
     }
 
-    /// The embedded fields (Rust names) leading to a promoted method, when the method is not
-    /// declared on `t` itself and no pointer is crossed on the way.
-    fn promotion_path(&self, t: TypeId, name: &str) -> Option<Vec<syn::Ident>> {
-        let (_, path, indirect) = self.prog.lookup_field_or_method(t, name)?;
-        if path.is_empty() || indirect {
-            return None;
-        }
-        let mut cur = t;
-        let mut out = Vec::new();
+    /// The body of method `name` in `impl I for T` (with `via_ptr`, in the impl for `*T`'s
+    /// representation): Go's method called on `self`, through the embedded fields it is
+    /// promoted from (borrowing through pointers on the way). Methods of a named non-struct
+    /// type (an alias in Rust) are called through its extension trait, named because the trait
+    /// being implemented has a method of the same name.
+    fn impl_method_body(
+        &mut self,
+        concrete: TypeId,
+        name: &str,
+        via_ptr: bool,
+        args: &[syn::Ident],
+    ) -> Option<syn::Expr> {
+        let (m, path, _) = self.prog.lookup_field_or_method(concrete, name)?;
+        // (A method of an embedded interface has no receiver.)
+        let ptr_method = matches!(&self.obj(m).kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
+        let mutating = ptr_method && !self.readonly_ptr_methods.contains(&m);
+        let by_value = self.by_value_methods.contains(&m);
+        let mid = names::value_ident(name);
+        let deref = |e: syn::Expr| -> syn::Expr {
+            if mutating {
+                parse_quote!(#e.as_ref().unwrap().borrow_mut())
+            } else {
+                parse_quote!(#e.as_ref().unwrap().borrow())
+            }
+        };
+        // `e` is a place of type `cur`, except that plain `self` is a reference to one and a
+        // borrow through a pointer (`smart`) is a `Ref`/`RefMut`.
+        let plain_self = !via_ptr && path.is_empty();
+        let mut smart = via_ptr;
+        let mut e: syn::Expr = if via_ptr && !ptr_method && path.is_empty() {
+            // Go's `*T` wrapper of a value method panics with its own message on nil.
+            let Type::Named(n) = self.ty(concrete) else {
+                return None;
+            };
+            let ty = self.obj(n.obj).name.clone();
+            let method = format!("{}.{ty}.{name}", self.prog.pkg(self.pkg).path);
+            self.use_support("rt");
+            parse_quote!(crate::support::rt::value_receiver(self, #method, #ty).borrow())
+        } else if via_ptr {
+            deref(parse_quote!(self))
+        } else {
+            parse_quote!(self)
+        };
+        let mut cur = concrete;
         for idx in path {
             let Type::Struct(fields) = self.under(cur) else {
                 return None;
             };
-            let f = fields.get(idx)?;
-            if matches!(self.under(f.ty), Type::Pointer(_)) {
-                return None;
-            }
-            out.push(names::ident(&self.field_name(&f.name, f.embedded, f.ty)));
+            let f = fields.get(idx)?.clone();
+            let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+            e = parse_quote!(#e.#fname);
             cur = f.ty;
+            smart = false;
+            if let Type::Pointer(elem) = self.under(cur) {
+                e = deref(e);
+                cur = *elem;
+                smart = true;
+            }
         }
-        Some(out)
+        if self.is_trait_iface(cur) {
+            // Promoted from an embedded interface field.
+            return Some(parse_quote!(#e.as_ref().unwrap().#mid(#(#args),*)));
+        }
+        let Type::Named(n) = self.ty(cur) else {
+            return None;
+        };
+        if matches!(self.under(cur), Type::Struct(_)) {
+            let tname = names::type_ident(&self.obj(n.obj).name);
+            return Some(if by_value {
+                parse_quote!(#e.clone().#mid(#(#args),*))
+            } else if plain_self {
+                parse_quote!(#tname::#mid(self, #(#args),*))
+            } else {
+                parse_quote!(#e.#mid(#(#args),*))
+            });
+        }
+        let tr = quote::format_ident!("{}Methods", names::type_ident(&self.obj(n.obj).name));
+        let recv: syn::Expr = if mutating && smart {
+            parse_quote!(&mut *#e)
+        } else if mutating {
+            parse_quote!(&mut #e)
+        } else if ptr_method && smart {
+            parse_quote!(&*#e)
+        } else if ptr_method {
+            parse_quote!(&#e)
+        } else if self.is_copy(cur) {
+            if plain_self {
+                parse_quote!(*self)
+            } else if smart {
+                parse_quote!(*#e)
+            } else {
+                e
+            }
+        } else if by_value {
+            parse_quote!(#e.clone())
+        } else if plain_self {
+            e
+        } else if smart {
+            parse_quote!(&*#e)
+        } else {
+            parse_quote!(&#e)
+        };
+        Some(parse_quote!(#tr::#mid(#recv, #(#args),*)))
     }
 
     fn method_obj(&self, t: TypeId, name: &str) -> Option<goxide_types::ObjId> {
@@ -299,6 +395,11 @@ impl Ctx<'_> {
                 if !self.prog.implements(src, t) {
                     continue;
                 }
+                // In an `interface{}`, a named non-struct type's value (a Rust alias) looks
+                // like a value of its underlying type.
+                if self.is_empty_interface(xt) && !matches!(self.under(c), Type::Struct(_)) {
+                    return None;
+                }
                 let Some(rt) = self.rust_type(src) else {
                     continue;
                 };
@@ -309,10 +410,37 @@ impl Ctx<'_> {
         for a in arms.into_iter().rev() {
             chain = parse_quote!(#a.or_else(|| #chain));
         }
-        Some(parse_quote!({
-            let any: Option<&dyn std::any::Any> = #v.as_ref().map(|v| v.as_any());
-            #chain
-        }))
+        Some(dynamic_value(v, parse_quote!(#chain)))
+    }
+
+    /// A trait interface value `v` (of type `xt`) as an `interface{}` holding the same dynamic
+    /// value, found by trying each type of the package that implements the trait (nil stays
+    /// nil). `None` when one of them cannot be stored in an `interface{}`.
+    pub fn trait_to_any(&mut self, v: &syn::Expr, xt: TypeId) -> Option<syn::Expr> {
+        let mut arms: Vec<syn::Expr> = Vec::new();
+        for c in self.concrete_types.clone() {
+            if self.stub_types.contains(&c) {
+                continue;
+            }
+            let ptr = self.prog.types.intern_lookup_pointer(c);
+            for src in std::iter::once(c).chain(ptr) {
+                if !self.prog.implements(src, xt) {
+                    continue;
+                }
+                if !self.is_formattable(src) {
+                    return None;
+                }
+                let rt = self.rust_type(src)?;
+                arms.push(parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| crate::support::iface::new(c.clone()))));
+            }
+        }
+        self.use_support("iface");
+        self.use_support("fmt");
+        let mut chain: syn::Expr = parse_quote!(None);
+        for a in arms.into_iter().rev() {
+            chain = parse_quote!(#a.or_else(|| #chain));
+        }
+        Some(dynamic_value(v, parse_quote!(#chain.unwrap_or(None))))
     }
 
     /// Whether `*t` is an error whose pointer can be boxed as one (`support::errors::PtrError`).
@@ -338,6 +466,23 @@ impl Ctx<'_> {
         self.use_support("errors");
         Some(parse_quote!(Some(std::rc::Rc::new(#v) as std::rc::Rc<dyn std::error::Error>)))
     }
+}
+
+/// `{ let any = …as_any(); tail }`: the dynamic value of interface value `v` as `Option<&dyn
+/// Any>` (`None` for nil), for `tail` to downcast; a `v` other than a name is bound first, so
+/// that temporaries live long enough.
+fn dynamic_value(v: &syn::Expr, tail: syn::Expr) -> syn::Expr {
+    if matches!(v, syn::Expr::Path(_)) {
+        return parse_quote!({
+            let any: Option<&dyn std::any::Any> = #v.as_ref().map(|v| v.as_any());
+            #tail
+        });
+    }
+    parse_quote!({
+        let x = &#v;
+        let any: Option<&dyn std::any::Any> = x.as_ref().map(|v| v.as_any());
+        #tail
+    })
 }
 
 /// Which interface types become traits, which concrete types (`T` or `*T`) implement them, and
@@ -378,6 +523,9 @@ pub fn plan(
                         }
                     }
                     Type::Struct(_) => concrete.push(t),
+                    // A named non-struct type with methods (`type Celsius float64`) can be
+                    // the dynamic value of an interface too.
+                    _ if !prog.methods_of(t).is_empty() => concrete.push(t),
                     _ => {}
                 }
             }
@@ -414,7 +562,7 @@ pub fn plan(
 }
 
 /// What [`plan`] found: named interfaces that become traits, struct types that are errors,
-/// and the package's named struct types.
+/// and the package's named struct types and named non-struct types with methods.
 pub struct InterfacePlan {
     pub ifaces: std::collections::HashSet<TypeId>,
     pub errors: std::collections::HashSet<TypeId>,

@@ -1354,6 +1354,20 @@ impl Ctx<'_> {
             };
         }
         if values.len() == 1 && results.len() > 1 {
+            let same = self.type_of(&values[0]).is_some_and(
+                |t| matches!(self.ty(t), Type::Tuple(ts) if ts.iter().map(|&t| self.resolve(t)).eq(results.iter().map(|&t| self.resolve(t)))),
+            );
+            if !same {
+                // `return f()` converting some of `f`'s results (to an interface type, …).
+                if let Some((bind, exprs)) = self.spread_call(values) {
+                    let vals: Vec<syn::Expr> = exprs
+                        .iter()
+                        .zip(&results)
+                        .map(|(v, &t)| self.value_as(v, t))
+                        .collect();
+                    return vec![bind, parse_quote!(return (#(#vals),*);)];
+                }
+            }
             let v = self.borrowed(&values[0]);
             return vec![parse_quote!(return #v;)];
         }

@@ -305,6 +305,49 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether values of the type implement `support::fmt::Format` (and so can be stored in an
+    /// `interface{}`): no closures or trait objects inside.
+    pub fn is_formattable(&self, t: TypeId) -> bool {
+        self.is_formattable_depth(t, 0)
+    }
+
+    fn is_formattable_depth(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 20 {
+            return false;
+        }
+        let d = depth + 1;
+        match self.under(t) {
+            Type::Func(_) => false,
+            Type::Interface(_) => self.is_error(t) || self.is_empty_interface(t),
+            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) => {
+                self.is_formattable_depth(*e, d)
+            }
+            Type::Map(k, v) => self.is_formattable_depth(*k, d) && self.is_formattable_depth(*v, d),
+            Type::Struct(fields) => fields.iter().all(|f| self.is_formattable_depth(f.ty, d)),
+            _ => true,
+        }
+    }
+
+    /// Whether values of the type can move to another thread (`Send`): no `Rc` inside (no
+    /// pointers, interfaces, closures or channels).
+    pub fn is_sendable(&self, t: TypeId) -> bool {
+        self.is_sendable_depth(t, 0)
+    }
+
+    fn is_sendable_depth(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 20 || self.sync_type(t).is_some() {
+            return false;
+        }
+        let d = depth + 1;
+        match self.under(t) {
+            Type::Basic(_) => true,
+            Type::Slice(e) | Type::Array(_, e) => self.is_sendable_depth(*e, d),
+            Type::Map(k, v) => self.is_sendable_depth(*k, d) && self.is_sendable_depth(*v, d),
+            Type::Struct(fields) => fields.iter().all(|f| self.is_sendable_depth(f.ty, d)),
+            _ => false,
+        }
+    }
+
     /// Whether the Rust type can derive `Eq` and `Hash` (no floats, pointers, interfaces).
     pub fn is_hashable(&self, t: TypeId) -> bool {
         self.is_hashable_depth(t, 0)

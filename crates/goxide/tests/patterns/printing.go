@@ -1,6 +1,9 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"unsafe"
+)
 
 func main() {
 	x, name := 42, "go"
@@ -10,4 +13,6 @@ func main() {
 	fmt.Println(s, 1.5, []int{1, 2})
 	fmt.Print("a", "b", 1, 2, "\n")
 	println("to stderr", x, 1.5)
+	var p unsafe.Pointer
+	println(p) // an address: 0x0
 }
