@@ -428,10 +428,12 @@ impl Walker<'_> {
                                 }
                             }
                         }
-                        // copy(dst, src) writes dst's elements.
+                        // copy(dst, src) writes dst's elements, delete(m, k) m's entries.
                         if matches!(
                             self.prog.obj(f).kind,
-                            ObjKind::Builtin(goxide_types::Builtin::Copy)
+                            ObjKind::Builtin(
+                                goxide_types::Builtin::Copy | goxide_types::Builtin::Delete
+                            )
                         ) {
                             if let Some(d) = args.first() {
                                 if let Some(o) = self.root_var(d) {
@@ -618,7 +620,10 @@ pub fn analyze(prog: &Program, info: &Info, files: &[&File], shared_loop_vars: b
                 for n in &g.names {
                     let p = info.defs.get(&n.id).copied().filter(|&p| {
                         !g.variadic
-                            && matches!(prog.types.get(prog.obj(p).ty), Type::Slice(_))
+                            && matches!(
+                                prog.types.get(prog.obj(p).ty),
+                                Type::Slice(_) | Type::Map(..)
+                            )
                             && !w.out.whole_assigned.contains(&p)
                             && !w.out.captured.contains(&p)
                             && !w.out.address_taken.contains(&p)

@@ -1158,12 +1158,19 @@ impl Ctx<'_> {
                 pos += 1;
                 let mut ty = self.rust_type(t)?;
                 let obj = self.info.defs.get(&n.id).copied();
-                if let (Some(o), Type::Slice(et)) = (obj, self.under(t).clone()) {
+                if let (Some(o), Type::Slice(_) | Type::Map(..)) = (obj, self.under(t).clone()) {
                     if let Some(mode) = self.analysis.slice_params.get(&o).copied() {
-                        let et = self.rust_type(et)?;
+                        // `&[T]` / `&mut [T]` for a slice, `&HashMap` / `&mut HashMap` for a map.
+                        let target: syn::Type = match self.under(t).clone() {
+                            Type::Slice(et) => {
+                                let et = self.rust_type(et)?;
+                                parse_quote!([#et])
+                            }
+                            _ => ty.clone(),
+                        };
                         ty = match mode {
-                            crate::analysis::SliceMode::Ref => parse_quote!(&[#et]),
-                            crate::analysis::SliceMode::MutRef => parse_quote!(&mut [#et]),
+                            crate::analysis::SliceMode::Ref => parse_quote!(&#target),
+                            crate::analysis::SliceMode::MutRef => parse_quote!(&mut #target),
                         };
                         let id = self.bind_local(o, &n.name);
                         params.push(parse_quote!(#id: #ty));

@@ -80,9 +80,11 @@ impl Ctx<'_> {
     /// An owned value of `e`.
     pub fn value(&mut self, e: &Expr) -> syn::Expr {
         if let Some(p) = self.slice_param_of(e) {
-            let _ = p;
             let b = self.borrowed(e);
-            return parse_quote!(#b.to_vec());
+            return match self.under(self.obj(p).ty) {
+                Type::Map(..) => parse_quote!(#b.clone()),
+                _ => parse_quote!(#b.to_vec()),
+            };
         }
         let b = self.borrowed(e);
         if self.is_place(e) && !self.type_of(e).is_some_and(|t| self.is_copy(t)) {

@@ -247,7 +247,22 @@ fn decide(
                 .into(),
         );
     }
+    let is_map = matches!(under, Type::Map(..));
     match a.slice_params.get(&o) {
+        Some(SliceMode::Ref) if is_map => {
+            return (
+                "&HashMap<K, V>".into(),
+                Holding::Borrowed,
+                "the function only reads the map".into(),
+            )
+        }
+        Some(SliceMode::MutRef) if is_map => {
+            return (
+                "&mut HashMap<K, V>".into(),
+                Holding::Borrowed,
+                "the function writes entries, which the caller sees as in Go".into(),
+            )
+        }
         Some(SliceMode::Ref) => {
             return (
                 "&[T]".into(),

@@ -369,7 +369,24 @@ impl crate::ctx::Ctx<'_> {
         if self.analysis.subslices.contains_key(&x) {
             return;
         }
-        let ExprKind::Slice { x: base, .. } = &crate::builtins::strip_parens(value).kind else {
+        let value = crate::builtins::strip_parens(value);
+        // `m2 := m` for maps: Go copies the reference, goxide the entries.
+        if let ExprKind::Ident(_) = value.kind {
+            let Some(b) = self.obj_of(value) else {
+                return;
+            };
+            let is_map = matches!(self.under(self.obj(b).ty), Type::Map(..));
+            let written = |o| self.analysis.elem_mutated.contains(&o);
+            if is_map && b != x && (written(x) || written(b)) {
+                let (xn, bn) = (self.obj(x).name.clone(), self.obj(b).name.clone());
+                self.marker(format!(
+                    "semantics: `{xn}` is a copy of map `{bn}`; in Go both name one map, so a \
+                     write through one is seen through the other"
+                ));
+            }
+            return;
+        }
+        let ExprKind::Slice { x: base, .. } = &value.kind else {
             return;
         };
         let Some(b) = self.obj_of(crate::builtins::strip_parens(base)) else {

@@ -2,6 +2,10 @@ package main
 
 import "fmt"
 
+func tally(m map[string]int, k string) { m[k]++ }
+
+func size(m map[string]int) int { return len(m) }
+
 func main() {
 	s := []int{1, 2, 3}
 	s = append(s, 4, 5)
@@ -16,5 +20,6 @@ func main() {
 	for i, x := range s {
 		s[i] = x * 2
 	}
-	fmt.Println(s, t, arr, len(m), v, ok, s[1:3])
+	tally(m, "z")
+	fmt.Println(s, t, arr, len(m), v, ok, s[1:3], size(m))
 }
