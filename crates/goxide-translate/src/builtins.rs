@@ -1100,6 +1100,15 @@ impl Ctx<'_> {
                         std::ptr::from_ref(self) as usize
                     )));
                 }
+                Type::Pointer(pt) if self.is_place_ptr(pt) => {
+                    let v = self.borrowed(a);
+                    self.use_support("rt");
+                    self.use_support("ptr");
+                    fmt.push_str("{}");
+                    vals.push(parse_quote!(crate::support::rt::print_pointer(
+                        crate::support::ptr::addr(&#v)
+                    )));
+                }
                 Type::Pointer(_) if self.rust_type(t).is_some() => {
                     let v = crate::expr::as_base(self.borrowed(a));
                     self.use_support("rt");

@@ -490,7 +490,13 @@ impl Ctx<'_> {
         if self.is_self_ptr(x) {
             return parse_quote!((*self));
         }
-        let p = self.borrowed(x);
+        let mut p = self.borrowed(x);
+        if matches!(&p, syn::Expr::Path(n) if n.path.is_ident("None")) {
+            // `*(*T)(nil)`: a nil pointer of a known type, dereferenced (it panics as in Go).
+            if let Some(pt) = self.type_of(x).and_then(|t| self.rust_type(t)) {
+                p = parse_quote!((None as #pt));
+            }
+        }
         if mutable {
             parse_quote!(*#p.as_ref().unwrap().borrow_mut())
         } else {

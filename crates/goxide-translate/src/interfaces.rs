@@ -406,7 +406,12 @@ impl Ctx<'_> {
                 arms.push(parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| std::rc::Rc::new(c.clone()) as std::rc::Rc<dyn #tr>)));
             }
         }
-        let mut chain: syn::Expr = parse_quote!(None);
+        // With no candidate, the `None` alone must name its type.
+        let mut chain: syn::Expr = if arms.is_empty() {
+            parse_quote!(None::<std::rc::Rc<dyn #tr>>)
+        } else {
+            parse_quote!(None)
+        };
         for a in arms.into_iter().rev() {
             chain = parse_quote!(#a.or_else(|| #chain));
         }

@@ -480,7 +480,7 @@ impl Ctx<'_> {
                 }
                 (Some(ty), false, true) => parse_quote!(let mut #id: #ty = todo!();),
                 (Some(ty), false, false) => parse_quote!(let #id: #ty = todo!();),
-                (None, _, _) => parse_quote!(let #id = todo!();),
+                (None, _, _) => parse_quote!(let #id: () = todo!();),
             });
         }
         if out.is_empty() {
@@ -716,7 +716,16 @@ impl Ctx<'_> {
             };
         }
         let mutable = self.analysis.mutated.contains(&obj);
-        let annotate = ty.is_some_and(|t| self.needs_annotation(t, &init));
+        // A variable of a type with no Rust form, bound to a `todo!()`: every use of it is
+        // unsupported too, except the clones that closures capture, which need a type.
+        let untyped_todo =
+            rty.is_none() && matches!(&init, syn::Expr::Macro(m) if m.mac.path.is_ident("todo"));
+        let rty = if untyped_todo {
+            Some(parse_quote!(()))
+        } else {
+            rty
+        };
+        let annotate = untyped_todo || ty.is_some_and(|t| self.needs_annotation(t, &init));
         match (mutable, annotate.then_some(rty).flatten()) {
             (true, Some(t)) => parse_quote!(let mut #id: #t = #init;),
             (true, None) => parse_quote!(let mut #id = #init;),
