@@ -1708,6 +1708,7 @@ fn field_translatable(
                 Some(p) => {
                     let path = prog.pkg(p).path.as_str();
                     path == "strings" && o.name == "Builder"
+                        || path == "bytes" && o.name == "Buffer"
                         || path == "sync"
                             && matches!(o.name.as_str(), "WaitGroup" | "Mutex" | "RWMutex" | "Once")
                         || path == "time" && crate::stdlib::is_mapped_time_type(&o.name)

@@ -249,6 +249,37 @@ impl Ctx<'_> {
         })
     }
 
+    /// `unicode/utf16`: Rust's UTF-16 coding has Go's replacement rules (a rune that UTF-16
+    /// cannot hold encodes as U+FFFD; an unpaired surrogate decodes as U+FFFD).
+    pub(super) fn utf16_call(&mut self, name: &str, a: &Args) -> Option<syn::Expr> {
+        Some(match (name, a.len()) {
+            ("Encode", 1) => {
+                let s = a.v(0);
+                parse_quote!(#s
+                    .iter()
+                    .flat_map(|&r| {
+                        let mut units = [0_u16; 2];
+                        char::from_u32(r as u32)
+                            .unwrap_or('\u{FFFD}')
+                            .encode_utf16(&mut units)
+                            .to_vec()
+                    })
+                    .collect::<Vec<u16>>())
+            }
+            ("Decode", 1) => {
+                let s = a.v(0);
+                parse_quote!(char::decode_utf16(#s.iter().copied())
+                    .map(|r| r.unwrap_or('\u{FFFD}') as i32)
+                    .collect::<Vec<i32>>())
+            }
+            ("IsSurrogate", 1) => {
+                let r = a.v(0);
+                parse_quote!((0xD800..0xE000).contains(&#r))
+            }
+            _ => return None,
+        })
+    }
+
     pub(super) fn system_call(&mut self, pkg: &str, name: &str, a: &Args) -> Option<syn::Expr> {
         Some(match (pkg, name, a.len()) {
             ("os", "Exit", 1) => {

@@ -106,6 +106,7 @@ impl Ctx<'_> {
                 "sort" => self.sort_call(name, &a),
                 "unicode" => self.unicode_call(name, &a),
                 "unicode/utf8" => self.utf8_call(name, &a),
+                "unicode/utf16" => self.utf16_call(name, &a),
                 "sync/atomic" => self.atomic_call(name, &a),
                 "bytes" => self.bytes_call(name, &a),
                 "time" => self.time_call(name, &a),
