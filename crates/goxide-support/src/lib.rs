@@ -29,6 +29,7 @@ pub mod ptr;
 pub mod rand;
 pub mod rt;
 pub mod runtime;
+pub mod sort;
 pub mod strconv;
 pub mod strings;
 pub mod sync;
@@ -111,6 +112,11 @@ pub const MODULES: &[Module] = &[
     Module {
         name: "runtime",
         source: include_str!("runtime.rs"),
+        deps: &[],
+    },
+    Module {
+        name: "sort",
+        source: include_str!("sort.rs"),
         deps: &[],
     },
     Module {

@@ -73,6 +73,9 @@ struct Walker<'a> {
     go_closures: Vec<NodeId>,
     /// Variables declared by `range` clauses.
     range_vars: Vec<ObjId>,
+    /// Function literals that a standard-library call runs before it returns (the `less` of
+    /// `sort.Slice`): they borrow what they use, so using a variable is not capturing it.
+    immediate: HashSet<NodeId>,
 }
 
 impl Walker<'_> {
@@ -99,7 +102,15 @@ impl Walker<'_> {
             return;
         }
         // Used in every closure between the owner and here.
-        self.out.captured.insert(obj);
+        let borrowed = self
+            .closures
+            .iter()
+            .rev()
+            .take_while(|&&c| Some(c) != owner)
+            .all(|c| self.immediate.contains(c));
+        if !borrowed {
+            self.out.captured.insert(obj);
+        }
         for &c in self.closures.iter().rev() {
             if Some(c) == owner {
                 break;
@@ -455,8 +466,37 @@ impl Walker<'_> {
                                 ObjKind::PkgName(p) => Some(self.prog.pkg(p).path.clone()),
                                 _ => None,
                             });
+                    if let Some(i) = path
+                        .as_deref()
+                        .and_then(|p| crate::stdlib::immediate_func_arg(p, &sel.name))
+                    {
+                        if let Some(f) = args.get(i) {
+                            let f = crate::builtins::strip_parens(f);
+                            if matches!(f.kind, ExprKind::FuncLit { .. }) {
+                                self.immediate.insert(f.id);
+                            }
+                        }
+                    }
                     if let Some(i) = path.and_then(|p| crate::stdlib::mutated_arg(&p, &sel.name)) {
-                        if let Some(a) = args.get(i) {
+                        if let Some(mut a) = args.get(i) {
+                            // `sort.Sort(sort.Reverse(ByAge(people)))` sorts `people`.
+                            while let ExprKind::Call {
+                                func: f,
+                                args: inner,
+                                ..
+                            } = &crate::builtins::strip_parens(a).kind
+                            {
+                                let conversion = matches!(
+                                    self.info.types.get(&f.id).map(|t| &t.mode),
+                                    Some(goxide_types::Mode::Type)
+                                );
+                                let reverse = matches!(&crate::builtins::strip_parens(f).kind,
+                                    ExprKind::Selector { sel, .. } if sel.name == "Reverse");
+                                match inner.as_slice() {
+                                    [x] if conversion || reverse => a = x,
+                                    _ => break,
+                                }
+                            }
                             if let Some(o) = self.root_var(a) {
                                 self.elem_mutated.insert(o);
                                 self.out.mutated.insert(o);
@@ -553,6 +593,7 @@ pub fn analyze(prog: &Program, info: &Info, files: &[&File], shared_loop_vars: b
         slice_args: Vec::new(),
         go_closures: Vec::new(),
         range_vars: Vec::new(),
+        immediate: HashSet::new(),
     };
     for f in files {
         for d in &f.decls {

@@ -321,6 +321,9 @@ impl Ctx<'_> {
             if self.is_strings_builder(base) {
                 return self.builder_method(e, x, name, args);
             }
+            if self.is_bytes_buffer(base) {
+                return self.buffer_method(e, x, name, args);
+            }
             if self.stub_types.contains(&base) {
                 return self.unsupported(e, "method of a type goxide cannot translate yet");
             }
@@ -562,6 +565,77 @@ impl Ctx<'_> {
                 parse_quote!(#b.clear())
             }
             _ => self.unsupported(e, &format!("strings.Builder.{name}")),
+        }
+    }
+
+    /// The value of an integer constant expression.
+    fn const_int_of(&self, e: &Expr) -> Option<i64> {
+        match self.info.const_value(e.id)? {
+            goxide_types::ConstValue::Int(n) => num_traits::ToPrimitive::to_i64(n),
+            _ => None,
+        }
+    }
+
+    /// Methods of `bytes.Buffer` (a `Vec<u8>`) that write to it or read it whole.
+    fn buffer_method(&mut self, e: &Expr, x: &Expr, name: &str, args: &[Expr]) -> syn::Expr {
+        let through_ptr = self
+            .type_of(x)
+            .is_some_and(|t| matches!(self.under(t), Type::Pointer(_)));
+        if through_ptr {
+            return self.unsupported(e, "bytes.Buffer through a pointer");
+        }
+        match (name, args) {
+            ("WriteString", [s]) => {
+                let b = crate::expr::as_base(self.place(x));
+                let arg: syn::Expr = match self.const_str(s) {
+                    Some(l) => parse_quote!(#l),
+                    None => paren_if_needed(self.borrowed(s)),
+                };
+                parse_quote!(#b.extend_from_slice(#arg.as_bytes()))
+            }
+            ("WriteByte", [c]) => {
+                let b = crate::expr::as_base(self.place(x));
+                let v: syn::Expr = match self.const_int_of(c).and_then(|n| u8::try_from(n).ok()) {
+                    Some(n) if n.is_ascii() => {
+                        let l = syn::LitByte::new(n, proc_macro2::Span::call_site());
+                        parse_quote!(#l)
+                    }
+                    _ => self.value(c),
+                };
+                parse_quote!(#b.push(#v))
+            }
+            ("WriteRune", [r]) => {
+                let b = crate::expr::as_base(self.place(x));
+                if let Some(c) = self
+                    .const_int_of(r)
+                    .and_then(|n| u32::try_from(n).ok())
+                    .and_then(char::from_u32)
+                {
+                    let l = syn::LitStr::new(&c.to_string(), proc_macro2::Span::call_site());
+                    return parse_quote!(#b.extend_from_slice(#l.as_bytes()));
+                }
+                let v = paren_if_needed(self.value(r));
+                parse_quote!(#b.extend_from_slice(
+                    char::from_u32(#v as u32).unwrap_or('\u{FFFD}').encode_utf8(&mut [0; 4]).as_bytes()
+                ))
+            }
+            ("String", []) => {
+                let b = crate::expr::as_base(self.borrowed(x));
+                parse_quote!(String::from_utf8_lossy(&#b).into_owned())
+            }
+            ("Bytes", []) => {
+                let b = crate::expr::as_base(self.borrowed(x));
+                parse_quote!(#b.clone())
+            }
+            ("Len", []) => {
+                let b = crate::expr::as_base(self.borrowed(x));
+                parse_quote!(#b.len() as i64)
+            }
+            ("Reset", []) => {
+                let b = crate::expr::as_base(self.place(x));
+                parse_quote!(#b.clear())
+            }
+            _ => self.unsupported(e, &format!("bytes.Buffer.{name}")),
         }
     }
 

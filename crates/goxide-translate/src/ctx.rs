@@ -80,6 +80,9 @@ pub struct Ctx<'a> {
     /// Pointer-receiver methods that never write through their receiver: they take `&self`
     /// and are called through a shared borrow.
     pub readonly_ptr_methods: std::collections::HashSet<ObjId>,
+    /// Named slice types whose `sort.Interface` methods sort their elements (`Len` is `len`,
+    /// `Swap` exchanges two elements).
+    pub sort_slice_types: std::collections::HashSet<TypeId>,
     /// Temporaries standing for the results of a multi-value call (see [`Ctx::spread_call`]).
     pub synthetic: HashMap<NodeId, (String, TypeId)>,
     /// Anonymous struct types met so far, in order, and whether they were declared.

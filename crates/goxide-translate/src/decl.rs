@@ -225,6 +225,7 @@ pub fn translate_package(
             }
         }
     }
+    let sort_slice_types = sort_slice_types(prog, info, &ast_files, &by_value_methods);
     for (sf, file) in files {
         let mut ctx = Ctx {
             prog,
@@ -246,6 +247,7 @@ pub fn translate_package(
             ext_methods: Default::default(),
             by_value_methods: by_value_methods.clone(),
             readonly_ptr_methods: readonly_ptr_methods.clone(),
+            sort_slice_types: sort_slice_types.clone(),
             synthetic: HashMap::new(),
             anon_structs: std::mem::take(&mut anon_structs),
             type_instances: std::mem::take(&mut type_instances),
@@ -1713,6 +1715,7 @@ fn field_translatable(
                 Some(p) => {
                     let path = prog.pkg(p).path.as_str();
                     path == "strings" && o.name == "Builder"
+                        || path == "bytes" && o.name == "Buffer"
                         || path == "sync"
                             && matches!(o.name.as_str(), "WaitGroup" | "Mutex" | "RWMutex" | "Once")
                         || path == "time" && crate::stdlib::is_mapped_time_type(&o.name)
@@ -1920,6 +1923,101 @@ fn describe(v: &ConstValue) -> String {
 #[allow(dead_code)]
 fn unused(_: &str) -> String {
     comment_text("")
+}
+
+/// Named slice types of the package that implement `sort.Interface` over their elements:
+/// value-receiver `Len` returning `len` of the receiver, `Swap` exchanging two elements
+/// (`a[i], a[j] = a[j], a[i]`), and a `Less` that does not modify its receiver. `sort.Sort`
+/// of such a value sorts the elements with the type's `Less`.
+fn sort_slice_types(
+    prog: &goxide_types::Program,
+    info: &goxide_types::Info,
+    files: &[&File],
+    by_value_methods: &HashSet<ObjId>,
+) -> HashSet<TypeId> {
+    let mut found: HashMap<TypeId, [bool; 3]> = HashMap::new();
+    let is_ident = |e: &Expr, name: &str| matches!(&e.kind, ExprKind::Ident(n) if n == name);
+    let is_index = |e: &Expr, r: &str, i: &str| match &e.kind {
+        ExprKind::Index { x, indices } => {
+            is_ident(x, r) && matches!(indices.as_slice(), [k] if is_ident(k, i))
+        }
+        _ => false,
+    };
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let (Some(r), Some(body)) = (&fd.recv, &fd.body) else {
+                continue;
+            };
+            let Some(&m) = info.defs.get(&fd.name.id) else {
+                continue;
+            };
+            let ObjKind::Func { recv: Some(rt) } = &prog.obj(m).kind else {
+                continue;
+            };
+            if !matches!(prog.types.get(*rt), Type::Named(_))
+                || !matches!(prog.types.under(*rt), Type::Slice(_))
+            {
+                continue;
+            }
+            let recv = r.name.as_ref().map_or("", |n| n.name.as_str());
+            let params: Vec<&str> = fd
+                .sig
+                .params
+                .iter()
+                .flat_map(|g| g.names.iter().map(|n| n.name.as_str()))
+                .collect();
+            let slot = match fd.name.name.as_str() {
+                "Len" => match body.stmts.as_slice() {
+                    [Stmt {
+                        kind: StmtKind::Return(rs),
+                        ..
+                    }] => match rs.as_slice() {
+                        [Expr {
+                            kind: ExprKind::Call { func, args, .. },
+                            ..
+                        }] => (is_ident(func, "len")
+                            && info.uses.get(&func.id).is_some_and(|&o| {
+                                matches!(prog.obj(o).kind, ObjKind::Builtin(_))
+                            })
+                            && matches!(args.as_slice(), [x] if is_ident(x, recv)))
+                        .then_some(0),
+                        _ => None,
+                    },
+                    _ => None,
+                },
+                "Swap" => match (body.stmts.as_slice(), params.as_slice()) {
+                    (
+                        [Stmt {
+                            kind:
+                                StmtKind::Assign {
+                                    lhs,
+                                    op: AssignOp::Assign,
+                                    rhs,
+                                },
+                            ..
+                        }],
+                        [i, j],
+                    ) => (matches!(lhs.as_slice(), [a, b] if is_index(a, recv, i) && is_index(b, recv, j))
+                        && matches!(rhs.as_slice(), [a, b] if is_index(a, recv, j) && is_index(b, recv, i)))
+                    .then_some(1),
+                    _ => None,
+                },
+                "Less" if !by_value_methods.contains(&m) && params.len() == 2 => Some(2),
+                _ => None,
+            };
+            if let Some(k) = slot {
+                found.entry(*rt).or_default()[k] = true;
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(_, v)| v.iter().all(|&b| b))
+        .map(|(t, _)| t)
+        .collect()
 }
 
 /// Whether a method body may write through its pointer receiver `recv`: an assignment to a

@@ -78,6 +78,7 @@ impl Ctx<'_> {
                     let pkg = obj.pkg.map(|p| self.prog.pkg(p).path.as_str());
                     return match (pkg, obj.name.as_str()) {
                         (Some("strings"), "Builder") => Some(parse_quote!(String)),
+                        (Some("bytes"), "Buffer") => Some(parse_quote!(Vec<u8>)),
                         (Some("time"), name) => self.time_type(name),
                         (Some("sync"), _) => {
                             let id = self.sync_type(t)?;
@@ -214,6 +215,17 @@ impl Ctx<'_> {
             Type::Named(n) => {
                 let o = self.obj(n.obj);
                 o.name == "Builder" && o.pkg.is_some_and(|p| self.prog.pkg(p).path == "strings")
+            }
+            _ => false,
+        }
+    }
+
+    /// `bytes.Buffer`, which is a `Vec<u8>` here.
+    pub fn is_bytes_buffer(&self, t: TypeId) -> bool {
+        match self.ty(t) {
+            Type::Named(n) => {
+                let o = self.obj(n.obj);
+                o.name == "Buffer" && o.pkg.is_some_and(|p| self.prog.pkg(p).path == "bytes")
             }
             _ => false,
         }
@@ -445,6 +457,7 @@ impl Ctx<'_> {
                 }
             }
             Type::Struct(_) if self.is_strings_builder(t) => parse_quote!(String::new()),
+            Type::Struct(_) if self.is_bytes_buffer(t) => parse_quote!(Vec::new()),
             Type::Struct(_) if self.sync_type(t).is_some() => {
                 let ty = self.rust_type(t)?;
                 parse_quote!(#ty::default())

@@ -35,8 +35,138 @@ impl Ctx<'_> {
                 let (s, x) = (a.v(0), self.str_slice(a, 1));
                 parse_quote!(#s.partition_point(|v| v.as_str() < #x) as i64)
             }
+            ("Sort" | "Stable" | "IsSorted", 1) => {
+                let (p, less) = self.sort_data(&a.exprs[0])?;
+                let (d, i, j) = (ident("d"), ident("i"), ident("j"));
+                let less = match less {
+                    SortLess::Method(f) => f,
+                    less => {
+                        let call = less.call(&d, &i, &j);
+                        parse_quote!(|#d, #i, #j| #call)
+                    }
+                };
+                self.use_support("sort");
+                match name {
+                    "Sort" => parse_quote!(crate::support::sort::sort(&mut #p, #less)),
+                    "Stable" => parse_quote!(crate::support::sort::stable(&mut #p, #less)),
+                    _ => parse_quote!(crate::support::sort::is_sorted(&#p, #less)),
+                }
+            }
+            ("Slice" | "SliceStable" | "SliceIsSorted", 2) => {
+                // The callback reads the slice being sorted: it receives it as its first
+                // argument (under the same name), as the slice is borrowed by the sort.
+                let x = crate::builtins::strip_parens(&a.exprs[0]);
+                if !matches!(x.kind, goxide_ast::ast::ExprKind::Ident(_)) {
+                    return None;
+                }
+                let obj = self.obj_of(x)?;
+                if !matches!(
+                    self.obj(obj).kind,
+                    goxide_types::ObjKind::Var { global: false, .. }
+                ) || self.analysis.boxed.contains(&obj)
+                    || self.analysis.subslices.contains_key(&obj)
+                    || self.analysis.bytestrs.contains(&obj)
+                {
+                    return None;
+                }
+                let less = self.borrowing_closure(&a.exprs[1], Some(obj))?;
+                let p = self.place(x);
+                self.use_support("sort");
+                match name {
+                    "Slice" => parse_quote!(crate::support::sort::sort(&mut #p, #less)),
+                    "SliceStable" => parse_quote!(crate::support::sort::stable(&mut #p, #less)),
+                    _ => parse_quote!(crate::support::sort::is_sorted(&#p, #less)),
+                }
+            }
+            ("Search", 2) => {
+                let (n, f) = (
+                    a.vals[0].clone(),
+                    self.borrowing_closure(&a.exprs[1], None)?,
+                );
+                self.use_support("sort");
+                parse_quote!(crate::support::sort::search(#n, #f))
+            }
             _ => return None,
         })
+    }
+
+    /// The argument of `sort.Sort`, `sort.Stable` or `sort.IsSorted` as the slice it sorts and
+    /// the order: a conversion to, or a variable of, a named slice type whose `Swap` exchanges
+    /// elements (`ByAge(people)`), `sort.IntSlice(xs)` and its kin, `sort.Reverse(…)` of those.
+    fn sort_data(&mut self, e: &goxide_ast::ast::Expr) -> Option<(syn::Expr, SortLess)> {
+        use goxide_ast::ast::ExprKind;
+        let e = crate::builtins::strip_parens(e);
+        if let ExprKind::Call {
+            func,
+            args,
+            ellipsis: false,
+        } = &e.kind
+        {
+            let [arg] = args.as_slice() else {
+                return None;
+            };
+            if let Some(t) = self
+                .type_of(func)
+                .filter(|_| matches!(self.mode_of(func), Some(goxide_types::Mode::Type)))
+            {
+                // A conversion: sort the converted slice itself.
+                let less = self.sort_less(t)?;
+                if self.slice_param_of(arg).is_some() && matches!(less, SortLess::Method(_)) {
+                    return None;
+                }
+                if !self.is_place(arg) {
+                    return None;
+                }
+                return Some((crate::expr::as_base(self.place(arg)), less));
+            }
+            if self.std_func(func) == Some(("sort", "Reverse")) {
+                let (p, less) = self.sort_data(arg)?;
+                return Some((p, SortLess::Reverse(Box::new(less))));
+            }
+            return None;
+        }
+        if !matches!(e.kind, ExprKind::Ident(_)) || self.slice_param_of(e).is_some() {
+            return None;
+        }
+        let less = self.sort_less(self.type_of(e)?)?;
+        Some((crate::expr::as_base(self.place(e)), less))
+    }
+
+    /// The `Less` of a slice type that `sort` can sort by element.
+    fn sort_less(&mut self, t: goxide_types::TypeId) -> Option<SortLess> {
+        let goxide_types::Type::Named(n) = self.ty(t) else {
+            return None;
+        };
+        let o = self.obj(n.obj);
+        if o.pkg.is_some_and(|p| self.prog.pkg(p).path == "sort") {
+            return match o.name.as_str() {
+                "IntSlice" | "StringSlice" => Some(SortLess::Elems { float: false }),
+                "Float64Slice" => {
+                    self.use_support("sort");
+                    Some(SortLess::Elems { float: true })
+                }
+                _ => None,
+            };
+        }
+        if !self.sort_slice_types.contains(&t) {
+            return None;
+        }
+        let tr = ident(&format!("{}Methods", crate::names::type_ident(&o.name)));
+        Some(SortLess::Method(parse_quote!(#tr::less)))
+    }
+
+    /// The package path and name of a standard-library function named by `f` (`sort.Reverse`).
+    fn std_func<'e>(&self, f: &'e goxide_ast::ast::Expr) -> Option<(&str, &'e str)> {
+        let goxide_ast::ast::ExprKind::Selector { x, sel } = &crate::builtins::strip_parens(f).kind
+        else {
+            return None;
+        };
+        match self.obj(self.obj_of(x)?).kind {
+            goxide_types::ObjKind::PkgName(p) => {
+                Some((self.prog.pkg(p).path.as_str(), sel.name.as_str()))
+            }
+            _ => None,
+        }
     }
 
     pub(super) fn unicode_call(&mut self, name: &str, a: &Args) -> Option<syn::Expr> {
@@ -114,6 +244,37 @@ impl Ctx<'_> {
                     b.extend_from_slice(crate::support::rt::rune_to_string(#r as i64).as_bytes());
                     b
                 })
+            }
+            _ => return None,
+        })
+    }
+
+    /// `unicode/utf16`: Rust's UTF-16 coding has Go's replacement rules (a rune that UTF-16
+    /// cannot hold encodes as U+FFFD; an unpaired surrogate decodes as U+FFFD).
+    pub(super) fn utf16_call(&mut self, name: &str, a: &Args) -> Option<syn::Expr> {
+        Some(match (name, a.len()) {
+            ("Encode", 1) => {
+                let s = a.v(0);
+                parse_quote!(#s
+                    .iter()
+                    .flat_map(|&r| {
+                        let mut units = [0_u16; 2];
+                        char::from_u32(r as u32)
+                            .unwrap_or('\u{FFFD}')
+                            .encode_utf16(&mut units)
+                            .to_vec()
+                    })
+                    .collect::<Vec<u16>>())
+            }
+            ("Decode", 1) => {
+                let s = a.v(0);
+                parse_quote!(char::decode_utf16(#s.iter().copied())
+                    .map(|r| r.unwrap_or('\u{FFFD}') as i32)
+                    .collect::<Vec<i32>>())
+            }
+            ("IsSurrogate", 1) => {
+                let r = a.v(0);
+                parse_quote!((0xD800..0xE000).contains(&#r))
             }
             _ => return None,
         })
@@ -272,5 +433,31 @@ impl Ctx<'_> {
         Some(parse_quote!({
             let _ = #skip;
         }))
+    }
+}
+
+/// The order `sort` sorts a slice by.
+enum SortLess {
+    /// A `Less` method of the slice's type (`ByAgeMethods::less`).
+    Method(syn::Expr),
+    /// `sort.IntSlice`, `StringSlice` (`<`) and `Float64Slice` (NaNs first).
+    Elems { float: bool },
+    /// `sort.Reverse(data)`.
+    Reverse(Box<SortLess>),
+}
+
+impl SortLess {
+    /// `Less(i, j)` of the data `d`.
+    fn call(&self, d: &syn::Ident, i: &syn::Ident, j: &syn::Ident) -> syn::Expr {
+        match self {
+            SortLess::Method(f) => parse_quote!(#f(#d, #i, #j)),
+            SortLess::Elems { float: false } => {
+                parse_quote!(#d[#i as usize] < #d[#j as usize])
+            }
+            SortLess::Elems { float: true } => {
+                parse_quote!(crate::support::sort::float_less(#d[#i as usize], #d[#j as usize]))
+            }
+            SortLess::Reverse(inner) => inner.call(d, j, i),
+        }
     }
 }

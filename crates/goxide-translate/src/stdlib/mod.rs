@@ -32,7 +32,7 @@ pub(crate) struct Args<'e> {
 
 impl Args<'_> {
     pub fn len(&self) -> usize {
-        self.vals.len()
+        self.exprs.len()
     }
 
     /// Argument `i`, parenthesized where a method call on it needs it.
@@ -58,6 +58,23 @@ impl Ctx<'_> {
         }
         if pkg == "log" {
             return self.log_call(e, name, args, ellipsis);
+        }
+        if pkg == "sort"
+            && !ellipsis
+            && matches!(
+                name,
+                "Sort" | "Stable" | "IsSorted" | "Slice" | "SliceStable" | "SliceIsSorted"
+            )
+        {
+            // These look at their arguments' forms (`sort.Reverse(ByAge(xs))`, a callback that
+            // reads the slice) rather than at their values.
+            let a = Args {
+                exprs: args,
+                vals: Vec::new(),
+            };
+            if let Some(x) = self.sort_call(name, &a) {
+                return x;
+            }
         }
         let vals: Vec<syn::Expr> = args
             .iter()
@@ -89,6 +106,7 @@ impl Ctx<'_> {
                 "sort" => self.sort_call(name, &a),
                 "unicode" => self.unicode_call(name, &a),
                 "unicode/utf8" => self.utf8_call(name, &a),
+                "unicode/utf16" => self.utf16_call(name, &a),
                 "sync/atomic" => self.atomic_call(name, &a),
                 "bytes" => self.bytes_call(name, &a),
                 "time" => self.time_call(name, &a),
@@ -183,6 +201,37 @@ impl Ctx<'_> {
         a.v(i)
     }
 
+    /// A function literal that the standard-library call it is passed to calls before it
+    /// returns (`sort.Search(n, func(i int) bool {…})`): a closure that borrows what it uses
+    /// instead of cloning it. With `data`, the closure takes that variable (the slice being
+    /// sorted) as its first argument, under the variable's name.
+    pub(crate) fn borrowing_closure(
+        &mut self,
+        f: &Expr,
+        data: Option<goxide_types::ObjId>,
+    ) -> Option<syn::Expr> {
+        let f = crate::builtins::strip_parens(f);
+        if !matches!(f.kind, ExprKind::FuncLit { .. }) {
+            return None;
+        }
+        let mut c = match self.closure(f)? {
+            syn::Expr::Block(b) => match b.block.stmts.last() {
+                Some(syn::Stmt::Expr(e, None)) => e.clone(),
+                _ => return None,
+            },
+            c => c,
+        };
+        let syn::Expr::Closure(cl) = &mut c else {
+            return None;
+        };
+        cl.capture = None;
+        if let Some(obj) = data {
+            let id = self.var_name(obj);
+            cl.inputs.insert(0, parse_quote!(#id));
+        }
+        Some(c)
+    }
+
     fn errors_call(&mut self, e: &Expr, name: &str, args: &[Expr]) -> syn::Expr {
         self.use_support("errors");
         match (name, args) {
@@ -262,12 +311,24 @@ impl Ctx<'_> {
     }
 }
 
+/// The function argument that a standard-library function calls only before it returns
+/// (`sort.Slice`'s `less`): a literal there borrows the variables it uses (see
+/// [`Ctx::borrowing_closure`]).
+pub fn immediate_func_arg(pkg: &str, name: &str) -> Option<usize> {
+    match (pkg, name) {
+        ("sort", "Slice" | "SliceStable" | "SliceIsSorted" | "Search") => Some(1),
+        _ => None,
+    }
+}
+
 /// The argument a standard-library function modifies in place (`sort.Ints(a)` sorts the
 /// caller's `a`): the analysis must treat it as mutated (its elements written), so that the
 /// variable is declared `mut` and a slice parameter is taken as `&mut [T]`.
 pub fn mutated_arg(pkg: &str, name: &str) -> Option<usize> {
     match (pkg, name) {
-        ("sort", "Ints" | "Strings" | "Float64s") => Some(0),
+        ("sort", "Ints" | "Strings" | "Float64s" | "Sort" | "Stable" | "Slice" | "SliceStable") => {
+            Some(0)
+        }
         _ => None,
     }
 }
