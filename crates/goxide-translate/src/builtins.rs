@@ -102,9 +102,21 @@ impl Ctx<'_> {
                                 continue;
                             }
                             let mutable = *m == crate::analysis::SliceMode::MutRef;
-                            if let Some(b) = self.slice_arg(a, mutable) {
-                                args[i] = b;
-                                continue;
+                            // A mutable borrow must be the only use of its variable in the call.
+                            let exclusive = !mutable
+                                || crate::stmt::root_ident(a)
+                                    .and_then(|r| self.obj_of(r))
+                                    .is_some_and(|o| {
+                                        go_args.iter().enumerate().all(|(j, other)| {
+                                            j == i
+                                                || !crate::subslice::mentions(self.info, other, o)
+                                        })
+                                    });
+                            if exclusive {
+                                if let Some(b) = self.slice_arg(a, mutable) {
+                                    args[i] = b;
+                                    continue;
+                                }
                             }
                             let b = crate::expr::as_base(
                                 if self.is_place(a) && self.global_root(a).is_none() {
