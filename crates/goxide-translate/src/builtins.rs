@@ -787,6 +787,13 @@ impl Ctx<'_> {
                 let Some((s, rest)) = args.split_first() else {
                     return self.unsupported(e, "append");
                 };
+                if rest.is_empty()
+                    && self
+                        .type_of(s)
+                        .is_some_and(|t| matches!(self.ty(t), Type::Tuple(_)))
+                {
+                    return self.unsupported(e, "append of a multi-value call");
+                }
                 let Some(st) = self.type_of(e) else {
                     return self.unsupported(e, "append");
                 };

@@ -342,7 +342,26 @@ impl Ctx<'_> {
             return vec![parse_quote!(let (#(#pats),*) = #case.take();)];
         }
         let r = syn::Ident::new("received", proc_macro2::Span::call_site());
-        let vals: [syn::Expr; 2] = [parse_quote!(#r.0), parse_quote!(#r.1)];
+        let mut vals: [syn::Expr; 2] = [parse_quote!(#r.0), parse_quote!(#r.1)];
+        // `case i = <-c` with `i` an `interface{}`: the received value is boxed.
+        let elem = match &comm.kind {
+            StmtKind::Assign { rhs, .. } => rhs.first().and_then(|x| self.type_of(x)),
+            _ => None,
+        };
+        if let (Some(l), Some(et)) = (lhs.first(), elem) {
+            if let Some(lt) = self
+                .type_of(l)
+                .filter(|&lt| lt != et && self.is_interface(lt))
+            {
+                if !self.is_empty_interface(lt) || self.is_interface(et) || !self.is_formattable(et)
+                {
+                    return self.unsupported_stmt(comm, "receive into a variable of another type");
+                }
+                self.use_support("iface");
+                self.use_support("fmt");
+                vals[0] = parse_quote!(crate::support::iface::new(#r.0));
+            }
+        }
         let mut stores: Vec<syn::Stmt> = Vec::new();
         for (l, v) in lhs.iter().zip(vals) {
             stores.extend(self.store(comm, l, v, define));

@@ -490,7 +490,7 @@ impl Ctx<'_> {
         if self.is_self_ptr(x) {
             return parse_quote!((*self));
         }
-        let mut p = self.borrowed(x);
+        let mut p = as_base(self.borrowed(x));
         if matches!(&p, syn::Expr::Path(n) if n.path.is_ident("None")) {
             // `*(*T)(nil)`: a nil pointer of a known type, dereferenced (it panics as in Go).
             if let Some(pt) = self.type_of(x).and_then(|t| self.rust_type(t)) {
@@ -744,7 +744,7 @@ impl Ctx<'_> {
                     let k = paren_if_needed(self.value_as(i, kt));
                     return parse_quote!((*#m.entry(#k).or_default()));
                 }
-                let m = self.borrowed(x);
+                let m = as_base(self.borrowed(x));
                 let k = self.value_as(i, kt);
                 let k = paren_if_needed(k);
                 let vt = match self.under(self.type_of(x).unwrap_or(kt)) {

@@ -1171,7 +1171,7 @@ impl Ctx<'_> {
                 out.extend(self.global_assign(s, l, |p| parse_quote!(#p.push_str(&v);), None));
                 return vec![parse_quote!({ #(#out)* })];
             }
-            let p = self.place(l);
+            let p = crate::expr::as_base(self.place(l));
             return vec![parse_quote!(#p.push_str(#arg);)];
         }
         if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
@@ -1266,7 +1266,7 @@ impl Ctx<'_> {
                 let Some(k) = indices.first().map(|k| self.value_as(k, kt)) else {
                     return self.unsupported_stmt(s, "map update");
                 };
-                let m = self.place(x);
+                let m = crate::expr::as_base(self.place(x));
                 return vec![build(parse_quote!(*#m.entry(#k).or_default()))];
             }
         }
