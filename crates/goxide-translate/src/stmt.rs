@@ -1911,6 +1911,23 @@ impl Ctx<'_> {
         bodies
     }
 
+    /// `case v:` of a switch on an `interface{}` tag: Go's interface comparison.
+    fn iface_case_cond(&mut self, tag: &syn::Expr, e: &Expr) -> Option<syn::Expr> {
+        let et = self.type_of(e)?;
+        self.use_support("iface");
+        if self.is_empty_interface(et) {
+            let v = self.borrowed(e);
+            return Some(parse_quote!(crate::support::iface::eq(&#tag, &#v)));
+        }
+        let vt = goxide_types::default_type(&self.prog.types, et);
+        if self.is_interface(vt) || !self.is_comparable(vt) {
+            return None;
+        }
+        let v = self.value_as(e, vt);
+        let rt = self.rust_type(vt)?;
+        Some(parse_quote!(crate::support::iface::eq_value::<#rt>(&#tag, &#v)))
+    }
+
     fn switch_body(&mut self, s: &Stmt, tag: Option<&Expr>, clauses: &[CaseClause]) -> syn::Expr {
         let bodies = self.clause_bodies(clauses);
         let tag_t = tag.and_then(|t| self.type_of(t));
@@ -1985,6 +2002,12 @@ impl Ctx<'_> {
             let mut parts: Vec<syn::Expr> = Vec::new();
             for e in &c.exprs {
                 let cond: syn::Expr = match (&tag_val, tag_t) {
+                    (Some(tv), Some(tt)) if self.is_empty_interface(tt) => {
+                        match self.iface_case_cond(tv, e) {
+                            Some(c) => c,
+                            None => return self.unsupported(e, "switch case of this type"),
+                        }
+                    }
                     (Some(tv), Some(tt)) => {
                         if self.is_string(tt) {
                             let rhs: syn::Expr = match self.const_str(e) {
