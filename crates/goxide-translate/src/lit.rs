@@ -192,6 +192,15 @@ impl Ctx<'_> {
                 let Some(ty) = self.rust_type(t) else {
                     return self.unsupported(e, "struct literal of this type");
                 };
+                // A Go struct that is not a Rust struct here (`bytes.Buffer` is a `Vec<u8>`).
+                let plain_struct = matches!(&ty, syn::Type::Path(p) if p.qself.is_none()
+                    && p.path.segments.iter().all(|s| s.arguments.is_none()));
+                if !plain_struct {
+                    return match self.zero_value(t) {
+                        Some(z) if elems.is_empty() => z,
+                        _ => self.unsupported(e, "struct literal of this type"),
+                    };
+                }
                 let keyed = elems.iter().any(|el| el.key.is_some());
                 let mut inits = Vec::new();
                 for (i, el) in elems.iter().enumerate() {

@@ -457,7 +457,7 @@ impl Ctx<'_> {
                 }
             }
             Type::Struct(_) if self.is_strings_builder(t) => parse_quote!(String::new()),
-            Type::Struct(_) if self.is_bytes_buffer(t) => parse_quote!(Vec::new()),
+            Type::Struct(_) if self.is_bytes_buffer(t) => parse_quote!(Vec::<u8>::new()),
             Type::Struct(_) if self.sync_type(t).is_some() => {
                 let ty = self.rust_type(t)?;
                 parse_quote!(#ty::default())
