@@ -753,7 +753,7 @@ impl Ctx<'_> {
                 | syn::Expr::Index(_)
                 | syn::Expr::Field(_)
         ) || matches!(init, syn::Expr::Macro(m) if m.mac.path.is_ident("format"))
-            || matches!(init, syn::Expr::Call(c) if matches!(&*c.func, syn::Expr::Path(p) if p.path.segments.len() == 1 || p.path.segments.last().is_some_and(|s| s.ident == "from")));
+            || matches!(init, syn::Expr::Call(c) if matches!(&*c.func, syn::Expr::Path(p) if p.path.segments.len() == 1 || p.path.segments.last().is_some_and(|s| s.ident == "from") || p.path.segments.iter().any(|s| !s.arguments.is_none())));
         let _ = t;
         literalish || !self_typed
     }
