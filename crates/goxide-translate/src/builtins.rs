@@ -125,7 +125,7 @@ impl Ctx<'_> {
                     let id = if name == "main" {
                         syn::Ident::new("go_main", proc_macro2::Span::call_site())
                     } else {
-                        names::value_ident(name)
+                        self.var_name(obj)
                     };
                     return parse_quote!(#id(#(#args),*));
                 }
