@@ -596,7 +596,14 @@ impl Ctx<'_> {
                 }
                 if fk.is_numeric() && tk.is_numeric() {
                     if fk.is_complex() && tk.is_complex() {
-                        return self.value(arg);
+                        let v = self.value(arg);
+                        if *tk == goxide_types::BasicKind::Complex64
+                            && *fk != goxide_types::BasicKind::Complex64
+                        {
+                            let v = paren_if_needed(v);
+                            return parse_quote!(#v.to_complex64());
+                        }
+                        return v;
                     }
                     if fk.is_complex() || tk.is_complex() {
                         return self.unsupported(e, "complex conversion");

@@ -1036,6 +1036,17 @@ impl Ctx<'_> {
                 parse_quote!(crate::support::rt::rem(#a, #b))
             };
         }
+        if self.type_of(e).and_then(|t| self.basic(t)) == Some(goxide_types::BasicKind::Complex64) {
+            // `complex64` values are `Complex128`s whose parts are rounded to `f32`.
+            let v: syn::Expr = match op {
+                BinaryOp::Add => parse_quote!(#a + #b),
+                BinaryOp::Sub => parse_quote!(#a - #b),
+                BinaryOp::Mul => parse_quote!(#a * #b),
+                BinaryOp::Div => parse_quote!(#a / #b),
+                _ => return self.unsupported(e, "operator"),
+            };
+            return parse_quote!((#v).to_complex64());
+        }
         match op {
             BinaryOp::Add => parse_quote!(#a + #b),
             BinaryOp::Sub => parse_quote!(#a - #b),

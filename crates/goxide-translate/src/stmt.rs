@@ -1237,6 +1237,24 @@ impl Ctx<'_> {
         }
         let raw = self.value_as(r, lt);
         let v = paren_if_needed(raw.clone());
+        if self.basic(lt) == Some(goxide_types::BasicKind::Complex64)
+            && self.global_root(l).is_none()
+            && matches!(
+                op,
+                BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div
+            )
+        {
+            // `complex64` results are rounded to `f32` parts.
+            let p = self.place(l);
+            let cur = paren_if_needed(self.value(l));
+            let v: syn::Expr = match op {
+                BinaryOp::Add => parse_quote!(#cur + #v),
+                BinaryOp::Sub => parse_quote!(#cur - #v),
+                BinaryOp::Mul => parse_quote!(#cur * #v),
+                _ => parse_quote!(#cur / #v),
+            };
+            return vec![parse_quote!(#p = (#v).to_complex64();)];
+        }
         if matches!(op, BinaryOp::Div | BinaryOp::Rem)
             && self.needs_go_division(l, r)
             && self.global_root(l).is_none()
