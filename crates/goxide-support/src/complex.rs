@@ -35,6 +35,14 @@ impl Complex128 {
     pub fn imag(self) -> f64 {
         self.im
     }
+
+    /// The value as a Go `complex64`: both parts rounded to `f32`.
+    pub fn to_complex64(self) -> Complex128 {
+        Complex128 {
+            re: self.re as f32 as f64,
+            im: self.im as f32 as f64,
+        }
+    }
 }
 
 impl Add for Complex128 {

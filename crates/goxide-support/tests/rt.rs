@@ -511,3 +511,20 @@ fn registry_lists_every_module_with_deps() {
     let names: Vec<&str> = closure(&["defer"]).iter().map(|m| m.name).collect();
     assert_eq!(names, vec!["defer", "rt"]);
 }
+
+// ---------------------------------------------------------------------------
+// complex64 arithmetic (parts rounded to f32, as Go's complex64)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn complex64_rounds_parts_to_f32() {
+    use goxide_support::complex::Complex128;
+    // Go 1.19: complex64(10+6i) / complex64(5+12i) == complex64((10+6i)/(5+12i)).
+    let q = (Complex128::new(10.0, 6.0) / Complex128::new(5.0, 12.0)).to_complex64();
+    assert_eq!(q, Complex128::new(0.7218934893608093, -0.5325443744659424));
+    assert_eq!(q.re, q.re as f32 as f64);
+    assert_eq!(
+        Complex128::new(1.5, -2.0).to_complex64(),
+        Complex128::new(1.5, -2.0)
+    );
+}

@@ -137,7 +137,7 @@ impl Ctx<'_> {
                     let id = if name == "main" {
                         syn::Ident::new("go_main", proc_macro2::Span::call_site())
                     } else {
-                        names::value_ident(name)
+                        self.var_name(obj)
                     };
                     return parse_quote!(#id(#(#args),*));
                 }
@@ -682,7 +682,14 @@ impl Ctx<'_> {
                 }
                 if fk.is_numeric() && tk.is_numeric() {
                     if fk.is_complex() && tk.is_complex() {
-                        return self.value(arg);
+                        let v = self.value(arg);
+                        if *tk == goxide_types::BasicKind::Complex64
+                            && *fk != goxide_types::BasicKind::Complex64
+                        {
+                            let v = paren_if_needed(v);
+                            return parse_quote!(#v.to_complex64());
+                        }
+                        return v;
                     }
                     if fk.is_complex() || tk.is_complex() {
                         return self.unsupported(e, "complex conversion");

@@ -9,17 +9,19 @@
 //! | `select { … }` | `match support::chan::select(&mut [&mut c0, …], has_default) { … }` |
 //! | `sync.WaitGroup`, `Mutex`, `RWMutex`, `Once` (and pointers to them) | `support::sync` handles |
 //!
-//! A goroutine is a thread, so what it captures must be `Send`: channels, `sync` handles and
-//! plain values are; pointers, closures and interface values (reference-counted here) are not,
-//! and a `go` statement needing them stays a marked `todo!()`. In a package with `go`
-//! statements, package variables are process-wide (`support::sync::Global`) instead of
-//! thread-local.
+//! A goroutine is a thread, so what it captures must be `Send`. In a package with `go`
+//! statements, pointers and shared variables are `support::sync::Shared` (`Arc<RwLock<…>>`),
+//! function values `Arc<dyn Fn(…) + Send + Sync>`, and values of an interface whose implementing
+//! types are all `Send` `Option<Arc<dyn I>>` (`trait I: Send + Sync`); `interface{}` and `error`
+//! values are not `Send`, and a `go` statement or closure needing them stays a marked `todo!()`.
+//! Package variables are then process-wide (`support::sync::Global`) instead of thread-local.
 
 use crate::builtins::strip_parens;
 use crate::ctx::Ctx;
 use crate::expr::{paren_if_needed, reads_cell};
 use goxide_ast::ast::*;
 use goxide_types::{Info, ObjKind, Program, Type, TypeId};
+use std::collections::HashSet;
 use syn::parse_quote;
 
 /// The `support::sync` type standing for a type of Go's `sync` package.
@@ -49,22 +51,51 @@ pub fn sync_handle_or_ptr(prog: &Program, t: TypeId) -> Option<&'static str> {
 }
 
 /// Whether the Rust form of a Go type can move to another thread.
-pub fn is_send(prog: &Program, t: TypeId, depth: u32) -> bool {
+pub fn is_send(prog: &Program, sync_ifaces: &HashSet<TypeId>, t: TypeId, depth: u32) -> bool {
     if depth > 20 {
         return false;
     }
-    if sync_handle_or_ptr(prog, t).is_some() {
+    if sync_handle_or_ptr(prog, t).is_some() || sync_ifaces.contains(&t) {
         return true;
     }
     let d = depth + 1;
+    let send = |t: TypeId| is_send(prog, sync_ifaces, t, d);
     match prog.types.under(t) {
         Type::Basic(_) => true,
         // Pointers are `support::sync::Shared` in packages with `go` statements.
-        Type::Pointer(e) => is_send(prog, *e, d),
-        Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => is_send(prog, *e, d),
-        Type::Map(k, v) => is_send(prog, *k, d) && is_send(prog, *v, d),
-        Type::Struct(fs) => fs.iter().all(|f| is_send(prog, f.ty, d)),
+        Type::Pointer(e) => send(*e),
+        Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => send(*e),
+        Type::Map(k, v) => send(*k) && send(*v),
+        Type::Struct(fs) => fs.iter().all(|f| send(f.ty)),
+        // Function values are `Arc<dyn Fn(…) + Send + Sync>` in packages with `go` statements
+        // (a closure capturing something that is not `Send` stays unsupported).
+        Type::Func(_) => true,
         _ => false,
+    }
+}
+
+/// The trait interfaces whose values may cross threads in a package with `go` statements
+/// (`Option<Arc<dyn I>>`, `trait I: Send + Sync`): those whose every implementing type is
+/// `Send` (a greatest fixpoint, since types and interfaces may refer to each other).
+pub fn thread_safe_ifaces(
+    prog: &Program,
+    ifaces: &HashSet<TypeId>,
+    concrete: &[TypeId],
+) -> HashSet<TypeId> {
+    let mut safe = ifaces.clone();
+    loop {
+        let cur = safe.clone();
+        safe.retain(|&i| {
+            concrete.iter().all(|&c| {
+                let ptr = prog.types.intern_lookup_pointer(c);
+                let implements =
+                    prog.implements(c, i) || ptr.is_some_and(|p| prog.implements(p, i));
+                !implements || is_send(prog, &cur, c, 0)
+            })
+        });
+        if safe.len() == cur.len() {
+            return safe;
+        }
     }
 }
 
@@ -107,7 +138,12 @@ pub fn has_go_statements(files: &[&File]) -> bool {
 
 /// The first package variable that cannot be shared between goroutines (its type is not
 /// `Send`, or it comes from a multi-value initializer), by name.
-pub fn thread_blocker(prog: &Program, info: &Info, files: &[&File]) -> Option<String> {
+pub fn thread_blocker(
+    prog: &Program,
+    info: &Info,
+    files: &[&File],
+    sync_ifaces: &HashSet<TypeId>,
+) -> Option<String> {
     for f in files {
         for d in &f.decls {
             let DeclKind::Var(specs) = &d.kind else {
@@ -121,7 +157,8 @@ pub fn thread_blocker(prog: &Program, info: &Info, files: &[&File]) -> Option<St
                     if n.is_blank() || !matches!(prog.obj(o).kind, ObjKind::Var { .. }) {
                         continue;
                     }
-                    if !is_send(prog, prog.obj(o).ty, 0) || s.names.len() > 1 && s.values.len() == 1
+                    if !is_send(prog, sync_ifaces, prog.obj(o).ty, 0)
+                        || s.names.len() > 1 && s.values.len() == 1
                     {
                         return Some(n.name.clone());
                     }
@@ -267,11 +304,12 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether variable `obj` lives in a thread-safe cell: a goroutine captures it, or pointers
-    /// to it (thread-safe in a package with `go` statements) exist.
-    fn thread_safe_cell(&self, obj: goxide_types::ObjId) -> bool {
+    /// Whether variable `obj` lives in a thread-safe cell: a goroutine captures it, or it is
+    /// shared at all in a package with `go` statements (where pointers and closures may cross
+    /// threads).
+    pub fn thread_safe_cell(&self, obj: goxide_types::ObjId) -> bool {
         self.analysis.go_shared.contains(&obj)
-            || self.threaded && self.analysis.address_taken.contains(&obj)
+            || self.threaded && self.analysis.boxed.contains(&obj)
     }
 
     /// `*T`: `Option<Rc<RefCell<T>>>`, or `Option<support::sync::Shared<T>>` in a package with
@@ -388,8 +426,18 @@ impl Ctx<'_> {
     }
 
     /// Whether a value of this type may move into a goroutine.
-    fn sendable(&self, t: TypeId) -> bool {
-        is_send(self.prog, self.resolve(t), 0)
+    pub fn sendable(&self, t: TypeId) -> bool {
+        is_send(self.prog, &self.sync_ifaces, self.resolve(t), 0)
+    }
+
+    /// `std::rc::Rc`, or `std::sync::Arc` in a package with `go` statements: the pointer
+    /// that holds function values (and thread-safe interface values).
+    pub fn rc_path(&self) -> syn::Path {
+        if self.threaded {
+            parse_quote!(std::sync::Arc)
+        } else {
+            parse_quote!(std::rc::Rc)
+        }
     }
 
     /// `go f(args)`: the arguments are evaluated here, then the call runs on a new thread.
@@ -418,7 +466,7 @@ impl Ctx<'_> {
             {
                 let o = self.obj(obj);
                 let shared = self.analysis.boxed.contains(&obj);
-                if shared && !self.analysis.go_shared.contains(&obj) || !self.sendable(o.ty) {
+                if shared && !self.thread_safe_cell(obj) || !self.sendable(o.ty) {
                     let why = format!("goroutine sharing `{}` (needs Arc<Mutex<…>>)", o.name);
                     return self.unsupported_stmt(s, &why);
                 }
@@ -456,7 +504,14 @@ impl Ctx<'_> {
             }
             _ => false,
         };
-        if !callee_ok {
+        // A function value (`go f(x)` with `f` a variable): the value is evaluated here, with
+        // the arguments, and called on the new thread.
+        let func_value = !callee_ok
+            && matches!(&func.kind, ExprKind::Ident(_))
+            && self.type_of(func).is_some_and(|t| {
+                matches!(self.under(t), Type::Func(sig) if !sig.variadic && sig.results.is_empty())
+            });
+        if !callee_ok && !func_value {
             return self.unsupported_stmt(s, "go statement calling this function");
         }
         // Arguments move to the thread: they must be `Send` (constants and nil are literals).
@@ -467,6 +522,22 @@ impl Ctx<'_> {
         });
         if unsendable {
             return self.unsupported_stmt(s, "goroutine with an argument of this type");
+        }
+        if func_value {
+            let Some(Type::Func(sig)) = self.type_of(func).map(|t| self.under(t).clone()) else {
+                return self.unsupported_stmt(s, "go statement");
+            };
+            let f = self.value(func);
+            out.push(parse_quote!(let f = #f;));
+            let mut temps = Vec::new();
+            for (i, (a, t)) in args.iter().zip(sig.params).enumerate() {
+                let v = self.value_as(a, t);
+                let id = syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site());
+                out.push(parse_quote!(let #id = #v;));
+                temps.push(id);
+            }
+            out.push(self.spawn(parse_quote!(move || f(#(#temps),*))));
+            return vec![parse_quote!({ #(#out)* })];
         }
         let Some(synth_args) = self.args_into_temps(args, &mut out) else {
             return self.unsupported_stmt(s, "go statement");

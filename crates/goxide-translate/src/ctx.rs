@@ -6,7 +6,7 @@ use crate::Options;
 use goxide_ast::ast::{Comment, Expr, NodeId};
 use goxide_ast::{SourceFile, Span};
 use goxide_types::{Info, Mode, ObjId, Object, PkgId, Program, Type, TypeId};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The name recorded in [`Ctx::local_names`] for a method's receiver, which is `self`.
 pub const RECEIVER: &str = "<self>";
@@ -122,6 +122,9 @@ pub struct Ctx<'a> {
     pub init_total: usize,
     /// The package has `go` statements: package variables are process-wide.
     pub threaded: bool,
+    /// In a package with `go` statements, the trait interfaces whose values are
+    /// `Option<Arc<dyn I>>` (`trait I: Send + Sync`), so that they may cross threads.
+    pub sync_ifaces: HashSet<TypeId>,
     /// A package variable that cannot be process-wide: `go` statements stay unsupported.
     pub thread_blocker: Option<String>,
 }

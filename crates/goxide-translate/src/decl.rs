@@ -184,6 +184,27 @@ pub fn translate_package(
                 }
             }
         }
+        // Functions whose Go names differ only in case (`Split` and `split`) keep one Rust
+        // name each: the later declaration gets a trailing `_`.
+        let mut fn_taken: HashSet<String> = ["go_main", "init", "main"].map(String::from).into();
+        for f in &ast_files {
+            for d in &f.decls {
+                let DeclKind::Func(fd) = &d.kind else {
+                    continue;
+                };
+                if fd.recv.is_some() || fd.name.name == "main" || fd.name.name == "init" {
+                    continue;
+                }
+                let Some(&o) = info.defs.get(&fd.name.id) else {
+                    continue;
+                };
+                let mut name = names::snake(&fd.name.name);
+                while !fn_taken.insert(name.clone()) {
+                    name.push('_');
+                }
+                global_names.insert(o, name);
+            }
+        }
     }
     let mut ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>> =
         Default::default();
@@ -196,8 +217,13 @@ pub fn translate_package(
         .count();
     let threaded = crate::concurrency::has_go_statements(&ast_files);
     let uses_tokio = opts.async_tokio && threaded;
+    let sync_ifaces = if threaded {
+        crate::concurrency::thread_safe_ifaces(prog, &ifaces, &concrete_types)
+    } else {
+        HashSet::new()
+    };
     let thread_blocker = if threaded {
-        crate::concurrency::thread_blocker(prog, info, &ast_files)
+        crate::concurrency::thread_blocker(prog, info, &ast_files, &sync_ifaces)
     } else {
         None
     };
@@ -255,6 +281,7 @@ pub fn translate_package(
             emitted_globals: HashSet::new(),
             stub_types: stub_types.clone(),
             ifaces: ifaces.clone(),
+            sync_ifaces: sync_ifaces.clone(),
             error_types: error_types.clone(),
             ptr_error_types: ptr_error_types.clone(),
             anon_ifaces: std::mem::take(&mut anon_ifaces),
@@ -944,7 +971,7 @@ impl Ctx<'_> {
                 )
             }
         } else {
-            names::value_ident(&f.name.name)
+            self.var_name(obj)
         };
         if !f.type_params.is_empty() {
             if f.recv.is_some() || !self.subst.is_empty() {
@@ -1079,7 +1106,10 @@ impl Ctx<'_> {
 
     /// The Rust name of an instantiation: `max_i64`, `keys_string_i64`.
     pub fn mono_ident(&mut self, obj: ObjId, args: &[TypeId]) -> Option<syn::Ident> {
-        let mut name = names::snake(&self.obj(obj).name);
+        let mut name = match self.global_names.get(&obj) {
+            Some(n) => n.clone(),
+            None => names::snake(&self.obj(obj).name),
+        };
         for &a in args {
             let t = self.rust_type(a)?;
             let text: String = quote::ToTokens::to_token_stream(&t)

@@ -329,7 +329,7 @@ impl Ctx<'_> {
             return parse_quote!(#id);
         }
         match &e.kind {
-            ExprKind::Ident(name) => self.ident_expr(e, name),
+            ExprKind::Ident(_) => self.ident_expr(e),
             ExprKind::BasicLit(_) => self.unsupported(e, "literal"),
             ExprKind::Paren(x) => {
                 let x = self.borrowed(x);
@@ -372,7 +372,7 @@ impl Ctx<'_> {
             && self.rust_type(o.ty).is_none()
     }
 
-    fn ident_expr(&mut self, e: &Expr, name: &str) -> syn::Expr {
+    fn ident_expr(&mut self, e: &Expr) -> syn::Expr {
         let Some(obj) = self.obj_of(e) else {
             return self.unsupported(e, "unresolved name");
         };
@@ -407,8 +407,9 @@ impl Ctx<'_> {
                 if o.pkg != Some(self.pkg) {
                     return self.unsupported(e, "function value from another package");
                 }
-                let id = names::value_ident(name);
-                parse_quote!(std::rc::Rc::new(#id))
+                let id = self.var_name(obj);
+                let rc = self.rc_path();
+                parse_quote!(#rc::new(#id))
             }
             ObjKind::Nil => self.unsupported(e, "untyped nil"),
             _ => self.unsupported(e, "name"),
@@ -567,6 +568,11 @@ impl Ctx<'_> {
         if sig.variadic || mo.pkg != Some(self.pkg) || !self.sig_translatable(&sig) {
             return self.unsupported(e, "method value");
         }
+        if self.threaded && !self.sendable(xt) {
+            // The closure holds the receiver and must be `Send`.
+            return self.unsupported(e, "method value of a receiver that cannot cross threads");
+        }
+        let rc = self.rc_path();
         let ptr_recv = matches!(&mo.kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
         let x_is_ptr = matches!(self.under(xt), Type::Pointer(_));
         let mid = names::value_ident(name);
@@ -603,7 +609,7 @@ impl Ctx<'_> {
             };
             return parse_quote!({
                 let r = #v.as_ref().unwrap().borrow().clone();
-                std::rc::Rc::new(move |#(#params),*| #ret { #call })
+                #rc::new(move |#(#params),*| #ret { #call })
             });
         } else if self.value_receiver_moves(m) {
             parse_quote!(r.clone().#mid(#(#args),*))
@@ -617,7 +623,7 @@ impl Ctx<'_> {
         };
         parse_quote!({
             let r = #v;
-            std::rc::Rc::new(move |#(#params),*| #ret { #call })
+            #rc::new(move |#(#params),*| #ret { #call })
         })
     }
 
@@ -680,7 +686,8 @@ impl Ctx<'_> {
             syn::ReturnType::Default => quote::quote!(),
             r => quote::quote!(#r),
         };
-        parse_quote!(std::rc::Rc::new(|#(#params),*| #ret { #call }))
+        let rc = self.rc_path();
+        parse_quote!(#rc::new(|#(#params),*| #ret { #call }))
     }
 
     /// A usize index expression for `i`.
@@ -1037,6 +1044,17 @@ impl Ctx<'_> {
                 parse_quote!(crate::support::rt::rem(#a, #b))
             };
         }
+        if self.type_of(e).and_then(|t| self.basic(t)) == Some(goxide_types::BasicKind::Complex64) {
+            // `complex64` values are `Complex128`s whose parts are rounded to `f32`.
+            let v: syn::Expr = match op {
+                BinaryOp::Add => parse_quote!(#a + #b),
+                BinaryOp::Sub => parse_quote!(#a - #b),
+                BinaryOp::Mul => parse_quote!(#a * #b),
+                BinaryOp::Div => parse_quote!(#a / #b),
+                _ => return self.unsupported(e, "operator"),
+            };
+            return parse_quote!((#v).to_complex64());
+        }
         match op {
             BinaryOp::Add => parse_quote!(#a + #b),
             BinaryOp::Sub => parse_quote!(#a - #b),
@@ -1213,12 +1231,31 @@ impl Ctx<'_> {
         parse_quote!(format!(#lit, #(#args),*))
     }
 
-    /// `func(...) {...}` as a value: a reference-counted closure.
+    /// `func(...) {...}` as a value: a reference-counted closure (`Arc`, and `Send`, in a
+    /// package with `go` statements: what it captures must then be able to cross threads).
     pub fn func_lit(&mut self, e: &Expr) -> syn::Expr {
+        if self.threaded {
+            for obj in self
+                .analysis
+                .free_vars
+                .get(&e.id)
+                .cloned()
+                .unwrap_or_default()
+            {
+                if !self.sendable(self.obj(obj).ty) {
+                    let what = format!(
+                        "function literal capturing `{}`, which cannot cross threads",
+                        self.obj(obj).name
+                    );
+                    return self.unsupported(e, &what);
+                }
+            }
+        }
         let Some(closure) = self.closure(e) else {
             return self.unsupported(e, "function literal");
         };
-        parse_quote!(std::rc::Rc::new(#closure))
+        let rc = self.rc_path();
+        parse_quote!(#rc::new(#closure))
     }
 }
 

@@ -1,7 +1,9 @@
 //! Go interfaces with methods → Rust traits.
 //!
 //! A named interface type `I` becomes `trait I` (its methods, with `&self`, plus `as_any` for
-//! type assertions); an interface value is `Option<Rc<dyn I>>` (`None` is nil). Every named
+//! type assertions); an interface value is `Option<Rc<dyn I>>` (`None` is nil; in a package
+//! with `go` statements `Option<Arc<dyn I>>` with `trait I: Send + Sync`, when every type
+//! implementing `I` may cross threads). Every named
 //! struct type `T` of the package whose method set satisfies `I` gets `impl I for T`, and when
 //! `*T` satisfies it (Go's `*T` has `T`'s methods too) an impl for the pointer representation
 //! `Option<Rc<RefCell<T>>>`. Named non-struct types with methods (Rust aliases) get the same
@@ -54,10 +56,21 @@ impl Ctx<'_> {
         }
     }
 
-    /// `Option<Rc<dyn I>>`.
+    /// `Option<Rc<dyn I>>` (`Option<Arc<dyn I>>` when the values may cross threads).
     pub fn iface_rust_type(&mut self, t: TypeId) -> Option<syn::Type> {
         let id = self.trait_ident(t)?;
-        Some(parse_quote!(Option<std::rc::Rc<dyn #id>>))
+        let rc = self.trait_rc(t);
+        Some(parse_quote!(Option<#rc<dyn #id>>))
+    }
+
+    /// `std::rc::Rc`, or `std::sync::Arc` for the values of an interface that may cross
+    /// threads (see [`Ctx::sync_ifaces`]).
+    pub fn trait_rc(&self, t: TypeId) -> syn::Path {
+        if self.sync_ifaces.contains(&t) {
+            parse_quote!(std::sync::Arc)
+        } else {
+            parse_quote!(std::rc::Rc)
+        }
     }
 
     /// The methods of an interface whose signatures translate: (Go name, Rust signature
@@ -147,9 +160,14 @@ impl Ctx<'_> {
                 quote::quote!(fn #m(&self, #(#ps: #tys),*) #ret;)
             })
             .collect();
+        let supertraits = if self.sync_ifaces.contains(&t) {
+            quote::quote!(: Send + Sync)
+        } else {
+            quote::quote!()
+        };
         vec![parse_quote!(
             #(#attrs)*
-            #vis trait #id {
+            #vis trait #id #supertraits {
                 #(#sigs)*
                 /// The dynamic value, for type assertions.
                 fn as_any(&self) -> &dyn std::any::Any;
@@ -373,7 +391,8 @@ impl Ctx<'_> {
             return None;
         }
         let tr = self.trait_ident(target)?;
-        Some(parse_quote!(Some(std::rc::Rc::new(#v) as std::rc::Rc<dyn #tr>)))
+        let rc = self.trait_rc(target);
+        Some(parse_quote!(Some(#rc::new(#v) as #rc<dyn #tr>)))
     }
 
     /// `x.(I)` for a trait interface `I`, from an interface value `v` (a trait object or
@@ -385,6 +404,7 @@ impl Ctx<'_> {
             return None;
         }
         let tr = self.trait_ident(t)?;
+        let rc = self.trait_rc(t);
         let mut arms: Vec<syn::Expr> = Vec::new();
         for c in self.concrete_types.clone() {
             if self.stub_types.contains(&c) {
@@ -403,7 +423,7 @@ impl Ctx<'_> {
                 let Some(rt) = self.rust_type(src) else {
                     continue;
                 };
-                arms.push(parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| std::rc::Rc::new(c.clone()) as std::rc::Rc<dyn #tr>)));
+                arms.push(parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| #rc::new(c.clone()) as #rc<dyn #tr>)));
             }
         }
         // With no candidate, the `None` alone must name its type.

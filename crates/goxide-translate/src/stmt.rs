@@ -699,6 +699,8 @@ impl Ctx<'_> {
             };
             let how = if self.analysis.go_shared.contains(&obj) {
                 "between goroutines through Arc<RwLock<…>> (support::sync::Shared)"
+            } else if self.thread_safe_cell(obj) {
+                "through Arc<RwLock<…>> (support::sync::Shared; closures and pointers may cross threads in a program with goroutines)"
             } else {
                 "through Rc<RefCell<…>>"
             };
@@ -758,9 +760,18 @@ impl Ctx<'_> {
         literalish || !self_typed
     }
 
-    /// Gives a local object its Rust name (snake case of the Go name).
+    /// Gives a local object its Rust name (snake case of the Go name). Names that differ from
+    /// another local's or package-level name only in case (`U` and `u`) get a trailing `_`.
     pub fn bind_local(&mut self, obj: ObjId, go_name: &str) -> syn::Ident {
-        let n = names::snake(go_name);
+        let mut n = names::snake(go_name);
+        while self
+            .local_names
+            .iter()
+            .chain(&self.global_names)
+            .any(|(&o, r)| *r == n && o != obj && self.obj(o).name != go_name)
+        {
+            n.push('_');
+        }
         let id = names::ident(&n);
         self.local_names.insert(obj, n);
         id
@@ -1235,6 +1246,24 @@ impl Ctx<'_> {
         }
         let raw = self.value_as(r, lt);
         let v = paren_if_needed(raw.clone());
+        if self.basic(lt) == Some(goxide_types::BasicKind::Complex64)
+            && self.global_root(l).is_none()
+            && matches!(
+                op,
+                BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div
+            )
+        {
+            // `complex64` results are rounded to `f32` parts.
+            let p = self.place(l);
+            let cur = paren_if_needed(self.value(l));
+            let v: syn::Expr = match op {
+                BinaryOp::Add => parse_quote!(#cur + #v),
+                BinaryOp::Sub => parse_quote!(#cur - #v),
+                BinaryOp::Mul => parse_quote!(#cur * #v),
+                _ => parse_quote!(#cur / #v),
+            };
+            return vec![parse_quote!(#p = (#v).to_complex64();)];
+        }
         if matches!(op, BinaryOp::Div | BinaryOp::Rem)
             && self.needs_go_division(l, r)
             && self.global_root(l).is_none()

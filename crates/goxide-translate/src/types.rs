@@ -7,7 +7,7 @@
 //! | `float64`, `string`, `bool` | `f64`, `String`, `bool` |
 //! | `[]T`, `[N]T`, `map[K]V` | `Vec<T>`, `[T; N]`, `HashMap<K, V>` |
 //! | `*T` | `Option<Rc<RefCell<T>>>` (shared; ownership TODO) |
-//! | `func(A) R` | `Rc<dyn Fn(A) -> R>` |
+//! | `func(A) R` | `Rc<dyn Fn(A) -> R>` (`Arc<dyn Fn(A) -> R + Send + Sync>` with goroutines) |
 //! | `chan T` (any direction) | `support::chan::Chan<T>` |
 //! | `sync.WaitGroup`, `Mutex`, `RWMutex`, `Once` | `support::sync::…` |
 //! | named type `T` | `T` |
@@ -135,7 +135,11 @@ impl Ctx<'_> {
                     ps.push(self.rust_type_depth(*p, d)?);
                 }
                 let r = self.results_type(&sig.results, d)?;
-                parse_quote!(std::rc::Rc<dyn Fn(#(#ps),*) #r>)
+                if self.threaded {
+                    parse_quote!(std::sync::Arc<dyn Fn(#(#ps),*) #r + Send + Sync>)
+                } else {
+                    parse_quote!(std::rc::Rc<dyn Fn(#(#ps),*) #r>)
+                }
             }
             Type::Tuple(ts) => {
                 let ts = ts.clone();
@@ -444,7 +448,8 @@ impl Ctx<'_> {
                 }
                 let ret = self.results_type(&sig.results, 0)?;
                 self.use_support("rt");
-                parse_quote!(std::rc::Rc::new(|#(_: #ps),*| #ret { crate::support::rt::nil_deref() }))
+                let rc = self.rc_path();
+                parse_quote!(#rc::new(|#(_: #ps),*| #ret { crate::support::rt::nil_deref() }))
             }
             Type::Map(..) => parse_quote!(std::collections::HashMap::new()),
             Type::Array(n, e) => {

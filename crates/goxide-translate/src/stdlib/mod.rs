@@ -299,12 +299,14 @@ impl Ctx<'_> {
                 return parse_quote!(std::env::args().collect::<Vec<String>>());
             }
             if pkg.as_deref() == Some("strconv") && sel.name == "Itoa" {
-                return parse_quote!(std::rc::Rc::new(|i: i64| i.to_string()));
+                let rc = self.rc_path();
+                return parse_quote!(#rc::new(|i: i64| i.to_string()));
             }
             if let Some(f) = pkg.and_then(|p| func_value(&p, &sel.name)) {
                 self.use_support("unicode");
                 let f = ident(f);
-                return parse_quote!(std::rc::Rc::new(crate::support::unicode::#f));
+                let rc = self.rc_path();
+                return parse_quote!(#rc::new(crate::support::unicode::#f));
             }
         }
         self.unsupported(e, "standard library value")
