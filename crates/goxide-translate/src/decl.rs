@@ -2015,6 +2015,13 @@ fn writes_through(info: &goxide_types::Info, body: &Block, recv: ObjId) -> bool 
                             self.found = true;
                         }
                     }
+                    // `delete(s.m, k)` and `copy(s.buf, …)` write to the receiver's map or
+                    // slice (a function of that name shadowing the builtin is treated alike).
+                    if matches!(&func.kind, ExprKind::Ident(n) if n == "delete" || n == "copy")
+                        && args.first().is_some_and(|a| self.rooted(a))
+                    {
+                        self.found = true;
+                    }
                     // The receiver pointer (or a part of it) passed on.
                     if args.iter().any(|a| {
                         matches!(crate::builtins::strip_parens(a).kind, ExprKind::Ident(_))

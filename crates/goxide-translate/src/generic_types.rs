@@ -104,6 +104,14 @@ impl crate::ctx::Ctx<'_> {
             subst: self.subst.clone(),
             done: false,
         });
+        // A struct whose fields have no Rust form has none either (registered first, so that a
+        // field referring back to the struct finds it).
+        if let Type::Struct(fields) = self.under(t).clone() {
+            if !fields.iter().all(|f| self.rust_type(f.ty).is_some()) {
+                self.type_instances.retain(|i| i.name != id);
+                return None;
+            }
+        }
         Some(id)
     }
 
