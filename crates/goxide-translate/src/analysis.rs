@@ -140,15 +140,34 @@ impl Walker<'_> {
                 }
             }
             ExprKind::Index { x, .. } => {
-                let t = self.info.type_of(x.id).map(|t| self.prog.types.under(t));
-                match t {
-                    Some(Type::Array(..)) | Some(Type::Slice(_)) | Some(Type::Map(..)) => {
-                        self.root_var(x)
-                    }
-                    _ => None,
+                let t = self.info.type_of(x.id)?;
+                if self.holds_elements(t, 0) {
+                    self.root_var(x)
+                } else {
+                    None
                 }
             }
             _ => None,
+        }
+    }
+
+    /// Whether values of type `t` hold their elements (an array, slice or map, or a type
+    /// parameter whose constraint allows one), so that assigning to an element mutates them.
+    fn holds_elements(&self, t: goxide_types::TypeId, depth: u32) -> bool {
+        match self.prog.types.under(t) {
+            Type::Array(..) | Type::Slice(_) | Type::Map(..) => true,
+            Type::TypeParam { constraint, .. } if depth < 8 => {
+                match self.prog.types.under(*constraint) {
+                    Type::Interface(i) => i
+                        .terms
+                        .iter()
+                        .flatten()
+                        .flatten()
+                        .any(|term| self.holds_elements(term.ty, depth + 1)),
+                    _ => self.holds_elements(*constraint, depth + 1),
+                }
+            }
+            _ => false,
         }
     }
 

@@ -314,6 +314,36 @@ impl Ctx<'_> {
         }
     }
 
+    /// The method a call of `x.name` runs: in a generic instantiation, the selected method may
+    /// be the constraint's, and the type argument's own method decides how the receiver is
+    /// passed.
+    fn effective_method(
+        &self,
+        selected: goxide_types::ObjId,
+        x: &Expr,
+        name: &str,
+    ) -> goxide_types::ObjId {
+        if self.subst.is_empty() {
+            return selected;
+        }
+        let Some(xt) = self.type_of(x) else {
+            return selected;
+        };
+        let xt = self.resolve(xt);
+        let base = match self.ty(xt) {
+            Type::Pointer(b) => self.resolve(*b),
+            _ => xt,
+        };
+        if !matches!(self.ty(base), Type::Named(_)) {
+            return selected;
+        }
+        self.prog
+            .methods_of(base)
+            .into_iter()
+            .find(|&d| self.obj(d).name == name)
+            .unwrap_or(selected)
+    }
+
     fn method_call_inner(
         &mut self,
         e: &Expr,
@@ -323,7 +353,7 @@ impl Ctx<'_> {
         args: &[Expr],
         ellipsis: bool,
     ) -> syn::Expr {
-        let m = selection.obj;
+        let m = self.effective_method(selection.obj, x, name);
         let mo = self.obj(m);
         if let Some(xt) = self.type_of(x) {
             let base = match self.under(xt) {
@@ -468,9 +498,7 @@ impl Ctx<'_> {
         ) {
             let ptr_recv = matches!(&self.obj(m).kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
             let ptr_mut = ptr_recv && !self.readonly_ptr_methods.contains(&m);
-            if let Type::Named(n) = self.ty(t) {
-                let name = names::type_ident(&self.obj(n.obj).name);
-                let tr = syn::Ident::new(&format!("{name}Methods"), proc_macro2::Span::call_site());
+            if let (Some(name), Some(tr)) = (self.named_type_ident(t), self.ext_trait_ident(t)) {
                 if ptr_recv {
                     // The receiver may be a `RefMut`/`Ref` or a reference: naming the type lets
                     // `&mut recv` coerce to `&mut T`.

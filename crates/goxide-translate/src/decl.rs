@@ -996,7 +996,7 @@ impl Ctx<'_> {
                     Type::Pointer(b) => *b,
                     _ => t,
                 };
-                self.is_generic_struct_instance(base)
+                self.is_generic_instance(base)
             }) {
                 return vec![];
             }
@@ -1088,6 +1088,17 @@ impl Ctx<'_> {
         args: &[TypeId],
     ) -> Vec<syn::Item> {
         if !self.mono_done.insert((obj, args.to_vec())) {
+            return vec![];
+        }
+        // Go's `int` and `int64` are both `i64`: one Rust function serves both instantiations.
+        let name = self.mono_ident(obj, args);
+        let done: Vec<Vec<TypeId>> = self
+            .mono_done
+            .iter()
+            .filter(|(o, a)| *o == obj && a.as_slice() != args)
+            .map(|(_, a)| a.clone())
+            .collect();
+        if done.iter().any(|a| self.mono_ident(obj, a) == name) {
             return vec![];
         }
         let Some(tps) = self.prog.func_type_params.get(&obj).cloned() else {
@@ -1395,6 +1406,21 @@ impl Ctx<'_> {
         if !s.type_params.is_empty() && matches!(self.under(t), Type::Struct(_)) {
             return vec![comment_item(&format!(
                 "generic type `{}`: one Rust struct per instantiation, with its methods",
+                s.name.name
+            ))];
+        }
+        if !s.type_params.is_empty() && matches!(self.under(t), Type::Interface(_)) {
+            // Generic code is instantiated per use, so an interface that constrains type
+            // parameters needs no Rust item; a use of one of its instantiations as the type of
+            // a value is reported where it occurs.
+            return vec![comment_item(&format!(
+                "Go generic interface `{}` (generic code is instantiated for each type argument)",
+                s.name.name
+            ))];
+        }
+        if !s.type_params.is_empty() && !s.alias {
+            return vec![comment_item(&format!(
+                "generic type `{}`: one Rust alias per instantiation, with its methods",
                 s.name.name
             ))];
         }
@@ -1870,6 +1896,37 @@ fn mentions(
     }
 }
 
+/// Whether type `t` mentions a named type declared by `obj` (an instantiation of it, for a
+/// generic type), outside other named types' definitions.
+pub fn mentions_named(
+    prog: &goxide_types::Program,
+    t: goxide_types::TypeId,
+    obj: ObjId,
+    depth: u32,
+) -> bool {
+    if depth > 12 {
+        return false;
+    }
+    let d = depth + 1;
+    match prog.types.get(t) {
+        Type::Named(n) => {
+            n.obj == obj || n.type_args.iter().any(|&a| mentions_named(prog, a, obj, d))
+        }
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => {
+            mentions_named(prog, *e, obj, d)
+        }
+        Type::Map(k, v) => mentions_named(prog, *k, obj, d) || mentions_named(prog, *v, obj, d),
+        Type::Func(sig) => sig
+            .params
+            .iter()
+            .chain(&sig.results)
+            .any(|&p| mentions_named(prog, p, obj, d)),
+        Type::Tuple(ts) => ts.iter().any(|&p| mentions_named(prog, p, obj, d)),
+        Type::Struct(fs) => fs.iter().any(|f| mentions_named(prog, f.ty, obj, d)),
+        _ => false,
+    }
+}
+
 /// Whether a function body has a `defer` statement of its own (not in a nested closure).
 fn has_defer(b: &Block) -> bool {
     struct Finder(bool);
@@ -2092,6 +2149,13 @@ fn writes_through(info: &goxide_types::Info, body: &Block, recv: ObjId) -> bool 
                         if self.rooted(x) && self.info.selections.contains_key(&func.id) {
                             self.found = true;
                         }
+                    }
+                    // `delete(s.m, k)` and `copy(s.buf, …)` write to the receiver's map or
+                    // slice (a function of that name shadowing the builtin is treated alike).
+                    if matches!(&func.kind, ExprKind::Ident(n) if n == "delete" || n == "copy")
+                        && args.first().is_some_and(|a| self.rooted(a))
+                    {
+                        self.found = true;
                     }
                     // The receiver pointer (or a part of it) passed on.
                     if args.iter().any(|a| {

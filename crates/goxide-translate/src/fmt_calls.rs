@@ -111,11 +111,8 @@ impl Ctx<'_> {
             return None;
         }
         let m = crate::names::value_ident(&self.stringer_method(t)?);
-        let tr = syn::Ident::new(
-            &format!("{}Methods", crate::names::type_ident(&self.obj(n.obj).name)),
-            proc_macro2::Span::call_site(),
-        );
-        let go = self.prog.type_string(t);
+        let tr = self.ext_trait_ident(t)?;
+        let go = self.go_type_string(t);
         self.use_support("fmt");
         Some(
             parse_quote!(crate::support::fmt::WithString { text: #tr::#m(#v), value: #v, go_type: #go }),
@@ -144,13 +141,9 @@ impl Ctx<'_> {
                         Type::Named(n)
                             if self.is_copy(t) && self.obj(n.obj).pkg == Some(self.pkg) =>
                         {
-                            let tr = syn::Ident::new(
-                                &format!(
-                                    "{}Methods",
-                                    crate::names::type_ident(&self.obj(n.obj).name)
-                                ),
-                                proc_macro2::Span::call_site(),
-                            );
+                            let Some(tr) = self.ext_trait_ident(t) else {
+                                return self.unsupported(a, "value of this type");
+                            };
                             parse_quote!(#tr::#m(v))
                         }
                         _ => parse_quote!(v.#m()),

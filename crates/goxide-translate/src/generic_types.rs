@@ -61,13 +61,15 @@ pub fn generic_methods<'f>(
 }
 
 impl crate::ctx::Ctx<'_> {
-    /// Whether `t` is an instantiation of one of this package's generic struct types.
-    pub fn is_generic_struct_instance(&self, t: TypeId) -> bool {
+    /// Whether `t` is an instantiation of one of this package's generic types other than
+    /// interfaces: a struct (one Rust struct per instantiation) or another type (one alias per
+    /// instantiation: `type List[T any] []T` used as `List[int]` is `type ListI64 = Vec<i64>;`).
+    pub fn is_generic_instance(&self, t: TypeId) -> bool {
         match self.ty(t) {
             Type::Named(n) => {
                 !n.type_args.is_empty()
                     && self.obj(n.obj).pkg == Some(self.pkg)
-                    && matches!(self.under(t), Type::Struct(_))
+                    && !matches!(self.under(t), Type::Interface(_))
             }
             _ => false,
         }
@@ -79,6 +81,14 @@ impl crate::ctx::Ctx<'_> {
         let Type::Named(n) = self.ty(t).clone() else {
             return None;
         };
+        if !matches!(self.under(t), Type::Struct(_)) {
+            // A Rust alias cannot refer to itself (`type Src[T any] func() Src[T]`), and its
+            // target must have a Rust form.
+            let u = self.prog.types.underlying(self.resolve(t));
+            if crate::decl::mentions_named(self.prog, u, n.obj, 0) || self.rust_type(u).is_none() {
+                return None;
+            }
+        }
         let mut name = names::type_ident(&self.obj(n.obj).name).to_string();
         for &a in &n.type_args {
             let r = self.rust_type(a)?;
@@ -94,6 +104,14 @@ impl crate::ctx::Ctx<'_> {
             subst: self.subst.clone(),
             done: false,
         });
+        // A struct whose fields have no Rust form has none either (registered first, so that a
+        // field referring back to the struct finds it).
+        if let Type::Struct(fields) = self.under(t).clone() {
+            if !fields.iter().all(|f| self.rust_type(f.ty).is_some()) {
+                self.type_instances.retain(|i| i.name != id);
+                return None;
+            }
+        }
         Some(id)
     }
 
@@ -125,9 +143,6 @@ impl crate::ctx::Ctx<'_> {
         let Type::Named(n) = self.ty(inst.t).clone() else {
             return vec![];
         };
-        let Type::Struct(fields) = self.under(inst.t).clone() else {
-            return vec![];
-        };
         let doc: syn::Attribute = {
             let text = format!(" Go's `{}`.", self.go_type_string(inst.t));
             parse_quote!(#[doc = #text])
@@ -136,6 +151,18 @@ impl crate::ctx::Ctx<'_> {
             parse_quote!(pub(crate))
         } else {
             syn::Visibility::Inherited
+        };
+        let Type::Struct(fields) = self.under(inst.t).clone() else {
+            // Another type: an alias of its Rust form, with its methods in an extension trait
+            // (as for a named non-struct type).
+            let u = self.prog.types.underlying(inst.t);
+            let Some(target) = self.rust_type(u) else {
+                return vec![];
+            };
+            let name = &inst.name;
+            let mut items: Vec<syn::Item> = vec![parse_quote!(#doc #vis type #name = #target;)];
+            items.extend(self.instance_methods(inst, &n, methods));
+            return items;
         };
         let mut items = match self.struct_items(&inst.name, inst.t, &fields, None, vec![doc], vis) {
             Some(s) => s,
@@ -153,7 +180,20 @@ impl crate::ctx::Ctx<'_> {
                 items.push(imp);
             }
         }
-        // The methods, with the receiver's type parameters bound to the type arguments.
+        items.extend(self.instance_methods(inst, &n, methods));
+        items
+    }
+
+    /// The methods of instantiation `inst`, with the receiver's type parameters bound to its
+    /// type arguments.
+    fn instance_methods(
+        &mut self,
+        inst: &TypeInstance,
+        n: &goxide_types::types::Named,
+        methods: &GenericMethods<'_>,
+    ) -> Vec<syn::Item> {
+        let _ = inst;
+        let mut items = Vec::new();
         for &(d, fd) in methods.get(&n.obj).into_iter().flatten() {
             let Some(recv) = &fd.recv else { continue };
             let Some(rt) = self.info.type_of(recv.ty.id) else {
@@ -197,6 +237,13 @@ impl crate::ctx::Ctx<'_> {
             }
             _ => self.prog.type_string(t),
         }
+    }
+
+    /// The extension trait holding the methods of a named non-struct type (`CelsiusMethods`,
+    /// `ListI64Methods` for an instantiation).
+    pub fn ext_trait_ident(&mut self, t: TypeId) -> Option<syn::Ident> {
+        let name = self.named_type_ident(t)?;
+        Some(quote::format_ident!("{name}Methods"))
     }
 
     /// The Rust type name of a named type: its own name, or its instantiation's.

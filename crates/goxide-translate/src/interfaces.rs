@@ -325,11 +325,11 @@ impl Ctx<'_> {
             // Promoted from an embedded interface field.
             return Some(parse_quote!(#e.as_ref().unwrap().#mid(#(#args),*)));
         }
-        let Type::Named(n) = self.ty(cur) else {
+        if !matches!(self.ty(cur), Type::Named(_)) {
             return None;
-        };
+        }
         if matches!(self.under(cur), Type::Struct(_)) {
-            let tname = names::type_ident(&self.obj(n.obj).name);
+            let tname = self.named_type_ident(cur)?;
             return Some(if by_value {
                 parse_quote!(#e.clone().#mid(#(#args),*))
             } else if plain_self {
@@ -338,7 +338,7 @@ impl Ctx<'_> {
                 parse_quote!(#e.#mid(#(#args),*))
             });
         }
-        let tr = quote::format_ident!("{}Methods", names::type_ident(&self.obj(n.obj).name));
+        let tr = self.ext_trait_ident(cur)?;
         let recv: syn::Expr = if mutating && smart {
             parse_quote!(&mut *#e)
         } else if mutating {

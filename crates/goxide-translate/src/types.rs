@@ -70,7 +70,7 @@ impl Ctx<'_> {
                     // form yet.
                     return None;
                 }
-                if obj.pkg == Some(self.pkg) && self.is_generic_struct_instance(t) {
+                if obj.pkg == Some(self.pkg) && self.is_generic_instance(t) {
                     let id = self.generic_instance_ident(t)?;
                     return Some(parse_quote!(#id));
                 }

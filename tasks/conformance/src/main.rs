@@ -206,6 +206,8 @@ fn conclude(dirs: &Dirs, args: &Args, summary: &Summary, listed: usize) -> ExitC
     }
 
     if args.filter.is_some() {
+        // The filtered results, for a look at why each test failed.
+        let _ = write_file(&dirs.work().join("filtered.snap"), &summary.render());
         eprintln!("conformance: --filter given; the snapshot is left as it is");
     } else if regressions.is_empty() || args.update {
         if let Err(e) = write_file(&snapshot_path, &summary.render()) {

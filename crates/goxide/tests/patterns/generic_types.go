@@ -32,6 +32,15 @@ func (s *Stack[T]) Pop() (T, bool) {
 
 func (s *Stack[T]) Len() int { return len(s.items) }
 
+// A pointer method that deletes from its receiver's map takes `&mut self`.
+type Set[T comparable] struct{ m map[T]bool }
+
+func (s *Set[T]) Add(v T) { s.m[v] = true }
+
+func (s *Set[T]) Delete(v T) { delete(s.m, v) }
+
+func (s *Set[T]) Len() int { return len(s.m) }
+
 func MakePair[K comparable, V any](k K, v V) Pair[K, V] {
 	return Pair[K, V]{Key: k, Val: v}
 }
@@ -50,4 +59,9 @@ func main() {
 	p := MakePair("x", 3)
 	fmt.Println(p.Key, p.Val, p)
 	fmt.Printf("%v %+v\n", p, b)
+	set := &Set[string]{m: map[string]bool{}}
+	set.Add("a")
+	set.Add("b")
+	set.Delete("a")
+	fmt.Println(set.Len())
 }

@@ -7,6 +7,12 @@ func main() {
 	println(n)
 	var g Getter[int]
 	println(g.Get())
+	// A generic struct whose fields have no Rust form for these type arguments
+	// (float map keys) has no Rust form either.
+	var fs FloatSet[float64]
+	println(fs.m == nil)
 }
+
+type FloatSet[T comparable] struct{ m map[T]bool }
 
 type Getter[T any] interface{ Get() T }
