@@ -16,15 +16,18 @@
 //!
 //! This crate must never depend on other goxide crates.
 
+pub mod bufio;
 pub mod chan;
 pub mod complex;
 pub mod defer;
+pub mod encoding;
 pub mod errors;
 pub mod fmt;
 pub mod iface;
 pub mod log;
 pub mod math;
 pub mod parse;
+pub mod path;
 pub mod ptr;
 pub mod rand;
 pub mod rt;
@@ -50,6 +53,11 @@ pub struct Module {
 /// Every support module, in a stable order.
 pub const MODULES: &[Module] = &[
     Module {
+        name: "bufio",
+        source: include_str!("bufio.rs"),
+        deps: &["errors"],
+    },
+    Module {
         name: "chan",
         source: include_str!("chan.rs"),
         deps: &["rt"],
@@ -63,6 +71,11 @@ pub const MODULES: &[Module] = &[
         name: "defer",
         source: include_str!("defer.rs"),
         deps: &["rt"],
+    },
+    Module {
+        name: "encoding",
+        source: include_str!("encoding.rs"),
+        deps: &["errors"],
     },
     Module {
         name: "errors",
@@ -93,6 +106,11 @@ pub const MODULES: &[Module] = &[
         name: "parse",
         source: include_str!("parse.rs"),
         deps: &["errors", "strconv"],
+    },
+    Module {
+        name: "path",
+        source: include_str!("path.rs"),
+        deps: &[],
     },
     Module {
         name: "ptr",

@@ -443,6 +443,14 @@ impl Walker<'_> {
                     _ => self.expr(&args[1]),
                 }
             }
+            ExprKind::Call { func, args, .. } if self.is_fprint_to_buffer(func, args) => {
+                // `fmt.Fprintf(&sb, …)` appends to `sb`; its address does not escape.
+                if let ExprKind::Unary { x, .. } = &crate::builtins::strip_parens(&args[0]).kind {
+                    self.mutate(x);
+                    self.expr(x);
+                }
+                args[1..].iter().for_each(|a| self.expr(a));
+            }
             ExprKind::Call { func, args, .. } => {
                 if let ExprKind::Ident(_) = &crate::builtins::strip_parens(func).kind {
                     if let Some(f) = self.info.object_of(crate::builtins::strip_parens(func).id) {
@@ -530,6 +538,7 @@ impl Walker<'_> {
                             && self.method_has_ptr_recv(sel.obj)
                             && !self.info.type_of(x.id).is_some_and(|t| {
                                 crate::concurrency::sync_handle_or_ptr(self.prog, t).is_some()
+                                    || crate::stdlib::std_handle(self.prog, t).is_some()
                             })
                         {
                             self.mutate(x);
@@ -570,6 +579,36 @@ impl Walker<'_> {
             && self.info.object_of(x.id).is_some_and(|o| {
                 matches!(self.prog.obj(o).kind, ObjKind::PkgName(p) if self.prog.pkg(p).path == "errors")
             })
+    }
+
+    /// Whether this is `fmt.Fprint`, `Fprintln` or `Fprintf` to `&b`, a local `strings.Builder`
+    /// or `bytes.Buffer` (which the call appends to).
+    fn is_fprint_to_buffer(&self, f: &Expr, args: &[Expr]) -> bool {
+        let ExprKind::Selector { x, sel } = &crate::builtins::strip_parens(f).kind else {
+            return false;
+        };
+        let fmt = self.info.object_of(x.id).is_some_and(|o| {
+            matches!(self.prog.obj(o).kind, ObjKind::PkgName(p) if self.prog.pkg(p).path == "fmt")
+        });
+        if !fmt || !matches!(sel.name.as_str(), "Fprint" | "Fprintln" | "Fprintf") {
+            return false;
+        }
+        let Some(ExprKind::Unary {
+            op: UnaryOp::Addr,
+            x,
+        }) = args.first().map(|a| &crate::builtins::strip_parens(a).kind)
+        else {
+            return false;
+        };
+        let Some(Type::Named(n)) = self.info.type_of(x.id).map(|t| self.prog.types.get(t)) else {
+            return false;
+        };
+        let o = self.prog.obj(n.obj);
+        let pkg = o.pkg.map(|p| self.prog.pkg(p).path.as_str());
+        matches!(
+            (pkg, o.name.as_str()),
+            (Some("strings"), "Builder") | (Some("bytes"), "Buffer")
+        )
     }
 
     fn method_has_ptr_recv(&self, m: ObjId) -> bool {

@@ -366,6 +366,11 @@ impl Ctx<'_> {
             if self.is_bytes_buffer(base) {
                 return self.buffer_method(e, x, name, args);
             }
+            match crate::stdlib::std_handle(self.prog, xt) {
+                Some(("bufio", _)) => return self.scanner_method(e, x, name, args),
+                Some(_) => return self.base64_method(e, x, name, args),
+                None => {}
+            }
             if self.stub_types.contains(&base) {
                 return self.unsupported(e, "method of a type goxide cannot translate yet");
             }

@@ -55,6 +55,8 @@ pub struct Ctx<'a> {
     #[allow(dead_code)]
     pub opts: &'a Options,
     pub analysis: Analysis,
+    /// crates.io crates the code uses (`sha2`), added to the generated `Cargo.toml`.
+    pub crates: std::collections::BTreeSet<&'static str>,
     pub support: BTreeSet<String>,
     pub file: &'a SourceFile,
     /// Comments of the current file, in order, and how many were emitted already.
@@ -188,6 +190,12 @@ impl<'a> Ctx<'a> {
             }
         }
         t
+    }
+
+    /// Records that the generated crate depends on the crates.io crate `name` (see
+    /// `Translated::crates`).
+    pub fn use_crate(&mut self, name: &'static str) {
+        self.crates.insert(name);
     }
 
     pub fn use_support(&mut self, module: &str) {

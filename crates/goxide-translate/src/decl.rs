@@ -39,6 +39,7 @@ pub fn translate_package(
     let ast_files: Vec<&File> = files.iter().map(|(_, f)| f).collect();
     let is_main = files.first().is_some_and(|(_, f)| f.package.name == "main");
     let mut support = BTreeSet::new();
+    let mut crates = BTreeSet::new();
     let mut out_files = Vec::new();
     let analysis_result = analysis::analyze(prog, info, &ast_files, opts.go_version < (1, 22));
     let ownership = crate::ownership::records(
@@ -260,6 +261,7 @@ pub fn translate_package(
             opts,
             analysis: shared.take().unwrap_or_default(),
             support: BTreeSet::new(),
+            crates: BTreeSet::new(),
             file: sf,
             comments: &file.comments,
             comment_cursor: 0,
@@ -395,6 +397,7 @@ pub fn translate_package(
             }
         }
         support.extend(ctx.support.iter().cloned());
+        crates.extend(ctx.crates.iter().copied());
         // Declarations of the anonymous struct types this file used.
         while let Some(i) = ctx.anon_structs.iter().position(|(_, done)| !done) {
             ctx.anon_structs[i].1 = true;
@@ -622,6 +625,7 @@ pub fn translate_package(
         is_main,
         ownership,
         uses_tokio,
+        crates,
     }
 }
 

@@ -6,7 +6,7 @@
 //! which implements Go's formatting rules.
 
 use crate::ctx::Ctx;
-use goxide_ast::ast::Expr;
+use goxide_ast::ast::{Expr, ExprKind};
 use goxide_types::{Type, TypeId};
 use syn::parse_quote;
 
@@ -253,6 +253,9 @@ impl Ctx<'_> {
     }
 
     pub fn fmt_call(&mut self, e: &Expr, name: &str, args: &[Expr], ellipsis: bool) -> syn::Expr {
+        if let ("Fprint" | "Fprintln" | "Fprintf", Some((w, rest))) = (name, args.split_first()) {
+            return self.fprint_call(e, name, w, rest, ellipsis);
+        }
         if ellipsis {
             return self.fmt_spread_call(e, name, args);
         }
@@ -365,6 +368,59 @@ impl Ctx<'_> {
             }
             _ => self.unsupported(e, &format!("fmt.{name}")),
         }
+    }
+
+    /// `fmt.Fprint`, `Fprintln` and `Fprintf` to `os.Stdout` (as `Print…`), `os.Stderr`
+    /// (`eprint!`), or a `strings.Builder` or `bytes.Buffer` (`&b`: appended to it).
+    fn fprint_call(
+        &mut self,
+        e: &Expr,
+        name: &str,
+        w: &Expr,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> syn::Expr {
+        let print = format!("P{}", &name[2..]);
+        let sprint = format!("S{}", &name[1..]);
+        if self.is_pkg_member(w, "os", "Stdout") {
+            return self.fmt_call(e, &print, args, ellipsis);
+        }
+        if self.is_pkg_member(w, "os", "Stderr") {
+            let out = self.fmt_call(e, &print, args, ellipsis);
+            if let syn::Expr::Macro(m) = &out {
+                let to_stderr = match m.mac.path.get_ident() {
+                    Some(id) if id == "println" => Some("eprintln"),
+                    Some(id) if id == "print" => Some("eprint"),
+                    Some(id) if id == "todo" => return out,
+                    _ => None,
+                };
+                if let Some(to) = to_stderr {
+                    let mut m = m.clone();
+                    m.mac.path = syn::Ident::new(to, proc_macro2::Span::call_site()).into();
+                    return syn::Expr::Macro(m);
+                }
+            }
+            let s = self.fmt_call(e, &sprint, args, ellipsis);
+            return parse_quote!(eprint!("{}", #s));
+        }
+        if let ExprKind::Unary {
+            op: goxide_ast::ast::UnaryOp::Addr,
+            x,
+        } = &crate::builtins::strip_parens(w).kind
+        {
+            let t = self.type_of(x);
+            if t.is_some_and(|t| self.is_strings_builder(t)) {
+                let s = self.fmt_call(e, &sprint, args, ellipsis);
+                let b = crate::expr::as_base(self.place(x));
+                return parse_quote!(#b.push_str(&#s));
+            }
+            if t.is_some_and(|t| self.is_bytes_buffer(t)) {
+                let s = crate::expr::paren_if_needed(self.fmt_call(e, &sprint, args, ellipsis));
+                let b = crate::expr::as_base(self.place(x));
+                return parse_quote!(#b.extend_from_slice(#s.as_bytes()));
+            }
+        }
+        self.unsupported(e, &format!("fmt.{name} to this writer"))
     }
 
     /// `Printf` with a literal format whose verbs all have exact Rust equivalents.

@@ -68,6 +68,8 @@ pub struct Translated {
     /// The code runs goroutines on tokio (`--async tokio` and `go` statements): the crate
     /// depends on tokio.
     pub uses_tokio: bool,
+    /// crates.io crates the code calls (`sha2`, `md-5`), which the crate depends on.
+    pub crates: BTreeSet<&'static str>,
 }
 
 /// Translates one checked package; `None` only if the translator itself failed (a bug in

@@ -94,6 +94,18 @@ impl Ctx<'_> {
                 let id = names::type_ident(&obj.name);
                 parse_quote!(#id)
             }
+            Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t).is_some() => {
+                return match crate::stdlib::std_handle(self.prog, t) {
+                    Some(("bufio", _)) => {
+                        self.use_support("bufio");
+                        Some(parse_quote!(crate::support::bufio::Scanner))
+                    }
+                    _ => {
+                        self.use_support("encoding");
+                        Some(parse_quote!(crate::support::encoding::Base64))
+                    }
+                };
+            }
             Type::Pointer(e) if self.sync_type(*e).is_some() => {
                 // A pointer to a `sync` value is the same shared handle.
                 return self.rust_type_depth(*e, d);
@@ -428,6 +440,8 @@ impl Ctx<'_> {
                 let ty = self.rust_type(t)?;
                 parse_quote!(#ty::default())
             }
+            // A nil `*bufio.Scanner` has no Rust value.
+            Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t).is_some() => return None,
             Type::Pointer(_) => parse_quote!(None),
             Type::Interface(_)
                 if self.is_error(t) || self.is_empty_interface(t) || self.is_trait_iface(t) =>

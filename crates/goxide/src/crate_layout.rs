@@ -94,12 +94,25 @@ pub fn crate_name(raw: &str) -> String {
     s
 }
 
-fn cargo_toml(name: &str, is_main: bool, tokio: bool) -> String {
-    let deps = if tokio {
-        "tokio = { version = \"1\", features = [\"rt-multi-thread\", \"macros\"] }\n"
-    } else {
-        ""
-    };
+/// The `[dependencies]` line of a crates.io crate that translated code may call.
+fn dependency(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "md-5" => "md-5 = \"0.10\"\n",
+        "sha2" => "sha2 = \"0.10\"\n",
+        _ => return None,
+    })
+}
+
+fn cargo_toml(name: &str, is_main: bool, tokio: bool, crates: &BTreeSet<&str>) -> String {
+    let mut deps = String::new();
+    for c in crates {
+        deps.extend(dependency(c));
+    }
+    if tokio {
+        deps.push_str(
+            "tokio = { version = \"1\", features = [\"rt-multi-thread\", \"macros\"] }\n",
+        );
+    }
     let kind = if is_main {
         ""
     } else {
@@ -141,7 +154,12 @@ pub(crate) fn lay_out(
     let is_main = translated.is_main;
     out.push(OutputFile {
         path: "Cargo.toml".into(),
-        contents: cargo_toml(crate_name, is_main, translated.uses_tokio),
+        contents: cargo_toml(
+            crate_name,
+            is_main,
+            translated.uses_tokio,
+            &translated.crates,
+        ),
     });
     for f in &translated.files {
         let text = print::print_file(&f.syn_file);

@@ -6,6 +6,7 @@
 //! where Go's rules differ (`strings.Title`, `strconv.Atoi`'s error texts, `math.Max` on NaN).
 
 mod atomic;
+mod encoding;
 mod log;
 mod math;
 mod misc;
@@ -76,6 +77,12 @@ impl Ctx<'_> {
                 return x;
             }
         }
+        if pkg == "bufio" && name == "NewScanner" && !ellipsis && args.len() == 1 {
+            return match self.new_scanner(&args[0]) {
+                Some(x) => x,
+                None => self.unsupported(e, "bufio.NewScanner of this reader"),
+            };
+        }
         let vals: Vec<syn::Expr> = args
             .iter()
             .map(|a| {
@@ -112,6 +119,9 @@ impl Ctx<'_> {
                 "time" => self.time_call(name, &a),
                 "os" | "runtime" | "runtime/debug" => self.system_call(pkg, name, &a),
                 "reflect" => self.reflect_call(name, &a),
+                "path" | "path/filepath" => self.path_call(name, &a),
+                "encoding/hex" => self.hex_call(name, &a),
+                "hash/crc32" | "crypto/sha256" | "crypto/md5" => self.hash_call(pkg, name, &a),
                 _ => None,
             }
         };
@@ -298,6 +308,11 @@ impl Ctx<'_> {
             if pkg.as_deref() == Some("os") && sel.name == "Args" {
                 return parse_quote!(std::env::args().collect::<Vec<String>>());
             }
+            if pkg.as_deref() == Some("encoding/base64") {
+                if let Some(v) = self.base64_value(&sel.name) {
+                    return v;
+                }
+            }
             if pkg.as_deref() == Some("strconv") && sel.name == "Itoa" {
                 let rc = self.rc_path();
                 return parse_quote!(#rc::new(|i: i64| i.to_string()));
@@ -353,6 +368,28 @@ fn func_value(pkg: &str, name: &str) -> Option<&'static str> {
         "ToTitle" => "to_title",
         _ => return None,
     })
+}
+
+/// A pointer to a standard-library type that is a handle in Rust (`*bufio.Scanner` is a
+/// `support::bufio::Scanner`, `*base64.Encoding` a `support::encoding::Base64`): calling its
+/// methods needs no mutable borrow and copying it shares it. Returns `(package, type)`.
+pub fn std_handle(
+    prog: &goxide_types::Program,
+    t: goxide_types::TypeId,
+) -> Option<(&'static str, &'static str)> {
+    let goxide_types::Type::Pointer(e) = prog.types.get(t) else {
+        return None;
+    };
+    let goxide_types::Type::Named(n) = prog.types.get(*e) else {
+        return None;
+    };
+    let o = prog.obj(n.obj);
+    let pkg = prog.pkg(o.pkg?).path.as_str();
+    match (pkg, o.name.as_str()) {
+        ("bufio", "Scanner") => Some(("bufio", "Scanner")),
+        ("encoding/base64", "Encoding") => Some(("encoding/base64", "Encoding")),
+        _ => None,
+    }
 }
 
 /// Whether evaluating `e` twice is harmless and cheap (a name, a field, a literal).
