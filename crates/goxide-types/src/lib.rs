@@ -21,7 +21,7 @@ pub mod object;
 pub mod types;
 
 pub use check::check_package;
-pub use constant::ConstValue;
+pub use constant::{ConstStr, ConstValue};
 pub use info::{Info, Mode, Selection, SelectionKind, TypeAndMode};
 pub use object::{Builtin, ObjId, ObjKind, Object, PkgId};
 pub use types::{BasicKind, Type, TypeId, TypeTable};

@@ -367,7 +367,7 @@ impl Checker<'_> {
                     self.convert_untyped(&mut x, a, d, None);
                 }
                 return Operand {
-                    mode: Mode::Const(crate::ConstValue::String(s.to_string().into_bytes())),
+                    mode: Mode::Const(crate::ConstValue::String(s.to_string().into_bytes().into())),
                     ty: t,
                 };
             }

@@ -230,7 +230,7 @@ pub(crate) fn parse_lit(kind: LitKind, raw: &str) -> Option<(ConstValue, BasicKi
         }
         LitKind::Rune => (ConstValue::Int(parse_rune(raw)?), BasicKind::UntypedRune),
         LitKind::String => (
-            ConstValue::String(parse_string(raw)?),
+            ConstValue::String(parse_string(raw)?.into()),
             BasicKind::UntypedString,
         ),
     })
@@ -439,7 +439,7 @@ pub(crate) fn binary(
         }
         (ConstValue::String(a), ConstValue::String(b)) => {
             return match op {
-                Add => Ok(ConstValue::String([a.as_slice(), b.as_slice()].concat())),
+                Add => Ok(ConstValue::String(a.concat(b))),
                 _ => Err(ConstErr::Invalid),
             }
         }

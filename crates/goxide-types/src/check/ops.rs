@@ -282,13 +282,13 @@ impl Checker<'_> {
             }
         }
         if op == BinaryOp::Add {
-            // String concatenation appends to the left operand's bytes in place: left-nested
-            // chains (`"…" + "…" + …`, thousands long in generated tables) stay linear.
+            // String concatenation shares both operands' bytes (see `ConstStr`): left-nested
+            // chains (`"…" + "…" + …`, thousands long in generated tables) stay linear even
+            // though the value of every prefix is recorded.
             if let (Mode::Const(ConstValue::String(a)), Some(ConstValue::String(b))) =
-                (&mut x.mode, y.const_value())
+                (&x.mode, y.const_value())
             {
-                let mut v = std::mem::take(a);
-                v.extend_from_slice(b);
+                let v = a.concat(b);
                 return self.const_result(e, ConstValue::String(v), x.ty);
             }
         }
