@@ -177,7 +177,12 @@ pub fn translate_package(
                     let Some(&o) = info.defs.get(&n.id) else {
                         continue;
                     };
-                    let mut name = names::screaming(&n.name);
+                    // `var _ = f()` runs `f` at initialization: a hidden `BLANK` variable.
+                    let mut name = if n.is_blank() {
+                        "BLANK".to_string()
+                    } else {
+                        names::screaming(&n.name)
+                    };
                     while !taken.insert(name.clone()) {
                         name.push('_');
                     }
@@ -510,13 +515,16 @@ pub fn translate_package(
                     continue;
                 };
                 for s in specs {
-                    if !s.values.iter().any(contains_call) || s.values.len() != s.names.len() {
+                    if s.values.len() != s.names.len() {
                         continue;
                     }
+                    // Variables whose value calls a function, and blank variables (which
+                    // exist for their initializer), are initialized before `main` runs.
+                    let calls = s.values.iter().any(contains_call);
                     eager.extend(
                         s.names
                             .iter()
-                            .filter(|n| !n.is_blank())
+                            .filter(|n| calls || n.is_blank())
                             .filter_map(|n| info.defs.get(&n.id).copied()),
                     );
                 }
@@ -777,7 +785,7 @@ impl Ctx<'_> {
                     None => parse_quote!(todo!()),
                 },
             };
-            if n.is_blank() {
+            if n.is_blank() && (self.threaded || self.rust_type(t).is_none()) {
                 let text = format!(
                     "{} unsupported: blank package variable `{}`",
                     crate::MARKER,

@@ -8,6 +8,13 @@ var name = "x"
 var table = map[string]int{"a": 1}
 var hit, found = table["a"]
 
+var _ = announce("ready")
+
+func announce(s string) int {
+	println(s)
+	return 0
+}
+
 func bump(p *int) { *p += 2 }
 
 func main() {
