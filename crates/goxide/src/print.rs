@@ -37,9 +37,72 @@ fn split_thread_locals(file: &syn::File) -> (syn::File, Vec<String>) {
     (file, bodies)
 }
 
+/// Suffix of the stand-in call names that carry formatting macros through prettyplease.
+const MACRO_CALL: &str = "__goxide_macro";
+
+/// Macros whose arguments are expressions between parentheses. prettyplease prints macro
+/// bodies token by token (`with(| v | * v)`), so they are printed as calls, which it lays out
+/// like any call, and renamed back afterwards.
+const EXPR_MACROS: &[&str] = &[
+    "println",
+    "print",
+    "eprintln",
+    "eprint",
+    "format",
+    "panic",
+    "assert",
+    "assert_eq",
+    "write",
+    "writeln",
+];
+
+struct MacrosAsCalls;
+
+impl MacrosAsCalls {
+    fn call(&mut self, mac: &syn::Macro) -> Option<syn::Expr> {
+        let name = mac.path.get_ident()?.to_string();
+        if !EXPR_MACROS.contains(&name.as_str())
+            || !matches!(mac.delimiter, syn::MacroDelimiter::Paren(_))
+        {
+            return None;
+        }
+        let parser = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
+        let mut args = syn::parse::Parser::parse2(parser, mac.tokens.clone()).ok()?;
+        for a in args.iter_mut() {
+            syn::visit_mut::VisitMut::visit_expr_mut(self, a);
+        }
+        let f = quote::format_ident!("{name}{MACRO_CALL}");
+        Some(syn::parse_quote!(#f(#args)))
+    }
+}
+
+impl syn::visit_mut::VisitMut for MacrosAsCalls {
+    fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+        if let syn::Expr::Macro(m) = e {
+            if let Some(call) = self.call(&m.mac) {
+                *e = call;
+                return;
+            }
+        }
+        syn::visit_mut::visit_expr_mut(self, e);
+    }
+
+    fn visit_stmt_mut(&mut self, s: &mut syn::Stmt) {
+        if let syn::Stmt::Macro(m) = s {
+            if let Some(call) = self.call(&m.mac) {
+                *s = syn::Stmt::Expr(call, Some(Default::default()));
+                return;
+            }
+        }
+        syn::visit_mut::visit_stmt_mut(self, s);
+    }
+}
+
 pub fn print_file(file: &syn::File) -> String {
-    let (file, thread_locals) = split_thread_locals(file);
+    let (mut file, thread_locals) = split_thread_locals(file);
+    syn::visit_mut::VisitMut::visit_file_mut(&mut MacrosAsCalls, &mut file);
     let text = prettyplease::unparse(&file);
+    let text = text.replace(&format!("{MACRO_CALL}("), "!(");
     let mut out = String::with_capacity(text.len());
     let mut lines = text.lines();
     while let Some(line) = lines.next() {
@@ -110,6 +173,25 @@ pub fn print_file(file: &syn::File) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formatting_macros_are_laid_out_like_calls() {
+        let file: syn::File = syn::parse_str(
+            "fn f() { println!(\"{} {}\", X.with(|c| *c.borrow()), y); \
+             let s = format!(\"{}\", a.iter().map(|v| v + 1).sum::<i64>()); }",
+        )
+        .unwrap();
+        let text = print_file(&file);
+        assert!(
+            text.contains("println!(\"{} {}\", X.with(|c| *c.borrow()), y);"),
+            "{text}"
+        );
+        assert!(
+            text.contains("let s = format!(\"{}\", a.iter().map(|v| v + 1).sum::<i64>());"),
+            "{text}"
+        );
+        assert!(!text.contains(MACRO_CALL), "{text}");
+    }
 
     #[test]
     fn thread_local_statics_are_formatted_as_items() {
