@@ -60,6 +60,8 @@ pub enum SliceMode {
 struct Walker<'a> {
     prog: &'a Program,
     info: &'a Info,
+    /// Value-receiver methods that take `&mut self` (see `decl::map_write_methods`).
+    map_write_methods: &'a HashSet<ObjId>,
     /// Function-literal id (or `None` for the top-level function) declaring each local.
     owner: HashMap<ObjId, Option<NodeId>>,
     /// Enclosing function literals, innermost last.
@@ -535,7 +537,11 @@ impl Walker<'_> {
                 if let ExprKind::Selector { x, .. } = &func.kind {
                     if let Some(sel) = self.info.selections.get(&func.id) {
                         if sel.kind == SelectionKind::MethodVal
-                            && self.method_has_ptr_recv(sel.obj)
+                            && (self.method_has_ptr_recv(sel.obj)
+                                || (self.map_write_methods.contains(&sel.obj)
+                                    && !self.info.type_of(x.id).is_some_and(|t| {
+                                        matches!(self.prog.types.under(t), Type::Pointer(_))
+                                    })))
                             && !self.info.type_of(x.id).is_some_and(|t| {
                                 crate::concurrency::sync_handle_or_ptr(self.prog, t).is_some()
                                     || crate::stdlib::std_handle(self.prog, t).is_some()
@@ -640,10 +646,17 @@ fn walk_children<V: goxide_ast::visit::Visitor>(e: &Expr, v: &mut V) {
 }
 
 /// `shared_loop_vars`: Go before 1.22, where one variable serves all iterations of a loop.
-pub fn analyze(prog: &Program, info: &Info, files: &[&File], shared_loop_vars: bool) -> Analysis {
+pub fn analyze(
+    prog: &Program,
+    info: &Info,
+    files: &[&File],
+    shared_loop_vars: bool,
+    map_write_methods: &HashSet<ObjId>,
+) -> Analysis {
     let mut w = Walker {
         prog,
         info,
+        map_write_methods,
         owner: HashMap::new(),
         closures: Vec::new(),
         out: Analysis::default(),

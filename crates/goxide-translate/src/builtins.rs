@@ -390,8 +390,10 @@ impl Ctx<'_> {
             return self.unsupported(e, "method of another package's type");
         }
         let ptr_recv = matches!(&mo.kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
-        // A pointer method that only reads its receiver is called through a shared borrow.
-        let ptr_mut = ptr_recv && !self.readonly_ptr_methods.contains(&m);
+        // A pointer method that only reads its receiver is called through a shared borrow; a
+        // value method that writes only through map fields is called on the original.
+        let ptr_mut = (ptr_recv && !self.readonly_ptr_methods.contains(&m))
+            || self.map_write_methods.contains(&m);
         if let Some(xt) = self.type_of(x) {
             let base = match self.under(xt) {
                 Type::Pointer(b) => *b,

@@ -79,6 +79,9 @@ pub struct Ctx<'a> {
     pub ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>>,
     /// Value-receiver methods that mutate their receiver copy: they take `mut self`.
     pub by_value_methods: std::collections::HashSet<ObjId>,
+    /// Value-receiver methods that write to their receiver only through its map fields: they
+    /// take `&mut self` and are called on the original (Go's copy names the same map).
+    pub map_write_methods: std::collections::HashSet<ObjId>,
     /// Pointer-receiver methods that never write through their receiver: they take `&self`
     /// and are called through a shared borrow.
     pub readonly_ptr_methods: std::collections::HashSet<ObjId>,

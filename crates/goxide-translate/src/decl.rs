@@ -41,7 +41,20 @@ pub fn translate_package(
     let mut support = BTreeSet::new();
     let mut crates = BTreeSet::new();
     let mut out_files = Vec::new();
-    let analysis_result = analysis::analyze(prog, info, &ast_files, opts.go_version < (1, 22));
+    let crate::interfaces::InterfacePlan {
+        ifaces,
+        errors: error_types,
+        ptr_errors: ptr_error_types,
+        concrete: concrete_types,
+    } = crate::interfaces::plan(prog, info, &ast_files);
+    let map_write_methods = map_write_methods(prog, info, &ast_files, &ifaces);
+    let analysis_result = analysis::analyze(
+        prog,
+        info,
+        &ast_files,
+        opts.go_version < (1, 22),
+        &map_write_methods,
+    );
     let ownership = crate::ownership::records(
         prog,
         info,
@@ -58,12 +71,6 @@ pub fn translate_package(
     let mut type_instances: Vec<crate::generic_types::TypeInstance> = Vec::new();
     let generic_methods = crate::generic_types::generic_methods(prog, info, &ast_files);
     let mut emitted_globals: HashSet<ObjId> = HashSet::new();
-    let crate::interfaces::InterfacePlan {
-        ifaces,
-        errors: error_types,
-        ptr_errors: ptr_error_types,
-        concrete: concrete_types,
-    } = crate::interfaces::plan(prog, info, &ast_files);
     let mut anon_ifaces: Vec<(goxide_types::TypeId, bool)> = Vec::new();
     // Generic functions: the instantiations the program uses with concrete type arguments.
     let mut mono_done: HashSet<(ObjId, Vec<goxide_types::TypeId>)> = HashSet::new();
@@ -245,7 +252,9 @@ pub fn translate_package(
             let is_ptr = matches!(r.ty.kind, ExprKind::Star(_));
             let recv_obj = r.name.as_ref().and_then(|n| info.defs.get(&n.id));
             if let (false, Some(ro), Some(&m)) = (is_ptr, recv_obj, info.defs.get(&fd.name.id)) {
-                if shared.as_ref().is_some_and(|a| a.mutated.contains(ro)) {
+                if shared.as_ref().is_some_and(|a| a.mutated.contains(ro))
+                    && !map_write_methods.contains(&m)
+                {
                     by_value_methods.insert(m);
                 }
             }
@@ -279,6 +288,7 @@ pub fn translate_package(
             global_override: None,
             ext_methods: Default::default(),
             by_value_methods: by_value_methods.clone(),
+            map_write_methods: map_write_methods.clone(),
             readonly_ptr_methods: readonly_ptr_methods.clone(),
             sort_slice_types: sort_slice_types.clone(),
             synthetic: HashMap::new(),
@@ -1078,12 +1088,13 @@ impl Ctx<'_> {
         )]
     }
 
-    fn method_by_value(&self, r: &Receiver) -> bool {
+    fn method_by_value(&self, r: &Receiver, method: ObjId) -> bool {
         r.name
             .as_ref()
             .and_then(|n| self.info.defs.get(&n.id))
             .is_some_and(|o| self.analysis.mutated.contains(o))
             && !matches!(r.ty.kind, ExprKind::Star(_))
+            && !self.map_write_methods.contains(&method)
     }
 
     /// A method of a generic type, for the instantiation whose substitution is in force.
@@ -1356,15 +1367,15 @@ impl Ctx<'_> {
         };
         let _ = n;
         let tname = self.named_type_ident(base)?;
-        let by_value =
-            self.info.defs.get(&r_name_id(r)).is_some_and(|_| false) || self.method_by_value(r);
+        let by_value = self.info.defs.get(&r_name_id(r)).is_some_and(|_| false)
+            || self.method_by_value(r, method);
         // A value receiver of a named `Copy` non-struct type (`type State int`) is taken by
         // value, so the body uses `self` as the number it is.
         let copy_alias = !matches!(self.under(base), Type::Struct(_)) && self.is_copy(base);
         let readonly = self.readonly_ptr_methods.contains(&method);
         let self_param: syn::FnArg = if ptr && readonly {
             parse_quote!(&self)
-        } else if ptr {
+        } else if ptr || self.map_write_methods.contains(&method) {
             parse_quote!(&mut self)
         } else if by_value {
             parse_quote!(mut self)
@@ -2117,6 +2128,167 @@ fn sort_slice_types(
         .filter(|(_, v)| v.iter().all(|&b| b))
         .map(|(t, _)| t)
         .collect()
+}
+
+/// Value-receiver methods of struct types that write to their receiver only through its map
+/// fields (`s.m[k] = v`, `s.m[k]++`, `delete(s.m, k)`, `clear(s.m)`). In Go the receiver copy
+/// names the caller's map, so such a method takes `&mut self` and is called on the original.
+/// Types that implement one of the program's interfaces are left out (trait methods take
+/// `&self`).
+fn map_write_methods(
+    prog: &goxide_types::Program,
+    info: &goxide_types::Info,
+    files: &[&File],
+    ifaces: &HashSet<TypeId>,
+) -> HashSet<ObjId> {
+    struct W<'a> {
+        prog: &'a goxide_types::Program,
+        info: &'a goxide_types::Info,
+        recv: ObjId,
+        map_write: bool,
+        other_write: bool,
+    }
+    impl W<'_> {
+        fn rooted(&self, e: &Expr) -> bool {
+            crate::stmt::root_ident(e)
+                .and_then(|r| self.info.uses.get(&r.id))
+                .is_some_and(|&o| o == self.recv)
+        }
+        /// `recv.f.g` of map type: field selections down from the receiver.
+        fn map_place(&self, e: &Expr) -> bool {
+            let is_map = self
+                .info
+                .type_of(e.id)
+                .is_some_and(|t| matches!(self.prog.types.under(t), Type::Map(..)));
+            fn fields(e: &Expr) -> bool {
+                match &e.kind {
+                    ExprKind::Ident(_) => true,
+                    ExprKind::Paren(x) | ExprKind::Selector { x, .. } => fields(x),
+                    _ => false,
+                }
+            }
+            is_map
+                && matches!(
+                    crate::builtins::strip_parens(e).kind,
+                    ExprKind::Selector { .. }
+                )
+                && fields(e)
+                && self.rooted(e)
+        }
+        fn target(&mut self, t: &Expr) {
+            if !self.rooted(t) {
+                return;
+            }
+            match &crate::builtins::strip_parens(t).kind {
+                ExprKind::Index { x, .. } if self.map_place(x) => self.map_write = true,
+                _ => self.other_write = true,
+            }
+        }
+    }
+    impl goxide_ast::visit::Visitor for W<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            match &s.kind {
+                StmtKind::Assign { lhs, op, .. } if *op != AssignOp::Define => {
+                    lhs.iter().for_each(|t| self.target(t))
+                }
+                StmtKind::IncDec { x, .. } => self.target(x),
+                StmtKind::Range {
+                    key,
+                    value,
+                    define: false,
+                    ..
+                } => key.iter().chain(value).for_each(|t| self.target(t)),
+                _ => {}
+            }
+            !self.other_write
+        }
+        fn expr(&mut self, e: &Expr) -> bool {
+            match &e.kind {
+                ExprKind::Call { func, args, .. } => {
+                    if let ExprKind::Selector { x, .. } = &func.kind {
+                        // A pointer method called on the receiver (or a part) writes the copy.
+                        let ptr_method = self.info.selections.get(&func.id).is_some_and(|sel| {
+                            matches!(&self.prog.obj(sel.obj).kind,
+                                ObjKind::Func { recv: Some(r) }
+                                    if matches!(self.prog.types.get(*r), Type::Pointer(_)))
+                        });
+                        if self.rooted(x) && ptr_method {
+                            self.other_write = true;
+                        }
+                    }
+                    let builtin = match &func.kind {
+                        ExprKind::Ident(n) => self
+                            .info
+                            .uses
+                            .get(&func.id)
+                            .is_none_or(|&o| matches!(self.prog.obj(o).kind, ObjKind::Builtin(_)))
+                            .then_some(n.as_str()),
+                        _ => None,
+                    };
+                    if let Some(a) = args.first().filter(|a| self.rooted(a)) {
+                        match builtin {
+                            Some("delete" | "clear") if self.map_place(a) => self.map_write = true,
+                            Some("delete" | "clear" | "copy") => self.other_write = true,
+                            _ => {}
+                        }
+                    }
+                }
+                ExprKind::Unary {
+                    op: UnaryOp::Addr,
+                    x,
+                } if self.rooted(x) => self.other_write = true,
+                // A closure may write the receiver in ways this walk does not follow.
+                ExprKind::FuncLit { .. } => self.other_write = true,
+                _ => {}
+            }
+            !self.other_write
+        }
+    }
+    let mut out = HashSet::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let (Some(r), Some(body)) = (&fd.recv, &fd.body) else {
+                continue;
+            };
+            if matches!(r.ty.kind, ExprKind::Star(_)) {
+                continue;
+            }
+            let (Some(&ro), Some(&m)) = (
+                r.name.as_ref().and_then(|n| info.defs.get(&n.id)),
+                info.defs.get(&fd.name.id),
+            ) else {
+                continue;
+            };
+            let Some(rt) = info.type_of(r.ty.id) else {
+                continue;
+            };
+            if !matches!(prog.types.under(rt), Type::Struct(_)) {
+                continue;
+            }
+            let ptr = prog.types.intern_lookup_pointer(rt);
+            if ifaces
+                .iter()
+                .any(|&i| prog.implements(rt, i) || ptr.is_some_and(|p| prog.implements(p, i)))
+            {
+                continue;
+            }
+            let mut w = W {
+                prog,
+                info,
+                recv: ro,
+                map_write: false,
+                other_write: false,
+            };
+            goxide_ast::visit::walk_block(&mut w, body);
+            if w.map_write && !w.other_write {
+                out.insert(m);
+            }
+        }
+    }
+    out
 }
 
 /// Whether a method body may write through its pointer receiver `recv`: an assignment to a

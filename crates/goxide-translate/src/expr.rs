@@ -65,6 +65,18 @@ impl Ctx<'_> {
         self.by_value_methods.contains(&method)
     }
 
+    /// A marker where a method value or expression calls a value method that writes through a
+    /// map field on a copy of its receiver: Go's copy names the same map, goxide's does not.
+    pub fn map_write_copy_marker(&mut self, method: ObjId) {
+        if self.map_write_methods.contains(&method) {
+            let name = self.obj(method).name.clone();
+            self.marker(format!(
+                "semantics: `{name}` writes to a map field of a copy of its receiver; in Go the \
+                 copy shares the map, so the write is seen by the original"
+            ));
+        }
+    }
+
     /// Whether `x` names the pointer receiver of the method being translated (`&mut self`).
     pub fn is_self_ptr(&self, x: &Expr) -> bool {
         let x = crate::builtins::strip_parens(x);
@@ -589,6 +601,7 @@ impl Ctx<'_> {
         let Some(ret) = self.results_type(&sig.results, 0) else {
             return self.unsupported(e, "method value");
         };
+        self.map_write_copy_marker(m);
         let call: syn::Expr = if self.is_trait_iface(xt) {
             parse_quote!(r.as_ref().unwrap().#mid(#(#args),*))
         } else if ptr_recv && x_is_ptr {
@@ -671,6 +684,7 @@ impl Ctx<'_> {
                     vec![],
                 )
             });
+        self.map_write_copy_marker(m);
         let call: syn::Expr = if self.is_trait_iface(rt) {
             parse_quote!(#r.as_ref().unwrap().#mid(#(#rest),*))
         } else if ptr_recv && self.readonly_ptr_methods.contains(&m) {

@@ -363,6 +363,17 @@ impl crate::ctx::Ctx<'_> {
         Some(out)
     }
 
+    /// Whether `t` is a struct with a map field (directly or in a struct field).
+    fn struct_with_map(&self, t: goxide_types::TypeId, depth: usize) -> bool {
+        let Type::Struct(fields) = self.under(t) else {
+            return false;
+        };
+        depth < 8
+            && fields.iter().any(|f| {
+                matches!(self.under(f.ty), Type::Map(..)) || self.struct_with_map(f.ty, depth + 1)
+            })
+    }
+
     /// A marker when `x = base[lo:hi]` copies elements that Go would share and one side is
     /// written afterwards (the copy can then diverge from Go's shared array).
     pub fn copied_reslice_marker(&mut self, x: ObjId, value: &Expr) {
@@ -382,6 +393,16 @@ impl crate::ctx::Ctx<'_> {
                 self.marker(format!(
                     "semantics: `{xn}` is a copy of map `{bn}`; in Go both name one map, so a \
                      write through one is seen through the other"
+                ));
+            }
+            // `d := c` for a struct with a map field: Go's copy shares the map.
+            let mutated = |o| self.analysis.mutated.contains(&o);
+            let ty = self.obj(b).ty;
+            if b != x && self.struct_with_map(ty, 0) && (mutated(x) || mutated(b)) {
+                let (xn, bn) = (self.obj(x).name.clone(), self.obj(b).name.clone());
+                self.marker(format!(
+                    "semantics: `{xn}` is a copy of `{bn}`, whose map fields Go's copy shares; \
+                     a map write through one is seen through the other in Go, not here"
                 ));
             }
             return;

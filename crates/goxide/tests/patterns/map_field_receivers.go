@@ -1,0 +1,31 @@
+package main
+
+import "fmt"
+
+type Set struct{ m map[int]bool }
+
+func (s Set) Add(v int)    { s.m[v] = true }
+func (s Set) Remove(v int) { delete(s.m, v) }
+func (s Set) Len() int     { return len(s.m) }
+
+type Counter struct {
+	name   string
+	counts map[string]int
+}
+
+func (c Counter) Inc(k string) { c.counts[k]++ }
+
+func main() {
+	s := Set{m: map[int]bool{}}
+	s.Add(1)
+	s.Add(2)
+	s.Remove(1)
+	fmt.Println(s.Len(), s.m)
+	c := Counter{name: "c", counts: map[string]int{}}
+	c.Inc("a")
+	c.Inc("a")
+	fmt.Println(c.name, c.counts)
+	d := c
+	d.Inc("b")
+	fmt.Println(c.counts, d.counts)
+}
