@@ -86,6 +86,10 @@ impl Ctx<'_> {
                 _ => parse_quote!(#b.to_vec()),
             };
         }
+        if self.is_self_ptr(e) {
+            // `&mut self` is not an `Option<Rc<RefCell<T>>>`: a copy would lose the aliasing.
+            return self.unsupported(e, "a pointer receiver used as a pointer value");
+        }
         let b = self.borrowed(e);
         if self.is_place(e) && !self.type_of(e).is_some_and(|t| self.is_copy(t)) {
             let b = as_base(b);
@@ -940,6 +944,17 @@ impl Ctx<'_> {
             let b = self.str_operand(y);
             return comparison(op, a, b);
         }
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne)
+            && (self.is_untyped_nil(x) || self.is_untyped_nil(y))
+            && [x, y].iter().any(|o| {
+                self.type_of(o)
+                    .is_some_and(|t| matches!(self.under(t), Type::Func(_)))
+            })
+        {
+            // A function value is an `Rc<dyn Fn>` that is never absent: Go's nil function
+            // cannot be told apart from a real one.
+            return self.unsupported(e, "comparison of a function value with nil");
+        }
         if matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
             if let Some(c) = self.nil_comparison(op, x, y) {
                 return c;
@@ -1131,6 +1146,15 @@ impl Ctx<'_> {
                 });
             }
             return None;
+        }
+        if self.is_self_ptr(val) {
+            // A pointer receiver is `&self`/`&mut self`, which is never nil (a call through a
+            // nil pointer stops at the call site).
+            return Some(if op == BinaryOp::Eq {
+                parse_quote!(false)
+            } else {
+                parse_quote!(true)
+            });
         }
         let v = as_base(self.borrowed(val));
         let is_nil: syn::Expr = match self.under(t) {
