@@ -1149,7 +1149,12 @@ impl Ctx<'_> {
         }
         if self.is_self_ptr(val) {
             // A pointer receiver is `&self`/`&mut self`, which is never nil (a call through a
-            // nil pointer stops at the call site).
+            // nil pointer stops at the call site, where Go would run the method).
+            let name = self.snippet(val.span);
+            self.marker(format!(
+                "semantics: receiver `{name}` is never nil here; Go can call this method \
+                 through a nil pointer, which panics at the call site in Rust"
+            ));
             return Some(if op == BinaryOp::Eq {
                 parse_quote!(false)
             } else {
