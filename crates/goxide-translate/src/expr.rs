@@ -552,7 +552,7 @@ impl Ctx<'_> {
             let Some(f) = fields.get(idx) else {
                 return self.unsupported(e, "field");
             };
-            let name = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+            let name = names::ident(&self.field_name_at(f, idx));
             base = parse_quote!(#base.#name);
             t = f.ty;
             let _ = i;
