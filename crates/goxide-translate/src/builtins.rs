@@ -463,7 +463,7 @@ impl Ctx<'_> {
             let Some(f) = fields.get(idx) else {
                 return self.unsupported(e, "method call");
             };
-            let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+            let fname = names::ident(&self.field_name_at(f, idx));
             recv = parse_quote!(#recv.#fname);
             t = f.ty;
         }

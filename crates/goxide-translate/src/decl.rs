@@ -1566,7 +1566,7 @@ impl Ctx<'_> {
                 Type::Func(_) => all_default = false,
                 _ => {}
             }
-            let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+            let fname = names::ident(&self.field_name_at(f, i));
             let doc = go_fields.and_then(|st| field_doc(st, i));
             let fattrs = doc_attrs(&doc);
             let fvis: syn::Visibility =
@@ -1604,8 +1604,8 @@ impl Ctx<'_> {
         )];
         if !all_default {
             let mut inits = Vec::new();
-            for f in fields {
-                let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+            for (i, f) in fields.iter().enumerate() {
+                let fname = names::ident(&self.field_name_at(f, i));
                 let z = self
                     .zero_value(f.ty)
                     .unwrap_or_else(|| parse_quote!(todo!()));
@@ -1639,8 +1639,8 @@ impl Ctx<'_> {
         }
         let go_name = self.go_type_string(t);
         let mut entries = Vec::new();
-        for f in &fields {
-            let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+        for (i, f) in fields.iter().enumerate() {
+            let fname = names::ident(&self.field_name_at(f, i));
             let gname = &f.name;
             // A field of a named number type with a String method prints its text, as in Go.
             match self.with_stringer(parse_quote!(self.#fname), f.ty) {

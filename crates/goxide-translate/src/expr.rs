@@ -98,6 +98,10 @@ impl Ctx<'_> {
                 _ => parse_quote!(#b.to_vec()),
             };
         }
+        if self.is_self_ptr(e) {
+            // `&mut self` is not an `Option<Rc<RefCell<T>>>`: a copy would lose the aliasing.
+            return self.unsupported(e, "a pointer receiver used as a pointer value");
+        }
         let b = self.borrowed(e);
         if self.is_place(e) && !self.type_of(e).is_some_and(|t| self.is_copy(t)) {
             let b = as_base(b);
@@ -560,7 +564,7 @@ impl Ctx<'_> {
             let Some(f) = fields.get(idx) else {
                 return self.unsupported(e, "field");
             };
-            let name = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+            let name = names::ident(&self.field_name_at(f, idx));
             base = parse_quote!(#base.#name);
             t = f.ty;
             let _ = i;
@@ -954,6 +958,17 @@ impl Ctx<'_> {
             let b = self.str_operand(y);
             return comparison(op, a, b);
         }
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne)
+            && (self.is_untyped_nil(x) || self.is_untyped_nil(y))
+            && [x, y].iter().any(|o| {
+                self.type_of(o)
+                    .is_some_and(|t| matches!(self.under(t), Type::Func(_)))
+            })
+        {
+            // A function value is an `Rc<dyn Fn>` that is never absent: Go's nil function
+            // cannot be told apart from a real one.
+            return self.unsupported(e, "comparison of a function value with nil");
+        }
         if matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
             if let Some(c) = self.nil_comparison(op, x, y) {
                 return c;
@@ -1145,6 +1160,20 @@ impl Ctx<'_> {
                 });
             }
             return None;
+        }
+        if self.is_self_ptr(val) {
+            // A pointer receiver is `&self`/`&mut self`, which is never nil (a call through a
+            // nil pointer stops at the call site, where Go would run the method).
+            let name = self.snippet(val.span);
+            self.marker(format!(
+                "semantics: receiver `{name}` is never nil here; Go can call this method \
+                 through a nil pointer, which panics at the call site in Rust"
+            ));
+            return Some(if op == BinaryOp::Eq {
+                parse_quote!(false)
+            } else {
+                parse_quote!(true)
+            });
         }
         let v = as_base(self.borrowed(val));
         let is_nil: syn::Expr = match self.under(t) {

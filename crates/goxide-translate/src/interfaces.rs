@@ -311,7 +311,7 @@ impl Ctx<'_> {
                 return None;
             };
             let f = fields.get(idx)?.clone();
-            let fname = names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+            let fname = names::ident(&self.field_name_at(&f, idx));
             e = parse_quote!(#e.#fname);
             cur = f.ty;
             smart = false;

@@ -218,7 +218,7 @@ impl Ctx<'_> {
                     let Some(f) = fields.get(idx) else {
                         return self.unsupported(e, "struct literal");
                     };
-                    let name = crate::names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+                    let name = crate::names::ident(&self.field_name_at(f, idx));
                     let v = self.value_as(&el.value, f.ty);
                     inits.push(quote::quote!(#name: #v));
                 }
@@ -348,6 +348,15 @@ impl Ctx<'_> {
     /// The Rust field name for a Go field (embedded fields are named after their type).
     pub fn field_name(&self, go_name: &str, _embedded: bool, _ty: TypeId) -> String {
         crate::names::snake(go_name)
+    }
+
+    /// The Rust name of field `idx` of a struct: blank (`_`) fields, of which a struct may
+    /// have several, are numbered.
+    pub fn field_name_at(&self, f: &goxide_types::types::Field, idx: usize) -> String {
+        if f.name == "_" {
+            return format!("_blank{idx}");
+        }
+        self.field_name(&f.name, f.embedded, f.ty)
     }
 
     pub fn is_untyped_nil(&self, e: &Expr) -> bool {

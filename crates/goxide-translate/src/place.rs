@@ -204,7 +204,7 @@ impl crate::ctx::Ctx<'_> {
                             return None;
                         };
                         let f = fields.get(idx)?;
-                        let name = crate::names::ident(&self.field_name(&f.name, f.embedded, f.ty));
+                        let name = crate::names::ident(&self.field_name_at(f, idx));
                         path = quote::quote!(#path.#name);
                         st = f.ty;
                     }

@@ -2037,6 +2037,15 @@ impl Ctx<'_> {
                             None => return self.unsupported(e, "switch case of this type"),
                         }
                     }
+                    (Some(_), Some(tt))
+                        if matches!(self.under(tt), Type::Func(_))
+                            || self.is_interface(tt)
+                            || self.type_of(e).is_some_and(|t| self.is_interface(t)) =>
+                    {
+                        // `Rc<dyn Fn>` and `Option<Rc<dyn Trait>>` have no `==`.
+                        return self
+                            .unsupported(e, "switch case comparing function or interface values");
+                    }
                     (Some(tv), Some(tt)) => {
                         if self.is_string(tt) {
                             let rhs: syn::Expr = match self.const_str(e) {
@@ -2052,6 +2061,12 @@ impl Ctx<'_> {
                             let v = paren_if_needed(v);
                             parse_quote!(#tv == #v)
                         }
+                    }
+                    _ if self.type_of(e).is_some_and(|t| self.is_empty_interface(t)) => {
+                        // A tagless switch compares each case with `true`.
+                        let v = self.borrowed(e);
+                        self.use_support("iface");
+                        parse_quote!(crate::support::iface::eq_value::<bool>(&#v, &true))
                     }
                     _ => {
                         let v = self.value(e);
