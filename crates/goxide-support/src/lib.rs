@@ -22,6 +22,7 @@ pub mod complex;
 pub mod defer;
 pub mod encoding;
 pub mod errors;
+pub mod flag;
 pub mod fmt;
 pub mod iface;
 pub mod log;
@@ -81,6 +82,11 @@ pub const MODULES: &[Module] = &[
         name: "errors",
         source: include_str!("errors.rs"),
         deps: &["fmt", "rt"],
+    },
+    Module {
+        name: "flag",
+        source: include_str!("flag.rs"),
+        deps: &["parse", "strconv"],
     },
     Module {
         name: "fmt",
