@@ -24,6 +24,7 @@ pub mod encoding;
 pub mod errors;
 pub mod flag;
 pub mod fmt;
+pub mod heap;
 pub mod iface;
 pub mod log;
 pub mod math;
@@ -92,6 +93,11 @@ pub const MODULES: &[Module] = &[
         name: "fmt",
         source: include_str!("fmt.rs"),
         deps: &["complex", "rt", "strconv"],
+    },
+    Module {
+        name: "heap",
+        source: include_str!("heap.rs"),
+        deps: &[],
     },
     Module {
         name: "iface",
