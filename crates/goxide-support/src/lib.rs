@@ -22,7 +22,9 @@ pub mod complex;
 pub mod defer;
 pub mod encoding;
 pub mod errors;
+pub mod flag;
 pub mod fmt;
+pub mod heap;
 pub mod iface;
 pub mod log;
 pub mod math;
@@ -83,9 +85,19 @@ pub const MODULES: &[Module] = &[
         deps: &["fmt", "rt"],
     },
     Module {
+        name: "flag",
+        source: include_str!("flag.rs"),
+        deps: &["parse", "strconv"],
+    },
+    Module {
         name: "fmt",
         source: include_str!("fmt.rs"),
         deps: &["complex", "rt", "strconv"],
+    },
+    Module {
+        name: "heap",
+        source: include_str!("heap.rs"),
+        deps: &[],
     },
     Module {
         name: "iface",

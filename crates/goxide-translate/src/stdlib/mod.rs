@@ -6,7 +6,9 @@
 //! where Go's rules differ (`strings.Title`, `strconv.Atoi`'s error texts, `math.Max` on NaN).
 
 mod atomic;
+mod container;
 mod encoding;
+mod flag;
 mod log;
 mod math;
 mod misc;
@@ -119,6 +121,8 @@ impl Ctx<'_> {
                 "time" => self.time_call(name, &a),
                 "os" | "runtime" | "runtime/debug" => self.system_call(pkg, name, &a),
                 "reflect" => self.reflect_call(name, &a),
+                "flag" => self.flag_call(name, &a),
+                "container/heap" => self.heap_call(name, &a),
                 "path" | "path/filepath" => self.path_call(name, &a),
                 "encoding/hex" => self.hex_call(name, &a),
                 "hash/crc32" | "crypto/sha256" | "crypto/md5" => self.hash_call(pkg, name, &a),
