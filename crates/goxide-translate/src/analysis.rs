@@ -46,6 +46,8 @@ pub struct Analysis {
     pub bytestrs: HashSet<ObjId>,
     /// Pointee types whose pointers may point at a field or element (see `place`).
     pub projected: HashSet<goxide_types::TypeId>,
+    /// Pointer parameters passed as borrows, and locals lent to them (see `ptr_params`).
+    pub ptr_params: crate::ptr_params::PtrParams,
 }
 
 /// How a slice parameter is passed: the callee works on the caller's elements, as in Go.
@@ -545,6 +547,7 @@ impl Walker<'_> {
                             && !self.info.type_of(x.id).is_some_and(|t| {
                                 crate::concurrency::sync_handle_or_ptr(self.prog, t).is_some()
                                     || crate::stdlib::std_handle(self.prog, t).is_some()
+                                    || matches!(self.prog.types.get(t), Type::Pointer(_))
                             })
                         {
                             self.mutate(x);
@@ -697,7 +700,6 @@ pub fn analyze(
         }
     }
     w.out.subslices = subslices;
-    w.out.projected = crate::place::projected_pointees(prog, info, files);
     w.out.bytestrs = crate::bytestr::find(
         prog,
         info,
@@ -807,6 +809,19 @@ pub fn analyze(
                 out.hoisted_range_vars.insert(v);
             }
         }
+    }
+    out.ptr_params = crate::ptr_params::find(
+        prog,
+        info,
+        files,
+        &crate::ptr_params::Facts {
+            captured: &out.captured,
+            whole_assigned: &out.whole_assigned,
+        },
+    );
+    out.projected = std::mem::take(&mut out.ptr_params.projected);
+    for v in &out.ptr_params.lent {
+        out.address_taken.remove(v);
     }
     let captured_mutated: Vec<ObjId> = out.captured.intersection(&out.mutated).copied().collect();
     out.boxed.extend(captured_mutated);

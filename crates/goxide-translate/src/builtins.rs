@@ -72,6 +72,14 @@ impl Ctx<'_> {
                 });
             }
         }
+        // Borrowed pointer parameters of a direct call take their arguments as borrows.
+        let ptr_modes = self
+            .obj_of(callee)
+            .filter(|_| matches!(callee.kind, ExprKind::Ident(_)))
+            .and_then(|f| self.analysis.ptr_params.fn_modes.get(&f).cloned());
+        if let Some(modes) = ptr_modes {
+            return self.borrowing_call(e, callee, args, &sig, &modes);
+        }
         let Some(args) = self.call_args(e, args, &sig, *ellipsis) else {
             return self.unsupported(e, "call arguments");
         };
@@ -93,45 +101,11 @@ impl Ctx<'_> {
                             return self.unsupported(e, "call");
                         };
                         for (i, m) in modes.iter().enumerate() {
-                            let (Some(m), Some(a)) = (m, go_args.get(i)) else {
+                            let (Some(m), true) = (m, i < go_args.len()) else {
                                 continue;
                             };
-                            if self.slice_param_of(a).is_some() {
-                                let b = self.borrowed(a);
-                                args[i] = b;
-                                continue;
-                            }
-                            let mutable = *m == crate::analysis::SliceMode::MutRef;
-                            // A mutable borrow must be the only use of its variable in the call.
-                            let exclusive = !mutable
-                                || crate::stmt::root_ident(a)
-                                    .and_then(|r| self.obj_of(r))
-                                    .is_some_and(|o| {
-                                        go_args.iter().enumerate().all(|(j, other)| {
-                                            j == i
-                                                || !crate::subslice::mentions(self.info, other, o)
-                                        })
-                                    });
-                            if exclusive {
-                                if let Some(b) = self.slice_arg(a, mutable) {
-                                    args[i] = b;
-                                    continue;
-                                }
-                            }
-                            let b = crate::expr::as_base(
-                                if self.is_place(a) && self.global_root(a).is_none() {
-                                    self.place(a)
-                                } else {
-                                    match sig.params.get(i) {
-                                        Some(&pt) => self.value_as(a, pt),
-                                        None => self.value(a),
-                                    }
-                                },
-                            );
-                            args[i] = match m {
-                                crate::analysis::SliceMode::Ref => parse_quote!(&#b),
-                                crate::analysis::SliceMode::MutRef => parse_quote!(&mut #b),
-                            };
+                            args[i] =
+                                self.slice_param_arg(go_args, i, *m, sig.params.get(i).copied());
                         }
                     }
                     let id = if name == "main" {
@@ -203,6 +177,178 @@ impl Ctx<'_> {
     pub fn sig_translatable(&mut self, sig: &goxide_types::types::Signature) -> bool {
         let ts: Vec<TypeId> = sig.params.iter().chain(&sig.results).copied().collect();
         ts.into_iter().all(|t| self.rust_type(t).is_some())
+    }
+
+    /// Argument `i` of a call, passed to a borrowed slice or map parameter (`&xs`, `&mut xs`,
+    /// `&mut xs[a..b]`).
+    fn slice_param_arg(
+        &mut self,
+        go_args: &[Expr],
+        i: usize,
+        m: crate::analysis::SliceMode,
+        pt: Option<TypeId>,
+    ) -> syn::Expr {
+        let a = &go_args[i];
+        if self.slice_param_of(a).is_some() {
+            return self.borrowed(a);
+        }
+        let mutable = m == crate::analysis::SliceMode::MutRef;
+        // A mutable borrow must be the only use of its variable in the call.
+        let exclusive = !mutable
+            || crate::stmt::root_ident(a)
+                .and_then(|r| self.obj_of(r))
+                .is_some_and(|o| {
+                    go_args
+                        .iter()
+                        .enumerate()
+                        .all(|(j, other)| j == i || !crate::subslice::mentions(self.info, other, o))
+                });
+        if exclusive {
+            if let Some(b) = self.slice_arg(a, mutable) {
+                return b;
+            }
+        }
+        let b = crate::expr::as_base(if self.is_place(a) && self.global_root(a).is_none() {
+            self.place(a)
+        } else {
+            match pt {
+                Some(pt) => self.value_as(a, pt),
+                None => self.value(a),
+            }
+        });
+        match m {
+            crate::analysis::SliceMode::Ref => parse_quote!(&#b),
+            crate::analysis::SliceMode::MutRef => parse_quote!(&mut #b),
+        }
+    }
+
+    /// A call of a package function with borrowed pointer parameters (see `ptr_params`):
+    /// `f(&mut v)`, `f(p)` for a pointer that is itself a borrow, `f(&mut *q.borrow_mut())`
+    /// for a shared pointer. When an argument names the root of a shared pointer that is lent,
+    /// every argument is evaluated into a temporary first, in Go's order, so that no cell is
+    /// read while it is lent.
+    fn borrowing_call(
+        &mut self,
+        e: &Expr,
+        callee: &Expr,
+        args: &[Expr],
+        sig: &goxide_types::types::Signature,
+        modes: &[Option<crate::analysis::SliceMode>],
+    ) -> syn::Expr {
+        use crate::analysis::SliceMode;
+        let Some(f) = self.obj_of(callee) else {
+            return self.unsupported(e, "call");
+        };
+        if sig.variadic || args.len() != sig.params.len() {
+            return self.unsupported(e, "call arguments");
+        }
+        let slice_modes = self
+            .analysis
+            .fn_param_modes
+            .get(&f)
+            .cloned()
+            .unwrap_or_default();
+        // Shared pointers lent here whose root another argument names.
+        let clash = args.iter().enumerate().any(|(i, a)| {
+            modes.get(i).copied().flatten().is_some()
+                && !self.is_self_ptr(a)
+                && crate::stmt::root_ident(strip_parens(a))
+                    .and_then(|r| self.obj_of(r))
+                    .is_some_and(|o| {
+                        args.iter().enumerate().any(|(j, other)| {
+                            j != i && crate::subslice::mentions(self.info, other, o)
+                        })
+                    })
+        });
+        let mut binds: Vec<syn::Stmt> = Vec::new();
+        let mut out: Vec<syn::Expr> = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let pt = sig.params[i];
+            let Some(mode) = modes.get(i).copied().flatten() else {
+                let v = match slice_modes.get(i).copied().flatten() {
+                    Some(m) => self.slice_param_arg(args, i, m, Some(pt)),
+                    None => self.value_as(a, pt),
+                };
+                if clash {
+                    let t = syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site());
+                    binds.push(parse_quote!(let #t = #v;));
+                    out.push(parse_quote!(#t));
+                } else {
+                    out.push(v);
+                }
+                continue;
+            };
+            let a = strip_parens(a);
+            if self.is_self_ptr(a) {
+                let r = self.ref_ptr(a);
+                out.push(match (self.is_owned_ptr(a), mode) {
+                    (false, _) => r,
+                    (true, SliceMode::Ref) => parse_quote!(&#r),
+                    (true, SliceMode::MutRef) => parse_quote!(&mut #r),
+                });
+                continue;
+            }
+            if let ExprKind::Unary {
+                op: goxide_ast::ast::UnaryOp::Addr,
+                x,
+            } = &a.kind
+            {
+                let x = strip_parens(x);
+                let lendable = matches!(x.kind, ExprKind::CompositeLit { .. })
+                    || self.analysis.ptr_params.lent_exprs.contains(&a.id);
+                if lendable {
+                    let v = if matches!(x.kind, ExprKind::CompositeLit { .. }) {
+                        self.value(x)
+                    } else {
+                        crate::expr::as_base(self.place(x))
+                    };
+                    out.push(match mode {
+                        SliceMode::Ref => parse_quote!(&#v),
+                        SliceMode::MutRef => parse_quote!(&mut #v),
+                    });
+                    continue;
+                }
+            }
+            let mut p = crate::expr::as_base(self.borrowed(a));
+            if let syn::Expr::Call(c) = &p {
+                // `Some(cell)`: the pointer to a variable's cell lends the cell.
+                if matches!(&*c.func, syn::Expr::Path(f) if f.path.is_ident("Some"))
+                    && c.args.len() == 1
+                    && !clash
+                {
+                    let cell = crate::expr::paren_if_needed(c.args[0].clone());
+                    out.push(match mode {
+                        SliceMode::Ref => parse_quote!(&*#cell.borrow()),
+                        SliceMode::MutRef => parse_quote!(&mut *#cell.borrow_mut()),
+                    });
+                    continue;
+                }
+            }
+            if matches!(&p, syn::Expr::Path(n) if n.path.is_ident("None")) {
+                // A nil pointer of the parameter's type, lent: it panics as Go's dereference.
+                if let Some(t) = self.rust_type(pt) {
+                    p = parse_quote!((None as #t));
+                }
+            }
+            if clash {
+                let t = syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site());
+                let v = self.value_as(a, pt);
+                binds.push(parse_quote!(let #t = #v;));
+                p = parse_quote!(#t);
+            }
+            out.push(match mode {
+                SliceMode::Ref => parse_quote!(&*#p.as_ref().unwrap().borrow()),
+                SliceMode::MutRef => parse_quote!(&mut *#p.as_ref().unwrap().borrow_mut()),
+            });
+        }
+        let id = self.var_name(f);
+        if binds.is_empty() {
+            return parse_quote!(#id(#(#out),*));
+        }
+        parse_quote!({
+            #(#binds)*
+            #id(#(#out),*)
+        })
     }
 
     /// Arguments converted to the parameter types; variadic arguments collected into a `Vec`.
@@ -439,6 +585,14 @@ impl Ctx<'_> {
         // Walk embedded fields to the receiver.
         let mut recv = crate::expr::as_base(if ptr_mut && !x_is_ptr {
             self.place(x)
+        } else if self.value_receiver_moves(m) && self.is_self_ptr(x) {
+            // The method takes a copy of the pointee.
+            let r = self.ref_ptr(x);
+            if self.is_owned_ptr(x) {
+                parse_quote!(#r.clone())
+            } else {
+                parse_quote!((*#r).clone())
+            }
         } else if self.value_receiver_moves(m) {
             self.value(x)
         } else {
@@ -467,8 +621,10 @@ impl Ctx<'_> {
             recv = parse_quote!(#recv.#fname);
             t = f.ty;
         }
-        // The receiver is a `Ref`/`RefMut` or a reference (`self`), not a place.
-        let mut smart = self_ptr;
+        // The receiver is a `Ref`/`RefMut` or a reference (`self`), not a place (a local
+        // pointer owning its value is one).
+        let owned = self.is_owned_ptr(x);
+        let mut smart = self_ptr && !owned;
         if matches!(self.under(t), Type::Pointer(_)) && !self_ptr {
             smart = true;
             recv = if ptr_mut {
@@ -509,7 +665,7 @@ impl Ctx<'_> {
                 if ptr_recv {
                     // The receiver may be a `RefMut`/`Ref` or a reference: naming the type lets
                     // `&mut recv` coerce to `&mut T`.
-                    let recv: syn::Expr = if self_ptr {
+                    let recv: syn::Expr = if self_ptr && !owned {
                         recv
                     } else if ptr_mut {
                         parse_quote!(&mut #recv)
@@ -1231,8 +1387,9 @@ impl Ctx<'_> {
                     // A pointer receiver is `&self`/`&mut self`: never nil.
                     self.use_support("rt");
                     fmt.push_str("{}");
+                    let r = self.ref_ptr(a);
                     vals.push(parse_quote!(crate::support::rt::print_pointer(
-                        std::ptr::from_ref(self) as usize
+                        std::ptr::from_ref(&*#r) as usize
                     )));
                 }
                 Type::Pointer(pt) if self.is_place_ptr(pt) => {

@@ -1243,12 +1243,27 @@ impl Ctx<'_> {
                         continue;
                     }
                 }
+                if let Some(mode) =
+                    obj.and_then(|o| self.analysis.ptr_params.params.get(&o).copied())
+                {
+                    // A borrowed pointer parameter: `&T` / `&mut T`.
+                    let Type::Pointer(pointee) = self.under(t).clone() else {
+                        return None;
+                    };
+                    let pt = self.rust_type(pointee)?;
+                    ty = match mode {
+                        crate::analysis::SliceMode::Ref => parse_quote!(&#pt),
+                        crate::analysis::SliceMode::MutRef => parse_quote!(&mut #pt),
+                    };
+                }
                 let Some(obj) = obj.filter(|_| !n.is_blank()) else {
                     params.push(parse_quote!(_: #ty));
                     continue;
                 };
                 let id = self.bind_local(obj, &n.name);
-                if self.analysis.boxed.contains(&obj) {
+                if self.analysis.ptr_params.params.contains_key(&obj) {
+                    params.push(parse_quote!(#id: #ty));
+                } else if self.analysis.boxed.contains(&obj) {
                     params.push(parse_quote!(#id: #ty));
                     let cell = self.shared_cell_new(obj, parse_quote!(#id));
                     prelude.push(parse_quote!(let #id = #cell;));
@@ -2294,7 +2309,7 @@ fn map_write_methods(
 /// Whether a method body may write through its pointer receiver `recv`: an assignment to a
 /// place rooted at it, a pointer method called on it or on a part of it, its address or a
 /// part's address taken, or the pointer itself passed on or stored.
-fn writes_through(info: &goxide_types::Info, body: &Block, recv: ObjId) -> bool {
+pub(crate) fn writes_through(info: &goxide_types::Info, body: &Block, recv: ObjId) -> bool {
     struct W<'a> {
         info: &'a goxide_types::Info,
         recv: ObjId,

@@ -77,16 +77,37 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether `x` names the pointer receiver of the method being translated (`&mut self`).
+    /// Whether `x` names a pointer that is a Rust reference: the pointer receiver of the method
+    /// being translated (`&mut self`) or a borrowed pointer parameter (`p: &mut T`).
     pub fn is_self_ptr(&self, x: &Expr) -> bool {
         let x = crate::builtins::strip_parens(x);
         matches!(x.kind, ExprKind::Ident(_))
-            && self
-                .obj_of(x)
-                .is_some_and(|o| self.local_names.get(&o).is_some_and(|n| n == RECEIVER))
+            && self.obj_of(x).is_some_and(|o| {
+                self.local_names.get(&o).is_some_and(|n| n == RECEIVER)
+                    || self.analysis.ptr_params.params.contains_key(&o)
+                    || self.analysis.ptr_params.owned.contains_key(&o)
+            })
             && self
                 .type_of(x)
                 .is_some_and(|t| matches!(self.ty(t), Type::Pointer(_)))
+    }
+
+    /// Whether `x` names a local pointer that owns its value (see `ptr_params`): it is the
+    /// value itself, not a reference.
+    pub fn is_owned_ptr(&self, x: &Expr) -> bool {
+        self.obj_of(crate::builtins::strip_parens(x))
+            .is_some_and(|o| self.analysis.ptr_params.owned.contains_key(&o))
+    }
+
+    /// The Rust reference a pointer of [`Ctx::is_self_ptr`] names (`self`, `p`).
+    pub fn ref_ptr(&self, x: &Expr) -> syn::Expr {
+        match self.obj_of(crate::builtins::strip_parens(x)) {
+            Some(o) => {
+                let id = self.var_name(o);
+                parse_quote!(#id)
+            }
+            None => parse_quote!(self),
+        }
     }
 
     /// An owned value of `e`.
@@ -505,7 +526,11 @@ impl Ctx<'_> {
             return self.unsupported(e, "pointer type in expression");
         }
         if self.is_self_ptr(x) {
-            return parse_quote!((*self));
+            let r = self.ref_ptr(x);
+            if self.is_owned_ptr(x) {
+                return r;
+            }
+            return parse_quote!((*#r));
         }
         let mut p = as_base(self.borrowed(x));
         if matches!(&p, syn::Expr::Path(n) if n.path.is_ident("None")) {

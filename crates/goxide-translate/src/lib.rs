@@ -21,6 +21,7 @@ mod lit;
 mod names;
 mod ownership;
 mod place;
+mod ptr_params;
 mod stdlib;
 mod stmt;
 mod subslice;

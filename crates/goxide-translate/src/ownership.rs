@@ -74,6 +74,21 @@ pub fn records(
             }
         }
     }
+    // Pointer receivers: `&mut self`, or `&self` for a method that never writes through it.
+    let mut receivers: std::collections::HashMap<goxide_types::ObjId, bool> = Default::default();
+    for (_, f) in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let (Some(r), Some(body)) = (&fd.recv, &fd.body) else {
+                continue;
+            };
+            if let Some(&ro) = r.name.as_ref().and_then(|n| info.defs.get(&n.id)) {
+                receivers.insert(ro, crate::decl::writes_through(info, body, ro));
+            }
+        }
+    }
     let mut objs: Vec<goxide_types::ObjId> = info
         .defs
         .values()
@@ -117,7 +132,14 @@ pub fn records(
             role
         };
         let go_type = prog.type_string(obj.ty);
-        let (form, holding, why) = decide(prog, analysis, o, &under, role, threaded);
+        let (form, holding, why) = match receivers.get(&o) {
+            Some(&writes) if matches!(under, Type::Pointer(_)) => (
+                if writes { "&mut self" } else { "&self" }.to_string(),
+                Holding::Borrowed,
+                "a pointer receiver: the method borrows the value it is called on".to_string(),
+            ),
+            _ => decide(prog, analysis, o, &under, role, threaded),
+        };
         out.push(OwnershipRecord {
             file: sf.path.clone(),
             line: sf.line_col(obj.span.start).line,
@@ -193,6 +215,32 @@ fn decide(
                     Holding::Shared,
                     "a sync value is shared by every goroutine that uses it".into(),
                 );
+            }
+            if a.ptr_params.owned.contains_key(&o) {
+                return (
+                    "T (owned value)".into(),
+                    Holding::Owned,
+                    "made here by `&T{…}` or `new(T)` and never kept elsewhere: the variable \
+                     owns the value"
+                        .into(),
+                );
+            }
+            match a.ptr_params.params.get(&o) {
+                Some(SliceMode::Ref) => {
+                    return (
+                        "&T".into(),
+                        Holding::Borrowed,
+                        "the function only reads through the pointer and never keeps it".into(),
+                    )
+                }
+                Some(SliceMode::MutRef) => {
+                    return (
+                        "&mut T".into(),
+                        Holding::Borrowed,
+                        "the function writes through the pointer and never keeps it".into(),
+                    )
+                }
+                None => {}
             }
             let form = if threaded {
                 "Option<support::sync::Shared<T>>".to_string()

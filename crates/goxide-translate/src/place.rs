@@ -117,10 +117,16 @@ fn projectable(prog: &Program, t: TypeId) -> bool {
 }
 
 /// The pointee types whose address some `&x.f` / `&a[i]` of `files` takes.
-pub fn projected_pointees(prog: &Program, info: &Info, files: &[&File]) -> HashSet<TypeId> {
+pub fn projected_pointees(
+    prog: &Program,
+    info: &Info,
+    files: &[&File],
+    lent: &HashSet<goxide_ast::ast::NodeId>,
+) -> HashSet<TypeId> {
     struct Find<'a> {
         prog: &'a Program,
         info: &'a Info,
+        lent: &'a HashSet<goxide_ast::ast::NodeId>,
         out: HashSet<TypeId>,
     }
     impl Visitor for Find<'_> {
@@ -130,6 +136,10 @@ pub fn projected_pointees(prog: &Program, info: &Info, files: &[&File]) -> HashS
                 x,
             } = &e.kind
             {
+                if self.lent.contains(&e.id) {
+                    // Lent to a borrowed parameter: `&mut x.f`, no pointer made.
+                    return true;
+                }
                 if let Some(t) = self.info.type_of(x.id) {
                     if projectable(self.prog, t) && decompose(self.prog, self.info, x).is_some() {
                         self.out.insert(t);
@@ -142,6 +152,7 @@ pub fn projected_pointees(prog: &Program, info: &Info, files: &[&File]) -> HashS
     let mut f = Find {
         prog,
         info,
+        lent,
         out: HashSet::new(),
     };
     for file in files {

@@ -612,6 +612,10 @@ impl Ctx<'_> {
                                     out.push(stmt);
                                     continue;
                                 }
+                                if let Some(stmt) = self.owned_ptr_decl(obj, n, v) {
+                                    out.push(stmt);
+                                    continue;
+                                }
                                 self.copied_reslice_marker(obj, v);
                             }
                             let t = self.obj(obj).ty;
@@ -974,6 +978,9 @@ impl Ctx<'_> {
                     return stmts;
                 }
                 if let Some(stmt) = self.bytestr_decl(x, &name, r) {
+                    return vec![stmt];
+                }
+                if let Some(stmt) = self.owned_ptr_decl(x, &name, r) {
                     return vec![stmt];
                 }
             }

@@ -88,13 +88,15 @@ fn ownership_entries_name_the_form_and_the_reason() {
     assert_eq!(captured.holding, "shared");
     assert!(captured.why.contains("closure"), "{}", captured.why);
     assert_eq!(find(&out, "main", "m").form, "HashMap<K, V>");
+    // `n := &Node{}` never leaves `main`: the variable owns the node.
     let ptr = find(&out, "main", "n");
     assert_eq!(
-        (ptr.go_type.as_str(), ptr.holding.as_str()),
-        ("*main.Node", "shared")
+        (ptr.go_type.as_str(), ptr.holding.as_str(), ptr.form.as_str()),
+        ("*main.Node", "owned", "T (owned value)")
     );
     let field = find(&out, "Node", "Next");
     assert_eq!(field.role, "field");
+    assert_eq!(field.holding, "shared");
     assert_eq!(find(&out, "Node", "Tags").holding, "owned");
     let totals = &out.report.ownership;
     assert_eq!(totals.declarations, out.report.files[0].ownership.len());

@@ -1,0 +1,699 @@
+//! Pointer parameters that are borrows. A Go function that takes `p *T` and only reaches
+//! through it (`p.f`, `*p`, `p.M()`, passing it on to another such parameter) never keeps the
+//! pointer: in Rust it takes `&T`, or `&mut T` when it writes through it, instead of a shared
+//! `Option<Rc<RefCell<T>>>`. A caller passing `&v` of a local variable then lends it
+//! (`f(&mut v)`) and `v` needs no shared cell at all.
+//!
+//! The decision is made per parameter, to a fixed point: a parameter passed on to another
+//! function is a borrow only if that function's parameter is one, and writes (or `&mut`)
+//! propagate back to the caller's parameter. Not borrowed: parameters compared with `nil`,
+//! stored, returned, captured by a closure or a goroutine, or whose function is used as a value;
+//! parameters of functions with two pointer parameters to the same type where one is written
+//! (`f(a, a)` would borrow one value twice); pointees that pointers may project into (see
+//! `place`); programs with goroutines (their pointers are `Send` handles).
+
+use crate::analysis::SliceMode;
+use crate::builtins::strip_parens;
+use goxide_ast::ast::*;
+use goxide_ast::visit::{self, Visitor};
+use goxide_types::{Info, ObjId, ObjKind, PkgId, Program, SelectionKind, Type, TypeId};
+use std::collections::{HashMap, HashSet};
+
+/// What the analysis decided.
+#[derive(Clone, Debug, Default)]
+pub struct PtrParams {
+    /// Borrowed pointer parameters and their mode (`&T` or `&mut T`).
+    pub params: HashMap<ObjId, SliceMode>,
+    /// Per function: the mode of each parameter position (`None`: passed as usual).
+    pub fn_modes: HashMap<ObjId, Vec<Option<SliceMode>>>,
+    /// Local variables whose address is only ever lent to borrowed parameters (`f(&v)`): they
+    /// need no shared cell.
+    pub lent: HashSet<ObjId>,
+    /// Of those, the ones lent mutably (`let mut v`).
+    pub lent_mut: HashSet<ObjId>,
+    /// Local pointers made by `&T{…}` or `new(T)` that never escape their function: the
+    /// variable owns the value (`let mut p = T { … };`). The flag: something writes through it.
+    pub owned: HashMap<ObjId, bool>,
+    /// `&x` / `&x.f` / `&a[i]` arguments lent to borrowed parameters (`&mut x.f`).
+    pub lent_exprs: HashSet<NodeId>,
+    /// Pointee types whose pointers may point at a field or element (see `place`), once the
+    /// lent addresses are left out.
+    pub projected: HashSet<TypeId>,
+}
+
+/// Facts from the main analysis walk.
+pub struct Facts<'a> {
+    pub captured: &'a HashSet<ObjId>,
+    pub whole_assigned: &'a HashSet<ObjId>,
+}
+
+pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> PtrParams {
+    if crate::concurrency::has_go_statements(files) {
+        let projected = crate::place::projected_pointees(prog, info, files, &HashSet::new());
+        return PtrParams {
+            projected,
+            ..Default::default()
+        };
+    }
+    // Addresses lent to borrowed parameters make no pointer, so their pointee type need not be
+    // projected; which are lent depends on which parameters are borrowed, which depends on the
+    // projected types: assume all lent, and drop the ones that are not until nothing changes.
+    let mut lent = address_args(prog, info, files);
+    loop {
+        let projected = crate::place::projected_pointees(prog, info, files, &lent);
+        let mut out = decide(prog, info, files, facts, &projected);
+        let kept: HashSet<NodeId> = lent.intersection(&out.lent_exprs).copied().collect();
+        if kept.len() == lent.len() {
+            out.projected = projected;
+            out.lent_exprs = kept;
+            return out;
+        }
+        lent = kept;
+    }
+}
+
+/// Every `&x…` passed directly to a function of the package.
+fn address_args(prog: &Program, info: &Info, files: &[&File]) -> HashSet<NodeId> {
+    struct Find<'a> {
+        prog: &'a Program,
+        info: &'a Info,
+        out: HashSet<NodeId>,
+    }
+    impl Visitor for Find<'_> {
+        fn expr(&mut self, e: &Expr) -> bool {
+            if let ExprKind::Call { func, args, .. } = &e.kind {
+                let f = strip_parens(func);
+                let is_func =
+                    matches!(f.kind, ExprKind::Ident(_))
+                        && self.info.uses.get(&f.id).is_some_and(|&o| {
+                            matches!(self.prog.obj(o).kind, ObjKind::Func { .. })
+                        });
+                if is_func {
+                    for a in args {
+                        let a = strip_parens(a);
+                        if matches!(
+                            a.kind,
+                            ExprKind::Unary {
+                                op: UnaryOp::Addr,
+                                ..
+                            }
+                        ) {
+                            self.out.insert(a.id);
+                        }
+                    }
+                }
+            }
+            true
+        }
+    }
+    let mut f = Find {
+        prog,
+        info,
+        out: HashSet::new(),
+    };
+    for file in files {
+        for d in &file.decls {
+            visit::walk_decl(&mut f, d);
+        }
+    }
+    f.out
+}
+
+/// One round of the decision, for the given projected pointee types.
+fn decide(
+    prog: &Program,
+    info: &Info,
+    files: &[&File],
+    facts: &Facts<'_>,
+    projected: &HashSet<TypeId>,
+) -> PtrParams {
+    // Candidate functions and their parameters.
+    let mut funcs: HashMap<ObjId, (Vec<Option<ObjId>>, &Block)> = HashMap::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            if fd.recv.is_some()
+                || !fd.type_params.is_empty()
+                || fd.sig.params.iter().any(|g| g.variadic)
+            {
+                continue;
+            }
+            let (Some(&fobj), Some(body)) = (info.defs.get(&fd.name.id), &fd.body) else {
+                continue;
+            };
+            let pkg = prog.obj(fobj).pkg;
+            let mut params = Vec::new();
+            for g in &fd.sig.params {
+                if g.names.is_empty() {
+                    params.push(None);
+                    continue;
+                }
+                for n in &g.names {
+                    let p = info.defs.get(&n.id).copied().filter(|&p| {
+                        !g.variadic
+                            && !n.is_blank()
+                            && borrowable_pointer(prog, pkg, prog.obj(p).ty, projected)
+                            && !facts.whole_assigned.contains(&p)
+                            && !facts.captured.contains(&p)
+                    });
+                    params.push(p);
+                }
+            }
+            if params.iter().any(Option::is_some) {
+                funcs.insert(fobj, (params, body));
+            }
+        }
+    }
+    // Candidate owned locals: `p := &T{…}` / `p := new(T)`, with the body declaring them.
+    let mut locals: HashMap<ObjId, &Block> = HashMap::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let Some(body) = &fd.body else { continue };
+            let mut decls = Decls {
+                prog,
+                info,
+                found: Vec::new(),
+            };
+            visit::walk_block(&mut decls, body);
+            for o in decls.found {
+                let fine = owned_pointee(prog, prog.obj(o).pkg, prog.obj(o).ty, projected)
+                    && !facts.whole_assigned.contains(&o)
+                    && !facts.captured.contains(&o);
+                if fine {
+                    locals.insert(o, body);
+                }
+            }
+        }
+    }
+    let mut uses = Uses {
+        prog,
+        info,
+        funcs: &funcs,
+        locals: &locals,
+        total: HashMap::new(),
+        allowed: HashMap::new(),
+        edges: Vec::new(),
+        addr_total: HashMap::new(),
+        lends: Vec::new(),
+        addr_args: Vec::new(),
+        lent_addr: HashSet::new(),
+        deferred: 0,
+    };
+    for f in files {
+        for d in &f.decls {
+            visit::walk_decl(&mut uses, d);
+        }
+    }
+    let Uses {
+        total,
+        allowed,
+        edges,
+        addr_total,
+        lends,
+        addr_args,
+        ..
+    } = uses;
+    let param_of = |f: ObjId, i: usize| funcs.get(&f).and_then(|(ps, _)| ps.get(i).copied()?);
+    let mut valid: HashSet<ObjId> = funcs
+        .iter()
+        .filter(|(f, _)| total.get(f) == allowed.get(f))
+        .flat_map(|(_, (ps, _))| ps.iter().flatten().copied())
+        .chain(locals.keys().copied())
+        .filter(|p| total.get(p) == allowed.get(p))
+        .collect();
+    let mut mutable: HashSet<ObjId>;
+    loop {
+        // A parameter passed on must land in a borrowed parameter.
+        loop {
+            let before = valid.len();
+            for &(f, i, arg) in &edges {
+                if !param_of(f, i).is_some_and(|p| valid.contains(&p)) {
+                    valid.remove(&arg);
+                }
+            }
+            if valid.len() == before {
+                break;
+            }
+        }
+        // Writes, and passing on to a `&mut` parameter, make it `&mut`.
+        mutable = funcs
+            .values()
+            .flat_map(|(ps, body)| ps.iter().flatten().map(move |p| (*p, *body)))
+            .chain(locals.iter().map(|(o, b)| (*o, *b)))
+            .filter(|(p, body)| valid.contains(p) && crate::decl::writes_through(info, body, *p))
+            .map(|(p, _)| p)
+            .collect();
+        loop {
+            let mut changed = false;
+            for &(f, i, arg) in &edges {
+                if param_of(f, i).is_some_and(|p| mutable.contains(&p))
+                    && valid.contains(&arg)
+                    && mutable.insert(arg)
+                {
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        // Two pointer parameters to one type, one of them written: a caller may pass the same
+        // pointer twice, which one `&mut` cannot express.
+        let mut dropped = false;
+        for (ps, _) in funcs.values() {
+            let live: Vec<ObjId> = ps
+                .iter()
+                .flatten()
+                .copied()
+                .filter(|p| valid.contains(p))
+                .collect();
+            for &p in &live {
+                let clash = live.iter().any(|&q| {
+                    q != p
+                        && prog.obj(q).ty == prog.obj(p).ty
+                        && (mutable.contains(&p) || mutable.contains(&q))
+                });
+                if clash {
+                    valid.remove(&p);
+                    dropped = true;
+                }
+            }
+        }
+        if !dropped {
+            break;
+        }
+    }
+    let mut out = PtrParams::default();
+    for (&f, (ps, _)) in &funcs {
+        let modes: Vec<Option<SliceMode>> = ps
+            .iter()
+            .map(|p| {
+                p.filter(|p| valid.contains(p)).map(|p| {
+                    if mutable.contains(&p) {
+                        SliceMode::MutRef
+                    } else {
+                        SliceMode::Ref
+                    }
+                })
+            })
+            .collect();
+        for (p, m) in ps.iter().zip(&modes) {
+            if let (Some(p), Some(m)) = (p, m) {
+                out.params.insert(*p, *m);
+            }
+        }
+        if modes.iter().any(Option::is_some) {
+            out.fn_modes.insert(f, modes);
+        }
+    }
+    for &o in locals.keys() {
+        if valid.contains(&o) {
+            out.owned.insert(o, mutable.contains(&o));
+        }
+    }
+    // Locals whose every `&v` is lent to a borrowed parameter.
+    let mut lent_count: HashMap<ObjId, usize> = HashMap::new();
+    let mut bad: HashSet<ObjId> = HashSet::new();
+    for &(f, i, v) in &lends {
+        match out
+            .fn_modes
+            .get(&f)
+            .and_then(|m| m.get(i).copied().flatten())
+        {
+            Some(m) => {
+                *lent_count.entry(v).or_default() += 1;
+                if m == SliceMode::MutRef {
+                    out.lent_mut.insert(v);
+                }
+            }
+            None => {
+                bad.insert(v);
+            }
+        }
+    }
+    for (v, n) in lent_count {
+        if !bad.contains(&v) && addr_total.get(&v) == Some(&n) {
+            out.lent.insert(v);
+        }
+    }
+    out.lent_mut.retain(|v| out.lent.contains(v));
+    for &(f, i, id) in &addr_args {
+        if out
+            .fn_modes
+            .get(&f)
+            .and_then(|m| m.get(i).copied().flatten())
+            .is_some()
+        {
+            out.lent_exprs.insert(id);
+        }
+    }
+    out
+}
+
+/// `*T` where `T` is a struct, array or basic type of this package's making (not a type whose
+/// pointers are handles or projections).
+fn borrowable_pointer(
+    prog: &Program,
+    pkg: Option<PkgId>,
+    t: TypeId,
+    projected: &HashSet<TypeId>,
+) -> bool {
+    let Type::Pointer(e) = prog.types.get(t) else {
+        return false;
+    };
+    if projected.contains(e)
+        || crate::concurrency::sync_handle(prog, *e).is_some()
+        || crate::stdlib::std_handle(prog, t).is_some()
+        || crate::decl::mentions_type_param(prog, *e, 0)
+    {
+        return false;
+    }
+    if let Type::Named(n) = prog.types.get(*e) {
+        if prog.obj(n.obj).pkg != pkg || !n.type_args.is_empty() {
+            return false;
+        }
+    }
+    matches!(
+        prog.types.under(*e),
+        Type::Struct(_) | Type::Array(..) | Type::Basic(_)
+    ) && !matches!(prog.types.under(*e), Type::Basic(k) if k.is_untyped())
+}
+
+/// `*T` for an owned local: a struct or array (whose methods take `&self`/`&mut self`), or an
+/// unnamed basic type.
+fn owned_pointee(
+    prog: &Program,
+    pkg: Option<PkgId>,
+    t: TypeId,
+    projected: &HashSet<TypeId>,
+) -> bool {
+    let Type::Pointer(e) = prog.types.get(t) else {
+        return false;
+    };
+    borrowable_pointer(prog, pkg, t, projected)
+        && (matches!(prog.types.under(*e), Type::Struct(_) | Type::Array(..))
+            || matches!(prog.types.get(*e), Type::Basic(_)))
+}
+
+/// Local pointer variables declared alone from `&T{…}` or `new(T)`.
+struct Decls<'a> {
+    prog: &'a Program,
+    info: &'a Info,
+    found: Vec<ObjId>,
+}
+
+impl Decls<'_> {
+    fn declare(&mut self, id: NodeId, value: &Expr) {
+        let Some(&o) = self.info.defs.get(&id) else {
+            return;
+        };
+        let value = strip_parens(value);
+        let made = match &value.kind {
+            ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            } => matches!(strip_parens(x).kind, ExprKind::CompositeLit { .. }),
+            ExprKind::Call { func, args, .. } => {
+                args.len() == 1
+                    && self
+                        .info
+                        .uses
+                        .get(&strip_parens(func).id)
+                        .is_some_and(|&f| {
+                            matches!(
+                                self.prog.obj(f).kind,
+                                ObjKind::Builtin(goxide_types::Builtin::New)
+                            )
+                        })
+            }
+            _ => false,
+        };
+        if made {
+            self.found.push(o);
+        }
+    }
+}
+
+impl Visitor for Decls<'_> {
+    fn stmt(&mut self, s: &Stmt) -> bool {
+        match &s.kind {
+            StmtKind::Assign {
+                lhs,
+                op: AssignOp::Define,
+                rhs,
+            } if lhs.len() == 1 && rhs.len() == 1 => self.declare(lhs[0].id, &rhs[0]),
+            StmtKind::Decl(Decl {
+                kind: DeclKind::Var(specs),
+                ..
+            }) => {
+                for spec in specs {
+                    if spec.names.len() == 1 && spec.values.len() == 1 {
+                        self.declare(spec.names[0].id, &spec.values[0]);
+                    }
+                }
+            }
+            _ => {}
+        }
+        true
+    }
+}
+
+/// Counts every use of each candidate parameter (and function) and its uses in the forms a
+/// borrow keeps.
+struct Uses<'a, 'b> {
+    prog: &'a Program,
+    info: &'a Info,
+    funcs: &'b HashMap<ObjId, (Vec<Option<ObjId>>, &'b Block)>,
+    locals: &'b HashMap<ObjId, &'b Block>,
+    total: HashMap<ObjId, usize>,
+    allowed: HashMap<ObjId, usize>,
+    /// `(f, i, p)`: parameter `p` passed as argument `i` of a call of `f`.
+    edges: Vec<(ObjId, usize, ObjId)>,
+    /// `&v` occurrences per local variable.
+    addr_total: HashMap<ObjId, usize>,
+    /// `(f, i, v)`: `&v` passed as argument `i` of a call of `f`, with no other argument of the
+    /// call naming `v`.
+    lends: Vec<(ObjId, usize, ObjId)>,
+    /// `(f, i, id)`: the address `&x…` (node `id`) passed as argument `i` of a call of `f`.
+    addr_args: Vec<(ObjId, usize, NodeId)>,
+    /// Those addresses (their root is accounted for by an edge or a lend).
+    lent_addr: HashSet<NodeId>,
+    /// Depth of `go`/`defer` statements being walked (their calls run later).
+    deferred: usize,
+}
+
+impl Uses<'_, '_> {
+    fn obj(&self, e: &Expr) -> Option<ObjId> {
+        let e = strip_parens(e);
+        match e.kind {
+            ExprKind::Ident(_) => self.info.uses.get(&e.id).copied(),
+            _ => None,
+        }
+    }
+
+    fn allow(&mut self, e: &Expr) {
+        if let Some(o) = self.obj(e) {
+            *self.allowed.entry(o).or_default() += 1;
+        }
+    }
+
+    /// The variable whose storage `&x` points into (not through a pointer), as the main
+    /// analysis counts address-taken variables.
+    fn addr_root(&self, x: &Expr) -> Option<ObjId> {
+        match &x.kind {
+            ExprKind::Ident(_) => self.info.uses.get(&x.id).copied(),
+            ExprKind::Paren(y) => self.addr_root(y),
+            ExprKind::Selector { x: y, .. } => {
+                let through_ptr = self
+                    .info
+                    .type_of(y.id)
+                    .is_some_and(|t| matches!(self.prog.types.under(t), Type::Pointer(_)));
+                (!through_ptr).then(|| self.addr_root(y)).flatten()
+            }
+            ExprKind::Index { x: y, .. } => {
+                let t = self.info.type_of(y.id)?;
+                matches!(self.prog.types.under(t), Type::Array(..) | Type::Slice(_))
+                    .then(|| self.addr_root(y))
+                    .flatten()
+            }
+            _ => None,
+        }
+    }
+
+    fn local_var(&self, o: ObjId) -> bool {
+        matches!(
+            self.prog.obj(o).kind,
+            ObjKind::Var {
+                global: false,
+                param: false
+            }
+        )
+    }
+}
+
+impl Uses<'_, '_> {
+    /// `&x…` passed as argument `i` of `f`: lent if that parameter is borrowed and nothing
+    /// else in the call names its root.
+    fn address_arg(&mut self, f: ObjId, i: usize, id: NodeId, x: &Expr, args: &[Expr]) {
+        let x = strip_parens(x);
+        if matches!(x.kind, ExprKind::CompositeLit { .. }) {
+            return;
+        }
+        let Some(root) = crate::stmt::root_ident(x).and_then(|r| self.obj(r)) else {
+            return;
+        };
+        let alone = args
+            .iter()
+            .enumerate()
+            .all(|(j, other)| j == i || !crate::subslice::mentions(self.info, other, root));
+        let global = matches!(self.prog.obj(root).kind, ObjKind::Var { global: true, .. });
+        if !alone || global {
+            return;
+        }
+        match self.addr_root(x) {
+            Some(v) if self.local_var(v) => self.lends.push((f, i, v)),
+            Some(_) => return,
+            None => {
+                // Through a pointer: `&p.f` lends part of `*p`.
+                let candidate =
+                    matches!(self.prog.obj(root).kind, ObjKind::Var { param: true, .. })
+                        || self.locals.contains_key(&root);
+                if candidate {
+                    self.edges.push((f, i, root));
+                }
+            }
+        }
+        self.addr_args.push((f, i, id));
+        self.lent_addr.insert(id);
+    }
+}
+
+impl Visitor for Uses<'_, '_> {
+    fn stmt(&mut self, s: &Stmt) -> bool {
+        if let StmtKind::Go(c) | StmtKind::Defer(c) = &s.kind {
+            // The call runs later: nothing in it is lent.
+            self.deferred += 1;
+            visit::walk_expr(self, c);
+            self.deferred -= 1;
+            return false;
+        }
+        true
+    }
+
+    fn expr(&mut self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Ident(_) => {
+                if let Some(&o) = self.info.uses.get(&e.id) {
+                    *self.total.entry(o).or_default() += 1;
+                }
+            }
+            // `p.f` (a method `p.M` is allowed where it is called: see below).
+            ExprKind::Selector { x, .. }
+                if self
+                    .info
+                    .selections
+                    .get(&e.id)
+                    .is_some_and(|s| s.kind == SelectionKind::FieldVal) =>
+            {
+                self.allow(x);
+            }
+            ExprKind::Star(x) => self.allow(x),
+            ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            } => {
+                if let Some(o) = self.addr_root(x).filter(|&o| self.local_var(o)) {
+                    *self.addr_total.entry(o).or_default() += 1;
+                }
+                // `&p.f` projects into the pointee: `p` must stay a pointer (unless the address
+                // is lent, which an edge accounts for).
+                if !self.lent_addr.contains(&e.id) {
+                    if let Some(r) = crate::stmt::root_ident(x).and_then(|r| self.obj(r)) {
+                        *self.total.entry(r).or_default() += 1;
+                    }
+                }
+            }
+            ExprKind::Call { func, args, .. } => {
+                let callee = strip_parens(func);
+                if let ExprKind::Selector { x, .. } = &callee.kind {
+                    if self
+                        .info
+                        .selections
+                        .get(&callee.id)
+                        .is_some_and(|s| s.kind == SelectionKind::MethodVal)
+                        && self.deferred == 0
+                    {
+                        self.allow(x);
+                    }
+                }
+                let f = self.obj(callee).filter(|f| self.funcs.contains_key(f));
+                if let Some(f) = f {
+                    let arity = self.funcs.get(&f).map_or(0, |(ps, _)| ps.len());
+                    // `f(g())` with a multi-value `g`, or `f(nil)`: no borrow to make.
+                    let nil_arg = args.iter().any(|a| {
+                        self.obj(a)
+                            .is_some_and(|o| matches!(self.prog.obj(o).kind, ObjKind::Nil))
+                    });
+                    if self.deferred == 0 && args.len() == arity && !nil_arg {
+                        self.allow(callee);
+                        for (i, a) in args.iter().enumerate() {
+                            if let Some(p) = self.obj(a) {
+                                let alone = args.iter().enumerate().all(|(j, other)| {
+                                    j == i || !crate::subslice::mentions(self.info, other, p)
+                                });
+                                let candidate = matches!(
+                                    self.prog.obj(p).kind,
+                                    ObjKind::Var { param: true, .. }
+                                ) || self.locals.contains_key(&p);
+                                if candidate && alone {
+                                    self.edges.push((f, i, p));
+                                    self.allow(a);
+                                }
+                            }
+                            let a = strip_parens(a);
+                            if let ExprKind::Unary {
+                                op: UnaryOp::Addr,
+                                x,
+                            } = &a.kind
+                            {
+                                self.address_arg(f, i, a.id, x, args);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        true
+    }
+}
+
+impl crate::ctx::Ctx<'_> {
+    /// `p := &T{…}` / `p := new(T)` for a local pointer that owns its value:
+    /// `let mut p = T { … };`.
+    pub fn owned_ptr_decl(&mut self, obj: ObjId, name: &Ident, value: &Expr) -> Option<syn::Stmt> {
+        let &writes = self.analysis.ptr_params.owned.get(&obj)?;
+        let Type::Pointer(pointee) = self.under(self.obj(obj).ty).clone() else {
+            return None;
+        };
+        let value = strip_parens(value);
+        let init: syn::Expr = match &value.kind {
+            ExprKind::Unary { x, .. } => self.value_as(x, pointee),
+            _ => self.zero_value(pointee)?,
+        };
+        let ty = self.rust_type(pointee)?;
+        let id = self.bind_local(obj, &name.name);
+        let annotate = !matches!(init, syn::Expr::Struct(_));
+        Some(match (writes, annotate) {
+            (true, true) => syn::parse_quote!(let mut #id: #ty = #init;),
+            (true, false) => syn::parse_quote!(let mut #id = #init;),
+            (false, true) => syn::parse_quote!(let #id: #ty = #init;),
+            (false, false) => syn::parse_quote!(let #id = #init;),
+        })
+    }
+}
