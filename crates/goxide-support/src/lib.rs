@@ -26,12 +26,14 @@ pub mod flag;
 pub mod fmt;
 pub mod heap;
 pub mod iface;
+pub mod list;
 pub mod log;
 pub mod math;
 pub mod parse;
 pub mod path;
 pub mod ptr;
 pub mod rand;
+pub mod ring;
 pub mod rt;
 pub mod runtime;
 pub mod sort;
@@ -105,6 +107,11 @@ pub const MODULES: &[Module] = &[
         deps: &["errors", "fmt", "rt"],
     },
     Module {
+        name: "list",
+        source: include_str!("list.rs"),
+        deps: &["fmt", "iface"],
+    },
+    Module {
         name: "log",
         source: include_str!("log.rs"),
         deps: &["rt"],
@@ -133,6 +140,11 @@ pub const MODULES: &[Module] = &[
         name: "rand",
         source: include_str!("rand.rs"),
         deps: &["rt"],
+    },
+    Module {
+        name: "ring",
+        source: include_str!("ring.rs"),
+        deps: &["fmt", "iface"],
     },
     Module {
         name: "rt",

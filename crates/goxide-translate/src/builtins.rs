@@ -368,6 +368,9 @@ impl Ctx<'_> {
             }
             match crate::stdlib::std_handle(self.prog, xt) {
                 Some(("bufio", _)) => return self.scanner_method(e, x, name, args),
+                Some(("container/list" | "container/ring", _)) => {
+                    return self.container_method(e, x, name, args)
+                }
                 Some(_) => return self.base64_method(e, x, name, args),
                 None => {}
             }

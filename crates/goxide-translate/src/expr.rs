@@ -302,11 +302,15 @@ impl Ctx<'_> {
                 .obj_of(e)
                 .is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Var { .. })),
             ExprKind::Paren(x) => self.is_place(x),
-            ExprKind::Selector { .. } => self
-                .info
-                .selections
-                .get(&e.id)
-                .is_some_and(|s| s.kind == SelectionKind::FieldVal),
+            ExprKind::Selector { x, .. } => {
+                self.info
+                    .selections
+                    .get(&e.id)
+                    .is_some_and(|s| s.kind == SelectionKind::FieldVal)
+                    && self
+                        .type_of(x)
+                        .is_none_or(|t| crate::stdlib::nullable_handle(self.prog, t).is_none())
+            }
             ExprKind::Index { x, .. } => !self
                 .type_of(x)
                 .is_some_and(|t| self.is_string(t) || matches!(self.under(t), Type::Map(..))),
@@ -538,6 +542,14 @@ impl Ctx<'_> {
         let Some(xt) = self.type_of(x) else {
             return self.unsupported(e, "selector");
         };
+        if crate::stdlib::nullable_handle(self.prog, xt).is_some() {
+            // `e.Value` of a `*list.Element` or `*ring.Ring` (assignments go to `set_value`).
+            if mutable || sel != "Value" {
+                return self.unsupported(e, "this use of a field of a standard-library type");
+            }
+            let h = as_base(self.borrowed(x));
+            return parse_quote!(#h.value());
+        }
         let mut base = as_base(if mutable {
             self.place(x)
         } else {
@@ -977,6 +989,16 @@ impl Ctx<'_> {
         if matches!(op, BinaryOp::Eq | BinaryOp::Ne)
             && [x, y].iter().all(|o| {
                 self.type_of(o)
+                    .is_some_and(|t| crate::stdlib::nullable_handle(self.prog, t).is_some())
+            })
+        {
+            // Handles of `container/list` and `container/ring` compare by identity.
+            let (a, b) = (self.borrowed(x), self.borrowed(y));
+            return comparison(op, a, b);
+        }
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne)
+            && [x, y].iter().all(|o| {
+                self.type_of(o)
                     .is_some_and(|t| matches!(self.under(t), Type::Pointer(_)))
             })
         {
@@ -1176,6 +1198,13 @@ impl Ctx<'_> {
             });
         }
         let v = as_base(self.borrowed(val));
+        if crate::stdlib::nullable_handle(self.prog, t).is_some() {
+            return Some(if op == BinaryOp::Eq {
+                parse_quote!(#v.is_nil())
+            } else {
+                parse_quote!(!#v.is_nil())
+            });
+        }
         let is_nil: syn::Expr = match self.under(t) {
             Type::Pointer(_) | Type::Func(_) | Type::Interface(_) => {
                 if op == BinaryOp::Eq {

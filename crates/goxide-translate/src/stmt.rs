@@ -888,6 +888,17 @@ impl Ctx<'_> {
         if let Some(st) = self.map_store(l, v.clone()) {
             return vec![st];
         }
+        if let ExprKind::Selector { x, sel } = &strip_parens(l).kind {
+            if sel.name == "Value"
+                && self
+                    .type_of(x)
+                    .is_some_and(|t| crate::stdlib::nullable_handle(self.prog, t).is_some())
+            {
+                // `e.Value = v` on a `*list.Element` or `*ring.Ring`.
+                let h = crate::expr::as_base(self.borrowed(x));
+                return vec![parse_quote!(#h.set_value(#v);)];
+            }
+        }
         let p = self.place(l);
         // A value read through a RefCell borrow is moved out first, so that the borrow ends
         // before the assignment (`n = n.next` on a linked list).

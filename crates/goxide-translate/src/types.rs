@@ -95,6 +95,11 @@ impl Ctx<'_> {
                 parse_quote!(#id)
             }
             Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t).is_some() => {
+                if let Some((m, name)) = crate::stdlib::nullable_handle(self.prog, t) {
+                    self.use_support(m);
+                    let (m, name) = (crate::stdlib::ident(m), crate::stdlib::ident(name));
+                    return Some(parse_quote!(crate::support::#m::#name));
+                }
                 return match crate::stdlib::std_handle(self.prog, t) {
                     Some(("bufio", _)) => {
                         self.use_support("bufio");
@@ -439,6 +444,10 @@ impl Ctx<'_> {
             Type::Pointer(e) if self.sync_type(*e).is_some() => {
                 let ty = self.rust_type(t)?;
                 parse_quote!(#ty::default())
+            }
+            Type::Pointer(_) if crate::stdlib::nullable_handle(self.prog, t).is_some() => {
+                let ty = self.rust_type(t)?;
+                parse_quote!(#ty::nil())
             }
             // A nil `*bufio.Scanner` has no Rust value.
             Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t).is_some() => return None,

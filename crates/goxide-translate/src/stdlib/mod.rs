@@ -123,6 +123,7 @@ impl Ctx<'_> {
                 "reflect" => self.reflect_call(name, &a),
                 "flag" => self.flag_call(name, &a),
                 "container/heap" => self.heap_call(name, &a),
+                "container/list" | "container/ring" => self.container_new(pkg, name, &a),
                 "path" | "path/filepath" => self.path_call(name, &a),
                 "encoding/hex" => self.hex_call(name, &a),
                 "hash/crc32" | "crypto/sha256" | "crypto/md5" => self.hash_call(pkg, name, &a),
@@ -392,6 +393,23 @@ pub fn std_handle(
     match (pkg, o.name.as_str()) {
         ("bufio", "Scanner") => Some(("bufio", "Scanner")),
         ("encoding/base64", "Encoding") => Some(("encoding/base64", "Encoding")),
+        ("container/list", "List") => Some(("container/list", "List")),
+        ("container/list", "Element") => Some(("container/list", "Element")),
+        ("container/ring", "Ring") => Some(("container/ring", "Ring")),
+        _ => None,
+    }
+}
+
+/// A pointer to a standard-library type whose handle can be nil (`*list.Element`): its Rust
+/// type (`support::list::Element`), whose `nil()` is Go's nil, `is_nil()` tests for it and `==`
+/// compares identity. Returns `(support module, type)`.
+pub fn nullable_handle(
+    prog: &goxide_types::Program,
+    t: goxide_types::TypeId,
+) -> Option<(&'static str, &'static str)> {
+    match std_handle(prog, t)? {
+        ("container/list", name) => Some(("list", name)),
+        ("container/ring", name) => Some(("ring", name)),
         _ => None,
     }
 }
