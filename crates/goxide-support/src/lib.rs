@@ -40,6 +40,7 @@ pub mod sort;
 pub mod strconv;
 pub mod strings;
 pub mod sync;
+pub mod tabwriter;
 pub mod time;
 pub mod unicode;
 
@@ -109,7 +110,7 @@ pub const MODULES: &[Module] = &[
     Module {
         name: "list",
         source: include_str!("list.rs"),
-        deps: &["fmt", "iface"],
+        deps: &["fmt", "iface", "rt"],
     },
     Module {
         name: "log",
@@ -144,7 +145,7 @@ pub const MODULES: &[Module] = &[
     Module {
         name: "ring",
         source: include_str!("ring.rs"),
-        deps: &["fmt", "iface"],
+        deps: &["fmt", "iface", "rt"],
     },
     Module {
         name: "rt",
@@ -175,6 +176,11 @@ pub const MODULES: &[Module] = &[
         name: "sync",
         source: include_str!("sync.rs"),
         deps: &["chan", "fmt", "rt"],
+    },
+    Module {
+        name: "tabwriter",
+        source: include_str!("tabwriter.rs"),
+        deps: &["errors", "rt"],
     },
     Module {
         name: "time",

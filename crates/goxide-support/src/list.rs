@@ -37,7 +37,7 @@ pub struct List(Option<InnerRef>);
 pub struct Element(Option<(NodeRef, Option<InnerRef>)>);
 
 fn nil_deref() -> ! {
-    panic!("called `Option::unwrap()` on a `None` value")
+    super::rt::nil_deref()
 }
 
 /// `list.New()`.

@@ -57,7 +57,7 @@ impl Ring {
     fn node(&self) -> &NodeRef {
         match &self.0 {
             Some(n) => n,
-            None => panic!("called `Option::unwrap()` on a `None` value"),
+            None => super::rt::nil_deref(),
         }
     }
 

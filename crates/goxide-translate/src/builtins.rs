@@ -371,6 +371,7 @@ impl Ctx<'_> {
                 Some(("container/list" | "container/ring", _)) => {
                     return self.container_method(e, x, name, args)
                 }
+                Some(("text/tabwriter", _)) => return self.tabwriter_method(e, x, name, args),
                 Some(_) => return self.base64_method(e, x, name, args),
                 None => {}
             }

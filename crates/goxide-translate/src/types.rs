@@ -101,6 +101,10 @@ impl Ctx<'_> {
                     return Some(parse_quote!(crate::support::#m::#name));
                 }
                 return match crate::stdlib::std_handle(self.prog, t) {
+                    Some(("text/tabwriter", _)) => {
+                        self.use_support("tabwriter");
+                        Some(parse_quote!(crate::support::tabwriter::Writer))
+                    }
                     Some(("bufio", _)) => {
                         self.use_support("bufio");
                         Some(parse_quote!(crate::support::bufio::Scanner))

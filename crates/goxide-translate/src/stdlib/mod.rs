@@ -15,6 +15,7 @@ mod misc;
 mod reflect;
 mod strconv;
 mod strings;
+mod tabwriter;
 mod time;
 
 pub(crate) use time::is_mapped_time_type;
@@ -88,6 +89,14 @@ impl Ctx<'_> {
         let vals: Vec<syn::Expr> = args
             .iter()
             .map(|a| {
+                if ["Stdin", "Stdout", "Stderr"]
+                    .iter()
+                    .any(|n| self.is_pkg_member(a, "os", n))
+                {
+                    // The standard streams have no value of their own: mappings that take
+                    // them look at the expression.
+                    return parse_quote!(());
+                }
                 let t = self.type_of(a);
                 match t {
                     Some(t) if self.info.const_value(a.id).is_some() => {
@@ -124,6 +133,7 @@ impl Ctx<'_> {
                 "flag" => self.flag_call(name, &a),
                 "container/heap" => self.heap_call(name, &a),
                 "container/list" | "container/ring" => self.container_new(pkg, name, &a),
+                "text/tabwriter" => self.tabwriter_call(name, &a),
                 "path" | "path/filepath" => self.path_call(name, &a),
                 "encoding/hex" => self.hex_call(name, &a),
                 "hash/crc32" | "crypto/sha256" | "crypto/md5" => self.hash_call(pkg, name, &a),
@@ -396,6 +406,7 @@ pub fn std_handle(
         ("container/list", "List") => Some(("container/list", "List")),
         ("container/list", "Element") => Some(("container/list", "Element")),
         ("container/ring", "Ring") => Some(("container/ring", "Ring")),
+        ("text/tabwriter", "Writer") => Some(("text/tabwriter", "Writer")),
         _ => None,
     }
 }
