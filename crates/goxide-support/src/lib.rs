@@ -19,6 +19,7 @@
 pub mod bufio;
 pub mod chan;
 pub mod complex;
+pub mod csv;
 pub mod defer;
 pub mod encoding;
 pub mod errors;
@@ -71,6 +72,11 @@ pub const MODULES: &[Module] = &[
         name: "complex",
         source: include_str!("complex.rs"),
         deps: &[],
+    },
+    Module {
+        name: "csv",
+        source: include_str!("csv.rs"),
+        deps: &["errors", "rt", "tabwriter", "unicode"],
     },
     Module {
         name: "defer",

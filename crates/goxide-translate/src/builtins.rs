@@ -372,6 +372,7 @@ impl Ctx<'_> {
                     return self.container_method(e, x, name, args)
                 }
                 Some(("text/tabwriter", _)) => return self.tabwriter_method(e, x, name, args),
+                Some(("encoding/csv", _)) => return self.csv_method(e, x, name, args),
                 Some(_) => return self.base64_method(e, x, name, args),
                 None => {}
             }

@@ -309,7 +309,7 @@ impl Ctx<'_> {
                     .is_some_and(|s| s.kind == SelectionKind::FieldVal)
                     && self
                         .type_of(x)
-                        .is_none_or(|t| crate::stdlib::nullable_handle(self.prog, t).is_none())
+                        .is_none_or(|t| crate::stdlib::std_handle(self.prog, t).is_none())
             }
             ExprKind::Index { x, .. } => !self
                 .type_of(x)
@@ -542,13 +542,15 @@ impl Ctx<'_> {
         let Some(xt) = self.type_of(x) else {
             return self.unsupported(e, "selector");
         };
-        if crate::stdlib::nullable_handle(self.prog, xt).is_some() {
-            // `e.Value` of a `*list.Element` or `*ring.Ring` (assignments go to `set_value`).
-            if mutable || sel != "Value" {
+        if crate::stdlib::std_handle(self.prog, xt).is_some() {
+            // A field of a standard-library handle (`e.Value` of a `*list.Element`, `r.Comma`
+            // of a `*csv.Reader`): a getter (assignments go to a setter, `set_value`).
+            if mutable {
                 return self.unsupported(e, "this use of a field of a standard-library type");
             }
-            let h = as_base(self.borrowed(x));
-            return parse_quote!(#h.value());
+            let h = as_base(paren_if_needed(self.borrowed(x)));
+            let getter = names::ident(&names::snake(sel));
+            return parse_quote!(#h.#getter());
         }
         let mut base = as_base(if mutable {
             self.place(x)

@@ -889,14 +889,20 @@ impl Ctx<'_> {
             return vec![st];
         }
         if let ExprKind::Selector { x, sel } = &strip_parens(l).kind {
-            if sel.name == "Value"
+            if self
+                .type_of(x)
+                .is_some_and(|t| crate::stdlib::std_handle(self.prog, t).is_some())
                 && self
-                    .type_of(x)
-                    .is_some_and(|t| crate::stdlib::nullable_handle(self.prog, t).is_some())
+                    .info
+                    .selections
+                    .get(&strip_parens(l).id)
+                    .is_some_and(|s| s.kind == goxide_types::SelectionKind::FieldVal)
             {
-                // `e.Value = v` on a `*list.Element` or `*ring.Ring`.
-                let h = crate::expr::as_base(self.borrowed(x));
-                return vec![parse_quote!(#h.set_value(#v);)];
+                // `e.Value = v` on a `*list.Element`, `r.Comma = ';'` on a `*csv.Reader`.
+                let h = crate::expr::as_base(crate::expr::paren_if_needed(self.borrowed(x)));
+                let setter =
+                    crate::names::ident(&format!("set_{}", crate::names::snake(&sel.name)));
+                return vec![parse_quote!(#h.#setter(#v);)];
             }
         }
         let p = self.place(l);

@@ -101,6 +101,11 @@ impl Ctx<'_> {
                     return Some(parse_quote!(crate::support::#m::#name));
                 }
                 return match crate::stdlib::std_handle(self.prog, t) {
+                    Some(("encoding/csv", name)) => {
+                        self.use_support("csv");
+                        let name = crate::stdlib::ident(name);
+                        Some(parse_quote!(crate::support::csv::#name))
+                    }
                     Some(("text/tabwriter", _)) => {
                         self.use_support("tabwriter");
                         Some(parse_quote!(crate::support::tabwriter::Writer))

@@ -7,6 +7,7 @@
 
 mod atomic;
 mod container;
+mod csv;
 mod encoding;
 mod flag;
 mod log;
@@ -80,6 +81,12 @@ impl Ctx<'_> {
                 return x;
             }
         }
+        if pkg == "encoding/csv" && name == "NewReader" && !ellipsis && args.len() == 1 {
+            return match self.csv_new_reader(&args[0]) {
+                Some(x) => x,
+                None => self.unsupported(e, "csv.NewReader of this reader"),
+            };
+        }
         if pkg == "bufio" && name == "NewScanner" && !ellipsis && args.len() == 1 {
             return match self.new_scanner(&args[0]) {
                 Some(x) => x,
@@ -134,6 +141,7 @@ impl Ctx<'_> {
                 "container/heap" => self.heap_call(name, &a),
                 "container/list" | "container/ring" => self.container_new(pkg, name, &a),
                 "text/tabwriter" => self.tabwriter_call(name, &a),
+                "encoding/csv" => self.csv_call(name, &a),
                 "path" | "path/filepath" => self.path_call(name, &a),
                 "encoding/hex" => self.hex_call(name, &a),
                 "hash/crc32" | "crypto/sha256" | "crypto/md5" => self.hash_call(pkg, name, &a),
@@ -328,6 +336,12 @@ impl Ctx<'_> {
                     return v;
                 }
             }
+            if let Some(v) = pkg
+                .as_deref()
+                .and_then(|p| self.std_error_value(p, &sel.name))
+            {
+                return v;
+            }
             if pkg.as_deref() == Some("strconv") && sel.name == "Itoa" {
                 let rc = self.rc_path();
                 return parse_quote!(#rc::new(|i: i64| i.to_string()));
@@ -407,6 +421,8 @@ pub fn std_handle(
         ("container/list", "Element") => Some(("container/list", "Element")),
         ("container/ring", "Ring") => Some(("container/ring", "Ring")),
         ("text/tabwriter", "Writer") => Some(("text/tabwriter", "Writer")),
+        ("encoding/csv", "Reader") => Some(("encoding/csv", "Reader")),
+        ("encoding/csv", "Writer") => Some(("encoding/csv", "Writer")),
         _ => None,
     }
 }
