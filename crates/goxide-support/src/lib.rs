@@ -44,6 +44,7 @@ pub mod sync;
 pub mod tabwriter;
 pub mod time;
 pub mod unicode;
+pub mod url;
 
 /// One support module as goxide emits it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,6 +198,11 @@ pub const MODULES: &[Module] = &[
         name: "unicode",
         source: include_str!("unicode.rs"),
         deps: &[],
+    },
+    Module {
+        name: "url",
+        source: include_str!("url.rs"),
+        deps: &["errors", "fmt", "rt", "strconv"],
     },
 ];
 

@@ -1800,6 +1800,7 @@ fn field_translatable(
                         || path == "time" && crate::stdlib::is_mapped_time_type(&o.name)
                         || path == "container/list" && matches!(o.name.as_str(), "List" | "Element")
                         || path == "container/ring" && o.name == "Ring"
+                        || path == "net/url" && o.name == "Values"
                 }
             }
         }

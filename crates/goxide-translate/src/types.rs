@@ -79,6 +79,9 @@ impl Ctx<'_> {
                     return match (pkg, obj.name.as_str()) {
                         (Some("strings"), "Builder") => Some(parse_quote!(String)),
                         (Some("bytes"), "Buffer") => Some(parse_quote!(Vec<u8>)),
+                        (Some("net/url"), "Values") => {
+                            Some(parse_quote!(std::collections::HashMap<String, Vec<String>>))
+                        }
                         (Some("time"), name) => self.time_type(name),
                         (Some("sync"), _) => {
                             let id = self.sync_type(t)?;

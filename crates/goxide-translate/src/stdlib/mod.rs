@@ -18,8 +18,10 @@ mod strconv;
 mod strings;
 mod tabwriter;
 mod time;
+mod url;
 
 pub(crate) use time::is_mapped_time_type;
+pub(crate) use url::is_url_values;
 
 use crate::ctx::Ctx;
 use crate::expr::paren_if_needed;
@@ -142,6 +144,7 @@ impl Ctx<'_> {
                 "container/list" | "container/ring" => self.container_new(pkg, name, &a),
                 "text/tabwriter" => self.tabwriter_call(name, &a),
                 "encoding/csv" => self.csv_call(name, &a),
+                "net/url" => self.url_call(name, &a),
                 "path" | "path/filepath" => self.path_call(name, &a),
                 "encoding/hex" => self.hex_call(name, &a),
                 "hash/crc32" | "crypto/sha256" | "crypto/md5" => self.hash_call(pkg, name, &a),
@@ -423,6 +426,8 @@ pub fn std_handle(
         ("text/tabwriter", "Writer") => Some(("text/tabwriter", "Writer")),
         ("encoding/csv", "Reader") => Some(("encoding/csv", "Reader")),
         ("encoding/csv", "Writer") => Some(("encoding/csv", "Writer")),
+        ("net/url", "URL") => Some(("net/url", "URL")),
+        ("net/url", "Userinfo") => Some(("net/url", "Userinfo")),
         _ => None,
     }
 }
@@ -437,6 +442,8 @@ pub fn nullable_handle(
     match std_handle(prog, t)? {
         ("container/list", name) => Some(("list", name)),
         ("container/ring", name) => Some(("ring", name)),
+        ("net/url", "URL") => Some(("url", "Url")),
+        ("net/url", "Userinfo") => Some(("url", "Userinfo")),
         _ => None,
     }
 }
