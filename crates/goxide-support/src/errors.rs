@@ -103,6 +103,16 @@ pub fn new(msg: impl Into<String>) -> Error {
     Some(Rc::new(ErrorString(msg.into())))
 }
 
+thread_local! {
+    static EOF: Error = new("EOF");
+}
+
+/// `io.EOF`: one error value (per thread, as errors never cross threads), so that `==`
+/// recognizes it.
+pub fn eof() -> Error {
+    EOF.with(Clone::clone)
+}
+
 /// `fmt.Errorf(...)`: the formatted message, wrapping `wrapped` when the format had `%w`.
 pub fn errorf(msg: String, wrapped: Error) -> Error {
     match wrapped {

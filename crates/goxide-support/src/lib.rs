@@ -19,6 +19,7 @@
 pub mod bufio;
 pub mod chan;
 pub mod complex;
+pub mod csv;
 pub mod defer;
 pub mod encoding;
 pub mod errors;
@@ -26,20 +27,24 @@ pub mod flag;
 pub mod fmt;
 pub mod heap;
 pub mod iface;
+pub mod list;
 pub mod log;
 pub mod math;
 pub mod parse;
 pub mod path;
 pub mod ptr;
 pub mod rand;
+pub mod ring;
 pub mod rt;
 pub mod runtime;
 pub mod sort;
 pub mod strconv;
 pub mod strings;
 pub mod sync;
+pub mod tabwriter;
 pub mod time;
 pub mod unicode;
+pub mod url;
 
 /// One support module as goxide emits it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +73,11 @@ pub const MODULES: &[Module] = &[
         name: "complex",
         source: include_str!("complex.rs"),
         deps: &[],
+    },
+    Module {
+        name: "csv",
+        source: include_str!("csv.rs"),
+        deps: &["errors", "rt", "tabwriter", "unicode"],
     },
     Module {
         name: "defer",
@@ -105,6 +115,11 @@ pub const MODULES: &[Module] = &[
         deps: &["errors", "fmt", "rt"],
     },
     Module {
+        name: "list",
+        source: include_str!("list.rs"),
+        deps: &["fmt", "iface", "rt"],
+    },
+    Module {
         name: "log",
         source: include_str!("log.rs"),
         deps: &["rt"],
@@ -133,6 +148,11 @@ pub const MODULES: &[Module] = &[
         name: "rand",
         source: include_str!("rand.rs"),
         deps: &["rt"],
+    },
+    Module {
+        name: "ring",
+        source: include_str!("ring.rs"),
+        deps: &["fmt", "iface", "rt"],
     },
     Module {
         name: "rt",
@@ -165,6 +185,11 @@ pub const MODULES: &[Module] = &[
         deps: &["chan", "fmt", "rt"],
     },
     Module {
+        name: "tabwriter",
+        source: include_str!("tabwriter.rs"),
+        deps: &["errors", "rt"],
+    },
+    Module {
         name: "time",
         source: include_str!("time.rs"),
         deps: &["chan", "errors", "fmt", "rt"],
@@ -173,6 +198,11 @@ pub const MODULES: &[Module] = &[
         name: "unicode",
         source: include_str!("unicode.rs"),
         deps: &[],
+    },
+    Module {
+        name: "url",
+        source: include_str!("url.rs"),
+        deps: &["errors", "fmt", "rt", "strconv"],
     },
 ];
 

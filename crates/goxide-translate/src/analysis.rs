@@ -535,6 +535,20 @@ impl Walker<'_> {
                         }
                     }
                 }
+                // `v.Set(k, x)` on a `url.Values` writes to the map.
+                if let ExprKind::Selector { x, sel } = &func.kind {
+                    if matches!(sel.name.as_str(), "Set" | "Add" | "Del")
+                        && self
+                            .info
+                            .type_of(x.id)
+                            .is_some_and(|t| crate::stdlib::is_url_values(self.prog, t))
+                    {
+                        if let Some(obj) = self.root_var(x) {
+                            self.out.mutated.insert(obj);
+                            self.elem_mutated.insert(obj);
+                        }
+                    }
+                }
                 // A pointer-receiver method called on an addressable value borrows it mutably.
                 if let ExprKind::Selector { x, .. } = &func.kind {
                     if let Some(sel) = self.info.selections.get(&func.id) {

@@ -514,8 +514,17 @@ impl Ctx<'_> {
             }
             match crate::stdlib::std_handle(self.prog, xt) {
                 Some(("bufio", _)) => return self.scanner_method(e, x, name, args),
+                Some(("container/list" | "container/ring", _)) => {
+                    return self.container_method(e, x, name, args)
+                }
+                Some(("text/tabwriter", _)) => return self.tabwriter_method(e, x, name, args),
+                Some(("encoding/csv", _)) => return self.csv_method(e, x, name, args),
+                Some(("net/url", _)) => return self.url_method(e, x, name, args),
                 Some(_) => return self.base64_method(e, x, name, args),
                 None => {}
+            }
+            if crate::stdlib::is_url_values(self.prog, base) {
+                return self.url_values_method(e, x, name, args);
             }
             if self.stub_types.contains(&base) {
                 return self.unsupported(e, "method of a type goxide cannot translate yet");

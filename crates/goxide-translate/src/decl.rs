@@ -1813,6 +1813,9 @@ fn field_translatable(
                         || path == "sync"
                             && matches!(o.name.as_str(), "WaitGroup" | "Mutex" | "RWMutex" | "Once")
                         || path == "time" && crate::stdlib::is_mapped_time_type(&o.name)
+                        || path == "container/list" && matches!(o.name.as_str(), "List" | "Element")
+                        || path == "container/ring" && o.name == "Ring"
+                        || path == "net/url" && o.name == "Values"
                 }
             }
         }

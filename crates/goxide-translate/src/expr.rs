@@ -323,11 +323,15 @@ impl Ctx<'_> {
                 .obj_of(e)
                 .is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Var { .. })),
             ExprKind::Paren(x) => self.is_place(x),
-            ExprKind::Selector { .. } => self
-                .info
-                .selections
-                .get(&e.id)
-                .is_some_and(|s| s.kind == SelectionKind::FieldVal),
+            ExprKind::Selector { x, .. } => {
+                self.info
+                    .selections
+                    .get(&e.id)
+                    .is_some_and(|s| s.kind == SelectionKind::FieldVal)
+                    && self
+                        .type_of(x)
+                        .is_none_or(|t| crate::stdlib::std_handle(self.prog, t).is_none())
+            }
             ExprKind::Index { x, .. } => !self
                 .type_of(x)
                 .is_some_and(|t| self.is_string(t) || matches!(self.under(t), Type::Map(..))),
@@ -563,6 +567,16 @@ impl Ctx<'_> {
         let Some(xt) = self.type_of(x) else {
             return self.unsupported(e, "selector");
         };
+        if crate::stdlib::std_handle(self.prog, xt).is_some() {
+            // A field of a standard-library handle (`e.Value` of a `*list.Element`, `r.Comma`
+            // of a `*csv.Reader`): a getter (assignments go to a setter, `set_value`).
+            if mutable {
+                return self.unsupported(e, "this use of a field of a standard-library type");
+            }
+            let h = as_base(paren_if_needed(self.borrowed(x)));
+            let getter = names::ident(&names::snake(sel));
+            return parse_quote!(#h.#getter());
+        }
         let mut base = as_base(if mutable {
             self.place(x)
         } else {
@@ -1002,6 +1016,16 @@ impl Ctx<'_> {
         if matches!(op, BinaryOp::Eq | BinaryOp::Ne)
             && [x, y].iter().all(|o| {
                 self.type_of(o)
+                    .is_some_and(|t| crate::stdlib::nullable_handle(self.prog, t).is_some())
+            })
+        {
+            // Handles of `container/list` and `container/ring` compare by identity.
+            let (a, b) = (self.borrowed(x), self.borrowed(y));
+            return comparison(op, a, b);
+        }
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne)
+            && [x, y].iter().all(|o| {
+                self.type_of(o)
                     .is_some_and(|t| matches!(self.under(t), Type::Pointer(_)))
             })
         {
@@ -1201,6 +1225,13 @@ impl Ctx<'_> {
             });
         }
         let v = as_base(self.borrowed(val));
+        if crate::stdlib::nullable_handle(self.prog, t).is_some() {
+            return Some(if op == BinaryOp::Eq {
+                parse_quote!(#v.is_nil())
+            } else {
+                parse_quote!(!#v.is_nil())
+            });
+        }
         let is_nil: syn::Expr = match self.under(t) {
             Type::Pointer(_) | Type::Func(_) | Type::Interface(_) => {
                 if op == BinaryOp::Eq {

@@ -403,6 +403,16 @@ impl Ctx<'_> {
             let s = self.fmt_call(e, &sprint, args, ellipsis);
             return parse_quote!(eprint!("{}", #s));
         }
+        if let Some(wt) = self.type_of(w) {
+            if matches!(
+                crate::stdlib::std_handle(self.prog, wt),
+                Some(("text/tabwriter", _))
+            ) {
+                let s = self.fmt_call(e, &sprint, args, ellipsis);
+                let b = crate::expr::as_base(crate::expr::paren_if_needed(self.borrowed(w)));
+                return parse_quote!(#b.write_str(&#s));
+            }
+        }
         if let ExprKind::Unary {
             op: goxide_ast::ast::UnaryOp::Addr,
             x,

@@ -892,6 +892,23 @@ impl Ctx<'_> {
         if let Some(st) = self.map_store(l, v.clone()) {
             return vec![st];
         }
+        if let ExprKind::Selector { x, sel } = &strip_parens(l).kind {
+            if self
+                .type_of(x)
+                .is_some_and(|t| crate::stdlib::std_handle(self.prog, t).is_some())
+                && self
+                    .info
+                    .selections
+                    .get(&strip_parens(l).id)
+                    .is_some_and(|s| s.kind == goxide_types::SelectionKind::FieldVal)
+            {
+                // `e.Value = v` on a `*list.Element`, `r.Comma = ';'` on a `*csv.Reader`.
+                let h = crate::expr::as_base(crate::expr::paren_if_needed(self.borrowed(x)));
+                let setter =
+                    crate::names::ident(&format!("set_{}", crate::names::snake(&sel.name)));
+                return vec![parse_quote!(#h.#setter(#v);)];
+            }
+        }
         let p = self.place(l);
         // A value read through a RefCell borrow is moved out first, so that the borrow ends
         // before the assignment (`n = n.next` on a linked list).

@@ -79,6 +79,9 @@ impl Ctx<'_> {
                     return match (pkg, obj.name.as_str()) {
                         (Some("strings"), "Builder") => Some(parse_quote!(String)),
                         (Some("bytes"), "Buffer") => Some(parse_quote!(Vec<u8>)),
+                        (Some("net/url"), "Values") => {
+                            Some(parse_quote!(std::collections::HashMap<String, Vec<String>>))
+                        }
                         (Some("time"), name) => self.time_type(name),
                         (Some("sync"), _) => {
                             let id = self.sync_type(t)?;
@@ -95,7 +98,21 @@ impl Ctx<'_> {
                 parse_quote!(#id)
             }
             Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t).is_some() => {
+                if let Some((m, name)) = crate::stdlib::nullable_handle(self.prog, t) {
+                    self.use_support(m);
+                    let (m, name) = (crate::stdlib::ident(m), crate::stdlib::ident(name));
+                    return Some(parse_quote!(crate::support::#m::#name));
+                }
                 return match crate::stdlib::std_handle(self.prog, t) {
+                    Some(("encoding/csv", name)) => {
+                        self.use_support("csv");
+                        let name = crate::stdlib::ident(name);
+                        Some(parse_quote!(crate::support::csv::#name))
+                    }
+                    Some(("text/tabwriter", _)) => {
+                        self.use_support("tabwriter");
+                        Some(parse_quote!(crate::support::tabwriter::Writer))
+                    }
                     Some(("bufio", _)) => {
                         self.use_support("bufio");
                         Some(parse_quote!(crate::support::bufio::Scanner))
@@ -439,6 +456,10 @@ impl Ctx<'_> {
             Type::Pointer(e) if self.sync_type(*e).is_some() => {
                 let ty = self.rust_type(t)?;
                 parse_quote!(#ty::default())
+            }
+            Type::Pointer(_) if crate::stdlib::nullable_handle(self.prog, t).is_some() => {
+                let ty = self.rust_type(t)?;
+                parse_quote!(#ty::nil())
             }
             // A nil `*bufio.Scanner` has no Rust value.
             Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t).is_some() => return None,

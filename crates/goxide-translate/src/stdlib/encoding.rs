@@ -130,7 +130,20 @@ impl Ctx<'_> {
 
     /// `bufio.NewScanner(r)` over `os.Stdin` or `strings.NewReader(s)`.
     pub(super) fn new_scanner(&mut self, r: &Expr) -> Option<syn::Expr> {
+        let reader = self.std_reader(r)?;
+        self.use_support("bufio");
+        Some(parse_quote!(crate::support::bufio::Scanner::new(#reader)))
+    }
+
+    /// An `io.Reader` argument that is `os.Stdin` or `strings.NewReader(s)` (or
+    /// `bufio.NewReader` of one) as a Rust reader: `std::io::stdin()`, `Cursor::new(s)`.
+    pub(super) fn std_reader(&mut self, r: &Expr) -> Option<syn::Expr> {
         let r = crate::builtins::strip_parens(r);
+        if let ExprKind::Call { func, args, .. } = &r.kind {
+            if self.is_pkg_member(func, "bufio", "NewReader") && args.len() == 1 {
+                return self.std_reader(&args[0]);
+            }
+        }
         let reader: syn::Expr = if self.is_pkg_member(r, "os", "Stdin") {
             parse_quote!(std::io::stdin())
         } else {
@@ -146,8 +159,7 @@ impl Ctx<'_> {
             };
             parse_quote!(std::io::Cursor::new(#s))
         };
-        self.use_support("bufio");
-        Some(parse_quote!(crate::support::bufio::Scanner::new(#reader)))
+        Some(reader)
     }
 
     /// Methods of `*bufio.Scanner` (a `support::bufio::Scanner` handle).

@@ -7,6 +7,7 @@
 
 mod atomic;
 mod container;
+mod csv;
 mod encoding;
 mod flag;
 mod log;
@@ -15,9 +16,12 @@ mod misc;
 mod reflect;
 mod strconv;
 mod strings;
+mod tabwriter;
 mod time;
+mod url;
 
 pub(crate) use time::is_mapped_time_type;
+pub(crate) use url::is_url_values;
 
 use crate::ctx::Ctx;
 use crate::expr::paren_if_needed;
@@ -79,6 +83,12 @@ impl Ctx<'_> {
                 return x;
             }
         }
+        if pkg == "encoding/csv" && name == "NewReader" && !ellipsis && args.len() == 1 {
+            return match self.csv_new_reader(&args[0]) {
+                Some(x) => x,
+                None => self.unsupported(e, "csv.NewReader of this reader"),
+            };
+        }
         if pkg == "bufio" && name == "NewScanner" && !ellipsis && args.len() == 1 {
             return match self.new_scanner(&args[0]) {
                 Some(x) => x,
@@ -88,6 +98,14 @@ impl Ctx<'_> {
         let vals: Vec<syn::Expr> = args
             .iter()
             .map(|a| {
+                if ["Stdin", "Stdout", "Stderr"]
+                    .iter()
+                    .any(|n| self.is_pkg_member(a, "os", n))
+                {
+                    // The standard streams have no value of their own: mappings that take
+                    // them look at the expression.
+                    return parse_quote!(());
+                }
                 let t = self.type_of(a);
                 match t {
                     Some(t) if self.info.const_value(a.id).is_some() => {
@@ -123,6 +141,10 @@ impl Ctx<'_> {
                 "reflect" => self.reflect_call(name, &a),
                 "flag" => self.flag_call(name, &a),
                 "container/heap" => self.heap_call(name, &a),
+                "container/list" | "container/ring" => self.container_new(pkg, name, &a),
+                "text/tabwriter" => self.tabwriter_call(name, &a),
+                "encoding/csv" => self.csv_call(name, &a),
+                "net/url" => self.url_call(name, &a),
                 "path" | "path/filepath" => self.path_call(name, &a),
                 "encoding/hex" => self.hex_call(name, &a),
                 "hash/crc32" | "crypto/sha256" | "crypto/md5" => self.hash_call(pkg, name, &a),
@@ -317,6 +339,12 @@ impl Ctx<'_> {
                     return v;
                 }
             }
+            if let Some(v) = pkg
+                .as_deref()
+                .and_then(|p| self.std_error_value(p, &sel.name))
+            {
+                return v;
+            }
             if pkg.as_deref() == Some("strconv") && sel.name == "Itoa" {
                 let rc = self.rc_path();
                 return parse_quote!(#rc::new(|i: i64| i.to_string()));
@@ -392,6 +420,30 @@ pub fn std_handle(
     match (pkg, o.name.as_str()) {
         ("bufio", "Scanner") => Some(("bufio", "Scanner")),
         ("encoding/base64", "Encoding") => Some(("encoding/base64", "Encoding")),
+        ("container/list", "List") => Some(("container/list", "List")),
+        ("container/list", "Element") => Some(("container/list", "Element")),
+        ("container/ring", "Ring") => Some(("container/ring", "Ring")),
+        ("text/tabwriter", "Writer") => Some(("text/tabwriter", "Writer")),
+        ("encoding/csv", "Reader") => Some(("encoding/csv", "Reader")),
+        ("encoding/csv", "Writer") => Some(("encoding/csv", "Writer")),
+        ("net/url", "URL") => Some(("net/url", "URL")),
+        ("net/url", "Userinfo") => Some(("net/url", "Userinfo")),
+        _ => None,
+    }
+}
+
+/// A pointer to a standard-library type whose handle can be nil (`*list.Element`): its Rust
+/// type (`support::list::Element`), whose `nil()` is Go's nil, `is_nil()` tests for it and `==`
+/// compares identity. Returns `(support module, type)`.
+pub fn nullable_handle(
+    prog: &goxide_types::Program,
+    t: goxide_types::TypeId,
+) -> Option<(&'static str, &'static str)> {
+    match std_handle(prog, t)? {
+        ("container/list", name) => Some(("list", name)),
+        ("container/ring", name) => Some(("ring", name)),
+        ("net/url", "URL") => Some(("url", "Url")),
+        ("net/url", "Userinfo") => Some(("url", "Userinfo")),
         _ => None,
     }
 }
