@@ -367,8 +367,12 @@ impl Ctx<'_> {
                 return self.buffer_method(e, x, name, args);
             }
             match crate::stdlib::std_handle(self.prog, xt) {
-                Some(("bufio", _)) => return self.scanner_method(e, x, name, args),
-                Some(_) => return self.base64_method(e, x, name, args),
+                Some(("bufio", "Scanner")) => return self.scanner_method(e, x, name, args),
+                Some(("encoding/base64", _)) => return self.base64_method(e, x, name, args),
+                Some(("encoding/json", "Encoder")) => {
+                    return self.json_encoder_method(e, x, name, args)
+                }
+                Some(_) => return self.unsupported(e, &format!("method {name} of this type")),
                 None => {}
             }
             if self.stub_types.contains(&base) {

@@ -95,16 +95,11 @@ impl Ctx<'_> {
                 parse_quote!(#id)
             }
             Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t).is_some() => {
-                return match crate::stdlib::std_handle(self.prog, t) {
-                    Some(("bufio", _)) => {
-                        self.use_support("bufio");
-                        Some(parse_quote!(crate::support::bufio::Scanner))
-                    }
-                    _ => {
-                        self.use_support("encoding");
-                        Some(parse_quote!(crate::support::encoding::Base64))
-                    }
-                };
+                let (pkg, name) = crate::stdlib::std_handle(self.prog, t)?;
+                let (module, ty) = crate::stdlib::std_handle_type(pkg, name);
+                self.use_support(module);
+                let (module, ty) = (crate::stdlib::ident(module), crate::stdlib::ident(ty));
+                return Some(parse_quote!(crate::support::#module::#ty));
             }
             Type::Pointer(e) if self.sync_type(*e).is_some() => {
                 // A pointer to a `sync` value is the same shared handle.

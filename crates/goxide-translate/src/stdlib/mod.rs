@@ -9,6 +9,7 @@ mod atomic;
 mod container;
 mod encoding;
 mod flag;
+mod json;
 mod log;
 mod math;
 mod misc;
@@ -17,6 +18,7 @@ mod strconv;
 mod strings;
 mod time;
 
+pub(crate) use json::{plan as json_plan, JsonPlan};
 pub(crate) use time::is_mapped_time_type;
 
 use crate::ctx::Ctx;
@@ -79,6 +81,12 @@ impl Ctx<'_> {
                 return x;
             }
         }
+        if pkg == "encoding/json" && name == "Unmarshal" && !ellipsis {
+            return self.json_unmarshal(e, args);
+        }
+        if pkg == "encoding/json" && name == "NewEncoder" && args.len() == 1 {
+            return self.json_new_encoder(e, &args[0]);
+        }
         if pkg == "bufio" && name == "NewScanner" && !ellipsis && args.len() == 1 {
             return match self.new_scanner(&args[0]) {
                 Some(x) => x,
@@ -123,6 +131,7 @@ impl Ctx<'_> {
                 "reflect" => self.reflect_call(name, &a),
                 "flag" => self.flag_call(name, &a),
                 "container/heap" => self.heap_call(name, &a),
+                "encoding/json" => self.json_call(e, name, &a),
                 "path" | "path/filepath" => self.path_call(name, &a),
                 "encoding/hex" => self.hex_call(name, &a),
                 "hash/crc32" | "crypto/sha256" | "crypto/md5" => self.hash_call(pkg, name, &a),
@@ -392,7 +401,17 @@ pub fn std_handle(
     match (pkg, o.name.as_str()) {
         ("bufio", "Scanner") => Some(("bufio", "Scanner")),
         ("encoding/base64", "Encoding") => Some(("encoding/base64", "Encoding")),
+        ("encoding/json", "Encoder") => Some(("encoding/json", "Encoder")),
         _ => None,
+    }
+}
+
+/// The support module and Rust type of a [`std_handle`] type.
+pub fn std_handle_type(pkg: &str, name: &str) -> (&'static str, &'static str) {
+    match (pkg, name) {
+        ("bufio", "Scanner") => ("bufio", "Scanner"),
+        ("encoding/json", "Encoder") => ("json", "Encoder"),
+        _ => ("encoding", "Base64"),
     }
 }
 
