@@ -21,6 +21,7 @@
 pub mod bufio;
 pub mod chan;
 pub mod complex;
+pub mod context;
 pub mod defer;
 pub mod encoding;
 pub mod errors;
@@ -78,6 +79,12 @@ pub const MODULES: &[Module] = &[
         source: include_str!("complex.rs"),
         crates: &[],
         deps: &[],
+    },
+    Module {
+        name: "context",
+        source: include_str!("context.rs"),
+        crates: &[],
+        deps: &["chan", "errors", "fmt", "iface", "time"],
     },
     Module {
         name: "defer",

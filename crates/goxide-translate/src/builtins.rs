@@ -390,6 +390,9 @@ impl Ctx<'_> {
         if let Some(call) = self.time_method(e, x, name, args) {
             return call;
         }
+        if let Some(call) = self.context_method(e, x, name, args) {
+            return call;
+        }
         if mo.pkg != Some(self.pkg) {
             return self.unsupported(e, "method of another package's type");
         }

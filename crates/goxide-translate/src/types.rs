@@ -80,6 +80,7 @@ impl Ctx<'_> {
                         (Some("strings"), "Builder") => Some(parse_quote!(String)),
                         (Some("bytes"), "Buffer") => Some(parse_quote!(Vec<u8>)),
                         (Some("time"), name) => self.time_type(name),
+                        (Some("context"), _) => self.context_type(t),
                         (Some("sync"), _) => {
                             let id = self.sync_type(t)?;
                             self.use_support("sync");

@@ -7,6 +7,7 @@
 
 mod atomic;
 mod container;
+mod context;
 mod encoding;
 mod flag;
 mod json;
@@ -18,6 +19,7 @@ mod strconv;
 mod strings;
 mod time;
 
+pub(crate) use context::is_context;
 pub(crate) use json::{plan as json_plan, JsonPlan};
 pub(crate) use time::is_mapped_time_type;
 
@@ -80,6 +82,9 @@ impl Ctx<'_> {
             if let Some(x) = self.sort_call(name, &a) {
                 return x;
             }
+        }
+        if pkg == "context" && !ellipsis {
+            return self.context_call(e, name, args);
         }
         if pkg == "encoding/json" && name == "Unmarshal" && !ellipsis {
             return self.json_unmarshal(e, args);
@@ -320,6 +325,11 @@ impl Ctx<'_> {
             });
             if pkg.as_deref() == Some("os") && sel.name == "Args" {
                 return parse_quote!(std::env::args().collect::<Vec<String>>());
+            }
+            if pkg.as_deref() == Some("context") {
+                if let Some(v) = self.context_value(&sel.name) {
+                    return v;
+                }
             }
             if pkg.as_deref() == Some("encoding/base64") {
                 if let Some(v) = self.base64_value(&sel.name) {
