@@ -29,11 +29,13 @@ pub mod flag;
 pub mod fmt;
 pub mod heap;
 pub mod iface;
+pub mod io;
 pub mod json;
 pub mod json_decode;
 pub mod json_encode;
 pub mod log;
 pub mod math;
+pub mod os;
 pub mod parse;
 pub mod path;
 pub mod ptr;
@@ -66,7 +68,7 @@ pub const MODULES: &[Module] = &[
         name: "bufio",
         source: include_str!("bufio.rs"),
         crates: &[],
-        deps: &["errors"],
+        deps: &["errors", "io", "rt", "unicode"],
     },
     Module {
         name: "chan",
@@ -129,6 +131,12 @@ pub const MODULES: &[Module] = &[
         deps: &["errors", "fmt", "rt"],
     },
     Module {
+        name: "io",
+        source: include_str!("io.rs"),
+        crates: &[],
+        deps: &["errors"],
+    },
+    Module {
         name: "json",
         source: include_str!("json.rs"),
         crates: &["serde"],
@@ -157,6 +165,12 @@ pub const MODULES: &[Module] = &[
         source: include_str!("math.rs"),
         crates: &[],
         deps: &[],
+    },
+    Module {
+        name: "os",
+        source: include_str!("os.rs"),
+        crates: &[],
+        deps: &["errors", "fmt", "io", "rt"],
     },
     Module {
         name: "parse",

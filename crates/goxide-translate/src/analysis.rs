@@ -534,6 +534,18 @@ impl Walker<'_> {
                         }
                     }
                 }
+                // `f.Read(buf)` on a `*os.File` fills `buf`.
+                if let ExprKind::Selector { x, sel } = &func.kind {
+                    let file = self.info.type_of(x.id).is_some_and(|t| {
+                        crate::stdlib::std_handle(self.prog, t) == Some(("os", "File"))
+                    });
+                    if file && sel.name == "Read" {
+                        if let Some(o) = args.first().and_then(|a| self.root_var(a)) {
+                            self.elem_mutated.insert(o);
+                            self.out.mutated.insert(o);
+                        }
+                    }
+                }
                 // A pointer-receiver method called on an addressable value borrows it mutably.
                 if let ExprKind::Selector { x, .. } = &func.kind {
                     if let Some(sel) = self.info.selections.get(&func.id) {

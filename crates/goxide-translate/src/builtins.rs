@@ -372,6 +372,9 @@ impl Ctx<'_> {
                 Some(("encoding/json", "Encoder")) => {
                     return self.json_encoder_method(e, x, name, args)
                 }
+                Some(kind @ (("os", "File") | ("bufio", _))) => {
+                    return self.handle_method(e, x, kind, name, args)
+                }
                 Some(_) => return self.unsupported(e, &format!("method {name} of this type")),
                 None => {}
             }

@@ -436,7 +436,11 @@ impl Ctx<'_> {
                 let ty = self.rust_type(t)?;
                 parse_quote!(#ty::default())
             }
-            // A nil `*bufio.Scanner` has no Rust value.
+            // A nil `*os.File` is `File::default()`; a nil `*bufio.Scanner` has no Rust value.
+            Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t) == Some(("os", "File")) => {
+                self.use_support("os");
+                parse_quote!(crate::support::os::File::default())
+            }
             Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t).is_some() => return None,
             Type::Pointer(_) => parse_quote!(None),
             Type::Interface(_)

@@ -130,22 +130,7 @@ impl Ctx<'_> {
 
     /// `bufio.NewScanner(r)` over `os.Stdin` or `strings.NewReader(s)`.
     pub(super) fn new_scanner(&mut self, r: &Expr) -> Option<syn::Expr> {
-        let r = crate::builtins::strip_parens(r);
-        let reader: syn::Expr = if self.is_pkg_member(r, "os", "Stdin") {
-            parse_quote!(std::io::stdin())
-        } else {
-            let ExprKind::Call { func, args, .. } = &r.kind else {
-                return None;
-            };
-            if !self.is_pkg_member(func, "strings", "NewReader") || args.len() != 1 {
-                return None;
-            }
-            let s: syn::Expr = match self.const_str(&args[0]) {
-                Some(l) => parse_quote!(#l),
-                None => self.value(&args[0]),
-            };
-            parse_quote!(std::io::Cursor::new(#s))
-        };
+        let reader = self.reader_of(r)?;
         self.use_support("bufio");
         Some(parse_quote!(crate::support::bufio::Scanner::new(#reader)))
     }

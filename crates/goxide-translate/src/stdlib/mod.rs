@@ -14,6 +14,7 @@ mod json;
 mod log;
 mod math;
 mod misc;
+mod os_io;
 mod reflect;
 mod strconv;
 mod strings;
@@ -92,6 +93,14 @@ impl Ctx<'_> {
         if pkg == "encoding/json" && name == "NewEncoder" && args.len() == 1 {
             return self.json_new_encoder(e, &args[0]);
         }
+        if pkg == "io" && !ellipsis {
+            if let Some(x) = self.io_call(e, name, args) {
+                return x;
+            }
+        }
+        if pkg == "bufio" && matches!(name, "NewReader" | "NewWriter") && args.len() == 1 {
+            return self.bufio_new(e, name, &args[0]);
+        }
         if pkg == "bufio" && name == "NewScanner" && !ellipsis && args.len() == 1 {
             return match self.new_scanner(&args[0]) {
                 Some(x) => x,
@@ -132,7 +141,11 @@ impl Ctx<'_> {
                 "sync/atomic" => self.atomic_call(name, &a),
                 "bytes" => self.bytes_call(name, &a),
                 "time" => self.time_call(name, &a),
-                "os" | "runtime" | "runtime/debug" => self.system_call(pkg, name, &a),
+                "os" => match self.system_call(pkg, name, &a) {
+                    Some(x) => Some(x),
+                    None => self.os_call(name, &a),
+                },
+                "runtime" | "runtime/debug" => self.system_call(pkg, name, &a),
                 "reflect" => self.reflect_call(name, &a),
                 "flag" => self.flag_call(name, &a),
                 "container/heap" => self.heap_call(name, &a),
@@ -326,6 +339,9 @@ impl Ctx<'_> {
             if pkg.as_deref() == Some("os") && sel.name == "Args" {
                 return parse_quote!(std::env::args().collect::<Vec<String>>());
             }
+            if let Some(v) = pkg.as_deref().and_then(|p| self.os_io_value(p, &sel.name)) {
+                return v;
+            }
             if pkg.as_deref() == Some("context") {
                 if let Some(v) = self.context_value(&sel.name) {
                     return v;
@@ -412,6 +428,9 @@ pub fn std_handle(
         ("bufio", "Scanner") => Some(("bufio", "Scanner")),
         ("encoding/base64", "Encoding") => Some(("encoding/base64", "Encoding")),
         ("encoding/json", "Encoder") => Some(("encoding/json", "Encoder")),
+        ("os", "File") => Some(("os", "File")),
+        ("bufio", "Reader") => Some(("bufio", "Reader")),
+        ("bufio", "Writer") => Some(("bufio", "Writer")),
         _ => None,
     }
 }
@@ -421,6 +440,9 @@ pub fn std_handle_type(pkg: &str, name: &str) -> (&'static str, &'static str) {
     match (pkg, name) {
         ("bufio", "Scanner") => ("bufio", "Scanner"),
         ("encoding/json", "Encoder") => ("json", "Encoder"),
+        ("os", "File") => ("os", "File"),
+        ("bufio", "Reader") => ("bufio", "Reader"),
+        ("bufio", "Writer") => ("bufio", "Writer"),
         _ => ("encoding", "Base64"),
     }
 }
