@@ -15,9 +15,10 @@
 //! source and the sibling modules it needs.
 //!
 //! Modules use only `std`, except those that build on a crates.io crate
-//! ([`Module::crates`]: `json` on serde), which the generated crate then
+//! ([`Module::crates`]: `json` on serde, `big` on num-bigint), which the generated crate then
 //! depends on. This crate must never depend on other goxide crates.
 
+pub mod big;
 pub mod bufio;
 pub mod chan;
 pub mod complex;
@@ -64,6 +65,12 @@ pub struct Module {
 
 /// Every support module, in a stable order.
 pub const MODULES: &[Module] = &[
+    Module {
+        name: "big",
+        source: include_str!("big.rs"),
+        crates: &["num-bigint"],
+        deps: &["fmt", "rt"],
+    },
     Module {
         name: "bufio",
         source: include_str!("bufio.rs"),

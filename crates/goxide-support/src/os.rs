@@ -132,9 +132,14 @@ impl File {
         File::with_target("/dev/stderr", Target::Stderr)
     }
 
-    /// Whether this is Go's nil `*os.File`.
-    pub fn is_nil(&self) -> bool {
+    /// Whether this is Go's nil `*os.File` (`f == nil`).
+    pub fn is_none(&self) -> bool {
         self.handle.is_none()
+    }
+
+    /// `f != nil`.
+    pub fn is_some(&self) -> bool {
+        self.handle.is_some()
     }
 
     fn target(&self) -> Option<(&str, MutexGuard<'_, Target>)> {

@@ -372,6 +372,7 @@ impl Ctx<'_> {
                 Some(("encoding/json", "Encoder")) => {
                     return self.json_encoder_method(e, x, name, args)
                 }
+                Some(("math/big", _)) => return self.big_method(e, x, name, args),
                 Some(kind @ (("os", "File") | ("bufio", _))) => {
                     return self.handle_method(e, x, kind, name, args)
                 }
@@ -937,6 +938,10 @@ impl Ctx<'_> {
                 let Some(Type::Pointer(et)) = self.type_of(e).map(|t| self.under(t).clone()) else {
                     return self.unsupported(e, "new");
                 };
+                if self.is_big_int(et) {
+                    self.use_support("big");
+                    return parse_quote!(crate::support::big::Int::new());
+                }
                 let Some(mut z) = self.zero_value(et) else {
                     return self.unsupported(e, "new of this type");
                 };

@@ -436,10 +436,17 @@ impl Ctx<'_> {
                 let ty = self.rust_type(t)?;
                 parse_quote!(#ty::default())
             }
-            // A nil `*os.File` is `File::default()`; a nil `*bufio.Scanner` has no Rust value.
+            // A nil `*os.File` or `*big.Int` is the handle's default; a nil `*bufio.Scanner` has no
+            // Rust value.
             Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t) == Some(("os", "File")) => {
                 self.use_support("os");
                 parse_quote!(crate::support::os::File::default())
+            }
+            Type::Pointer(_)
+                if crate::stdlib::std_handle(self.prog, t) == Some(("math/big", "Int")) =>
+            {
+                self.use_support("big");
+                parse_quote!(crate::support::big::Int::default())
             }
             Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t).is_some() => return None,
             Type::Pointer(_) => parse_quote!(None),

@@ -6,6 +6,7 @@
 //! where Go's rules differ (`strings.Title`, `strconv.Atoi`'s error texts, `math.Max` on NaN).
 
 mod atomic;
+mod big;
 mod container;
 mod context;
 mod encoding;
@@ -133,6 +134,7 @@ impl Ctx<'_> {
                 "strconv" => self.strconv_call(name, &a),
                 "math" => self.math_call(name, &a),
                 "math/bits" => self.bits_call(name, &a),
+                "math/big" => self.big_call(name, &a),
                 "math/rand" => self.rand_call(name, &a),
                 "sort" => self.sort_call(name, &a),
                 "unicode" => self.unicode_call(name, &a),
@@ -429,6 +431,7 @@ pub fn std_handle(
         ("encoding/base64", "Encoding") => Some(("encoding/base64", "Encoding")),
         ("encoding/json", "Encoder") => Some(("encoding/json", "Encoder")),
         ("os", "File") => Some(("os", "File")),
+        ("math/big", "Int") => Some(("math/big", "Int")),
         ("bufio", "Reader") => Some(("bufio", "Reader")),
         ("bufio", "Writer") => Some(("bufio", "Writer")),
         _ => None,
@@ -441,6 +444,7 @@ pub fn std_handle_type(pkg: &str, name: &str) -> (&'static str, &'static str) {
         ("bufio", "Scanner") => ("bufio", "Scanner"),
         ("encoding/json", "Encoder") => ("json", "Encoder"),
         ("os", "File") => ("os", "File"),
+        ("math/big", "Int") => ("big", "Int"),
         ("bufio", "Reader") => ("bufio", "Reader"),
         ("bufio", "Writer") => ("bufio", "Writer"),
         _ => ("encoding", "Base64"),
