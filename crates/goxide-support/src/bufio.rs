@@ -219,3 +219,234 @@ fn split_token(split: Split, data: &[u8], at_eof: bool) -> Option<(usize, Vec<u8
         }
     }
 }
+
+/// `*bufio.Reader`: a handle (copies share the buffer, as copies of a Go pointer do).
+#[derive(Clone)]
+pub struct Reader {
+    state: Rc<RefCell<ReaderState>>,
+}
+
+struct ReaderState {
+    reader: Box<dyn Read>,
+    buf: Vec<u8>,
+    eof: bool,
+    err: Error,
+}
+
+impl ReaderState {
+    /// Reads more input; false at the end (or on an error, kept for the caller).
+    fn fill(&mut self) -> bool {
+        if self.eof {
+            return false;
+        }
+        let mut chunk = [0u8; 4096];
+        match self.reader.read(&mut chunk) {
+            Ok(0) => {
+                self.eof = true;
+                false
+            }
+            Ok(n) => {
+                self.buf.extend_from_slice(&chunk[..n]);
+                true
+            }
+            Err(e) => {
+                self.eof = true;
+                self.err = errors::new(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn end_error(&mut self) -> Error {
+        match self.err.take() {
+            Some(e) => Some(e),
+            None => super::io::eof(),
+        }
+    }
+}
+
+impl Reader {
+    /// `bufio.NewReader(r)`.
+    pub fn new(reader: impl Read + 'static) -> Reader {
+        Reader {
+            state: Rc::new(RefCell::new(ReaderState {
+                reader: Box::new(reader),
+                buf: Vec::new(),
+                eof: false,
+                err: None,
+            })),
+        }
+    }
+
+    /// `r.ReadBytes(delim)`: up to and including `delim`; at the end, what is left and
+    /// `io.EOF`.
+    pub fn read_bytes(&self, delim: u8) -> (Vec<u8>, Error) {
+        let mut st = self.state.borrow_mut();
+        let mut from = 0;
+        loop {
+            if let Some(i) = st.buf[from..].iter().position(|&b| b == delim) {
+                let line: Vec<u8> = st.buf.drain(..from + i + 1).collect();
+                return (line, None);
+            }
+            from = st.buf.len();
+            if !st.fill() {
+                let rest = std::mem::take(&mut st.buf);
+                return (rest, st.end_error());
+            }
+        }
+    }
+
+    /// `r.ReadString(delim)`.
+    pub fn read_string(&self, delim: u8) -> (String, Error) {
+        let (b, err) = self.read_bytes(delim);
+        (String::from_utf8_lossy(&b).into_owned(), err)
+    }
+
+    /// `r.ReadLine()`: a line without its `\n` or `\r\n`, `isPrefix` (always false: lines are
+    /// not split), and `io.EOF` once nothing is left.
+    pub fn read_line(&self) -> (Vec<u8>, bool, Error) {
+        let (mut line, err) = self.read_bytes(b'\n');
+        if line.is_empty() {
+            return (line, false, err);
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+            if line.last() == Some(&b'\r') {
+                line.pop();
+            }
+        }
+        (line, false, None)
+    }
+
+    /// `r.ReadRune()`: the next character, its size, or `io.EOF`.
+    pub fn read_rune(&self) -> (i32, i64, Error) {
+        let mut st = self.state.borrow_mut();
+        while st.buf.len() < 4 && st.fill() {}
+        if st.buf.is_empty() {
+            return (0, 0, st.end_error());
+        }
+        let (r, n) = super::unicode::decode_rune(&st.buf);
+        st.buf.drain(..n as usize);
+        (r, n, None)
+    }
+
+    /// `r.ReadByte()`.
+    pub fn read_byte(&self) -> (u8, Error) {
+        let mut st = self.state.borrow_mut();
+        if st.buf.is_empty() && !st.fill() {
+            return (0, st.end_error());
+        }
+        let b = st.buf.remove(0);
+        (b, None)
+    }
+}
+
+impl Read for Reader {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let mut st = self.state.borrow_mut();
+        if st.buf.is_empty() && !st.fill() {
+            return match st.err.take() {
+                Some(e) => Err(std::io::Error::other(e.to_string())),
+                None => Ok(0),
+            };
+        }
+        let n = out.len().min(st.buf.len());
+        out[..n].copy_from_slice(&st.buf[..n]);
+        st.buf.drain(..n);
+        Ok(n)
+    }
+}
+
+/// `*bufio.Writer`: a handle over a buffer that `Flush` writes out.
+#[derive(Clone)]
+pub struct Writer {
+    state: Rc<RefCell<WriterState>>,
+}
+
+struct WriterState {
+    writer: Box<dyn std::io::Write>,
+    buf: Vec<u8>,
+    err: Error,
+}
+
+/// `bufio`'s default buffer size.
+const DEFAULT_SIZE: usize = 4096;
+
+impl Writer {
+    /// `bufio.NewWriter(w)`.
+    pub fn new(writer: impl std::io::Write + 'static) -> Writer {
+        Writer {
+            state: Rc::new(RefCell::new(WriterState {
+                writer: Box::new(writer),
+                buf: Vec::new(),
+                err: None,
+            })),
+        }
+    }
+
+    /// `w.Write(b)`: buffered; a full buffer is written out first, as in Go.
+    pub fn write(&self, b: &[u8]) -> (i64, Error) {
+        {
+            let st = self.state.borrow();
+            if st.err.is_some() {
+                return (0, st.err.clone());
+            }
+        }
+        if self.state.borrow().buf.len() + b.len() > DEFAULT_SIZE {
+            let err = self.flush();
+            if err.is_some() {
+                return (0, err);
+            }
+        }
+        self.state.borrow_mut().buf.extend_from_slice(b);
+        (b.len() as i64, None)
+    }
+
+    /// `w.WriteString(s)`.
+    pub fn write_string(&self, s: &str) -> (i64, Error) {
+        self.write(s.as_bytes())
+    }
+
+    /// `w.WriteByte(c)`.
+    pub fn write_byte(&self, c: u8) -> Error {
+        self.write(&[c]).1
+    }
+
+    /// `w.WriteRune(r)`.
+    pub fn write_rune(&self, r: i32) -> (i64, Error) {
+        self.write(super::rt::rune_to_string(r as i64).as_bytes())
+    }
+
+    /// `w.Buffered()`.
+    pub fn buffered(&self) -> i64 {
+        self.state.borrow().buf.len() as i64
+    }
+
+    /// `w.Flush()`.
+    pub fn flush(&self) -> Error {
+        let mut st = self.state.borrow_mut();
+        if st.err.is_some() {
+            return st.err.clone();
+        }
+        let buf = std::mem::take(&mut st.buf);
+        let r = st.writer.write_all(&buf).and_then(|_| st.writer.flush());
+        if let Err(e) = r {
+            st.err = errors::new(e.to_string());
+            return st.err.clone();
+        }
+        None
+    }
+}
+
+impl std::io::Write for Writer {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        match Writer::write(self, b) {
+            (n, None) => Ok(n as usize),
+            (_, Some(e)) => Err(std::io::Error::other(e.to_string())),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}

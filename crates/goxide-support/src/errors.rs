@@ -43,6 +43,29 @@ impl std::error::Error for WrapError {
     }
 }
 
+/// A standard-library sentinel error (`context.Canceled`): every value made with the same
+/// text is the same error, so that it compares equal across threads (an `Error` is an `Rc`,
+/// which cannot be shared between them).
+#[derive(Debug, Clone, Copy)]
+pub struct Sentinel(pub &'static str);
+
+impl fmt::Display for Sentinel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::error::Error for Sentinel {}
+
+/// The sentinel error with text `msg`.
+pub fn sentinel(msg: &'static str) -> Error {
+    Some(Rc::new(Sentinel(msg)))
+}
+
+fn sentinel_text(e: &(dyn std::error::Error + 'static)) -> Option<&'static str> {
+    e.downcast_ref::<Sentinel>().map(|s| s.0)
+}
+
 /// `errors.New(msg)`.
 /// The `Error()` text of a Go type whose `Error` method has a pointer receiver.
 pub trait GoError {
@@ -103,14 +126,9 @@ pub fn new(msg: impl Into<String>) -> Error {
     Some(Rc::new(ErrorString(msg.into())))
 }
 
-thread_local! {
-    static EOF: Error = new("EOF");
-}
-
-/// `io.EOF`: one error value (per thread, as errors never cross threads), so that `==`
-/// recognizes it.
+/// `io.EOF` (the same value as `io::eof()`: sentinels are equal by their text).
 pub fn eof() -> Error {
-    EOF.with(Clone::clone)
+    sentinel("EOF")
 }
 
 /// `fmt.Errorf(...)`: the formatted message, wrapping `wrapped` when the format had `%w`.
@@ -133,7 +151,10 @@ pub fn message(err: &Error) -> String {
 pub fn same(a: &Error, b: &Error) -> bool {
     match (a, b) {
         (None, None) => true,
-        (Some(x), Some(y)) => std::ptr::addr_eq(Rc::as_ptr(x), Rc::as_ptr(y)),
+        (Some(x), Some(y)) => {
+            std::ptr::addr_eq(Rc::as_ptr(x), Rc::as_ptr(y))
+                || sentinel_text(&**x).is_some_and(|t| sentinel_text(&**y) == Some(t))
+        }
         _ => false,
     }
 }
@@ -143,10 +164,13 @@ pub fn is(err: &Error, target: &Error) -> bool {
     let Some(target) = target else {
         return err.is_none();
     };
+    let sentinel = sentinel_text(&**target);
     let target = Rc::as_ptr(target) as *const u8;
     let mut cur: Option<&dyn std::error::Error> = err.as_deref();
     while let Some(e) = cur {
-        if std::ptr::eq(e as *const dyn std::error::Error as *const u8, target) {
+        if std::ptr::eq(e as *const dyn std::error::Error as *const u8, target)
+            || sentinel.is_some_and(|t| sentinel_text(e) == Some(t))
+        {
             return true;
         }
         cur = e.source();
@@ -167,6 +191,10 @@ fn type_name(err: &Error) -> String {
         None => "<nil>".to_string(),
         Some(e) if e.downcast_ref::<WrapError>().is_some() => "*fmt.wrapError".to_string(),
         Some(e) if e.downcast_ref::<ErrorString>().is_some() => "*errors.errorString".to_string(),
+        Some(e) if sentinel_text(&**e) == Some("context deadline exceeded") => {
+            "context.deadlineExceededError".to_string()
+        }
+        Some(e) if e.downcast_ref::<Sentinel>().is_some() => "*errors.errorString".to_string(),
         Some(_) => "error".to_string(),
     }
 }

@@ -434,7 +434,8 @@ impl Walker<'_> {
                 self.expr(x);
             }
             ExprKind::Call { func, args, .. } if self.is_errors_as(func) && args.len() == 2 => {
-                // `errors.As(err, &target)` assigns `target`; its address does not escape.
+                // `errors.As(err, &target)` and `json.Unmarshal(data, &v)` assign their target; its
+                // address does not escape.
                 self.expr(&args[0]);
                 match &crate::builtins::strip_parens(&args[1]).kind {
                     ExprKind::Unary {
@@ -549,6 +550,18 @@ impl Walker<'_> {
                         }
                     }
                 }
+                // `f.Read(buf)` on a `*os.File` fills `buf`.
+                if let ExprKind::Selector { x, sel } = &func.kind {
+                    let file = self.info.type_of(x.id).is_some_and(|t| {
+                        crate::stdlib::std_handle(self.prog, t) == Some(("os", "File"))
+                    });
+                    if file && sel.name == "Read" {
+                        if let Some(o) = args.first().and_then(|a| self.root_var(a)) {
+                            self.elem_mutated.insert(o);
+                            self.out.mutated.insert(o);
+                        }
+                    }
+                }
                 // A pointer-receiver method called on an addressable value borrows it mutably.
                 if let ExprKind::Selector { x, .. } = &func.kind {
                     if let Some(sel) = self.info.selections.get(&func.id) {
@@ -593,15 +606,20 @@ impl Walker<'_> {
         }
     }
 
-    /// Whether `f` is `errors.As`.
+    /// Whether `f` is `errors.As` or `json.Unmarshal`, which assign through their second
+    /// argument and keep no pointer.
     fn is_errors_as(&self, f: &Expr) -> bool {
         let ExprKind::Selector { x, sel } = &crate::builtins::strip_parens(f).kind else {
             return false;
         };
-        sel.name == "As"
-            && self.info.object_of(x.id).is_some_and(|o| {
-                matches!(self.prog.obj(o).kind, ObjKind::PkgName(p) if self.prog.pkg(p).path == "errors")
-            })
+        let want = match sel.name.as_str() {
+            "As" => "errors",
+            "Unmarshal" => "encoding/json",
+            _ => return false,
+        };
+        self.info.object_of(x.id).is_some_and(|o| {
+            matches!(self.prog.obj(o).kind, ObjKind::PkgName(p) if self.prog.pkg(p).path == want)
+        })
     }
 
     /// Whether this is `fmt.Fprint`, `Fprintln` or `Fprintf` to `&b`, a local `strings.Builder`

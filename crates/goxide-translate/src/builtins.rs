@@ -513,14 +513,22 @@ impl Ctx<'_> {
                 return self.buffer_method(e, x, name, args);
             }
             match crate::stdlib::std_handle(self.prog, xt) {
-                Some(("bufio", _)) => return self.scanner_method(e, x, name, args),
+                Some(("bufio", "Scanner")) => return self.scanner_method(e, x, name, args),
                 Some(("container/list" | "container/ring", _)) => {
                     return self.container_method(e, x, name, args)
                 }
                 Some(("text/tabwriter", _)) => return self.tabwriter_method(e, x, name, args),
                 Some(("encoding/csv", _)) => return self.csv_method(e, x, name, args),
                 Some(("net/url", _)) => return self.url_method(e, x, name, args),
-                Some(_) => return self.base64_method(e, x, name, args),
+                Some(("encoding/base64", _)) => return self.base64_method(e, x, name, args),
+                Some(("encoding/json", "Encoder")) => {
+                    return self.json_encoder_method(e, x, name, args)
+                }
+                Some(("math/big", _)) => return self.big_method(e, x, name, args),
+                Some(kind @ (("os", "File") | ("bufio", _))) => {
+                    return self.handle_method(e, x, kind, name, args)
+                }
+                Some(_) => return self.unsupported(e, &format!("method {name} of this type")),
                 None => {}
             }
             if crate::stdlib::is_url_values(self.prog, base) {
@@ -539,6 +547,9 @@ impl Ctx<'_> {
             return call;
         }
         if let Some(call) = self.time_method(e, x, name, args) {
+            return call;
+        }
+        if let Some(call) = self.context_method(e, x, name, args) {
             return call;
         }
         if mo.pkg != Some(self.pkg) {
@@ -1092,6 +1103,10 @@ impl Ctx<'_> {
                 let Some(Type::Pointer(et)) = self.type_of(e).map(|t| self.under(t).clone()) else {
                     return self.unsupported(e, "new");
                 };
+                if self.is_big_int(et) {
+                    self.use_support("big");
+                    return parse_quote!(crate::support::big::Int::new());
+                }
                 let Some(mut z) = self.zero_value(et) else {
                     return self.unsupported(e, "new of this type");
                 };

@@ -55,7 +55,10 @@ pub fn is_send(prog: &Program, sync_ifaces: &HashSet<TypeId>, t: TypeId, depth: 
     if depth > 20 {
         return false;
     }
-    if sync_handle_or_ptr(prog, t).is_some() || sync_ifaces.contains(&t) {
+    if sync_handle_or_ptr(prog, t).is_some()
+        || sync_ifaces.contains(&t)
+        || crate::stdlib::is_context(prog, t)
+    {
         return true;
     }
     let d = depth + 1;

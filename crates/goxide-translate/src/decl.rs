@@ -266,6 +266,7 @@ pub fn translate_package(
             }
         }
     }
+    let json_plan = crate::stdlib::json_plan(prog, info, &ast_files);
     let sort_slice_types = sort_slice_types(prog, info, &ast_files, &by_value_methods);
     for (sf, file) in files {
         let mut ctx = Ctx {
@@ -311,6 +312,7 @@ pub fn translate_package(
             init_total,
             threaded,
             thread_blocker: thread_blocker.clone(),
+            json: json_plan.clone(),
         };
         ctx.concrete_types = ctx.distinct_concrete(&concrete_types);
         ctx.collect_consts(&ast_files);
@@ -1574,6 +1576,7 @@ impl Ctx<'_> {
     ) -> Option<Vec<syn::Item>> {
         let mut fs: Vec<syn::Field> = Vec::new();
         let mut all_default = true;
+        let json = self.json_struct_attrs(t, fields);
         for (i, f) in fields.iter().enumerate() {
             let ty = self.rust_type(f.ty)?;
             match self.under(f.ty) {
@@ -1583,7 +1586,10 @@ impl Ctx<'_> {
             }
             let fname = names::ident(&self.field_name_at(f, i));
             let doc = go_fields.and_then(|st| field_doc(st, i));
-            let fattrs = doc_attrs(&doc);
+            let mut fattrs = doc_attrs(&doc);
+            if let Some((_, _, per_field)) = &json {
+                fattrs.extend(per_field[i].iter().cloned());
+            }
             let fvis: syn::Visibility =
                 if f.name.starts_with(|c: char| c.is_uppercase()) && !self.is_main_pkg() {
                     parse_quote!(pub)
@@ -1610,9 +1616,15 @@ impl Ctx<'_> {
                 derives.push(parse_quote!(Hash));
             }
         }
+        let mut helper_attrs: Vec<syn::Attribute> = Vec::new();
+        if let Some((serde_derives, container, _)) = json {
+            derives.extend(serde_derives);
+            helper_attrs = container;
+        }
         let mut items: Vec<syn::Item> = vec![parse_quote!(
             #(#attrs)*
             #[derive(#(#derives),*)]
+            #(#helper_attrs)*
             #vis struct #name {
                 #(#fs),*
             }

@@ -413,6 +413,14 @@ impl Ctx<'_> {
                 return parse_quote!(#b.write_str(&#s));
             }
         }
+        if matches!(
+            self.handle_of(w),
+            Some(("os", "File") | ("bufio", "Writer"))
+        ) {
+            let s = self.fmt_call(e, &sprint, args, ellipsis);
+            let h = crate::expr::as_base(crate::expr::paren_if_needed(self.borrowed(w)));
+            return parse_quote!(#h.write_string(&#s));
+        }
         if let ExprKind::Unary {
             op: goxide_ast::ast::UnaryOp::Addr,
             x,

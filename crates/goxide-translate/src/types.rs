@@ -83,6 +83,7 @@ impl Ctx<'_> {
                             Some(parse_quote!(std::collections::HashMap<String, Vec<String>>))
                         }
                         (Some("time"), name) => self.time_type(name),
+                        (Some("context"), _) => self.context_type(t),
                         (Some("sync"), _) => {
                             let id = self.sync_type(t)?;
                             self.use_support("sync");
@@ -98,30 +99,11 @@ impl Ctx<'_> {
                 parse_quote!(#id)
             }
             Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t).is_some() => {
-                if let Some((m, name)) = crate::stdlib::nullable_handle(self.prog, t) {
-                    self.use_support(m);
-                    let (m, name) = (crate::stdlib::ident(m), crate::stdlib::ident(name));
-                    return Some(parse_quote!(crate::support::#m::#name));
-                }
-                return match crate::stdlib::std_handle(self.prog, t) {
-                    Some(("encoding/csv", name)) => {
-                        self.use_support("csv");
-                        let name = crate::stdlib::ident(name);
-                        Some(parse_quote!(crate::support::csv::#name))
-                    }
-                    Some(("text/tabwriter", _)) => {
-                        self.use_support("tabwriter");
-                        Some(parse_quote!(crate::support::tabwriter::Writer))
-                    }
-                    Some(("bufio", _)) => {
-                        self.use_support("bufio");
-                        Some(parse_quote!(crate::support::bufio::Scanner))
-                    }
-                    _ => {
-                        self.use_support("encoding");
-                        Some(parse_quote!(crate::support::encoding::Base64))
-                    }
-                };
+                let (pkg, name) = crate::stdlib::std_handle(self.prog, t)?;
+                let (module, ty) = crate::stdlib::std_handle_type(pkg, name);
+                self.use_support(module);
+                let (module, ty) = (crate::stdlib::ident(module), crate::stdlib::ident(ty));
+                return Some(parse_quote!(crate::support::#module::#ty));
             }
             Type::Pointer(e) if self.sync_type(*e).is_some() => {
                 // A pointer to a `sync` value is the same shared handle.
@@ -461,7 +443,18 @@ impl Ctx<'_> {
                 let ty = self.rust_type(t)?;
                 parse_quote!(#ty::nil())
             }
-            // A nil `*bufio.Scanner` has no Rust value.
+            // A nil `*os.File` or `*big.Int` is the handle's default; a nil `*bufio.Scanner` has no
+            // Rust value.
+            Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t) == Some(("os", "File")) => {
+                self.use_support("os");
+                parse_quote!(crate::support::os::File::default())
+            }
+            Type::Pointer(_)
+                if crate::stdlib::std_handle(self.prog, t) == Some(("math/big", "Int")) =>
+            {
+                self.use_support("big");
+                parse_quote!(crate::support::big::Int::default())
+            }
             Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t).is_some() => return None,
             Type::Pointer(_) => parse_quote!(None),
             Type::Interface(_)

@@ -94,19 +94,10 @@ pub fn crate_name(raw: &str) -> String {
     s
 }
 
-/// The `[dependencies]` line of a crates.io crate that translated code may call.
-fn dependency(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "md-5" => "md-5 = \"0.10\"\n",
-        "sha2" => "sha2 = \"0.10\"\n",
-        _ => return None,
-    })
-}
-
 fn cargo_toml(name: &str, is_main: bool, tokio: bool, crates: &BTreeSet<&str>) -> String {
     let mut deps = String::new();
     for c in crates {
-        deps.extend(dependency(c));
+        deps.extend(goxide_support::crate_dependency(c));
     }
     if tokio {
         deps.push_str(
@@ -151,15 +142,26 @@ pub(crate) fn lay_out(
             "internal error: goxide failed while translating this package; please report it".into(),
         );
     };
+    let mut modules: BTreeSet<&'static str> = BTreeSet::new();
+    let mut todo: Vec<&str> = translated.support.iter().map(String::as_str).collect();
+    while let Some(m) = todo.pop() {
+        if let Some(module) = goxide_support::module(m) {
+            if modules.insert(module.name) {
+                todo.extend(module.deps.iter().copied());
+            }
+        }
+    }
+    // Support modules built on crates.io crates bring them along.
+    let mut crates = translated.crates.clone();
+    for m in &modules {
+        if let Some(module) = goxide_support::module(m) {
+            crates.extend(module.crates.iter().copied());
+        }
+    }
     let is_main = translated.is_main;
     out.push(OutputFile {
         path: "Cargo.toml".into(),
-        contents: cargo_toml(
-            crate_name,
-            is_main,
-            translated.uses_tokio,
-            &translated.crates,
-        ),
+        contents: cargo_toml(crate_name, is_main, translated.uses_tokio, &crates),
     });
     for f in &translated.files {
         let text = print::print_file(&f.syn_file);
@@ -183,15 +185,6 @@ pub(crate) fn lay_out(
             path,
             contents: text,
         });
-    }
-    let mut modules: BTreeSet<&'static str> = BTreeSet::new();
-    let mut todo: Vec<&str> = translated.support.iter().map(String::as_str).collect();
-    while let Some(m) = todo.pop() {
-        if let Some(module) = goxide_support::module(m) {
-            if modules.insert(module.name) {
-                todo.extend(module.deps.iter().copied());
-            }
-        }
     }
     if !modules.is_empty() {
         let mut mod_rs = String::from(

@@ -91,7 +91,11 @@ fn ownership_entries_name_the_form_and_the_reason() {
     // `n := &Node{}` never leaves `main`: the variable owns the node.
     let ptr = find(&out, "main", "n");
     assert_eq!(
-        (ptr.go_type.as_str(), ptr.holding.as_str(), ptr.form.as_str()),
+        (
+            ptr.go_type.as_str(),
+            ptr.holding.as_str(),
+            ptr.form.as_str()
+        ),
         ("*main.Node", "owned", "T (owned value)")
     );
     let field = find(&out, "Node", "Next");

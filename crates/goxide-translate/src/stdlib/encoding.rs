@@ -130,7 +130,7 @@ impl Ctx<'_> {
 
     /// `bufio.NewScanner(r)` over `os.Stdin` or `strings.NewReader(s)`.
     pub(super) fn new_scanner(&mut self, r: &Expr) -> Option<syn::Expr> {
-        let reader = self.std_reader(r)?;
+        let reader = self.reader_of(r)?;
         self.use_support("bufio");
         Some(parse_quote!(crate::support::bufio::Scanner::new(#reader)))
     }

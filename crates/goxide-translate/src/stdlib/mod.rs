@@ -6,13 +6,17 @@
 //! where Go's rules differ (`strings.Title`, `strconv.Atoi`'s error texts, `math.Max` on NaN).
 
 mod atomic;
+mod big;
 mod container;
+mod context;
 mod csv;
 mod encoding;
 mod flag;
+mod json;
 mod log;
 mod math;
 mod misc;
+mod os_io;
 mod reflect;
 mod strconv;
 mod strings;
@@ -20,6 +24,8 @@ mod tabwriter;
 mod time;
 mod url;
 
+pub(crate) use context::is_context;
+pub(crate) use json::{plan as json_plan, JsonPlan};
 pub(crate) use time::is_mapped_time_type;
 pub(crate) use url::is_url_values;
 
@@ -89,6 +95,23 @@ impl Ctx<'_> {
                 None => self.unsupported(e, "csv.NewReader of this reader"),
             };
         }
+        if pkg == "context" && !ellipsis {
+            return self.context_call(e, name, args);
+        }
+        if pkg == "encoding/json" && name == "Unmarshal" && !ellipsis {
+            return self.json_unmarshal(e, args);
+        }
+        if pkg == "encoding/json" && name == "NewEncoder" && args.len() == 1 {
+            return self.json_new_encoder(e, &args[0]);
+        }
+        if pkg == "io" && !ellipsis {
+            if let Some(x) = self.io_call(e, name, args) {
+                return x;
+            }
+        }
+        if pkg == "bufio" && matches!(name, "NewReader" | "NewWriter") && args.len() == 1 {
+            return self.bufio_new(e, name, &args[0]);
+        }
         if pkg == "bufio" && name == "NewScanner" && !ellipsis && args.len() == 1 {
             return match self.new_scanner(&args[0]) {
                 Some(x) => x,
@@ -129,6 +152,7 @@ impl Ctx<'_> {
                 "strconv" => self.strconv_call(name, &a),
                 "math" => self.math_call(name, &a),
                 "math/bits" => self.bits_call(name, &a),
+                "math/big" => self.big_call(name, &a),
                 "math/rand" => self.rand_call(name, &a),
                 "sort" => self.sort_call(name, &a),
                 "unicode" => self.unicode_call(name, &a),
@@ -137,7 +161,11 @@ impl Ctx<'_> {
                 "sync/atomic" => self.atomic_call(name, &a),
                 "bytes" => self.bytes_call(name, &a),
                 "time" => self.time_call(name, &a),
-                "os" | "runtime" | "runtime/debug" => self.system_call(pkg, name, &a),
+                "os" => match self.system_call(pkg, name, &a) {
+                    Some(x) => Some(x),
+                    None => self.os_call(name, &a),
+                },
+                "runtime" | "runtime/debug" => self.system_call(pkg, name, &a),
                 "reflect" => self.reflect_call(name, &a),
                 "flag" => self.flag_call(name, &a),
                 "container/heap" => self.heap_call(name, &a),
@@ -145,6 +173,7 @@ impl Ctx<'_> {
                 "text/tabwriter" => self.tabwriter_call(name, &a),
                 "encoding/csv" => self.csv_call(name, &a),
                 "net/url" => self.url_call(name, &a),
+                "encoding/json" => self.json_call(e, name, &a),
                 "path" | "path/filepath" => self.path_call(name, &a),
                 "encoding/hex" => self.hex_call(name, &a),
                 "hash/crc32" | "crypto/sha256" | "crypto/md5" => self.hash_call(pkg, name, &a),
@@ -334,6 +363,14 @@ impl Ctx<'_> {
             if pkg.as_deref() == Some("os") && sel.name == "Args" {
                 return parse_quote!(std::env::args().collect::<Vec<String>>());
             }
+            if let Some(v) = pkg.as_deref().and_then(|p| self.os_io_value(p, &sel.name)) {
+                return v;
+            }
+            if pkg.as_deref() == Some("context") {
+                if let Some(v) = self.context_value(&sel.name) {
+                    return v;
+                }
+            }
             if pkg.as_deref() == Some("encoding/base64") {
                 if let Some(v) = self.base64_value(&sel.name) {
                     return v;
@@ -428,6 +465,11 @@ pub fn std_handle(
         ("encoding/csv", "Writer") => Some(("encoding/csv", "Writer")),
         ("net/url", "URL") => Some(("net/url", "URL")),
         ("net/url", "Userinfo") => Some(("net/url", "Userinfo")),
+        ("encoding/json", "Encoder") => Some(("encoding/json", "Encoder")),
+        ("os", "File") => Some(("os", "File")),
+        ("math/big", "Int") => Some(("math/big", "Int")),
+        ("bufio", "Reader") => Some(("bufio", "Reader")),
+        ("bufio", "Writer") => Some(("bufio", "Writer")),
         _ => None,
     }
 }
@@ -445,6 +487,27 @@ pub fn nullable_handle(
         ("net/url", "URL") => Some(("url", "Url")),
         ("net/url", "Userinfo") => Some(("url", "Userinfo")),
         _ => None,
+    }
+}
+
+/// The support module and Rust type of a [`std_handle`] type.
+pub fn std_handle_type(pkg: &str, name: &str) -> (&'static str, &'static str) {
+    match (pkg, name) {
+        ("bufio", "Scanner") => ("bufio", "Scanner"),
+        ("encoding/json", "Encoder") => ("json", "Encoder"),
+        ("os", "File") => ("os", "File"),
+        ("math/big", "Int") => ("big", "Int"),
+        ("bufio", "Reader") => ("bufio", "Reader"),
+        ("bufio", "Writer") => ("bufio", "Writer"),
+        ("encoding/csv", "Reader") => ("csv", "Reader"),
+        ("encoding/csv", "Writer") => ("csv", "Writer"),
+        ("text/tabwriter", _) => ("tabwriter", "Writer"),
+        ("container/list", "List") => ("list", "List"),
+        ("container/list", _) => ("list", "Element"),
+        ("container/ring", _) => ("ring", "Ring"),
+        ("net/url", "URL") => ("url", "Url"),
+        ("net/url", _) => ("url", "Userinfo"),
+        _ => ("encoding", "Base64"),
     }
 }
 
