@@ -10,6 +10,22 @@ use syn::parse_quote;
 
 impl Ctx<'_> {
     pub fn call(&mut self, e: &Expr) -> syn::Expr {
+        let raw = std::mem::take(&mut self.raw_ctor_call);
+        let call = self.call_inner(e);
+        let ctor = match &e.kind {
+            ExprKind::Call { func, .. } => self
+                .obj_of(strip_parens(func))
+                .is_some_and(|f| self.analysis.ptr_params.ctors.contains(&f)),
+            _ => false,
+        };
+        if ctor && !raw && !matches!(&call, syn::Expr::Macro(_)) {
+            // A constructor returns the value; a caller keeping a pointer makes the cell.
+            return self.ptr_new(call);
+        }
+        call
+    }
+
+    fn call_inner(&mut self, e: &Expr) -> syn::Expr {
         let ExprKind::Call {
             func,
             args,

@@ -25,6 +25,8 @@ pub struct FnState {
     pub next_label: u32,
     /// Translating the body of a function with `defer` (inside `with_defer`'s closure).
     pub in_defer_body: bool,
+    /// Translating a constructor (see `ptr_params`): `return` gives the value, not a pointer.
+    pub ctor: bool,
     /// Labels that `goto` jumps to: the segment loop's label, its state variable and the
     /// label's segment number (see `goto.rs`).
     pub goto_labels: std::collections::HashMap<String, (syn::Lifetime, syn::Ident, usize)>,
@@ -63,6 +65,8 @@ pub struct Ctx<'a> {
     pub comments: &'a [Comment],
     pub comment_cursor: usize,
     pub func: FnState,
+    /// The next constructor call is translated as the value it makes (not wrapped in a cell).
+    pub raw_ctor_call: bool,
     /// Rust names given to local objects (to keep shadowing and renames consistent).
     pub local_names: HashMap<ObjId, String>,
     /// Re-slices borrowing their base whose `cap` is used: the variable holding it.

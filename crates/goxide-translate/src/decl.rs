@@ -281,6 +281,7 @@ pub fn translate_package(
             comments: &file.comments,
             comment_cursor: 0,
             func: FnState::default(),
+            raw_ctor_call: false,
             local_names: HashMap::new(),
             subslice_caps: HashMap::new(),
             pending_markers: Vec::new(),
@@ -962,6 +963,7 @@ impl Ctx<'_> {
         self.local_names.clear();
         self.func = FnState {
             results: sig.results.clone(),
+            ctor: self.analysis.ptr_params.ctors.contains(&obj),
             ..FnState::default()
         };
         let attrs = doc_attrs(&d.doc);
@@ -1057,7 +1059,15 @@ impl Ctx<'_> {
         let Some((params, prelude)) = self.params(&f.sig, &sig.params) else {
             return vec![self.stub_fn(d, &name, "function signature")];
         };
-        let Some(ret) = self.results_type(&sig.results, 0) else {
+        let ret = match sig.results.as_slice() {
+            // A constructor returns the value it makes.
+            [t] if self.func.ctor => match self.under(*t).clone() {
+                Type::Pointer(pointee) => self.results_type(&[pointee], 0),
+                _ => None,
+            },
+            _ => self.results_type(&sig.results, 0),
+        };
+        let Some(ret) = ret else {
             return vec![self.stub_fn(d, &name, "function result type")];
         };
         let mut body_stmts = prelude;
@@ -1981,7 +1991,7 @@ pub fn mentions_named(
 }
 
 /// Whether a function body has a `defer` statement of its own (not in a nested closure).
-fn has_defer(b: &Block) -> bool {
+pub(crate) fn has_defer(b: &Block) -> bool {
     struct Finder(bool);
     impl goxide_ast::visit::Visitor for Finder {
         fn stmt(&mut self, s: &Stmt) -> bool {

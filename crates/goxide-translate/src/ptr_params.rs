@@ -36,6 +36,10 @@ pub struct PtrParams {
     pub owned: HashMap<ObjId, bool>,
     /// `&x` / `&x.f` / `&a[i]` arguments lent to borrowed parameters (`&mut x.f`).
     pub lent_exprs: HashSet<NodeId>,
+    /// Constructors: functions whose one result is always a fresh pointer (`return &T{…}`,
+    /// `new(T)`, an owned local, another constructor's result) and that are only called. They
+    /// return the value (`-> T`); a caller that keeps a pointer makes the cell.
+    pub ctors: HashSet<ObjId>,
     /// Pointee types whose pointers may point at a field or element (see `place`), once the
     /// lent addresses are left out.
     pub projected: HashSet<TypeId>,
@@ -166,8 +170,49 @@ fn decide(
             }
         }
     }
-    // Candidate owned locals: `p := &T{…}` / `p := new(T)`, with the body declaring them.
+    // Candidate constructors and what each returns.
+    let mut ctors: HashMap<ObjId, Vec<Fresh>> = HashMap::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let (Some(&fobj), Some(body)) = (info.defs.get(&fd.name.id), &fd.body) else {
+                continue;
+            };
+            let one_result = match fd.sig.results.as_slice() {
+                [g] => g.names.is_empty(),
+                _ => false,
+            };
+            let Type::Func(sig) = prog.types.under(prog.obj(fobj).ty) else {
+                continue;
+            };
+            if fd.recv.is_some()
+                || !fd.type_params.is_empty()
+                || !one_result
+                || sig.results.len() != 1
+                || !owned_pointee(prog, prog.obj(fobj).pkg, sig.results[0], projected)
+                || crate::decl::has_defer(body)
+            {
+                continue;
+            }
+            let mut rets = Returns {
+                values: Vec::new(),
+                ok: true,
+            };
+            rets.visit_block(body);
+            if rets.ok && !rets.values.is_empty() {
+                ctors.insert(
+                    fobj,
+                    rets.values.iter().map(|v| fresh(info, prog, v)).collect(),
+                );
+            }
+        }
+    }
+    // Candidate owned locals: `p := &T{…}` / `p := new(T)` / `p := NewT()`, with the body
+    // declaring them.
     let mut locals: HashMap<ObjId, &Block> = HashMap::new();
+    let mut local_ctor: Vec<(ObjId, ObjId)> = Vec::new();
     for f in files {
         for d in &f.decls {
             let DeclKind::Func(fd) = &d.kind else {
@@ -177,9 +222,12 @@ fn decide(
             let mut decls = Decls {
                 prog,
                 info,
+                ctors: &ctors,
                 found: Vec::new(),
+                from_ctor: Vec::new(),
             };
             visit::walk_block(&mut decls, body);
+            local_ctor.extend(decls.from_ctor);
             for o in decls.found {
                 let fine = owned_pointee(prog, prog.obj(o).pkg, prog.obj(o).ty, projected)
                     && !facts.whole_assigned.contains(&o)
@@ -195,6 +243,7 @@ fn decide(
         info,
         funcs: &funcs,
         locals: &locals,
+        ctors: &ctors,
         total: HashMap::new(),
         allowed: HashMap::new(),
         edges: Vec::new(),
@@ -218,19 +267,52 @@ fn decide(
         addr_args,
         ..
     } = uses;
+    let mut allowed = allowed;
+    for rets in ctors.values() {
+        for r in rets {
+            if let Fresh::Local(o) = r {
+                *allowed.entry(*o).or_default() += 1;
+            }
+        }
+    }
     let param_of = |f: ObjId, i: usize| funcs.get(&f).and_then(|(ps, _)| ps.get(i).copied()?);
     let mut valid: HashSet<ObjId> = funcs
         .iter()
         .filter(|(f, _)| total.get(f) == allowed.get(f))
         .flat_map(|(_, (ps, _))| ps.iter().flatten().copied())
         .chain(locals.keys().copied())
+        .chain(ctors.keys().copied())
         .filter(|p| total.get(p) == allowed.get(p))
         .collect();
     let mut mutable: HashSet<ObjId>;
     loop {
-        // A parameter passed on must land in a borrowed parameter.
+        // A parameter passed on must land in a borrowed parameter; a constructor returns only
+        // fresh pointers; a local returned by one, or made by one, needs it to be one.
         loop {
             let before = valid.len();
+            for (c, rets) in &ctors {
+                let fresh_all = rets.iter().all(|r| match r {
+                    Fresh::New => true,
+                    Fresh::Local(o) => valid.contains(o) && locals.contains_key(o),
+                    Fresh::Ctor(g) => valid.contains(g),
+                    Fresh::No => false,
+                });
+                if !fresh_all {
+                    valid.remove(c);
+                }
+                for r in rets {
+                    if let Fresh::Local(o) = r {
+                        if !valid.contains(c) {
+                            valid.remove(o);
+                        }
+                    }
+                }
+            }
+            for (x, c) in &local_ctor {
+                if !valid.contains(c) {
+                    valid.remove(x);
+                }
+            }
             for &(f, i, arg) in &edges {
                 if !param_of(f, i).is_some_and(|p| valid.contains(&p)) {
                     valid.remove(&arg);
@@ -316,6 +398,11 @@ fn decide(
             out.owned.insert(o, mutable.contains(&o));
         }
     }
+    out.ctors = ctors
+        .keys()
+        .copied()
+        .filter(|c| valid.contains(c))
+        .collect();
     // Locals whose every `&v` is lent to a borrowed parameter.
     let mut lent_count: HashMap<ObjId, usize> = HashMap::new();
     let mut bad: HashSet<ObjId> = HashSet::new();
@@ -400,11 +487,122 @@ fn owned_pointee(
             || matches!(prog.types.get(*e), Type::Basic(_)))
 }
 
+/// What a constructor candidate returns.
+#[derive(Clone, Copy, Debug)]
+enum Fresh {
+    /// `&T{…}` or `new(T)`.
+    New,
+    /// A local pointer (owned if the analysis proves it).
+    Local(ObjId),
+    /// Another constructor candidate's result.
+    Ctor(ObjId),
+    /// Anything else.
+    No,
+}
+
+fn fresh(info: &Info, prog: &Program, v: &Expr) -> Fresh {
+    let v = strip_parens(v);
+    match &v.kind {
+        ExprKind::Unary {
+            op: UnaryOp::Addr,
+            x,
+        } if matches!(strip_parens(x).kind, ExprKind::CompositeLit { .. }) => Fresh::New,
+        ExprKind::Call { func, args, .. } => match info.uses.get(&strip_parens(func).id) {
+            Some(&f)
+                if matches!(
+                    prog.obj(f).kind,
+                    ObjKind::Builtin(goxide_types::Builtin::New)
+                ) =>
+            {
+                if args.len() == 1 {
+                    Fresh::New
+                } else {
+                    Fresh::No
+                }
+            }
+            Some(&f) if matches!(prog.obj(f).kind, ObjKind::Func { .. }) => Fresh::Ctor(f),
+            _ => Fresh::No,
+        },
+        ExprKind::Ident(_) => match info.uses.get(&v.id) {
+            Some(&o)
+                if matches!(
+                    prog.obj(o).kind,
+                    ObjKind::Var {
+                        global: false,
+                        param: false
+                    }
+                ) =>
+            {
+                Fresh::Local(o)
+            }
+            _ => Fresh::No,
+        },
+        _ => Fresh::No,
+    }
+}
+
+/// The values of a function's `return` statements (not those of nested function literals).
+struct Returns<'a> {
+    values: Vec<&'a Expr>,
+    ok: bool,
+}
+
+impl<'a> Returns<'a> {
+    fn visit_block(&mut self, b: &'a Block) {
+        for s in &b.stmts {
+            self.visit_stmt(s);
+        }
+    }
+
+    fn visit_stmt(&mut self, s: &'a Stmt) {
+        match &s.kind {
+            StmtKind::Return(vals) => match vals.as_slice() {
+                [v] => self.values.push(v),
+                _ => self.ok = false,
+            },
+            StmtKind::Labeled { stmt, .. } => self.visit_stmt(stmt),
+            StmtKind::Block(b) => self.visit_block(b),
+            StmtKind::If { then, els, .. } => {
+                self.visit_block(then);
+                if let Some(e) = els {
+                    self.visit_stmt(e);
+                }
+            }
+            StmtKind::For { body, .. } | StmtKind::Range { body, .. } => self.visit_block(body),
+            StmtKind::Switch { clauses, .. } => {
+                for c in clauses {
+                    for s in &c.body {
+                        self.visit_stmt(s);
+                    }
+                }
+            }
+            StmtKind::TypeSwitch { clauses, .. } => {
+                for c in clauses {
+                    for s in &c.body {
+                        self.visit_stmt(s);
+                    }
+                }
+            }
+            StmtKind::Select { clauses } => {
+                for c in clauses {
+                    for s in &c.body {
+                        self.visit_stmt(s);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Local pointer variables declared alone from `&T{…}` or `new(T)`.
 struct Decls<'a> {
     prog: &'a Program,
     info: &'a Info,
+    ctors: &'a HashMap<ObjId, Vec<Fresh>>,
     found: Vec<ObjId>,
+    /// Locals made by a constructor call, with the constructor.
+    from_ctor: Vec<(ObjId, ObjId)>,
 }
 
 impl Decls<'_> {
@@ -413,6 +611,15 @@ impl Decls<'_> {
             return;
         };
         let value = strip_parens(value);
+        if let ExprKind::Call { func, .. } = &value.kind {
+            if let Some(&c) = self.info.uses.get(&strip_parens(func).id) {
+                if self.ctors.contains_key(&c) {
+                    self.found.push(o);
+                    self.from_ctor.push((o, c));
+                    return;
+                }
+            }
+        }
         let made = match &value.kind {
             ExprKind::Unary {
                 op: UnaryOp::Addr,
@@ -470,6 +677,7 @@ struct Uses<'a, 'b> {
     info: &'a Info,
     funcs: &'b HashMap<ObjId, (Vec<Option<ObjId>>, &'b Block)>,
     locals: &'b HashMap<ObjId, &'b Block>,
+    ctors: &'b HashMap<ObjId, Vec<Fresh>>,
     total: HashMap<ObjId, usize>,
     allowed: HashMap<ObjId, usize>,
     /// `(f, i, p)`: parameter `p` passed as argument `i` of a call of `f`.
@@ -631,6 +839,16 @@ impl Visitor for Uses<'_, '_> {
                         self.allow(x);
                     }
                 }
+                if self.deferred == 0
+                    && self
+                        .obj(callee)
+                        .is_some_and(|f| self.ctors.contains_key(&f))
+                    && !self
+                        .obj(callee)
+                        .is_some_and(|f| self.funcs.contains_key(&f))
+                {
+                    self.allow(callee);
+                }
                 let f = self.obj(callee).filter(|f| self.funcs.contains_key(f));
                 if let Some(f) = f {
                     let arity = self.funcs.get(&f).map_or(0, |(ps, _)| ps.len());
@@ -674,6 +892,36 @@ impl Visitor for Uses<'_, '_> {
 }
 
 impl crate::ctx::Ctx<'_> {
+    /// The value a fresh pointer expression makes: `&T{…}` → `T { … }`, `new(T)` → `T`'s zero
+    /// value, an owned local → the local, a constructor call → the call's value.
+    pub fn ctor_value(&mut self, v: &Expr) -> Option<syn::Expr> {
+        let v = strip_parens(v);
+        let Type::Pointer(pointee) = self.under(self.type_of(v)?).clone() else {
+            return None;
+        };
+        match &v.kind {
+            ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            } => Some(self.value_as(x, pointee)),
+            ExprKind::Ident(_) if self.is_owned_ptr(v) => Some(self.ref_ptr(v)),
+            ExprKind::Call { func, .. } => {
+                let f = self.obj_of(strip_parens(func))?;
+                if self.analysis.ptr_params.ctors.contains(&f) {
+                    self.raw_ctor_call = true;
+                    let call = self.call(v);
+                    self.raw_ctor_call = false;
+                    Some(call)
+                } else if matches!(self.obj(f).kind, ObjKind::Builtin(_)) {
+                    self.zero_value(pointee)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// `p := &T{…}` / `p := new(T)` for a local pointer that owns its value:
     /// `let mut p = T { … };`.
     pub fn owned_ptr_decl(&mut self, obj: ObjId, name: &Ident, value: &Expr) -> Option<syn::Stmt> {
@@ -682,13 +930,10 @@ impl crate::ctx::Ctx<'_> {
             return None;
         };
         let value = strip_parens(value);
-        let init: syn::Expr = match &value.kind {
-            ExprKind::Unary { x, .. } => self.value_as(x, pointee),
-            _ => self.zero_value(pointee)?,
-        };
+        let init = self.ctor_value(value)?;
         let ty = self.rust_type(pointee)?;
         let id = self.bind_local(obj, &name.name);
-        let annotate = !matches!(init, syn::Expr::Struct(_));
+        let annotate = !matches!(init, syn::Expr::Struct(_) | syn::Expr::Call(_));
         Some(match (writes, annotate) {
             (true, true) => syn::parse_quote!(let mut #id: #ty = #init;),
             (true, false) => syn::parse_quote!(let mut #id = #init;),

@@ -1366,6 +1366,12 @@ impl Ctx<'_> {
 
     fn return_stmt(&mut self, s: &Stmt, values: &[Expr]) -> Vec<syn::Stmt> {
         let results = self.func.results.clone();
+        if let ([v], true) = (values, self.func.ctor) {
+            if let Some(x) = self.ctor_value(v) {
+                return vec![parse_quote!(return #x;)];
+            }
+            return self.unsupported_stmt(s, "return in a constructor");
+        }
         if self.func.in_defer_body && !self.func.named_results.is_empty() {
             // Inside `with_defer`: set the result cells, then leave the body.
             let named = self.func.named_results.clone();
