@@ -238,7 +238,28 @@ impl Walker<'_> {
                         self.expr(l);
                     }
                 }
-                rhs.iter().for_each(|e| self.expr(e));
+                for (i, e) in rhs.iter().enumerate() {
+                    // `_ = &x.f[i]` only evaluates the place: no pointer is made.
+                    let blank = lhs.len() == rhs.len()
+                        && matches!(&lhs[i].kind, ExprKind::Ident(n) if n == "_");
+                    if let (
+                        true,
+                        ExprKind::Unary {
+                            op: UnaryOp::Addr,
+                            x,
+                        },
+                    ) = (blank, &crate::builtins::strip_parens(e).kind)
+                    {
+                        if matches!(
+                            crate::builtins::strip_parens(x).kind,
+                            ExprKind::Index { .. } | ExprKind::Selector { .. }
+                        ) {
+                            self.expr(x);
+                            continue;
+                        }
+                    }
+                    self.expr(e);
+                }
             }
             StmtKind::IncDec { x, .. } => {
                 self.mutate(x);

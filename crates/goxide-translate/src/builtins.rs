@@ -262,6 +262,18 @@ impl Ctx<'_> {
     ) -> syn::Expr {
         // A method of a generic type sees its receiver's type parameters as the type
         // arguments of the instantiation it is called on.
+        // `(&v).M()` is `v.M()`: the method gets `v`'s address either way.
+        if let ExprKind::Unary {
+            op: goxide_ast::ast::UnaryOp::Addr,
+            x: inner,
+        } = &strip_parens(x).kind
+        {
+            if matches!(self.mode_of(inner), Some(Mode::Variable))
+                && !matches!(strip_parens(inner).kind, ExprKind::CompositeLit { .. })
+            {
+                return self.method_call(e, inner, name, selection, args, ellipsis);
+            }
+        }
         let bind = self.method_instance_subst(selection);
         if bind.is_empty() {
             return self.method_call_inner(e, x, name, selection, args, ellipsis);
@@ -1214,11 +1226,12 @@ impl Ctx<'_> {
                     if self.is_untyped_nil(a)
                         || matches!(self.mode_of(a), Some(Mode::Value))
                             && self.info.const_value(a.id).is_none()
-                            && is_nil_conversion(a) =>
+                            && self.is_nil_conversion(a) =>
                 {
                     fmt.push_str("0x0");
                 }
-                Type::Slice(_) if is_nil_conversion(a) => fmt.push_str("[0/0]0x0"),
+                Type::Slice(_) if self.is_nil_conversion(a) => fmt.push_str("[0/0]0x0"),
+                Type::Interface(_) if self.is_nil_conversion(a) => fmt.push_str("(0x0,0x0)"),
                 // `unsafe.Pointer` is a `usize` address.
                 Type::Basic(BasicKind::UnsafePointer) => {
                     let v = self.value(a);
@@ -1285,14 +1298,18 @@ impl Ctx<'_> {
 }
 
 /// `(T)(nil)`-style conversions of nil.
-fn is_nil_conversion(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Call { args, .. } => {
-            args.len() == 1
-                && matches!(&strip_parens(&args[0]).kind, ExprKind::Ident(n) if n == "nil")
+impl Ctx<'_> {
+    /// `nil` or a conversion of `nil` to a type (`[]int(nil)`, `(func())(nil)`).
+    pub(crate) fn is_nil_conversion(&self, e: &Expr) -> bool {
+        match &strip_parens(e).kind {
+            ExprKind::Call { func, args, .. } => {
+                args.len() == 1
+                    && matches!(self.mode_of(func), Some(Mode::Type))
+                    && matches!(&strip_parens(&args[0]).kind, ExprKind::Ident(n) if n == "nil")
+            }
+            ExprKind::Ident(n) => n == "nil" && self.is_untyped_nil(e),
+            _ => false,
         }
-        ExprKind::Ident(n) => n == "nil",
-        _ => false,
     }
 }
 

@@ -950,6 +950,18 @@ impl Ctx<'_> {
                 }
                 parse_quote!(Some(#cell))
             }
+            // `&*p` is `p`, once checked for nil.
+            ExprKind::Star(p) if !self.is_self_ptr(p) => {
+                let v = self.value(p);
+                self.use_support("rt");
+                parse_quote!({
+                    let p = #v;
+                    if p.is_none() {
+                        crate::support::rt::nil_deref();
+                    }
+                    p
+                })
+            }
             _ => match self.address_of_part(inner) {
                 Some(p) => p,
                 None => self.unsupported(e, "address of a field or element"),
@@ -1093,13 +1105,37 @@ impl Ctx<'_> {
             }
             let a = self.operand(x, y);
             let b = self.operand(y, x);
+            if borrows_conflict(&a, &b) {
+                let cmp = comparison(op, parse_quote!(l), b);
+                return parse_quote!({
+                    let l = #a;
+                    #cmp
+                });
+            }
             return comparison(op, a, b);
         }
         if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
             return self.shift(e, op, x, y);
         }
-        let a = self.operand(x, y);
+        let mut a = self.operand(x, y);
         let b = self.operand(y, x);
+        // The left operand's cell borrow ends before the right one borrows the same cell.
+        let mut left: Option<syn::Expr> = None;
+        if !matches!(op, BinaryOp::LogAnd | BinaryOp::LogOr) && borrows_conflict(&a, &b) {
+            left = Some(std::mem::replace(&mut a, parse_quote!(l)));
+        }
+        let v = self.arith(e, op, y, a, b);
+        match left {
+            Some(l) => parse_quote!({
+                let l = #l;
+                #v
+            }),
+            None => v,
+        }
+    }
+
+    /// `a op b` for operands already translated.
+    fn arith(&mut self, e: &Expr, op: BinaryOp, y: &Expr, a: syn::Expr, b: syn::Expr) -> syn::Expr {
         if matches!(op, BinaryOp::Div | BinaryOp::Rem) && self.needs_go_division(e, y) {
             self.use_support("rt");
             return if op == BinaryOp::Div {
@@ -1434,6 +1470,17 @@ fn comparison(op: BinaryOp, a: syn::Expr, b: syn::Expr) -> syn::Expr {
 /// Whether generated code reads through a shared cell (`x.borrow()`, `x.borrow_mut()`): such
 /// a borrow must end before an assignment, a mutable borrow of the same cell, or a blocking
 /// channel operation.
+/// Whether one operand borrows a cell mutably and the other reads a cell: evaluated in one
+/// expression, the first borrow would still be alive (a `RefCell` panic).
+pub(crate) fn borrows_conflict(a: &syn::Expr, b: &syn::Expr) -> bool {
+    let (a, b) = (
+        quote::ToTokens::to_token_stream(a).to_string(),
+        quote::ToTokens::to_token_stream(b).to_string(),
+    );
+    (a.contains("borrow_mut") && b.contains("borrow"))
+        || (b.contains("borrow_mut") && a.contains("borrow"))
+}
+
 pub fn reads_cell(e: &impl quote::ToTokens) -> bool {
     e.to_token_stream().to_string().contains("borrow")
 }

@@ -22,7 +22,7 @@ use syn::parse_quote;
 impl Ctx<'_> {
     /// Whether `t` is an interface type translated as a trait.
     pub fn is_trait_iface(&self, t: TypeId) -> bool {
-        self.ifaces.contains(&t) || self.is_anon_iface(t)
+        self.ifaces.contains(&self.resolve(t)) || self.is_anon_iface(t)
     }
 
     /// An interface type written in place (`interface{ M() }`) with methods only: a trait

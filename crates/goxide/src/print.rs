@@ -103,9 +103,10 @@ pub fn print_file(file: &syn::File) -> String {
     syn::visit_mut::VisitMut::visit_file_mut(&mut MacrosAsCalls, &mut file);
     let text = prettyplease::unparse(&file);
     let text = text.replace(&format!("{MACRO_CALL}("), "!(");
-    let mut out = String::with_capacity(text.len());
-    let mut lines = text.lines();
-    while let Some(line) = lines.next() {
+    // Top-level `thread_local!` statics, printed apart, are spliced back first, so that the
+    // comment pass below also sees the sentinels inside them.
+    let mut spliced = String::with_capacity(text.len());
+    for line in text.lines() {
         let trimmed = line.trim_start();
         if let Some(body) = trimmed
             .strip_prefix(THREAD_LOCAL_MACRO)
@@ -113,17 +114,24 @@ pub fn print_file(file: &syn::File) -> String {
             .and_then(|n| n.parse::<usize>().ok())
             .and_then(|n| thread_locals.get(n))
         {
-            out.push_str("thread_local! {\n");
+            spliced.push_str("thread_local! {\n");
             for l in body.lines() {
                 if !l.is_empty() {
-                    out.push_str("    ");
-                    out.push_str(l);
+                    spliced.push_str("    ");
+                    spliced.push_str(l);
                 }
-                out.push('\n');
+                spliced.push('\n');
             }
-            out.push_str("}\n");
+            spliced.push_str("}\n");
             continue;
         }
+        spliced.push_str(line);
+        spliced.push('\n');
+    }
+    let mut out = String::with_capacity(spliced.len());
+    let mut lines = spliced.lines();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_start();
         if let Some(rest) = trimmed.strip_prefix(COMMENT_MACRO) {
             let indent = &line[..line.len() - trimmed.len()];
             // prettyplease may break a long sentinel over several lines.
