@@ -554,6 +554,31 @@ impl Walker<'_> {
                         }
                     }
                 }
+                // `binary.BigEndian.PutUint32(b, v)` writes `b`'s elements.
+                if let ExprKind::Selector { x: order, sel } =
+                    &crate::builtins::strip_parens(func).kind
+                {
+                    let byte_order = match &crate::builtins::strip_parens(order).kind {
+                        ExprKind::Selector { x: pkg, .. } => {
+                            self.info.object_of(pkg.id).is_some_and(|o| {
+                                matches!(self.prog.obj(o).kind, ObjKind::PkgName(p) if self.prog.pkg(p).path == "encoding/binary")
+                            })
+                        }
+                        _ => false,
+                    };
+                    if byte_order && sel.name.starts_with("Put") {
+                        let dst =
+                            args.first()
+                                .map(|a| match &crate::builtins::strip_parens(a).kind {
+                                    ExprKind::Slice { x, .. } => &**x,
+                                    _ => a,
+                                });
+                        if let Some(o) = dst.and_then(|a| self.root_var(a)) {
+                            self.elem_mutated.insert(o);
+                            self.out.mutated.insert(o);
+                        }
+                    }
+                }
                 // A pointer-receiver method called on an addressable value borrows it mutably.
                 if let ExprKind::Selector { x, .. } = &func.kind {
                     if let Some(sel) = self.info.selections.get(&func.id) {

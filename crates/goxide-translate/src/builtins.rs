@@ -398,6 +398,37 @@ impl Ctx<'_> {
         if let Some(call) = self.time_method(e, x, name, args) {
             return call;
         }
+        if let Some(call) = self.byte_order_method(e, x, name, args) {
+            return call;
+        }
+        if let Some(call) = self.std_stream_method(x, name, args) {
+            return call;
+        }
+        // `v.(runtime.Error).Error()` on a recovered value.
+        if let ExprKind::TypeAssert {
+            x: inner,
+            ty: Some(_),
+        } = &strip_parens(x).kind
+        {
+            let runtime_error = self.type_of(x).is_some_and(|t| match self.ty(t) {
+                Type::Named(n) => {
+                    let o = self.obj(n.obj);
+                    o.name == "Error" && o.pkg.is_some_and(|p| self.prog.pkg(p).path == "runtime")
+                }
+                _ => false,
+            });
+            if runtime_error
+                && name == "Error"
+                && args.is_empty()
+                && self
+                    .type_of(inner)
+                    .is_some_and(|t| self.is_empty_interface(t))
+            {
+                let v = self.borrowed(inner);
+                self.use_support("iface");
+                return parse_quote!(crate::support::iface::runtime_error_message(&#v));
+            }
+        }
         if mo.pkg != Some(self.pkg) {
             return self.unsupported(e, "method of another package's type");
         }
@@ -559,7 +590,7 @@ impl Ctx<'_> {
     }
 
     /// The destination of `copy`: a slice variable, or a re-slice of one (`dst[1:]`).
-    fn copy_target(&mut self, d: &Expr) -> syn::Expr {
+    pub(crate) fn slice_target(&mut self, d: &Expr) -> syn::Expr {
         if let ExprKind::Slice {
             x,
             lo,
@@ -974,7 +1005,7 @@ impl Ctx<'_> {
                     return self.unsupported(e, "copy");
                 };
                 if self.type_of(s).is_some_and(|t| self.is_string(t)) {
-                    let dp = self.copy_target(d);
+                    let dp = self.slice_target(d);
                     let sv = self.borrowed(s);
                     return parse_quote!({
                         let src = &#sv;
@@ -983,7 +1014,7 @@ impl Ctx<'_> {
                         n as i64
                     });
                 }
-                let dp = self.copy_target(d);
+                let dp = self.slice_target(d);
                 let sv = self.value(s);
                 parse_quote!({
                     let src = #sv;

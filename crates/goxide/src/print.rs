@@ -116,17 +116,23 @@ pub fn print_file(file: &syn::File) -> String {
         {
             spliced.push_str("thread_local! {\n");
             for l in body.lines() {
-                if !l.is_empty() {
-                    spliced.push_str("    ");
-                    spliced.push_str(l);
+                if l.is_empty() {
+                    spliced.push('\n');
+                    continue;
                 }
-                spliced.push('\n');
+                for l in split_inline_sentinels(l) {
+                    spliced.push_str("    ");
+                    spliced.push_str(&l);
+                    spliced.push('\n');
+                }
             }
             spliced.push_str("}\n");
             continue;
         }
-        spliced.push_str(line);
-        spliced.push('\n');
+        for l in split_inline_sentinels(line) {
+            spliced.push_str(&l);
+            spliced.push('\n');
+        }
     }
     let mut out = String::with_capacity(spliced.len());
     let mut lines = spliced.lines();
@@ -178,9 +184,66 @@ pub fn print_file(file: &syn::File) -> String {
     out
 }
 
+/// A line of a macro body printed token by token may hold a comment sentinel between other
+/// code (`vec![f(|| { __goxide_comment!("x"); g(); })]`): it is split so that each sentinel
+/// stands on its own line, where the comment pass finds it.
+fn split_inline_sentinels(line: &str) -> Vec<String> {
+    let indent = &line[..line.len() - line.trim_start().len()];
+    let mut out = Vec::new();
+    let mut cur = line.to_string();
+    while let Some(pos) = cur.find(COMMENT_MACRO) {
+        let rest = &cur[pos + COMMENT_MACRO.len()..];
+        let Some(r) = rest.strip_prefix("(\"") else {
+            break;
+        };
+        // The end of the string literal: a quote not escaped.
+        let bytes = r.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && bytes[i] != b'"' {
+            i += if bytes[i] == b'\\' { 2 } else { 1 };
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        let Some(after) = r[i + 1..]
+            .trim_start()
+            .strip_prefix(')')
+            .and_then(|a| a.trim_start().strip_prefix(';'))
+        else {
+            break;
+        };
+        let before = cur[..pos].trim_end();
+        if before.trim().is_empty() && after.trim().is_empty() {
+            break;
+        }
+        if !before.trim().is_empty() {
+            out.push(before.to_string());
+        }
+        out.push(format!("{indent}{COMMENT_MACRO}(\"{}\");", &r[..i]));
+        cur = format!("{indent}{}", after.trim());
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentinels_inside_thread_local_statics_become_comments() {
+        let file: syn::File = syn::parse_str(
+            "thread_local! { static XS: std::cell::RefCell<Vec<i64>> = \
+             std::cell::RefCell::new(vec![f(|| { __goxide_comment!(\"a \\\"q\\\"\"); g(); })]); }",
+        )
+        .unwrap();
+        let text = print_file(&file);
+        assert!(!text.contains("__goxide_comment"), "{text}");
+        assert!(text.contains("// a \"q\""), "{text}");
+        assert!(syn::parse_file(&text).is_ok(), "{text}");
+    }
 
     #[test]
     fn formatting_macros_are_laid_out_like_calls() {
