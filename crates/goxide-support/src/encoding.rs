@@ -1,5 +1,5 @@
-//! `encoding/hex`, `encoding/base64` and `hash/crc32`'s IEEE checksum, with Go's results and
-//! error texts.
+//! `encoding/hex`, `encoding/base64`, `encoding/binary`'s byte orders and `hash/crc32`'s IEEE
+//! checksum, with Go's results and error texts.
 
 use super::errors::{self, Error};
 
@@ -229,4 +229,108 @@ pub fn crc32_ieee(data: &[u8]) -> u32 {
         }
     }
     !crc
+}
+
+/// `binary.BigEndian` and `binary.LittleEndian`: reading and writing unsigned integers in a
+/// byte slice. A slice too short panics as Go's does (`index out of range [3] with length 2`:
+/// the last byte is checked first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ByteOrder {
+    Big,
+    Little,
+}
+
+/// `binary.BigEndian`.
+pub const BIG_ENDIAN: ByteOrder = ByteOrder::Big;
+/// `binary.LittleEndian`.
+pub const LITTLE_ENDIAN: ByteOrder = ByteOrder::Little;
+
+impl ByteOrder {
+    /// The first `N` bytes of `b` in big-endian order.
+    fn read<const N: usize>(self, b: &[u8]) -> [u8; N] {
+        let _ = b[N - 1];
+        let mut a = [0u8; N];
+        a.copy_from_slice(&b[..N]);
+        if self == ByteOrder::Little {
+            a.reverse();
+        }
+        a
+    }
+
+    /// Writes the big-endian bytes `a` into the first `N` bytes of `b` in this order.
+    fn write<const N: usize>(self, b: &mut [u8], mut a: [u8; N]) {
+        let _ = b[N - 1];
+        if self == ByteOrder::Little {
+            a.reverse();
+        }
+        b[..N].copy_from_slice(&a);
+    }
+
+    pub fn uint16(self, b: &[u8]) -> u16 {
+        u16::from_be_bytes(self.read(b))
+    }
+    pub fn uint32(self, b: &[u8]) -> u32 {
+        u32::from_be_bytes(self.read(b))
+    }
+    pub fn uint64(self, b: &[u8]) -> u64 {
+        u64::from_be_bytes(self.read(b))
+    }
+    pub fn put_uint16(self, b: &mut [u8], v: u16) {
+        self.write(b, v.to_be_bytes());
+    }
+    pub fn put_uint32(self, b: &mut [u8], v: u32) {
+        self.write(b, v.to_be_bytes());
+    }
+    pub fn put_uint64(self, b: &mut [u8], v: u64) {
+        self.write(b, v.to_be_bytes());
+    }
+    /// `AppendUint16` and its kin: `b` with the bytes of `v` appended.
+    pub fn append_uint16(self, mut b: Vec<u8>, v: u16) -> Vec<u8> {
+        let mut a = [0u8; 2];
+        self.put_uint16(&mut a, v);
+        b.extend_from_slice(&a);
+        b
+    }
+    pub fn append_uint32(self, mut b: Vec<u8>, v: u32) -> Vec<u8> {
+        let mut a = [0u8; 4];
+        self.put_uint32(&mut a, v);
+        b.extend_from_slice(&a);
+        b
+    }
+    pub fn append_uint64(self, mut b: Vec<u8>, v: u64) -> Vec<u8> {
+        let mut a = [0u8; 8];
+        self.put_uint64(&mut a, v);
+        b.extend_from_slice(&a);
+        b
+    }
+    /// `String()`: `BigEndian` or `LittleEndian`.
+    pub fn string(self) -> String {
+        match self {
+            ByteOrder::Big => "BigEndian".to_string(),
+            ByteOrder::Little => "LittleEndian".to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod byte_order_tests {
+    use super::*;
+
+    #[test]
+    fn reads_and_writes_both_orders() {
+        let b = [1u8, 2, 3, 4, 5, 6, 7, 8];
+        assert_eq!(BIG_ENDIAN.uint32(&b), 0x0102_0304);
+        assert_eq!(LITTLE_ENDIAN.uint32(&b), 0x0403_0201);
+        assert_eq!(BIG_ENDIAN.uint16(&b[6..]), 0x0708);
+        let mut x = [0u8; 8];
+        LITTLE_ENDIAN.put_uint64(&mut x, LITTLE_ENDIAN.uint64(&b));
+        assert_eq!(x, b);
+        assert_eq!(BIG_ENDIAN.append_uint16(vec![9], 0x0102), vec![9, 1, 2]);
+    }
+
+    #[test]
+    #[should_panic(expected = "the len is 2 but the index is 3")]
+    fn short_slice_panics_at_the_last_byte() {
+        BIG_ENDIAN.uint32(&[1, 2]);
+    }
 }

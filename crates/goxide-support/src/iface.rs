@@ -80,6 +80,25 @@ pub fn assert_error(x: &Iface) -> super::errors::Error {
     }
 }
 
+/// `x.(runtime.Error).Error()`: the message of the run-time error held by `x`, or Go's panic
+/// when `x` holds no run-time error.
+pub fn runtime_error_message(x: &Iface) -> String {
+    if let Some(r) = x
+        .as_ref()
+        .and_then(|v| v.as_any().downcast_ref::<RecoveredError>())
+    {
+        return r.0.clone();
+    }
+    let msg = match x {
+        None => "interface conversion: interface is nil, not runtime.Error".to_string(),
+        Some(v) => format!(
+            "interface conversion: {} is not runtime.Error: missing method RuntimeError",
+            v.type_name()
+        ),
+    };
+    super::rt::go_panic_value(Box::new(super::rt::RuntimeError(msg.clone())), msg)
+}
+
 /// The value `recover()` returns, as an interface value.
 pub fn recovered(payload: Option<Box<dyn Any + Send>>) -> Iface {
     let b = payload?;

@@ -240,7 +240,28 @@ impl Walker<'_> {
                         self.expr(l);
                     }
                 }
-                rhs.iter().for_each(|e| self.expr(e));
+                for (i, e) in rhs.iter().enumerate() {
+                    // `_ = &x.f[i]` only evaluates the place: no pointer is made.
+                    let blank = lhs.len() == rhs.len()
+                        && matches!(&lhs[i].kind, ExprKind::Ident(n) if n == "_");
+                    if let (
+                        true,
+                        ExprKind::Unary {
+                            op: UnaryOp::Addr,
+                            x,
+                        },
+                    ) = (blank, &crate::builtins::strip_parens(e).kind)
+                    {
+                        if matches!(
+                            crate::builtins::strip_parens(x).kind,
+                            ExprKind::Index { .. } | ExprKind::Selector { .. }
+                        ) {
+                            self.expr(x);
+                            continue;
+                        }
+                    }
+                    self.expr(e);
+                }
             }
             StmtKind::IncDec { x, .. } => {
                 self.mutate(x);
@@ -557,6 +578,31 @@ impl Walker<'_> {
                     });
                     if file && sel.name == "Read" {
                         if let Some(o) = args.first().and_then(|a| self.root_var(a)) {
+                            self.elem_mutated.insert(o);
+                            self.out.mutated.insert(o);
+                        }
+                    }
+                }
+                // `binary.BigEndian.PutUint32(b, v)` writes `b`'s elements.
+                if let ExprKind::Selector { x: order, sel } =
+                    &crate::builtins::strip_parens(func).kind
+                {
+                    let byte_order = match &crate::builtins::strip_parens(order).kind {
+                        ExprKind::Selector { x: pkg, .. } => {
+                            self.info.object_of(pkg.id).is_some_and(|o| {
+                                matches!(self.prog.obj(o).kind, ObjKind::PkgName(p) if self.prog.pkg(p).path == "encoding/binary")
+                            })
+                        }
+                        _ => false,
+                    };
+                    if byte_order && sel.name.starts_with("Put") {
+                        let dst =
+                            args.first()
+                                .map(|a| match &crate::builtins::strip_parens(a).kind {
+                                    ExprKind::Slice { x, .. } => &**x,
+                                    _ => a,
+                                });
+                        if let Some(o) = dst.and_then(|a| self.root_var(a)) {
                             self.elem_mutated.insert(o);
                             self.out.mutated.insert(o);
                         }

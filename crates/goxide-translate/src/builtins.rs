@@ -424,6 +424,18 @@ impl Ctx<'_> {
     ) -> syn::Expr {
         // A method of a generic type sees its receiver's type parameters as the type
         // arguments of the instantiation it is called on.
+        // `(&v).M()` is `v.M()`: the method gets `v`'s address either way.
+        if let ExprKind::Unary {
+            op: goxide_ast::ast::UnaryOp::Addr,
+            x: inner,
+        } = &strip_parens(x).kind
+        {
+            if matches!(self.mode_of(inner), Some(Mode::Variable))
+                && !matches!(strip_parens(inner).kind, ExprKind::CompositeLit { .. })
+            {
+                return self.method_call(e, inner, name, selection, args, ellipsis);
+            }
+        }
         let bind = self.method_instance_subst(selection);
         if bind.is_empty() {
             return self.method_call_inner(e, x, name, selection, args, ellipsis);
@@ -567,6 +579,37 @@ impl Ctx<'_> {
         }
         if let Some(call) = self.context_method(e, x, name, args) {
             return call;
+        }
+        if let Some(call) = self.byte_order_method(e, x, name, args) {
+            return call;
+        }
+        if let Some(call) = self.std_stream_method(x, name, args) {
+            return call;
+        }
+        // `v.(runtime.Error).Error()` on a recovered value.
+        if let ExprKind::TypeAssert {
+            x: inner,
+            ty: Some(_),
+        } = &strip_parens(x).kind
+        {
+            let runtime_error = self.type_of(x).is_some_and(|t| match self.ty(t) {
+                Type::Named(n) => {
+                    let o = self.obj(n.obj);
+                    o.name == "Error" && o.pkg.is_some_and(|p| self.prog.pkg(p).path == "runtime")
+                }
+                _ => false,
+            });
+            if runtime_error
+                && name == "Error"
+                && args.is_empty()
+                && self
+                    .type_of(inner)
+                    .is_some_and(|t| self.is_empty_interface(t))
+            {
+                let v = self.borrowed(inner);
+                self.use_support("iface");
+                return parse_quote!(crate::support::iface::runtime_error_message(&#v));
+            }
         }
         if mo.pkg != Some(self.pkg) {
             return self.unsupported(e, "method of another package's type");
@@ -739,7 +782,7 @@ impl Ctx<'_> {
     }
 
     /// The destination of `copy`: a slice variable, or a re-slice of one (`dst[1:]`).
-    fn copy_target(&mut self, d: &Expr) -> syn::Expr {
+    pub(crate) fn slice_target(&mut self, d: &Expr) -> syn::Expr {
         if let ExprKind::Slice {
             x,
             lo,
@@ -1158,7 +1201,7 @@ impl Ctx<'_> {
                     return self.unsupported(e, "copy");
                 };
                 if self.type_of(s).is_some_and(|t| self.is_string(t)) {
-                    let dp = self.copy_target(d);
+                    let dp = self.slice_target(d);
                     let sv = self.borrowed(s);
                     return parse_quote!({
                         let src = &#sv;
@@ -1167,7 +1210,7 @@ impl Ctx<'_> {
                         n as i64
                     });
                 }
-                let dp = self.copy_target(d);
+                let dp = self.slice_target(d);
                 let sv = self.value(s);
                 parse_quote!({
                     let src = #sv;
@@ -1410,11 +1453,12 @@ impl Ctx<'_> {
                     if self.is_untyped_nil(a)
                         || matches!(self.mode_of(a), Some(Mode::Value))
                             && self.info.const_value(a.id).is_none()
-                            && is_nil_conversion(a) =>
+                            && self.is_nil_conversion(a) =>
                 {
                     fmt.push_str("0x0");
                 }
-                Type::Slice(_) if is_nil_conversion(a) => fmt.push_str("[0/0]0x0"),
+                Type::Slice(_) if self.is_nil_conversion(a) => fmt.push_str("[0/0]0x0"),
+                Type::Interface(_) if self.is_nil_conversion(a) => fmt.push_str("(0x0,0x0)"),
                 // `unsafe.Pointer` is a `usize` address.
                 Type::Basic(BasicKind::UnsafePointer) => {
                     let v = self.value(a);
@@ -1482,14 +1526,18 @@ impl Ctx<'_> {
 }
 
 /// `(T)(nil)`-style conversions of nil.
-fn is_nil_conversion(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Call { args, .. } => {
-            args.len() == 1
-                && matches!(&strip_parens(&args[0]).kind, ExprKind::Ident(n) if n == "nil")
+impl Ctx<'_> {
+    /// `nil` or a conversion of `nil` to a type (`[]int(nil)`, `(func())(nil)`).
+    pub(crate) fn is_nil_conversion(&self, e: &Expr) -> bool {
+        match &strip_parens(e).kind {
+            ExprKind::Call { func, args, .. } => {
+                args.len() == 1
+                    && matches!(self.mode_of(func), Some(Mode::Type))
+                    && matches!(&strip_parens(&args[0]).kind, ExprKind::Ident(n) if n == "nil")
+            }
+            ExprKind::Ident(n) => n == "nil" && self.is_untyped_nil(e),
+            _ => false,
         }
-        ExprKind::Ident(n) => n == "nil",
-        _ => false,
     }
 }
 

@@ -498,19 +498,27 @@ impl Ctx<'_> {
             out.push(self.spawn(parse_quote!(move || f(#(#temps),*))));
             return vec![parse_quote!({ #(#out)* })];
         }
+        // A method's receiver is evaluated here too, as Go does (`go a.Serve(1)`).
+        let mut receiver: Option<&Expr> = None;
         let callee_ok = match &func.kind {
-            ExprKind::Ident(_) => self
-                .obj_of(func)
-                .is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Func { .. })),
+            ExprKind::Ident(_) => self.obj_of(func).is_some_and(|o| {
+                matches!(self.obj(o).kind, ObjKind::Func { .. } | ObjKind::Builtin(_))
+            }),
             ExprKind::Selector { x, .. } => {
-                matches!(self.mode_of(x), Some(goxide_types::Mode::Package))
+                if matches!(self.mode_of(x), Some(goxide_types::Mode::Package)) {
+                    true
+                } else if let Some(x) = self.go_method_receiver(func, x) {
+                    receiver = Some(x);
+                    true
+                } else {
+                    false
+                }
             }
             _ => false,
         };
-        // A function value (`go f(x)` with `f` a variable): the value is evaluated here, with
-        // the arguments, and called on the new thread.
+        // A function value (`go f(x)` with `f` a variable, `go g()(x)`): the value is evaluated
+        // here, with the arguments, and called on the new thread.
         let func_value = !callee_ok
-            && matches!(&func.kind, ExprKind::Ident(_))
             && self.type_of(func).is_some_and(|t| {
                 matches!(self.under(t), Type::Func(sig) if !sig.variadic && sig.results.is_empty())
             });
@@ -518,7 +526,7 @@ impl Ctx<'_> {
             return self.unsupported_stmt(s, "go statement calling this function");
         }
         // Arguments move to the thread: they must be `Send` (constants and nil are literals).
-        let unsendable = args.iter().any(|a| {
+        let unsendable = args.iter().chain(receiver).any(|a| {
             self.info.const_value(a.id).is_none()
                 && !self.is_untyped_nil(a)
                 && self.type_of(a).is_some_and(|t| !self.sendable(t))
@@ -542,12 +550,41 @@ impl Ctx<'_> {
             out.push(self.spawn(parse_quote!(move || f(#(#temps),*))));
             return vec![parse_quote!({ #(#out)* })];
         }
+        let mut receiver_synth: Option<Expr> = None;
+        if let Some(x) = receiver {
+            let Some(t) = self.type_of(x) else {
+                return self.unsupported_stmt(s, "go statement");
+            };
+            let v = self.value(x);
+            out.push(parse_quote!(let callee = #v;));
+            let nid = NodeId(u32::MAX - 150_000 - self.synthetic.len() as u32);
+            self.synthetic.insert(nid, ("callee".to_string(), t));
+            receiver_synth = Some(Expr {
+                id: nid,
+                span: x.span,
+                kind: ExprKind::Ident("callee".into()),
+            });
+        }
         let Some(synth_args) = self.args_into_temps(args, &mut out) else {
             return self.unsupported_stmt(s, "go statement");
         };
         let mut c = call.clone();
-        if let ExprKind::Call { args, .. } = &mut c.kind {
+        if let ExprKind::Call { args, func, .. } = &mut c.kind {
             *args = synth_args;
+            if let Some(cs) = receiver_synth {
+                let f = strip_parens(func).clone();
+                if let ExprKind::Selector { sel, .. } = f.kind {
+                    // The selector keeps its id: the checker's selection is found by it.
+                    **func = Expr {
+                        id: f.id,
+                        span: f.span,
+                        kind: ExprKind::Selector {
+                            x: Box::new(cs),
+                            sel,
+                        },
+                    };
+                }
+            }
         }
         let body = self.borrowed(&c);
         out.push(self.spawn(parse_quote!(move || { #body; })));
@@ -555,6 +592,21 @@ impl Ctx<'_> {
             return out;
         }
         vec![parse_quote!({ #(#out)* })]
+    }
+
+    /// The receiver `x` of a method call `x.M(…)` that a `go` statement evaluates before the
+    /// new goroutine starts: a direct method (not promoted) of a pointer, of an interface
+    /// value, or with a value receiver.
+    fn go_method_receiver<'e>(&self, func: &Expr, x: &'e Expr) -> Option<&'e Expr> {
+        let sel = self.info.selections.get(&func.id)?;
+        if sel.kind != goxide_types::SelectionKind::MethodVal || !sel.path.is_empty() {
+            return None;
+        }
+        let m = sel.obj;
+        let ptr_recv = matches!(&self.obj(m).kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
+        let xt = self.type_of(x)?;
+        (self.is_trait_iface(xt) || matches!(self.under(xt), Type::Pointer(_)) || !ptr_recv)
+            .then_some(x)
     }
 
     /// `select { case …: … }`: each case becomes a `RecvCase`/`SendCase`, the chosen index

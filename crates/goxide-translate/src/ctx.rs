@@ -81,6 +81,11 @@ pub struct Ctx<'a> {
     pub global_override: Option<ObjId>,
     /// Methods of named non-struct types, by Rust type name, emitted as extension traits.
     pub ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>>,
+    /// `impl dyn I { fn go_eq(…) }` for each trait interface whose values are compared, by
+    /// trait name (`None` while being built).
+    pub iface_eqs: std::collections::BTreeMap<String, Option<syn::Item>>,
+    /// Whether the package has several files (items shared between them are `pub(crate)`).
+    pub multi_file: bool,
     /// Value-receiver methods that mutate their receiver copy: they take `mut self`.
     pub by_value_methods: std::collections::HashSet<ObjId>,
     /// Value-receiver methods that write to their receiver only through its map fields: they

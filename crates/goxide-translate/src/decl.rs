@@ -219,6 +219,7 @@ pub fn translate_package(
             }
         }
     }
+    let mut iface_eqs: std::collections::BTreeMap<String, Option<syn::Item>> = Default::default();
     let mut ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>> =
         Default::default();
     let init_total = ast_files
@@ -289,6 +290,8 @@ pub fn translate_package(
             rust_scopes: Vec::new(),
             global_override: None,
             ext_methods: Default::default(),
+            iface_eqs: std::mem::take(&mut iface_eqs),
+            multi_file: multi,
             by_value_methods: by_value_methods.clone(),
             map_write_methods: map_write_methods.clone(),
             readonly_ptr_methods: readonly_ptr_methods.clone(),
@@ -477,6 +480,7 @@ pub fn translate_package(
         mono_done = std::mem::take(&mut ctx.mono_done);
         mono_instances = std::mem::take(&mut ctx.mono_instances);
         emitted_globals.extend(ctx.emitted_globals.drain());
+        iface_eqs = std::mem::take(&mut ctx.iface_eqs);
         for (t, fns) in std::mem::take(&mut ctx.ext_methods) {
             ext_methods.entry(t).or_default().extend(fns);
         }
@@ -486,6 +490,7 @@ pub fn translate_package(
     }
     // Extension traits for methods of named non-struct types, in the first file.
     if let Some((_, _, items)) = out_files.first_mut() {
+        items.extend(iface_eqs.into_values().flatten());
         for (t, fns) in ext_methods {
             let tid = syn::Ident::new(&t, proc_macro2::Span::call_site());
             let trait_id = syn::Ident::new(&format!("{t}Methods"), proc_macro2::Span::call_site());

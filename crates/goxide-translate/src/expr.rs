@@ -701,7 +701,16 @@ impl Ctx<'_> {
             Type::Pointer(b) => *b,
             _ => rt,
         };
-        if !matches!(self.under(base), Type::Struct(_)) && !self.is_trait_iface(rt) {
+        // Methods of a named non-struct type live in its extension trait: the call names it.
+        let ext = if matches!(self.under(base), Type::Struct(_)) || self.is_trait_iface(rt) {
+            None
+        } else {
+            match (self.named_type_ident(base), self.ext_trait_ident(base)) {
+                (Some(n), Some(t)) => Some((n, t)),
+                _ => return self.unsupported(e, "method expression on this type"),
+            }
+        };
+        if ext.is_some() && !ptr_recv && self.map_write_methods.contains(&m) {
             return self.unsupported(e, "method expression on this type");
         }
         let mid = names::value_ident(name);
@@ -728,7 +737,23 @@ impl Ctx<'_> {
                 )
             });
         self.map_write_copy_marker(m);
-        let call: syn::Expr = if self.is_trait_iface(rt) {
+        let call: syn::Expr = if let Some((name, tr)) = ext {
+            let moves = self.is_copy(base) || self.value_receiver_moves(m);
+            let recv: syn::Expr = if ptr_recv && self.readonly_ptr_methods.contains(&m) {
+                parse_quote!(&*#r.as_ref().unwrap().borrow())
+            } else if ptr_recv {
+                parse_quote!(&mut *#r.as_ref().unwrap().borrow_mut())
+            } else if x_is_ptr && moves {
+                parse_quote!(#r.as_ref().unwrap().borrow().clone())
+            } else if x_is_ptr {
+                parse_quote!(&*#r.as_ref().unwrap().borrow())
+            } else if moves {
+                parse_quote!(#r)
+            } else {
+                parse_quote!(&#r)
+            };
+            parse_quote!(<#name as #tr>::#mid(#recv, #(#rest),*))
+        } else if self.is_trait_iface(rt) {
             parse_quote!(#r.as_ref().unwrap().#mid(#(#rest),*))
         } else if ptr_recv && self.readonly_ptr_methods.contains(&m) {
             parse_quote!(#r.as_ref().unwrap().borrow().#mid(#(#rest),*))
@@ -964,6 +989,18 @@ impl Ctx<'_> {
                 }
                 parse_quote!(Some(#cell))
             }
+            // `&*p` is `p`, once checked for nil.
+            ExprKind::Star(p) if !self.is_self_ptr(p) => {
+                let v = self.value(p);
+                self.use_support("rt");
+                parse_quote!({
+                    let p = #v;
+                    if p.is_none() {
+                        crate::support::rt::nil_deref();
+                    }
+                    p
+                })
+            }
             _ => match self.address_of_part(inner) {
                 Some(p) => p,
                 None => self.unsupported(e, "address of a field or element"),
@@ -1083,6 +1120,15 @@ impl Ctx<'_> {
                 parse_quote!(!#eq)
             };
         }
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            if let Some(eq) = self.go_eq_operands(x, y) {
+                return if op == BinaryOp::Eq {
+                    eq
+                } else {
+                    parse_quote!(!#eq)
+                };
+            }
+        }
         if op.is_comparison()
             && [x, y].iter().any(|o| {
                 self.type_of(o).is_some_and(|t| {
@@ -1099,6 +1145,7 @@ impl Ctx<'_> {
         if op.is_comparison() {
             if matches!(self.under(xt), Type::Struct(_) | Type::Array(..))
                 && !self.is_comparable(xt)
+                && op.is_comparison()
             {
                 return self.unsupported(
                     e,
@@ -1107,13 +1154,37 @@ impl Ctx<'_> {
             }
             let a = self.operand(x, y);
             let b = self.operand(y, x);
+            if borrows_conflict(&a, &b) {
+                let cmp = comparison(op, parse_quote!(l), b);
+                return parse_quote!({
+                    let l = #a;
+                    #cmp
+                });
+            }
             return comparison(op, a, b);
         }
         if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
             return self.shift(e, op, x, y);
         }
-        let a = self.operand(x, y);
+        let mut a = self.operand(x, y);
         let b = self.operand(y, x);
+        // The left operand's cell borrow ends before the right one borrows the same cell.
+        let mut left: Option<syn::Expr> = None;
+        if !matches!(op, BinaryOp::LogAnd | BinaryOp::LogOr) && borrows_conflict(&a, &b) {
+            left = Some(std::mem::replace(&mut a, parse_quote!(l)));
+        }
+        let v = self.arith(e, op, y, a, b);
+        match left {
+            Some(l) => parse_quote!({
+                let l = #l;
+                #v
+            }),
+            None => v,
+        }
+    }
+
+    /// `a op b` for operands already translated.
+    fn arith(&mut self, e: &Expr, op: BinaryOp, y: &Expr, a: syn::Expr, b: syn::Expr) -> syn::Expr {
         if matches!(op, BinaryOp::Div | BinaryOp::Rem) && self.needs_go_division(e, y) {
             self.use_support("rt");
             return if op == BinaryOp::Div {
@@ -1170,6 +1241,45 @@ impl Ctx<'_> {
         let rt = self.rust_type(vt)?;
         let iv = self.borrowed(i);
         Some(parse_quote!(crate::support::iface::eq_value::<#rt>(&#iv, &#vv)))
+    }
+
+    /// `x == y` by [`Ctx::go_eq`]: operands of one type (pointers, interfaces, structs and
+    /// arrays holding them), or an interface value and a value of a concrete type.
+    fn go_eq_operands(&mut self, x: &Expr, y: &Expr) -> Option<syn::Expr> {
+        if self.is_untyped_nil(x) || self.is_untyped_nil(y) {
+            return None;
+        }
+        let (xt, yt) = (self.type_of(x)?, self.type_of(y)?);
+        let (xi, yi) = (self.is_interface(xt), self.is_interface(yt));
+        if !xi && !yi && self.is_comparable(xt) {
+            return None;
+        }
+        if xi != yi {
+            let (i, it, v, vt) = if xi { (x, xt, y, yt) } else { (y, yt, x, xt) };
+            if self.is_error(it) {
+                let ev = self.value_as(v, it);
+                let iv = self.borrowed(i);
+                self.use_support("errors");
+                return Some(parse_quote!(crate::support::errors::same(&#iv, &#ev)));
+            }
+            let vt = goxide_types::default_type(&self.prog.types, vt);
+            let vv = self.value_as(v, vt);
+            let iv = self.borrowed(i);
+            return self.iface_value_eq(parse_quote!(&#iv), it, parse_quote!(&#vv), vt);
+        }
+        let t = if xi && self.is_empty_interface(yt) {
+            yt
+        } else {
+            xt
+        };
+        if matches!(
+            self.under(t),
+            Type::Func(_) | Type::Map(..) | Type::Slice(_)
+        ) {
+            return None;
+        }
+        let (a, b) = (self.borrowed(x), self.borrowed(y));
+        self.go_eq(parse_quote!(&#a), parse_quote!(&#b), t)
     }
 
     /// Whether a signed integer division needs Go's rules (`MIN / -1` is `MIN`, not a panic):
@@ -1416,6 +1526,17 @@ fn comparison(op: BinaryOp, a: syn::Expr, b: syn::Expr) -> syn::Expr {
 /// Whether generated code reads through a shared cell (`x.borrow()`, `x.borrow_mut()`): such
 /// a borrow must end before an assignment, a mutable borrow of the same cell, or a blocking
 /// channel operation.
+/// Whether one operand borrows a cell mutably and the other reads a cell: evaluated in one
+/// expression, the first borrow would still be alive (a `RefCell` panic).
+pub(crate) fn borrows_conflict(a: &syn::Expr, b: &syn::Expr) -> bool {
+    let (a, b) = (
+        quote::ToTokens::to_token_stream(a).to_string(),
+        quote::ToTokens::to_token_stream(b).to_string(),
+    );
+    (a.contains("borrow_mut") && b.contains("borrow"))
+        || (b.contains("borrow_mut") && a.contains("borrow"))
+}
+
 pub fn reads_cell(e: &impl quote::ToTokens) -> bool {
     e.to_token_stream().to_string().contains("borrow")
 }

@@ -551,6 +551,27 @@ impl Ctx<'_> {
 /// `name!("…", args)` as a Rust engineer writes it: `print!("…\n")` becomes `println!`, and
 /// plain local variables move into the format string (`println!("{x} {y:5}")`).
 pub fn fmt_macro(name: &str, format: &str, vals: Vec<syn::Expr>) -> syn::Expr {
+    // An argument borrowing a cell mutably beside another reading a cell: all are evaluated
+    // first, in order, so that each borrow ends before the next begins.
+    let conflict = vals.iter().enumerate().any(|(i, a)| {
+        vals[i + 1..]
+            .iter()
+            .any(|b| crate::expr::borrows_conflict(a, b))
+    });
+    if conflict {
+        let temps: Vec<syn::Ident> = (0..vals.len())
+            .map(|i| quote::format_ident!("fmt_a{i}"))
+            .collect();
+        let call = fmt_macro(
+            name,
+            format,
+            temps.iter().map(|t| parse_quote!(#t)).collect(),
+        );
+        return parse_quote!({
+            #(let #temps = #vals;)*
+            #call
+        });
+    }
     let (name, format) = match (name, format.strip_suffix('\n')) {
         ("print", Some(f)) => ("println", f.to_string()),
         ("eprint", Some(f)) => ("eprintln", f.to_string()),

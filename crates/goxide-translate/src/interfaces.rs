@@ -22,7 +22,7 @@ use syn::parse_quote;
 impl Ctx<'_> {
     /// Whether `t` is an interface type translated as a trait.
     pub fn is_trait_iface(&self, t: TypeId) -> bool {
-        self.ifaces.contains(&t) || self.is_anon_iface(t)
+        self.ifaces.contains(&self.resolve(t)) || self.is_anon_iface(t)
     }
 
     /// An interface type written in place (`interface{ M() }`) with methods only: a trait
@@ -35,7 +35,7 @@ impl Ctx<'_> {
     }
 
     /// The trait's name for an interface type.
-    fn trait_ident(&mut self, t: TypeId) -> Option<syn::Ident> {
+    pub fn trait_ident(&mut self, t: TypeId) -> Option<syn::Ident> {
         match self.ty(t) {
             Type::Named(n) => Some(names::type_ident(&self.obj(n.obj).name)),
             Type::Interface(_) if self.is_anon_iface(t) => {
@@ -482,6 +482,9 @@ impl Ctx<'_> {
         if let Type::Pointer(base) = self.ty(src).clone() {
             if self.ptr_error(base) {
                 self.use_support("errors");
+                if let Some(bt) = self.rust_type(base) {
+                    return Some(parse_quote!(crate::support::errors::from_ptr::<#bt>(#v)));
+                }
                 return Some(parse_quote!(crate::support::errors::from_ptr(#v)));
             }
         }

@@ -12,6 +12,7 @@ mod bytestr;
 mod concurrency;
 mod ctx;
 mod decl;
+mod equality;
 mod expr;
 mod fmt_calls;
 mod generic_types;

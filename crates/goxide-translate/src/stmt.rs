@@ -171,7 +171,7 @@ impl Ctx<'_> {
                     conds.push(parse_quote!(x.is_none()));
                     continue;
                 }
-                let Some(tt) = self.type_of(t) else {
+                let Some(tt) = self.type_of(t).map(|tt| self.resolve(tt)) else {
                     return self.unsupported_stmt(s, "type switch case");
                 };
                 if self.is_interface(tt) {
@@ -408,7 +408,11 @@ impl Ctx<'_> {
         let mut synth_args = Vec::new();
         for (i, a) in args.iter().enumerate() {
             let t = self.type_of(a)?;
-            if self.info.const_value(a.id).is_some() || self.is_untyped_nil(a) {
+            // (Constants and `nil` conversions have no effects: they stay in place.)
+            if self.info.const_value(a.id).is_some()
+                || self.is_untyped_nil(a)
+                || self.is_nil_conversion(a)
+            {
                 synth_args.push(a.clone());
                 continue;
             }
@@ -1008,6 +1012,23 @@ impl Ctx<'_> {
         // s = append(s, …) → s.push(…)
         if let Some(stmts) = self.append_in_place(l, r) {
             return stmts;
+        }
+        // `_ = &x.f[i]`: the place is evaluated (bounds and nil checks) and the pointer dropped.
+        if matches!(&l.kind, ExprKind::Ident(n) if n == "_") {
+            if let ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            } = &strip_parens(r).kind
+            {
+                if matches!(
+                    strip_parens(x).kind,
+                    ExprKind::Index { .. } | ExprKind::Selector { .. }
+                ) && self.address_of_part(x).is_none()
+                {
+                    let p = crate::expr::as_base(self.borrowed(x));
+                    return vec![parse_quote!(let _ = &#p;)];
+                }
+            }
         }
         let t = if matches!(&l.kind, ExprKind::Ident(n) if n == "_") {
             self.type_of(r)
@@ -1849,6 +1870,29 @@ impl Ctx<'_> {
                 };
                 header = h;
                 pattern = kp;
+            }
+            Type::Pointer(pt) if matches!(self.under(pt), Type::Array(..)) => {
+                // A pointer to an array: its length is constant, so with no value variable the
+                // pointer is not even evaluated (a nil one ranges too); values are read through
+                // it each iteration, as Go does.
+                let Type::Array(n, _) = self.under(pt).clone() else {
+                    return self.unsupported_stmt(s, "range over this type");
+                };
+                let n = proc_macro2::Literal::u64_unsuffixed(n);
+                header = parse_quote!(0..#n);
+                pattern = quote::quote!(range_i);
+                if v.is_some() {
+                    let p = self.value(x);
+                    hoisted.push(parse_quote!(let range_p = #p;));
+                    prelude.insert(
+                        0,
+                        parse_quote!(let #vp = range_p.as_ref().unwrap().borrow()[range_i].clone();),
+                    );
+                }
+                if let Some((_, id, _)) = &k {
+                    prelude.insert(0, parse_quote!(let #kp = range_i as i64;));
+                    let _ = id;
+                }
             }
             _ => return self.unsupported_stmt(s, "range over this type"),
         }

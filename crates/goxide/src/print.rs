@@ -103,9 +103,10 @@ pub fn print_file(file: &syn::File) -> String {
     syn::visit_mut::VisitMut::visit_file_mut(&mut MacrosAsCalls, &mut file);
     let text = prettyplease::unparse(&file);
     let text = text.replace(&format!("{MACRO_CALL}("), "!(");
-    let mut out = String::with_capacity(text.len());
-    let mut lines = text.lines();
-    while let Some(line) = lines.next() {
+    // Top-level `thread_local!` statics, printed apart, are spliced back first, so that the
+    // comment pass below also sees the sentinels inside them.
+    let mut spliced = String::with_capacity(text.len());
+    for line in text.lines() {
         let trimmed = line.trim_start();
         if let Some(body) = trimmed
             .strip_prefix(THREAD_LOCAL_MACRO)
@@ -113,17 +114,30 @@ pub fn print_file(file: &syn::File) -> String {
             .and_then(|n| n.parse::<usize>().ok())
             .and_then(|n| thread_locals.get(n))
         {
-            out.push_str("thread_local! {\n");
+            spliced.push_str("thread_local! {\n");
             for l in body.lines() {
-                if !l.is_empty() {
-                    out.push_str("    ");
-                    out.push_str(l);
+                if l.is_empty() {
+                    spliced.push('\n');
+                    continue;
                 }
-                out.push('\n');
+                for l in split_inline_sentinels(l) {
+                    spliced.push_str("    ");
+                    spliced.push_str(&l);
+                    spliced.push('\n');
+                }
             }
-            out.push_str("}\n");
+            spliced.push_str("}\n");
             continue;
         }
+        for l in split_inline_sentinels(line) {
+            spliced.push_str(&l);
+            spliced.push('\n');
+        }
+    }
+    let mut out = String::with_capacity(spliced.len());
+    let mut lines = spliced.lines();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_start();
         if let Some(rest) = trimmed.strip_prefix(COMMENT_MACRO) {
             let indent = &line[..line.len() - trimmed.len()];
             // prettyplease may break a long sentinel over several lines.
@@ -170,9 +184,66 @@ pub fn print_file(file: &syn::File) -> String {
     out
 }
 
+/// A line of a macro body printed token by token may hold a comment sentinel between other
+/// code (`vec![f(|| { __goxide_comment!("x"); g(); })]`): it is split so that each sentinel
+/// stands on its own line, where the comment pass finds it.
+fn split_inline_sentinels(line: &str) -> Vec<String> {
+    let indent = &line[..line.len() - line.trim_start().len()];
+    let mut out = Vec::new();
+    let mut cur = line.to_string();
+    while let Some(pos) = cur.find(COMMENT_MACRO) {
+        let rest = &cur[pos + COMMENT_MACRO.len()..];
+        let Some(r) = rest.strip_prefix("(\"") else {
+            break;
+        };
+        // The end of the string literal: a quote not escaped.
+        let bytes = r.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && bytes[i] != b'"' {
+            i += if bytes[i] == b'\\' { 2 } else { 1 };
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        let Some(after) = r[i + 1..]
+            .trim_start()
+            .strip_prefix(')')
+            .and_then(|a| a.trim_start().strip_prefix(';'))
+        else {
+            break;
+        };
+        let before = cur[..pos].trim_end();
+        if before.trim().is_empty() && after.trim().is_empty() {
+            break;
+        }
+        if !before.trim().is_empty() {
+            out.push(before.to_string());
+        }
+        out.push(format!("{indent}{COMMENT_MACRO}(\"{}\");", &r[..i]));
+        cur = format!("{indent}{}", after.trim());
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentinels_inside_thread_local_statics_become_comments() {
+        let file: syn::File = syn::parse_str(
+            "thread_local! { static XS: std::cell::RefCell<Vec<i64>> = \
+             std::cell::RefCell::new(vec![f(|| { __goxide_comment!(\"a \\\"q\\\"\"); g(); })]); }",
+        )
+        .unwrap();
+        let text = print_file(&file);
+        assert!(!text.contains("__goxide_comment"), "{text}");
+        assert!(text.contains("// a \"q\""), "{text}");
+        assert!(syn::parse_file(&text).is_ok(), "{text}");
+    }
 
     #[test]
     fn formatting_macros_are_laid_out_like_calls() {

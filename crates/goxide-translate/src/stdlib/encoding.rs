@@ -1,5 +1,5 @@
 //! `path` and `path/filepath` (Unix rules, which are `path`'s), `encoding/hex`,
-//! `encoding/base64`, `hash/crc32`, `crypto/sha256` and `crypto/md5`. Go's lexical path rules
+//! `encoding/base64`, `encoding/binary`'s byte orders, `hash/crc32`, `crypto/sha256` and `crypto/md5`. Go's lexical path rules
 //! and error texts come from the `path` and `encoding` support modules; the digests from the
 //! `sha2` and `md-5` crates.
 
@@ -126,6 +126,59 @@ impl Ctx<'_> {
             }
             _ => self.unsupported(e, &format!("base64.Encoding.{name}")),
         }
+    }
+
+    /// `binary.BigEndian.Uint32(b)`, `binary.LittleEndian.PutUint64(b, v)`, … on the byte
+    /// order `x` (`None` when `x` is not one of them).
+    pub(crate) fn byte_order_method(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        name: &str,
+        args: &[Expr],
+    ) -> Option<syn::Expr> {
+        let order: syn::Expr = if self.is_pkg_member(x, "encoding/binary", "BigEndian") {
+            parse_quote!(crate::support::encoding::BIG_ENDIAN)
+        } else if self.is_pkg_member(x, "encoding/binary", "LittleEndian") {
+            parse_quote!(crate::support::encoding::LITTLE_ENDIAN)
+        } else {
+            return None;
+        };
+        self.use_support("encoding");
+        let bytes = |ctx: &mut Self, b: &Expr| -> syn::Expr {
+            let v = crate::expr::paren_if_needed(ctx.borrowed(b));
+            match v {
+                syn::Expr::Reference(_) => v,
+                _ => parse_quote!(&#v),
+            }
+        };
+        Some(match (name, args) {
+            ("Uint16" | "Uint32" | "Uint64", [b]) => {
+                let f = ident(&name.to_lowercase());
+                let b = bytes(self, b);
+                parse_quote!(#order.#f(#b))
+            }
+            ("PutUint16" | "PutUint32" | "PutUint64", [b, v]) => {
+                let f = ident(&format!("put_{}", name[3..].to_lowercase()));
+                let Some(t) = self.type_of(v) else {
+                    return Some(self.unsupported(e, "binary.ByteOrder call"));
+                };
+                let v = self.value_as(v, t);
+                let b = self.slice_target(b);
+                parse_quote!(#order.#f(&mut #b, #v))
+            }
+            ("AppendUint16" | "AppendUint32" | "AppendUint64", [b, v]) => {
+                let f = ident(&format!("append_{}", name[6..].to_lowercase()));
+                let Some(t) = self.type_of(v) else {
+                    return Some(self.unsupported(e, "binary.ByteOrder call"));
+                };
+                let v = self.value_as(v, t);
+                let b = self.value(b);
+                parse_quote!(#order.#f(#b, #v))
+            }
+            ("String", []) => parse_quote!(#order.string()),
+            _ => self.unsupported(e, &format!("binary.ByteOrder method {name}")),
+        })
     }
 
     /// `bufio.NewScanner(r)` over `os.Stdin` or `strings.NewReader(s)`.

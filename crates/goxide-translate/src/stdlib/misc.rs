@@ -280,6 +280,38 @@ impl Ctx<'_> {
         })
     }
 
+    /// `os.Stdout.Write(b)`, `os.Stderr.WriteString(s)`: `(n, err)`, written whole (`err` is
+    /// nil; a failed write is ignored, as `fmt.Print` ignores it). `None` when `x` is neither.
+    pub(crate) fn std_stream_method(
+        &mut self,
+        x: &goxide_ast::ast::Expr,
+        name: &str,
+        args: &[goxide_ast::ast::Expr],
+    ) -> Option<syn::Expr> {
+        let stream: syn::Expr = if self.is_pkg_member(x, "os", "Stdout") {
+            parse_quote!(std::io::stdout())
+        } else if self.is_pkg_member(x, "os", "Stderr") {
+            parse_quote!(std::io::stderr())
+        } else {
+            return None;
+        };
+        let [arg] = args else { return None };
+        let v = self.borrowed(arg);
+        let bytes: syn::Expr = match name {
+            "Write" => parse_quote!(&v[..]),
+            "WriteString" => parse_quote!(v.as_bytes()),
+            _ => return None,
+        };
+        self.use_support("errors");
+        Some(parse_quote!({
+            let v = &#v;
+            let b: &[u8] = #bytes;
+            std::io::Write::write_all(&mut #stream, b).ok();
+            let err: crate::support::errors::Error = None;
+            (b.len() as i64, err)
+        }))
+    }
+
     pub(super) fn system_call(&mut self, pkg: &str, name: &str, a: &Args) -> Option<syn::Expr> {
         Some(match (pkg, name, a.len()) {
             ("os", "Exit", 1) => {
