@@ -52,20 +52,14 @@ pub struct Facts<'a> {
 }
 
 pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> PtrParams {
-    if crate::concurrency::has_go_statements(files) {
-        let projected = crate::place::projected_pointees(prog, info, files, &HashSet::new());
-        return PtrParams {
-            projected,
-            ..Default::default()
-        };
-    }
+    let threaded = crate::concurrency::has_go_statements(files);
     // Addresses lent to borrowed parameters make no pointer, so their pointee type need not be
     // projected; which are lent depends on which parameters are borrowed, which depends on the
     // projected types: assume all lent, and drop the ones that are not until nothing changes.
     let mut lent = address_args(prog, info, files);
     loop {
         let projected = crate::place::projected_pointees(prog, info, files, &lent);
-        let mut out = decide(prog, info, files, facts, &projected);
+        let mut out = decide(prog, info, files, facts, &projected, threaded);
         let kept: HashSet<NodeId> = lent.intersection(&out.lent_exprs).copied().collect();
         if kept.len() == lent.len() {
             out.projected = projected;
@@ -130,6 +124,7 @@ fn decide(
     files: &[&File],
     facts: &Facts<'_>,
     projected: &HashSet<TypeId>,
+    threaded: bool,
 ) -> PtrParams {
     // Candidate functions and their parameters.
     let mut funcs: HashMap<ObjId, (Vec<Option<ObjId>>, &Block)> = HashMap::new();
@@ -251,6 +246,8 @@ fn decide(
         lends: Vec::new(),
         addr_args: Vec::new(),
         lent_addr: HashSet::new(),
+        captured: facts.captured,
+        locked: Vec::new(),
         deferred: 0,
     };
     for f in files {
@@ -265,6 +262,7 @@ fn decide(
         addr_total,
         lends,
         addr_args,
+        locked,
         ..
     } = uses;
     let mut allowed = allowed;
@@ -284,6 +282,16 @@ fn decide(
         .chain(ctors.keys().copied())
         .filter(|p| total.get(p) == allowed.get(p))
         .collect();
+    if threaded {
+        // With goroutines, a shared pointer is an `Arc<RwLock>`: lending it would hold its lock
+        // for the whole call, which another goroutine may be waiting on. Only lock-free
+        // arguments are lent.
+        for &(f, i) in &locked {
+            if let Some(p) = param_of(f, i) {
+                valid.remove(&p);
+            }
+        }
+    }
     let mut mutable: HashSet<ObjId>;
     loop {
         // A parameter passed on must land in a borrowed parameter; a constructor returns only
@@ -691,6 +699,11 @@ struct Uses<'a, 'b> {
     addr_args: Vec<(ObjId, usize, NodeId)>,
     /// Those addresses (their root is accounted for by an edge or a lend).
     lent_addr: HashSet<NodeId>,
+    /// Variables that closures capture.
+    captured: &'a HashSet<ObjId>,
+    /// `(f, i)`: argument `i` of a call of `f` is a pointer that only a shared cell (or lock)
+    /// could lend.
+    locked: Vec<(ObjId, usize)>,
     /// Depth of `go`/`defer` statements being walked (their calls run later).
     deferred: usize,
 }
@@ -747,13 +760,14 @@ impl Uses<'_, '_> {
 impl Uses<'_, '_> {
     /// `&x…` passed as argument `i` of `f`: lent if that parameter is borrowed and nothing
     /// else in the call names its root.
-    fn address_arg(&mut self, f: ObjId, i: usize, id: NodeId, x: &Expr, args: &[Expr]) {
+    /// Returns whether the address is lent without a cell (or lock) in between.
+    fn address_arg(&mut self, f: ObjId, i: usize, id: NodeId, x: &Expr, args: &[Expr]) -> bool {
         let x = strip_parens(x);
         if matches!(x.kind, ExprKind::CompositeLit { .. }) {
-            return;
+            return true;
         }
         let Some(root) = crate::stmt::root_ident(x).and_then(|r| self.obj(r)) else {
-            return;
+            return false;
         };
         let alone = args
             .iter()
@@ -761,11 +775,14 @@ impl Uses<'_, '_> {
             .all(|(j, other)| j == i || !crate::subslice::mentions(self.info, other, root));
         let global = matches!(self.prog.obj(root).kind, ObjKind::Var { global: true, .. });
         if !alone || global {
-            return;
+            return false;
         }
-        match self.addr_root(x) {
-            Some(v) if self.local_var(v) => self.lends.push((f, i, v)),
-            Some(_) => return,
+        let lock_free = match self.addr_root(x) {
+            Some(v) if self.local_var(v) => {
+                self.lends.push((f, i, v));
+                !self.captured.contains(&v)
+            }
+            Some(_) => return false,
             None => {
                 // Through a pointer: `&p.f` lends part of `*p`.
                 let candidate =
@@ -774,17 +791,31 @@ impl Uses<'_, '_> {
                 if candidate {
                     self.edges.push((f, i, root));
                 }
+                candidate
             }
-        }
+        };
         self.addr_args.push((f, i, id));
         self.lent_addr.insert(id);
+        lock_free
     }
 }
 
 impl Visitor for Uses<'_, '_> {
     fn stmt(&mut self, s: &Stmt) -> bool {
         if let StmtKind::Go(c) | StmtKind::Defer(c) = &s.kind {
-            // The call runs later: nothing in it is lent.
+            // The call runs later: nothing in it is lent (the body of a function literal it
+            // calls is ordinary code).
+            if let ExprKind::Call { func, args, .. } = &c.kind {
+                if matches!(strip_parens(func).kind, ExprKind::FuncLit { .. }) {
+                    visit::walk_expr(self, func);
+                    self.deferred += 1;
+                    for a in args {
+                        visit::walk_expr(self, a);
+                    }
+                    self.deferred -= 1;
+                    return false;
+                }
+            }
             self.deferred += 1;
             visit::walk_expr(self, c);
             self.deferred -= 1;
@@ -860,6 +891,7 @@ impl Visitor for Uses<'_, '_> {
                     if self.deferred == 0 && args.len() == arity && !nil_arg {
                         self.allow(callee);
                         for (i, a) in args.iter().enumerate() {
+                            let mut lock_free = false;
                             if let Some(p) = self.obj(a) {
                                 let alone = args.iter().enumerate().all(|(j, other)| {
                                     j == i || !crate::subslice::mentions(self.info, other, p)
@@ -871,6 +903,7 @@ impl Visitor for Uses<'_, '_> {
                                 if candidate && alone {
                                     self.edges.push((f, i, p));
                                     self.allow(a);
+                                    lock_free = true;
                                 }
                             }
                             let a = strip_parens(a);
@@ -879,7 +912,10 @@ impl Visitor for Uses<'_, '_> {
                                 x,
                             } = &a.kind
                             {
-                                self.address_arg(f, i, a.id, x, args);
+                                lock_free = self.address_arg(f, i, a.id, x, args);
+                            }
+                            if !lock_free {
+                                self.locked.push((f, i));
                             }
                         }
                     }
