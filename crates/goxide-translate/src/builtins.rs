@@ -547,7 +547,16 @@ impl Ctx<'_> {
     }
 
     /// The destination of `copy`: a slice variable, or a re-slice of one (`dst[1:]`).
+    /// `e` without conversions that change nothing in Rust (see [`noop_conversion_arg`]).
+    fn unconverted<'e>(&self, mut e: &'e Expr) -> &'e Expr {
+        while let Some(x) = noop_conversion_arg(self.info, &self.prog.types, e) {
+            e = x;
+        }
+        e
+    }
+
     fn copy_target(&mut self, d: &Expr) -> syn::Expr {
+        let d = self.unconverted(d);
         if let ExprKind::Slice {
             x,
             lo,
@@ -952,33 +961,49 @@ impl Ctx<'_> {
                 let Some(Type::Map(kt, _)) = self.type_of(m).map(|t| self.under(t).clone()) else {
                     return self.unsupported(e, "delete");
                 };
-                let mp = self.place(m);
                 let k = self.value_as(k, kt);
                 let k = paren_if_needed(k);
-                parse_quote!({ #mp.remove(&#k); })
+                if self.global_root(m).is_none() {
+                    let mp = self.place(m);
+                    return parse_quote!({ #mp.remove(&#k); });
+                }
+                // The key is computed before the package variable's cell is borrowed.
+                let remove = self.through_global(m, |c| {
+                    let mp = c.place(m);
+                    parse_quote!({ #mp.remove(&k); })
+                });
+                block_after(parse_quote!(let k = #k;), remove)
             }
             Builtin::Copy => {
                 let [d, s] = args else {
                     return self.unsupported(e, "copy");
                 };
+                // The source is read before a package variable's cell is borrowed for the
+                // destination.
                 if self.type_of(s).is_some_and(|t| self.is_string(t)) {
-                    let dp = self.copy_target(d);
                     let sv = self.borrowed(s);
-                    return parse_quote!({
-                        let src = &#sv;
-                        let n = #dp.len().min(src.len());
-                        #dp[..n].copy_from_slice(&src.as_bytes()[..n]);
-                        n as i64
+                    let d = self.unconverted(d);
+                    let copy = self.through_global(d, |c| {
+                        let dp = c.copy_target(d);
+                        parse_quote!({
+                            let n = #dp.len().min(src.len());
+                            #dp[..n].copy_from_slice(&src.as_bytes()[..n]);
+                            n as i64
+                        })
                     });
+                    return block_after(parse_quote!(let src = &#sv;), copy);
                 }
-                let dp = self.copy_target(d);
                 let sv = self.value(s);
-                parse_quote!({
-                    let src = #sv;
-                    let n = #dp.len().min(src.len());
-                    #dp[..n].clone_from_slice(&src[..n]);
-                    n as i64
-                })
+                let d = self.unconverted(d);
+                let copy = self.through_global(d, |c| {
+                    let dp = c.copy_target(d);
+                    parse_quote!({
+                        let n = #dp.len().min(src.len());
+                        #dp[..n].clone_from_slice(&src[..n]);
+                        n as i64
+                    })
+                });
+                block_after(parse_quote!(let src = #sv;), copy)
             }
             Builtin::Panic => {
                 let [v] = args else {
@@ -1309,6 +1334,30 @@ fn sig_of(ctx: &Ctx<'_>, m: goxide_types::ObjId) -> goxide_types::types::Signatu
     }
 }
 
+/// `x` when `e` is a conversion `T(x)` that changes nothing in Rust (the same underlying
+/// type, not a struct): `my8(buf[a:b])`, so that it can stand for a place.
+pub fn noop_conversion_arg<'e>(
+    info: &goxide_types::Info,
+    types: &goxide_types::TypeTable,
+    e: &'e Expr,
+) -> Option<&'e Expr> {
+    let ExprKind::Call { func, args, .. } = &strip_parens(e).kind else {
+        return None;
+    };
+    let [arg] = args.as_slice() else {
+        return None;
+    };
+    let callee = info.types.get(&strip_parens(func).id)?;
+    if callee.mode != Mode::Type {
+        return None;
+    }
+    let (to, from) = (
+        types.underlying(callee.ty),
+        types.underlying(info.type_of(arg.id)?),
+    );
+    (to == from && !matches!(types.get(to), Type::Struct(_))).then_some(arg)
+}
+
 pub fn strip_parens(e: &Expr) -> &Expr {
     match &e.kind {
         ExprKind::Paren(x) => strip_parens(x),
@@ -1318,4 +1367,16 @@ pub fn strip_parens(e: &Expr) -> &Expr {
 
 fn same_rust(a: BasicKind, b: BasicKind) -> bool {
     crate::types::basic_type(a) == crate::types::basic_type(b)
+}
+
+/// `{ first; …e }`: `first` then `e`, whose statements are spliced in when it is a block.
+fn block_after(first: syn::Stmt, e: syn::Expr) -> syn::Expr {
+    let mut stmts = vec![first];
+    match e {
+        syn::Expr::Block(b) if b.attrs.is_empty() && b.label.is_none() => {
+            stmts.extend(b.block.stmts)
+        }
+        e => stmts.push(syn::Stmt::Expr(e, None)),
+    }
+    parse_quote!({ #(#stmts)* })
 }

@@ -469,6 +469,10 @@ impl Ctx<'_> {
                 if self.global_override == Some(obj) {
                     return parse_quote!((*g));
                 }
+                if self.is_global_var(obj) {
+                    // Written only inside its cell (see `Ctx::through_global`).
+                    return self.unsupported(e, "package variable as a place here");
+                }
                 if self.analysis.boxed.contains(&obj) {
                     parse_quote!(*#id.borrow_mut())
                 } else {
@@ -481,6 +485,33 @@ impl Ctx<'_> {
             ExprKind::Star(x) => self.deref(e, x, true),
             _ => self.unsupported(e, "assignment target"),
         }
+    }
+
+    /// `build` run with the place `d` reachable: when `d` is (inside) a package-level
+    /// variable, inside that variable's cell (`X.with_borrow_mut(|g| …)`, the root renamed to
+    /// `g`), which is borrowed for writing while `build`'s expression runs.
+    pub fn through_global(
+        &mut self,
+        d: &Expr,
+        build: impl FnOnce(&mut Self) -> syn::Expr,
+    ) -> syn::Expr {
+        let Some(root) = self
+            .global_root(d)
+            .filter(|&r| self.global_override != Some(r))
+        else {
+            return build(self);
+        };
+        let gid = self.var_name(root);
+        let prev = self.global_override.replace(root);
+        let body = build(self);
+        self.global_override = prev;
+        if self.boxed_global(&gid) {
+            return parse_quote!(#gid.with(|c| {
+                let g = &mut *c.borrow_mut();
+                #body
+            }));
+        }
+        parse_quote!(#gid.with_borrow_mut(|g| #body))
     }
 
     /// Whether the root variable of a place is a package-level variable.
@@ -496,6 +527,8 @@ impl Ctx<'_> {
                 self.global_root(x)
             }
             ExprKind::Index { x, .. } => self.global_root(x),
+            // `copy(g[a:], …)` writes `g`'s elements.
+            ExprKind::Slice { x, .. } => self.global_root(x),
             _ => None,
         }
     }
@@ -538,7 +571,9 @@ impl Ctx<'_> {
         let Some(xt) = self.type_of(x) else {
             return self.unsupported(e, "selector");
         };
-        let mut base = as_base(if mutable {
+        // Writing through a pointer writes its pointee: the pointer itself is only read.
+        let through_ptr = matches!(self.under(xt), Type::Pointer(_));
+        let mut base = as_base(if mutable && !through_ptr {
             self.place(x)
         } else {
             self.borrowed(x)
@@ -873,6 +908,16 @@ impl Ctx<'_> {
             UnaryOp::Pos => self.value(x),
             UnaryOp::Neg => {
                 let v = self.value(x);
+                // Go's `-x` on an unsigned integer wraps (`-uint16(1)` is 0xffff); Rust has
+                // no unary minus there.
+                let unsigned = self
+                    .type_of(x)
+                    .and_then(|t| self.basic(t))
+                    .is_some_and(|k| k.is_integer() && k.is_unsigned());
+                if unsigned {
+                    let v = as_base(v);
+                    return parse_quote!(#v.wrapping_neg());
+                }
                 parse_quote!(-#v)
             }
             UnaryOp::Not | UnaryOp::BitNot => {
@@ -1208,7 +1253,7 @@ impl Ctx<'_> {
         if let Some(s) = self.const_str(x) {
             return parse_quote!(#s);
         }
-        let v = self.borrowed(x);
+        let v = as_base(self.borrowed(x));
         parse_quote!(#v.as_str())
     }
 
