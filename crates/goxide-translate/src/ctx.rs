@@ -73,6 +73,9 @@ pub struct Ctx<'a> {
     pub declared_consts: std::collections::HashSet<ObjId>,
     /// Enclosing Rust loops and labeled blocks (innermost last).
     pub rust_scopes: Vec<crate::stmt::RustScope>,
+    /// Named non-struct types whose underlying type is being checked for a Rust form (a guard
+    /// against recursive definitions).
+    pub named_in_progress: Vec<TypeId>,
     /// A package variable being assigned through its cell: its uses become `(*g)`.
     pub global_override: Option<ObjId>,
     /// Methods of named non-struct types, by Rust type name, emitted as extension traits.

@@ -286,6 +286,7 @@ pub fn translate_package(
             declared_consts: HashSet::new(),
             rust_scopes: Vec::new(),
             global_override: None,
+            named_in_progress: Vec::new(),
             ext_methods: Default::default(),
             by_value_methods: by_value_methods.clone(),
             map_write_methods: map_write_methods.clone(),
@@ -723,7 +724,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn const_representable(&mut self, obj: ObjId) -> bool {
+    pub fn const_representable(&mut self, obj: ObjId) -> bool {
         let o = self.obj(obj);
         let ObjKind::Const(v) = &o.kind else {
             return false;
@@ -1469,6 +1470,15 @@ impl Ctx<'_> {
             self.use_support("iface");
             self.use_support("fmt");
             return vec![parse_quote!(#(#attrs)* #vis type #name = crate::support::iface::Iface;)];
+        }
+        let u = self.prog.types.underlying(t);
+        if !s.alias
+            && !matches!(self.ty(u), Type::Struct(_) | Type::Interface(_))
+            && mentions(self.prog, u, t, 0)
+        {
+            // A non-struct type whose definition refers to itself (`type F func() F`), declared
+            // in a function: a stand-in like one at package level (a Rust alias cannot).
+            self.stub_types.insert(t);
         }
         if self.stub_types.contains(&t) {
             let text = format!(

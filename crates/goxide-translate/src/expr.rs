@@ -89,6 +89,20 @@ impl Ctx<'_> {
                 .is_some_and(|t| matches!(self.ty(t), Type::Pointer(_)))
     }
 
+    /// The value the pointer `x` points to, borrowed: `(*self)` for a pointer receiver
+    /// (`&mut self`), else `x.as_ref().unwrap().borrow()` (`borrow_mut()` when `mutable`).
+    pub fn pointee(&mut self, x: &Expr, mutable: bool) -> syn::Expr {
+        if self.is_self_ptr(x) {
+            return parse_quote!((*self));
+        }
+        let p = as_base(self.borrowed(x));
+        if mutable {
+            parse_quote!(#p.as_ref().unwrap().borrow_mut())
+        } else {
+            parse_quote!(#p.as_ref().unwrap().borrow())
+        }
+    }
+
     /// An owned value of `e`.
     pub fn value(&mut self, e: &Expr) -> syn::Expr {
         if let Some(p) = self.slice_param_of(e) {
@@ -416,6 +430,10 @@ impl Ctx<'_> {
                 }
             }
             ObjKind::Const(_) => {
+                if !self.declared_consts.contains(&obj) && !self.const_representable(obj) {
+                    // No Rust constant was declared for it, and its value was not folded here.
+                    return self.unsupported(e, "constant goxide cannot represent");
+                }
                 let id = self.var_name(obj);
                 parse_quote!(#id)
             }
@@ -501,6 +519,9 @@ impl Ctx<'_> {
         else {
             return build(self);
         };
+        if self.rust_type(self.obj(root).ty).is_none() {
+            return self.unsupported(d, "package variable of this type");
+        }
         let gid = self.var_name(root);
         let prev = self.global_override.replace(root);
         let body = build(self);
@@ -784,13 +805,9 @@ impl Ctx<'_> {
                 parse_quote!(#base[#i])
             }
             Type::Pointer(p) if matches!(self.under(p), Type::Array(..)) => {
-                let base = self.borrowed(x);
+                let base = self.pointee(x, mutable);
                 let i = self.index_usize(i);
-                if mutable {
-                    parse_quote!(#base.as_ref().unwrap().borrow_mut()[#i])
-                } else {
-                    parse_quote!(#base.as_ref().unwrap().borrow()[#i])
-                }
+                parse_quote!(#base[#i])
             }
             Type::Map(kt, _) => {
                 if mutable {
@@ -853,12 +870,7 @@ impl Ctx<'_> {
                 })
             }
             Type::Pointer(a) if matches!(self.under(a), Type::Array(..)) => {
-                let p = as_base(self.borrowed(x));
-                if mutable {
-                    parse_quote!(#p.as_ref().unwrap().borrow_mut())
-                } else {
-                    parse_quote!(#p.as_ref().unwrap().borrow())
-                }
+                self.pointee(x, mutable)
             }
             _ => return None,
         };
@@ -891,13 +903,19 @@ impl Ctx<'_> {
             (None, Some(h)) => parse_quote!(..#h),
             (None, None) => parse_quote!(..),
         };
-        let base = as_base(self.borrowed(x));
         match self.under(xt) {
-            Type::Basic(k) if k.is_string() => parse_quote!(#base[#range].to_string()),
-            Type::Slice(_) | Type::Array(..) => parse_quote!(#base[#range].to_vec()),
+            Type::Basic(k) if k.is_string() => {
+                let base = as_base(self.borrowed(x));
+                parse_quote!(#base[#range].to_string())
+            }
+            Type::Slice(_) | Type::Array(..) => {
+                let base = as_base(self.borrowed(x));
+                parse_quote!(#base[#range].to_vec())
+            }
             // `p[a:b]` on a pointer to an array slices the pointee.
             Type::Pointer(a) if matches!(self.under(*a), Type::Array(..)) => {
-                parse_quote!(#base.as_ref().unwrap().borrow()[#range].to_vec())
+                let base = self.pointee(x, false);
+                parse_quote!(#base[#range].to_vec())
             }
             _ => self.unsupported(e, "slice of this type"),
         }

@@ -1315,6 +1315,9 @@ impl Ctx<'_> {
         let Some(root) = self.global_root(l) else {
             return self.unsupported_stmt(s, "assignment");
         };
+        if self.rust_type(self.obj(root).ty).is_none() {
+            return self.unsupported_stmt(s, "package variable of this type");
+        }
         let gid = self.var_name(root);
         // Translate the place with the root renamed to the closure parameter.
         let prev = self.global_override.replace(root);

@@ -91,6 +91,28 @@ impl Ctx<'_> {
                 if self.is_trait_iface(t) {
                     return self.iface_rust_type(t);
                 }
+                // A defined non-struct type is a Rust alias of its underlying type's Rust form;
+                // without one, it has no Rust item either.
+                let u = self.prog.types.underlying(t);
+                let alias_like = matches!(
+                    self.ty(u),
+                    Type::Basic(_)
+                        | Type::Slice(_)
+                        | Type::Map(..)
+                        | Type::Array(..)
+                        | Type::Func(_)
+                        | Type::Pointer(_)
+                        | Type::Chan(..)
+                );
+                if alias_like
+                    && !self.stub_types.contains(&t)
+                    && !self.named_in_progress.contains(&t)
+                {
+                    self.named_in_progress.push(t);
+                    let target = self.rust_type_depth(u, d);
+                    self.named_in_progress.pop();
+                    target?;
+                }
                 let id = names::type_ident(&obj.name);
                 parse_quote!(#id)
             }
