@@ -703,6 +703,14 @@ impl Ctx<'_> {
             }
             return self.value_as(arg, t);
         }
+        if self.is_untyped_nil(arg) {
+            // `(*T)(nil)`, `Map(nil)`: the type is spelled out, as Rust may not infer it.
+            let v = self.value_as(arg, t);
+            return match self.rust_type(t) {
+                Some(ty) => typed_value(v, ty),
+                None => v,
+            };
+        }
         let Some(from) = self.type_of(arg) else {
             return self.unsupported(e, "conversion");
         };
@@ -944,7 +952,13 @@ impl Ctx<'_> {
                     if !self.is_copy(el) {
                         let ez = self.zero_value(el);
                         let n = proc_macro2::Literal::usize_unsuffixed(n as usize);
-                        z = parse_quote!(std::array::from_fn::<_, #n, _>(|_| #ez));
+                        // The element type too: a `None` element says nothing of it.
+                        z = match self.rust_type(el) {
+                            Some(ety) => {
+                                parse_quote!(std::array::from_fn::<#ety, #n, _>(|_| #ez))
+                            }
+                            None => parse_quote!(std::array::from_fn::<_, #n, _>(|_| #ez)),
+                        };
                     }
                 }
                 if self.is_place_ptr(et) {
@@ -1379,4 +1393,58 @@ fn block_after(first: syn::Stmt, e: syn::Expr) -> syn::Expr {
         e => stmts.push(syn::Stmt::Expr(e, None)),
     }
     parse_quote!({ #(#stmts)* })
+}
+
+/// `v` (a zero value: `None`, `X::new()`) with its type `ty` written out: `None::<T>` for
+/// `Option<T>`, `(None as T)`, `<T>::new()`; other expressions unchanged.
+pub fn typed_value(v: syn::Expr, ty: syn::Type) -> syn::Expr {
+    match &v {
+        syn::Expr::Path(p) if p.qself.is_none() && p.path.is_ident("None") => {
+            if let syn::Type::Path(tp) = &ty {
+                let last = tp.path.segments.last();
+                if let Some(seg) = last.filter(|s| s.ident == "Option") {
+                    if let syn::PathArguments::AngleBracketed(a) = &seg.arguments {
+                        if let [syn::GenericArgument::Type(inner)] =
+                            a.args.iter().collect::<Vec<_>>().as_slice()
+                        {
+                            return parse_quote!(None::<#inner>);
+                        }
+                    }
+                }
+            }
+            parse_quote!((None as #ty))
+        }
+        syn::Expr::Call(c) if c.args.is_empty() => match &*c.func {
+            syn::Expr::Path(p)
+                if p.qself.is_none()
+                    && p.path.segments.len() > 1
+                    && p.path.segments.last().is_some_and(|s| s.ident == "new") =>
+            {
+                match &ty {
+                    // `Counts::new()`, `Vec::<u8>::new()`
+                    syn::Type::Path(tp)
+                        if tp.qself.is_none()
+                            && tp
+                                .path
+                                .segments
+                                .iter()
+                                .rev()
+                                .skip(1)
+                                .all(|s| s.arguments.is_none()) =>
+                    {
+                        let mut path = tp.path.clone();
+                        if let Some(syn::PathArguments::AngleBracketed(a)) =
+                            path.segments.last_mut().map(|s| &mut s.arguments)
+                        {
+                            a.colon2_token = Some(Default::default());
+                        }
+                        parse_quote!(#path::new())
+                    }
+                    _ => parse_quote!(<#ty>::new()),
+                }
+            }
+            _ => v,
+        },
+        _ => v,
+    }
 }

@@ -73,6 +73,9 @@ pub struct Ctx<'a> {
     pub declared_consts: std::collections::HashSet<ObjId>,
     /// Enclosing Rust loops and labeled blocks (innermost last).
     pub rust_scopes: Vec<crate::stmt::RustScope>,
+    /// The function being translated (or a closure in it) has `defer`: `d`, the name of
+    /// `with_defer`'s list, is not given to a Go variable.
+    pub defer_name_reserved: bool,
     /// Named non-struct types whose underlying type is being checked for a Rust form (a guard
     /// against recursive definitions).
     pub named_in_progress: Vec<TypeId>,

@@ -198,8 +198,10 @@ pub fn translate_package(
             }
         }
         // Functions whose Go names differ only in case (`Split` and `split`) keep one Rust
-        // name each: the later declaration gets a trailing `_`.
-        let mut fn_taken: HashSet<String> = ["go_main", "init", "main"].map(String::from).into();
+        // name each: the later declaration gets a trailing `_`. (`d` names the list of
+        // deferred calls inside `with_defer`.)
+        let mut fn_taken: HashSet<String> =
+            ["go_main", "init", "main", "d"].map(String::from).into();
         for f in &ast_files {
             for d in &f.decls {
                 let DeclKind::Func(fd) = &d.kind else {
@@ -287,6 +289,7 @@ pub fn translate_package(
             rust_scopes: Vec::new(),
             global_override: None,
             named_in_progress: Vec::new(),
+            defer_name_reserved: false,
             ext_methods: Default::default(),
             by_value_methods: by_value_methods.clone(),
             map_write_methods: map_write_methods.clone(),
@@ -963,6 +966,7 @@ impl Ctx<'_> {
             results: sig.results.clone(),
             ..FnState::default()
         };
+        self.defer_name_reserved = f.body.as_ref().is_some_and(defers_anywhere);
         let attrs = doc_attrs(&d.doc);
         let mono_args: Option<Vec<TypeId>> = (!self.subst.is_empty()).then(|| {
             let tps = self
@@ -1972,6 +1976,22 @@ fn has_defer(b: &Block) -> bool {
         }
         fn expr(&mut self, e: &Expr) -> bool {
             !matches!(e.kind, ExprKind::FuncLit { .. })
+        }
+    }
+    let mut f = Finder(false);
+    goxide_ast::visit::walk_block(&mut f, b);
+    f.0
+}
+
+/// Whether a function body or a closure in it has a `defer` statement.
+fn defers_anywhere(b: &Block) -> bool {
+    struct Finder(bool);
+    impl goxide_ast::visit::Visitor for Finder {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            if matches!(s.kind, StmtKind::Defer(_)) {
+                self.0 = true;
+            }
+            !self.0
         }
     }
     let mut f = Finder(false);

@@ -192,8 +192,10 @@ impl Ctx<'_> {
                             .unwrap_or_else(|| self.unsupported(e, "constant")),
                         None => self.value(e),
                     };
-                    if self.rust_type(src).is_none()
-                        || !self.is_formattable(src)
+                    let Some(ty) = self.rust_type(src) else {
+                        return self.unsupported(e, "conversion to interface{} of this type");
+                    };
+                    if !self.is_formattable(src)
                         || matches!(
                             self.under(src),
                             Type::Func(_) | Type::Chan(..) | Type::Tuple(_)
@@ -203,6 +205,8 @@ impl Ctx<'_> {
                     }
                     self.use_support("iface");
                     self.use_support("fmt");
+                    // `iface::new` is generic: an empty `X::new()` or `None` needs its type.
+                    let v = crate::builtins::typed_value(v, ty);
                     return parse_quote!(crate::support::iface::new(#v));
                 }
             }
@@ -394,7 +398,7 @@ impl Ctx<'_> {
     }
 
     /// A local variable whose Go type has no Rust form.
-    fn untranslatable_local(&mut self, obj: ObjId) -> bool {
+    pub fn untranslatable_local(&mut self, obj: ObjId) -> bool {
         let o = self.obj(obj);
         // (Interfaces written in place have no type to write down, but their values work.)
         matches!(o.kind, ObjKind::Var { global: false, .. })

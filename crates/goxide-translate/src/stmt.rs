@@ -718,6 +718,15 @@ impl Ctx<'_> {
             };
         }
         let mutable = self.analysis.mutated.contains(&obj);
+        let mut init = init;
+        if rty.is_none() && self.untranslatable_local(obj) && !is_todo(&init) {
+            // Its initial value (`vec![]`) would leave Rust nothing to infer a type from.
+            self.marker(format!(
+                "unsupported: variable of a type goxide cannot translate yet: `{}`",
+                name.name
+            ));
+            init = parse_quote!(todo!());
+        }
         // A variable of a type with no Rust form, bound to a `todo!()`: every use of it is
         // unsupported too, except the clones that closures capture, which need a type.
         let untyped_todo =
@@ -769,6 +778,7 @@ impl Ctx<'_> {
             .iter()
             .chain(&self.global_names)
             .any(|(&o, r)| *r == n && o != obj && self.obj(o).name != go_name)
+            || (self.defer_name_reserved && n == "d")
         {
             n.push('_');
         }
@@ -985,15 +995,22 @@ impl Ctx<'_> {
         if let Some(stmts) = self.append_in_place(l, r) {
             return stmts;
         }
-        let t = if matches!(&l.kind, ExprKind::Ident(n) if n == "_") {
+        let blank = matches!(&l.kind, ExprKind::Ident(n) if n == "_");
+        let t = if blank {
             self.type_of(r)
         } else {
             self.type_of(l).or_else(|| self.type_of(r))
         };
-        let v = match t {
+        let mut v = match t {
             Some(t) => self.value_as(r, t),
             None => self.value(r),
         };
+        if blank {
+            // `_ = make(map[K]V)`: nothing else says the type of `let _ = HashMap::new();`.
+            if let Some(ty) = t.and_then(|t| self.rust_type(t)) {
+                v = crate::builtins::typed_value(v, ty);
+            }
+        }
         self.store(s, l, v, define)
     }
 
@@ -2253,4 +2270,9 @@ fn shadows_post(body: &[syn::Stmt], post: &[syn::Stmt]) -> bool {
             _ => false,
         }
     })
+}
+
+/// Whether `e` is `todo!()`.
+fn is_todo(e: &syn::Expr) -> bool {
+    matches!(e, syn::Expr::Macro(m) if m.mac.path.is_ident("todo"))
 }
