@@ -762,7 +762,7 @@ impl Ctx<'_> {
                 self.unsupported(e, "conversion")
             }
             (Type::Slice(el), Type::Basic(tk)) if tk.is_string() => {
-                let v = self.borrowed(arg);
+                let v = crate::expr::as_base(self.borrowed(arg));
                 match self.basic(*el) {
                     Some(BasicKind::Uint8) => {
                         parse_quote!(String::from_utf8_lossy(&#v).into_owned())
@@ -774,7 +774,7 @@ impl Ctx<'_> {
                 }
             }
             (Type::Basic(fk), Type::Slice(el)) if fk.is_string() => {
-                let v = self.borrowed(arg);
+                let v = crate::expr::as_base(self.borrowed(arg));
                 match self.basic(*el) {
                     Some(BasicKind::Uint8) => parse_quote!(#v.as_bytes().to_vec()),
                     Some(BasicKind::Int32) => {
@@ -826,6 +826,15 @@ impl Ctx<'_> {
                 if b == Builtin::Cap {
                     if let Some(cap) = self.obj_of(x).and_then(|o| self.subslice_caps.get(&o)) {
                         return parse_quote!(#cap);
+                    }
+                    if self.slice_param_of(x).is_some() {
+                        // A borrowed `&[T]` has no spare capacity to report.
+                        self.marker(format!(
+                            "semantics: `{}` is the length of the borrowed slice; Go's capacity                              may be larger",
+                            self.snippet(e.span)
+                        ));
+                        let v = paren_if_needed(self.borrowed(x));
+                        return parse_quote!(#v.len() as i64);
                     }
                 }
                 let v = self.borrowed(x);
@@ -978,12 +987,12 @@ impl Ctx<'_> {
                 let k = self.value_as(k, kt);
                 let k = paren_if_needed(k);
                 if self.global_root(m).is_none() {
-                    let mp = self.place(m);
+                    let mp = crate::expr::as_base(self.place(m));
                     return parse_quote!({ #mp.remove(&#k); });
                 }
                 // The key is computed before the package variable's cell is borrowed.
                 let remove = self.through_global(m, |c| {
-                    let mp = c.place(m);
+                    let mp = crate::expr::as_base(c.place(m));
                     parse_quote!({ #mp.remove(&k); })
                 });
                 block_after(parse_quote!(let k = #k;), remove)
@@ -1141,7 +1150,7 @@ impl Ctx<'_> {
                 let [c] = args else {
                     return self.unsupported(e, "close");
                 };
-                let v = self.borrowed(c);
+                let v = crate::expr::as_base(self.borrowed(c));
                 let v = paren_if_needed(v);
                 parse_quote!(#v.close())
             }
@@ -1165,10 +1174,10 @@ impl Ctx<'_> {
         if ellipsis {
             if let Some(src) = rest.first() {
                 if self.type_of(src).is_some_and(|t| self.is_string(t)) {
-                    let s = self.borrowed(src);
+                    let s = crate::expr::as_base(self.borrowed(src));
                     out.push(parse_quote!(v.extend_from_slice(#s.as_bytes());));
                 } else {
-                    let s = self.borrowed(src);
+                    let s = crate::expr::as_base(self.borrowed(src));
                     if self.is_copy(et) {
                         out.push(parse_quote!(v.extend_from_slice(&#s);));
                     } else {
@@ -1301,7 +1310,7 @@ impl Ctx<'_> {
                     vals.push(parse_quote!(crate::support::rt::print_slice(#v.len(), #v.len(), #v.as_ptr() as usize)));
                 }
                 Type::Map(..) if self.rust_type(t).is_some() => {
-                    let v = self.borrowed(a);
+                    let v = crate::expr::as_base(self.borrowed(a));
                     self.use_support("rt");
                     fmt.push_str("{}");
                     vals.push(

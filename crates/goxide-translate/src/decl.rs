@@ -221,6 +221,34 @@ pub fn translate_package(
             }
         }
     }
+    // Package-level types whose Go names differ only in case keep one Rust name each.
+    let mut type_names: HashMap<ObjId, String> = HashMap::new();
+    {
+        let mut taken: HashSet<String> = HashSet::new();
+        for f in &ast_files {
+            for d in &f.decls {
+                let DeclKind::Type(specs) = &d.kind else {
+                    continue;
+                };
+                for s in specs {
+                    let Some(&o) = info.defs.get(&s.name.id) else {
+                        continue;
+                    };
+                    if s.name.is_blank() {
+                        continue;
+                    }
+                    let base = names::type_ident(&s.name.name).to_string();
+                    let mut name = base.clone();
+                    while !taken.insert(name.clone()) {
+                        name.push('_');
+                    }
+                    if name != base {
+                        type_names.insert(o, name);
+                    }
+                }
+            }
+        }
+    }
     let mut ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>> =
         Default::default();
     let init_total = ast_files
@@ -290,6 +318,8 @@ pub fn translate_package(
             global_override: None,
             named_in_progress: Vec::new(),
             defer_name_reserved: false,
+            stmt_call: None,
+            type_names: type_names.clone(),
             ext_methods: Default::default(),
             by_value_methods: by_value_methods.clone(),
             map_write_methods: map_write_methods.clone(),
@@ -788,8 +818,14 @@ impl Ctx<'_> {
             let init = match s.values.get(i) {
                 Some(v) => {
                     self.pending_markers.clear();
-                    let e = self.value_as(v, t);
-                    for m in std::mem::take(&mut self.pending_markers) {
+                    let mut e = self.value_as(v, t);
+                    let markers = std::mem::take(&mut self.pending_markers);
+                    if markers.iter().any(|m| m.contains("unsupported:")) {
+                        // Like a statement: the whole initializer becomes `todo!()`, which the
+                        // variable's declared type types (`todo!().chars()` would not build).
+                        e = parse_quote!(todo!());
+                    }
+                    for m in markers {
                         out.push(comment_item(&m));
                     }
                     e
@@ -986,6 +1022,10 @@ impl Ctx<'_> {
         };
         let name = if let Some(n) = mono_name {
             n
+        } else if f.name.is_blank() {
+            // `func _()` and `func (T) _()` can never be called, and there may be several:
+            // each is named after its position.
+            quote::format_ident!("_blank_{}", f.name.span.start)
         } else if f.recv.is_none() && f.name.name == "main" {
             syn::Ident::new("go_main", proc_macro2::Span::call_site())
         } else if f.recv.is_none() && f.name.name == "init" {
@@ -1422,8 +1462,12 @@ impl Ctx<'_> {
         obj: ObjId,
         decl_doc: &Option<String>,
     ) -> Vec<syn::Item> {
+        if s.name.is_blank() {
+            // `type _ int` declares nothing that can be used.
+            return vec![];
+        }
         let attrs = doc_attrs(if s.doc.is_some() { &s.doc } else { decl_doc });
-        let name = names::type_ident(&s.name.name);
+        let name = self.type_name(obj);
         let t = self.obj(obj).ty;
         let o = self.obj(obj);
         let vis: syn::Visibility = if o.is_exported() && !self.is_main_pkg() {
@@ -1639,7 +1683,7 @@ impl Ctx<'_> {
     /// `impl support::fmt::Format for T` so that fmt prints the struct as Go does.
     pub fn format_impl(&mut self, obj: ObjId) -> Option<syn::Item> {
         let t = self.obj(obj).ty;
-        let name = names::type_ident(&self.obj(obj).name);
+        let name = self.type_name(obj);
         self.format_impl_for(&name, t)
     }
 

@@ -41,7 +41,7 @@ impl Ctx<'_> {
         match &o.kind {
             ObjKind::Var { global: true, .. } => names::const_ident(&o.name),
             ObjKind::Const(_) => names::const_ident(&o.name),
-            ObjKind::TypeName => names::type_ident(&o.name),
+            ObjKind::TypeName => self.type_name(obj),
             _ => names::value_ident(&o.name),
         }
     }
@@ -106,7 +106,7 @@ impl Ctx<'_> {
     /// An owned value of `e`.
     pub fn value(&mut self, e: &Expr) -> syn::Expr {
         if let Some(p) = self.slice_param_of(e) {
-            let b = self.borrowed(e);
+            let b = as_base(self.borrowed(e));
             return match self.under(self.obj(p).ty) {
                 Type::Map(..) => parse_quote!(#b.clone()),
                 _ => parse_quote!(#b.to_vec()),
@@ -252,7 +252,7 @@ impl Ctx<'_> {
         let Some(rt) = self.rust_type(t) else {
             return self.unsupported(e, "type assertion to this type");
         };
-        let v = self.borrowed(x);
+        let v = as_base(self.borrowed(x));
         let go = self.prog.type_string(t);
         if self.is_trait_iface(xt) {
             let msg = format!(
@@ -479,6 +479,12 @@ impl Ctx<'_> {
     /// The assignable place for `e` (`None` for a global variable, which is assigned through
     /// its cell: see [`Ctx::assign_to`]).
     pub fn place(&mut self, e: &Expr) -> syn::Expr {
+        if self
+            .type_of(e)
+            .is_some_and(|t| self.stub_types.contains(&t))
+        {
+            return self.unsupported(e, "value of a type goxide cannot translate yet");
+        }
         match &e.kind {
             ExprKind::Ident(_) => {
                 let Some(obj) = self.obj_of(e) else {
@@ -641,7 +647,11 @@ impl Ctx<'_> {
         let Some(xt) = self.type_of(x) else {
             return self.unsupported(e, "method value");
         };
-        if sig.variadic || mo.pkg != Some(self.pkg) || !self.sig_translatable(&sig) {
+        if sig.variadic
+            || mo.pkg != Some(self.pkg)
+            || !self.sig_translatable(&sig)
+            || self.rust_type(xt).is_none()
+        {
             return self.unsupported(e, "method value");
         }
         if self.threaded && !self.sendable(xt) {
@@ -1093,6 +1103,9 @@ impl Ctx<'_> {
                 parse_quote!(#b.is_nil())
             } else {
                 let (a, b) = (self.borrowed(x), self.borrowed(y));
+                if op == BinaryOp::Ne {
+                    return parse_quote!(#a != #b);
+                }
                 parse_quote!(#a == #b)
             };
             return if op == BinaryOp::Eq {

@@ -13,7 +13,6 @@
 //! | named type `T` | `T` |
 
 use crate::ctx::Ctx;
-use crate::names;
 use goxide_types::{BasicKind, Type, TypeId};
 use syn::parse_quote;
 
@@ -113,7 +112,7 @@ impl Ctx<'_> {
                     self.named_in_progress.pop();
                     target?;
                 }
-                let id = names::type_ident(&obj.name);
+                let id = self.type_name(n.obj);
                 parse_quote!(#id)
             }
             Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t).is_some() => {
