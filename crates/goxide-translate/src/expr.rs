@@ -447,11 +447,51 @@ impl Ctx<'_> {
                 }
                 let id = self.var_name(obj);
                 let rc = self.rc_path();
+                let modes = self.analysis.fn_param_modes.get(&obj).cloned();
+                if let Some(modes) = modes.filter(|m| m.iter().any(Option::is_some)) {
+                    // Its slice parameters are borrowed (`&[T]`); a function value takes them
+                    // by value (`Vec<T>`), and lends them.
+                    return self.borrowing_fn_value(e, obj, &id, &modes);
+                }
                 parse_quote!(#rc::new(#id))
             }
             ObjKind::Nil => self.unsupported(e, "untyped nil"),
             _ => self.unsupported(e, "name"),
         }
+    }
+
+    /// `f` as a value when it borrows slice parameters: `Rc::new(|a0: Vec<T>| f(&a0))`.
+    fn borrowing_fn_value(
+        &mut self,
+        e: &Expr,
+        obj: ObjId,
+        id: &syn::Ident,
+        modes: &[Option<crate::analysis::SliceMode>],
+    ) -> syn::Expr {
+        let Type::Func(sig) = self.under(self.obj(obj).ty).clone() else {
+            return self.unsupported(e, "function value");
+        };
+        if sig.variadic || modes.contains(&Some(crate::analysis::SliceMode::MutRef)) {
+            return self.unsupported(
+                e,
+                "function value of a function that writes a slice argument",
+            );
+        }
+        let mut params = Vec::new();
+        let mut args: Vec<syn::Expr> = Vec::new();
+        for (i, &p) in sig.params.iter().enumerate() {
+            let Some(ty) = self.rust_type(p) else {
+                return self.unsupported(e, "function value");
+            };
+            let a = quote::format_ident!("a{i}");
+            params.push(quote::quote!(#a: #ty));
+            args.push(match modes.get(i) {
+                Some(Some(_)) => parse_quote!(&#a),
+                _ => parse_quote!(#a),
+            });
+        }
+        let rc = self.rc_path();
+        parse_quote!(#rc::new(move |#(#params),*| #id(#(#args),*)))
     }
 
     fn global_read(&mut self, id: &syn::Ident, copy: bool) -> syn::Expr {

@@ -492,6 +492,10 @@ impl Ctx<'_> {
                 let z = self.zero_value(e)?;
                 if self.is_copy(e) {
                     parse_quote!([#z; #n])
+                } else if matches!(self.under(e), Type::Func(_)) {
+                    // A closure's `Rc` is coerced to `Rc<dyn Fn…>` only where a type says so.
+                    let ety = self.rust_type(e)?;
+                    parse_quote!(std::array::from_fn(|_| -> #ety { #z }))
                 } else {
                     parse_quote!(std::array::from_fn(|_| #z))
                 }
