@@ -499,7 +499,23 @@ impl Walker<'_> {
                                 goxide_types::Builtin::Copy | goxide_types::Builtin::Delete
                             )
                         ) {
-                            if let Some(d) = args.first() {
+                            if let Some(mut d) = args.first() {
+                                // `copy(a[i:], …)` writes `a`'s elements too.
+                                loop {
+                                    if let ExprKind::Slice { x, .. } =
+                                        &crate::builtins::strip_parens(d).kind
+                                    {
+                                        d = x;
+                                    } else if let Some(x) = crate::builtins::noop_conversion_arg(
+                                        self.info,
+                                        &self.prog.types,
+                                        d,
+                                    ) {
+                                        d = x;
+                                    } else {
+                                        break;
+                                    }
+                                }
                                 if let Some(o) = self.root_var(d) {
                                     self.elem_mutated.insert(o);
                                     self.out.mutated.insert(o);

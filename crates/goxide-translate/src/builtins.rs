@@ -782,7 +782,16 @@ impl Ctx<'_> {
     }
 
     /// The destination of `copy`: a slice variable, or a re-slice of one (`dst[1:]`).
+    /// `e` without conversions that change nothing in Rust (see [`noop_conversion_arg`]).
+    fn unconverted<'e>(&self, mut e: &'e Expr) -> &'e Expr {
+        while let Some(x) = noop_conversion_arg(self.info, &self.prog.types, e) {
+            e = x;
+        }
+        e
+    }
+
     pub(crate) fn slice_target(&mut self, d: &Expr) -> syn::Expr {
+        let d = self.unconverted(d);
         if let ExprKind::Slice {
             x,
             lo,
@@ -929,6 +938,14 @@ impl Ctx<'_> {
             }
             return self.value_as(arg, t);
         }
+        if self.is_untyped_nil(arg) {
+            // `(*T)(nil)`, `Map(nil)`: the type is spelled out, as Rust may not infer it.
+            let v = self.value_as(arg, t);
+            return match self.rust_type(t) {
+                Some(ty) => typed_value(v, ty),
+                None => v,
+            };
+        }
         let Some(from) = self.type_of(arg) else {
             return self.unsupported(e, "conversion");
         };
@@ -980,7 +997,7 @@ impl Ctx<'_> {
                 self.unsupported(e, "conversion")
             }
             (Type::Slice(el), Type::Basic(tk)) if tk.is_string() => {
-                let v = self.borrowed(arg);
+                let v = crate::expr::as_base(self.borrowed(arg));
                 match self.basic(*el) {
                     Some(BasicKind::Uint8) => {
                         parse_quote!(String::from_utf8_lossy(&#v).into_owned())
@@ -992,7 +1009,7 @@ impl Ctx<'_> {
                 }
             }
             (Type::Basic(fk), Type::Slice(el)) if fk.is_string() => {
-                let v = self.borrowed(arg);
+                let v = crate::expr::as_base(self.borrowed(arg));
                 match self.basic(*el) {
                     Some(BasicKind::Uint8) => parse_quote!(#v.as_bytes().to_vec()),
                     Some(BasicKind::Int32) => {
@@ -1044,6 +1061,15 @@ impl Ctx<'_> {
                 if b == Builtin::Cap {
                     if let Some(cap) = self.obj_of(x).and_then(|o| self.subslice_caps.get(&o)) {
                         return parse_quote!(#cap);
+                    }
+                    if self.slice_param_of(x).is_some() {
+                        // A borrowed `&[T]` has no spare capacity to report.
+                        self.marker(format!(
+                            "semantics: `{}` is the length of the borrowed slice; Go's capacity                              may be larger",
+                            self.snippet(e.span)
+                        ));
+                        let v = paren_if_needed(self.borrowed(x));
+                        return parse_quote!(#v.len() as i64);
                     }
                 }
                 let v = self.borrowed(x);
@@ -1174,7 +1200,13 @@ impl Ctx<'_> {
                     if !self.is_copy(el) {
                         let ez = self.zero_value(el);
                         let n = proc_macro2::Literal::usize_unsuffixed(n as usize);
-                        z = parse_quote!(std::array::from_fn::<_, #n, _>(|_| #ez));
+                        // The element type too: a `None` element says nothing of it.
+                        z = match self.rust_type(el) {
+                            Some(ety) => {
+                                parse_quote!(std::array::from_fn::<#ety, #n, _>(|_| #ez))
+                            }
+                            None => parse_quote!(std::array::from_fn::<_, #n, _>(|_| #ez)),
+                        };
                     }
                 }
                 if self.is_place_ptr(et) {
@@ -1191,33 +1223,49 @@ impl Ctx<'_> {
                 let Some(Type::Map(kt, _)) = self.type_of(m).map(|t| self.under(t).clone()) else {
                     return self.unsupported(e, "delete");
                 };
-                let mp = self.place(m);
                 let k = self.value_as(k, kt);
                 let k = paren_if_needed(k);
-                parse_quote!({ #mp.remove(&#k); })
+                if self.global_root(m).is_none() {
+                    let mp = crate::expr::as_base(self.place(m));
+                    return parse_quote!({ #mp.remove(&#k); });
+                }
+                // The key is computed before the package variable's cell is borrowed.
+                let remove = self.through_global(m, |c| {
+                    let mp = crate::expr::as_base(c.place(m));
+                    parse_quote!({ #mp.remove(&k); })
+                });
+                block_after(parse_quote!(let k = #k;), remove)
             }
             Builtin::Copy => {
                 let [d, s] = args else {
                     return self.unsupported(e, "copy");
                 };
+                // The source is read before a package variable's cell is borrowed for the
+                // destination.
                 if self.type_of(s).is_some_and(|t| self.is_string(t)) {
-                    let dp = self.slice_target(d);
                     let sv = self.borrowed(s);
-                    return parse_quote!({
-                        let src = &#sv;
-                        let n = #dp.len().min(src.len());
-                        #dp[..n].copy_from_slice(&src.as_bytes()[..n]);
-                        n as i64
+                    let d = self.unconverted(d);
+                    let copy = self.through_global(d, |c| {
+                        let dp = c.slice_target(d);
+                        parse_quote!({
+                            let n = #dp.len().min(src.len());
+                            #dp[..n].copy_from_slice(&src.as_bytes()[..n]);
+                            n as i64
+                        })
                     });
+                    return block_after(parse_quote!(let src = &#sv;), copy);
                 }
-                let dp = self.slice_target(d);
                 let sv = self.value(s);
-                parse_quote!({
-                    let src = #sv;
-                    let n = #dp.len().min(src.len());
-                    #dp[..n].clone_from_slice(&src[..n]);
-                    n as i64
-                })
+                let d = self.unconverted(d);
+                let copy = self.through_global(d, |c| {
+                    let dp = c.slice_target(d);
+                    parse_quote!({
+                        let n = #dp.len().min(src.len());
+                        #dp[..n].clone_from_slice(&src[..n]);
+                        n as i64
+                    })
+                });
+                block_after(parse_quote!(let src = #sv;), copy)
             }
             Builtin::Panic => {
                 let [v] = args else {
@@ -1341,7 +1389,7 @@ impl Ctx<'_> {
                 let [c] = args else {
                     return self.unsupported(e, "close");
                 };
-                let v = self.borrowed(c);
+                let v = crate::expr::as_base(self.borrowed(c));
                 let v = paren_if_needed(v);
                 parse_quote!(#v.close())
             }
@@ -1365,10 +1413,10 @@ impl Ctx<'_> {
         if ellipsis {
             if let Some(src) = rest.first() {
                 if self.type_of(src).is_some_and(|t| self.is_string(t)) {
-                    let s = self.borrowed(src);
+                    let s = crate::expr::as_base(self.borrowed(src));
                     out.push(parse_quote!(v.extend_from_slice(#s.as_bytes());));
                 } else {
-                    let s = self.borrowed(src);
+                    let s = crate::expr::as_base(self.borrowed(src));
                     if self.is_copy(et) {
                         out.push(parse_quote!(v.extend_from_slice(&#s);));
                     } else {
@@ -1503,7 +1551,7 @@ impl Ctx<'_> {
                     vals.push(parse_quote!(crate::support::rt::print_slice(#v.len(), #v.len(), #v.as_ptr() as usize)));
                 }
                 Type::Map(..) if self.rust_type(t).is_some() => {
-                    let v = self.borrowed(a);
+                    let v = crate::expr::as_base(self.borrowed(a));
                     self.use_support("rt");
                     fmt.push_str("{}");
                     vals.push(
@@ -1554,6 +1602,30 @@ fn sig_of(ctx: &Ctx<'_>, m: goxide_types::ObjId) -> goxide_types::types::Signatu
     }
 }
 
+/// `x` when `e` is a conversion `T(x)` that changes nothing in Rust (the same underlying
+/// type, not a struct): `my8(buf[a:b])`, so that it can stand for a place.
+pub fn noop_conversion_arg<'e>(
+    info: &goxide_types::Info,
+    types: &goxide_types::TypeTable,
+    e: &'e Expr,
+) -> Option<&'e Expr> {
+    let ExprKind::Call { func, args, .. } = &strip_parens(e).kind else {
+        return None;
+    };
+    let [arg] = args.as_slice() else {
+        return None;
+    };
+    let callee = info.types.get(&strip_parens(func).id)?;
+    if callee.mode != Mode::Type {
+        return None;
+    }
+    let (to, from) = (
+        types.underlying(callee.ty),
+        types.underlying(info.type_of(arg.id)?),
+    );
+    (to == from && !matches!(types.get(to), Type::Struct(_))).then_some(arg)
+}
+
 pub fn strip_parens(e: &Expr) -> &Expr {
     match &e.kind {
         ExprKind::Paren(x) => strip_parens(x),
@@ -1563,4 +1635,70 @@ pub fn strip_parens(e: &Expr) -> &Expr {
 
 fn same_rust(a: BasicKind, b: BasicKind) -> bool {
     crate::types::basic_type(a) == crate::types::basic_type(b)
+}
+
+/// `{ first; …e }`: `first` then `e`, whose statements are spliced in when it is a block.
+fn block_after(first: syn::Stmt, e: syn::Expr) -> syn::Expr {
+    let mut stmts = vec![first];
+    match e {
+        syn::Expr::Block(b) if b.attrs.is_empty() && b.label.is_none() => {
+            stmts.extend(b.block.stmts)
+        }
+        e => stmts.push(syn::Stmt::Expr(e, None)),
+    }
+    parse_quote!({ #(#stmts)* })
+}
+
+/// `v` (a zero value: `None`, `X::new()`) with its type `ty` written out: `None::<T>` for
+/// `Option<T>`, `(None as T)`, `<T>::new()`; other expressions unchanged.
+pub fn typed_value(v: syn::Expr, ty: syn::Type) -> syn::Expr {
+    match &v {
+        syn::Expr::Path(p) if p.qself.is_none() && p.path.is_ident("None") => {
+            if let syn::Type::Path(tp) = &ty {
+                let last = tp.path.segments.last();
+                if let Some(seg) = last.filter(|s| s.ident == "Option") {
+                    if let syn::PathArguments::AngleBracketed(a) = &seg.arguments {
+                        if let [syn::GenericArgument::Type(inner)] =
+                            a.args.iter().collect::<Vec<_>>().as_slice()
+                        {
+                            return parse_quote!(None::<#inner>);
+                        }
+                    }
+                }
+            }
+            parse_quote!((None as #ty))
+        }
+        syn::Expr::Call(c) if c.args.is_empty() => match &*c.func {
+            syn::Expr::Path(p)
+                if p.qself.is_none()
+                    && p.path.segments.len() > 1
+                    && p.path.segments.last().is_some_and(|s| s.ident == "new") =>
+            {
+                match &ty {
+                    // `Counts::new()`, `Vec::<u8>::new()`
+                    syn::Type::Path(tp)
+                        if tp.qself.is_none()
+                            && tp
+                                .path
+                                .segments
+                                .iter()
+                                .rev()
+                                .skip(1)
+                                .all(|s| s.arguments.is_none()) =>
+                    {
+                        let mut path = tp.path.clone();
+                        if let Some(syn::PathArguments::AngleBracketed(a)) =
+                            path.segments.last_mut().map(|s| &mut s.arguments)
+                        {
+                            a.colon2_token = Some(Default::default());
+                        }
+                        parse_quote!(#path::new())
+                    }
+                    _ => parse_quote!(<#ty>::new()),
+                }
+            }
+            _ => v,
+        },
+        _ => v,
+    }
 }

@@ -403,6 +403,16 @@ impl Ctx<'_> {
                 vals[0] = parse_quote!(crate::support::iface::new(#r.0));
             }
         }
+        // `case v, ok = <-c` with `ok` an `interface{}`.
+        if let Some(lt) = lhs.get(1).and_then(|l| self.type_of(l)) {
+            if self.is_empty_interface(lt) {
+                self.use_support("iface");
+                self.use_support("fmt");
+                vals[1] = parse_quote!(crate::support::iface::new(#r.1));
+            } else if self.is_interface(lt) {
+                return self.unsupported_stmt(comm, "receive into a variable of another type");
+            }
+        }
         let mut stores: Vec<syn::Stmt> = Vec::new();
         for (l, v) in lhs.iter().zip(vals) {
             stores.extend(self.store(comm, l, v, define));

@@ -77,6 +77,19 @@ pub struct Ctx<'a> {
     pub declared_consts: std::collections::HashSet<ObjId>,
     /// Enclosing Rust loops and labeled blocks (innermost last).
     pub rust_scopes: Vec<crate::stmt::RustScope>,
+    /// Rust names of package-level types whose Go names differ only in case (`Tsmall` and
+    /// `tsmall`): the later declaration's name gets a trailing `_`. Other types are named by
+    /// `names::type_ident`.
+    pub type_names: HashMap<ObjId, String>,
+    /// The call being translated as an expression statement (its results are discarded):
+    /// `fmt.Println` there is `println!`, elsewhere it yields Go's `(n, err)`.
+    pub stmt_call: Option<NodeId>,
+    /// The function being translated (or a closure in it) has `defer`: `d`, the name of
+    /// `with_defer`'s list, is not given to a Go variable.
+    pub defer_name_reserved: bool,
+    /// Named non-struct types whose underlying type is being checked for a Rust form (a guard
+    /// against recursive definitions).
+    pub named_in_progress: Vec<TypeId>,
     /// A package variable being assigned through its cell: its uses become `(*g)`.
     pub global_override: Option<ObjId>,
     /// Methods of named non-struct types, by Rust type name, emitted as extension traits.
@@ -169,7 +182,7 @@ impl<'a> Ctx<'a> {
         let mut exprs = Vec::new();
         for (i, t) in ts.iter().enumerate() {
             let id = NodeId(u32::MAX - self.synthetic.len() as u32);
-            let name = format!("r{i}");
+            let name = self.temp_name(&format!("r{i}")).to_string();
             self.synthetic.insert(id, (name.clone(), *t));
             exprs.push(Expr {
                 id,
@@ -179,6 +192,26 @@ impl<'a> Ctx<'a> {
             names.push(syn::Ident::new(&name, proc_macro2::Span::call_site()));
         }
         Some((syn::parse_quote!(let (#(#names),*) = #call;), exprs))
+    }
+
+    /// A stand-in Go expression naming the Rust variable `name`, of Go type `t` (so that the
+    /// usual conversions apply to a temporary).
+    pub fn synthetic_expr(&mut self, name: &str, t: TypeId, span: Span) -> Expr {
+        let id = NodeId(u32::MAX - self.synthetic.len() as u32);
+        self.synthetic.insert(id, (name.to_string(), t));
+        Expr {
+            id,
+            span,
+            kind: goxide_ast::ast::ExprKind::Ident(name.to_string()),
+        }
+    }
+
+    /// The Rust name of the type declared by the type name object `obj`.
+    pub fn type_name(&self, obj: ObjId) -> syn::Ident {
+        match self.type_names.get(&obj) {
+            Some(n) => crate::names::ident(n),
+            None => crate::names::type_ident(&self.obj(obj).name),
+        }
     }
 
     pub fn mode_of(&self, e: &Expr) -> Option<&'a Mode> {

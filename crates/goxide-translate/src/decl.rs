@@ -198,8 +198,10 @@ pub fn translate_package(
             }
         }
         // Functions whose Go names differ only in case (`Split` and `split`) keep one Rust
-        // name each: the later declaration gets a trailing `_`.
-        let mut fn_taken: HashSet<String> = ["go_main", "init", "main"].map(String::from).into();
+        // name each: the later declaration gets a trailing `_`. (`d` names the list of
+        // deferred calls inside `with_defer`.)
+        let mut fn_taken: HashSet<String> =
+            ["go_main", "init", "main", "d"].map(String::from).into();
         for f in &ast_files {
             for d in &f.decls {
                 let DeclKind::Func(fd) = &d.kind else {
@@ -220,6 +222,34 @@ pub fn translate_package(
         }
     }
     let mut iface_eqs: std::collections::BTreeMap<String, Option<syn::Item>> = Default::default();
+    // Package-level types whose Go names differ only in case keep one Rust name each.
+    let mut type_names: HashMap<ObjId, String> = HashMap::new();
+    {
+        let mut taken: HashSet<String> = HashSet::new();
+        for f in &ast_files {
+            for d in &f.decls {
+                let DeclKind::Type(specs) = &d.kind else {
+                    continue;
+                };
+                for s in specs {
+                    let Some(&o) = info.defs.get(&s.name.id) else {
+                        continue;
+                    };
+                    if s.name.is_blank() {
+                        continue;
+                    }
+                    let base = names::type_ident(&s.name.name).to_string();
+                    let mut name = base.clone();
+                    while !taken.insert(name.clone()) {
+                        name.push('_');
+                    }
+                    if name != base {
+                        type_names.insert(o, name);
+                    }
+                }
+            }
+        }
+    }
     let mut ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>> =
         Default::default();
     let init_total = ast_files
@@ -289,6 +319,10 @@ pub fn translate_package(
             declared_consts: HashSet::new(),
             rust_scopes: Vec::new(),
             global_override: None,
+            named_in_progress: Vec::new(),
+            defer_name_reserved: false,
+            stmt_call: None,
+            type_names: type_names.clone(),
             ext_methods: Default::default(),
             iface_eqs: std::mem::take(&mut iface_eqs),
             multi_file: multi,
@@ -731,7 +765,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn const_representable(&mut self, obj: ObjId) -> bool {
+    pub fn const_representable(&mut self, obj: ObjId) -> bool {
         let o = self.obj(obj);
         let ObjKind::Const(v) = &o.kind else {
             return false;
@@ -792,8 +826,14 @@ impl Ctx<'_> {
             let init = match s.values.get(i) {
                 Some(v) => {
                     self.pending_markers.clear();
-                    let e = self.value_as(v, t);
-                    for m in std::mem::take(&mut self.pending_markers) {
+                    let mut e = self.value_as(v, t);
+                    let markers = std::mem::take(&mut self.pending_markers);
+                    if markers.iter().any(|m| m.contains("unsupported:")) {
+                        // Like a statement: the whole initializer becomes `todo!()`, which the
+                        // variable's declared type types (`todo!().chars()` would not build).
+                        e = parse_quote!(todo!());
+                    }
+                    for m in markers {
                         out.push(comment_item(&m));
                     }
                     e
@@ -971,6 +1011,7 @@ impl Ctx<'_> {
             ctor: self.analysis.ptr_params.ctors.contains(&obj),
             ..FnState::default()
         };
+        self.defer_name_reserved = f.body.as_ref().is_some_and(defers_anywhere);
         let attrs = doc_attrs(&d.doc);
         let mono_args: Option<Vec<TypeId>> = (!self.subst.is_empty()).then(|| {
             let tps = self
@@ -990,6 +1031,10 @@ impl Ctx<'_> {
         };
         let name = if let Some(n) = mono_name {
             n
+        } else if f.name.is_blank() {
+            // `func _()` and `func (T) _()` can never be called, and there may be several:
+            // each is named after its position.
+            quote::format_ident!("_blank_{}", f.name.span.start)
         } else if f.recv.is_none() && f.name.name == "main" {
             syn::Ident::new("go_main", proc_macro2::Span::call_site())
         } else if f.recv.is_none() && f.name.name == "init" {
@@ -1449,8 +1494,12 @@ impl Ctx<'_> {
         obj: ObjId,
         decl_doc: &Option<String>,
     ) -> Vec<syn::Item> {
+        if s.name.is_blank() {
+            // `type _ int` declares nothing that can be used.
+            return vec![];
+        }
         let attrs = doc_attrs(if s.doc.is_some() { &s.doc } else { decl_doc });
-        let name = names::type_ident(&s.name.name);
+        let name = self.type_name(obj);
         let t = self.obj(obj).ty;
         let o = self.obj(obj);
         let vis: syn::Visibility = if o.is_exported() && !self.is_main_pkg() {
@@ -1501,6 +1550,15 @@ impl Ctx<'_> {
             self.use_support("iface");
             self.use_support("fmt");
             return vec![parse_quote!(#(#attrs)* #vis type #name = crate::support::iface::Iface;)];
+        }
+        let u = self.prog.types.underlying(t);
+        if !s.alias
+            && !matches!(self.ty(u), Type::Struct(_) | Type::Interface(_))
+            && mentions(self.prog, u, t, 0)
+        {
+            // A non-struct type whose definition refers to itself (`type F func() F`), declared
+            // in a function: a stand-in like one at package level (a Rust alias cannot).
+            self.stub_types.insert(t);
         }
         if self.stub_types.contains(&t) {
             let text = format!(
@@ -1667,7 +1725,7 @@ impl Ctx<'_> {
     /// `impl support::fmt::Format for T` so that fmt prints the struct as Go does.
     pub fn format_impl(&mut self, obj: ObjId) -> Option<syn::Item> {
         let t = self.obj(obj).ty;
-        let name = names::type_ident(&self.obj(obj).name);
+        let name = self.type_name(obj);
         self.format_impl_for(&name, t)
     }
 
@@ -2007,6 +2065,22 @@ pub(crate) fn has_defer(b: &Block) -> bool {
         }
         fn expr(&mut self, e: &Expr) -> bool {
             !matches!(e.kind, ExprKind::FuncLit { .. })
+        }
+    }
+    let mut f = Finder(false);
+    goxide_ast::visit::walk_block(&mut f, b);
+    f.0
+}
+
+/// Whether a function body or a closure in it has a `defer` statement.
+fn defers_anywhere(b: &Block) -> bool {
+    struct Finder(bool);
+    impl goxide_ast::visit::Visitor for Finder {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            if matches!(s.kind, StmtKind::Defer(_)) {
+                self.0 = true;
+            }
+            !self.0
         }
     }
     let mut f = Finder(false);

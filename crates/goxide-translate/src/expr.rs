@@ -41,7 +41,7 @@ impl Ctx<'_> {
         match &o.kind {
             ObjKind::Var { global: true, .. } => names::const_ident(&o.name),
             ObjKind::Const(_) => names::const_ident(&o.name),
-            ObjKind::TypeName => names::type_ident(&o.name),
+            ObjKind::TypeName => self.type_name(obj),
             _ => names::value_ident(&o.name),
         }
     }
@@ -110,10 +110,28 @@ impl Ctx<'_> {
         }
     }
 
+    /// The value the pointer `x` points to, borrowed: `(*self)` for a pointer receiver
+    /// (`&mut self`), else `x.as_ref().unwrap().borrow()` (`borrow_mut()` when `mutable`).
+    pub fn pointee(&mut self, x: &Expr, mutable: bool) -> syn::Expr {
+        if self.is_self_ptr(x) {
+            let r = self.ref_ptr(x);
+            if self.is_owned_ptr(x) {
+                return r;
+            }
+            return parse_quote!((*#r));
+        }
+        let p = as_base(self.borrowed(x));
+        if mutable {
+            parse_quote!(#p.as_ref().unwrap().borrow_mut())
+        } else {
+            parse_quote!(#p.as_ref().unwrap().borrow())
+        }
+    }
+
     /// An owned value of `e`.
     pub fn value(&mut self, e: &Expr) -> syn::Expr {
         if let Some(p) = self.slice_param_of(e) {
-            let b = self.borrowed(e);
+            let b = as_base(self.borrowed(e));
             return match self.under(self.obj(p).ty) {
                 Type::Map(..) => parse_quote!(#b.clone()),
                 _ => parse_quote!(#b.to_vec()),
@@ -199,8 +217,10 @@ impl Ctx<'_> {
                             .unwrap_or_else(|| self.unsupported(e, "constant")),
                         None => self.value(e),
                     };
-                    if self.rust_type(src).is_none()
-                        || !self.is_formattable(src)
+                    let Some(ty) = self.rust_type(src) else {
+                        return self.unsupported(e, "conversion to interface{} of this type");
+                    };
+                    if !self.is_formattable(src)
                         || matches!(
                             self.under(src),
                             Type::Func(_) | Type::Chan(..) | Type::Tuple(_)
@@ -210,6 +230,8 @@ impl Ctx<'_> {
                     }
                     self.use_support("iface");
                     self.use_support("fmt");
+                    // `iface::new` is generic: an empty `X::new()` or `None` needs its type.
+                    let v = crate::builtins::typed_value(v, ty);
                     return parse_quote!(crate::support::iface::new(#v));
                 }
             }
@@ -255,7 +277,7 @@ impl Ctx<'_> {
         let Some(rt) = self.rust_type(t) else {
             return self.unsupported(e, "type assertion to this type");
         };
-        let v = self.borrowed(x);
+        let v = as_base(self.borrowed(x));
         let go = self.prog.type_string(t);
         if self.is_trait_iface(xt) {
             let msg = format!(
@@ -405,7 +427,7 @@ impl Ctx<'_> {
     }
 
     /// A local variable whose Go type has no Rust form.
-    fn untranslatable_local(&mut self, obj: ObjId) -> bool {
+    pub fn untranslatable_local(&mut self, obj: ObjId) -> bool {
         let o = self.obj(obj);
         // (Interfaces written in place have no type to write down, but their values work.)
         matches!(o.kind, ObjKind::Var { global: false, .. })
@@ -441,6 +463,10 @@ impl Ctx<'_> {
                 }
             }
             ObjKind::Const(_) => {
+                if !self.declared_consts.contains(&obj) && !self.const_representable(obj) {
+                    // No Rust constant was declared for it, and its value was not folded here.
+                    return self.unsupported(e, "constant goxide cannot represent");
+                }
                 let id = self.var_name(obj);
                 parse_quote!(#id)
             }
@@ -450,11 +476,51 @@ impl Ctx<'_> {
                 }
                 let id = self.var_name(obj);
                 let rc = self.rc_path();
+                let modes = self.analysis.fn_param_modes.get(&obj).cloned();
+                if let Some(modes) = modes.filter(|m| m.iter().any(Option::is_some)) {
+                    // Its slice parameters are borrowed (`&[T]`); a function value takes them
+                    // by value (`Vec<T>`), and lends them.
+                    return self.borrowing_fn_value(e, obj, &id, &modes);
+                }
                 parse_quote!(#rc::new(#id))
             }
             ObjKind::Nil => self.unsupported(e, "untyped nil"),
             _ => self.unsupported(e, "name"),
         }
+    }
+
+    /// `f` as a value when it borrows slice parameters: `Rc::new(|a0: Vec<T>| f(&a0))`.
+    fn borrowing_fn_value(
+        &mut self,
+        e: &Expr,
+        obj: ObjId,
+        id: &syn::Ident,
+        modes: &[Option<crate::analysis::SliceMode>],
+    ) -> syn::Expr {
+        let Type::Func(sig) = self.under(self.obj(obj).ty).clone() else {
+            return self.unsupported(e, "function value");
+        };
+        if sig.variadic || modes.contains(&Some(crate::analysis::SliceMode::MutRef)) {
+            return self.unsupported(
+                e,
+                "function value of a function that writes a slice argument",
+            );
+        }
+        let mut params = Vec::new();
+        let mut args: Vec<syn::Expr> = Vec::new();
+        for (i, &p) in sig.params.iter().enumerate() {
+            let Some(ty) = self.rust_type(p) else {
+                return self.unsupported(e, "function value");
+            };
+            let a = quote::format_ident!("a{i}");
+            params.push(quote::quote!(#a: #ty));
+            args.push(match modes.get(i) {
+                Some(Some(_)) => parse_quote!(&#a),
+                _ => parse_quote!(#a),
+            });
+        }
+        let rc = self.rc_path();
+        parse_quote!(#rc::new(move |#(#params),*| #id(#(#args),*)))
     }
 
     fn global_read(&mut self, id: &syn::Ident, copy: bool) -> syn::Expr {
@@ -482,6 +548,12 @@ impl Ctx<'_> {
     /// The assignable place for `e` (`None` for a global variable, which is assigned through
     /// its cell: see [`Ctx::assign_to`]).
     pub fn place(&mut self, e: &Expr) -> syn::Expr {
+        if self
+            .type_of(e)
+            .is_some_and(|t| self.stub_types.contains(&t))
+        {
+            return self.unsupported(e, "value of a type goxide cannot translate yet");
+        }
         match &e.kind {
             ExprKind::Ident(_) => {
                 let Some(obj) = self.obj_of(e) else {
@@ -493,6 +565,10 @@ impl Ctx<'_> {
                 let id = self.var_name(obj);
                 if self.global_override == Some(obj) {
                     return parse_quote!((*g));
+                }
+                if self.is_global_var(obj) {
+                    // Written only inside its cell (see `Ctx::through_global`).
+                    return self.unsupported(e, "package variable as a place here");
                 }
                 if self.analysis.boxed.contains(&obj) {
                     parse_quote!(*#id.borrow_mut())
@@ -508,6 +584,36 @@ impl Ctx<'_> {
         }
     }
 
+    /// `build` run with the place `d` reachable: when `d` is (inside) a package-level
+    /// variable, inside that variable's cell (`X.with_borrow_mut(|g| …)`, the root renamed to
+    /// `g`), which is borrowed for writing while `build`'s expression runs.
+    pub fn through_global(
+        &mut self,
+        d: &Expr,
+        build: impl FnOnce(&mut Self) -> syn::Expr,
+    ) -> syn::Expr {
+        let Some(root) = self
+            .global_root(d)
+            .filter(|&r| self.global_override != Some(r))
+        else {
+            return build(self);
+        };
+        if self.rust_type(self.obj(root).ty).is_none() {
+            return self.unsupported(d, "package variable of this type");
+        }
+        let gid = self.var_name(root);
+        let prev = self.global_override.replace(root);
+        let body = build(self);
+        self.global_override = prev;
+        if self.boxed_global(&gid) {
+            return parse_quote!(#gid.with(|c| {
+                let g = &mut *c.borrow_mut();
+                #body
+            }));
+        }
+        parse_quote!(#gid.with_borrow_mut(|g| #body))
+    }
+
     /// Whether the root variable of a place is a package-level variable.
     pub fn global_root(&self, e: &Expr) -> Option<ObjId> {
         match &e.kind {
@@ -521,6 +627,8 @@ impl Ctx<'_> {
                 self.global_root(x)
             }
             ExprKind::Index { x, .. } => self.global_root(x),
+            // `copy(g[a:], …)` writes `g`'s elements.
+            ExprKind::Slice { x, .. } => self.global_root(x),
             _ => None,
         }
     }
@@ -577,7 +685,9 @@ impl Ctx<'_> {
             let getter = names::ident(&names::snake(sel));
             return parse_quote!(#h.#getter());
         }
-        let mut base = as_base(if mutable {
+        // Writing through a pointer writes its pointee: the pointer itself is only read.
+        let through_ptr = matches!(self.under(xt), Type::Pointer(_));
+        let mut base = as_base(if mutable && !through_ptr {
             self.place(x)
         } else {
             self.borrowed(x)
@@ -620,7 +730,11 @@ impl Ctx<'_> {
         let Some(xt) = self.type_of(x) else {
             return self.unsupported(e, "method value");
         };
-        if sig.variadic || mo.pkg != Some(self.pkg) || !self.sig_translatable(&sig) {
+        if sig.variadic
+            || mo.pkg != Some(self.pkg)
+            || !self.sig_translatable(&sig)
+            || self.rust_type(xt).is_none()
+        {
             return self.unsupported(e, "method value");
         }
         if self.threaded && !self.sendable(xt) {
@@ -813,13 +927,9 @@ impl Ctx<'_> {
                 parse_quote!(#base[#i])
             }
             Type::Pointer(p) if matches!(self.under(p), Type::Array(..)) => {
-                let base = self.borrowed(x);
+                let base = self.pointee(x, mutable);
                 let i = self.index_usize(i);
-                if mutable {
-                    parse_quote!(#base.as_ref().unwrap().borrow_mut()[#i])
-                } else {
-                    parse_quote!(#base.as_ref().unwrap().borrow()[#i])
-                }
+                parse_quote!(#base[#i])
             }
             Type::Map(kt, _) => {
                 if mutable {
@@ -882,12 +992,7 @@ impl Ctx<'_> {
                 })
             }
             Type::Pointer(a) if matches!(self.under(a), Type::Array(..)) => {
-                let p = as_base(self.borrowed(x));
-                if mutable {
-                    parse_quote!(#p.as_ref().unwrap().borrow_mut())
-                } else {
-                    parse_quote!(#p.as_ref().unwrap().borrow())
-                }
+                self.pointee(x, mutable)
             }
             _ => return None,
         };
@@ -920,13 +1025,19 @@ impl Ctx<'_> {
             (None, Some(h)) => parse_quote!(..#h),
             (None, None) => parse_quote!(..),
         };
-        let base = as_base(self.borrowed(x));
         match self.under(xt) {
-            Type::Basic(k) if k.is_string() => parse_quote!(#base[#range].to_string()),
-            Type::Slice(_) | Type::Array(..) => parse_quote!(#base[#range].to_vec()),
+            Type::Basic(k) if k.is_string() => {
+                let base = as_base(self.borrowed(x));
+                parse_quote!(#base[#range].to_string())
+            }
+            Type::Slice(_) | Type::Array(..) => {
+                let base = as_base(self.borrowed(x));
+                parse_quote!(#base[#range].to_vec())
+            }
             // `p[a:b]` on a pointer to an array slices the pointee.
             Type::Pointer(a) if matches!(self.under(*a), Type::Array(..)) => {
-                parse_quote!(#base.as_ref().unwrap().borrow()[#range].to_vec())
+                let base = self.pointee(x, false);
+                parse_quote!(#base[#range].to_vec())
             }
             _ => self.unsupported(e, "slice of this type"),
         }
@@ -937,6 +1048,16 @@ impl Ctx<'_> {
             UnaryOp::Pos => self.value(x),
             UnaryOp::Neg => {
                 let v = self.value(x);
+                // Go's `-x` on an unsigned integer wraps (`-uint16(1)` is 0xffff); Rust has
+                // no unary minus there.
+                let unsigned = self
+                    .type_of(x)
+                    .and_then(|t| self.basic(t))
+                    .is_some_and(|k| k.is_integer() && k.is_unsigned());
+                if unsigned {
+                    let v = as_base(v);
+                    return parse_quote!(#v.wrapping_neg());
+                }
                 parse_quote!(-#v)
             }
             UnaryOp::Not | UnaryOp::BitNot => {
@@ -1112,6 +1233,9 @@ impl Ctx<'_> {
                 parse_quote!(#b.is_nil())
             } else {
                 let (a, b) = (self.borrowed(x), self.borrowed(y));
+                if op == BinaryOp::Ne {
+                    return parse_quote!(#a != #b);
+                }
                 parse_quote!(#a == #b)
             };
             return if op == BinaryOp::Eq {
@@ -1374,7 +1498,7 @@ impl Ctx<'_> {
         if let Some(s) = self.const_str(x) {
             return parse_quote!(#s);
         }
-        let v = self.borrowed(x);
+        let v = as_base(self.borrowed(x));
         parse_quote!(#v.as_str())
     }
 

@@ -256,6 +256,20 @@ impl Ctx<'_> {
         if let ("Fprint" | "Fprintln" | "Fprintf", Some((w, rest))) = (name, args.split_first()) {
             return self.fprint_call(e, name, w, rest, ellipsis);
         }
+        if matches!(name, "Print" | "Println" | "Printf") && self.stmt_call != Some(e.id) {
+            // Its results are used: Go's `(n, err)`, the bytes written and a nil error.
+            if let Some(Type::Tuple(ts)) = self.type_of(e).map(|t| self.ty(t).clone()) {
+                if let Some(ety) = ts.get(1).and_then(|&t| self.rust_type(t)) {
+                    let s = self.fmt_call(e, &format!("Sp{}", &name[1..]), args, ellipsis);
+                    let none = crate::builtins::typed_value(parse_quote!(None), ety);
+                    return parse_quote!({
+                        let s = #s;
+                        print!("{s}");
+                        (s.len() as i64, #none)
+                    });
+                }
+            }
+        }
         if ellipsis {
             return self.fmt_spread_call(e, name, args);
         }

@@ -89,7 +89,7 @@ impl crate::ctx::Ctx<'_> {
                 return None;
             }
         }
-        let mut name = names::type_ident(&self.obj(n.obj).name).to_string();
+        let mut name = self.type_name(n.obj).to_string();
         for &a in &n.type_args {
             let r = self.rust_type(a)?;
             name.push_str(&type_name_part(&r));
@@ -242,6 +242,10 @@ impl crate::ctx::Ctx<'_> {
     /// The extension trait holding the methods of a named non-struct type (`CelsiusMethods`,
     /// `ListI64Methods` for an instantiation).
     pub fn ext_trait_ident(&mut self, t: TypeId) -> Option<syn::Ident> {
+        if self.stub_types.contains(&t) {
+            // A stand-in type has no methods.
+            return None;
+        }
         let name = self.named_type_ident(t)?;
         Some(quote::format_ident!("{name}Methods"))
     }
@@ -254,7 +258,7 @@ impl crate::ctx::Ctx<'_> {
         if !n.type_args.is_empty() {
             return self.generic_instance_ident(t);
         }
-        Some(names::type_ident(&self.obj(n.obj).name))
+        Some(self.type_name(n.obj))
     }
 }
 

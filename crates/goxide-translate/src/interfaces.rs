@@ -37,7 +37,12 @@ impl Ctx<'_> {
     /// The trait's name for an interface type.
     pub fn trait_ident(&mut self, t: TypeId) -> Option<syn::Ident> {
         match self.ty(t) {
-            Type::Named(n) => Some(names::type_ident(&self.obj(n.obj).name)),
+            // (An interface declared in a function is not a trait.)
+            Type::Named(n)
+                if self.ifaces.contains(&t) || self.ifaces.contains(&self.resolve(t)) =>
+            {
+                Some(self.type_name(n.obj))
+            }
             Type::Interface(_) if self.is_anon_iface(t) => {
                 let t = self.resolve(t);
                 let n = match self.anon_ifaces.iter().position(|(u, _)| *u == t) {

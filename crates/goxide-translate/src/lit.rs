@@ -234,7 +234,7 @@ impl Ctx<'_> {
                     return self.keyed_array(e, elems, et, None);
                 }
                 for el in elems {
-                    vals.push(self.value_as(&el.value, et));
+                    vals.push(self.elem_value(&el.value, et));
                 }
                 self.suffix_first(&mut vals, elems, et);
                 if vals.is_empty() {
@@ -254,8 +254,8 @@ impl Ctx<'_> {
                     let Some(k) = &el.key else {
                         return self.unsupported(e, "map literal");
                     };
-                    let k = self.value_as(k, kt);
-                    let v = self.value_as(&el.value, vt);
+                    let k = self.elem_value(k, kt);
+                    let v = self.elem_value(&el.value, vt);
                     pairs.push(quote::quote!((#k, #v)));
                 }
                 if pairs.is_empty() {
@@ -316,7 +316,7 @@ impl Ctx<'_> {
             if slots.len() <= next {
                 slots.resize(next + 1, None);
             }
-            slots[next] = Some(self.value_as(&el.value, et));
+            slots[next] = Some(self.elem_value(&el.value, et));
             next += 1;
         }
         let n = len.map(|n| n as usize).unwrap_or(slots.len());
@@ -357,6 +357,22 @@ impl Ctx<'_> {
             return format!("_blank{idx}");
         }
         self.field_name(&f.name, f.embedded, f.ty)
+    }
+
+    /// An element of a slice, array or map literal: a function named as a value is cast to
+    /// the element's `Rc<dyn Fn…>` type, as nothing else coerces it there.
+    fn elem_value(&mut self, e: &Expr, t: TypeId) -> syn::Expr {
+        let v = self.value_as(e, t);
+        let named_func = matches!(crate::builtins::strip_parens(e).kind, ExprKind::Ident(_))
+            && self
+                .obj_of(e)
+                .is_some_and(|o| matches!(self.obj(o).kind, goxide_types::ObjKind::Func { .. }));
+        if named_func && matches!(self.under(t), Type::Func(_)) {
+            if let Some(ty) = self.rust_type(t) {
+                return parse_quote!((#v as #ty));
+            }
+        }
+        v
     }
 
     pub fn is_untyped_nil(&self, e: &Expr) -> bool {

@@ -389,7 +389,9 @@ impl Ctx<'_> {
             }
         }
         let _ = ellipsis;
+        let saved = self.stmt_call.replace(c.id);
         let body = self.borrowed(&c);
+        self.stmt_call = saved;
         out.push(parse_quote!(d.push(move || { #body; });));
         if out.len() == 1 {
             return out;
@@ -504,7 +506,10 @@ impl Ctx<'_> {
         if let Some(x) = self.unobserved_callers(e) {
             return x;
         }
-        self.borrowed(e)
+        let saved = self.stmt_call.replace(strip_parens(e).id);
+        let v = self.borrowed(e);
+        self.stmt_call = saved;
+        v
     }
 
     fn labeled(&mut self, _s: &Stmt, label: &Ident, stmt: &Stmt) -> Vec<syn::Stmt> {
@@ -597,6 +602,34 @@ impl Ctx<'_> {
 
     // ---- declarations -------------------------------------------------------------------
 
+    /// `var a, b I = f()` where the declared type differs from a result's (an interface):
+    /// the results are bound to temporaries, then each converted to the declared type.
+    fn typed_multi_var(&mut self, spec: &goxide_ast::ast::VarSpec) -> Option<Vec<syn::Stmt>> {
+        spec.ty.as_ref()?;
+        let objs: Vec<Option<ObjId>> = spec
+            .names
+            .iter()
+            .map(|n| self.info.defs.get(&n.id).copied())
+            .collect();
+        let t = self.obj(objs.iter().flatten().next().copied()?).ty;
+        let Type::Tuple(results) = self.ty(self.type_of(spec.values.first()?)?).clone() else {
+            return None;
+        };
+        if results.iter().all(|&r| r == t) || results.len() != spec.names.len() {
+            return None;
+        }
+        let (bind, temps) = self.spread_call(&spec.values)?;
+        let mut out = vec![bind];
+        for ((n, obj), temp) in spec.names.iter().zip(objs).zip(&temps) {
+            let v = self.value_as(temp, t);
+            match obj {
+                Some(obj) if !n.is_blank() => out.push(self.let_var(obj, n, v, Some(t))),
+                _ => out.push(parse_quote!(let _ = #v;)),
+            }
+        }
+        Some(out)
+    }
+
     fn local_decl(&mut self, s: &Stmt, d: &Decl) -> Vec<syn::Stmt> {
         match &d.kind {
             DeclKind::Var(specs) => {
@@ -637,6 +670,8 @@ impl Ctx<'_> {
                             };
                             out.push(self.let_var(obj, n, init, Some(t)));
                         }
+                    } else if let Some(stmts) = self.typed_multi_var(spec) {
+                        out.extend(stmts);
                     } else {
                         let lhs: Vec<Expr> = spec
                             .names
@@ -726,6 +761,15 @@ impl Ctx<'_> {
             };
         }
         let mutable = self.analysis.mutated.contains(&obj);
+        let mut init = init;
+        if rty.is_none() && self.untranslatable_local(obj) && !is_todo(&init) {
+            // Its initial value (`vec![]`) would leave Rust nothing to infer a type from.
+            self.marker(format!(
+                "unsupported: variable of a type goxide cannot translate yet: `{}`",
+                name.name
+            ));
+            init = parse_quote!(todo!());
+        }
         // A variable of a type with no Rust form, bound to a `todo!()`: every use of it is
         // unsupported too, except the clones that closures capture, which need a type.
         let untyped_todo =
@@ -770,6 +814,16 @@ impl Ctx<'_> {
 
     /// Gives a local object its Rust name (snake case of the Go name). Names that differ from
     /// another local's or package-level name only in case (`U` and `u`) get a trailing `_`.
+    /// A temporary named `base`, or `base_`… when a Go variable of the function has that Rust
+    /// name (`t1, ok := g()` next to the temporaries of a tuple assignment).
+    pub fn temp_name(&self, base: &str) -> syn::Ident {
+        let mut n = base.to_string();
+        while self.local_names.values().any(|r| *r == n) {
+            n.push('_');
+        }
+        syn::Ident::new(&n, proc_macro2::Span::call_site())
+    }
+
     pub fn bind_local(&mut self, obj: ObjId, go_name: &str) -> syn::Ident {
         let mut n = names::snake(go_name);
         while self
@@ -777,6 +831,7 @@ impl Ctx<'_> {
             .iter()
             .chain(&self.global_names)
             .any(|(&o, r)| *r == n && o != obj && self.obj(o).name != go_name)
+            || (self.defer_name_reserved && n == "d")
         {
             n.push('_');
         }
@@ -841,7 +896,7 @@ impl Ctx<'_> {
                     Some(t) => self.value_as(r, t),
                     None => self.value(r),
                 };
-                let tmp = syn::Ident::new(&format!("t{i}"), proc_macro2::Span::call_site());
+                let tmp = self.temp_name(&format!("t{i}"));
                 temps.push(tmp.clone());
                 let _ = l;
                 out.push((tmp, v));
@@ -959,7 +1014,7 @@ impl Ctx<'_> {
                 crate::support::rt::runtime_error("assignment to entry in nil map");
             }));
         }
-        let m = self.place(x);
+        let m = crate::expr::as_base(self.place(x));
         Some(parse_quote!(#m.insert(#k, #v);))
     }
 
@@ -1030,15 +1085,22 @@ impl Ctx<'_> {
                 }
             }
         }
-        let t = if matches!(&l.kind, ExprKind::Ident(n) if n == "_") {
+        let blank = matches!(&l.kind, ExprKind::Ident(n) if n == "_");
+        let t = if blank {
             self.type_of(r)
         } else {
             self.type_of(l).or_else(|| self.type_of(r))
         };
-        let v = match t {
+        let mut v = match t {
             Some(t) => self.value_as(r, t),
             None => self.value(r),
         };
+        if blank {
+            // `_ = make(map[K]V)`: nothing else says the type of `let _ = HashMap::new();`.
+            if let Some(ty) = t.and_then(|t| self.rust_type(t)) {
+                v = crate::builtins::typed_value(v, ty);
+            }
+        }
         self.store(s, l, v, define)
     }
 
@@ -1079,7 +1141,17 @@ impl Ctx<'_> {
     /// `a, b := f()`, `v, ok := m[k]`.
     fn assign_multi(&mut self, s: &Stmt, lhs: &[Expr], r: &Expr, define: bool) -> Vec<syn::Stmt> {
         match self.multi_value(r, lhs.len()) {
-            Ok(value) => self.finish_assign_multi(s, lhs, define, value),
+            Ok(value) => {
+                // The Go types of the values: a call's results, or `(v, ok)`.
+                let types: Vec<Option<TypeId>> = match self.type_of(r).map(|t| self.ty(t)) {
+                    Some(Type::Tuple(ts)) => ts.iter().copied().map(Some).collect(),
+                    _ => vec![
+                        self.type_of(r),
+                        Some(self.prog.types.basic(goxide_types::BasicKind::Bool)),
+                    ],
+                };
+                self.finish_assign_multi(s, lhs, define, value, &types)
+            }
             Err(kind) => self.unsupported_stmt(s, kind),
         }
     }
@@ -1092,7 +1164,7 @@ impl Ctx<'_> {
                 let Some(Type::Map(kt, vt)) = self.type_of(x).map(|t| self.under(t).clone()) else {
                     return Err("comma-ok form");
                 };
-                let m = self.borrowed(x);
+                let m = crate::expr::as_base(self.borrowed(x));
                 let Some(k) = indices.first().map(|k| self.value_as(k, kt)) else {
                     return Err("comma-ok");
                 };
@@ -1166,6 +1238,7 @@ impl Ctx<'_> {
         lhs: &[Expr],
         define: bool,
         value: syn::Expr,
+        types: &[Option<TypeId>],
     ) -> Vec<syn::Stmt> {
         // All new plain variables: destructure directly.
         let all_new = define
@@ -1198,14 +1271,22 @@ impl Ctx<'_> {
             return vec![parse_quote!(let (#(#pats),*) = #value;)];
         }
         let temps: Vec<syn::Ident> = (0..lhs.len())
-            .map(|i| syn::Ident::new(&format!("t{i}"), proc_macro2::Span::call_site()))
+            .map(|i| self.temp_name(&format!("t{i}")))
             .collect();
         let mut out: Vec<syn::Stmt> = vec![parse_quote!(let (#(#temps),*) = #value;)];
-        for (l, t) in lhs.iter().zip(&temps) {
+        for (i, (l, t)) in lhs.iter().zip(&temps).enumerate() {
             if matches!(&l.kind, ExprKind::Ident(n) if n == "_") {
                 continue;
             }
-            out.extend(self.store(s, l, parse_quote!(#t), define));
+            let mut v: syn::Expr = parse_quote!(#t);
+            // `i, ok = <-c` into interface variables: each value is converted.
+            if let (Some(lt), Some(Some(rt))) = (self.type_of(l), types.get(i)) {
+                if self.is_interface(lt) && !self.is_interface(*rt) {
+                    let x = self.synthetic_expr(&t.to_string(), *rt, l.span);
+                    v = self.value_as(&x, lt);
+                }
+            }
+            out.extend(self.store(s, l, v, define));
         }
         out
     }
@@ -1360,6 +1441,9 @@ impl Ctx<'_> {
         let Some(root) = self.global_root(l) else {
             return self.unsupported_stmt(s, "assignment");
         };
+        if self.rust_type(self.obj(root).ty).is_none() {
+            return self.unsupported_stmt(s, "package variable of this type");
+        }
         let gid = self.var_name(root);
         // Translate the place with the root renamed to the closure parameter.
         let prev = self.global_override.replace(root);
@@ -1404,7 +1488,7 @@ impl Ctx<'_> {
                     .map(|(v, &t)| self.value_as(v, t))
                     .collect();
                 let temps: Vec<syn::Ident> = (0..vals.len())
-                    .map(|i| syn::Ident::new(&format!("t{i}"), proc_macro2::Span::call_site()))
+                    .map(|i| self.temp_name(&format!("t{i}")))
                     .collect();
                 out.push(parse_quote!(let (#(#temps),*) = (#(#vals),*);));
                 for (o, t) in named.iter().zip(&temps) {
@@ -1793,7 +1877,7 @@ impl Ctx<'_> {
             Type::Basic(bk) if bk.is_string() => {
                 if self.is_bytestr(x) {
                     // Bytes that may not be UTF-8: Go's decoding, U+FFFD per invalid byte.
-                    let sx = self.borrowed(x);
+                    let sx = crate::expr::as_base(self.borrowed(x));
                     self.use_support("strings");
                     header = parse_quote!(crate::support::strings::char_indices_lossy(&#sx));
                 } else if key.is_none() && v.is_some() {
@@ -2046,7 +2130,7 @@ impl Ctx<'_> {
             if all_const && matchable && self.cases_distinct(clauses) {
                 let is_str = kind.is_some_and(|k| k.is_string());
                 let scrut: syn::Expr = if is_str {
-                    let t = self.borrowed(tag);
+                    let t = crate::expr::as_base(self.borrowed(tag));
                     parse_quote!(#t.as_str())
                 } else {
                     self.value(tag)
@@ -2324,4 +2408,9 @@ fn shadows_post(body: &[syn::Stmt], post: &[syn::Stmt]) -> bool {
             _ => false,
         }
     })
+}
+
+/// Whether `e` is `todo!()`.
+fn is_todo(e: &syn::Expr) -> bool {
+    matches!(e, syn::Expr::Macro(m) if m.mac.path.is_ident("todo"))
 }

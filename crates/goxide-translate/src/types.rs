@@ -13,7 +13,6 @@
 //! | named type `T` | `T` |
 
 use crate::ctx::Ctx;
-use crate::names;
 use goxide_types::{BasicKind, Type, TypeId};
 use syn::parse_quote;
 
@@ -95,7 +94,29 @@ impl Ctx<'_> {
                 if self.is_trait_iface(t) {
                     return self.iface_rust_type(t);
                 }
-                let id = names::type_ident(&obj.name);
+                // A defined non-struct type is a Rust alias of its underlying type's Rust form;
+                // without one, it has no Rust item either.
+                let u = self.prog.types.underlying(t);
+                let alias_like = matches!(
+                    self.ty(u),
+                    Type::Basic(_)
+                        | Type::Slice(_)
+                        | Type::Map(..)
+                        | Type::Array(..)
+                        | Type::Func(_)
+                        | Type::Pointer(_)
+                        | Type::Chan(..)
+                );
+                if alias_like
+                    && !self.stub_types.contains(&t)
+                    && !self.named_in_progress.contains(&t)
+                {
+                    self.named_in_progress.push(t);
+                    let target = self.rust_type_depth(u, d);
+                    self.named_in_progress.pop();
+                    target?;
+                }
+                let id = self.type_name(n.obj);
                 parse_quote!(#id)
             }
             Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t).is_some() => {
@@ -485,6 +506,10 @@ impl Ctx<'_> {
                 let z = self.zero_value(e)?;
                 if self.is_copy(e) {
                     parse_quote!([#z; #n])
+                } else if matches!(self.under(e), Type::Func(_)) {
+                    // A closure's `Rc` is coerced to `Rc<dyn Fn…>` only where a type says so.
+                    let ety = self.rust_type(e)?;
+                    parse_quote!(std::array::from_fn(|_| -> #ety { #z }))
                 } else {
                     parse_quote!(std::array::from_fn(|_| #z))
                 }

@@ -9,7 +9,7 @@ const THREAD_LOCAL_MACRO: &str = "__goxide_thread_local!";
 
 /// prettyplease prints macro bodies token by token (`static X : RefCell < i64 > = …`): the
 /// statics of each top-level `thread_local!` are printed as items instead and spliced back.
-fn split_thread_locals(file: &syn::File) -> (syn::File, Vec<String>) {
+fn split_thread_locals(file: &syn::File, calls: &mut MacrosAsCalls) -> (syn::File, Vec<String>) {
     let mut file = file.clone();
     let mut bodies = Vec::new();
     for item in &mut file.items {
@@ -29,6 +29,7 @@ fn split_thread_locals(file: &syn::File) -> (syn::File, Vec<String>) {
         };
         let mut statics: syn::File = syn::parse_quote!();
         statics.items = items;
+        syn::visit_mut::VisitMut::visit_file_mut(calls, &mut statics);
         let text = prettyplease::unparse(&statics);
         let n = proc_macro2::Literal::usize_unsuffixed(bodies.len());
         bodies.push(text);
@@ -56,11 +57,65 @@ const EXPR_MACROS: &[&str] = &[
     "writeln",
 ];
 
-struct MacrosAsCalls;
+/// Stand-in call for `vec![…]`: prettyplease prints `vec!` token by token unless it is short,
+/// so `vec![a, b]` is printed as `vec__([a, b])` (and `vec![x; n]` as `vec__([x; n])`) and
+/// turned back into `vec![…]` afterwards. The name is short so that lines break about where
+/// they would for `vec![…]`; a file that uses the name itself keeps `vec!` token by token.
+const VEC_CALL: &str = "vec__";
+
+/// Whether the identifier `name` occurs anywhere in `file`, macro bodies included.
+fn mentions_ident(file: &syn::File, name: &str) -> bool {
+    fn in_tokens(tokens: proc_macro2::TokenStream, name: &str) -> bool {
+        tokens.into_iter().any(|t| match t {
+            proc_macro2::TokenTree::Ident(i) => i == name,
+            proc_macro2::TokenTree::Group(g) => in_tokens(g.stream(), name),
+            _ => false,
+        })
+    }
+    in_tokens(quote::ToTokens::to_token_stream(file), name)
+}
+
+struct MacrosAsCalls {
+    /// Whether `vec!` is printed through a stand-in call.
+    vecs: bool,
+    /// Whether a `vec!` was turned into a stand-in call.
+    vecs_used: bool,
+}
 
 impl MacrosAsCalls {
     fn call(&mut self, mac: &syn::Macro) -> Option<syn::Expr> {
         let name = mac.path.get_ident()?.to_string();
+        if self.vecs && name == "vec" && matches!(mac.delimiter, syn::MacroDelimiter::Bracket(_)) {
+            let mut array = syn::parse::Parser::parse2(
+                |input: syn::parse::ParseStream| {
+                    if input.is_empty() {
+                        return Ok(None);
+                    }
+                    let first: syn::Expr = input.parse()?;
+                    if input.peek(syn::Token![;]) {
+                        let _: syn::Token![;] = input.parse()?;
+                        let len: syn::Expr = input.parse()?;
+                        return Ok(Some(syn::Expr::Repeat(syn::parse_quote!([#first; #len]))));
+                    }
+                    let mut elems = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::new();
+                    elems.push_value(first);
+                    while !input.is_empty() {
+                        elems.push_punct(input.parse()?);
+                        if input.is_empty() {
+                            break;
+                        }
+                        elems.push_value(input.parse()?);
+                    }
+                    Ok(Some(syn::Expr::Array(syn::parse_quote!([#elems]))))
+                },
+                mac.tokens.clone(),
+            )
+            .ok()??;
+            syn::visit_mut::VisitMut::visit_expr_mut(self, &mut array);
+            self.vecs_used = true;
+            let f = quote::format_ident!("{VEC_CALL}");
+            return Some(syn::parse_quote!(#f(#array)));
+        }
         if !EXPR_MACROS.contains(&name.as_str())
             || !matches!(mac.delimiter, syn::MacroDelimiter::Paren(_))
         {
@@ -99,13 +154,123 @@ impl syn::visit_mut::VisitMut for MacrosAsCalls {
 }
 
 pub fn print_file(file: &syn::File) -> String {
-    let (mut file, thread_locals) = split_thread_locals(file);
-    syn::visit_mut::VisitMut::visit_file_mut(&mut MacrosAsCalls, &mut file);
-    let text = prettyplease::unparse(&file);
+    print_file_with(file, true)
+}
+
+fn print_file_with(file: &syn::File, vecs: bool) -> String {
+    let mut calls = MacrosAsCalls {
+        vecs: vecs && !mentions_ident(file, VEC_CALL),
+        vecs_used: false,
+    };
+    let (mut printed, thread_locals) = split_thread_locals(file, &mut calls);
+    syn::visit_mut::VisitMut::visit_file_mut(&mut calls, &mut printed);
+    let text = prettyplease::unparse(&printed);
+    let text = splice_thread_locals(&text, &thread_locals);
     let text = text.replace(&format!("{MACRO_CALL}("), "!(");
-    // Top-level `thread_local!` statics, printed apart, are spliced back first, so that the
-    // comment pass below also sees the sentinels inside them.
-    let mut spliced = String::with_capacity(text.len());
+    let text = if calls.vecs_used {
+        match restore_vecs(&text) {
+            Some(t) if syn::parse_file(&t).is_ok() => t,
+            // Not expected: print `vec!` token by token rather than risk a broken file.
+            _ => return print_file_with(file, false),
+        }
+    } else {
+        text
+    };
+    comments_and_fixups(&text)
+}
+
+/// Turns each `__goxide_vec_macro([…])` back into `vec![…]`; `None` if one is not in the
+/// shape prettyplease is expected to print.
+fn restore_vecs(text: &str) -> Option<String> {
+    let call = format!("{VEC_CALL}(");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(&call) {
+        out.push_str(&rest[..at]);
+        out.push_str("vec![");
+        let body = rest[at + call.len()..].trim_start().strip_prefix('[')?;
+        // The array's `]`, then the call's `)`.
+        let close = matching_close(body, '[', ']')?;
+        let after = body[close + 1..].trim_start().strip_prefix(')')?;
+        // Stand-ins nested inside are restored by the next round.
+        out.push_str(&body[..close]);
+        out.push(']');
+        rest = after;
+    }
+    out.push_str(rest);
+    if out.contains(&call) {
+        return restore_vecs(&out);
+    }
+    Some(out)
+}
+
+/// Byte offset in `text` of the `close` that ends a group whose `open` came just before
+/// `text`, skipping string and character literals and line comments.
+fn matching_close(text: &str, open: char, close: char) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => {
+                // A raw string's opening `r#…"` has been passed over as identifier text and
+                // `#`s; its body is scanned here like a plain string's, which goxide's output
+                // (escaped literals) never needs.
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '\'' => {
+                // A character literal, or a lifetime / label (left as it is).
+                let mut ahead = chars.clone();
+                match ahead.next() {
+                    Some((_, '\\')) => {
+                        chars.next();
+                        chars.next();
+                        for (_, c) in chars.by_ref() {
+                            if c == '\'' {
+                                break;
+                            }
+                        }
+                    }
+                    Some(_) if matches!(ahead.next(), Some((_, '\''))) => {
+                        chars.next();
+                        chars.next();
+                    }
+                    _ => {}
+                }
+            }
+            '/' if matches!(chars.peek(), Some((_, '/'))) => {
+                for (_, c) in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            c if c == open => depth += 1,
+            c if c == close => {
+                if depth == 0 {
+                    return Some(i);
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Puts the separately printed statics of each `thread_local!` back in place.
+fn splice_thread_locals(text: &str, thread_locals: &[String]) -> String {
+    if thread_locals.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         let trimmed = line.trim_start();
         if let Some(body) = trimmed
@@ -114,60 +279,57 @@ pub fn print_file(file: &syn::File) -> String {
             .and_then(|n| n.parse::<usize>().ok())
             .and_then(|n| thread_locals.get(n))
         {
-            spliced.push_str("thread_local! {\n");
+            out.push_str("thread_local! {\n");
             for l in body.lines() {
-                if l.is_empty() {
-                    spliced.push('\n');
-                    continue;
-                }
-                for l in split_inline_sentinels(l) {
-                    spliced.push_str("    ");
-                    spliced.push_str(&l);
-                    spliced.push('\n');
-                }
-            }
-            spliced.push_str("}\n");
-            continue;
-        }
-        for l in split_inline_sentinels(line) {
-            spliced.push_str(&l);
-            spliced.push('\n');
-        }
-    }
-    let mut out = String::with_capacity(spliced.len());
-    let mut lines = spliced.lines();
-    while let Some(line) = lines.next() {
-        let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix(COMMENT_MACRO) {
-            let indent = &line[..line.len() - trimmed.len()];
-            // prettyplease may break a long sentinel over several lines.
-            let mut call = rest.to_string();
-            while !call.trim_end().ends_with(");") {
-                match lines.next() {
-                    Some(l) => call.push_str(l.trim()),
-                    None => break,
-                }
-            }
-            let body = call
-                .trim()
-                .trim_start_matches('(')
-                .trim_end_matches(';')
-                .trim_end_matches(')')
-                .trim();
-            let body = body.trim_end_matches(',');
-            let body = syn::parse_str::<syn::LitStr>(body)
-                .map(|l| l.value())
-                .unwrap_or_default();
-            for l in body.lines() {
-                out.push_str(indent);
-                out.push_str("//");
                 if !l.is_empty() {
-                    out.push(' ');
+                    out.push_str("    ");
                     out.push_str(l);
                 }
                 out.push('\n');
             }
+            out.push_str("}\n");
             continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Turns comment sentinels into `//` comments and repairs paths printed token by token.
+fn comments_and_fixups(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(COMMENT_MACRO) {
+            // prettyplease may break a long sentinel over several lines.
+            let mut call = rest.to_string();
+            let mut ahead = lines.clone();
+            let mut taken = 0;
+            while !call.trim_end().ends_with(");") && taken < 3 {
+                match ahead.next() {
+                    Some(l) => call.push_str(l.trim()),
+                    None => break,
+                }
+                taken += 1;
+            }
+            if let Some(body) = sentinel_text(&call) {
+                for _ in 0..taken {
+                    lines.next();
+                }
+                let indent = &line[..line.len() - trimmed.len()];
+                for l in body.lines() {
+                    out.push_str(indent);
+                    out.push_str("//");
+                    if !l.is_empty() {
+                        out.push(' ');
+                        out.push_str(l);
+                    }
+                    out.push('\n');
+                }
+                continue;
+            }
         }
         // prettyplease prints paths inside macro arguments token by token (`crate ::x`).
         if line.contains("crate ::") || line.contains("(* ") || line.contains(", * ") {
@@ -181,50 +343,60 @@ pub fn print_file(file: &syn::File) -> String {
         }
         out.push('\n');
     }
+    if out.contains(COMMENT_MACRO.trim_end_matches('!')) {
+        out = inline_sentinels(&out);
+    }
     out
 }
 
-/// A line of a macro body printed token by token may hold a comment sentinel between other
-/// code (`vec![f(|| { __goxide_comment!("x"); g(); })]`): it is split so that each sentinel
-/// stands on its own line, where the comment pass finds it.
-fn split_inline_sentinels(line: &str) -> Vec<String> {
-    let indent = &line[..line.len() - line.trim_start().len()];
-    let mut out = Vec::new();
-    let mut cur = line.to_string();
-    while let Some(pos) = cur.find(COMMENT_MACRO) {
-        let rest = &cur[pos + COMMENT_MACRO.len()..];
-        let Some(r) = rest.strip_prefix("(\"") else {
-            break;
-        };
-        // The end of the string literal: a quote not escaped.
-        let bytes = r.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() && bytes[i] != b'"' {
-            i += if bytes[i] == b'\\' { 2 } else { 1 };
+/// The text of a sentinel's arguments `("text");` (or `("text",);`), if that is all there is.
+fn sentinel_text(call: &str) -> Option<String> {
+    let body = call.trim().strip_prefix('(')?.strip_suffix(';')?;
+    let body = body.trim_end().strip_suffix(')')?.trim();
+    let body = body.strip_suffix(',').unwrap_or(body);
+    syn::parse_str::<syn::LitStr>(body).ok().map(|l| l.value())
+}
+
+/// Sentinels left inside code that prettyplease printed token by token (the body of a macro
+/// it does not format), where a `//` comment would swallow the rest of the line: each becomes
+/// a `/* … */` comment.
+fn inline_sentinels(text: &str) -> String {
+    let name = COMMENT_MACRO.trim_end_matches('!');
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(name) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + name.len()..];
+        let parsed = (|| {
+            let args = after.trim_start().strip_prefix('!')?.trim_start();
+            let args = args.strip_prefix('(')?;
+            let close = matching_close(args, '(', ')')?;
+            let tail = &args[close + 1..];
+            let tail = tail.trim_start().strip_prefix(';').unwrap_or(tail);
+            let lit = args[..close].trim();
+            let lit = lit.strip_suffix(',').unwrap_or(lit);
+            let text = syn::parse_str::<syn::LitStr>(lit).ok()?.value();
+            Some((text, tail))
+        })();
+        match parsed {
+            Some((comment, tail)) => {
+                out.push_str("/* ");
+                out.push_str(
+                    &comment
+                        .replace("*/", "* /")
+                        .replace("/*", "/ *")
+                        .replace('\n', " "),
+                );
+                out.push_str(" */");
+                rest = tail;
+            }
+            None => {
+                out.push_str(name);
+                rest = after;
+            }
         }
-        if i >= bytes.len() {
-            break;
-        }
-        let Some(after) = r[i + 1..]
-            .trim_start()
-            .strip_prefix(')')
-            .and_then(|a| a.trim_start().strip_prefix(';'))
-        else {
-            break;
-        };
-        let before = cur[..pos].trim_end();
-        if before.trim().is_empty() && after.trim().is_empty() {
-            break;
-        }
-        if !before.trim().is_empty() {
-            out.push(before.to_string());
-        }
-        out.push(format!("{indent}{COMMENT_MACRO}(\"{}\");", &r[..i]));
-        cur = format!("{indent}{}", after.trim());
     }
-    if !cur.trim().is_empty() {
-        out.push(cur);
-    }
+    out.push_str(rest);
     out
 }
 
@@ -293,5 +465,51 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("__goxide_comment"), "{text}");
+    }
+
+    #[test]
+    fn vec_macros_are_laid_out_like_arrays() {
+        let file: syn::File = syn::parse_str(
+            "fn f() { let v = vec![A { f: Rc::new(move || { __goxide_comment!(\"hi\"); g(1); }) }, \
+             A { f: Rc::new(move || { g(\"])\", ']', vec![0u8; 3]); }) }]; let w = vec![1, 2, 3]; \
+             let e: Vec<i64> = vec![]; }",
+        )
+        .unwrap();
+        let text = print_file(&file);
+        assert!(text.contains("    let v = vec![\n        A {\n"), "{text}");
+        assert!(
+            text.contains("                // hi\n                g(1);\n"),
+            "{text}"
+        );
+        assert!(text.contains("g(\"])\", ']', vec![0u8; 3]);"), "{text}");
+        assert!(text.contains("let w = vec![1, 2, 3];"), "{text}");
+        assert!(text.contains("let e: Vec<i64> = vec![];"), "{text}");
+        assert!(!text.contains(VEC_CALL), "{text}");
+        assert!(syn::parse_file(&text).is_ok(), "{text}");
+    }
+
+    #[test]
+    fn sentinels_in_thread_locals_and_unformatted_macros_become_comments() {
+        let file: syn::File = syn::parse_str(
+            "thread_local! { static C: RefCell<i64> = RefCell::new((move || -> i64 { \
+             __goxide_comment!(\"in a static\"); 1 })()); } \
+             fn f() { some_macro!(a, { __goxide_comment!(\"inline */ here\"); g(1); }, b); }",
+        )
+        .unwrap();
+        let text = print_file(&file);
+        assert!(text.contains("// in a static\n"), "{text}");
+        assert!(text.contains("/* inline * / here */"), "{text}");
+        assert!(!text.contains("__goxide_comment"), "{text}");
+        assert!(syn::parse_file(&text).is_ok(), "{text}");
+    }
+
+    #[test]
+    fn a_file_using_the_vec_stand_in_name_keeps_vec_token_by_token() {
+        let file: syn::File =
+            syn::parse_str("fn vec__(a: [i64; 2]) {} fn f() { vec__([1, 2]); let v = vec![3]; }")
+                .unwrap();
+        let text = print_file(&file);
+        assert!(text.contains("vec__([1, 2]);"), "{text}");
+        assert!(text.contains("let v = vec![3];"), "{text}");
     }
 }

@@ -9,7 +9,7 @@ impl Ctx<'_> {
     pub(super) fn sort_call(&mut self, name: &str, a: &Args) -> Option<syn::Expr> {
         Some(match (name, a.len()) {
             ("Ints" | "Strings", 1) => {
-                let p = self.place(&a.exprs[0]);
+                let p = crate::expr::as_base(self.place(&a.exprs[0]));
                 let p = crate::expr::paren_if_needed(p);
                 parse_quote!(#p.sort())
             }

@@ -139,6 +139,15 @@ impl Ctx<'_> {
                             None => self.value_as(a, t),
                         }
                     }
+                    // A `nil` argument (`bytes.Equal(nil, x)`) is used as a receiver here:
+                    // its type is written out.
+                    Some(t) if self.is_untyped_nil(a) => {
+                        let v = self.borrowed(a);
+                        match self.rust_type(t) {
+                            Some(ty) => crate::builtins::typed_value(v, ty),
+                            None => v,
+                        }
+                    }
                     _ => self.borrowed(a),
                 }
             })

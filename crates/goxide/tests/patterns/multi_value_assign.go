@@ -1,0 +1,28 @@
+package main
+
+import "fmt"
+
+func pair() (int, string) { return 7, "seven" }
+
+func gen() (int, bool) { return 3, true }
+
+func main() {
+	// fmt.Println's results used: bytes written and a nil error
+	n, err := fmt.Println("hello")
+	fmt.Println(n, err)
+	// values converted to the declared interface type
+	var a, b interface{} = pair()
+	fmt.Println(a, b)
+	// receive into interface variables
+	c := make(chan int, 1)
+	c <- 4
+	var v, ok interface{}
+	v, ok = <-c
+	fmt.Println(v, ok)
+	// a Go variable named like goxide's temporaries
+	t1, t0 := gen()
+	t3, t2 := pair()
+	fmt.Println(t0, t1, t2, t3)
+	d := make(chan int)
+	fmt.Println(c != d, c == c)
+}
