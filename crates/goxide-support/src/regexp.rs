@@ -410,6 +410,15 @@ fn group_number(name: &str) -> Option<usize> {
     name.parse::<usize>().ok().filter(|&n| n < 100_000_000)
 }
 
+impl std::fmt::Debug for Regexp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Some(i) => write!(f, "Regexp({:?})", i.expr),
+            None => f.write_str("Regexp(nil)"),
+        }
+    }
+}
+
 impl std::fmt::Display for Regexp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.0 {
