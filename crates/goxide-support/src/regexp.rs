@@ -43,6 +43,11 @@ pub fn compile(expr: &str) -> (Regexp, Error) {
             (Regexp(Some(Rc::new(inner))), None)
         }
         Err(e) => {
+            if let Some(class) = unknown_class(expr) {
+                return fail(format!(
+                    "error parsing regexp: invalid character class range: `{class}`"
+                ));
+            }
             let msg = e.to_string();
             let last = msg
                 .lines()
@@ -52,6 +57,32 @@ pub fn compile(expr: &str) -> (Regexp, Error) {
             fail(format!("error parsing regexp: {last}: `{expr}`"))
         }
     }
+}
+
+/// The first `\p…`/`\P…` class of `expr` that names no Unicode class the crate knows.
+fn unknown_class(expr: &str) -> Option<&str> {
+    let b = expr.as_bytes();
+    let mut i = 0;
+    while i + 2 < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        if b[i + 1] == b'p' || b[i + 1] == b'P' {
+            let end = if b[i + 2] == b'{' {
+                i + expr[i..].find('}')? + 1
+            } else {
+                i + 2 + expr[i + 2..].chars().next()?.len_utf8()
+            };
+            if regex::Regex::new(&expr[i..end]).is_err() {
+                return Some(&expr[i..end]);
+            }
+            i = end;
+        } else {
+            i += 2;
+        }
+    }
+    None
 }
 
 /// Go's `regexp.MustCompile(expr)`: panics with Go's message when `expr` does not compile.

@@ -299,7 +299,7 @@ fn group_prefix(expr: &str, i: usize) -> Result<(String, usize), SyntaxError> {
         }
         j += 1;
     }
-    Err(err(MISSING_PAREN, expr))
+    Err(err(INVALID_PERL_OP, &expr[i..]))
 }
 
 /// An escape at `i` in the crate's syntax, and the offset
@@ -348,17 +348,20 @@ fn escape(expr: &str, i: usize) -> Result<(String, usize), SyntaxError> {
         }
         b'x' => {
             if b.get(i + 2) == Some(&b'{') {
-                let Some(k) = expr[i + 3..].find('}') else {
-                    return Err(err(INVALID_ESCAPE, &expr[i..]));
-                };
-                let hex = &expr[i + 3..i + 3 + k];
-                let end = i + 3 + k + 1;
-                match u32::from_str_radix(hex, 16) {
-                    Ok(v) if !hex.is_empty() && v <= 0x10FFFF => {
-                        return Ok((format!("\\x{{{v:X}}}"), end))
+                // Go reads hex digits up to `}`; the error text ends at the offending one.
+                let mut v = 0u32;
+                let mut j = i + 3;
+                for ch in expr[i + 3..].chars() {
+                    j += ch.len_utf8();
+                    if ch == '}' && j > i + 4 {
+                        return Ok((format!("\\x{{{v:X}}}"), j));
                     }
-                    _ => return Err(err(INVALID_ESCAPE, &expr[i..end])),
+                    match ch.to_digit(16) {
+                        Some(d) if v * 16 + d <= 0x10FFFF => v = v * 16 + d,
+                        _ => return Err(err(INVALID_ESCAPE, &expr[i..j])),
+                    }
                 }
+                return Err(err(INVALID_ESCAPE, &expr[i..]));
             }
             let hex = expr.get(i + 2..i + 4).unwrap_or("");
             if hex.len() == 2 && hex.bytes().all(|h| h.is_ascii_hexdigit()) {
@@ -431,8 +434,8 @@ fn class(expr: &str, i: usize, out: &mut String) -> Result<usize, SyntaxError> {
         if b.get(j) == Some(&b'-') && b.get(j + 1).is_some_and(|&n| n != b']') {
             let (hi, hi_text, next) = class_char(expr, j + 1)?;
             let Some(hi) = hi else {
-                let start = range_start(expr, i, j);
-                return Err(err(INVALID_CHAR_RANGE, &expr[start..next]));
+                // Go reads the end of a range as one character: `\d` there is a bad escape.
+                return Err(err(INVALID_ESCAPE, &expr[j + 1..(j + 3).min(next)]));
             };
             if hi < lo {
                 let start = range_start(expr, i, j);
