@@ -521,6 +521,43 @@ mod tests {
         assert_eq!(c.split("", -1), vec![""]);
     }
 
+    /// Outputs of Go 1.19's `regexp` on the same calls.
+    #[test]
+    fn agrees_with_go() {
+        let re = must_compile("(a|ab)(c|bcd)(d*)");
+        let s = "ABC A ab abcd abcdd";
+        assert_eq!(re.find_all_string(s, -1), vec!["abcd", "abcdd"]);
+        assert_eq!(
+            re.find_all_string_submatch_index(s, 3),
+            vec![
+                vec![9, 13, 9, 10, 10, 13, 13, 13],
+                vec![14, 19, 14, 15, 15, 18, 18, 19]
+            ]
+        );
+        assert_eq!(
+            re.replace_all_string(s, "<$1>${n}$$x$2a$"),
+            "ABC A ab <a>$x$ <a>$x$"
+        );
+        assert_eq!(re.split(s, 2), vec!["ABC A ab ", " abcdd"]);
+        let re = must_compile("(a*)+");
+        assert_eq!(
+            re.find_all_string("aaa xaa b a{,3} x{", -1),
+            vec!["aaa", "", "aa", "", "", "a", "", "", "", "", "", "", ""]
+        );
+        let re = must_compile(r"\bfoo\b");
+        assert_eq!(
+            re.find_all_string_index("a foo, foobar éfoo", -1),
+            vec![vec![2, 5], vec![16, 19]]
+        );
+        let re = must_compile(r"\w+");
+        assert_eq!(re.find_all_string("ÉéÉ  \t x_y ٣", -1), vec!["x_y"]);
+        let (_, e) = compile(r"\p{Foo}");
+        assert_eq!(
+            e.unwrap().to_string(),
+            "error parsing regexp: invalid character class range: `\\p{Foo}`"
+        );
+    }
+
     #[test]
     fn compile_errors() {
         let (_, e) = compile("a(b");
