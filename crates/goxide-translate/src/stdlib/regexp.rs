@@ -134,7 +134,7 @@ impl Ctx<'_> {
                     Some(c) => c,
                     None => {
                         let f = a.v(1);
-                        parse_quote!(|m: String| #f(m))
+                        parse_quote!(|m: String| (#f)(m))
                     }
                 };
                 return parse_quote!(#re.replace_all_string_func(#s, #f));
