@@ -31,10 +31,7 @@ pub fn compile(expr: &str) -> (Regexp, Error) {
     };
     match regex::Regex::new(&rewritten) {
         Ok(re) => {
-            let names = re
-                .capture_names()
-                .map(|n| n.unwrap_or("").to_string())
-                .collect();
+            let names = super::regexp_syntax::group_names(&rewritten);
             let inner = Inner {
                 expr: expr.to_string(),
                 re,
@@ -160,8 +157,10 @@ impl Regexp {
     /// The leftmost-first match at or after `pos`, with every group.
     fn exec(&self, s: &str, pos: usize) -> Option<Vec<Option<(usize, usize)>>> {
         let c = self.inner().re.captures_at(s, pos)?;
+        // Go's group count (the crate drops trailing groups that cannot match).
+        let groups = self.inner().names.len().max(c.len());
         Some(
-            (0..c.len())
+            (0..groups)
                 .map(|i| c.get(i).map(|m| (m.start(), m.end())))
                 .collect(),
         )
@@ -551,6 +550,12 @@ mod tests {
         );
         let re = must_compile(r"\w+");
         assert_eq!(re.find_all_string("ÉéÉ  \t x_y ٣", -1), vec!["x_y"]);
+        let re = must_compile("(?P<x>a){0}(b)");
+        assert_eq!(re.subexp_names(), vec!["", "x", ""]);
+        assert_eq!(
+            must_compile("(a){0}").find_string_submatch_index(""),
+            vec![0, 0, -1, -1]
+        );
         let (_, e) = compile(r"\p{Foo}");
         assert_eq!(
             e.unwrap().to_string(),

@@ -48,6 +48,31 @@ enum Prev {
     Repeat(usize),
 }
 
+/// The names of the capture groups of a pattern that [`translate`] wrote (`""` for the whole
+/// match and for unnamed groups), as Go's `SubexpNames` reports them. Counted here because the
+/// crate drops groups that can never match (`(a){0}`) while Go keeps them.
+pub fn group_names(translated: &str) -> Vec<String> {
+    let mut names = vec![String::new()];
+    let mut rest = translated;
+    while let Some(k) = rest.find(['\\', '(']) {
+        let after = &rest[k + 1..];
+        if rest[k..].starts_with('\\') {
+            rest = after
+                .get(after.chars().next().map_or(0, char::len_utf8)..)
+                .unwrap_or("");
+            continue;
+        }
+        if let Some(named) = after.strip_prefix("?P<") {
+            let end = named.find('>').unwrap_or(named.len());
+            names.push(named[..end].to_string());
+        } else if !after.starts_with('?') {
+            names.push(String::new());
+        }
+        rest = after;
+    }
+    names
+}
+
 /// Rewrites Go pattern `expr` into the `regex` crate's syntax, or returns Go's syntax error.
 pub fn translate(expr: &str) -> Result<String, SyntaxError> {
     let b = expr.as_bytes();
@@ -519,6 +544,8 @@ mod tests {
         assert_eq!(translate(r"(?P<y>\d{4})").unwrap(), "(?P<y>[0-9]{4})");
         assert_eq!(translate(r"(?i)abc").unwrap(), "(?i)abc");
         assert_eq!(translate(r"\101").unwrap(), "\\x{41}");
+        let t = translate(r"(a)(?:b)(?P<c>\(x\))[(]").unwrap();
+        assert_eq!(group_names(&t), vec!["", "", "c"]);
     }
 
     #[test]
