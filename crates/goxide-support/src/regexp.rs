@@ -154,6 +154,15 @@ impl Regexp {
         self.0.is_some()
     }
 
+    /// The leftmost-first match at or after `pos`: the whole match only, or with every group.
+    fn exec_with(&self, s: &str, pos: usize, groups: bool) -> Option<Vec<Option<(usize, usize)>>> {
+        if !groups {
+            let m = self.inner().re.find_at(s, pos)?;
+            return Some(vec![Some((m.start(), m.end()))]);
+        }
+        self.exec(s, pos)
+    }
+
     /// The leftmost-first match at or after `pos`, with every group.
     fn exec(&self, s: &str, pos: usize) -> Option<Vec<Option<(usize, usize)>>> {
         let c = self.inner().re.captures_at(s, pos)?;
@@ -169,11 +178,16 @@ impl Regexp {
     /// Go's `allMatches`: successive matches, at most `n` (all when `n < 0`), skipping an empty
     /// match right after the previous match.
     fn all(&self, s: &str, n: i64) -> Vec<Vec<Option<(usize, usize)>>> {
+        self.all_with(s, n, true)
+    }
+
+    /// [`Regexp::all`], with the groups only when `groups`.
+    fn all_with(&self, s: &str, n: i64, groups: bool) -> Vec<Vec<Option<(usize, usize)>>> {
         let mut out = Vec::new();
         let n = if n < 0 { usize::MAX } else { n as usize };
         let (mut pos, mut prev_end) = (0usize, None::<usize>);
         while out.len() < n && pos <= s.len() {
-            let Some(m) = self.exec(s, pos) else {
+            let Some(m) = self.exec_with(s, pos, groups) else {
                 break;
             };
             let (a, b) = m[0].unwrap_or((pos, pos));
@@ -243,7 +257,7 @@ impl Regexp {
 
     /// `re.FindAllString(s, n)`.
     pub fn find_all_string(&self, s: &str, n: i64) -> Vec<String> {
-        self.all(s, n)
+        self.all_with(s, n, false)
             .iter()
             .filter_map(|m| m[0].map(|(a, b)| s[a..b].to_string()))
             .collect()
@@ -251,7 +265,10 @@ impl Regexp {
 
     /// `re.FindAllStringIndex(s, n)`.
     pub fn find_all_string_index(&self, s: &str, n: i64) -> Vec<Vec<i64>> {
-        self.all(s, n).iter().map(|m| to_i64(&m[..1])).collect()
+        self.all_with(s, n, false)
+            .iter()
+            .map(|m| to_i64(&m[..1]))
+            .collect()
     }
 
     /// `re.FindAllStringSubmatch(s, n)`.
@@ -275,12 +292,13 @@ impl Regexp {
     fn replace(
         &self,
         src: &str,
+        groups: bool,
         mut repl: impl FnMut(&mut String, &[Option<(usize, usize)>]),
     ) -> String {
         let mut buf = String::with_capacity(src.len());
         let (mut last_end, mut search) = (0usize, 0usize);
         while search <= src.len() {
-            let Some(m) = self.exec(src, search) else {
+            let Some(m) = self.exec_with(src, search, groups) else {
                 break;
             };
             let (a, b) = m[0].unwrap_or((search, search));
@@ -304,12 +322,14 @@ impl Regexp {
 
     /// `re.ReplaceAllString(src, repl)`, with Go's `$1`, `${name}` expansion.
     pub fn replace_all_string(&self, src: &str, repl: &str) -> String {
-        self.replace(src, |buf, m| self.expand(buf, repl, src, m))
+        self.replace(src, repl.contains('$'), |buf, m| {
+            self.expand(buf, repl, src, m)
+        })
     }
 
     /// `re.ReplaceAllLiteralString(src, repl)`.
     pub fn replace_all_literal_string(&self, src: &str, repl: &str) -> String {
-        self.replace(src, |buf, _| buf.push_str(repl))
+        self.replace(src, false, |buf, _| buf.push_str(repl))
     }
 
     /// `re.ReplaceAllStringFunc(src, f)`.
@@ -318,7 +338,7 @@ impl Regexp {
         src: &str,
         mut f: impl FnMut(String) -> String,
     ) -> String {
-        self.replace(src, |buf, m| {
+        self.replace(src, false, |buf, m| {
             let (a, b) = m[0].unwrap_or((0, 0));
             buf.push_str(&f(src[a..b].to_string()));
         })
@@ -361,7 +381,7 @@ impl Regexp {
         if !self.inner().expr.is_empty() && s.is_empty() {
             return vec![String::new()];
         }
-        let matches = self.all(s, n);
+        let matches = self.all_with(s, n, false);
         let mut out = Vec::with_capacity(matches.len());
         let (mut beg, mut end) = (0usize, 0usize);
         for m in &matches {
