@@ -15,7 +15,7 @@
 //! source and the sibling modules it needs.
 //!
 //! Modules use only `std`, except those that build on a crates.io crate
-//! ([`Module::crates`]: `json` on serde, `big` on num-bigint), which the generated crate then
+//! ([`Module::crates`]: `json` on serde, `big` on num-bigint, `regexp` on regex), which the generated crate then
 //! depends on. This crate must never depend on other goxide crates.
 
 pub mod big;
@@ -43,6 +43,8 @@ pub mod parse;
 pub mod path;
 pub mod ptr;
 pub mod rand;
+pub mod regexp;
+pub mod regexp_syntax;
 pub mod ring;
 pub mod rt;
 pub mod runtime;
@@ -221,6 +223,18 @@ pub const MODULES: &[Module] = &[
         deps: &["rt"],
     },
     Module {
+        name: "regexp",
+        source: include_str!("regexp.rs"),
+        crates: &["regex"],
+        deps: &["errors", "fmt", "regexp_syntax", "rt"],
+    },
+    Module {
+        name: "regexp_syntax",
+        source: include_str!("regexp_syntax.rs"),
+        crates: &[],
+        deps: &[],
+    },
+    Module {
         name: "ring",
         source: include_str!("ring.rs"),
         crates: &[],
@@ -296,6 +310,7 @@ pub fn crate_dependency(name: &str) -> Option<&'static str> {
         "sha2" => "sha2 = \"0.10\"\n",
         "serde" => "serde = { version = \"1\", features = [\"derive\", \"rc\"] }\n",
         "num-bigint" => "num-bigint = \"0.4\"\n",
+        "regex" => "regex = \"1\"\n",
         _ => return None,
     })
 }

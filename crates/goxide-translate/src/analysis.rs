@@ -535,9 +535,20 @@ impl Walker<'_> {
                                 ObjKind::PkgName(p) => Some(self.prog.pkg(p).path.clone()),
                                 _ => None,
                             });
+                    // `re.ReplaceAllStringFunc(s, f)` calls `f` before it returns, too.
+                    let method_arg = self
+                        .info
+                        .types
+                        .get(&pkg.id)
+                        .and_then(|t| crate::stdlib::std_handle(self.prog, t.ty))
+                        .filter(|&h| {
+                            h == ("regexp", "Regexp") && sel.name == "ReplaceAllStringFunc"
+                        })
+                        .map(|_| 1);
                     if let Some(i) = path
                         .as_deref()
                         .and_then(|p| crate::stdlib::immediate_func_arg(p, &sel.name))
+                        .or(method_arg)
                     {
                         if let Some(f) = args.get(i) {
                             let f = crate::builtins::strip_parens(f);

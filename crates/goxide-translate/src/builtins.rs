@@ -553,6 +553,7 @@ impl Ctx<'_> {
                     return self.json_encoder_method(e, x, name, args)
                 }
                 Some(("math/big", _)) => return self.big_method(e, x, name, args),
+                Some(("regexp", _)) => return self.regexp_method(e, x, name, args),
                 Some(kind @ (("os", "File") | ("bufio", _))) => {
                     return self.handle_method(e, x, kind, name, args)
                 }

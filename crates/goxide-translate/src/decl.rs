@@ -1875,6 +1875,9 @@ fn field_translatable(
         return false;
     }
     let d = depth + 1;
+    if crate::stdlib::std_handle(prog, t) == Some(("regexp", "Regexp")) {
+        return true;
+    }
     match prog.types.get(t) {
         Type::Basic(k) => {
             !k.is_complex()

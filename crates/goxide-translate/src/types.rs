@@ -464,7 +464,7 @@ impl Ctx<'_> {
                 let ty = self.rust_type(t)?;
                 parse_quote!(#ty::nil())
             }
-            // A nil `*os.File` or `*big.Int` is the handle's default; a nil `*bufio.Scanner` has no
+            // A nil `*os.File`, `*big.Int` or `*regexp.Regexp` is the handle's default; a nil `*bufio.Scanner` has no
             // Rust value.
             Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t) == Some(("os", "File")) => {
                 self.use_support("os");
@@ -475,6 +475,12 @@ impl Ctx<'_> {
             {
                 self.use_support("big");
                 parse_quote!(crate::support::big::Int::default())
+            }
+            Type::Pointer(_)
+                if crate::stdlib::std_handle(self.prog, t) == Some(("regexp", "Regexp")) =>
+            {
+                self.use_support("regexp");
+                parse_quote!(crate::support::regexp::Regexp::default())
             }
             Type::Pointer(_) if crate::stdlib::std_handle(self.prog, t).is_some() => return None,
             Type::Pointer(_) => parse_quote!(None),

@@ -18,6 +18,7 @@ mod math;
 mod misc;
 mod os_io;
 mod reflect;
+mod regexp;
 mod strconv;
 mod strings;
 mod tabwriter;
@@ -162,6 +163,7 @@ impl Ctx<'_> {
                 "math" => self.math_call(name, &a),
                 "math/bits" => self.bits_call(name, &a),
                 "math/big" => self.big_call(name, &a),
+                "regexp" => self.regexp_call(name, &a),
                 "math/rand" => self.rand_call(name, &a),
                 "sort" => self.sort_call(name, &a),
                 "unicode" => self.unicode_call(name, &a),
@@ -477,6 +479,7 @@ pub fn std_handle(
         ("encoding/json", "Encoder") => Some(("encoding/json", "Encoder")),
         ("os", "File") => Some(("os", "File")),
         ("math/big", "Int") => Some(("math/big", "Int")),
+        ("regexp", "Regexp") => Some(("regexp", "Regexp")),
         ("bufio", "Reader") => Some(("bufio", "Reader")),
         ("bufio", "Writer") => Some(("bufio", "Writer")),
         _ => None,
@@ -506,6 +509,7 @@ pub fn std_handle_type(pkg: &str, name: &str) -> (&'static str, &'static str) {
         ("encoding/json", "Encoder") => ("json", "Encoder"),
         ("os", "File") => ("os", "File"),
         ("math/big", "Int") => ("big", "Int"),
+        ("regexp", "Regexp") => ("regexp", "Regexp"),
         ("bufio", "Reader") => ("bufio", "Reader"),
         ("bufio", "Writer") => ("bufio", "Writer"),
         ("encoding/csv", "Reader") => ("csv", "Reader"),
