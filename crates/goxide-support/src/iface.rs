@@ -209,7 +209,22 @@ pub fn eq(a: &Iface, b: &Iface) -> bool {
                     }
                 )*};
             }
-            try_types!(i64, i32, i16, i8, u64, u32, u16, u8, usize, f64, f32, bool, String);
+            try_types!(
+                i64,
+                i32,
+                i16,
+                i8,
+                u64,
+                u32,
+                u16,
+                u8,
+                usize,
+                f64,
+                f32,
+                bool,
+                String,
+                super::complex::Complex128
+            );
             std::ptr::addr_eq(Rc::as_ptr(x), Rc::as_ptr(y))
         }
         _ => false,

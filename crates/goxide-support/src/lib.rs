@@ -148,7 +148,7 @@ pub const MODULES: &[Module] = &[
         name: "iface",
         source: include_str!("iface.rs"),
         crates: &[],
-        deps: &["errors", "fmt", "rt"],
+        deps: &["complex", "errors", "fmt", "rt"],
     },
     Module {
         name: "io",
