@@ -120,6 +120,9 @@ pub struct Ctx<'a> {
     pub in_type_instance: bool,
     /// Package variables declared as thread-local cells (others had unsupported types).
     pub emitted_globals: std::collections::HashSet<ObjId>,
+    /// The tuple statics of multi-value package variables (`var a, b = f()`), by the first
+    /// name's object: touched before `main` so that `f` runs even when nothing reads them.
+    pub emitted_tuples: Vec<(ObjId, String)>,
     /// Rust names of package-level variables and constants (deduplicated: Go's `x` and `X`
     /// both want `X`).
     pub global_names: HashMap<ObjId, String>,

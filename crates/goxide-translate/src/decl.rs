@@ -71,6 +71,7 @@ pub fn translate_package(
     let mut type_instances: Vec<crate::generic_types::TypeInstance> = Vec::new();
     let generic_methods = crate::generic_types::generic_methods(prog, info, &ast_files);
     let mut emitted_globals: HashSet<ObjId> = HashSet::new();
+    let mut emitted_tuples: Vec<(ObjId, String)> = Vec::new();
     let mut anon_ifaces: Vec<(goxide_types::TypeId, bool)> = Vec::new();
     // Generic functions: the instantiations the program uses with concrete type arguments.
     let mut mono_done: HashSet<(ObjId, Vec<goxide_types::TypeId>)> = HashSet::new();
@@ -335,6 +336,7 @@ pub fn translate_package(
             type_instances: std::mem::take(&mut type_instances),
             in_type_instance: false,
             emitted_globals: HashSet::new(),
+            emitted_tuples: Vec::new(),
             stub_types: stub_types.clone(),
             ifaces: ifaces.clone(),
             sync_ifaces: sync_ifaces.clone(),
@@ -514,6 +516,7 @@ pub fn translate_package(
         mono_done = std::mem::take(&mut ctx.mono_done);
         mono_instances = std::mem::take(&mut ctx.mono_instances);
         emitted_globals.extend(ctx.emitted_globals.drain());
+        emitted_tuples.append(&mut ctx.emitted_tuples);
         iface_eqs = std::mem::take(&mut ctx.iface_eqs);
         for (t, fns) in std::mem::take(&mut ctx.ext_methods) {
             ext_methods.entry(t).or_default().extend(fns);
@@ -583,7 +586,40 @@ pub fn translate_package(
             }
         }
         eager.retain(|o| emitted_globals.contains(o));
-        eager.sort_by_key(|o| {
+        // Multi-value variables whose value calls a function: their tuple static.
+        let mut eager: Vec<(ObjId, syn::Ident)> = eager
+            .into_iter()
+            .map(|o| {
+                (
+                    o,
+                    names::ident(global_names.get(&o).map_or("_", String::as_str)),
+                )
+            })
+            .collect();
+        for f in &ast_files {
+            for d in &f.decls {
+                let DeclKind::Var(specs) = &d.kind else {
+                    continue;
+                };
+                for s in specs {
+                    let ([v], true) = (s.values.as_slice(), s.names.len() > 1) else {
+                        continue;
+                    };
+                    if !contains_call(v) {
+                        continue;
+                    }
+                    let first = s.names.iter().find_map(|n| info.defs.get(&n.id).copied());
+                    if let Some((o, tuple)) = emitted_tuples
+                        .iter()
+                        .find(|(o, _)| Some(*o) == first)
+                        .cloned()
+                    {
+                        eager.push((o, names::ident(&tuple)));
+                    }
+                }
+            }
+        }
+        eager.sort_by_key(|(o, _)| {
             info.init_order
                 .iter()
                 .position(|x| x == o)
@@ -591,10 +627,7 @@ pub fn translate_package(
         });
         let touches: Vec<syn::Stmt> = eager
             .iter()
-            .map(|&o| {
-                let id = names::ident(global_names.get(&o).map_or("_", String::as_str));
-                parse_quote!(#id.with(|_| ());)
-            })
+            .map(|(_, id)| parse_quote!(#id.with(|_| ());))
             .collect();
         if uses_tokio {
             // Go's main goroutine runs on the runtime's blocking pool, like the others.
@@ -990,6 +1023,13 @@ impl Ctx<'_> {
             let ty = &tys[i];
             let idx = syn::Index::from(i);
             statics.push(quote::quote!(static #id: std::cell::RefCell<#ty> = std::cell::RefCell::new(#tuple.with(|t| t.#idx.clone()));));
+        }
+        if let Some(first) = s
+            .names
+            .iter()
+            .find_map(|n| self.info.defs.get(&n.id).copied())
+        {
+            self.emitted_tuples.push((first, tuple.to_string()));
         }
         vec![parse_quote!(thread_local! {
             static #tuple: (#(#tys),*) = #init;
