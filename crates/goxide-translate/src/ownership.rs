@@ -209,6 +209,16 @@ fn decide(
     };
     let base = match under {
         Type::Pointer(e) => {
+            if let Some((pkg, name)) = crate::stdlib::std_handle(prog, prog.obj(o).ty) {
+                let (module, ty) = crate::stdlib::std_handle_type(pkg, name);
+                return (
+                    format!("support::{module}::{ty} handle"),
+                    Holding::Shared,
+                    format!(
+                        "a `*{pkg}.{name}` is a standard-library handle: copies of it share one value"
+                    ),
+                );
+            }
             if crate::concurrency::sync_handle(prog, *e).is_some() {
                 return (
                     "support::sync handle".into(),
