@@ -367,6 +367,42 @@ impl Ctx<'_> {
         })
     }
 
+    /// A pointer argument lent to a borrowed parameter without a cell: a borrow passed on,
+    /// an owned local (`&mut v`), a lent address (`&mut x.f`), a composite (`&mut T { … }`).
+    fn lent_arg(&mut self, a: &Expr, mode: crate::analysis::SliceMode) -> syn::Expr {
+        use crate::analysis::SliceMode;
+        let a = strip_parens(a);
+        if self.is_self_ptr(a) {
+            let r = self.ref_ptr(a);
+            return match (self.is_owned_ptr(a), mode) {
+                (false, _) => r,
+                (true, SliceMode::Ref) => parse_quote!(&#r),
+                (true, SliceMode::MutRef) => parse_quote!(&mut #r),
+            };
+        }
+        if let ExprKind::Unary {
+            op: goxide_ast::ast::UnaryOp::Addr,
+            x,
+        } = &a.kind
+        {
+            let x = strip_parens(x);
+            let v = if matches!(x.kind, ExprKind::CompositeLit { .. }) {
+                self.value(x)
+            } else {
+                crate::expr::as_base(self.place(x))
+            };
+            return match mode {
+                SliceMode::Ref => parse_quote!(&#v),
+                SliceMode::MutRef => parse_quote!(&mut #v),
+            };
+        }
+        let p = crate::expr::as_base(self.borrowed(a));
+        match mode {
+            SliceMode::Ref => parse_quote!(&*#p.as_ref().unwrap().borrow()),
+            SliceMode::MutRef => parse_quote!(&mut *#p.as_ref().unwrap().borrow_mut()),
+        }
+    }
+
     /// Arguments converted to the parameter types; variadic arguments collected into a `Vec`.
     pub fn call_args(
         &mut self,
@@ -655,8 +691,25 @@ impl Ctx<'_> {
                 "call of a method whose signature goxide cannot translate yet",
             );
         }
-        let Some(args) = self.call_args(e, args, &sig, ellipsis) else {
-            return self.unsupported(e, "call arguments");
+        let args = match self.analysis.ptr_params.fn_modes.get(&m).cloned() {
+            // Borrowed pointer parameters (see `ptr_params`): the analysis only lets through
+            // arguments that need no cell.
+            Some(modes) if !ellipsis && args.len() == sig.params.len() => {
+                let mut out = Vec::new();
+                for (i, a) in args.iter().enumerate() {
+                    out.push(match modes.get(i).copied().flatten() {
+                        Some(mode) => self.lent_arg(a, mode),
+                        None => self.value_as(a, sig.params[i]),
+                    });
+                }
+                out
+            }
+            _ => {
+                let Some(args) = self.call_args(e, args, &sig, ellipsis) else {
+                    return self.unsupported(e, "call arguments");
+                };
+                args
+            }
         };
         let Some(xt) = self.type_of(x) else {
             return self.unsupported(e, "method call");

@@ -128,12 +128,22 @@ fn decide(
 ) -> PtrParams {
     // Candidate functions and their parameters.
     let mut funcs: HashMap<ObjId, (Vec<Option<ObjId>>, &Block)> = HashMap::new();
+    let iface_methods = interface_method_names(files);
     for f in files {
         for d in &f.decls {
             let DeclKind::Func(fd) = &d.kind else {
                 continue;
             };
-            if fd.recv.is_some()
+            // Methods too, unless an interface may call them (its trait fixes the signature) or
+            // their receiver type is generic.
+            let method_blocked = fd.recv.as_ref().is_some_and(|r| {
+                let t = match &r.ty.kind {
+                    ExprKind::Star(t) => t,
+                    _ => &r.ty,
+                };
+                !matches!(t.kind, ExprKind::Ident(_)) || iface_methods.contains(&fd.name.name)
+            });
+            if method_blocked
                 || !fd.type_params.is_empty()
                 || fd.sig.params.iter().any(|g| g.variadic)
             {
@@ -248,6 +258,7 @@ fn decide(
         lent_addr: HashSet::new(),
         captured: facts.captured,
         locked: Vec::new(),
+        locked_always: Vec::new(),
         deferred: 0,
     };
     for f in files {
@@ -263,6 +274,7 @@ fn decide(
         lends,
         addr_args,
         locked,
+        locked_always,
         ..
     } = uses;
     let mut allowed = allowed;
@@ -282,6 +294,11 @@ fn decide(
         .chain(ctors.keys().copied())
         .filter(|p| total.get(p) == allowed.get(p))
         .collect();
+    for &(f, i) in &locked_always {
+        if let Some(p) = param_of(f, i) {
+            valid.remove(&p);
+        }
+    }
     if threaded {
         // With goroutines, a shared pointer is an `Arc<RwLock>`: lending it would hold its lock
         // for the whole call, which another goroutine may be waiting on. Only lock-free
@@ -448,6 +465,61 @@ fn decide(
         }
     }
     out
+}
+
+/// Names of the methods of every interface type written in the package, and of the
+/// standard-library interfaces programs implement most.
+fn interface_method_names(files: &[&File]) -> HashSet<String> {
+    struct Find(HashSet<String>);
+    impl Visitor for Find {
+        fn expr(&mut self, e: &Expr) -> bool {
+            if let ExprKind::InterfaceType(it) = &e.kind {
+                for el in &it.elems {
+                    if let InterfaceElem::Method { name, .. } = el {
+                        self.0.insert(name.name.clone());
+                    }
+                }
+            }
+            true
+        }
+    }
+    let mut f = Find(
+        [
+            "String",
+            "Error",
+            "Len",
+            "Less",
+            "Swap",
+            "Push",
+            "Pop",
+            "Read",
+            "Write",
+            "Close",
+            "Format",
+            "GoString",
+            "Unwrap",
+            "Is",
+            "As",
+            "Scan",
+            "Seek",
+            "WriteTo",
+            "ReadFrom",
+            "MarshalJSON",
+            "UnmarshalJSON",
+            "MarshalText",
+            "UnmarshalText",
+            "ServeHTTP",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+    );
+    for file in files {
+        for d in &file.decls {
+            visit::walk_decl(&mut f, d);
+        }
+    }
+    f.0
 }
 
 /// `*T` where `T` is a struct, array or basic type of this package's making (not a type whose
@@ -704,6 +776,8 @@ struct Uses<'a, 'b> {
     /// `(f, i)`: argument `i` of a call of `f` is a pointer that only a shared cell (or lock)
     /// could lend.
     locked: Vec<(ObjId, usize)>,
+    /// The same for method calls, whose arguments are lent only without a cell.
+    locked_always: Vec<(ObjId, usize)>,
     /// Depth of `go`/`defer` statements being walked (their calls run later).
     deferred: usize,
 }
@@ -758,6 +832,48 @@ impl Uses<'_, '_> {
 }
 
 impl Uses<'_, '_> {
+    /// The arguments of a direct call of `f` (a method when `recv` is its receiver): edges
+    /// for pointers passed on, lends for addresses, and positions only a cell could lend
+    /// (`always`: such positions are never borrowed, as for methods; else only with goroutines).
+    fn lend_args(&mut self, f: ObjId, args: &[Expr], recv: Option<&Expr>, always: bool) {
+        for (i, a) in args.iter().enumerate() {
+            let mut lock_free = false;
+            if let Some(p) = self.obj(a) {
+                let alone =
+                    args.iter().enumerate().all(|(j, other)| {
+                        j == i || !crate::subslice::mentions(self.info, other, p)
+                    }) && !recv.is_some_and(|r| crate::subslice::mentions(self.info, r, p));
+                let candidate = matches!(self.prog.obj(p).kind, ObjKind::Var { param: true, .. })
+                    || self.locals.contains_key(&p);
+                if candidate && alone {
+                    self.edges.push((f, i, p));
+                    self.allow(a);
+                    lock_free = true;
+                }
+            }
+            let a = strip_parens(a);
+            if let ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            } = &a.kind
+            {
+                let root_in_recv = crate::stmt::root_ident(strip_parens(x))
+                    .and_then(|r| self.obj(r))
+                    .is_some_and(|o| {
+                        recv.is_some_and(|r| crate::subslice::mentions(self.info, r, o))
+                    });
+                lock_free = !root_in_recv && self.address_arg(f, i, a.id, x, args);
+            }
+            if !lock_free {
+                if always {
+                    self.locked_always.push((f, i));
+                } else {
+                    self.locked.push((f, i));
+                }
+            }
+        }
+    }
+
     /// `&x…` passed as argument `i` of `f`: lent if that parameter is borrowed and nothing
     /// else in the call names its root.
     /// Returns whether the address is lent without a cell (or lock) in between.
@@ -832,14 +948,15 @@ impl Visitor for Uses<'_, '_> {
                 }
             }
             // `p.f` (a method `p.M` is allowed where it is called: see below).
-            ExprKind::Selector { x, .. }
-                if self
-                    .info
-                    .selections
-                    .get(&e.id)
-                    .is_some_and(|s| s.kind == SelectionKind::FieldVal) =>
-            {
-                self.allow(x);
+            ExprKind::Selector { x, .. } => {
+                match self.info.selections.get(&e.id) {
+                    Some(s) if s.kind == SelectionKind::FieldVal => self.allow(x),
+                    Some(s) if self.funcs.contains_key(&s.obj) => {
+                        // A method with borrowed parameters: only direct calls are allowed.
+                        *self.total.entry(s.obj).or_default() += 1;
+                    }
+                    _ => {}
+                }
             }
             ExprKind::Star(x) => self.allow(x),
             ExprKind::Unary {
@@ -880,6 +997,28 @@ impl Visitor for Uses<'_, '_> {
                 {
                     self.allow(callee);
                 }
+                // A method call: its arguments are lent like a function's, but only in forms
+                // that need no cell, and none naming what the receiver names.
+                if let ExprKind::Selector { x: recv, .. } = &callee.kind {
+                    let m = self
+                        .info
+                        .selections
+                        .get(&callee.id)
+                        .filter(|s| s.kind == SelectionKind::MethodVal)
+                        .map(|s| s.obj)
+                        .filter(|m| self.funcs.contains_key(m));
+                    if let Some(m) = m {
+                        let arity = self.funcs.get(&m).map_or(0, |(ps, _)| ps.len());
+                        let nil_arg = args.iter().any(|a| {
+                            self.obj(a)
+                                .is_some_and(|o| matches!(self.prog.obj(o).kind, ObjKind::Nil))
+                        });
+                        if self.deferred == 0 && args.len() == arity && !nil_arg {
+                            *self.allowed.entry(m).or_default() += 1;
+                            self.lend_args(m, args, Some(recv), true);
+                        }
+                    }
+                }
                 let f = self.obj(callee).filter(|f| self.funcs.contains_key(f));
                 if let Some(f) = f {
                     let arity = self.funcs.get(&f).map_or(0, |(ps, _)| ps.len());
@@ -890,34 +1029,7 @@ impl Visitor for Uses<'_, '_> {
                     });
                     if self.deferred == 0 && args.len() == arity && !nil_arg {
                         self.allow(callee);
-                        for (i, a) in args.iter().enumerate() {
-                            let mut lock_free = false;
-                            if let Some(p) = self.obj(a) {
-                                let alone = args.iter().enumerate().all(|(j, other)| {
-                                    j == i || !crate::subslice::mentions(self.info, other, p)
-                                });
-                                let candidate = matches!(
-                                    self.prog.obj(p).kind,
-                                    ObjKind::Var { param: true, .. }
-                                ) || self.locals.contains_key(&p);
-                                if candidate && alone {
-                                    self.edges.push((f, i, p));
-                                    self.allow(a);
-                                    lock_free = true;
-                                }
-                            }
-                            let a = strip_parens(a);
-                            if let ExprKind::Unary {
-                                op: UnaryOp::Addr,
-                                x,
-                            } = &a.kind
-                            {
-                                lock_free = self.address_arg(f, i, a.id, x, args);
-                            }
-                            if !lock_free {
-                                self.locked.push((f, i));
-                            }
-                        }
+                        self.lend_args(f, args, None, false);
                     }
                 }
             }
