@@ -295,35 +295,9 @@ impl Ctx<'_> {
                 continue;
             };
             let a = strip_parens(a);
-            if self.is_self_ptr(a) {
-                let r = self.ref_ptr(a);
-                out.push(match (self.is_owned_ptr(a), mode) {
-                    (false, _) => r,
-                    (true, SliceMode::Ref) => parse_quote!(&#r),
-                    (true, SliceMode::MutRef) => parse_quote!(&mut #r),
-                });
+            if let Some(lent) = self.lend_without_cell(a, mode) {
+                out.push(lent);
                 continue;
-            }
-            if let ExprKind::Unary {
-                op: goxide_ast::ast::UnaryOp::Addr,
-                x,
-            } = &a.kind
-            {
-                let x = strip_parens(x);
-                let lendable = matches!(x.kind, ExprKind::CompositeLit { .. })
-                    || self.analysis.ptr_params.lent_exprs.contains(&a.id);
-                if lendable {
-                    let v = if matches!(x.kind, ExprKind::CompositeLit { .. }) {
-                        self.value(x)
-                    } else {
-                        crate::expr::as_base(self.place(x))
-                    };
-                    out.push(match mode {
-                        SliceMode::Ref => parse_quote!(&#v),
-                        SliceMode::MutRef => parse_quote!(&mut #v),
-                    });
-                    continue;
-                }
             }
             let mut p = crate::expr::as_base(self.borrowed(a));
             if let syn::Expr::Call(c) = &p {
@@ -368,38 +342,55 @@ impl Ctx<'_> {
     }
 
     /// A pointer argument lent to a borrowed parameter without a cell: a borrow passed on,
-    /// an owned local (`&mut v`), a lent address (`&mut x.f`), a composite (`&mut T { … }`).
-    fn lent_arg(&mut self, a: &Expr, mode: crate::analysis::SliceMode) -> syn::Expr {
+    /// an owned local (`&mut v`), a lent address (`&mut x.f`), a composite (`&mut T { … }`);
+    /// `None` for a pointer that only its cell can lend.
+    fn lend_without_cell(
+        &mut self,
+        a: &Expr,
+        mode: crate::analysis::SliceMode,
+    ) -> Option<syn::Expr> {
         use crate::analysis::SliceMode;
         let a = strip_parens(a);
         if self.is_self_ptr(a) {
             let r = self.ref_ptr(a);
-            return match (self.is_owned_ptr(a), mode) {
+            return Some(match (self.is_owned_ptr(a), mode) {
                 (false, _) => r,
                 (true, SliceMode::Ref) => parse_quote!(&#r),
                 (true, SliceMode::MutRef) => parse_quote!(&mut #r),
-            };
+            });
         }
-        if let ExprKind::Unary {
+        let ExprKind::Unary {
             op: goxide_ast::ast::UnaryOp::Addr,
             x,
         } = &a.kind
-        {
-            let x = strip_parens(x);
-            let v = if matches!(x.kind, ExprKind::CompositeLit { .. }) {
-                self.value(x)
-            } else {
-                crate::expr::as_base(self.place(x))
-            };
-            return match mode {
-                SliceMode::Ref => parse_quote!(&#v),
-                SliceMode::MutRef => parse_quote!(&mut #v),
-            };
+        else {
+            return None;
+        };
+        let x = strip_parens(x);
+        let v = if matches!(x.kind, ExprKind::CompositeLit { .. }) {
+            self.value(x)
+        } else if self.analysis.ptr_params.lent_exprs.contains(&a.id) {
+            crate::expr::as_base(self.place(x))
+        } else {
+            return None;
+        };
+        Some(match mode {
+            SliceMode::Ref => parse_quote!(&#v),
+            SliceMode::MutRef => parse_quote!(&mut #v),
+        })
+    }
+
+    /// [`Ctx::lend_without_cell`], or else a borrow of the pointer's cell.
+    fn lent_arg(&mut self, a: &Expr, mode: crate::analysis::SliceMode) -> syn::Expr {
+        if let Some(lent) = self.lend_without_cell(a, mode) {
+            return lent;
         }
-        let p = crate::expr::as_base(self.borrowed(a));
+        let p = crate::expr::as_base(self.borrowed(strip_parens(a)));
         match mode {
-            SliceMode::Ref => parse_quote!(&*#p.as_ref().unwrap().borrow()),
-            SliceMode::MutRef => parse_quote!(&mut *#p.as_ref().unwrap().borrow_mut()),
+            crate::analysis::SliceMode::Ref => parse_quote!(&*#p.as_ref().unwrap().borrow()),
+            crate::analysis::SliceMode::MutRef => {
+                parse_quote!(&mut *#p.as_ref().unwrap().borrow_mut())
+            }
         }
     }
 

@@ -70,7 +70,7 @@ pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> 
     }
 }
 
-/// Every `&x…` passed directly to a function of the package.
+/// Every `&x…` passed directly to a function or method.
 fn address_args(prog: &Program, info: &Info, files: &[&File]) -> HashSet<NodeId> {
     struct Find<'a> {
         prog: &'a Program,
@@ -82,10 +82,17 @@ fn address_args(prog: &Program, info: &Info, files: &[&File]) -> HashSet<NodeId>
             if let ExprKind::Call { func, args, .. } = &e.kind {
                 let f = strip_parens(func);
                 let is_func =
-                    matches!(f.kind, ExprKind::Ident(_))
-                        && self.info.uses.get(&f.id).is_some_and(|&o| {
+                    match f.kind {
+                        ExprKind::Ident(_) => self.info.uses.get(&f.id).is_some_and(|&o| {
                             matches!(self.prog.obj(o).kind, ObjKind::Func { .. })
-                        });
+                        }),
+                        ExprKind::Selector { .. } => self
+                            .info
+                            .selections
+                            .get(&f.id)
+                            .is_some_and(|s| s.kind == SelectionKind::MethodVal),
+                        _ => false,
+                    };
                 if is_func {
                     for a in args {
                         let a = strip_parens(a);
@@ -832,6 +839,17 @@ impl Uses<'_, '_> {
 }
 
 impl Uses<'_, '_> {
+    /// Whether a direct call of `f` can lend its arguments: it runs now (not in `go`/`defer`),
+    /// and it is not `f(g())` with a multi-value `g` nor `f(nil)`.
+    fn lendable_call(&self, f: ObjId, args: &[Expr]) -> bool {
+        let arity = self.funcs.get(&f).map_or(0, |(ps, _)| ps.len());
+        let nil_arg = args.iter().any(|a| {
+            self.obj(a)
+                .is_some_and(|o| matches!(self.prog.obj(o).kind, ObjKind::Nil))
+        });
+        self.deferred == 0 && args.len() == arity && !nil_arg
+    }
+
     /// The arguments of a direct call of `f` (a method when `recv` is its receiver): edges
     /// for pointers passed on, lends for addresses, and positions only a cell could lend
     /// (`always`: such positions are never borrowed, as for methods; else only with goroutines).
@@ -1008,12 +1026,7 @@ impl Visitor for Uses<'_, '_> {
                         .map(|s| s.obj)
                         .filter(|m| self.funcs.contains_key(m));
                     if let Some(m) = m {
-                        let arity = self.funcs.get(&m).map_or(0, |(ps, _)| ps.len());
-                        let nil_arg = args.iter().any(|a| {
-                            self.obj(a)
-                                .is_some_and(|o| matches!(self.prog.obj(o).kind, ObjKind::Nil))
-                        });
-                        if self.deferred == 0 && args.len() == arity && !nil_arg {
+                        if self.lendable_call(m, args) {
                             *self.allowed.entry(m).or_default() += 1;
                             self.lend_args(m, args, Some(recv), true);
                         }
@@ -1021,13 +1034,7 @@ impl Visitor for Uses<'_, '_> {
                 }
                 let f = self.obj(callee).filter(|f| self.funcs.contains_key(f));
                 if let Some(f) = f {
-                    let arity = self.funcs.get(&f).map_or(0, |(ps, _)| ps.len());
-                    // `f(g())` with a multi-value `g`, or `f(nil)`: no borrow to make.
-                    let nil_arg = args.iter().any(|a| {
-                        self.obj(a)
-                            .is_some_and(|o| matches!(self.prog.obj(o).kind, ObjKind::Nil))
-                    });
-                    if self.deferred == 0 && args.len() == arity && !nil_arg {
+                    if self.lendable_call(f, args) {
                         self.allow(callee);
                         self.lend_args(f, args, None, false);
                     }
