@@ -1359,7 +1359,17 @@ impl Ctx<'_> {
                             self.use_support("fmt");
                             return parse_quote!(crate::support::iface::panic_value(#v));
                         }
-                        _ => return self.unsupported(e, "panic with a value of this type"),
+                        _ => {
+                            // Go prints such a value as its type and address; `recover()`
+                            // gets the message, not the value.
+                            let tn = self.prog.type_string(t);
+                            self.marker(format!(
+                                "semantics: recover() of this panic returns its message, not the `{tn}` value"
+                            ));
+                            let msg = format!("({tn}) 0xc000010000");
+                            self.use_support("rt");
+                            return parse_quote!(crate::support::rt::go_panic(#msg));
+                        }
                     }
                 };
                 self.use_support("rt");

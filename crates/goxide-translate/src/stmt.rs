@@ -346,6 +346,14 @@ impl Ctx<'_> {
                 }
                 ok
             }
+            // Any other function value (a call's result, a converted nil): evaluated now.
+            _ if self
+                .type_of(func)
+                .is_some_and(|t| matches!(self.under(t), Type::Func(_))) =>
+            {
+                callee_value = Some(func);
+                true
+            }
             _ => false,
         };
         if !callee_ok {

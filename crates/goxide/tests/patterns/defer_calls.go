@@ -23,6 +23,18 @@ func run(l Logger, f func(int)) {
 	fmt.Println("body")
 }
 
+// A deferred call of a function value that a call returns: the value is made now.
+func tracer(name string) func() {
+	fmt.Println("enter", name)
+	return func() { fmt.Println("leave", name) }
+}
+
+func traced() {
+	defer tracer("traced")()
+	fmt.Println("inside")
+}
+
 func main() {
 	run(pr{"> "}, func(x int) { fmt.Println("f", x) })
+	traced()
 }

@@ -29,3 +29,10 @@ func main() {
 	fmt.Println(r.Read())
 	panic(Point{1, 2})
 }
+
+// A value Go prints as its type and address.
+func fail(ps []*Point) {
+	if len(ps) == 0 {
+		panic(ps)
+	}
+}
