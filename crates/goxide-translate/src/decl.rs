@@ -2132,7 +2132,7 @@ fn defers_anywhere(b: &Block) -> bool {
 }
 
 /// Whether an expression calls a function (so evaluating it may have effects).
-fn contains_call(e: &Expr) -> bool {
+pub(crate) fn contains_call(e: &Expr) -> bool {
     struct Finder(bool);
     impl goxide_ast::visit::Visitor for Finder {
         fn expr(&mut self, e: &Expr) -> bool {

@@ -300,6 +300,15 @@ impl Ctx<'_> {
     ) -> syn::Expr {
         let mut slots: Vec<Option<syn::Expr>> = Vec::new();
         let mut next: usize = 0;
+        // Go evaluates the elements in source order: when keys put them out of order and more
+        // than one has effects, each is bound first.
+        let mut in_order = true;
+        let mut last: Option<usize> = None;
+        let mut temps: Vec<syn::Stmt> = Vec::new();
+        let effects = elems
+            .iter()
+            .filter(|el| crate::decl::contains_call(&el.value))
+            .count();
         for el in elems {
             if let Some(k) = &el.key {
                 match self.info.const_value(k.id) {
@@ -316,8 +325,32 @@ impl Ctx<'_> {
             if slots.len() <= next {
                 slots.resize(next + 1, None);
             }
+            if last.is_some_and(|l| next < l) {
+                in_order = false;
+            }
+            last = Some(next);
             slots[next] = Some(self.elem_value(&el.value, et));
             next += 1;
+        }
+        if !in_order && effects > 1 {
+            let mut order: Vec<usize> = Vec::new();
+            let mut next = 0usize;
+            for el in elems {
+                if let Some(Some(ConstValue::Int(i))) =
+                    el.key.as_ref().map(|k| self.info.const_value(k.id))
+                {
+                    next = i.to_usize().unwrap_or(next);
+                }
+                order.push(next);
+                next += 1;
+            }
+            for (k, i) in order.into_iter().enumerate() {
+                if let Some(v) = slots.get_mut(i).and_then(Option::take) {
+                    let id = syn::Ident::new(&format!("e{k}"), proc_macro2::Span::call_site());
+                    temps.push(parse_quote!(let #id = #v;));
+                    slots[i] = Some(parse_quote!(#id));
+                }
+            }
         }
         let n = len.map(|n| n as usize).unwrap_or(slots.len());
         if slots.iter().all(Option::is_none) && len.is_some() {
@@ -338,10 +371,15 @@ impl Ctx<'_> {
                 },
             }
         }
-        if len.is_some() {
+        let lit: syn::Expr = if len.is_some() {
             parse_quote!([#(#vals),*])
         } else {
             parse_quote!(vec![#(#vals),*])
+        };
+        if temps.is_empty() {
+            lit
+        } else {
+            parse_quote!({ #(#temps)* #lit })
         }
     }
 

@@ -8,6 +8,7 @@ use crate::expr::paren_if_needed;
 use crate::names;
 use goxide_ast::ast::*;
 use goxide_types::{Mode, ObjId, ObjKind, Type, TypeId};
+use std::collections::HashSet;
 use syn::parse_quote;
 
 /// A Rust construct that unlabeled `break`/`continue` would bind to, for deciding when a label
@@ -366,6 +367,13 @@ impl Ctx<'_> {
             };
             let v = self.value(cv);
             out.push(parse_quote!(let callee = #v;));
+            // A method of a nil interface value panics at the `defer`, as in Go.
+            if !std::ptr::eq(cv, func) && self.is_trait_iface(t) {
+                self.use_support("rt");
+                out.push(parse_quote!(if callee.is_none() {
+                    crate::support::rt::nil_deref();
+                }));
+            }
             let nid = NodeId(u32::MAX - 150_000 - self.synthetic.len() as u32);
             self.synthetic.insert(nid, ("callee".to_string(), t));
             callee_synth = Some(Expr {
@@ -872,29 +880,7 @@ impl Ctx<'_> {
             // evaluated first, then the assignments happen left to right.
             let mut pre: Vec<syn::Stmt> = Vec::new();
             let mut lhs: Vec<Expr> = lhs.to_vec();
-            for (n, l) in lhs.iter_mut().enumerate() {
-                let ExprKind::Index { indices, .. } = &mut l.kind else {
-                    continue;
-                };
-                let Some(ix) = indices.first_mut() else {
-                    continue;
-                };
-                if self.info.const_value(ix.id).is_some() {
-                    continue;
-                }
-                let Some(it) = self.type_of(ix) else { continue };
-                let v = self.value(ix);
-                let name = format!("i{n}");
-                let id = syn::Ident::new(&name, proc_macro2::Span::call_site());
-                pre.push(parse_quote!(let #id = #v;));
-                let nid = NodeId(u32::MAX - 200_000 - self.synthetic.len() as u32);
-                self.synthetic.insert(nid, (name.clone(), it));
-                *ix = Expr {
-                    id: nid,
-                    span: ix.span,
-                    kind: ExprKind::Ident(name),
-                };
-            }
+            self.lhs_operands_first(&mut lhs, &mut pre);
             let lhs = &lhs[..];
             let mut out = Vec::new();
             let mut temps = Vec::new();
@@ -921,6 +907,73 @@ impl Ctx<'_> {
             return self.assign_multi(s, lhs, &rhs[0], op == AssignOp::Define);
         }
         self.unsupported_stmt(s, "assignment")
+    }
+
+    /// Go evaluates the index operands and pointer indirections of a tuple assignment's left
+    /// side before assigning anything: non-constant indices, and pointers that a call yields
+    /// or that another target of the same assignment changes, go into temporaries first.
+    fn lhs_operands_first(&mut self, lhs: &mut [Expr], pre: &mut Vec<syn::Stmt>) {
+        let assigned: HashSet<ObjId> = lhs
+            .iter()
+            .filter(|l| matches!(l.kind, ExprKind::Ident(_)))
+            .filter_map(|l| self.obj_of(l))
+            .collect();
+        for (n, l) in lhs.iter_mut().enumerate() {
+            let base: &mut Expr = match &mut l.kind {
+                ExprKind::Index { indices, .. } => {
+                    let Some(ix) = indices.first_mut() else {
+                        continue;
+                    };
+                    if self.info.const_value(ix.id).is_some() {
+                        continue;
+                    }
+                    self.eval_into_temp(ix, &format!("i{n}"), pre);
+                    continue;
+                }
+                ExprKind::Star(x) => x,
+                ExprKind::Selector { .. } => match self.selector_pointer(l) {
+                    Some(x) => x,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            let changed = matches!(strip_parens(base).kind, ExprKind::Ident(_))
+                && self.obj_of(base).is_some_and(|o| assigned.contains(&o));
+            if changed || crate::decl::contains_call(base) {
+                self.eval_into_temp(base, &format!("p{n}"), pre);
+            }
+        }
+    }
+
+    /// The pointer a selector chain goes through (`p` in `p.x.y` with `x` a struct field).
+    fn selector_pointer<'e>(&self, mut cur: &'e mut Expr) -> Option<&'e mut Expr> {
+        loop {
+            let ExprKind::Selector { x, .. } = &mut cur.kind else {
+                return None;
+            };
+            if self
+                .type_of(x)
+                .is_some_and(|t| matches!(self.under(t), Type::Pointer(_)))
+            {
+                return Some(&mut **x);
+            }
+            cur = x;
+        }
+    }
+
+    /// Evaluates `e` into `let name = …;` on `pre` and replaces it with a synthetic name.
+    fn eval_into_temp(&mut self, e: &mut Expr, name: &str, pre: &mut Vec<syn::Stmt>) {
+        let Some(t) = self.type_of(e) else { return };
+        let v = self.value(e);
+        let id = syn::Ident::new(name, proc_macro2::Span::call_site());
+        pre.push(parse_quote!(let #id = #v;));
+        let nid = NodeId(u32::MAX - 200_000 - self.synthetic.len() as u32);
+        self.synthetic.insert(nid, (name.to_string(), t));
+        *e = Expr {
+            id: nid,
+            span: e.span,
+            kind: ExprKind::Ident(name.to_string()),
+        };
     }
 
     /// Stores an already-evaluated value into `l` (declaring it when new).
@@ -1148,6 +1201,31 @@ impl Ctx<'_> {
 
     /// `a, b := f()`, `v, ok := m[k]`.
     fn assign_multi(&mut self, s: &Stmt, lhs: &[Expr], r: &Expr, define: bool) -> Vec<syn::Stmt> {
+        let mut pre: Vec<syn::Stmt> = Vec::new();
+        let mut lhs_first: Vec<Expr>;
+        let mut lhs = lhs;
+        if !define {
+            lhs_first = lhs.to_vec();
+            self.lhs_operands_first(&mut lhs_first, &mut pre);
+            if !pre.is_empty() {
+                lhs = &lhs_first[..];
+            }
+        }
+        if !pre.is_empty() {
+            let mut rest = self.assign_multi_now(s, lhs, r, define);
+            pre.append(&mut rest);
+            return vec![parse_quote!({ #(#pre)* })];
+        }
+        self.assign_multi_now(s, lhs, r, define)
+    }
+
+    fn assign_multi_now(
+        &mut self,
+        s: &Stmt,
+        lhs: &[Expr],
+        r: &Expr,
+        define: bool,
+    ) -> Vec<syn::Stmt> {
         match self.multi_value(r, lhs.len()) {
             Ok(value) => {
                 // The Go types of the values: a call's results, or `(v, ok)`.
