@@ -152,7 +152,123 @@ pub fn records(
             why,
         });
     }
+    out.extend(unnamed_results(prog, info, files, analysis, threaded));
+    out.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     out
+}
+
+/// A function's unnamed pointer, slice and map results: declarations too, of the function's
+/// signature (`func f() []int` returns a `Vec<i64>` its caller owns).
+fn unnamed_results(
+    prog: &Program,
+    info: &Info,
+    files: &[(SourceFile, File)],
+    a: &Analysis,
+    threaded: bool,
+) -> Vec<OwnershipRecord> {
+    let mut out = Vec::new();
+    for (sf, f) in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let Some(&fo) = info.defs.get(&fd.name.id) else {
+                continue;
+            };
+            let Type::Func(sig) = prog.types.get(prog.obj(fo).ty) else {
+                continue;
+            };
+            let mut i = 0;
+            for g in &fd.sig.results {
+                let n = g.names.len().max(1);
+                if g.names.is_empty() {
+                    if let Some(&t) = sig.results.get(i) {
+                        if let Some((form, holding, why)) = result_form(prog, a, fo, t, threaded) {
+                            out.push(OwnershipRecord {
+                                file: sf.path.clone(),
+                                line: sf.line_col(g.span.start).line,
+                                scope: func_name(fd),
+                                name: if sig.results.len() == 1 {
+                                    "(result)".into()
+                                } else {
+                                    format!("(result {i})")
+                                },
+                                role: "result",
+                                go_type: prog.type_string(t),
+                                form,
+                                holding,
+                                why,
+                            });
+                        }
+                    }
+                }
+                i += n;
+            }
+        }
+    }
+    out
+}
+
+/// The Rust form of an unnamed result of function `f`.
+fn result_form(
+    prog: &Program,
+    a: &Analysis,
+    f: goxide_types::ObjId,
+    t: goxide_types::TypeId,
+    threaded: bool,
+) -> Option<(String, Holding, String)> {
+    Some(match prog.types.under(t) {
+        Type::Slice(_) => (
+            "Vec<T>".into(),
+            Holding::Owned,
+            "returned by value: the caller owns it".into(),
+        ),
+        Type::Map(..) => (
+            "HashMap<K, V>".into(),
+            Holding::Owned,
+            "returned by value: the caller owns it".into(),
+        ),
+        Type::Pointer(e) => {
+            if let Some((pkg, name)) = crate::stdlib::std_handle(prog, t) {
+                let (module, ty) = crate::stdlib::std_handle_type(pkg, name);
+                (
+                    format!("support::{module}::{ty} handle"),
+                    Holding::Shared,
+                    format!(
+                        "a `*{pkg}.{name}` is a standard-library handle: copies of it share one value"
+                    ),
+                )
+            } else if crate::concurrency::sync_handle(prog, *e).is_some() {
+                (
+                    "support::sync handle".into(),
+                    Holding::Shared,
+                    "a sync value is shared by every goroutine that uses it".into(),
+                )
+            } else if a.ptr_params.ctors.contains(&f) {
+                (
+                    "T (owned value)".into(),
+                    Holding::Owned,
+                    "a constructor: every return is a fresh value, which the caller owns".into(),
+                )
+            } else {
+                let form = if threaded {
+                    "Option<support::sync::Shared<T>>"
+                } else if a.projected.contains(e) {
+                    "Option<Rc<dyn support::ptr::Place<T>>>"
+                } else {
+                    "Option<Rc<RefCell<T>>>"
+                };
+                (
+                    form.into(),
+                    Holding::Shared,
+                    "the returned pointer may alias what the function keeps; goxide does not \
+                     prove it fresh"
+                        .into(),
+                )
+            }
+        }
+        _ => return None,
+    })
 }
 
 fn func_name(fd: &FuncDecl) -> String {

@@ -102,6 +102,16 @@ fn ownership_entries_name_the_form_and_the_reason() {
     assert_eq!(field.role, "field");
     assert_eq!(field.holding, "shared");
     assert_eq!(find(&out, "Node", "Tags").holding, "owned");
+    // An unnamed result is a declaration of the signature: `grow` returns a `Vec` its caller owns.
+    let result = find(&out, "grow", "(result)");
+    assert_eq!(
+        (
+            result.role.as_str(),
+            result.form.as_str(),
+            result.holding.as_str()
+        ),
+        ("result", "Vec<T>", "owned")
+    );
     let totals = &out.report.ownership;
     assert_eq!(totals.declarations, out.report.files[0].ownership.len());
     assert_eq!(
