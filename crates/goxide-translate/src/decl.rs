@@ -1919,13 +1919,10 @@ fn field_translatable(
         return true;
     }
     match prog.types.get(t) {
-        Type::Basic(k) => {
-            !k.is_complex()
-                && !matches!(
-                    k,
-                    goxide_types::BasicKind::Invalid | goxide_types::BasicKind::UntypedNil
-                )
-        }
+        Type::Basic(k) => !matches!(
+            k,
+            goxide_types::BasicKind::Invalid | goxide_types::BasicKind::UntypedNil
+        ),
         Type::Named(n) => {
             let o = prog.obj(n.obj);
             if !n.type_args.is_empty() {
