@@ -392,7 +392,9 @@ pub fn translate_package(
                             let before = items.len();
                             items.extend(ctx.type_decl(s, obj, &d.doc));
                             let t = ctx.obj(obj).ty;
+                            // (An alias names a type whose impls are written where it is.)
                             if items.len() > before
+                                && !s.alias
                                 && s.type_params.is_empty()
                                 && !ctx.stub_types.contains(&t)
                             {

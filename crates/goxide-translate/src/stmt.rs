@@ -721,7 +721,8 @@ impl Ctx<'_> {
                         continue;
                     };
                     let items = self.type_decl(spec, obj, &d.doc);
-                    let is_struct = matches!(self.under(self.obj(obj).ty), Type::Struct(_));
+                    let is_struct =
+                        !spec.alias && matches!(self.under(self.obj(obj).ty), Type::Struct(_));
                     out.extend(items.into_iter().map(syn::Stmt::Item));
                     if is_struct {
                         self.use_support("fmt");
