@@ -183,3 +183,13 @@ fn duplicates() {
         "duplicate argument x",
     );
 }
+
+#[test]
+fn tiny_float_literals_are_nonzero_constants_that_round_to_zero() {
+    assert!(in_main("\tvar x float64 = 1e-779137\n\t_ = x").is_empty());
+    // Still nonzero as an untyped constant: dividing by it overflows, it is no division by zero.
+    assert_has(
+        &in_main("\tconst t = 1e-779137\n\tvar y = 1 / t\n\t_ = y"),
+        "constant overflow",
+    );
+}

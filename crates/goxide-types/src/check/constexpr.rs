@@ -107,9 +107,12 @@ pub(crate) fn parse_float(raw: &str) -> Option<BigRational> {
         Some(i) => (&s[..i], s[i + 1..].parse::<i64>().ok()?),
         None => (s.as_str(), 0),
     };
-    if exp.abs() > MAX_EXP {
+    if exp > MAX_EXP {
         return None;
     }
+    // A value far below any float's range (`1e-779137`) stays a nonzero tiny constant, as in Go;
+    // only its exponent is held at the bound (every use of it as a float is 0 either way).
+    let exp = exp.max(-MAX_EXP);
     let (ip, fp) = match mant.find('.') {
         Some(i) => (&mant[..i], &mant[i + 1..]),
         None => (mant, ""),
