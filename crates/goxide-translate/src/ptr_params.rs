@@ -267,6 +267,7 @@ fn decide(
         locked: Vec::new(),
         locked_always: Vec::new(),
         deferred: 0,
+        calls: Vec::new(),
     };
     for f in files {
         for d in &f.decls {
@@ -282,6 +283,7 @@ fn decide(
         addr_args,
         locked,
         locked_always,
+        calls,
         ..
     } = uses;
     let mut allowed = allowed;
@@ -376,26 +378,44 @@ fn decide(
                 break;
             }
         }
-        // Two pointer parameters to one type, one of them written: a caller may pass the same
-        // pointer twice, which one `&mut` cannot express.
-        let mut dropped = false;
-        for (ps, _) in funcs.values() {
-            let live: Vec<ObjId> = ps
+        // Two pointer parameters to one type, one of them written: a caller that lends either
+        // through a shared cell (or passes on a pointer that is not a borrow) may pass the same
+        // pointer twice, which one `&mut` cannot express. Arguments lent without a cell are
+        // disjoint: the borrow checker keeps them so.
+        let may_alias = |f: ObjId, i: usize| {
+            calls
                 .iter()
-                .flatten()
-                .copied()
-                .filter(|p| valid.contains(p))
+                .filter(|(g, _)| *g == f)
+                .any(|(_, ks)| match ks.get(i) {
+                    Some(Lend::Free) => false,
+                    Some(Lend::Edge(x)) => !valid.contains(x),
+                    _ => true,
+                })
+        };
+        let mut dropped = false;
+        let mut clashing: Vec<ObjId> = Vec::new();
+        for (&f, (ps, _)) in &funcs {
+            let live: Vec<(usize, ObjId)> = ps
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| p.map(|p| (i, p)))
+                .filter(|(_, p)| valid.contains(p))
                 .collect();
-            for &p in &live {
-                let clash = live.iter().any(|&q| {
+            for &(i, p) in &live {
+                let clash = live.iter().any(|&(j, q)| {
                     q != p
                         && prog.obj(q).ty == prog.obj(p).ty
                         && (mutable.contains(&p) || mutable.contains(&q))
+                        && (may_alias(f, i) || may_alias(f, j))
                 });
                 if clash {
-                    valid.remove(&p);
-                    dropped = true;
+                    clashing.push(p);
                 }
+            }
+        }
+        for p in clashing {
+            if valid.remove(&p) {
+                dropped = true;
             }
         }
         if !dropped {
@@ -787,6 +807,19 @@ struct Uses<'a, 'b> {
     locked_always: Vec<(ObjId, usize)>,
     /// Depth of `go`/`defer` statements being walked (their calls run later).
     deferred: usize,
+    /// Every direct call of a candidate, with how each argument is lent.
+    calls: Vec<(ObjId, Vec<Lend>)>,
+}
+
+/// How a call lends one argument.
+#[derive(Clone, Copy)]
+enum Lend {
+    /// Without a cell, from storage no other argument names (a local, `&x…` of its own root).
+    Free,
+    /// A pointer the caller holds in `p`: without a cell while `p` is itself borrowed or owned.
+    Edge(ObjId),
+    /// Through a shared cell, which another argument may share.
+    Cell,
 }
 
 impl Uses<'_, '_> {
@@ -827,14 +860,9 @@ impl Uses<'_, '_> {
         }
     }
 
+    /// A function's own variable: a local, or a parameter (the function's copy).
     fn local_var(&self, o: ObjId) -> bool {
-        matches!(
-            self.prog.obj(o).kind,
-            ObjKind::Var {
-                global: false,
-                param: false
-            }
-        )
+        matches!(self.prog.obj(o).kind, ObjKind::Var { global: false, .. })
     }
 }
 
@@ -854,8 +882,10 @@ impl Uses<'_, '_> {
     /// for pointers passed on, lends for addresses, and positions only a cell could lend
     /// (`always`: such positions are never borrowed, as for methods; else only with goroutines).
     fn lend_args(&mut self, f: ObjId, args: &[Expr], recv: Option<&Expr>, always: bool) {
+        let mut kinds = Vec::new();
         for (i, a) in args.iter().enumerate() {
             let mut lock_free = false;
+            let mut edge = None;
             if let Some(p) = self.obj(a) {
                 let alone =
                     args.iter().enumerate().all(|(j, other)| {
@@ -867,6 +897,7 @@ impl Uses<'_, '_> {
                     self.edges.push((f, i, p));
                     self.allow(a);
                     lock_free = true;
+                    edge = Some(p);
                 }
             }
             let a = strip_parens(a);
@@ -881,7 +912,19 @@ impl Uses<'_, '_> {
                         recv.is_some_and(|r| crate::subslice::mentions(self.info, r, o))
                     });
                 lock_free = !root_in_recv && self.address_arg(f, i, a.id, x, args);
+                // `&p.f` through a pointer the caller holds: free while `p` is a borrow.
+                if lock_free {
+                    edge = crate::stmt::root_ident(strip_parens(x))
+                        .and_then(|r| self.obj(r))
+                        .filter(|_| self.addr_root(x).is_none())
+                        .or(edge);
+                }
             }
+            kinds.push(match (lock_free, edge) {
+                (true, Some(p)) => Lend::Edge(p),
+                (true, None) => Lend::Free,
+                (false, _) => Lend::Cell,
+            });
             if !lock_free {
                 if always {
                     self.locked_always.push((f, i));
@@ -890,6 +933,7 @@ impl Uses<'_, '_> {
                 }
             }
         }
+        self.calls.push((f, kinds));
     }
 
     /// `&x…` passed as argument `i` of `f`: lent if that parameter is borrowed and nothing
