@@ -155,6 +155,8 @@ pub struct Ctx<'a> {
     /// In a package with `go` statements, the trait interfaces whose values are
     /// `Option<Arc<dyn I>>` (`trait I: Send + Sync`), so that they may cross threads.
     pub sync_ifaces: HashSet<TypeId>,
+    /// Struct types used as map keys (directly or inside one): they derive `Ord`.
+    pub key_structs: HashSet<TypeId>,
     /// Struct types that `encoding/json` encodes or decodes (they derive serde's traits).
     pub json: crate::stdlib::JsonPlan,
     /// A package variable that cannot be process-wide: `go` statements stay unsupported.

@@ -300,6 +300,7 @@ pub fn translate_package(
     }
     let json_plan = crate::stdlib::json_plan(prog, info, &ast_files);
     let sort_slice_types = sort_slice_types(prog, info, &ast_files, &by_value_methods);
+    let key_structs = key_structs(prog);
     for (sf, file) in files {
         let mut ctx = Ctx {
             prog,
@@ -340,6 +341,7 @@ pub fn translate_package(
             stub_types: stub_types.clone(),
             ifaces: ifaces.clone(),
             sync_ifaces: sync_ifaces.clone(),
+            key_structs: key_structs.clone(),
             error_types: error_types.clone(),
             ptr_error_types: ptr_error_types.clone(),
             anon_ifaces: std::mem::take(&mut anon_ifaces),
@@ -1729,6 +1731,11 @@ impl Ctx<'_> {
                 // Usable as a map key, as Go's comparable structs are.
                 derives.push(parse_quote!(Eq));
                 derives.push(parse_quote!(Hash));
+                if self.key_structs.contains(&t) {
+                    // A map key: printing sorts the keys field by field, as Go's fmt does.
+                    derives.push(parse_quote!(PartialOrd));
+                    derives.push(parse_quote!(Ord));
+                }
             }
         }
         let mut helper_attrs: Vec<syn::Attribute> = Vec::new();
@@ -2128,6 +2135,29 @@ fn defers_anywhere(b: &Block) -> bool {
     let mut f = Finder(false);
     goxide_ast::visit::walk_block(&mut f, b);
     f.0
+}
+
+/// Struct types used as map keys, and the struct types of their fields and elements: they
+/// derive `Ord` so that maps print with Go's sorted keys.
+fn key_structs(prog: &goxide_types::Program) -> HashSet<goxide_types::TypeId> {
+    let mut out = HashSet::new();
+    let mut todo: Vec<goxide_types::TypeId> = (0..prog.types.len() as u32)
+        .filter_map(|i| match prog.types.get(goxide_types::TypeId(i)) {
+            Type::Map(k, _) => Some(*k),
+            _ => None,
+        })
+        .collect();
+    while let Some(t) = todo.pop() {
+        match prog.types.get(t) {
+            Type::Named(_) if matches!(prog.types.under(t), Type::Struct(_)) && out.insert(t) => {
+                todo.push(prog.types.underlying(t));
+            }
+            Type::Struct(fs) => todo.extend(fs.iter().map(|f| f.ty)),
+            Type::Array(_, e) => todo.push(*e),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether an expression calls a function (so evaluating it may have effects).
