@@ -1240,6 +1240,13 @@ impl Ctx<'_> {
                 let Some(mut z) = self.zero_value(et) else {
                     return self.unsupported(e, "new of this type");
                 };
+                // A typed zero: nothing else may fix the cell's number type (`new(T)`, `T int`).
+                if matches!(self.under(et), Type::Basic(k) if k.is_integer() || k.is_float()) {
+                    let zero = goxide_types::ConstValue::Int(Default::default());
+                    if let Some(tz) = self.const_expr(&zero, et, true) {
+                        z = tz;
+                    }
+                }
                 // No annotation says the length of `from_fn`'s array here.
                 if let Type::Array(n, el) = self.under(et).clone() {
                     if !self.is_copy(el) {
