@@ -1189,11 +1189,33 @@ impl Ctx<'_> {
                         let c = args.get(2).map(|a| self.index_usize(a));
                         match (n, c) {
                             (Some(n), None) => parse_quote!(vec![#z; #n]),
-                            (Some(n), Some(c)) => parse_quote!({
-                                let mut v = Vec::with_capacity(#c);
-                                v.resize(#n, #z);
-                                v
-                            }),
+                            (Some(n), Some(c))
+                                if args[1..].iter().all(|a| self.info.const_value(a.id).is_some())
+                                    || self.info.const_value(args[1].id).is_some_and(|v| {
+                                        matches!(v, goxide_types::ConstValue::Int(i) if i.sign() == num_bigint::Sign::NoSign)
+                                    }) =>
+                            {
+                                parse_quote!({
+                                    let mut v = Vec::with_capacity(#c);
+                                    v.resize(#n, #z);
+                                    v
+                                })
+                            }
+                            (Some(n), Some(c)) => {
+                                // A capacity below the length panics as in Go.
+                                self.use_support("rt");
+                                parse_quote!({
+                                    let (n, c) = (#n, #c);
+                                    if c < n {
+                                        crate::support::rt::runtime_error(
+                                            "runtime error: makeslice: cap out of range",
+                                        );
+                                    }
+                                    let mut v = Vec::with_capacity(c);
+                                    v.resize(n, #z);
+                                    v
+                                })
+                            }
                             _ => self.unsupported(e, "make"),
                         }
                     }

@@ -23,3 +23,8 @@ func main() {
 	tally(m, "z")
 	fmt.Println(s, t, arr, len(m), v, ok, s[1:3], size(m))
 }
+
+// A capacity below the length panics at run time, as in Go.
+func buffer(n, c int) []byte {
+	return make([]byte, n, c)
+}
