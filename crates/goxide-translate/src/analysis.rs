@@ -454,6 +454,24 @@ impl Walker<'_> {
                 self.field_assigned(x);
                 self.expr(x);
             }
+            // `unsafe.Pointer(&x)`: an address to compare or print; `x` is only read.
+            ExprKind::Call { func, args, .. }
+                if args.len() == 1 && self.is_unsafe_pointer_type(func) =>
+            {
+                match &crate::builtins::strip_parens(&args[0]).kind {
+                    ExprKind::Unary {
+                        op: UnaryOp::Addr,
+                        x,
+                    } if !matches!(
+                        crate::builtins::strip_parens(x).kind,
+                        ExprKind::CompositeLit { .. }
+                    ) =>
+                    {
+                        self.expr(x)
+                    }
+                    _ => self.expr(&args[0]),
+                }
+            }
             ExprKind::Call { func, args, .. } if self.is_errors_as(func) && args.len() == 2 => {
                 // `errors.As(err, &target)` and `json.Unmarshal(data, &v)` assign their target; its
                 // address does not escape.
@@ -681,6 +699,17 @@ impl Walker<'_> {
 
     /// Whether `f` is `errors.As` or `json.Unmarshal`, which assign through their second
     /// argument and keep no pointer.
+    /// Whether `f` is the type `unsafe.Pointer` (the callee of a conversion).
+    fn is_unsafe_pointer_type(&self, f: &Expr) -> bool {
+        self.info.types.get(&f.id).is_some_and(|tv| {
+            matches!(tv.mode, goxide_types::Mode::Type)
+                && matches!(
+                    self.prog.types.get(tv.ty),
+                    Type::Basic(goxide_types::BasicKind::UnsafePointer)
+                )
+        })
+    }
+
     fn is_errors_as(&self, f: &Expr) -> bool {
         let ExprKind::Selector { x, sel } = &crate::builtins::strip_parens(f).kind else {
             return false;
