@@ -1,9 +1,10 @@
 //! The parts of Go's `runtime` and `runtime/debug` packages that a translated program can
 //! observe without Go's scheduler and collector: the settings `debug.SetGCPercent` and
-//! `debug.SetMaxStack` hand back, and `runtime.Breakpoint`'s trap.
+//! `debug.SetMaxStack` hand back, `runtime.Breakpoint`'s trap, `runtime.GC` and
+//! `runtime.ReadMemStats`.
 
 use std::io::Write;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
 
 /// Not read from `GOGC` yet.
 const UNSET: i64 = i64::MIN;
@@ -51,4 +52,165 @@ pub fn breakpoint() -> ! {
     let _ = err.write_all(b"SIGTRAP: trace trap\n");
     let _ = err.flush();
     std::process::exit(2)
+}
+
+/// How many times the program called `runtime.GC()`: the collections Go would count, as
+/// memory is otherwise freed when its last owner lets go of it.
+static NUM_GC: AtomicU32 = AtomicU32::new(0);
+
+/// `runtime.GC()`: counts a collection (there is nothing to collect).
+pub fn gc() {
+    NUM_GC.fetch_add(1, Ordering::SeqCst);
+}
+
+/// One row of `MemStats.BySize`.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct BySize {
+    pub size: u32,
+    pub mallocs: u64,
+    pub frees: u64,
+}
+
+/// Go's `runtime.MemStats`, field for field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MemStats {
+    pub alloc: u64,
+    pub total_alloc: u64,
+    pub sys: u64,
+    pub lookups: u64,
+    pub mallocs: u64,
+    pub frees: u64,
+    pub heap_alloc: u64,
+    pub heap_sys: u64,
+    pub heap_idle: u64,
+    pub heap_inuse: u64,
+    pub heap_released: u64,
+    pub heap_objects: u64,
+    pub stack_inuse: u64,
+    pub stack_sys: u64,
+    pub m_span_inuse: u64,
+    pub m_span_sys: u64,
+    pub m_cache_inuse: u64,
+    pub m_cache_sys: u64,
+    pub buck_hash_sys: u64,
+    pub gc_sys: u64,
+    pub other_sys: u64,
+    pub next_gc: u64,
+    pub last_gc: u64,
+    pub pause_total_ns: u64,
+    pub pause_ns: [u64; 256],
+    pub pause_end: [u64; 256],
+    pub num_gc: u32,
+    pub num_forced_gc: u32,
+    pub gc_cpu_fraction: f64,
+    pub enable_gc: bool,
+    pub debug_gc: bool,
+    pub by_size: [BySize; 61],
+}
+
+impl Default for MemStats {
+    fn default() -> Self {
+        MemStats {
+            alloc: 0,
+            total_alloc: 0,
+            sys: 0,
+            lookups: 0,
+            mallocs: 0,
+            frees: 0,
+            heap_alloc: 0,
+            heap_sys: 0,
+            heap_idle: 0,
+            heap_inuse: 0,
+            heap_released: 0,
+            heap_objects: 0,
+            stack_inuse: 0,
+            stack_sys: 0,
+            m_span_inuse: 0,
+            m_span_sys: 0,
+            m_cache_inuse: 0,
+            m_cache_sys: 0,
+            buck_hash_sys: 0,
+            gc_sys: 0,
+            other_sys: 0,
+            next_gc: 0,
+            last_gc: 0,
+            pause_total_ns: 0,
+            pause_ns: [0; 256],
+            pause_end: [0; 256],
+            num_gc: 0,
+            num_forced_gc: 0,
+            gc_cpu_fraction: 0.0,
+            enable_gc: false,
+            debug_gc: false,
+            by_size: [BySize::default(); 61],
+        }
+    }
+}
+
+/// The process's data size in bytes (heap and anonymous mappings: what Go's heap would
+/// hold), from `/proc/self/statm`; 0 where that file does not exist.
+fn data_bytes() -> u64 {
+    let Ok(text) = std::fs::read_to_string("/proc/self/statm") else {
+        return 0;
+    };
+    // size resident shared text lib data dt, in pages.
+    let pages = text
+        .split_whitespace()
+        .nth(5)
+        .and_then(|f| f.parse::<u64>().ok())
+        .unwrap_or(0);
+    pages * 4096
+}
+
+/// `runtime.ReadMemStats(&m)`: the memory in use is the process's data size (`Alloc`,
+/// `HeapAlloc`, `HeapInuse`, `Sys`, `HeapSys`, `TotalAlloc`); `NumGC` and `NumForcedGC` count
+/// `runtime.GC()` calls; allocation counts are not kept and stay 0.
+pub fn read_mem_stats(m: &mut MemStats) {
+    let data = data_bytes();
+    let gcs = NUM_GC.load(Ordering::SeqCst);
+    *m = MemStats {
+        alloc: data,
+        total_alloc: data,
+        sys: data,
+        heap_alloc: data,
+        heap_sys: data,
+        heap_inuse: data,
+        num_gc: gcs,
+        num_forced_gc: gcs,
+        enable_gc: true,
+        ..MemStats::default()
+    };
+}
+
+/// `testing.AllocsPerRun(runs, f)`: calls `f` once to warm up and then `runs` times, as Go
+/// does. Allocations are not counted: the average returned is 0.
+pub fn allocs_per_run(runs: i64, f: impl Fn()) -> f64 {
+    f();
+    for _ in 0..runs {
+        f();
+    }
+    0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mem_stats_follow_gc_calls_and_allocations() {
+        let mut m = MemStats::default();
+        read_mem_stats(&mut m);
+        let before = m.num_gc;
+        gc();
+        read_mem_stats(&mut m);
+        assert!(m.num_gc > before);
+        assert!(m.enable_gc && m.mallocs == 0);
+        if m.alloc > 0 {
+            let big = vec![1u8; 64 << 20];
+            let mut m2 = MemStats::default();
+            read_mem_stats(&mut m2);
+            assert!(m2.alloc >= m.alloc + (32 << 20), "{} {}", m.alloc, m2.alloc);
+            drop(big);
+        }
+    }
 }

@@ -472,11 +472,14 @@ impl Walker<'_> {
                     _ => self.expr(&args[0]),
                 }
             }
-            ExprKind::Call { func, args, .. } if self.is_errors_as(func) && args.len() == 2 => {
-                // `errors.As(err, &target)` and `json.Unmarshal(data, &v)` assign their target; its
-                // address does not escape.
-                self.expr(&args[0]);
-                match &crate::builtins::strip_parens(&args[1]).kind {
+            ExprKind::Call { func, args, .. }
+                if self.is_errors_as(func) && (1..=2).contains(&args.len()) =>
+            {
+                // `errors.As(err, &target)`, `json.Unmarshal(data, &v)` and
+                // `runtime.ReadMemStats(&st)` assign their target; its address does not escape.
+                let (first, target) = args.split_at(args.len() - 1);
+                first.iter().for_each(|a| self.expr(a));
+                match &crate::builtins::strip_parens(&target[0]).kind {
                     ExprKind::Unary {
                         op: UnaryOp::Addr,
                         x,
@@ -484,7 +487,7 @@ impl Walker<'_> {
                         self.mutate(x);
                         self.expr(x);
                     }
-                    _ => self.expr(&args[1]),
+                    _ => self.expr(&target[0]),
                 }
             }
             ExprKind::Call { func, args, .. } if self.is_fprint_to_buffer(func, args) => {
@@ -716,6 +719,7 @@ impl Walker<'_> {
         };
         let want = match sel.name.as_str() {
             "As" => "errors",
+            "ReadMemStats" => "runtime",
             "Unmarshal" => "encoding/json",
             _ => return false,
         };

@@ -327,7 +327,10 @@ impl Ctx<'_> {
                 parse_quote!(std::env::var(#k).unwrap_or_default())
             }
             ("runtime", "Gosched", 0) => parse_quote!(std::thread::yield_now()),
-            ("runtime", "GC", 0) => parse_quote!(()),
+            ("runtime", "GC", 0) => {
+                self.use_support("runtime");
+                parse_quote!(crate::support::runtime::gc())
+            }
             ("runtime", "KeepAlive", 1) => {
                 let x = a.v(0);
                 parse_quote!({
@@ -378,8 +381,56 @@ impl Ctx<'_> {
                 parse_quote!(crate::support::runtime::set_max_stack(#x))
             }
             ("runtime", "NumCPU", 0) => parse_quote!(1),
+            ("testing", "AllocsPerRun", 2) => {
+                self.use_support("runtime");
+                self.marker(
+                    "semantics: testing.AllocsPerRun: allocations are not counted; the average is always 0".into(),
+                );
+                let runs = self.int_arg(a, 0, &parse_quote!(i64));
+                let f = a.v(1);
+                parse_quote!({
+                    let f = #f;
+                    crate::support::runtime::allocs_per_run(#runs, || f())
+                })
+            }
             _ => return None,
         })
+    }
+
+    /// `runtime` calls that look at their arguments' forms (`&st`) rather than at their
+    /// values; `None` for the others.
+    pub(super) fn runtime_form_call(
+        &mut self,
+        name: &str,
+        args: &[goxide_ast::ast::Expr],
+    ) -> Option<syn::Expr> {
+        match (name, args) {
+            ("ReadMemStats", [arg]) => {
+                self.use_support("runtime");
+                self.marker(
+                    "semantics: runtime.ReadMemStats: Alloc, HeapAlloc and Sys are the process's data size; allocation counts stay 0; NumGC counts runtime.GC calls".into(),
+                );
+                let target: syn::Expr = match &crate::builtins::strip_parens(arg).kind {
+                    goxide_ast::ast::ExprKind::Unary {
+                        op: goxide_ast::ast::UnaryOp::Addr,
+                        x,
+                    } => {
+                        let place = self.place(x);
+                        parse_quote!(&mut #place)
+                    }
+                    _ if self.is_self_ptr(arg) => {
+                        let p = self.pointee(arg, true);
+                        parse_quote!(&mut #p)
+                    }
+                    _ => {
+                        let p = self.pointee(arg, true);
+                        parse_quote!(&mut *#p)
+                    }
+                };
+                Some(parse_quote!(crate::support::runtime::read_mem_stats(#target)))
+            }
+            _ => None,
+        }
     }
 
     /// Whether a `runtime.SetFinalizer` finalizer is `nil` or a function literal whose body is
