@@ -3,8 +3,11 @@
 //! `debug.SetMaxStack` hand back, `runtime.Breakpoint`'s trap, `runtime.GC` and
 //! `runtime.ReadMemStats`.
 
+use std::cell::RefCell;
 use std::io::Write;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
+use std::sync::Mutex;
 
 /// Not read from `GOGC` yet.
 const UNSET: i64 = i64::MIN;
@@ -58,9 +61,128 @@ pub fn breakpoint() -> ! {
 /// memory is otherwise freed when its last owner lets go of it.
 static NUM_GC: AtomicU32 = AtomicU32::new(0);
 
-/// `runtime.GC()`: counts a collection (there is nothing to collect).
+/// `runtime.GC()`: counts a collection, then runs the finalizer of each object that only
+/// the finalizer registry still holds (see [`set_finalizer`]).
 pub fn gc() {
     NUM_GC.fetch_add(1, Ordering::SeqCst);
+    run_finalizers();
+}
+
+/// A shared pointer that a finalizer can wait on: how many owners it has, and where its
+/// value lives.
+pub trait Owned {
+    /// Strong owners of the value (the finalizer registry's copy among them).
+    fn owners(&self) -> usize;
+    /// The value's address (for `runtime.SetFinalizer(p, nil)`).
+    fn addr(&self) -> usize;
+}
+
+impl<T> Owned for Rc<T> {
+    fn owners(&self) -> usize {
+        Rc::strong_count(self)
+    }
+    fn addr(&self) -> usize {
+        Rc::as_ptr(self) as *const () as usize
+    }
+}
+
+/// A finalizer waiting for its object: `poll` hands back the call to make once the registry
+/// holds the only copy of the pointer.
+struct Pending<F> {
+    addr: usize,
+    poll: F,
+}
+
+type Poll = Box<dyn FnMut() -> Option<Box<dyn FnOnce()>>>;
+type SendPoll = Box<dyn FnMut() -> Option<Box<dyn FnOnce() + Send>> + Send>;
+
+thread_local! {
+    /// Finalizers of single-threaded pointers (`Rc`), on the thread that set them.
+    static LOCAL: RefCell<Vec<Pending<Poll>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Finalizers of pointers goroutines share.
+static SHARED: Mutex<Vec<Pending<SendPoll>>> = Mutex::new(Vec::new());
+
+/// `runtime.SetFinalizer(p, f)`: keeps a copy of `p`; the first `runtime.GC()` that finds it
+/// the only copy left calls `f(p)` and lets go of it. A second finalizer for the same object
+/// replaces the first; what `f` returns is dropped. A nil `p` is ignored.
+pub fn set_finalizer<H: Owned + Clone + 'static, R>(
+    p: &Option<H>,
+    f: impl FnOnce(Option<H>) -> R + 'static,
+) {
+    let Some(h) = p.clone() else { return };
+    let addr = h.addr();
+    clear_finalizer(addr);
+    let mut slot = Some((h, f));
+    let poll: Poll = Box::new(move || {
+        if slot.as_ref().is_some_and(|(h, _)| h.owners() == 1) {
+            let (h, f) = slot.take()?;
+            return Some(Box::new(move || {
+                f(Some(h));
+            }));
+        }
+        None
+    });
+    LOCAL.with_borrow_mut(|l| l.push(Pending { addr, poll }));
+}
+
+/// [`set_finalizer`] for a pointer that goroutines share.
+pub fn set_finalizer_send<H: Owned + Clone + Send + 'static, R>(
+    p: &Option<H>,
+    f: impl FnOnce(Option<H>) -> R + Send + 'static,
+) {
+    let Some(h) = p.clone() else { return };
+    let addr = h.addr();
+    clear_finalizer(addr);
+    let mut slot = Some((h, f));
+    let poll: SendPoll = Box::new(move || {
+        if slot.as_ref().is_some_and(|(h, _)| h.owners() == 1) {
+            let (h, f) = slot.take()?;
+            return Some(Box::new(move || {
+                f(Some(h));
+            }));
+        }
+        None
+    });
+    shared().push(Pending { addr, poll });
+}
+
+fn shared() -> std::sync::MutexGuard<'static, Vec<Pending<SendPoll>>> {
+    SHARED.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// `runtime.SetFinalizer(p, nil)`: forgets the finalizer of the object at `addr`.
+pub fn clear_finalizer(addr: usize) {
+    LOCAL.with_borrow_mut(|l| l.retain(|p| p.addr != addr));
+    shared().retain(|p| p.addr != addr);
+}
+
+/// One collection's finalizers: those whose objects only the registry holds, run in the
+/// order they were set, after the registry is let go of (a finalizer may set another or
+/// call `runtime.GC()`). Objects they free wait for the next collection, as in Go.
+fn run_finalizers() {
+    let local: Vec<Box<dyn FnOnce()>> = LOCAL.with_borrow_mut(take_ready);
+    let send: Vec<Box<dyn FnOnce() + Send>> = take_ready(&mut shared());
+    for f in local {
+        f();
+    }
+    for f in send {
+        f();
+    }
+}
+
+/// Removes the finalizers whose objects are unreachable and returns their calls.
+fn take_ready<F: FnMut() -> Option<R>, R>(list: &mut Vec<Pending<F>>) -> Vec<R> {
+    let mut ready = Vec::new();
+    list.retain_mut(|p| match (p.poll)() {
+        Some(call) => {
+            ready.push(call);
+            false
+        }
+        None => true,
+    });
+    ready
 }
 
 /// One row of `MemStats.BySize`.
@@ -195,6 +317,27 @@ pub fn allocs_per_run(runs: i64, f: impl Fn()) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finalizers_run_once_the_registry_holds_the_last_copy() {
+        let log = Rc::new(RefCell::new(Vec::new()));
+        let inner = Some(Rc::new(RefCell::new(2)));
+        let outer = Some(Rc::new(RefCell::new((1, inner.clone()))));
+        let l = log.clone();
+        set_finalizer(&inner, move |p| l.borrow_mut().push(*p.unwrap().borrow()));
+        let l = log.clone();
+        set_finalizer(&outer, move |p| l.borrow_mut().push(p.unwrap().borrow().0));
+        let gone = Some(Rc::new(RefCell::new(3)));
+        set_finalizer(&gone, |_| panic!("cleared"));
+        clear_finalizer(gone.as_ref().map_or(0, |p| p.addr()));
+        gc();
+        assert!(log.borrow().is_empty());
+        drop((inner, outer, gone));
+        gc();
+        assert_eq!(*log.borrow(), vec![1]);
+        gc();
+        assert_eq!(*log.borrow(), vec![1, 2]);
+    }
 
     #[test]
     fn mem_stats_follow_gc_calls_and_allocations() {

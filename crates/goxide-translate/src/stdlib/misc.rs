@@ -429,8 +429,63 @@ impl Ctx<'_> {
                 };
                 Some(parse_quote!(crate::support::runtime::read_mem_stats(#target)))
             }
+            ("SetFinalizer", [obj, fin]) => self.set_finalizer(obj, fin),
             _ => None,
         }
+    }
+
+    /// `runtime.SetFinalizer(p, f)` on a shared pointer (`Rc` or `support::sync::Shared`): a
+    /// registry entry that `runtime.GC()` runs once it holds the only copy of `p`;
+    /// `SetFinalizer(p, nil)` removes the entry. `None` for other pointer forms.
+    fn set_finalizer(
+        &mut self,
+        obj: &goxide_ast::ast::Expr,
+        fin: &goxide_ast::ast::Expr,
+    ) -> Option<syn::Expr> {
+        let t = self.type_of(obj)?;
+        let goxide_types::Type::Pointer(pt) = *self.under(t) else {
+            return None;
+        };
+        if self.is_untyped_nil(obj)
+            || self.is_self_ptr(obj)
+            || self.is_place_ptr(pt)
+            || self.rust_type(t).is_none()
+            || self.type_of(fin).is_none()
+        {
+            return None;
+        }
+        self.use_support("runtime");
+        if self.is_untyped_nil(fin) {
+            let addr = self.opaque_address(obj)?;
+            return Some(parse_quote!(crate::support::runtime::clear_finalizer(#addr)));
+        }
+        self.marker(
+            "semantics: runtime.SetFinalizer: the finalizer runs at the first runtime.GC() that finds the registry holding the only copy of the pointer, on the goroutine calling it (Go finalizes after an object's last use, on a goroutine of its own)".into(),
+        );
+        let p = crate::expr::as_base(self.borrowed(obj));
+        let mut f = self.value(fin);
+        // A function by name or a function literal is passed as it is, not as a function value.
+        if let syn::Expr::Call(c) = &f {
+            let is_new = matches!(&*c.func, syn::Expr::Path(p)
+                if p.path.segments.last().is_some_and(|s| s.ident == "new"));
+            if let (true, [arg @ (syn::Expr::Path(_) | syn::Expr::Closure(_))]) =
+                (is_new, c.args.iter().collect::<Vec<_>>().as_slice())
+            {
+                f = (*arg).clone();
+            }
+        }
+        let set: syn::Ident = if self.threaded {
+            parse_quote!(set_finalizer_send)
+        } else {
+            parse_quote!(set_finalizer)
+        };
+        if let syn::Expr::Path(_) | syn::Expr::Closure(_) = f {
+            return Some(parse_quote!(crate::support::runtime::#set(&#p, #f)));
+        }
+        Some(parse_quote!({
+            let f = #f;
+            crate::support::runtime::#set(&#p, move |p| f(p))
+        }))
     }
 
     /// Whether a `runtime.SetFinalizer` finalizer is `nil` or a function literal whose body is

@@ -8,6 +8,18 @@ import (
 
 var sink []int
 
+type conn struct{ id int }
+
+func closeConn(c *conn) { fmt.Println("closed", c.id) }
+
+func dial() {
+	c := &conn{1}
+	runtime.SetFinalizer(c, closeConn)
+	d := &conn{2}
+	runtime.SetFinalizer(d, func(c *conn) { fmt.Println("dropped", c.id) })
+	runtime.SetFinalizer(d, nil)
+}
+
 func grow() {
 	sink = make([]int, 8)
 }
@@ -27,4 +39,6 @@ func main() {
 	fmt.Println(m.NumGC >= 1, m.HeapAlloc == m.Alloc, before >= 0)
 	n := testing.AllocsPerRun(10, grow)
 	fmt.Println(n <= 1, len(sink))
+	dial()
+	runtime.GC()
 }
