@@ -304,6 +304,14 @@ pub fn read_mem_stats(m: &mut MemStats) {
     };
 }
 
+/// `runtime.Stack(buf, all)` where the trace is known from the source: copies as much of
+/// `trace` as fits into `buf` and returns the count.
+pub fn stack(buf: &mut [u8], trace: &str) -> i64 {
+    let n = trace.len().min(buf.len());
+    buf[..n].copy_from_slice(&trace.as_bytes()[..n]);
+    n as i64
+}
+
 /// `testing.AllocsPerRun(runs, f)`: calls `f` once to warm up and then `runs` times, as Go
 /// does. Allocations are not counted: the average returned is 0.
 pub fn allocs_per_run(runs: i64, f: impl Fn()) -> f64 {

@@ -454,6 +454,16 @@ impl Walker<'_> {
                 self.field_assigned(x);
                 self.expr(x);
             }
+            // `runtime.Stack(buf, all)` writes into `buf`.
+            ExprKind::Call { func, args, .. }
+                if args.len() == 2 && self.is_pkg_func(func, "runtime", "Stack") =>
+            {
+                if let Some(obj) = self.root_var(&args[0]) {
+                    self.out.mutated.insert(obj);
+                    self.elem_mutated.insert(obj);
+                }
+                args.iter().for_each(|a| self.expr(a));
+            }
             // `unsafe.Pointer(&x)`: an address to compare or print; `x` is only read.
             ExprKind::Call { func, args, .. }
                 if args.len() == 1 && self.is_unsafe_pointer_type(func) =>
@@ -711,6 +721,17 @@ impl Walker<'_> {
                     Type::Basic(goxide_types::BasicKind::UnsafePointer)
                 )
         })
+    }
+
+    /// Whether `f` names the function `pkg.name` of a standard-library package.
+    fn is_pkg_func(&self, f: &Expr, pkg: &str, name: &str) -> bool {
+        let ExprKind::Selector { x, sel } = &crate::builtins::strip_parens(f).kind else {
+            return false;
+        };
+        sel.name == name
+            && self.info.object_of(x.id).is_some_and(|o| {
+                matches!(self.prog.obj(o).kind, ObjKind::PkgName(p) if self.prog.pkg(p).path == pkg)
+            })
     }
 
     fn is_errors_as(&self, f: &Expr) -> bool {

@@ -401,6 +401,7 @@ impl Ctx<'_> {
     /// values; `None` for the others.
     pub(super) fn runtime_form_call(
         &mut self,
+        e: &goxide_ast::ast::Expr,
         name: &str,
         args: &[goxide_ast::ast::Expr],
     ) -> Option<syn::Expr> {
@@ -430,6 +431,48 @@ impl Ctx<'_> {
                 Some(parse_quote!(crate::support::runtime::read_mem_stats(#target)))
             }
             ("SetFinalizer", [obj, fin]) => self.set_finalizer(obj, fin),
+            ("Caller", [skip])
+                if matches!(self.info.const_value(skip.id),
+                    Some(goxide_types::ConstValue::Int(n)) if *n == 0.into()) =>
+            {
+                // The caller's own position is known here.
+                self.marker(
+                    "semantics: runtime.Caller(0): the position is the source file's as goxide read it; the program counter is 0".into(),
+                );
+                let file = self.file.path.clone();
+                let line = self.file.line_col(e.span.start).line as i64;
+                Some(parse_quote!((0usize, String::from(#file), #line, true)))
+            }
+            ("Stack", [buf, all])
+                if self.func.go_name.as_deref() == Some("main")
+                    && (!self.threaded
+                        || matches!(
+                            self.info.const_value(all.id),
+                            Some(goxide_types::ConstValue::Bool(false))
+                        )) =>
+            {
+                // In `main`, on goroutine 1, the stack is `main.main` alone.
+                self.use_support("runtime");
+                self.marker(
+                    "semantics: runtime.Stack: main's frame from its source position, without program counter offsets".into(),
+                );
+                let line = self.file.line_col(e.span.start).line;
+                let trace = format!(
+                    "goroutine 1 [running]:\nmain.main()\n\t{}:{line} +0x0\n",
+                    self.file.path
+                );
+                let buf = self.place(buf);
+                let call: syn::Expr =
+                    parse_quote!(crate::support::runtime::stack(&mut #buf[..], #trace));
+                if self.info.const_value(all.id).is_some() {
+                    return Some(call);
+                }
+                let all = self.borrowed(all);
+                Some(parse_quote!({
+                    let _ = #all;
+                    #call
+                }))
+            }
             _ => None,
         }
     }

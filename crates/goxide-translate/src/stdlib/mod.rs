@@ -91,7 +91,7 @@ impl Ctx<'_> {
             }
         }
         if pkg == "runtime" && !ellipsis {
-            if let Some(x) = self.runtime_form_call(name, args) {
+            if let Some(x) = self.runtime_form_call(e, name, args) {
                 return x;
             }
         }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"unsafe"
 )
 
@@ -37,4 +38,10 @@ func main() {
 	fmt.Println(a1-a0, s[0])
 	q := new(pair)
 	fmt.Println(uintptr(unsafe.Pointer(q)) != 0)
+
+	_, file, line, ok := runtime.Caller(0)
+	fmt.Println(file != "", line, ok)
+	buf := make([]byte, 512)
+	n := runtime.Stack(buf, false)
+	fmt.Println(n > 0)
 }
