@@ -269,22 +269,43 @@ impl Default for MemStats {
     }
 }
 
-/// The process's data size in bytes (heap and anonymous mappings: what Go's heap would
-/// hold), from `/proc/self/statm`; 0 where that file does not exist.
+/// The bytes of the process's private writable anonymous mappings (the heap and what the
+/// allocator maps), from `/proc/self/maps`, leaving out thread stacks (a mapping right above
+/// an inaccessible guard page): goroutines' stacks are not part of Go's heap either. 0 where
+/// that file does not exist.
 fn data_bytes() -> u64 {
-    let Ok(text) = std::fs::read_to_string("/proc/self/statm") else {
+    let Ok(text) = std::fs::read_to_string("/proc/self/maps") else {
         return 0;
     };
-    // size resident shared text lib data dt, in pages.
-    let pages = text
-        .split_whitespace()
-        .nth(5)
-        .and_then(|f| f.parse::<u64>().ok())
-        .unwrap_or(0);
-    pages * 4096
+    let mut total = 0u64;
+    // The end address and permissions of the previous mapping.
+    let mut prev: Option<(u64, String)> = None;
+    for line in text.lines() {
+        let mut fields = line.split_whitespace();
+        let (Some(range), Some(perms)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let inode = fields.nth(2).unwrap_or("0");
+        let path = fields.next();
+        let Some((lo, hi)) = range.split_once('-') else {
+            continue;
+        };
+        let (Ok(lo), Ok(hi)) = (u64::from_str_radix(lo, 16), u64::from_str_radix(hi, 16)) else {
+            continue;
+        };
+        let anonymous = inode == "0" && path.is_none_or(|p| p == "[heap]");
+        let above_guard = prev
+            .as_ref()
+            .is_some_and(|(end, perms)| *end == lo && perms.starts_with("---"));
+        if anonymous && perms.starts_with("rw") && !above_guard {
+            total += hi - lo;
+        }
+        prev = Some((hi, perms.to_string()));
+    }
+    total
 }
 
-/// `runtime.ReadMemStats(&m)`: the memory in use is the process's data size (`Alloc`,
+/// `runtime.ReadMemStats(&m)`: the memory in use is the process's heap-like mappings (`Alloc`,
 /// `HeapAlloc`, `HeapInuse`, `Sys`, `HeapSys`, `TotalAlloc`); `NumGC` and `NumForcedGC` count
 /// `runtime.GC()` calls; allocation counts are not kept and stay 0.
 pub fn read_mem_stats(m: &mut MemStats) {

@@ -409,7 +409,7 @@ impl Ctx<'_> {
             ("ReadMemStats", [arg]) => {
                 self.use_support("runtime");
                 self.marker(
-                    "semantics: runtime.ReadMemStats: Alloc, HeapAlloc and Sys are the process's data size; allocation counts stay 0; NumGC counts runtime.GC calls".into(),
+                    "semantics: runtime.ReadMemStats: Alloc, HeapAlloc and Sys are the process's heap-like mappings (no thread stacks); allocation counts stay 0; NumGC counts runtime.GC calls".into(),
                 );
                 let target: syn::Expr = match &crate::builtins::strip_parens(arg).kind {
                     goxide_ast::ast::ExprKind::Unary {
