@@ -274,7 +274,7 @@ pub const MODULES: &[Module] = &[
         name: "sync",
         source: include_str!("sync.rs"),
         crates: &[],
-        deps: &["chan", "fmt", "rt"],
+        deps: &["chan", "fmt", "rt", "runtime"],
     },
     Module {
         name: "tabwriter",

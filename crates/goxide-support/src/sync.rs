@@ -264,6 +264,15 @@ impl<T> Shared<T> {
     }
 }
 
+impl<T> super::runtime::Owned for Shared<T> {
+    fn owners(&self) -> usize {
+        Arc::strong_count(&self.0)
+    }
+    fn addr(&self) -> usize {
+        self.as_ptr()
+    }
+}
+
 impl<T> Shared<T> {
     /// The address of the variable (for printing pointers).
     pub fn as_ptr(&self) -> usize {

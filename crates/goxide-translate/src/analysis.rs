@@ -454,11 +454,42 @@ impl Walker<'_> {
                 self.field_assigned(x);
                 self.expr(x);
             }
-            ExprKind::Call { func, args, .. } if self.is_errors_as(func) && args.len() == 2 => {
-                // `errors.As(err, &target)` and `json.Unmarshal(data, &v)` assign their target; its
-                // address does not escape.
-                self.expr(&args[0]);
-                match &crate::builtins::strip_parens(&args[1]).kind {
+            // `runtime.Stack(buf, all)` writes into `buf`.
+            ExprKind::Call { func, args, .. }
+                if args.len() == 2 && self.is_pkg_func(func, "runtime", "Stack") =>
+            {
+                if let Some(obj) = self.root_var(&args[0]) {
+                    self.out.mutated.insert(obj);
+                    self.elem_mutated.insert(obj);
+                }
+                args.iter().for_each(|a| self.expr(a));
+            }
+            // `unsafe.Pointer(&x)`: an address to compare or print; `x` is only read.
+            ExprKind::Call { func, args, .. }
+                if args.len() == 1 && self.is_unsafe_pointer_type(func) =>
+            {
+                match &crate::builtins::strip_parens(&args[0]).kind {
+                    ExprKind::Unary {
+                        op: UnaryOp::Addr,
+                        x,
+                    } if !matches!(
+                        crate::builtins::strip_parens(x).kind,
+                        ExprKind::CompositeLit { .. }
+                    ) =>
+                    {
+                        self.expr(x)
+                    }
+                    _ => self.expr(&args[0]),
+                }
+            }
+            ExprKind::Call { func, args, .. }
+                if self.is_errors_as(func) && (1..=2).contains(&args.len()) =>
+            {
+                // `errors.As(err, &target)`, `json.Unmarshal(data, &v)` and
+                // `runtime.ReadMemStats(&st)` assign their target; its address does not escape.
+                let (first, target) = args.split_at(args.len() - 1);
+                first.iter().for_each(|a| self.expr(a));
+                match &crate::builtins::strip_parens(&target[0]).kind {
                     ExprKind::Unary {
                         op: UnaryOp::Addr,
                         x,
@@ -466,7 +497,7 @@ impl Walker<'_> {
                         self.mutate(x);
                         self.expr(x);
                     }
-                    _ => self.expr(&args[1]),
+                    _ => self.expr(&target[0]),
                 }
             }
             ExprKind::Call { func, args, .. } if self.is_fprint_to_buffer(func, args) => {
@@ -681,12 +712,35 @@ impl Walker<'_> {
 
     /// Whether `f` is `errors.As` or `json.Unmarshal`, which assign through their second
     /// argument and keep no pointer.
+    /// Whether `f` is the type `unsafe.Pointer` (the callee of a conversion).
+    fn is_unsafe_pointer_type(&self, f: &Expr) -> bool {
+        self.info.types.get(&f.id).is_some_and(|tv| {
+            matches!(tv.mode, goxide_types::Mode::Type)
+                && matches!(
+                    self.prog.types.get(tv.ty),
+                    Type::Basic(goxide_types::BasicKind::UnsafePointer)
+                )
+        })
+    }
+
+    /// Whether `f` names the function `pkg.name` of a standard-library package.
+    fn is_pkg_func(&self, f: &Expr, pkg: &str, name: &str) -> bool {
+        let ExprKind::Selector { x, sel } = &crate::builtins::strip_parens(f).kind else {
+            return false;
+        };
+        sel.name == name
+            && self.info.object_of(x.id).is_some_and(|o| {
+                matches!(self.prog.obj(o).kind, ObjKind::PkgName(p) if self.prog.pkg(p).path == pkg)
+            })
+    }
+
     fn is_errors_as(&self, f: &Expr) -> bool {
         let ExprKind::Selector { x, sel } = &crate::builtins::strip_parens(f).kind else {
             return false;
         };
         let want = match sel.name.as_str() {
             "As" => "errors",
+            "ReadMemStats" => "runtime",
             "Unmarshal" => "encoding/json",
             _ => return false,
         };

@@ -1000,6 +1000,14 @@ impl Ctx<'_> {
         }
         let (fu, tu) = (self.under(from).clone(), self.under(t).clone());
         match (&fu, &tu) {
+            (Type::Pointer(_), Type::Basic(BasicKind::UnsafePointer)) => self
+                .opaque_address(arg)
+                .unwrap_or_else(|| self.unsupported(e, "conversion")),
+            // Both are `usize` addresses.
+            (Type::Basic(BasicKind::UnsafePointer), Type::Basic(BasicKind::Uintptr))
+            | (Type::Basic(BasicKind::Uintptr), Type::Basic(BasicKind::UnsafePointer)) => {
+                self.value(arg)
+            }
             (Type::Basic(fk), Type::Basic(tk)) => {
                 if tk.is_string() {
                     if fk.is_string() {
@@ -1086,7 +1094,12 @@ impl Ctx<'_> {
         args: &[Expr],
         ellipsis: bool,
     ) -> syn::Expr {
-        let Some(b) = self.obj_of(callee).and_then(|o| match self.obj(o).kind {
+        // `unsafe.Sizeof`: the builtin is the selected name.
+        let name_obj = match &strip_parens(callee).kind {
+            ExprKind::Selector { sel, .. } => self.info.object_of(sel.id),
+            _ => self.obj_of(callee),
+        };
+        let Some(b) = name_obj.and_then(|o| match self.obj(o).kind {
             ObjKind::Builtin(b) => Some(b),
             _ => None,
         }) else {
@@ -1477,6 +1490,9 @@ impl Ctx<'_> {
                 let v = paren_if_needed(v);
                 parse_quote!(#v.close())
             }
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => self
+                .unsafe_layout(b, args)
+                .unwrap_or_else(|| self.unsupported(e, "builtin")),
             _ => self.unsupported(e, "builtin function"),
         }
     }

@@ -30,6 +30,9 @@ pub struct FnState {
     /// Labels that `goto` jumps to: the segment loop's label, its state variable and the
     /// label's segment number (see `goto.rs`).
     pub goto_labels: std::collections::HashMap<String, (syn::Lifetime, syn::Ident, usize)>,
+    /// The Go name of the function declaration being translated (`main`, `T.M`); `None`
+    /// inside a function literal.
+    pub go_name: Option<String>,
 }
 
 #[derive(Clone)]

@@ -1053,6 +1053,7 @@ impl Ctx<'_> {
         self.func = FnState {
             results: sig.results.clone(),
             ctor: self.analysis.ptr_params.ctors.contains(&obj),
+            go_name: f.recv.is_none().then(|| f.name.name.clone()),
             ..FnState::default()
         };
         self.defer_name_reserved = f.body.as_ref().is_some_and(defers_anywhere);

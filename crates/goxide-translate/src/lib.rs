@@ -6,6 +6,7 @@
 //! Translation never panics and never drops a declaration: what it cannot translate becomes a
 //! compiling `todo!()` under a `// TODO(goxide): unsupported: …` marker.
 
+mod addr;
 mod analysis;
 mod builtins;
 mod bytestr;
@@ -18,6 +19,7 @@ mod fmt_calls;
 mod generic_types;
 mod goto;
 mod interfaces;
+mod layout;
 mod lit;
 mod names;
 mod ownership;

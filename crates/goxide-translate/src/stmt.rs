@@ -873,6 +873,16 @@ impl Ctx<'_> {
             };
             return self.op_assign(s, l, bop, r);
         }
+        if let ([l], [r]) = (lhs, rhs) {
+            if self.is_pkg_member(l, "runtime", "MemProfileRate") {
+                // No memory profiler samples allocations here: the rate is evaluated, not kept.
+                self.marker(
+                    "semantics: runtime.MemProfileRate: there is no memory profiler; the setting is ignored".into(),
+                );
+                let v = self.value(r);
+                return vec![parse_quote!(let _ = #v;)];
+            }
+        }
         if lhs.len() == rhs.len() {
             if lhs.len() == 1 {
                 return self.assign_one(s, &lhs[0], &rhs[0], op == AssignOp::Define);

@@ -81,6 +81,10 @@ impl Ctx<'_> {
                         (Some("net/url"), "Values") => {
                             Some(parse_quote!(std::collections::HashMap<String, Vec<String>>))
                         }
+                        (Some("runtime"), "MemStats") => {
+                            self.use_support("runtime");
+                            Some(parse_quote!(crate::support::runtime::MemStats))
+                        }
                         (Some("time"), name) => self.time_type(name),
                         (Some("context"), _) => self.context_type(t),
                         (Some("sync"), _) => {

@@ -79,7 +79,7 @@ pub fn read_tests(dirs: &Dirs, filter: Option<&str>) -> Result<(Vec<Test>, usize
         .collect();
     let mut tests = Vec::new();
     for &path in &paths {
-        if filter.is_some_and(|f| !path.contains(f)) {
+        if filter.is_some_and(|f| !f.split('|').any(|f| path.contains(f))) {
             continue;
         }
         let go_file = dirs.go_test.join(path);

@@ -327,7 +327,10 @@ impl Ctx<'_> {
                 parse_quote!(std::env::var(#k).unwrap_or_default())
             }
             ("runtime", "Gosched", 0) => parse_quote!(std::thread::yield_now()),
-            ("runtime", "GC", 0) => parse_quote!(()),
+            ("runtime", "GC", 0) => {
+                self.use_support("runtime");
+                parse_quote!(crate::support::runtime::gc())
+            }
             ("runtime", "KeepAlive", 1) => {
                 let x = a.v(0);
                 parse_quote!({
@@ -378,8 +381,154 @@ impl Ctx<'_> {
                 parse_quote!(crate::support::runtime::set_max_stack(#x))
             }
             ("runtime", "NumCPU", 0) => parse_quote!(1),
+            ("testing", "AllocsPerRun", 2) => {
+                self.use_support("runtime");
+                self.marker(
+                    "semantics: testing.AllocsPerRun: allocations are not counted; the average is always 0".into(),
+                );
+                let runs = self.int_arg(a, 0, &parse_quote!(i64));
+                let f = a.v(1);
+                parse_quote!({
+                    let f = #f;
+                    crate::support::runtime::allocs_per_run(#runs, || f())
+                })
+            }
             _ => return None,
         })
+    }
+
+    /// `runtime` calls that look at their arguments' forms (`&st`) rather than at their
+    /// values; `None` for the others.
+    pub(super) fn runtime_form_call(
+        &mut self,
+        e: &goxide_ast::ast::Expr,
+        name: &str,
+        args: &[goxide_ast::ast::Expr],
+    ) -> Option<syn::Expr> {
+        match (name, args) {
+            ("ReadMemStats", [arg]) => {
+                self.use_support("runtime");
+                self.marker(
+                    "semantics: runtime.ReadMemStats: Alloc, HeapAlloc and Sys are the process's heap-like mappings (no thread stacks); allocation counts stay 0; NumGC counts runtime.GC calls".into(),
+                );
+                let target: syn::Expr = match &crate::builtins::strip_parens(arg).kind {
+                    goxide_ast::ast::ExprKind::Unary {
+                        op: goxide_ast::ast::UnaryOp::Addr,
+                        x,
+                    } => {
+                        let place = self.place(x);
+                        parse_quote!(&mut #place)
+                    }
+                    _ if self.is_self_ptr(arg) => {
+                        let p = self.pointee(arg, true);
+                        parse_quote!(&mut #p)
+                    }
+                    _ => {
+                        let p = self.pointee(arg, true);
+                        parse_quote!(&mut *#p)
+                    }
+                };
+                Some(parse_quote!(crate::support::runtime::read_mem_stats(#target)))
+            }
+            ("SetFinalizer", [obj, fin]) => self.set_finalizer(obj, fin),
+            ("Caller", [skip])
+                if matches!(self.info.const_value(skip.id),
+                    Some(goxide_types::ConstValue::Int(n)) if *n == 0.into()) =>
+            {
+                // The caller's own position is known here.
+                self.marker(
+                    "semantics: runtime.Caller(0): the position is the source file's as goxide read it; the program counter is 0".into(),
+                );
+                let file = self.file.path.clone();
+                let line = self.file.line_col(e.span.start).line as i64;
+                Some(parse_quote!((0usize, String::from(#file), #line, true)))
+            }
+            ("Stack", [buf, all])
+                if self.func.go_name.as_deref() == Some("main")
+                    && (!self.threaded
+                        || matches!(
+                            self.info.const_value(all.id),
+                            Some(goxide_types::ConstValue::Bool(false))
+                        )) =>
+            {
+                // In `main`, on goroutine 1, the stack is `main.main` alone.
+                self.use_support("runtime");
+                self.marker(
+                    "semantics: runtime.Stack: main's frame from its source position, without program counter offsets".into(),
+                );
+                let line = self.file.line_col(e.span.start).line;
+                let trace = format!(
+                    "goroutine 1 [running]:\nmain.main()\n\t{}:{line} +0x0\n",
+                    self.file.path
+                );
+                let buf = self.place(buf);
+                let call: syn::Expr =
+                    parse_quote!(crate::support::runtime::stack(&mut #buf[..], #trace));
+                if self.info.const_value(all.id).is_some() {
+                    return Some(call);
+                }
+                let all = self.borrowed(all);
+                Some(parse_quote!({
+                    let _ = #all;
+                    #call
+                }))
+            }
+            _ => None,
+        }
+    }
+
+    /// `runtime.SetFinalizer(p, f)` on a shared pointer (`Rc` or `support::sync::Shared`): a
+    /// registry entry that `runtime.GC()` runs once it holds the only copy of `p`;
+    /// `SetFinalizer(p, nil)` removes the entry. `None` for other pointer forms.
+    fn set_finalizer(
+        &mut self,
+        obj: &goxide_ast::ast::Expr,
+        fin: &goxide_ast::ast::Expr,
+    ) -> Option<syn::Expr> {
+        let t = self.type_of(obj)?;
+        let goxide_types::Type::Pointer(pt) = *self.under(t) else {
+            return None;
+        };
+        if self.is_untyped_nil(obj)
+            || self.is_self_ptr(obj)
+            || self.is_place_ptr(pt)
+            || self.rust_type(t).is_none()
+            || self.type_of(fin).is_none()
+        {
+            return None;
+        }
+        self.use_support("runtime");
+        if self.is_untyped_nil(fin) {
+            let addr = self.opaque_address(obj)?;
+            return Some(parse_quote!(crate::support::runtime::clear_finalizer(#addr)));
+        }
+        self.marker(
+            "semantics: runtime.SetFinalizer: the finalizer runs at the first runtime.GC() that finds the registry holding the only copy of the pointer, on the goroutine calling it (Go finalizes after an object's last use, on a goroutine of its own)".into(),
+        );
+        let p = crate::expr::as_base(self.borrowed(obj));
+        let mut f = self.value(fin);
+        // A function by name or a function literal is passed as it is, not as a function value.
+        if let syn::Expr::Call(c) = &f {
+            let is_new = matches!(&*c.func, syn::Expr::Path(p)
+                if p.path.segments.last().is_some_and(|s| s.ident == "new"));
+            if let (true, [arg @ (syn::Expr::Path(_) | syn::Expr::Closure(_))]) =
+                (is_new, c.args.iter().collect::<Vec<_>>().as_slice())
+            {
+                f = (*arg).clone();
+            }
+        }
+        let set: syn::Ident = if self.threaded {
+            parse_quote!(set_finalizer_send)
+        } else {
+            parse_quote!(set_finalizer)
+        };
+        if let syn::Expr::Path(_) | syn::Expr::Closure(_) = f {
+            return Some(parse_quote!(crate::support::runtime::#set(&#p, #f)));
+        }
+        Some(parse_quote!({
+            let f = #f;
+            crate::support::runtime::#set(&#p, move |p| f(p))
+        }))
     }
 
     /// Whether a `runtime.SetFinalizer` finalizer is `nil` or a function literal whose body is

@@ -90,6 +90,11 @@ impl Ctx<'_> {
                 return x;
             }
         }
+        if pkg == "runtime" && !ellipsis {
+            if let Some(x) = self.runtime_form_call(e, name, args) {
+                return x;
+            }
+        }
         if pkg == "encoding/csv" && name == "NewReader" && !ellipsis && args.len() == 1 {
             return match self.csv_new_reader(&args[0]) {
                 Some(x) => x,
@@ -176,7 +181,7 @@ impl Ctx<'_> {
                     Some(x) => Some(x),
                     None => self.os_call(name, &a),
                 },
-                "runtime" | "runtime/debug" => self.system_call(pkg, name, &a),
+                "runtime" | "runtime/debug" | "testing" => self.system_call(pkg, name, &a),
                 "reflect" => self.reflect_call(name, &a),
                 "flag" => self.flag_call(name, &a),
                 "container/heap" => self.heap_call(name, &a),

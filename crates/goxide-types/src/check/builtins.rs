@@ -575,8 +575,14 @@ impl Checker<'_> {
                 };
                 let sel = self.info.selections.get(&arg.id).cloned();
                 let base_ty = self.info.types.get(&base.id).map(|t| t.ty);
+                // `p.f` with a pointer `p` measures within `*p`; an embedded pointer on the
+                // way has no constant offset (`offset_of` stops at it).
+                let base_ty = base_ty.map(|t| match self.prog.types.under(t) {
+                    Type::Pointer(el) => *el,
+                    _ => t,
+                });
                 match (sel, base_ty) {
-                    (Some(s), Some(bt)) if !s.indirect => match self.offset_of(bt, &s.path) {
+                    (Some(s), Some(bt)) => match self.offset_of(bt, &s.path) {
                         Some(n) => Operand {
                             mode: Mode::Const(ConstValue::Int(BigInt::from(n))),
                             ty: uintptr,
