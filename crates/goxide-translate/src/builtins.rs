@@ -166,7 +166,11 @@ impl Ctx<'_> {
 
     /// The Rust name of the instantiation a generic function's use refers to, queueing it for
     /// translation when it was first met inside another instantiation.
-    fn instance_ident(&mut self, callee: &Expr, obj: goxide_types::ObjId) -> Option<syn::Ident> {
+    pub fn instance_ident(
+        &mut self,
+        callee: &Expr,
+        obj: goxide_types::ObjId,
+    ) -> Option<syn::Ident> {
         let args = self.info.instances.get(&callee.id).cloned()?;
         let args: Vec<TypeId> = args.iter().map(|&t| self.resolve(t)).collect();
         if args.iter().any(|&t| {
@@ -653,15 +657,22 @@ impl Ctx<'_> {
                 _ => xt,
             };
             if self.is_trait_iface(base) {
-                if !self.sig_translatable(&sig_of(self, m)) {
+                // The selector's type: the method's signature for the interface's type
+                // arguments (`I[int].M`).
+                let selected = match &e.kind {
+                    ExprKind::Call { func, .. } => self.type_of(func),
+                    _ => None,
+                };
+                let sig = match selected.map(|t| self.under(t).clone()) {
+                    Some(Type::Func(sig)) => sig,
+                    _ => sig_of(self, m),
+                };
+                if !self.sig_translatable(&sig) {
                     return self.unsupported(
                         e,
                         "call of a method whose signature goxide cannot translate yet",
                     );
                 }
-                let Type::Func(sig) = self.under(mo.ty).clone() else {
-                    return self.unsupported(e, "method call");
-                };
                 let Some(args) = self.call_args(e, args, &sig, ellipsis) else {
                     return self.unsupported(e, "call arguments");
                 };

@@ -116,6 +116,16 @@ pub struct Ctx<'a> {
     pub anon_structs: Vec<(TypeId, bool)>,
     /// Instantiations of generic struct types met so far (see `generic_types`).
     pub type_instances: Vec<crate::generic_types::TypeInstance>,
+    /// Instantiations of generic interface types met so far (see `generic_ifaces`).
+    pub iface_instances: Vec<crate::generic_ifaces::IfaceInstance>,
+    /// Trait impls emitted after the declarations: (trait, Rust type).
+    pub impls_done: HashSet<(String, String)>,
+    /// Converters between interface values declared after the instantiations (see
+    /// `generic_ifaces`), and the names of those declared.
+    pub converters: Vec<crate::generic_ifaces::Converter>,
+    pub converters_done: HashSet<String>,
+    /// The package declares generic struct types.
+    pub has_generic_structs: bool,
     /// Translating a method for one instantiation of its generic type.
     pub in_type_instance: bool,
     /// Package variables declared as thread-local cells (others had unsupported types).

@@ -69,6 +69,13 @@ pub fn translate_package(
     let mut has_main = false;
     let mut anon_structs: Vec<(goxide_types::TypeId, bool)> = Vec::new();
     let mut type_instances: Vec<crate::generic_types::TypeInstance> = Vec::new();
+    let mut iface_instances: Vec<crate::generic_ifaces::IfaceInstance> = Vec::new();
+    let mut impls_done: HashSet<(String, String)> = HashSet::new();
+    let mut converters_done: HashSet<String> = HashSet::new();
+    let has_generic_structs = ast_files.iter().flat_map(|f| &f.decls).any(|d| {
+        matches!(&d.kind, DeclKind::Type(specs) if specs.iter().any(|s| !s.type_params.is_empty()
+            && info.defs.get(&s.name.id).is_some_and(|&o| matches!(prog.types.under(prog.obj(o).ty), Type::Struct(_)))))
+    });
     let generic_methods = crate::generic_types::generic_methods(prog, info, &ast_files);
     let mut emitted_globals: HashSet<ObjId> = HashSet::new();
     let mut emitted_tuples: Vec<(ObjId, String)> = Vec::new();
@@ -334,6 +341,11 @@ pub fn translate_package(
             synthetic: HashMap::new(),
             anon_structs: std::mem::take(&mut anon_structs),
             type_instances: std::mem::take(&mut type_instances),
+            iface_instances: std::mem::take(&mut iface_instances),
+            impls_done: std::mem::take(&mut impls_done),
+            converters: Vec::new(),
+            converters_done: std::mem::take(&mut converters_done),
+            has_generic_structs,
             in_type_instance: false,
             emitted_globals: HashSet::new(),
             emitted_tuples: Vec::new(),
@@ -435,12 +447,19 @@ pub fn translate_package(
                 }
             }
             let fmt_used = ctx.support.contains("fmt") || support.contains("fmt");
-            let types = ctx.emit_type_instances(&generic_methods, multi, fmt_used);
+            let mut types = ctx.emit_type_instances(&generic_methods, multi, fmt_used);
+            let vis: syn::Visibility = if multi {
+                parse_quote!(pub(crate))
+            } else {
+                syn::Visibility::Inherited
+            };
+            types.extend(ctx.emit_iface_instances(vis));
             if types.is_empty() && ctx.mono_queue.is_empty() {
                 break;
             }
             items.extend(types);
         }
+        items.extend(ctx.emit_converters());
         for c in ctx.take_comments_before(u32::MAX) {
             items.push(comment_item(&c));
         }
@@ -513,6 +532,9 @@ pub fn translate_package(
         anon_ifaces = std::mem::take(&mut ctx.anon_ifaces);
         anon_structs = std::mem::take(&mut ctx.anon_structs);
         type_instances = std::mem::take(&mut ctx.type_instances);
+        iface_instances = std::mem::take(&mut ctx.iface_instances);
+        impls_done = std::mem::take(&mut ctx.impls_done);
+        converters_done = std::mem::take(&mut ctx.converters_done);
         mono_done = std::mem::take(&mut ctx.mono_done);
         mono_instances = std::mem::take(&mut ctx.mono_instances);
         emitted_globals.extend(ctx.emitted_globals.drain());

@@ -15,6 +15,7 @@ mod decl;
 mod equality;
 mod expr;
 mod fmt_calls;
+mod generic_ifaces;
 mod generic_types;
 mod goto;
 mod interfaces;
