@@ -766,7 +766,9 @@ impl Ctx<'_> {
     /// `x.M` as a value: a closure that calls the method on (a copy of) `x`, bound now.
     fn method_value(&mut self, e: &Expr, x: &Expr, name: &str, m: ObjId) -> syn::Expr {
         let mo = self.obj(m);
-        let Type::Func(sig) = self.under(mo.ty).clone() else {
+        // The value's type: the method's signature for the receiver's type arguments.
+        let ft = self.type_of(e).unwrap_or(mo.ty);
+        let Type::Func(sig) = self.under(ft).clone() else {
             return self.unsupported(e, "method value");
         };
         let Some(xt) = self.type_of(x) else {

@@ -298,6 +298,8 @@ impl Ctx<'_> {
             .collect();
         let mut plain: Vec<TypeId> = self.ifaces.iter().copied().collect();
         plain.sort();
+        // (Interfaces written in place, met so far.)
+        plain.extend(self.anon_ifaces.iter().map(|(t, _)| *t));
         for t in plain {
             if self.stub_types.contains(&t) {
                 continue;

@@ -29,9 +29,12 @@ impl Ctx<'_> {
     /// named `AnonIface1`, … declared once per package.
     pub fn is_anon_iface(&self, t: TypeId) -> bool {
         let t = self.resolve(t);
+        // (One written in generic code with methods mentioning type parameters would need a
+        // trait per instantiation.)
         matches!(self.prog.types.get(t), Type::Interface(i)
             if i.terms.is_none() && !i.comparable && !i.all_methods.is_empty()
-                && i.embeds.iter().all(|&e| matches!(self.prog.types.under(e), Type::Interface(_))))
+                && i.embeds.iter().all(|&e| matches!(self.prog.types.under(e), Type::Interface(_)))
+                && !i.all_methods.iter().any(|m| crate::decl::mentions_type_param(self.prog, m.sig, 0)))
     }
 
     /// The trait's name for an interface type.

@@ -213,9 +213,7 @@ impl Ctx<'_> {
                 self.use_support("fmt");
                 parse_quote!(crate::support::iface::Iface)
             }
-            Type::Interface(_)
-                if self.is_anon_iface(t) && !crate::decl::mentions_type_param(self.prog, t, 0) =>
-            {
+            Type::Interface(_) if self.is_anon_iface(t) => {
                 // An interface with methods written in place: a trait declared once per package.
                 return self.iface_rust_type(t);
             }
