@@ -1818,6 +1818,15 @@ impl Ctx<'_> {
                 }
             )
         });
+        // A pointer-receiver `Error`/`String` that only reads: fmt calls it on a pointer.
+        let ptr_stringer = self.ptr_stringer_method(t).map(|m| {
+            let m = names::value_ident(&m);
+            quote::quote!(
+                fn ptr_method_string(&self) -> Option<String> {
+                    Some(self.#m())
+                }
+            )
+        });
         Some(parse_quote!(
             impl crate::support::fmt::Format for #name {
                 fn fmt(&self, f: &mut crate::support::fmt::Formatter<'_>, _verb: char) {
@@ -1833,6 +1842,7 @@ impl Ctx<'_> {
                     crate::support::fmt::Kind::Struct
                 }
                 #stringer
+                #ptr_stringer
             }
         ))
     }
@@ -1863,6 +1873,39 @@ impl Ctx<'_> {
                         return Some(name.to_string());
                     }
                 }
+            }
+        }
+        None
+    }
+
+    /// The method fmt calls on a pointer to a value of named type `t` when one of `Error() string`
+    /// and `String() string` (in that order) has a pointer receiver and never writes through
+    /// it (so that it takes `&self`); `None` otherwise.
+    pub fn ptr_stringer_method(&self, t: TypeId) -> Option<String> {
+        let Type::Named(n) = self.ty(t) else {
+            return None;
+        };
+        for name in ["Error", "String"] {
+            for &m in &n.methods {
+                let o = self.obj(m);
+                if o.name != name {
+                    continue;
+                }
+                let ObjKind::Func { recv: Some(r) } = &o.kind else {
+                    continue;
+                };
+                let Type::Func(sig) = self.ty(o.ty) else {
+                    continue;
+                };
+                if !(sig.params.is_empty()
+                    && sig.results.len() == 1
+                    && self.is_string(sig.results[0]))
+                {
+                    continue;
+                }
+                // The first of the two the pointer has decides.
+                let ptr = matches!(self.ty(*r), Type::Pointer(_));
+                return (ptr && self.readonly_ptr_methods.contains(&m)).then(|| name.to_string());
             }
         }
         None

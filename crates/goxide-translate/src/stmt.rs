@@ -68,6 +68,10 @@ impl Ctx<'_> {
             }
             StmtKind::IncDec { x, inc } => {
                 let one: syn::Expr = match self.type_of(x).and_then(|t| self.basic(t)) {
+                    Some(k) if k.is_complex() => {
+                        self.use_support("complex");
+                        parse_quote!(crate::support::complex::Complex128::new(1.0, 0.0))
+                    }
                     Some(k) if k.is_float() => parse_quote!(1.0),
                     _ => parse_quote!(1),
                 };
