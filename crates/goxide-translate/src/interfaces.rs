@@ -423,8 +423,7 @@ impl Ctx<'_> {
             Type::Pointer(e) => (self.resolve(*e), true),
             _ => (src, false),
         };
-        let generic_src =
-            self.is_generic_instance(base) && matches!(self.under(base), Type::Struct(_));
+        let generic_src = self.is_generic_instance(base);
         let src_ok = (self.concrete_types.contains(&base) || generic_src)
             && !self.stub_types.contains(&base);
         if !src_ok || !self.implements_trait(base, via_ptr, target) {
@@ -432,6 +431,18 @@ impl Ctx<'_> {
         }
         let tr = self.trait_ident(target)?;
         let rc = self.trait_rc(target);
+        // A function value (a closure in an `Rc`) takes its declared type before it is boxed.
+        let v = if matches!(self.under(src), Type::Func(_)) {
+            match self.rust_type(src) {
+                Some(ty) => parse_quote!({
+                    let v: #ty = #v;
+                    v
+                }),
+                None => return None,
+            }
+        } else {
+            v
+        };
         Some(parse_quote!(Some(#rc::new(#v) as #rc<dyn #tr>)))
     }
 

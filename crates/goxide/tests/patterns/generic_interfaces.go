@@ -20,6 +20,11 @@ type Celsius struct{ deg int }
 
 func (c Celsius) Get() int { return c.deg }
 
+// A generic function type with a method: its instantiations implement the trait too.
+type GetFunc[T any] func() T
+
+func (f GetFunc[T]) Get() T { return f() }
+
 func Read[T any](g Getter[T]) T {
 	return g.Get()
 }
@@ -33,5 +38,6 @@ func main() {
 	fmt.Println(Read(g))
 	fmt.Println(Read[int](Celsius{deg: 21}))
 	fmt.Println(Read[string](Name("gopher")))
+	fmt.Println(Read[int](GetFunc[int](func() int { return 7 })))
 	fmt.Println(FromAny[int](&Box[int]{v: 8}), FromAny[int](Celsius{deg: 5}))
 }
