@@ -214,11 +214,17 @@ impl Ctx<'_> {
     ) -> Option<syn::Ident> {
         let args = self.info.instances.get(&callee.id).cloned()?;
         let args: Vec<TypeId> = args.iter().map(|&t| self.resolve(t)).collect();
-        if args.iter().any(|&t| {
-            crate::decl::mentions_type_param(self.prog, t, 0)
-                || crate::decl::mentions_local_type(self.prog, t, 0)
-        }) {
+        if args
+            .iter()
+            .any(|&t| crate::decl::mentions_local_type(self.prog, t, 0))
+        {
             return None;
+        }
+        if args
+            .iter()
+            .any(|&t| crate::decl::mentions_type_param(self.prog, t, 0))
+        {
+            return self.env_instance_ident(obj, args);
         }
         if !self
             .mono_instances
@@ -232,6 +238,30 @@ impl Ctx<'_> {
             self.mono_queue.push((obj, args.clone()));
         }
         self.mono_ident(obj, &args)
+    }
+
+    /// The Rust name of an instantiation whose type arguments mention the type parameters of
+    /// the instantiation being translated, queueing it with that instantiation's substitution.
+    fn env_instance_ident(
+        &mut self,
+        obj: goxide_types::ObjId,
+        args: Vec<TypeId>,
+    ) -> Option<syn::Ident> {
+        // (Not inside the function itself: its type parameters would stand for themselves.)
+        let tps = self.prog.func_type_params.get(&obj).cloned()?;
+        if tps.iter().any(|p| self.subst.contains_key(p)) || self.subst.is_empty() {
+            return None;
+        }
+        let name = self.mono_ident(obj, &args)?;
+        let text = name.to_string();
+        let concrete: Vec<Vec<TypeId>> = self.mono_instances.get(&obj).cloned().unwrap_or_default();
+        let taken = concrete
+            .iter()
+            .any(|a| self.mono_ident(obj, a).is_some_and(|n| n == name));
+        if !taken && self.mono_env_names.insert(text) {
+            self.mono_env_queue.push((obj, args, self.subst.clone()));
+        }
+        Some(name)
     }
 
     /// Whether every parameter and result type has a Rust form.

@@ -152,6 +152,11 @@ pub struct Ctx<'a> {
     /// Instantiations emitted, and those requested from inside other instantiations.
     pub mono_done: std::collections::HashSet<(ObjId, Vec<TypeId>)>,
     pub mono_queue: Vec<(ObjId, Vec<TypeId>)>,
+    /// Instantiations whose type arguments mention the type parameters of the instantiation
+    /// that uses them (`Two[Node[V]]` in `One[TextValue]`): with that instantiation's
+    /// substitution; and the Rust names of those queued.
+    pub mono_env_queue: Vec<(ObjId, Vec<TypeId>, HashMap<TypeId, TypeId>)>,
+    pub mono_env_names: HashSet<String>,
     /// Instantiations used with concrete type arguments, per generic function.
     pub mono_instances: HashMap<ObjId, Vec<Vec<TypeId>>>,
     /// Interface types written in place, met so far, and whether they were declared.

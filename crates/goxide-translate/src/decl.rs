@@ -72,6 +72,7 @@ pub fn translate_package(
     let mut iface_instances: Vec<crate::generic_ifaces::IfaceInstance> = Vec::new();
     let mut impls_done: HashSet<(String, String)> = HashSet::new();
     let mut converters_done: HashSet<String> = HashSet::new();
+    let mut mono_env_names: HashSet<String> = HashSet::new();
     let has_generic_structs = ast_files.iter().flat_map(|f| &f.decls).any(|d| {
         matches!(&d.kind, DeclKind::Type(specs) if specs.iter().any(|s| !s.type_params.is_empty()
             && info.defs.get(&s.name.id).is_some_and(|&o| matches!(prog.types.under(prog.obj(o).ty), Type::Struct(_)))))
@@ -359,6 +360,8 @@ pub fn translate_package(
             subst: HashMap::new(),
             mono_done: std::mem::take(&mut mono_done),
             mono_queue: Vec::new(),
+            mono_env_queue: Vec::new(),
+            mono_env_names: std::mem::take(&mut mono_env_names),
             mono_instances: std::mem::take(&mut mono_instances),
             global_names: global_names.clone(),
             init_total,
@@ -446,6 +449,11 @@ pub fn translate_package(
                     items.extend(ctx.instantiate(d, fd, obj, &args));
                 }
             }
+            while let Some((obj, args, env)) = ctx.mono_env_queue.pop() {
+                if let Some(&(d, fd)) = generic_decls.get(&obj) {
+                    items.extend(ctx.instantiate_env(d, fd, obj, &args, env));
+                }
+            }
             let fmt_used = ctx.support.contains("fmt") || support.contains("fmt");
             let mut types = ctx.emit_type_instances(&generic_methods, multi, fmt_used);
             let vis: syn::Visibility = if multi {
@@ -454,7 +462,7 @@ pub fn translate_package(
                 syn::Visibility::Inherited
             };
             types.extend(ctx.emit_iface_instances(vis));
-            if types.is_empty() && ctx.mono_queue.is_empty() {
+            if types.is_empty() && ctx.mono_queue.is_empty() && ctx.mono_env_queue.is_empty() {
                 break;
             }
             items.extend(types);
@@ -536,6 +544,7 @@ pub fn translate_package(
         impls_done = std::mem::take(&mut ctx.impls_done);
         converters_done = std::mem::take(&mut ctx.converters_done);
         mono_done = std::mem::take(&mut ctx.mono_done);
+        mono_env_names = std::mem::take(&mut ctx.mono_env_names);
         mono_instances = std::mem::take(&mut ctx.mono_instances);
         emitted_globals.extend(ctx.emitted_globals.drain());
         emitted_tuples.append(&mut ctx.emitted_tuples);
@@ -1245,7 +1254,11 @@ impl Ctx<'_> {
             .filter(|(o, a)| *o == obj && a.as_slice() != args)
             .map(|(_, a)| a.clone())
             .collect();
-        if done.iter().any(|a| self.mono_ident(obj, a) == name) {
+        if done.iter().any(|a| self.mono_ident(obj, a) == name)
+            || name
+                .as_ref()
+                .is_some_and(|n| self.mono_env_names.contains(&n.to_string()))
+        {
             return vec![];
         }
         let Some(tps) = self.prog.func_type_params.get(&obj).cloned() else {
@@ -1255,6 +1268,29 @@ impl Ctx<'_> {
             &mut self.subst,
             tps.iter().copied().zip(args.iter().copied()).collect(),
         );
+        let mut g = f.clone();
+        g.type_params.clear();
+        let items = self.func_decl(d, &g, 0);
+        self.subst = saved;
+        items
+    }
+
+    /// Translates generic function `f` for type arguments `args` that mention the type
+    /// parameters of another instantiation, with that instantiation's substitution `env`.
+    pub fn instantiate_env(
+        &mut self,
+        d: &Decl,
+        f: &FuncDecl,
+        obj: ObjId,
+        args: &[TypeId],
+        env: HashMap<TypeId, TypeId>,
+    ) -> Vec<syn::Item> {
+        let Some(tps) = self.prog.func_type_params.get(&obj).cloned() else {
+            return vec![];
+        };
+        let mut subst = env;
+        subst.extend(tps.iter().copied().zip(args.iter().copied()));
+        let saved = std::mem::replace(&mut self.subst, subst);
         let mut g = f.clone();
         g.type_params.clear();
         let items = self.func_decl(d, &g, 0);
