@@ -262,6 +262,18 @@ impl Ctx<'_> {
             self.use_support("errors");
             return parse_quote!(crate::support::iface::assert_error(&#v));
         }
+        if self.is_empty_interface(t) && self.is_trait_iface(xt) {
+            // `x.(any)`: the dynamic value; a nil `x` panics.
+            let v = self.borrowed(x);
+            if let Some(conv) = self.trait_to_any(&v, xt) {
+                let msg = "interface conversion: interface is nil, not interface {}";
+                self.use_support("rt");
+                return parse_quote!(match #conv {
+                    v if v.is_some() => v,
+                    _ => crate::support::rt::runtime_error(#msg),
+                });
+            }
+        }
         if self.is_interface(t) {
             let v = self.borrowed(x);
             if let Some(conv) = self.iface_to_iface(&v, xt, t) {
@@ -1401,6 +1413,13 @@ impl Ctx<'_> {
             return Some(parse_quote!(crate::support::iface::eq(&#a, &#b)));
         }
         let (i, v, vt) = if xi { (x, y, yt) } else { (y, x, xt) };
+        if self.is_trait_iface(vt) {
+            // A trait interface value compared with an `interface{}`: its dynamic value.
+            let tv = self.borrowed(v);
+            let tv = self.trait_to_any(&tv, vt)?;
+            let iv = self.borrowed(i);
+            return Some(parse_quote!(crate::support::iface::eq(&#iv, &#tv)));
+        }
         if self.is_interface(vt) || !self.is_comparable(vt) {
             return None;
         }

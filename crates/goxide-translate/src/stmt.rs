@@ -1198,6 +1198,18 @@ impl Ctx<'_> {
                 let (Some(xt), Some(t)) = (self.type_of(x), self.type_of(r)) else {
                     return Err("type assertion");
                 };
+                if self.is_empty_interface(t) && self.is_trait_iface(xt) {
+                    // `x.(any)`: the dynamic value, unless `x` is nil.
+                    let v = self.borrowed(x);
+                    let Some(conv) = self.trait_to_any(&v, xt) else {
+                        return Err("type assertion to an interface type");
+                    };
+                    return Ok(parse_quote!({
+                        let v = #conv;
+                        let ok = v.is_some();
+                        (v, ok)
+                    }));
+                }
                 if self.is_interface(t) {
                     let v = self.borrowed(x);
                     let Some(conv) = self.iface_to_iface(&v, xt, t) else {

@@ -33,9 +33,15 @@ func FromAny[T any](x interface{}) T {
 	return x.(Getter[T]).Get()
 }
 
+// `g.(any)`: the dynamic value as an `interface{}`.
+func IsSet[T any](g Getter[T]) bool {
+	_, ok := g.(any)
+	return ok
+}
+
 func main() {
 	var g Getter[int] = &Box[int]{v: 3}
-	fmt.Println(Read(g))
+	fmt.Println(Read(g), IsSet(g))
 	fmt.Println(Read[int](Celsius{deg: 21}))
 	fmt.Println(Read[string](Name("gopher")))
 	fmt.Println(Read[int](GetFunc[int](func() int { return 7 })))
