@@ -95,6 +95,12 @@ pub trait Format {
     fn method_string(&self) -> Option<String> {
         None
     }
+
+    /// Like [`Format::method_string`], for a pointer to the value: the pointer's method set
+    /// also has the methods with pointer receivers. `None` defers to `method_string`.
+    fn ptr_method_string(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Formatting state: the output, the current flags, width and precision,
@@ -1372,8 +1378,11 @@ impl<T: Format> Format for Option<Rc<RefCell<T>>> {
         Kind::Pointer
     }
     fn method_string(&self) -> Option<String> {
-        self.as_ref()
-            .and_then(|rc| rc.try_borrow().ok().and_then(|v| v.method_string()))
+        self.as_ref().and_then(|rc| {
+            rc.try_borrow()
+                .ok()
+                .and_then(|v| v.ptr_method_string().or_else(|| v.method_string()))
+        })
     }
 }
 
@@ -1393,7 +1402,9 @@ impl<T: Format> Format for Rc<RefCell<T>> {
         Kind::Pointer
     }
     fn method_string(&self) -> Option<String> {
-        self.try_borrow().ok().and_then(|v| v.method_string())
+        self.try_borrow()
+            .ok()
+            .and_then(|v| v.ptr_method_string().or_else(|| v.method_string()))
     }
 }
 

@@ -878,7 +878,8 @@ pub fn analyze(
             let DeclKind::Func(fd) = &d.kind else {
                 continue;
             };
-            if fd.recv.is_some() || fd.body.is_none() || !fd.type_params.is_empty() {
+            // (A generic function's instantiations share its parameters' modes.)
+            if fd.recv.is_some() || fd.body.is_none() {
                 continue;
             }
             let Some(&fobj) = info.defs.get(&fd.name.id) else {

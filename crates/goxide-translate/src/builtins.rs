@@ -108,28 +108,17 @@ impl Ctx<'_> {
                     let Some(id) = self.instance_ident(callee, obj) else {
                         return self.unsupported(e, "call of a generic function");
                     };
-                    return parse_quote!(#id(#(#args),*));
+                    let (binds, args) = self.lend_slice_args(e, obj, args, &sig);
+                    return with_binds(binds, parse_quote!(#id(#(#args),*)));
                 }
                 if matches!(self.obj(obj).kind, ObjKind::Func { .. }) {
-                    let mut args = args;
-                    if let Some(modes) = self.analysis.fn_param_modes.get(&obj).cloned() {
-                        let ExprKind::Call { args: go_args, .. } = &e.kind else {
-                            return self.unsupported(e, "call");
-                        };
-                        for (i, m) in modes.iter().enumerate() {
-                            let (Some(m), true) = (m, i < go_args.len()) else {
-                                continue;
-                            };
-                            args[i] =
-                                self.slice_param_arg(go_args, i, *m, sig.params.get(i).copied());
-                        }
-                    }
+                    let (binds, args) = self.lend_slice_args(e, obj, args, &sig);
                     let id = if name == "main" {
                         syn::Ident::new("go_main", proc_macro2::Span::call_site())
                     } else {
                         self.var_name(obj)
                     };
-                    return parse_quote!(#id(#(#args),*));
+                    return with_binds(binds, parse_quote!(#id(#(#args),*)));
                 }
             }
         }
@@ -144,7 +133,8 @@ impl Ctx<'_> {
                 let Some(id) = id else {
                     return self.unsupported(e, "call of a generic function");
                 };
-                return parse_quote!(#id(#(#args),*));
+                let (binds, args) = self.lend_slice_args(e, obj, args, &sig);
+                return with_binds(binds, parse_quote!(#id(#(#args),*)));
             }
         }
         if let ExprKind::FuncLit { .. } = &callee.kind {
@@ -164,16 +154,77 @@ impl Ctx<'_> {
         }
     }
 
+    /// The arguments of call `e` of function `obj`, those of its borrowed slice and map
+    /// parameters lent (`&xs`, `&mut m`).
+    fn lend_slice_args(
+        &mut self,
+        e: &Expr,
+        obj: goxide_types::ObjId,
+        mut args: Vec<syn::Expr>,
+        sig: &goxide_types::types::Signature,
+    ) -> (Vec<syn::Stmt>, Vec<syn::Expr>) {
+        let mut binds = Vec::new();
+        let Some(modes) = self.analysis.fn_param_modes.get(&obj).cloned() else {
+            return (binds, args);
+        };
+        let ExprKind::Call { args: go_args, .. } = &e.kind else {
+            return (binds, args);
+        };
+        use crate::analysis::SliceMode;
+        for (i, m) in modes.iter().enumerate() {
+            let (Some(m), true) = (m, i < go_args.len() && i < args.len()) else {
+                continue;
+            };
+            // Another argument lends the same variable mutably (`add(m, m)`): this one reads a
+            // copy.
+            let aliased = *m == SliceMode::Ref
+                && modes.iter().enumerate().any(|(j, mj)| {
+                    j != i
+                        && *mj == Some(SliceMode::MutRef)
+                        && go_args.get(j).is_some_and(|aj| {
+                            crate::stmt::root_ident(strip_parens(aj))
+                                .and_then(|r| self.obj_of(r))
+                                .is_some_and(|o| {
+                                    crate::subslice::mentions(self.info, &go_args[i], o)
+                                })
+                        })
+                });
+            if aliased {
+                let v = match sig.params.get(i) {
+                    Some(&pt) => self.value_as(&go_args[i], pt),
+                    None => self.value(&go_args[i]),
+                };
+                // (Bound before the call: the mutable borrow is taken first.)
+                let t = quote::format_ident!("copy{i}");
+                binds.push(parse_quote!(let #t = #v;));
+                args[i] = parse_quote!(&#t);
+                continue;
+            }
+            args[i] = self.slice_param_arg(go_args, i, *m, sig.params.get(i).copied());
+        }
+        (binds, args)
+    }
+
     /// The Rust name of the instantiation a generic function's use refers to, queueing it for
     /// translation when it was first met inside another instantiation.
-    fn instance_ident(&mut self, callee: &Expr, obj: goxide_types::ObjId) -> Option<syn::Ident> {
+    pub fn instance_ident(
+        &mut self,
+        callee: &Expr,
+        obj: goxide_types::ObjId,
+    ) -> Option<syn::Ident> {
         let args = self.info.instances.get(&callee.id).cloned()?;
         let args: Vec<TypeId> = args.iter().map(|&t| self.resolve(t)).collect();
-        if args.iter().any(|&t| {
-            crate::decl::mentions_type_param(self.prog, t, 0)
-                || crate::decl::mentions_local_type(self.prog, t, 0)
-        }) {
+        if args
+            .iter()
+            .any(|&t| crate::decl::mentions_local_type(self.prog, t, 0))
+        {
             return None;
+        }
+        if args
+            .iter()
+            .any(|&t| crate::decl::mentions_type_param(self.prog, t, 0))
+        {
+            return self.env_instance_ident(obj, args);
         }
         if !self
             .mono_instances
@@ -187,6 +238,30 @@ impl Ctx<'_> {
             self.mono_queue.push((obj, args.clone()));
         }
         self.mono_ident(obj, &args)
+    }
+
+    /// The Rust name of an instantiation whose type arguments mention the type parameters of
+    /// the instantiation being translated, queueing it with that instantiation's substitution.
+    fn env_instance_ident(
+        &mut self,
+        obj: goxide_types::ObjId,
+        args: Vec<TypeId>,
+    ) -> Option<syn::Ident> {
+        // (Not inside the function itself: its type parameters would stand for themselves.)
+        let tps = self.prog.func_type_params.get(&obj).cloned()?;
+        if tps.iter().any(|p| self.subst.contains_key(p)) || self.subst.is_empty() {
+            return None;
+        }
+        let name = self.mono_ident(obj, &args)?;
+        let text = name.to_string();
+        let concrete: Vec<Vec<TypeId>> = self.mono_instances.get(&obj).cloned().unwrap_or_default();
+        let taken = concrete
+            .iter()
+            .any(|a| self.mono_ident(obj, a).is_some_and(|n| n == name));
+        if !taken && self.mono_env_names.insert(text) {
+            self.mono_env_queue.push((obj, args, self.subst.clone()));
+        }
+        Some(name)
     }
 
     /// Whether every parameter and result type has a Rust form.
@@ -463,7 +538,13 @@ impl Ctx<'_> {
                 return self.method_call(e, inner, name, selection, args, ellipsis);
             }
         }
-        let bind = self.method_instance_subst(selection);
+        let mut bind = self.method_instance_subst(selection);
+        // In a generic instantiation, the type argument's own method (of a generic type) has
+        // its receiver's type parameters.
+        let m = self.effective_method(selection.obj, x, name);
+        if m != selection.obj {
+            bind.extend(self.recv_type_args(m, x));
+        }
         if bind.is_empty() {
             return self.method_call_inner(e, x, name, selection, args, ellipsis);
         }
@@ -484,8 +565,35 @@ impl Ctx<'_> {
             Type::Pointer(b) => *b,
             _ => t,
         };
-        let ObjKind::Func { recv: Some(r) } = self.obj(selection.obj).kind else {
+        let ObjKind::Func { recv } = self.obj(selection.obj).kind else {
             return vec![];
+        };
+        let Some(r) = recv else {
+            // A method of an interface (an embedded field's, or the receiver's own): its
+            // signature mentions the generic interface's type parameters.
+            let mut t = selection.recv;
+            for &idx in &selection.path {
+                let Type::Struct(fields) = self.prog.types.under(strip(t)) else {
+                    return vec![];
+                };
+                let Some(f) = fields.get(idx) else {
+                    return vec![];
+                };
+                t = f.ty;
+            }
+            let Type::Named(tn) = self.prog.types.get(strip(t)) else {
+                return vec![];
+            };
+            let Some(Type::Named(o)) = tn.origin.map(|o| self.prog.types.get(o)) else {
+                return vec![];
+            };
+            return o
+                .type_params
+                .iter()
+                .copied()
+                .zip(tn.type_args.iter().copied())
+                .filter(|(p, a)| p != a)
+                .collect();
         };
         let Type::Named(rn) = self.prog.types.get(strip(r)) else {
             return vec![];
@@ -505,6 +613,40 @@ impl Ctx<'_> {
         }
         match self.prog.types.get(strip(t)) {
             Type::Named(tn) if tn.obj == rn.obj => rn
+                .type_args
+                .iter()
+                .copied()
+                .zip(tn.type_args.iter().copied())
+                .filter(|(p, a)| p != a)
+                .collect(),
+            _ => vec![],
+        }
+    }
+
+    /// Receiver type parameter of method `m` → type argument of `x`'s type (an instantiation
+    /// of `m`'s generic type, or a pointer to one).
+    fn recv_type_args(
+        &self,
+        m: goxide_types::ObjId,
+        x: &Expr,
+    ) -> Vec<(goxide_types::TypeId, goxide_types::TypeId)> {
+        let strip = |t| match self.prog.types.get(t) {
+            Type::Pointer(b) => *b,
+            _ => t,
+        };
+        let ObjKind::Func { recv: Some(r) } = self.obj(m).kind else {
+            return vec![];
+        };
+        let Some(xt) = self.type_of(x) else {
+            return vec![];
+        };
+        let xt = self.resolve(xt);
+        let base = match self.ty(xt) {
+            Type::Pointer(b) => self.resolve(*b),
+            _ => xt,
+        };
+        match (self.prog.types.get(strip(r)), self.prog.types.get(base)) {
+            (Type::Named(rn), Type::Named(tn)) if rn.obj == tn.obj => rn
                 .type_args
                 .iter()
                 .copied()
@@ -653,15 +795,22 @@ impl Ctx<'_> {
                 _ => xt,
             };
             if self.is_trait_iface(base) {
-                if !self.sig_translatable(&sig_of(self, m)) {
+                // The selector's type: the method's signature for the interface's type
+                // arguments (`I[int].M`).
+                let selected = match &e.kind {
+                    ExprKind::Call { func, .. } => self.type_of(func),
+                    _ => None,
+                };
+                let sig = match selected.map(|t| self.under(t).clone()) {
+                    Some(Type::Func(sig)) => sig,
+                    _ => sig_of(self, m),
+                };
+                if !self.sig_translatable(&sig) {
                     return self.unsupported(
                         e,
                         "call of a method whose signature goxide cannot translate yet",
                     );
                 }
-                let Type::Func(sig) = self.under(mo.ty).clone() else {
-                    return self.unsupported(e, "method call");
-                };
                 let Some(args) = self.call_args(e, args, &sig, ellipsis) else {
                     return self.unsupported(e, "call arguments");
                 };
@@ -1687,6 +1836,17 @@ impl Ctx<'_> {
             _ => false,
         }
     }
+}
+
+/// `call`, after `binds` when there are any: `{ let copy1 = m.clone(); f(&mut m, &copy1) }`.
+fn with_binds(binds: Vec<syn::Stmt>, call: syn::Expr) -> syn::Expr {
+    if binds.is_empty() {
+        return call;
+    }
+    parse_quote!({
+        #(#binds)*
+        #call
+    })
 }
 
 fn sig_of(ctx: &Ctx<'_>, m: goxide_types::ObjId) -> goxide_types::types::Signature {

@@ -119,6 +119,16 @@ pub struct Ctx<'a> {
     pub anon_structs: Vec<(TypeId, bool)>,
     /// Instantiations of generic struct types met so far (see `generic_types`).
     pub type_instances: Vec<crate::generic_types::TypeInstance>,
+    /// Instantiations of generic interface types met so far (see `generic_ifaces`).
+    pub iface_instances: Vec<crate::generic_ifaces::IfaceInstance>,
+    /// Trait impls emitted after the declarations: (trait, Rust type).
+    pub impls_done: HashSet<(String, String)>,
+    /// Converters between interface values declared after the instantiations (see
+    /// `generic_ifaces`), and the names of those declared.
+    pub converters: Vec<crate::generic_ifaces::Converter>,
+    pub converters_done: HashSet<String>,
+    /// The package declares generic struct types.
+    pub has_generic_structs: bool,
     /// Translating a method for one instantiation of its generic type.
     pub in_type_instance: bool,
     /// Package variables declared as thread-local cells (others had unsupported types).
@@ -145,6 +155,11 @@ pub struct Ctx<'a> {
     /// Instantiations emitted, and those requested from inside other instantiations.
     pub mono_done: std::collections::HashSet<(ObjId, Vec<TypeId>)>,
     pub mono_queue: Vec<(ObjId, Vec<TypeId>)>,
+    /// Instantiations whose type arguments mention the type parameters of the instantiation
+    /// that uses them (`Two[Node[V]]` in `One[TextValue]`): with that instantiation's
+    /// substitution; and the Rust names of those queued.
+    pub mono_env_queue: Vec<(ObjId, Vec<TypeId>, HashMap<TypeId, TypeId>)>,
+    pub mono_env_names: HashSet<String>,
     /// Instantiations used with concrete type arguments, per generic function.
     pub mono_instances: HashMap<ObjId, Vec<Vec<TypeId>>>,
     /// Interface types written in place, met so far, and whether they were declared.

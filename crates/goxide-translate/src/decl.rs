@@ -69,6 +69,14 @@ pub fn translate_package(
     let mut has_main = false;
     let mut anon_structs: Vec<(goxide_types::TypeId, bool)> = Vec::new();
     let mut type_instances: Vec<crate::generic_types::TypeInstance> = Vec::new();
+    let mut iface_instances: Vec<crate::generic_ifaces::IfaceInstance> = Vec::new();
+    let mut impls_done: HashSet<(String, String)> = HashSet::new();
+    let mut converters_done: HashSet<String> = HashSet::new();
+    let mut mono_env_names: HashSet<String> = HashSet::new();
+    let has_generic_structs = ast_files.iter().flat_map(|f| &f.decls).any(|d| {
+        matches!(&d.kind, DeclKind::Type(specs) if specs.iter().any(|s| !s.type_params.is_empty()
+            && info.defs.get(&s.name.id).is_some_and(|&o| matches!(prog.types.under(prog.obj(o).ty), Type::Struct(_)))))
+    });
     let generic_methods = crate::generic_types::generic_methods(prog, info, &ast_files);
     let mut emitted_globals: HashSet<ObjId> = HashSet::new();
     let mut emitted_tuples: Vec<(ObjId, String)> = Vec::new();
@@ -335,6 +343,11 @@ pub fn translate_package(
             synthetic: HashMap::new(),
             anon_structs: std::mem::take(&mut anon_structs),
             type_instances: std::mem::take(&mut type_instances),
+            iface_instances: std::mem::take(&mut iface_instances),
+            impls_done: std::mem::take(&mut impls_done),
+            converters: Vec::new(),
+            converters_done: std::mem::take(&mut converters_done),
+            has_generic_structs,
             in_type_instance: false,
             emitted_globals: HashSet::new(),
             emitted_tuples: Vec::new(),
@@ -349,6 +362,8 @@ pub fn translate_package(
             subst: HashMap::new(),
             mono_done: std::mem::take(&mut mono_done),
             mono_queue: Vec::new(),
+            mono_env_queue: Vec::new(),
+            mono_env_names: std::mem::take(&mut mono_env_names),
             mono_instances: std::mem::take(&mut mono_instances),
             global_names: global_names.clone(),
             init_total,
@@ -438,13 +453,25 @@ pub fn translate_package(
                     items.extend(ctx.instantiate(d, fd, obj, &args));
                 }
             }
+            while let Some((obj, args, env)) = ctx.mono_env_queue.pop() {
+                if let Some(&(d, fd)) = generic_decls.get(&obj) {
+                    items.extend(ctx.instantiate_env(d, fd, obj, &args, env));
+                }
+            }
             let fmt_used = ctx.support.contains("fmt") || support.contains("fmt");
-            let types = ctx.emit_type_instances(&generic_methods, multi, fmt_used);
-            if types.is_empty() && ctx.mono_queue.is_empty() {
+            let mut types = ctx.emit_type_instances(&generic_methods, multi, fmt_used);
+            let vis: syn::Visibility = if multi {
+                parse_quote!(pub(crate))
+            } else {
+                syn::Visibility::Inherited
+            };
+            types.extend(ctx.emit_iface_instances(vis));
+            if types.is_empty() && ctx.mono_queue.is_empty() && ctx.mono_env_queue.is_empty() {
                 break;
             }
             items.extend(types);
         }
+        items.extend(ctx.emit_converters());
         for c in ctx.take_comments_before(u32::MAX) {
             items.push(comment_item(&c));
         }
@@ -517,7 +544,11 @@ pub fn translate_package(
         anon_ifaces = std::mem::take(&mut ctx.anon_ifaces);
         anon_structs = std::mem::take(&mut ctx.anon_structs);
         type_instances = std::mem::take(&mut ctx.type_instances);
+        iface_instances = std::mem::take(&mut ctx.iface_instances);
+        impls_done = std::mem::take(&mut ctx.impls_done);
+        converters_done = std::mem::take(&mut ctx.converters_done);
         mono_done = std::mem::take(&mut ctx.mono_done);
+        mono_env_names = std::mem::take(&mut ctx.mono_env_names);
         mono_instances = std::mem::take(&mut ctx.mono_instances);
         emitted_globals.extend(ctx.emitted_globals.drain());
         emitted_tuples.append(&mut ctx.emitted_tuples);
@@ -1228,7 +1259,11 @@ impl Ctx<'_> {
             .filter(|(o, a)| *o == obj && a.as_slice() != args)
             .map(|(_, a)| a.clone())
             .collect();
-        if done.iter().any(|a| self.mono_ident(obj, a) == name) {
+        if done.iter().any(|a| self.mono_ident(obj, a) == name)
+            || name
+                .as_ref()
+                .is_some_and(|n| self.mono_env_names.contains(&n.to_string()))
+        {
             return vec![];
         }
         let Some(tps) = self.prog.func_type_params.get(&obj).cloned() else {
@@ -1238,6 +1273,29 @@ impl Ctx<'_> {
             &mut self.subst,
             tps.iter().copied().zip(args.iter().copied()).collect(),
         );
+        let mut g = f.clone();
+        g.type_params.clear();
+        let items = self.func_decl(d, &g, 0);
+        self.subst = saved;
+        items
+    }
+
+    /// Translates generic function `f` for type arguments `args` that mention the type
+    /// parameters of another instantiation, with that instantiation's substitution `env`.
+    pub fn instantiate_env(
+        &mut self,
+        d: &Decl,
+        f: &FuncDecl,
+        obj: ObjId,
+        args: &[TypeId],
+        env: HashMap<TypeId, TypeId>,
+    ) -> Vec<syn::Item> {
+        let Some(tps) = self.prog.func_type_params.get(&obj).cloned() else {
+            return vec![];
+        };
+        let mut subst = env;
+        subst.extend(tps.iter().copied().zip(args.iter().copied()));
+        let saved = std::mem::replace(&mut self.subst, subst);
         let mut g = f.clone();
         g.type_params.clear();
         let items = self.func_decl(d, &g, 0);
@@ -1806,6 +1864,15 @@ impl Ctx<'_> {
                 }
             )
         });
+        // A pointer-receiver `Error`/`String` that only reads: fmt calls it on a pointer.
+        let ptr_stringer = self.ptr_stringer_method(t).map(|m| {
+            let m = names::value_ident(&m);
+            quote::quote!(
+                fn ptr_method_string(&self) -> Option<String> {
+                    Some(self.#m())
+                }
+            )
+        });
         Some(parse_quote!(
             impl crate::support::fmt::Format for #name {
                 fn fmt(&self, f: &mut crate::support::fmt::Formatter<'_>, _verb: char) {
@@ -1821,6 +1888,7 @@ impl Ctx<'_> {
                     crate::support::fmt::Kind::Struct
                 }
                 #stringer
+                #ptr_stringer
             }
         ))
     }
@@ -1851,6 +1919,39 @@ impl Ctx<'_> {
                         return Some(name.to_string());
                     }
                 }
+            }
+        }
+        None
+    }
+
+    /// The method fmt calls on a pointer to a value of named type `t` when one of `Error() string`
+    /// and `String() string` (in that order) has a pointer receiver and never writes through
+    /// it (so that it takes `&self`); `None` otherwise.
+    pub fn ptr_stringer_method(&self, t: TypeId) -> Option<String> {
+        let Type::Named(n) = self.ty(t) else {
+            return None;
+        };
+        for name in ["Error", "String"] {
+            for &m in &n.methods {
+                let o = self.obj(m);
+                if o.name != name {
+                    continue;
+                }
+                let ObjKind::Func { recv: Some(r) } = &o.kind else {
+                    continue;
+                };
+                let Type::Func(sig) = self.ty(o.ty) else {
+                    continue;
+                };
+                if !(sig.params.is_empty()
+                    && sig.results.len() == 1
+                    && self.is_string(sig.results[0]))
+                {
+                    continue;
+                }
+                // The first of the two the pointer has decides.
+                let ptr = matches!(self.ty(*r), Type::Pointer(_));
+                return (ptr && self.readonly_ptr_methods.contains(&m)).then(|| name.to_string());
             }
         }
         None

@@ -169,6 +169,11 @@ impl Ctx<'_> {
             && self.type_of(e) != Some(target)
         {
             if let Some(src) = self.type_of(e) {
+                if self.is_trait_iface(src) && self.trait_ident(src) == self.trait_ident(target) {
+                    // Two instantiations translated as one trait (`I[T]` with `T = int`, and
+                    // `I[int]`).
+                    return self.value(e);
+                }
                 if self.is_trait_iface(src) {
                     // Between two traits: the dynamic value, found by downcasting.
                     let v = self.borrowed(e);
@@ -257,12 +262,24 @@ impl Ctx<'_> {
             self.use_support("errors");
             return parse_quote!(crate::support::iface::assert_error(&#v));
         }
+        if self.is_empty_interface(t) && self.is_trait_iface(xt) {
+            // `x.(any)`: the dynamic value; a nil `x` panics.
+            let v = self.borrowed(x);
+            if let Some(conv) = self.trait_to_any(&v, xt) {
+                let msg = "interface conversion: interface is nil, not interface {}";
+                self.use_support("rt");
+                return parse_quote!(match #conv {
+                    v if v.is_some() => v,
+                    _ => crate::support::rt::runtime_error(#msg),
+                });
+            }
+        }
         if self.is_interface(t) {
             let v = self.borrowed(x);
             if let Some(conv) = self.iface_to_iface(&v, xt, t) {
                 let msg = format!(
                     "interface conversion: interface is not {}",
-                    self.prog.type_string(t)
+                    self.go_type_string(t)
                 );
                 self.use_support("rt");
                 return parse_quote!(match #conv {
@@ -401,6 +418,13 @@ impl Ctx<'_> {
             ExprKind::CompositeLit { .. } => self.composite_lit(e),
             ExprKind::FuncLit { .. } => self.func_lit(e),
             ExprKind::Selector { x, sel } => self.selector(e, x, &sel.name, false),
+            ExprKind::Index { x, .. } if self.generic_fn(x).is_some() => {
+                // `Max[int]` as a value: the instantiation's function.
+                match self.generic_fn(x) {
+                    Some(obj) => self.fn_value(e, obj, Some(x)),
+                    None => self.unsupported(e, "function value"),
+                }
+            }
             ExprKind::Index { x, indices } => self.index(e, x, indices, false),
             ExprKind::Slice { x, lo, hi, max, .. } => {
                 self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref())
@@ -474,19 +498,47 @@ impl Ctx<'_> {
                 if o.pkg != Some(self.pkg) {
                     return self.unsupported(e, "function value from another package");
                 }
-                let id = self.var_name(obj);
-                let rc = self.rc_path();
-                let modes = self.analysis.fn_param_modes.get(&obj).cloned();
-                if let Some(modes) = modes.filter(|m| m.iter().any(Option::is_some)) {
-                    // Its slice parameters are borrowed (`&[T]`); a function value takes them
-                    // by value (`Vec<T>`), and lends them.
-                    return self.borrowing_fn_value(e, obj, &id, &modes);
-                }
-                parse_quote!(#rc::new(#id))
+                self.fn_value(e, obj, None)
             }
             ObjKind::Nil => self.unsupported(e, "untyped nil"),
             _ => self.unsupported(e, "name"),
         }
+    }
+
+    /// The generic function of this package that `x` names, if any.
+    fn generic_fn(&self, x: &Expr) -> Option<ObjId> {
+        if !matches!(x.kind, ExprKind::Ident(_)) {
+            return None;
+        }
+        self.obj_of(x).filter(|o| {
+            matches!(self.obj(*o).kind, ObjKind::Func { .. })
+                && self.obj(*o).pkg == Some(self.pkg)
+                && self.prog.func_type_params.contains_key(o)
+        })
+    }
+
+    /// Function `obj` of this package as a value (`e`; for a generic function, one of its
+    /// instantiations, whose type arguments are recorded at `e` or at `ident`).
+    fn fn_value(&mut self, e: &Expr, obj: ObjId, ident: Option<&Expr>) -> syn::Expr {
+        let id = if self.prog.func_type_params.contains_key(&obj) {
+            let id = self
+                .instance_ident(e, obj)
+                .or_else(|| ident.and_then(|x| self.instance_ident(x, obj)));
+            match id {
+                Some(id) => id,
+                None => return self.unsupported(e, "generic function value"),
+            }
+        } else {
+            self.var_name(obj)
+        };
+        let rc = self.rc_path();
+        let modes = self.analysis.fn_param_modes.get(&obj).cloned();
+        if let Some(modes) = modes.filter(|m| m.iter().any(Option::is_some)) {
+            // Its slice parameters are borrowed (`&[T]`); a function value takes them
+            // by value (`Vec<T>`), and lends them.
+            return self.borrowing_fn_value(e, obj, &id, &modes);
+        }
+        parse_quote!(#rc::new(#id))
     }
 
     /// `f` as a value when it borrows slice parameters: `Rc::new(|a0: Vec<T>| f(&a0))`.
@@ -497,7 +549,9 @@ impl Ctx<'_> {
         id: &syn::Ident,
         modes: &[Option<crate::analysis::SliceMode>],
     ) -> syn::Expr {
-        let Type::Func(sig) = self.under(self.obj(obj).ty).clone() else {
+        // (The value's type: a generic function's signature for its type arguments.)
+        let ft = self.type_of(e).unwrap_or(self.obj(obj).ty);
+        let Type::Func(sig) = self.under(ft).clone() else {
             return self.unsupported(e, "function value");
         };
         if sig.variadic || modes.contains(&Some(crate::analysis::SliceMode::MutRef)) {
@@ -724,7 +778,9 @@ impl Ctx<'_> {
     /// `x.M` as a value: a closure that calls the method on (a copy of) `x`, bound now.
     fn method_value(&mut self, e: &Expr, x: &Expr, name: &str, m: ObjId) -> syn::Expr {
         let mo = self.obj(m);
-        let Type::Func(sig) = self.under(mo.ty).clone() else {
+        // The value's type: the method's signature for the receiver's type arguments.
+        let ft = self.type_of(e).unwrap_or(mo.ty);
+        let Type::Func(sig) = self.under(ft).clone() else {
             return self.unsupported(e, "method value");
         };
         let Some(xt) = self.type_of(x) else {
@@ -1357,6 +1413,13 @@ impl Ctx<'_> {
             return Some(parse_quote!(crate::support::iface::eq(&#a, &#b)));
         }
         let (i, v, vt) = if xi { (x, y, yt) } else { (y, x, xt) };
+        if self.is_trait_iface(vt) {
+            // A trait interface value compared with an `interface{}`: its dynamic value.
+            let tv = self.borrowed(v);
+            let tv = self.trait_to_any(&tv, vt)?;
+            let iv = self.borrowed(i);
+            return Some(parse_quote!(crate::support::iface::eq(&#iv, &#tv)));
+        }
         if self.is_interface(vt) || !self.is_comparable(vt) {
             return None;
         }

@@ -263,7 +263,7 @@ impl crate::ctx::Ctx<'_> {
 }
 
 /// `i64` → `I64`, `Vec<String>` → `VecString`, `Option<Rc<RefCell<Node>>>` → `PtrNode`.
-fn type_name_part(t: &syn::Type) -> String {
+pub(crate) fn type_name_part(t: &syn::Type) -> String {
     let text = quote::ToTokens::to_token_stream(t).to_string();
     let text = text
         .replace(

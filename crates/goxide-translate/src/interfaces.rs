@@ -22,20 +22,26 @@ use syn::parse_quote;
 impl Ctx<'_> {
     /// Whether `t` is an interface type translated as a trait.
     pub fn is_trait_iface(&self, t: TypeId) -> bool {
-        self.ifaces.contains(&self.resolve(t)) || self.is_anon_iface(t)
+        self.ifaces.contains(&self.resolve(t)) || self.is_anon_iface(t) || self.is_generic_iface(t)
     }
 
     /// An interface type written in place (`interface{ M() }`) with methods only: a trait
     /// named `AnonIface1`, … declared once per package.
     pub fn is_anon_iface(&self, t: TypeId) -> bool {
         let t = self.resolve(t);
+        // (One written in generic code with methods mentioning type parameters would need a
+        // trait per instantiation.)
         matches!(self.prog.types.get(t), Type::Interface(i)
             if i.terms.is_none() && !i.comparable && !i.all_methods.is_empty()
-                && i.embeds.iter().all(|&e| matches!(self.prog.types.under(e), Type::Interface(_))))
+                && i.embeds.iter().all(|&e| matches!(self.prog.types.under(e), Type::Interface(_)))
+                && !i.all_methods.iter().any(|m| crate::decl::mentions_type_param(self.prog, m.sig, 0)))
     }
 
     /// The trait's name for an interface type.
     pub fn trait_ident(&mut self, t: TypeId) -> Option<syn::Ident> {
+        if self.is_generic_iface(t) {
+            return self.generic_iface_ident(t);
+        }
         match self.ty(t) {
             // (An interface declared in a function is not a trait.)
             Type::Named(n)
@@ -45,7 +51,12 @@ impl Ctx<'_> {
             }
             Type::Interface(_) if self.is_anon_iface(t) => {
                 let t = self.resolve(t);
-                let n = match self.anon_ifaces.iter().position(|(u, _)| *u == t) {
+                // (Identical interfaces written in several places are one trait.)
+                let n = match self
+                    .anon_ifaces
+                    .iter()
+                    .position(|(u, _)| *u == t || self.prog.identical(*u, t))
+                {
                     Some(i) => i + 1,
                     None => {
                         self.anon_ifaces.push((t, false));
@@ -78,12 +89,18 @@ impl Ctx<'_> {
         }
     }
 
+    /// The methods of a trait interface whose signatures translate (for an instantiation of a
+    /// generic interface, as registered).
+    pub fn trait_methods(&mut self, t: TypeId) -> Vec<crate::generic_ifaces::TraitMethod> {
+        if self.is_generic_iface(t) {
+            return self.generic_iface_methods(t);
+        }
+        self.trait_methods_of(t)
+    }
+
     /// The methods of an interface whose signatures translate: (Go name, Rust signature
     /// without receiver parts, parameter names).
-    fn iface_methods(
-        &mut self,
-        t: TypeId,
-    ) -> Vec<(String, Vec<syn::Ident>, Vec<syn::Type>, syn::ReturnType)> {
+    pub fn trait_methods_of(&mut self, t: TypeId) -> Vec<crate::generic_ifaces::TraitMethod> {
         let Type::Interface(it) = self.under(t).clone() else {
             return vec![];
         };
@@ -157,7 +174,7 @@ impl Ctx<'_> {
         let Some(id) = self.trait_ident(t) else {
             return vec![];
         };
-        let methods = self.iface_methods(t);
+        let methods = self.trait_methods(t);
         let sigs: Vec<proc_macro2::TokenStream> = methods
             .iter()
             .map(|(name, ps, tys, ret)| {
@@ -239,32 +256,46 @@ impl Ctx<'_> {
             let Some(tname) = self.rust_type(concrete) else {
                 continue;
             };
-            let methods = self.iface_methods(i);
+            let methods = self.trait_methods(i);
             for via_ptr in targets {
-                let mut fns: Vec<proc_macro2::TokenStream> = Vec::new();
-                for (name, ps, tys, ret) in &methods {
-                    let m = names::value_ident(name);
-                    let body = self
-                        .impl_method_body(concrete, name, via_ptr, ps)
-                        .unwrap_or_else(|| parse_quote!(#tname::#m(self, #(#ps),*)));
-                    fns.push(quote::quote!(fn #m(&self, #(#ps: #tys),*) #ret { #body }));
-                }
                 let target: syn::Type = if via_ptr {
                     self.ptr_type(parse_quote!(#tname))
                 } else {
                     tname.clone()
                 };
-                out.push(parse_quote!(
-                    impl #tr for #target {
-                        #(#fns)*
-                        fn as_any(&self) -> &dyn std::any::Any {
-                            self
-                        }
-                    }
-                ));
+                out.push(self.trait_impl_item(concrete, via_ptr, &tr, &methods, target));
             }
         }
         out
+    }
+
+    /// `impl Trait for Target { … }`: each of `methods` calls Go's method of `concrete` (of
+    /// `*concrete` with `via_ptr`; `target` is its Rust type).
+    pub fn trait_impl_item(
+        &mut self,
+        concrete: TypeId,
+        via_ptr: bool,
+        tr: &syn::Ident,
+        methods: &[crate::generic_ifaces::TraitMethod],
+        target: syn::Type,
+    ) -> syn::Item {
+        let tname = self.rust_type(concrete).unwrap_or_else(|| target.clone());
+        let mut fns: Vec<proc_macro2::TokenStream> = Vec::new();
+        for (name, ps, tys, ret) in methods {
+            let m = names::value_ident(name);
+            let body = self
+                .impl_method_body(concrete, name, via_ptr, ps)
+                .unwrap_or_else(|| parse_quote!(#tname::#m(self, #(#ps),*)));
+            fns.push(quote::quote!(fn #m(&self, #(#ps: #tys),*) #ret { #body }));
+        }
+        parse_quote!(
+            impl #tr for #target {
+                #(#fns)*
+                fn as_any(&self) -> &dyn std::any::Any {
+                    self
+                }
+            }
+        )
     }
 
     /// The body of method `name` in `impl I for T` (with `via_ptr`, in the impl for `*T`'s
@@ -387,16 +418,31 @@ impl Ctx<'_> {
         src: TypeId,
         target: TypeId,
     ) -> Option<syn::Expr> {
-        let base = match self.ty(src) {
-            Type::Pointer(e) => *e,
-            _ => src,
+        let src = self.resolve(src);
+        let (base, via_ptr) = match self.ty(src) {
+            Type::Pointer(e) => (self.resolve(*e), true),
+            _ => (src, false),
         };
-        let src_ok = self.concrete_types.contains(&base) && !self.stub_types.contains(&base);
-        if !src_ok || !self.prog.implements(src, target) {
+        let generic_src = self.is_generic_instance(base);
+        let src_ok = (self.concrete_types.contains(&base) || generic_src)
+            && !self.stub_types.contains(&base);
+        if !src_ok || !self.implements_trait(base, via_ptr, target) {
             return None;
         }
         let tr = self.trait_ident(target)?;
         let rc = self.trait_rc(target);
+        // A function value (a closure in an `Rc`) takes its declared type before it is boxed.
+        let v = if matches!(self.under(src), Type::Func(_)) {
+            match self.rust_type(src) {
+                Some(ty) => parse_quote!({
+                    let v: #ty = #v;
+                    v
+                }),
+                None => return None,
+            }
+        } else {
+            v
+        };
         Some(parse_quote!(Some(#rc::new(#v) as #rc<dyn #tr>)))
     }
 
@@ -410,26 +456,20 @@ impl Ctx<'_> {
         }
         let tr = self.trait_ident(t)?;
         let rc = self.trait_rc(t);
+        if self.deferred_dynamic(t) || self.deferred_dynamic(xt) {
+            // Instantiations of generic types may still be met: a function declared after
+            // them all tries each.
+            let f = self.deferred_converter(t, self.is_empty_interface(xt), false)?;
+            return Some(dynamic_value(v, parse_quote!(#f(any))));
+        }
         let mut arms: Vec<syn::Expr> = Vec::new();
-        for c in self.concrete_types.clone() {
-            if self.stub_types.contains(&c) {
-                continue;
+        for (c, _, rt, _) in self.dynamic_types(t) {
+            // In an `interface{}`, a named non-struct type's value (a Rust alias) looks like a
+            // value of its underlying type.
+            if self.is_empty_interface(xt) && !matches!(self.under(c), Type::Struct(_)) {
+                return None;
             }
-            let ptr = self.prog.types.intern_lookup_pointer(c);
-            for src in std::iter::once(c).chain(ptr) {
-                if !self.prog.implements(src, t) {
-                    continue;
-                }
-                // In an `interface{}`, a named non-struct type's value (a Rust alias) looks
-                // like a value of its underlying type.
-                if self.is_empty_interface(xt) && !matches!(self.under(c), Type::Struct(_)) {
-                    return None;
-                }
-                let Some(rt) = self.rust_type(src) else {
-                    continue;
-                };
-                arms.push(parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| #rc::new(c.clone()) as #rc<dyn #tr>)));
-            }
+            arms.push(parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| #rc::new(c.clone()) as #rc<dyn #tr>)));
         }
         // With no candidate, the `None` alone must name its type.
         let mut chain: syn::Expr = if arms.is_empty() {
@@ -447,22 +487,26 @@ impl Ctx<'_> {
     /// value, found by trying each type of the package that implements the trait (nil stays
     /// nil). `None` when one of them cannot be stored in an `interface{}`.
     pub fn trait_to_any(&mut self, v: &syn::Expr, xt: TypeId) -> Option<syn::Expr> {
+        if self.deferred_dynamic(xt) {
+            let f = self.deferred_converter(xt, false, true)?;
+            self.use_support("iface");
+            self.use_support("fmt");
+            return Some(dynamic_value(v, parse_quote!(#f(any))));
+        }
         let mut arms: Vec<syn::Expr> = Vec::new();
-        for c in self.concrete_types.clone() {
-            if self.stub_types.contains(&c) {
-                continue;
+        for (c, via_ptr, rt, subst) in self.dynamic_types(xt) {
+            let saved = std::mem::replace(&mut self.subst, subst);
+            let src = if via_ptr {
+                self.prog.types.intern_lookup_pointer(c)
+            } else {
+                Some(c)
+            };
+            let ok = src.is_some_and(|s| self.is_formattable(s));
+            self.subst = saved;
+            if !ok {
+                return None;
             }
-            let ptr = self.prog.types.intern_lookup_pointer(c);
-            for src in std::iter::once(c).chain(ptr) {
-                if !self.prog.implements(src, xt) {
-                    continue;
-                }
-                if !self.is_formattable(src) {
-                    return None;
-                }
-                let rt = self.rust_type(src)?;
-                arms.push(parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| crate::support::iface::new(c.clone()))));
-            }
+            arms.push(parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| crate::support::iface::new(c.clone()))));
         }
         self.use_support("iface");
         self.use_support("fmt");

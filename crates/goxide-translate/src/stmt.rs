@@ -69,6 +69,10 @@ impl Ctx<'_> {
             }
             StmtKind::IncDec { x, inc } => {
                 let one: syn::Expr = match self.type_of(x).and_then(|t| self.basic(t)) {
+                    Some(k) if k.is_complex() => {
+                        self.use_support("complex");
+                        parse_quote!(crate::support::complex::Complex128::new(1.0, 0.0))
+                    }
                     Some(k) if k.is_float() => parse_quote!(1.0),
                     _ => parse_quote!(1),
                 };
@@ -1291,6 +1295,18 @@ impl Ctx<'_> {
                 let (Some(xt), Some(t)) = (self.type_of(x), self.type_of(r)) else {
                     return Err("type assertion");
                 };
+                if self.is_empty_interface(t) && self.is_trait_iface(xt) {
+                    // `x.(any)`: the dynamic value, unless `x` is nil.
+                    let v = self.borrowed(x);
+                    let Some(conv) = self.trait_to_any(&v, xt) else {
+                        return Err("type assertion to an interface type");
+                    };
+                    return Ok(parse_quote!({
+                        let v = #conv;
+                        let ok = v.is_some();
+                        (v, ok)
+                    }));
+                }
                 if self.is_interface(t) {
                     let v = self.borrowed(x);
                     let Some(conv) = self.iface_to_iface(&v, xt, t) else {

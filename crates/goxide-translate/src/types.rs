@@ -69,6 +69,18 @@ impl Ctx<'_> {
                     // form yet.
                     return None;
                 }
+                if obj.pkg == Some(self.pkg) && !n.type_args.is_empty() && self.is_interface(t) {
+                    // An instantiation of a generic interface: `interface{}` or a trait.
+                    if self.is_empty_interface(t) {
+                        self.use_support("iface");
+                        self.use_support("fmt");
+                        return Some(parse_quote!(crate::support::iface::Iface));
+                    }
+                    if self.is_generic_iface(t) {
+                        return self.iface_rust_type(t);
+                    }
+                    return None;
+                }
                 if obj.pkg == Some(self.pkg) && self.is_generic_instance(t) {
                     let id = self.generic_instance_ident(t)?;
                     return Some(parse_quote!(#id));
@@ -204,6 +216,10 @@ impl Ctx<'_> {
                 self.use_support("iface");
                 self.use_support("fmt");
                 parse_quote!(crate::support::iface::Iface)
+            }
+            Type::Interface(_) if self.is_anon_iface(t) => {
+                // An interface with methods written in place: a trait declared once per package.
+                return self.iface_rust_type(t);
             }
             Type::TypeParam { .. } if self.subst.contains_key(&t) => {
                 return self.rust_type_depth(self.resolve(t), d);

@@ -5,8 +5,6 @@ import "runtime"
 func main() {
 	n := runtime.NumCgoCall()
 	println(n)
-	var g Getter[int]
-	println(g.Get())
 	// A generic struct whose fields have no Rust form for these type arguments
 	// (float map keys) has no Rust form either.
 	var fs FloatSet[float64]
@@ -15,4 +13,3 @@ func main() {
 
 type FloatSet[T comparable] struct{ m map[T]bool }
 
-type Getter[T any] interface{ Get() T }
