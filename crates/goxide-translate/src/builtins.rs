@@ -1117,6 +1117,18 @@ impl Ctx<'_> {
                         return parse_quote!(#v.len() as i64);
                     }
                 }
+                if let Type::Pointer(a) = self.under(t) {
+                    if let Type::Array(n, _) = self.under(*a) {
+                        // A pointer to an array (nil too): the array's length, after `x`'s
+                        // effects.
+                        let n = proc_macro2::Literal::i64_unsuffixed(*n as i64);
+                        let v = self.for_effects(x);
+                        return parse_quote!({
+                            let _ = #v;
+                            #n
+                        });
+                    }
+                }
                 let v = self.borrowed(x);
                 let v = paren_if_needed(v);
                 match (b, self.under(t)) {

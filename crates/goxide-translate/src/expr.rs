@@ -128,6 +128,20 @@ impl Ctx<'_> {
         }
     }
 
+    /// `e` evaluated only for its effects (`let _ = …;`): a constructor call is left as the
+    /// call, not made into a pointer.
+    pub fn for_effects(&mut self, e: &Expr) -> syn::Expr {
+        if matches!(
+            &crate::builtins::strip_parens(e).kind,
+            ExprKind::Call { .. }
+        ) {
+            if let Some(v) = self.ctor_value(e) {
+                return v;
+            }
+        }
+        self.borrowed(e)
+    }
+
     /// An owned value of `e`.
     pub fn value(&mut self, e: &Expr) -> syn::Expr {
         if let Some(p) = self.slice_param_of(e) {
@@ -1011,12 +1025,12 @@ impl Ctx<'_> {
         hi: Option<&Expr>,
         max: Option<&Expr>,
     ) -> syn::Expr {
-        if max.is_some() {
-            return self.unsupported(e, "3-index slice");
-        }
         let Some(xt) = self.type_of(x) else {
             return self.unsupported(e, "slice expression");
         };
+        if let (Some(hi), Some(max)) = (hi, max) {
+            return self.slice3(e, x, xt, lo, hi, max);
+        }
         let lo = lo.map(|l| self.index_usize(l));
         let hi = hi.map(|h| self.index_usize(h));
         let range: syn::Expr = match (lo, hi) {
@@ -1041,6 +1055,35 @@ impl Ctx<'_> {
             }
             _ => self.unsupported(e, "slice of this type"),
         }
+    }
+
+    /// `x[lo:hi:max]`: `support::rt::slice3(&x, lo, hi, max, …)`, a new vector of capacity
+    /// `max - lo` (Go's bounds checks and panic texts).
+    fn slice3(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        xt: TypeId,
+        lo: Option<&Expr>,
+        hi: &Expr,
+        max: &Expr,
+    ) -> syn::Expr {
+        let (base, what): (syn::Expr, &str) = match self.under(xt) {
+            Type::Slice(_) => (as_base(self.borrowed(x)), "capacity"),
+            Type::Array(..) => (as_base(self.borrowed(x)), "length"),
+            Type::Pointer(a) if matches!(self.under(*a), Type::Array(..)) => {
+                (self.pointee(x, false), "length")
+            }
+            _ => return self.unsupported(e, "3-index slice of this type"),
+        };
+        let lo: syn::Expr = match lo {
+            Some(l) => self.index_usize(l),
+            None => parse_quote!(0),
+        };
+        let hi = self.index_usize(hi);
+        let max = self.index_usize(max);
+        self.use_support("rt");
+        parse_quote!(crate::support::rt::slice3(&#base[..], #lo, #hi, #max, #what))
     }
 
     fn unary(&mut self, e: &Expr, op: UnaryOp, x: &Expr) -> syn::Expr {

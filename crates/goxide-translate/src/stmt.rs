@@ -1965,6 +1965,19 @@ impl Ctx<'_> {
                 let n = proc_macro2::Literal::u64_unsuffixed(n);
                 header = parse_quote!(0..#n);
                 pattern = quote::quote!(range_i);
+                let has_call = matches!(
+                    &crate::builtins::strip_parens(x).kind,
+                    ExprKind::Call { .. }
+                        | ExprKind::Unary {
+                            op: UnaryOp::Recv,
+                            ..
+                        }
+                );
+                if v.is_none() && has_call {
+                    // `len(f())` is not constant: Go evaluates `f()` once.
+                    let p = self.for_effects(x);
+                    hoisted.push(parse_quote!(let _ = #p;));
+                }
                 if v.is_some() {
                     let p = self.value(x);
                     hoisted.push(parse_quote!(let range_p = #p;));
@@ -1981,7 +1994,13 @@ impl Ctx<'_> {
             _ => return self.unsupported_stmt(s, "range over this type"),
         }
         if assign {
-            for (e, b) in [(key, &k), (value, &v)] {
+            // Go evaluates the targets' index operands before assigning either: with a plain
+            // variable stored last, `for i, x[i] = range y` indexes with the old `i`.
+            let mut targets = [(key, &k), (value, &v)];
+            if key.is_some_and(|e| matches!(e.kind, ExprKind::Ident(_))) {
+                targets.reverse();
+            }
+            for (e, b) in targets {
                 if let (Some(e), Some((_, id, _))) = (e, b) {
                     prelude.extend(self.store(s, e, parse_quote!(#id), false));
                 }
