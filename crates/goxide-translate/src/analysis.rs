@@ -654,8 +654,30 @@ impl Walker<'_> {
                         }
                     }
                 }
-                self.expr(func);
+                match &func.kind {
+                    // A method called (not a method value): its receiver is walked alone.
+                    ExprKind::Selector { x, .. }
+                        if self
+                            .info
+                            .selections
+                            .get(&func.id)
+                            .is_some_and(|s| s.kind == SelectionKind::MethodVal) =>
+                    {
+                        self.expr(x)
+                    }
+                    _ => self.expr(func),
+                }
                 args.iter().for_each(|a| self.expr(a));
+            }
+            ExprKind::Selector { x, .. } if self.is_ptr_method_value_of_var(e) => {
+                // `v.M` of a pointer method: the method value holds `&v`.
+                if let ExprKind::Ident(_) = &crate::builtins::strip_parens(x).kind {
+                    if let Some(obj) = self.root_var(x) {
+                        self.out.address_taken.insert(obj);
+                        self.out.mutated.insert(obj);
+                    }
+                }
+                self.expr(x);
             }
             _ => {
                 if let ExprKind::CompositeLit { elems, .. } = &e.kind {
@@ -723,6 +745,26 @@ impl Walker<'_> {
             (pkg, o.name.as_str()),
             (Some("strings"), "Builder") | (Some("bytes"), "Buffer")
         )
+    }
+
+    /// Whether `e` is `v.M` (not called) of a pointer method on an addressable non-pointer `v`.
+    fn is_ptr_method_value_of_var(&self, e: &Expr) -> bool {
+        let ExprKind::Selector { x, .. } = &e.kind else {
+            return false;
+        };
+        let Some(sel) = self.info.selections.get(&e.id) else {
+            return false;
+        };
+        sel.kind == SelectionKind::MethodVal
+            && sel.path.is_empty()
+            && self.method_has_ptr_recv(sel.obj)
+            && self.info.type_of(x.id).is_some_and(|t| {
+                !matches!(
+                    self.prog.types.under(t),
+                    Type::Pointer(_) | Type::Interface(_)
+                ) && crate::concurrency::sync_handle_or_ptr(self.prog, t).is_none()
+                    && crate::stdlib::std_handle(self.prog, t).is_none()
+            })
     }
 
     fn method_has_ptr_recv(&self, m: ObjId) -> bool {

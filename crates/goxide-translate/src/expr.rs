@@ -775,10 +775,35 @@ impl Ctx<'_> {
         self.map_write_copy_marker(m);
         let call: syn::Expr = if self.is_trait_iface(xt) {
             parse_quote!(r.as_ref().unwrap().#mid(#(#args),*))
+        } else if ptr_recv && x_is_ptr && self.readonly_ptr_methods.contains(&m) {
+            parse_quote!(r.as_ref().unwrap().borrow().#mid(#(#args),*))
         } else if ptr_recv && x_is_ptr {
             parse_quote!(r.as_ref().unwrap().borrow_mut().#mid(#(#args),*))
         } else if ptr_recv {
-            return self.unsupported(e, "method value of a pointer method on a value");
+            // `v.M` is `(&v).M`: the closure holds `v`'s cell.
+            let ptr = match &crate::builtins::strip_parens(x).kind {
+                ExprKind::Ident(_)
+                    if self.obj_of(x).is_some_and(|o| {
+                        self.analysis.boxed.contains(&o) && !self.is_global_var(o)
+                    }) =>
+                {
+                    self.address_of(e, x)
+                }
+                _ => return self.unsupported(e, "method value of a pointer method on a value"),
+            };
+            let ret = match ret {
+                syn::ReturnType::Default => quote::quote!(),
+                r => quote::quote!(#r),
+            };
+            let call: syn::Expr = if self.readonly_ptr_methods.contains(&m) {
+                parse_quote!(r.as_ref().unwrap().borrow().#mid(#(#args),*))
+            } else {
+                parse_quote!(r.as_ref().unwrap().borrow_mut().#mid(#(#args),*))
+            };
+            return parse_quote!({
+                let r = #ptr;
+                #rc::new(move |#(#params),*| #ret { #call })
+            });
         } else if x_is_ptr {
             // Go copies `*p` when the method value is made.
             let v = as_base(self.borrowed(x));
