@@ -1140,15 +1140,32 @@ impl Ctx<'_> {
                 return vec![comment_item(&text)];
             }
         }
-        // The receiver is `self` in the method body.
+        // The receiver is `self` in the method body, or the first parameter of a method that
+        // takes it as a pointer value (see `ptr_receivers`).
+        let mut recv_param: Option<syn::FnArg> = None;
         if let Some(rn) = f.recv.as_ref().and_then(|r| r.name.as_ref()) {
-            if let Some(&obj) = self.info.defs.get(&rn.id) {
-                self.local_names.insert(obj, RECEIVER.into());
+            if let Some(&robj) = self.info.defs.get(&rn.id) {
+                if self.analysis.ptr_value_methods.contains(&obj) {
+                    let Some(ty) = self.rust_type(self.obj(robj).ty) else {
+                        return vec![self.stub_fn(d, &name, "receiver type")];
+                    };
+                    let id = self.bind_local(robj, &rn.name);
+                    recv_param = Some(if self.analysis.mutated.contains(&robj) {
+                        parse_quote!(mut #id: #ty)
+                    } else {
+                        parse_quote!(#id: #ty)
+                    });
+                } else {
+                    self.local_names.insert(robj, RECEIVER.into());
+                }
             }
         }
-        let Some((params, prelude)) = self.params(&f.sig, &sig.params) else {
+        let Some((mut params, prelude)) = self.params(&f.sig, &sig.params) else {
             return vec![self.stub_fn(d, &name, "function signature")];
         };
+        if let Some(p) = recv_param {
+            params.insert(0, p);
+        }
         let ret = match sig.results.as_slice() {
             // A constructor returns the value it makes.
             [t] if self.func.ctor => match self.under(*t).clone() {
@@ -1490,6 +1507,17 @@ impl Ctx<'_> {
         // value, so the body uses `self` as the number it is.
         let copy_alias = !matches!(self.under(base), Type::Struct(_)) && self.is_copy(base);
         let readonly = self.readonly_ptr_methods.contains(&method);
+        if ptr && self.analysis.ptr_value_methods.contains(&method) {
+            // The receiver is the first of `params`: `T::m(p, …)`.
+            return Some(parse_quote!(
+                impl #tname {
+                    #(#attrs)*
+                    #vis fn #name(#(#params),*) #ret {
+                        #(#body)*
+                    }
+                }
+            ));
+        }
         let self_param: syn::FnArg = if ptr && readonly {
             parse_quote!(&self)
         } else if ptr || self.map_write_methods.contains(&method) {

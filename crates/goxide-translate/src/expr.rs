@@ -755,6 +755,12 @@ impl Ctx<'_> {
             // The closure holds the receiver and must be `Send`.
             return self.unsupported(e, "method value of a receiver that cannot cross threads");
         }
+        if self.analysis.ptr_value_methods.contains(&m) {
+            return self.unsupported(
+                e,
+                "method value of a method that takes its receiver as a pointer",
+            );
+        }
         let rc = self.rc_path();
         let ptr_recv = matches!(&mo.kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
         let x_is_ptr = matches!(self.under(xt), Type::Pointer(_));
@@ -847,6 +853,12 @@ impl Ctx<'_> {
         };
         if sig.variadic || mo.pkg != Some(self.pkg) || !self.sig_translatable(&sig) {
             return self.unsupported(e, "method expression");
+        }
+        if self.analysis.ptr_value_methods.contains(&m) {
+            return self.unsupported(
+                e,
+                "method expression of a method that takes its receiver as a pointer",
+            );
         }
         let ptr_recv = matches!(&mo.kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
         let x_is_ptr = matches!(self.under(rt), Type::Pointer(_));
@@ -1137,7 +1149,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn address_of(&mut self, e: &Expr, x: &Expr) -> syn::Expr {
+    pub fn address_of(&mut self, e: &Expr, x: &Expr) -> syn::Expr {
         if self.type_of(x).is_some_and(|t| self.sync_type(t).is_some()) {
             // `&wg`: the same `sync` handle.
             let v = paren_if_needed(self.borrowed(x));

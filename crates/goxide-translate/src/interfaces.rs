@@ -285,6 +285,15 @@ impl Ctx<'_> {
         let mutating = ptr_method && !self.readonly_ptr_methods.contains(&m);
         let by_value = self.by_value_methods.contains(&m);
         let mid = names::value_ident(name);
+        if self.analysis.ptr_value_methods.contains(&m) {
+            // The method takes the pointer itself (see `ptr_receivers`).
+            if !via_ptr || !path.is_empty() {
+                return None;
+            }
+            let ty = self.rust_type(concrete)?;
+            let ty = crate::builtins::type_qualifier(&ty);
+            return Some(parse_quote!(#ty::#mid(self.clone(), #(#args),*)));
+        }
         let deref = |e: syn::Expr| -> syn::Expr {
             if mutating {
                 parse_quote!(#e.as_ref().unwrap().borrow_mut())
