@@ -1135,6 +1135,16 @@ impl Ctx<'_> {
         }) else {
             return self.unsupported(e, "builtin");
         };
+        // `append(f())`, `complex(f())` with a multi-value `f`: its results bound first.
+        if matches!(b, Builtin::Append | Builtin::Complex) {
+            if let Some((bind, spread)) = self.spread_call(args) {
+                let call = self.builtin_call(e, callee, &spread, ellipsis);
+                return parse_quote!({
+                    #bind
+                    #call
+                });
+            }
+        }
         match b {
             Builtin::Len | Builtin::Cap => {
                 let [x] = args else {

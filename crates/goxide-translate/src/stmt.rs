@@ -346,6 +346,15 @@ impl Ctx<'_> {
                 }
                 ok
             }
+            // Any other function value (`defer f()()`, `defer fs[i](x)`): evaluated now.
+            _ if !matches!(self.mode_of(func), Some(Mode::Type))
+                && self
+                    .type_of(func)
+                    .is_some_and(|t| matches!(self.under(t), Type::Func(_))) =>
+            {
+                callee_value = Some(func);
+                true
+            }
             _ => false,
         };
         if !callee_ok {
@@ -1494,6 +1503,18 @@ impl Ctx<'_> {
                 for (o, t) in named.iter().zip(&temps) {
                     let id = self.var_name(*o);
                     out.push(parse_quote!(*#id.borrow_mut() = #t;));
+                }
+            } else if let Some((bind, spread)) = self.spread_call(values) {
+                // `return f()` with a multi-value `f`: its results bound, then stored.
+                if spread.len() != named.len() {
+                    return self
+                        .unsupported_stmt(s, "return of a multi-value call with deferred calls");
+                }
+                out.push(bind);
+                for ((o, v), &t) in named.iter().zip(&spread).zip(&results) {
+                    let v = self.value_as(v, t);
+                    let id = self.var_name(*o);
+                    out.push(parse_quote!(*#id.borrow_mut() = #v;));
                 }
             } else if !values.is_empty() {
                 return self
