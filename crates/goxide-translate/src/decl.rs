@@ -980,15 +980,28 @@ impl Ctx<'_> {
                 .map(|r| quote::quote!(#r).to_string())
                 .unwrap_or_default()
         };
-        let mut same = true;
+        // (`var a, b any = x.(bool)`: each part converted to its variable's type.)
+        let mut converted: Vec<Option<(syn::Type, syn::Expr)>> = Vec::new();
+        if ts.len() != s.names.len() {
+            return unsupported(self);
+        }
         for (n, &t) in s.names.iter().zip(&ts) {
+            let mut conv = None;
             if let (false, Some(&o)) = (n.is_blank(), self.info.defs.get(&n.id)) {
                 let vt = self.obj(o).ty;
-                same &= vt == t || rust_of(self, vt) == rust_of(self, t);
+                if vt != t && rust_of(self, vt) != rust_of(self, t) {
+                    if !self.is_interface(vt) {
+                        return unsupported(self);
+                    }
+                    let part = self.synthetic_expr("part", t, s.span);
+                    let v = self.value_as(&part, vt);
+                    let Some(vty) = self.rust_type(vt) else {
+                        return unsupported(self);
+                    };
+                    conv = Some((vty, v));
+                }
             }
-        }
-        if !same || ts.len() != s.names.len() {
-            return unsupported(self);
+            converted.push(conv);
         }
         let mut tys = Vec::new();
         for &t in &ts {
@@ -1022,6 +1035,13 @@ impl Ctx<'_> {
             self.emitted_globals.insert(obj);
             let ty = &tys[i];
             let idx = syn::Index::from(i);
+            if let Some(Some((vty, conv))) = converted.get(i) {
+                statics.push(quote::quote!(static #id: std::cell::RefCell<#vty> = std::cell::RefCell::new(#tuple.with(|t| {
+                    let part = t.#idx.clone();
+                    #conv
+                }));));
+                continue;
+            }
             statics.push(quote::quote!(static #id: std::cell::RefCell<#ty> = std::cell::RefCell::new(#tuple.with(|t| t.#idx.clone()));));
         }
         if let Some(first) = s
