@@ -234,18 +234,29 @@ impl Ctx<'_> {
                     let Some(ty) = self.rust_type(src) else {
                         return self.unsupported(e, "conversion to interface{} of this type");
                     };
-                    if !self.is_formattable(src)
-                        || matches!(
-                            self.under(src),
-                            Type::Func(_) | Type::Chan(..) | Type::Tuple(_)
-                        )
-                    {
+                    // Function values (`Rc<dyn Fn…>`) and channels print as their address.
+                    let boxable = match self.under(src).clone() {
+                        Type::Func(sig) => !self.threaded && sig.params.len() <= 4,
+                        Type::Chan(_, el) => self.is_formattable(el),
+                        Type::Tuple(_) => false,
+                        _ => self.is_formattable(src),
+                    };
+                    if !boxable {
                         return self.unsupported(e, "conversion to interface{} of this type");
                     }
                     self.use_support("iface");
                     self.use_support("fmt");
-                    // `iface::new` is generic: an empty `X::new()` or `None` needs its type.
-                    let v = crate::builtins::typed_value(v, ty);
+                    // `iface::new` is generic: an empty `X::new()` or `None` needs its type, a
+                    // named function its `Rc<dyn Fn…>` type.
+                    let v = if matches!(self.under(src), Type::Func(_)) {
+                        let v = match v {
+                            syn::Expr::Closure(_) => parse_quote!((#v)),
+                            v => paren_if_needed(v),
+                        };
+                        parse_quote!(#v as #ty)
+                    } else {
+                        crate::builtins::typed_value(v, ty)
+                    };
                     return parse_quote!(crate::support::iface::new(#v));
                 }
             }
