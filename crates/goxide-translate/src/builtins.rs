@@ -1335,6 +1335,26 @@ impl Ctx<'_> {
                 };
                 let k = self.value_as(k, kt);
                 let k = paren_if_needed(k);
+                let fresh = match &strip_parens(m).kind {
+                    ExprKind::CompositeLit { .. } => true,
+                    ExprKind::Call { func, .. } => {
+                        self.obj_of(strip_parens(func)).is_some_and(|f| {
+                            matches!(self.obj(f).kind, ObjKind::Builtin(Builtin::Make))
+                        })
+                    }
+                    _ => false,
+                };
+                if fresh {
+                    // A map no one else sees (`delete(make(…), k)`): evaluated for its effects.
+                    let mv = self.value(m);
+                    let Some(mt) = self.type_of(m).and_then(|t| self.rust_type(t)) else {
+                        return self.unsupported(e, "delete");
+                    };
+                    return parse_quote!({
+                        let mut m: #mt = #mv;
+                        m.remove(&#k);
+                    });
+                }
                 if self.global_root(m).is_none() {
                     let mp = crate::expr::as_base(self.place(m));
                     return parse_quote!({ #mp.remove(&#k); });

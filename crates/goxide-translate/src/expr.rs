@@ -749,7 +749,8 @@ impl Ctx<'_> {
     /// `x.M` as a value: a closure that calls the method on (a copy of) `x`, bound now.
     fn method_value(&mut self, e: &Expr, x: &Expr, name: &str, m: ObjId) -> syn::Expr {
         let mo = self.obj(m);
-        let Type::Func(sig) = self.under(mo.ty).clone() else {
+        // (The value's own type: a generic type's method has its type arguments there.)
+        let Some(Type::Func(sig)) = self.type_of(e).map(|t| self.under(t).clone()) else {
             return self.unsupported(e, "method value");
         };
         let Some(xt) = self.type_of(x) else {

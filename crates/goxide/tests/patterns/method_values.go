@@ -8,6 +8,10 @@ func (c *C) Add(k int) int { c.n += k; return c.n }
 func (c C) Get() int       { return c.n }
 func (c *C) Peek() int     { return c.n }
 
+type Box[T any] struct{ v T }
+
+func (b Box[T]) Get() T { return b.v }
+
 func main() {
 	c := &C{}
 	add := c.Add
@@ -22,4 +26,8 @@ func main() {
 	inc(4)
 	peek := v.Peek
 	fmt.Println(v.n, peek(), v.Peek())
+
+	// A generic type's method value has the type arguments' types.
+	get2 := Box[string]{v: "boxed"}.Get
+	fmt.Println(get2())
 }

@@ -22,4 +22,6 @@ func main() {
 	}
 	tally(m, "z")
 	fmt.Println(s, t, arr, len(m), v, ok, s[1:3], size(m))
+	// Deleting from a map no variable holds only evaluates it.
+	delete(make(map[string]int), "gone")
 }
