@@ -288,7 +288,16 @@ impl Ctx<'_> {
         if self.analysis.ptr_value_methods.contains(&m) {
             // The method takes the pointer itself (see `ptr_receivers`).
             if !via_ptr || !path.is_empty() {
-                return None;
+                // A promoted method would need a pointer to the embedded field.
+                let text = format!(
+                    "{} unsupported: method `{name}` promoted from an embedded field takes its receiver as a pointer",
+                    crate::MARKER
+                );
+                let lit = syn::LitStr::new(&text, proc_macro2::Span::call_site());
+                return Some(parse_quote!({
+                    __goxide_comment!(#lit);
+                    todo!()
+                }));
             }
             let ty = self.rust_type(concrete)?;
             let ty = crate::builtins::type_qualifier(&ty);

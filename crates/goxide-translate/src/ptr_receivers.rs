@@ -131,7 +131,14 @@ impl Visitor for Walk<'_> {
                     }
                     _ => None,
                 }
-                .is_some_and(|&f| matches!(self.prog.obj(f).kind, ObjKind::Func { .. }));
+                .is_some_and(|&f| {
+                    matches!(self.prog.obj(f).kind, ObjKind::Func { .. })
+                        // `println(p)` prints the receiver's address, which `&self` has too.
+                        || matches!(
+                            self.prog.obj(f).kind,
+                            ObjKind::Builtin(goxide_types::Builtin::Print | goxide_types::Builtin::Println)
+                        )
+                });
                 if callee_is_func {
                     visit::walk_expr(self, func);
                     for a in args {
