@@ -637,6 +637,53 @@ pub fn index_out_of_range(i: usize, len: usize) -> ! {
     ))
 }
 
+/// Go's full slice expression `s[lo:hi:max]`: the elements `lo..hi` in a new vector whose
+/// capacity is `max - lo`, so that appending grows it where Go's would grow.
+///
+/// The bounds are checked in Go's order (`max`, then `hi`, then `lo`) with Go's panic texts;
+/// `what` is `"capacity"` for a slice and `"length"` for an array. Negative Go indices arrive
+/// as huge `usize`s and are shown negative again.
+pub fn slice3<T: Clone>(s: &[T], lo: usize, hi: usize, max: usize, what: &str) -> Vec<T> {
+    let len = s.len();
+    let show = |i: usize| (i as i64).to_string();
+    if max > len {
+        if (max as i64) < 0 {
+            runtime_error(&format!(
+                "runtime error: slice bounds out of range [::{}]",
+                show(max)
+            ))
+        }
+        runtime_error(&format!(
+            "runtime error: slice bounds out of range [::{max}] with {what} {len}"
+        ))
+    }
+    if hi > max {
+        if (hi as i64) < 0 {
+            runtime_error(&format!(
+                "runtime error: slice bounds out of range [:{}:]",
+                show(hi)
+            ))
+        }
+        runtime_error(&format!(
+            "runtime error: slice bounds out of range [:{hi}:{max}]"
+        ))
+    }
+    if lo > hi {
+        if (lo as i64) < 0 {
+            runtime_error(&format!(
+                "runtime error: slice bounds out of range [{}::]",
+                show(lo)
+            ))
+        }
+        runtime_error(&format!(
+            "runtime error: slice bounds out of range [{lo}:{hi}:]"
+        ))
+    }
+    let mut v = Vec::with_capacity(max - lo);
+    v.extend_from_slice(&s[lo..hi]);
+    v
+}
+
 /// Checks a Go index against a length, returning it as `usize`.
 pub fn check_index(i: i64, len: usize) -> usize {
     if i < 0 || i as u64 >= len as u64 {

@@ -48,6 +48,9 @@ pub struct Analysis {
     pub projected: HashSet<goxide_types::TypeId>,
     /// Pointer parameters passed as borrows, and locals lent to them (see `ptr_params`).
     pub ptr_params: crate::ptr_params::PtrParams,
+    /// Pointer-receiver methods that take their receiver as a pointer value (see
+    /// `ptr_receivers`).
+    pub ptr_value_methods: HashSet<ObjId>,
 }
 
 /// How a slice parameter is passed: the callee works on the caller's elements, as in Go.
@@ -64,6 +67,8 @@ struct Walker<'a> {
     info: &'a Info,
     /// Value-receiver methods that take `&mut self` (see `decl::map_write_methods`).
     map_write_methods: &'a HashSet<ObjId>,
+    /// Methods that take their receiver as a pointer value (see `ptr_receivers`).
+    ptr_value_methods: &'a HashSet<ObjId>,
     /// Function-literal id (or `None` for the top-level function) declaring each local.
     owner: HashMap<ObjId, Option<NodeId>>,
     /// Enclosing function literals, innermost last.
@@ -685,8 +690,50 @@ impl Walker<'_> {
                         }
                     }
                 }
-                self.expr(func);
+                // A method that takes its receiver as a pointer, called on a variable: `&v`.
+                if let ExprKind::Selector { x, .. } = &func.kind {
+                    let takes_ptr = self.info.selections.get(&func.id).is_some_and(|s| {
+                        s.kind == SelectionKind::MethodVal
+                            && s.path.is_empty()
+                            && self.ptr_value_methods.contains(&s.obj)
+                    });
+                    let value = self
+                        .info
+                        .type_of(x.id)
+                        .is_some_and(|t| !matches!(self.prog.types.under(t), Type::Pointer(_)));
+                    if takes_ptr && value {
+                        if let ExprKind::Ident(_) = &crate::builtins::strip_parens(x).kind {
+                            if let Some(obj) = self.root_var(x) {
+                                self.out.address_taken.insert(obj);
+                                self.out.mutated.insert(obj);
+                            }
+                        }
+                    }
+                }
+                match &func.kind {
+                    // A method called (not a method value): its receiver is walked alone.
+                    ExprKind::Selector { x, .. }
+                        if self
+                            .info
+                            .selections
+                            .get(&func.id)
+                            .is_some_and(|s| s.kind == SelectionKind::MethodVal) =>
+                    {
+                        self.expr(x)
+                    }
+                    _ => self.expr(func),
+                }
                 args.iter().for_each(|a| self.expr(a));
+            }
+            ExprKind::Selector { x, .. } if self.is_ptr_method_value_of_var(e) => {
+                // `v.M` of a pointer method: the method value holds `&v`.
+                if let ExprKind::Ident(_) = &crate::builtins::strip_parens(x).kind {
+                    if let Some(obj) = self.root_var(x) {
+                        self.out.address_taken.insert(obj);
+                        self.out.mutated.insert(obj);
+                    }
+                }
+                self.expr(x);
             }
             _ => {
                 if let ExprKind::CompositeLit { elems, .. } = &e.kind {
@@ -779,6 +826,26 @@ impl Walker<'_> {
         )
     }
 
+    /// Whether `e` is `v.M` (not called) of a pointer method on an addressable non-pointer `v`.
+    fn is_ptr_method_value_of_var(&self, e: &Expr) -> bool {
+        let ExprKind::Selector { x, .. } = &e.kind else {
+            return false;
+        };
+        let Some(sel) = self.info.selections.get(&e.id) else {
+            return false;
+        };
+        sel.kind == SelectionKind::MethodVal
+            && sel.path.is_empty()
+            && self.method_has_ptr_recv(sel.obj)
+            && self.info.type_of(x.id).is_some_and(|t| {
+                !matches!(
+                    self.prog.types.under(t),
+                    Type::Pointer(_) | Type::Interface(_)
+                ) && crate::concurrency::sync_handle_or_ptr(self.prog, t).is_none()
+                    && crate::stdlib::std_handle(self.prog, t).is_none()
+            })
+    }
+
     fn method_has_ptr_recv(&self, m: ObjId) -> bool {
         match &self.prog.obj(m).kind {
             ObjKind::Func { recv: Some(r) } => matches!(self.prog.types.get(*r), Type::Pointer(_)),
@@ -815,10 +882,12 @@ pub fn analyze(
     shared_loop_vars: bool,
     map_write_methods: &HashSet<ObjId>,
 ) -> Analysis {
+    let ptr_value_methods = crate::ptr_receivers::find(prog, info, files);
     let mut w = Walker {
         prog,
         info,
         map_write_methods,
+        ptr_value_methods: &ptr_value_methods,
         owner: HashMap::new(),
         closures: Vec::new(),
         out: Analysis::default(),
@@ -977,8 +1046,10 @@ pub fn analyze(
         &crate::ptr_params::Facts {
             captured: &out.captured,
             whole_assigned: &out.whole_assigned,
+            ptr_value_methods: &ptr_value_methods,
         },
     );
+    out.ptr_value_methods = ptr_value_methods.clone();
     out.projected = std::mem::take(&mut out.ptr_params.projected);
     for v in &out.ptr_params.lent {
         out.address_taken.remove(v);

@@ -5,7 +5,7 @@ use crate::ctx::Ctx;
 use crate::expr::paren_if_needed;
 use crate::names;
 use goxide_ast::ast::{Expr, ExprKind};
-use goxide_types::{BasicKind, Builtin, Mode, ObjKind, SelectionKind, Type, TypeId};
+use goxide_types::{BasicKind, Builtin, Mode, ObjId, ObjKind, SelectionKind, Type, TypeId};
 use syn::parse_quote;
 
 impl Ctx<'_> {
@@ -854,6 +854,9 @@ impl Ctx<'_> {
         let Some(xt) = self.type_of(x) else {
             return self.unsupported(e, "method call");
         };
+        if self.analysis.ptr_value_methods.contains(&m) {
+            return self.ptr_value_method_call(e, x, xt, m, selection, args);
+        }
         let x_is_ptr = matches!(self.under(xt), Type::Pointer(_));
         // Walk embedded fields to the receiver.
         let mut recv = crate::expr::as_base(if ptr_mut && !x_is_ptr {
@@ -973,6 +976,46 @@ impl Ctx<'_> {
             });
         }
         parse_quote!(#recv.#mid(#(#args),*))
+    }
+
+    /// `x.M(…)` of a method that takes its receiver as a pointer value (see `ptr_receivers`):
+    /// `T::m(x.clone(), …)`, or `T::m(Some(v.clone()), …)` for a variable `v` in a shared cell.
+    fn ptr_value_method_call(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        xt: TypeId,
+        m: ObjId,
+        selection: &goxide_types::Selection,
+        args: Vec<syn::Expr>,
+    ) -> syn::Expr {
+        if !selection.path.is_empty() || self.is_self_ptr(x) {
+            return self.unsupported(e, "call of a method that takes its receiver as a pointer");
+        }
+        let recv = match self.under(xt) {
+            Type::Pointer(_) => self.value(x),
+            _ if matches!(strip_parens(x).kind, ExprKind::Ident(_))
+                && self.obj_of(x).is_some_and(|o| {
+                    self.analysis.boxed.contains(&o) && !self.is_global_var(o)
+                }) =>
+            {
+                self.address_of(e, strip_parens(x))
+            }
+            _ => {
+                return self.unsupported(e, "call of a method that takes its receiver as a pointer")
+            }
+        };
+        let base = match self.under(xt) {
+            Type::Pointer(b) => *b,
+            _ => xt,
+        };
+        let base = self.resolve(base);
+        let Some(ty) = self.rust_type(base) else {
+            return self.unsupported(e, "call of a method that takes its receiver as a pointer");
+        };
+        let mid = names::value_ident(&self.obj(m).name);
+        let ty = type_qualifier(&ty);
+        parse_quote!(#ty::#mid(#recv, #(#args),*))
     }
 
     /// The destination of `copy`: a slice variable, or a re-slice of one (`dst[1:]`).
@@ -1254,6 +1297,16 @@ impl Ctx<'_> {
         }) else {
             return self.unsupported(e, "builtin");
         };
+        // `append(f())`, `complex(f())` with a multi-value `f`: its results bound first.
+        if matches!(b, Builtin::Append | Builtin::Complex) {
+            if let Some((bind, spread)) = self.spread_call(args) {
+                let call = self.builtin_call(e, callee, &spread, ellipsis);
+                return parse_quote!({
+                    #bind
+                    #call
+                });
+            }
+        }
         match b {
             Builtin::Len | Builtin::Cap => {
                 let [x] = args else {
@@ -1277,6 +1330,18 @@ impl Ctx<'_> {
                         ));
                         let v = paren_if_needed(self.borrowed(x));
                         return parse_quote!(#v.len() as i64);
+                    }
+                }
+                if let Type::Pointer(a) = self.under(t) {
+                    if let Type::Array(n, _) = self.under(*a) {
+                        // A pointer to an array (nil too): the array's length, after `x`'s
+                        // effects.
+                        let n = proc_macro2::Literal::i64_unsuffixed(*n as i64);
+                        let v = self.for_effects(x);
+                        return parse_quote!({
+                            let _ = #v;
+                            #n
+                        });
                     }
                 }
                 let v = self.borrowed(x);
@@ -1461,6 +1526,26 @@ impl Ctx<'_> {
                 };
                 let k = self.value_as(k, kt);
                 let k = paren_if_needed(k);
+                let fresh = match &strip_parens(m).kind {
+                    ExprKind::CompositeLit { .. } => true,
+                    ExprKind::Call { func, .. } => {
+                        self.obj_of(strip_parens(func)).is_some_and(|f| {
+                            matches!(self.obj(f).kind, ObjKind::Builtin(Builtin::Make))
+                        })
+                    }
+                    _ => false,
+                };
+                if fresh {
+                    // A map no one else sees (`delete(make(…), k)`): evaluated for its effects.
+                    let mv = self.value(m);
+                    let Some(mt) = self.type_of(m).and_then(|t| self.rust_type(t)) else {
+                        return self.unsupported(e, "delete");
+                    };
+                    return parse_quote!({
+                        let mut m: #mt = #mv;
+                        m.remove(&#k);
+                    });
+                }
                 if self.global_root(m).is_none() {
                     let mp = crate::expr::as_base(self.place(m));
                     return parse_quote!({ #mp.remove(&#k); });
@@ -1884,6 +1969,22 @@ pub fn noop_conversion_arg<'e>(
         types.underlying(info.type_of(arg.id)?),
     );
     (to == from && !matches!(types.get(to), Type::Struct(_))).then_some(arg)
+}
+
+/// A type as the qualifier of an associated item: `T` for a plain path, else `<T>`.
+pub fn type_qualifier(ty: &syn::Type) -> proc_macro2::TokenStream {
+    match ty {
+        syn::Type::Path(p)
+            if p.qself.is_none()
+                && p.path
+                    .segments
+                    .iter()
+                    .all(|s| matches!(s.arguments, syn::PathArguments::None)) =>
+        {
+            quote::quote!(#ty)
+        }
+        _ => quote::quote!(<#ty>),
+    }
 }
 
 pub fn strip_parens(e: &Expr) -> &Expr {

@@ -1015,15 +1015,28 @@ impl Ctx<'_> {
                 .map(|r| quote::quote!(#r).to_string())
                 .unwrap_or_default()
         };
-        let mut same = true;
+        // (`var a, b any = x.(bool)`: each part converted to its variable's type.)
+        let mut converted: Vec<Option<(syn::Type, syn::Expr)>> = Vec::new();
+        if ts.len() != s.names.len() {
+            return unsupported(self);
+        }
         for (n, &t) in s.names.iter().zip(&ts) {
+            let mut conv = None;
             if let (false, Some(&o)) = (n.is_blank(), self.info.defs.get(&n.id)) {
                 let vt = self.obj(o).ty;
-                same &= vt == t || rust_of(self, vt) == rust_of(self, t);
+                if vt != t && rust_of(self, vt) != rust_of(self, t) {
+                    if !self.is_interface(vt) {
+                        return unsupported(self);
+                    }
+                    let part = self.synthetic_expr("part", t, s.span);
+                    let v = self.value_as(&part, vt);
+                    let Some(vty) = self.rust_type(vt) else {
+                        return unsupported(self);
+                    };
+                    conv = Some((vty, v));
+                }
             }
-        }
-        if !same || ts.len() != s.names.len() {
-            return unsupported(self);
+            converted.push(conv);
         }
         let mut tys = Vec::new();
         for &t in &ts {
@@ -1057,6 +1070,13 @@ impl Ctx<'_> {
             self.emitted_globals.insert(obj);
             let ty = &tys[i];
             let idx = syn::Index::from(i);
+            if let Some(Some((vty, conv))) = converted.get(i) {
+                statics.push(quote::quote!(static #id: std::cell::RefCell<#vty> = std::cell::RefCell::new(#tuple.with(|t| {
+                    let part = t.#idx.clone();
+                    #conv
+                }));));
+                continue;
+            }
             statics.push(quote::quote!(static #id: std::cell::RefCell<#ty> = std::cell::RefCell::new(#tuple.with(|t| t.#idx.clone()));));
         }
         if let Some(first) = s
@@ -1176,15 +1196,32 @@ impl Ctx<'_> {
                 return vec![comment_item(&text)];
             }
         }
-        // The receiver is `self` in the method body.
+        // The receiver is `self` in the method body, or the first parameter of a method that
+        // takes it as a pointer value (see `ptr_receivers`).
+        let mut recv_param: Option<syn::FnArg> = None;
         if let Some(rn) = f.recv.as_ref().and_then(|r| r.name.as_ref()) {
-            if let Some(&obj) = self.info.defs.get(&rn.id) {
-                self.local_names.insert(obj, RECEIVER.into());
+            if let Some(&robj) = self.info.defs.get(&rn.id) {
+                if self.analysis.ptr_value_methods.contains(&obj) {
+                    let Some(ty) = self.rust_type(self.obj(robj).ty) else {
+                        return vec![self.stub_fn(d, &name, "receiver type")];
+                    };
+                    let id = self.bind_local(robj, &rn.name);
+                    recv_param = Some(if self.analysis.mutated.contains(&robj) {
+                        parse_quote!(mut #id: #ty)
+                    } else {
+                        parse_quote!(#id: #ty)
+                    });
+                } else {
+                    self.local_names.insert(robj, RECEIVER.into());
+                }
             }
         }
-        let Some((params, prelude)) = self.params(&f.sig, &sig.params) else {
+        let Some((mut params, prelude)) = self.params(&f.sig, &sig.params) else {
             return vec![self.stub_fn(d, &name, "function signature")];
         };
+        if let Some(p) = recv_param {
+            params.insert(0, p);
+        }
         let ret = match sig.results.as_slice() {
             // A constructor returns the value it makes.
             [t] if self.func.ctor => match self.under(*t).clone() {
@@ -1553,6 +1590,17 @@ impl Ctx<'_> {
         // value, so the body uses `self` as the number it is.
         let copy_alias = !matches!(self.under(base), Type::Struct(_)) && self.is_copy(base);
         let readonly = self.readonly_ptr_methods.contains(&method);
+        if ptr && self.analysis.ptr_value_methods.contains(&method) {
+            // The receiver is the first of `params`: `T::m(p, …)`.
+            return Some(parse_quote!(
+                impl #tname {
+                    #(#attrs)*
+                    #vis fn #name(#(#params),*) #ret {
+                        #(#body)*
+                    }
+                }
+            ));
+        }
         let self_param: syn::FnArg = if ptr && readonly {
             parse_quote!(&self)
         } else if ptr || self.map_write_methods.contains(&method) {

@@ -128,6 +128,20 @@ impl Ctx<'_> {
         }
     }
 
+    /// `e` evaluated only for its effects (`let _ = …;`): a constructor call is left as the
+    /// call, not made into a pointer.
+    pub fn for_effects(&mut self, e: &Expr) -> syn::Expr {
+        if matches!(
+            &crate::builtins::strip_parens(e).kind,
+            ExprKind::Call { .. }
+        ) {
+            if let Some(v) = self.ctor_value(e) {
+                return v;
+            }
+        }
+        self.borrowed(e)
+    }
+
     /// An owned value of `e`.
     pub fn value(&mut self, e: &Expr) -> syn::Expr {
         if let Some(p) = self.slice_param_of(e) {
@@ -225,18 +239,29 @@ impl Ctx<'_> {
                     let Some(ty) = self.rust_type(src) else {
                         return self.unsupported(e, "conversion to interface{} of this type");
                     };
-                    if !self.is_formattable(src)
-                        || matches!(
-                            self.under(src),
-                            Type::Func(_) | Type::Chan(..) | Type::Tuple(_)
-                        )
-                    {
+                    // Function values (`Rc<dyn Fn…>`) and channels print as their address.
+                    let boxable = match self.under(src).clone() {
+                        Type::Func(sig) => !self.threaded && sig.params.len() <= 4,
+                        Type::Chan(_, el) => self.is_formattable(el),
+                        Type::Tuple(_) => false,
+                        _ => self.is_formattable(src),
+                    };
+                    if !boxable {
                         return self.unsupported(e, "conversion to interface{} of this type");
                     }
                     self.use_support("iface");
                     self.use_support("fmt");
-                    // `iface::new` is generic: an empty `X::new()` or `None` needs its type.
-                    let v = crate::builtins::typed_value(v, ty);
+                    // `iface::new` is generic: an empty `X::new()` or `None` needs its type, a
+                    // named function its `Rc<dyn Fn…>` type.
+                    let v = if matches!(self.under(src), Type::Func(_)) {
+                        let v = match v {
+                            syn::Expr::Closure(_) => parse_quote!((#v)),
+                            v => paren_if_needed(v),
+                        };
+                        parse_quote!(#v as #ty)
+                    } else {
+                        crate::builtins::typed_value(v, ty)
+                    };
                     return parse_quote!(crate::support::iface::new(#v));
                 }
             }
@@ -797,6 +822,12 @@ impl Ctx<'_> {
             // The closure holds the receiver and must be `Send`.
             return self.unsupported(e, "method value of a receiver that cannot cross threads");
         }
+        if self.analysis.ptr_value_methods.contains(&m) {
+            return self.unsupported(
+                e,
+                "method value of a method that takes its receiver as a pointer",
+            );
+        }
         let rc = self.rc_path();
         let ptr_recv = matches!(&mo.kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
         let x_is_ptr = matches!(self.under(xt), Type::Pointer(_));
@@ -817,10 +848,35 @@ impl Ctx<'_> {
         self.map_write_copy_marker(m);
         let call: syn::Expr = if self.is_trait_iface(xt) {
             parse_quote!(r.as_ref().unwrap().#mid(#(#args),*))
+        } else if ptr_recv && x_is_ptr && self.readonly_ptr_methods.contains(&m) {
+            parse_quote!(r.as_ref().unwrap().borrow().#mid(#(#args),*))
         } else if ptr_recv && x_is_ptr {
             parse_quote!(r.as_ref().unwrap().borrow_mut().#mid(#(#args),*))
         } else if ptr_recv {
-            return self.unsupported(e, "method value of a pointer method on a value");
+            // `v.M` is `(&v).M`: the closure holds `v`'s cell.
+            let ptr = match &crate::builtins::strip_parens(x).kind {
+                ExprKind::Ident(_)
+                    if self.obj_of(x).is_some_and(|o| {
+                        self.analysis.boxed.contains(&o) && !self.is_global_var(o)
+                    }) =>
+                {
+                    self.address_of(e, x)
+                }
+                _ => return self.unsupported(e, "method value of a pointer method on a value"),
+            };
+            let ret = match ret {
+                syn::ReturnType::Default => quote::quote!(),
+                r => quote::quote!(#r),
+            };
+            let call: syn::Expr = if self.readonly_ptr_methods.contains(&m) {
+                parse_quote!(r.as_ref().unwrap().borrow().#mid(#(#args),*))
+            } else {
+                parse_quote!(r.as_ref().unwrap().borrow_mut().#mid(#(#args),*))
+            };
+            return parse_quote!({
+                let r = #ptr;
+                #rc::new(move |#(#params),*| #ret { #call })
+            });
         } else if x_is_ptr {
             // Go copies `*p` when the method value is made.
             let v = as_base(self.borrowed(x));
@@ -864,6 +920,12 @@ impl Ctx<'_> {
         };
         if sig.variadic || mo.pkg != Some(self.pkg) || !self.sig_translatable(&sig) {
             return self.unsupported(e, "method expression");
+        }
+        if self.analysis.ptr_value_methods.contains(&m) {
+            return self.unsupported(
+                e,
+                "method expression of a method that takes its receiver as a pointer",
+            );
         }
         let ptr_recv = matches!(&mo.kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
         let x_is_ptr = matches!(self.under(rt), Type::Pointer(_));
@@ -1067,12 +1129,12 @@ impl Ctx<'_> {
         hi: Option<&Expr>,
         max: Option<&Expr>,
     ) -> syn::Expr {
-        if max.is_some() {
-            return self.unsupported(e, "3-index slice");
-        }
         let Some(xt) = self.type_of(x) else {
             return self.unsupported(e, "slice expression");
         };
+        if let (Some(hi), Some(max)) = (hi, max) {
+            return self.slice3(e, x, xt, lo, hi, max);
+        }
         let lo = lo.map(|l| self.index_usize(l));
         let hi = hi.map(|h| self.index_usize(h));
         let range: syn::Expr = match (lo, hi) {
@@ -1097,6 +1159,35 @@ impl Ctx<'_> {
             }
             _ => self.unsupported(e, "slice of this type"),
         }
+    }
+
+    /// `x[lo:hi:max]`: `support::rt::slice3(&x, lo, hi, max, …)`, a new vector of capacity
+    /// `max - lo` (Go's bounds checks and panic texts).
+    fn slice3(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        xt: TypeId,
+        lo: Option<&Expr>,
+        hi: &Expr,
+        max: &Expr,
+    ) -> syn::Expr {
+        let (base, what): (syn::Expr, &str) = match self.under(xt) {
+            Type::Slice(_) => (as_base(self.borrowed(x)), "capacity"),
+            Type::Array(..) => (as_base(self.borrowed(x)), "length"),
+            Type::Pointer(a) if matches!(self.under(*a), Type::Array(..)) => {
+                (self.pointee(x, false), "length")
+            }
+            _ => return self.unsupported(e, "3-index slice of this type"),
+        };
+        let lo: syn::Expr = match lo {
+            Some(l) => self.index_usize(l),
+            None => parse_quote!(0),
+        };
+        let hi = self.index_usize(hi);
+        let max = self.index_usize(max);
+        self.use_support("rt");
+        parse_quote!(crate::support::rt::slice3(&#base[..], #lo, #hi, #max, #what))
     }
 
     fn unary(&mut self, e: &Expr, op: UnaryOp, x: &Expr) -> syn::Expr {
@@ -1125,7 +1216,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn address_of(&mut self, e: &Expr, x: &Expr) -> syn::Expr {
+    pub fn address_of(&mut self, e: &Expr, x: &Expr) -> syn::Expr {
         if self.type_of(x).is_some_and(|t| self.sync_type(t).is_some()) {
             // `&wg`: the same `sync` handle.
             let v = paren_if_needed(self.borrowed(x));

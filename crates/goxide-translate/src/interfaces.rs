@@ -316,6 +316,24 @@ impl Ctx<'_> {
         let mutating = ptr_method && !self.readonly_ptr_methods.contains(&m);
         let by_value = self.by_value_methods.contains(&m);
         let mid = names::value_ident(name);
+        if self.analysis.ptr_value_methods.contains(&m) {
+            // The method takes the pointer itself (see `ptr_receivers`).
+            if !via_ptr || !path.is_empty() {
+                // A promoted method would need a pointer to the embedded field.
+                let text = format!(
+                    "{} unsupported: method `{name}` promoted from an embedded field takes its receiver as a pointer",
+                    crate::MARKER
+                );
+                let lit = syn::LitStr::new(&text, proc_macro2::Span::call_site());
+                return Some(parse_quote!({
+                    __goxide_comment!(#lit);
+                    todo!()
+                }));
+            }
+            let ty = self.rust_type(concrete)?;
+            let ty = crate::builtins::type_qualifier(&ty);
+            return Some(parse_quote!(#ty::#mid(self.clone(), #(#args),*)));
+        }
         let deref = |e: syn::Expr| -> syn::Expr {
             if mutating {
                 parse_quote!(#e.as_ref().unwrap().borrow_mut())

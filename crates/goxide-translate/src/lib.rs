@@ -26,6 +26,7 @@ mod names;
 mod ownership;
 mod place;
 mod ptr_params;
+mod ptr_receivers;
 mod stdlib;
 mod stmt;
 mod subslice;

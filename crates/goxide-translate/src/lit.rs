@@ -180,11 +180,26 @@ impl Ctx<'_> {
 
     /// `T{...}`, `[N]T{...}`, `[]T{...}`, `map[K]V{...}`.
     pub fn composite_lit(&mut self, e: &Expr) -> syn::Expr {
-        let ExprKind::CompositeLit { elems, .. } = &e.kind else {
-            return self.unsupported(e, "composite literal");
-        };
         let Some(t) = self.type_of(e) else {
             return self.unsupported(e, "untyped composite literal");
+        };
+        // An element literal whose `&T` is elided (`[]*T{{1}, {2}}`): a pointer to a new `T`.
+        if let Type::Pointer(pointee) = self.under(t).clone() {
+            let v = self.composite_lit_of(e, pointee);
+            if self.is_place_ptr(pointee) {
+                self.use_support("ptr");
+                self.marker("ownership: a pointer is shared through Rc<dyn Place<…>> (support::ptr); an owned value or a borrow may do".into());
+                return parse_quote!(crate::support::ptr::new(#v));
+            }
+            return self.ptr_new(v);
+        }
+        self.composite_lit_of(e, t)
+    }
+
+    /// The composite literal `e` as a value of type `t`.
+    fn composite_lit_of(&mut self, e: &Expr, t: TypeId) -> syn::Expr {
+        let ExprKind::CompositeLit { elems, .. } = &e.kind else {
+            return self.unsupported(e, "composite literal");
         };
         let ut = self.prog.types.underlying(t);
         match self.ty(ut).clone() {

@@ -48,6 +48,8 @@ pub struct PtrParams {
 /// Facts from the main analysis walk.
 pub struct Facts<'a> {
     pub captured: &'a HashSet<ObjId>,
+    /// Methods that take their receiver as a pointer value (see `ptr_receivers`).
+    pub ptr_value_methods: &'a HashSet<ObjId>,
     pub whole_assigned: &'a HashSet<ObjId>,
 }
 
@@ -264,6 +266,7 @@ fn decide(
         addr_args: Vec::new(),
         lent_addr: HashSet::new(),
         captured: facts.captured,
+        ptr_value_methods: facts.ptr_value_methods,
         locked: Vec::new(),
         locked_always: Vec::new(),
         deferred: 0,
@@ -800,6 +803,7 @@ struct Uses<'a, 'b> {
     lent_addr: HashSet<NodeId>,
     /// Variables that closures capture.
     captured: &'a HashSet<ObjId>,
+    ptr_value_methods: &'a HashSet<ObjId>,
     /// `(f, i)`: argument `i` of a call of `f` is a pointer that only a shared cell (or lock)
     /// could lend.
     locked: Vec<(ObjId, usize)>,
@@ -1039,12 +1043,11 @@ impl Visitor for Uses<'_, '_> {
             ExprKind::Call { func, args, .. } => {
                 let callee = strip_parens(func);
                 if let ExprKind::Selector { x, .. } = &callee.kind {
-                    if self
-                        .info
-                        .selections
-                        .get(&callee.id)
-                        .is_some_and(|s| s.kind == SelectionKind::MethodVal)
-                        && self.deferred == 0
+                    // (A method that takes its receiver as a pointer value keeps the pointer.)
+                    if self.info.selections.get(&callee.id).is_some_and(|s| {
+                        s.kind == SelectionKind::MethodVal
+                            && !self.ptr_value_methods.contains(&s.obj)
+                    }) && self.deferred == 0
                     {
                         self.allow(x);
                     }

@@ -351,10 +351,11 @@ impl Ctx<'_> {
                 }
                 ok
             }
-            // Any other function value (a call's result, a converted nil): evaluated now.
-            _ if self
-                .type_of(func)
-                .is_some_and(|t| matches!(self.under(t), Type::Func(_))) =>
+            // Any other function value (`defer f()()`, `defer fs[i](x)`): evaluated now.
+            _ if !matches!(self.mode_of(func), Some(Mode::Type))
+                && self
+                    .type_of(func)
+                    .is_some_and(|t| matches!(self.under(t), Type::Func(_))) =>
             {
                 callee_value = Some(func);
                 true
@@ -1608,6 +1609,18 @@ impl Ctx<'_> {
                     let id = self.var_name(*o);
                     out.push(parse_quote!(*#id.borrow_mut() = #t;));
                 }
+            } else if let Some((bind, spread)) = self.spread_call(values) {
+                // `return f()` with a multi-value `f`: its results bound, then stored.
+                if spread.len() != named.len() {
+                    return self
+                        .unsupported_stmt(s, "return of a multi-value call with deferred calls");
+                }
+                out.push(bind);
+                for ((o, v), &t) in named.iter().zip(&spread).zip(&results) {
+                    let v = self.value_as(v, t);
+                    let id = self.var_name(*o);
+                    out.push(parse_quote!(*#id.borrow_mut() = #v;));
+                }
             } else if !values.is_empty() {
                 return self
                     .unsupported_stmt(s, "return of a multi-value call with deferred calls");
@@ -2078,6 +2091,19 @@ impl Ctx<'_> {
                 let n = proc_macro2::Literal::u64_unsuffixed(n);
                 header = parse_quote!(0..#n);
                 pattern = quote::quote!(range_i);
+                let has_call = matches!(
+                    &crate::builtins::strip_parens(x).kind,
+                    ExprKind::Call { .. }
+                        | ExprKind::Unary {
+                            op: UnaryOp::Recv,
+                            ..
+                        }
+                );
+                if v.is_none() && has_call {
+                    // `len(f())` is not constant: Go evaluates `f()` once.
+                    let p = self.for_effects(x);
+                    hoisted.push(parse_quote!(let _ = #p;));
+                }
                 if v.is_some() {
                     let p = self.value(x);
                     hoisted.push(parse_quote!(let range_p = #p;));
@@ -2094,7 +2120,13 @@ impl Ctx<'_> {
             _ => return self.unsupported_stmt(s, "range over this type"),
         }
         if assign {
-            for (e, b) in [(key, &k), (value, &v)] {
+            // Go evaluates the targets' index operands before assigning either: with a plain
+            // variable stored last, `for i, x[i] = range y` indexes with the old `i`.
+            let mut targets = [(key, &k), (value, &v)];
+            if key.is_some_and(|e| matches!(e.kind, ExprKind::Ident(_))) {
+                targets.reverse();
+            }
+            for (e, b) in targets {
                 if let (Some(e), Some((_, id, _))) = (e, b) {
                     prelude.extend(self.store(s, e, parse_quote!(#id), false));
                 }

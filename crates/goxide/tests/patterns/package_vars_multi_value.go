@@ -15,7 +15,11 @@ var n, label = pair("first") // read below
 var unused, _ = pair("second")
 var _, _ = pair("third")
 
+// A comma-ok form whose parts are converted to the variables' interface type.
+var value, ok any = any(n).(int)
+
 func main() {
 	fmt.Println(n, label)
 	fmt.Println(calls)
+	fmt.Println(value, ok)
 }

@@ -22,6 +22,8 @@ func main() {
 	}
 	tally(m, "z")
 	fmt.Println(s, t, arr, len(m), v, ok, s[1:3], size(m))
+	// Deleting from a map no variable holds only evaluates it.
+	delete(make(map[string]int), "gone")
 }
 
 // A capacity below the length panics at run time, as in Go.
