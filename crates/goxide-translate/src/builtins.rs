@@ -1274,6 +1274,22 @@ impl Ctx<'_> {
                 if self.is_untyped_nil(arg) {
                     return self.value_as(arg, t);
                 }
+                if let (Type::Struct(ff), Type::Struct(tf), Some(ty)) = (&fu, &tu, b) {
+                    // Between struct types with the same fields (tags aside): field by field.
+                    if ff.len() == tf.len() {
+                        let v = self.value(arg);
+                        let mut inits: Vec<proc_macro2::TokenStream> = Vec::new();
+                        for (i, (f, g)) in ff.iter().zip(tf.iter()).enumerate() {
+                            let from_name = names::ident(&self.field_name_at(f, i));
+                            let to_name = names::ident(&self.field_name_at(g, i));
+                            inits.push(quote::quote!(#to_name: v.#from_name));
+                        }
+                        return parse_quote!({
+                            let v = #v;
+                            #ty { #(#inits),* }
+                        });
+                    }
+                }
                 self.unsupported(e, "conversion")
             }
         }
