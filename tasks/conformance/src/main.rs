@@ -10,7 +10,8 @@
 //! 5. writes `snapshots/go-test-suite.snap`, and fails when a test that passed before no longer
 //!    passes (unless `--update`) or when goxide panicked (`snapshot`).
 //!
-//! `--filter` runs only the tests whose path contains the text, and leaves the snapshot alone;
+//! `--filter` runs only the tests whose path contains the text (or one of its comma-separated
+//! parts), and leaves the snapshot alone;
 //! `--no-build` stops after translating. `GOXIDE_SHARED` and `GOXIDE_GO_TEST_DIR` override where
 //! the test list and Go's test directory are.
 
