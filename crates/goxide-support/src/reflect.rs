@@ -215,8 +215,14 @@ impl Type {
         d
     }
 
-    pub fn is_nil(&self) -> bool {
+    /// `t == nil`.
+    pub fn is_none(&self) -> bool {
         self.0.is_none()
+    }
+
+    /// `t != nil`.
+    pub fn is_some(&self) -> bool {
+        self.0.is_some()
     }
 
     pub fn string(&self) -> String {
@@ -248,6 +254,8 @@ impl Type {
         d.key.clone().unwrap_or_default()
     }
 
+    /// `t.Len()`: the length of an array type (Go's name; there is no `is_empty`).
+    #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> i64 {
         self.must_be("Len", &[ARRAY]).len as i64
     }
@@ -418,7 +426,11 @@ pub fn parse_type(s: &str) -> Type {
         d = d.elem(parse_type(e));
     }
     if kind == ARRAY {
-        d.len = s[1..].split(']').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        d.len = s[1..]
+            .split(']')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
     }
     if kind == INVALID {
         // A defined type `pkg.Name`: its kind is not in its spelling.
@@ -467,7 +479,9 @@ pub fn get_pointee<T: IfaceValue + Clone + 'static>(v: &dyn Any) -> Iface {
 
 impl Value {
     fn invalid(&self, what: &str) -> ! {
-        super::rt::go_panic(format!("reflect: call of reflect.Value.{what} on zero Value"))
+        super::rt::go_panic(format!(
+            "reflect: call of reflect.Value.{what} on zero Value"
+        ))
     }
 
     fn kind_panic(&self, what: &str) -> ! {
@@ -682,7 +696,8 @@ pub fn deep_equal(x: &Iface, y: &Iface) -> bool {
                 String,
                 super::complex::Complex128
             );
-            let text = |v: &Rc<dyn IfaceValue>| super::fmt::sprintf("%#v", &[v.as_ref() as &dyn Format]);
+            let text =
+                |v: &Rc<dyn IfaceValue>| super::fmt::sprintf("%#v", &[v.as_ref() as &dyn Format]);
             text(a) == text(b)
         }
         _ => false,
@@ -754,7 +769,7 @@ mod tests {
         assert_eq!(t.kind(), POINTER);
         assert_eq!(t.elem().kind(), INT);
         assert_eq!(t.elem().name(), "int");
-        assert!(type_of(&None).is_nil());
+        assert!(type_of(&None).is_none());
         assert_eq!(parse_type("[3]string").len(), 3);
         assert_eq!(parse_type("main.T").pkg_path(), "main");
     }
@@ -764,7 +779,10 @@ mod tests {
         assert!(deep_equal(&iface::new(42i64), &iface::new(42i64)));
         assert!(!deep_equal(&iface::new(42i64), &iface::new(42i32)));
         assert!(!deep_equal(&iface::new(f64::NAN), &iface::new(f64::NAN)));
-        assert!(deep_equal(&iface::new(vec![1i64, 2]), &iface::new(vec![1i64, 2])));
+        assert!(deep_equal(
+            &iface::new(vec![1i64, 2]),
+            &iface::new(vec![1i64, 2])
+        ));
         assert!(!deep_equal(&iface::new(vec![1i64, 2]), &None));
         assert!(deep_equal(&None, &None));
     }

@@ -209,30 +209,7 @@ impl Ctx<'_> {
                     };
                 }
                 if !self.is_empty_interface(src) {
-                    // Boxing into `interface{}`: the dynamic type is the (default) type of `e`.
-                    let src = goxide_types::default_type(&self.prog.types, src);
-                    let v = match self.info.const_value(e.id).cloned() {
-                        Some(c) => self
-                            .const_expr(&c, src, true)
-                            .unwrap_or_else(|| self.unsupported(e, "constant")),
-                        None => self.value(e),
-                    };
-                    let Some(ty) = self.rust_type(src) else {
-                        return self.unsupported(e, "conversion to interface{} of this type");
-                    };
-                    if !self.is_formattable(src)
-                        || matches!(
-                            self.under(src),
-                            Type::Func(_) | Type::Chan(..) | Type::Tuple(_)
-                        )
-                    {
-                        return self.unsupported(e, "conversion to interface{} of this type");
-                    }
-                    self.use_support("iface");
-                    self.use_support("fmt");
-                    // `iface::new` is generic: an empty `X::new()` or `None` needs its type.
-                    let v = crate::builtins::typed_value(v, ty);
-                    return parse_quote!(crate::support::iface::new(#v));
+                    return self.boxed_any(e, src);
                 }
             }
         }
@@ -244,6 +221,34 @@ impl Ctx<'_> {
             }
         }
         self.value(e)
+    }
+
+    /// `e` (of the non-interface type `src`) boxed into an `interface{}` value, whose dynamic
+    /// type is the (default) type of `e`.
+    pub fn boxed_any(&mut self, e: &Expr, src: TypeId) -> syn::Expr {
+        let src = goxide_types::default_type(&self.prog.types, src);
+        let v = match self.info.const_value(e.id).cloned() {
+            Some(c) => self
+                .const_expr(&c, src, true)
+                .unwrap_or_else(|| self.unsupported(e, "constant")),
+            None => self.value(e),
+        };
+        let Some(ty) = self.rust_type(src) else {
+            return self.unsupported(e, "conversion to interface{} of this type");
+        };
+        if !self.is_formattable(src)
+            || matches!(
+                self.under(src),
+                Type::Func(_) | Type::Chan(..) | Type::Tuple(_)
+            )
+        {
+            return self.unsupported(e, "conversion to interface{} of this type");
+        }
+        self.use_support("iface");
+        self.use_support("fmt");
+        // `iface::new` is generic: an empty `X::new()` or `None` needs its type.
+        let v = crate::builtins::typed_value(v, ty);
+        parse_quote!(crate::support::iface::new(#v))
     }
 
     /// `x.(T)` on an `interface{}` value.

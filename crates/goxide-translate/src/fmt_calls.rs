@@ -146,6 +146,9 @@ impl Ctx<'_> {
                             };
                             parse_quote!(#tr::#m(v))
                         }
+                        _ if self.reflect_type_name(t) == Some("Kind") => {
+                            parse_quote!(crate::support::reflect::kind_string(v))
+                        }
                         _ => parse_quote!(v.#m()),
                     };
                     return parse_quote!({

@@ -18,6 +18,7 @@ mod math;
 mod misc;
 mod os_io;
 mod reflect;
+mod reflect_desc;
 mod regexp;
 mod strconv;
 mod strings;

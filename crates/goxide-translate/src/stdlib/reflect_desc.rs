@@ -1,0 +1,166 @@
+//! `reflect` type descriptions: the `support::reflect::Desc` of a static Go type, written out
+//! where a program reflects on a value of that type.
+
+use crate::ctx::Ctx;
+use crate::names;
+use goxide_types::{BasicKind, Type, TypeId};
+use syn::parse_quote;
+
+/// Nesting past which a description stops (a recursive type describes itself lazily in Go;
+/// here its deeper parts are left out).
+const MAX_DEPTH: u32 = 4;
+
+impl Ctx<'_> {
+    /// `support::reflect::Desc::new(…)…done()`: the description of `t`.
+    pub(crate) fn type_desc(&mut self, t: TypeId, depth: u32) -> syn::Expr {
+        // Values held by a `reflect.Value` are `interface{}` values: struct types need their
+        // `Format` implementations.
+        self.use_support("reflect");
+        self.use_support("iface");
+        self.use_support("fmt");
+        let t = goxide_types::default_type(&self.prog.types, self.resolve(t));
+        let s = self.go_type_string(t);
+        let kind = names::ident(reflect_kind(self.under(t)));
+        let mut x: syn::Expr =
+            parse_quote!(crate::support::reflect::Desc::new(#s, crate::support::reflect::#kind));
+        if let Type::Named(n) = self.ty(t).clone() {
+            let o = self.obj(n.obj);
+            let pkg = o
+                .pkg
+                .map(|p| self.prog.pkg(p).path.clone())
+                .unwrap_or_default();
+            // `main.Pair[int]` is named `Pair[int]`.
+            let name = match s.find('.') {
+                Some(i) if !pkg.is_empty() => s[i + 1..].to_string(),
+                _ => s.clone(),
+            };
+            x = parse_quote!(#x.named(#name, #pkg));
+        }
+        if depth >= MAX_DEPTH {
+            return parse_quote!(#x.done());
+        }
+        let d = depth + 1;
+        match self.under(t).clone() {
+            Type::Pointer(e) => {
+                let et = self.type_desc(e, d);
+                x = parse_quote!(#x.elem(#et));
+                if let Some(g) = self.pointee_getter(t, e) {
+                    x = parse_quote!(#x.deref(#g));
+                }
+            }
+            Type::Slice(e) | Type::Chan(_, e) => {
+                let et = self.type_desc(e, d);
+                x = parse_quote!(#x.elem(#et));
+            }
+            Type::Array(n, e) => {
+                let et = self.type_desc(e, d);
+                let n = proc_macro2::Literal::usize_unsuffixed(n as usize);
+                x = parse_quote!(#x.elem(#et).len(#n));
+            }
+            Type::Map(k, v) => {
+                let (kt, vt) = (self.type_desc(k, d), self.type_desc(v, d));
+                x = parse_quote!(#x.key(#kt).elem(#vt));
+            }
+            Type::Struct(fields) => {
+                let rust = self.rust_type(t);
+                for (i, f) in fields.iter().enumerate() {
+                    let name = &f.name;
+                    let exported = f.name.chars().next().is_some_and(char::is_uppercase);
+                    let pkg = match self.obj(f.obj).pkg {
+                        Some(p) if !exported => self.prog.pkg(p).path.clone(),
+                        _ => String::new(),
+                    };
+                    let ft = self.type_desc(f.ty, d);
+                    let tag = f.tag.clone().unwrap_or_default();
+                    let embedded = f.embedded;
+                    let get: syn::Expr = match &rust {
+                        // A blank field reads as its zero value: Go never stores into it.
+                        Some(r) if f.name == "_" && self.reflect_can_hold(f.ty) => {
+                            match self.zero_value(f.ty) {
+                                Some(z) => {
+                                    parse_quote!(Some(|v| crate::support::reflect::get_field(v, |_: &#r| #z)))
+                                }
+                                None => parse_quote!(None),
+                            }
+                        }
+                        Some(r) if self.reflect_can_hold(f.ty) => {
+                            let fname = names::ident(&self.field_name_at(f, i));
+                            let read: syn::Expr = if self.is_copy(f.ty) {
+                                parse_quote!(s.#fname)
+                            } else {
+                                parse_quote!(s.#fname.clone())
+                            };
+                            parse_quote!(Some(|v| crate::support::reflect::get_field(v, |s: &#r| #read)))
+                        }
+                        _ => parse_quote!(None),
+                    };
+                    x = parse_quote!(#x.field(#name, #pkg, #ft, #tag, #embedded, #get));
+                }
+            }
+            _ => {}
+        }
+        parse_quote!(#x.done())
+    }
+
+    /// Whether a value of type `t` can be held in a `reflect.Value` (an `interface{}` value).
+    pub(crate) fn reflect_can_hold(&mut self, t: TypeId) -> bool {
+        self.is_formattable(t)
+            && !matches!(
+                self.under(t),
+                Type::Func(_) | Type::Chan(..) | Type::Tuple(_)
+            )
+            && self.rust_type(t).is_some()
+    }
+
+    /// `support::reflect::get_pointee::<T>`, reading the pointee of a `*T` held in a value,
+    /// when pointers to `T` are `Option<Rc<RefCell<T>>>`.
+    fn pointee_getter(&mut self, ptr: TypeId, elem: TypeId) -> Option<syn::Expr> {
+        if self.threaded || !self.reflect_can_hold(elem) {
+            return None;
+        }
+        let pt = self.rust_type(ptr)?;
+        let text = quote::quote!(#pt).to_string().replace(' ', "");
+        if !text.starts_with("Option<std::rc::Rc<std::cell::RefCell<") {
+            return None;
+        }
+        let et = self.rust_type(elem)?;
+        Some(parse_quote!(crate::support::reflect::get_pointee::<#et>))
+    }
+}
+
+/// The `support::reflect` constant of a type's kind.
+fn reflect_kind(t: &Type) -> &'static str {
+    use BasicKind as B;
+    match t {
+        Type::Basic(k) => match k {
+            B::Bool | B::UntypedBool => "BOOL",
+            B::Int | B::UntypedInt => "INT",
+            B::Int8 => "INT8",
+            B::Int16 => "INT16",
+            B::Int32 | B::UntypedRune => "INT32",
+            B::Int64 => "INT64",
+            B::Uint => "UINT",
+            B::Uint8 => "UINT8",
+            B::Uint16 => "UINT16",
+            B::Uint32 => "UINT32",
+            B::Uint64 => "UINT64",
+            B::Uintptr => "UINTPTR",
+            B::Float32 => "FLOAT32",
+            B::Float64 | B::UntypedFloat => "FLOAT64",
+            B::Complex64 => "COMPLEX64",
+            B::Complex128 | B::UntypedComplex => "COMPLEX128",
+            B::String | B::UntypedString => "STRING",
+            B::UnsafePointer => "UNSAFE_POINTER",
+            B::Invalid | B::UntypedNil => "INVALID",
+        },
+        Type::Pointer(_) => "POINTER",
+        Type::Slice(_) => "SLICE",
+        Type::Array(..) => "ARRAY",
+        Type::Map(..) => "MAP",
+        Type::Chan(..) => "CHAN",
+        Type::Struct(_) => "STRUCT",
+        Type::Func(_) => "FUNC",
+        Type::Interface(_) => "INTERFACE",
+        Type::Named(_) | Type::Tuple(_) | Type::TypeParam { .. } => "INVALID",
+    }
+}

@@ -1,0 +1,25 @@
+package main
+
+import (
+	"fmt"
+	"reflect"
+)
+
+type Pair struct {
+	Key   string `json:"key"`
+	count int
+}
+
+func kindOf(x interface{}) reflect.Kind {
+	return reflect.TypeOf(x).Kind()
+}
+
+func main() {
+	t := reflect.TypeOf(Pair{})
+	f := t.Field(0)
+	fmt.Println(t.String(), t.NumField(), f.Name, f.Tag.Get("json"))
+	v := reflect.ValueOf(Pair{"a", 2})
+	fmt.Println(v.Field(1).Int(), kindOf(3) == reflect.Int)
+	var x, y interface{} = []int{1}, []int{1}
+	fmt.Println(reflect.DeepEqual(x, y))
+}
