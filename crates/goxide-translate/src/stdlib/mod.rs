@@ -91,6 +91,13 @@ impl Ctx<'_> {
                 return x;
             }
         }
+        if pkg == "reflect" && matches!(name, "TypeOf" | "ValueOf") && !ellipsis {
+            // These translate their argument themselves (a static type's value need not be
+            // evaluated).
+            if let Some(x) = self.reflect_of_call(name, args) {
+                return x;
+            }
+        }
         if pkg == "encoding/csv" && name == "NewReader" && !ellipsis && args.len() == 1 {
             return match self.csv_new_reader(&args[0]) {
                 Some(x) => x,

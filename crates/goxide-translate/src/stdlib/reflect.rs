@@ -24,8 +24,15 @@ impl Ctx<'_> {
     pub(super) fn reflect_call(&mut self, name: &str, a: &Args) -> Option<syn::Expr> {
         match (name, a.len()) {
             ("DeepEqual", 2) => self.deep_equal(a).or_else(|| self.deep_equal_dynamic(a)),
-            ("TypeOf", 1) => self.reflect_type_of(&a.exprs[0]),
-            ("ValueOf", 1) => self.reflect_value_of(&a.exprs[0]),
+            _ => None,
+        }
+    }
+
+    /// `reflect.TypeOf(x)`, `reflect.ValueOf(x)`.
+    pub(super) fn reflect_of_call(&mut self, name: &str, args: &[Expr]) -> Option<syn::Expr> {
+        match (name, args) {
+            ("TypeOf", [x]) => self.reflect_type_of(x),
+            ("ValueOf", [x]) => self.reflect_value_of(x),
             _ => None,
         }
     }
@@ -71,7 +78,45 @@ impl Ctx<'_> {
             let x = self.reflect_any(e)?;
             return Some(parse_quote!(crate::support::reflect::type_of(&#x)));
         }
-        Some(self.type_desc(t, 0))
+        let desc = self.type_desc(t, 0);
+        if self.is_plain_operand(e) {
+            return Some(desc);
+        }
+        // The argument is still evaluated, for what it does.
+        let v = self.value(e);
+        Some(parse_quote!({
+            let _ = #v;
+            #desc
+        }))
+    }
+
+    /// Whether evaluating `e` does nothing but produce its value: names, literals, field
+    /// selections, conversions and operators over such operands (no calls, receives or
+    /// indexing).
+    fn is_plain_operand(&self, e: &Expr) -> bool {
+        use goxide_ast::ast::{ExprKind, UnaryOp};
+        if self.info.const_value(e.id).is_some() {
+            return true;
+        }
+        match &e.kind {
+            ExprKind::Ident(_) | ExprKind::BasicLit(_) | ExprKind::FuncLit { .. } => true,
+            ExprKind::Paren(x) => self.is_plain_operand(x),
+            ExprKind::Selector { x, .. } => {
+                self.obj_of(x)
+                    .is_some_and(|o| matches!(self.obj(o).kind, goxide_types::ObjKind::PkgName(_)))
+                    || self.is_plain_operand(x)
+            }
+            ExprKind::CompositeLit { elems, .. } => elems.iter().all(|el| {
+                el.key.as_ref().is_none_or(|k| self.is_plain_operand(k))
+                    && self.is_plain_operand(&el.value)
+            }),
+            ExprKind::Unary { op, x } => !matches!(op, UnaryOp::Recv) && self.is_plain_operand(x),
+            ExprKind::Call { func, args, .. } => {
+                matches!(self.mode_of(func), Some(goxide_types::Mode::Type))
+                    && args.iter().all(|a| self.is_plain_operand(a))
+            }
+            _ => false,
+        }
     }
 
     /// `reflect.ValueOf(x)`: `x` with the description of its static type, or the dynamic

@@ -23,6 +23,9 @@ impl Ctx<'_> {
         let kind = names::ident(reflect_kind(self.under(t)));
         let mut x: syn::Expr =
             parse_quote!(crate::support::reflect::Desc::new(#s, crate::support::reflect::#kind));
+        if matches!(self.ty(t), Type::Basic(BasicKind::UnsafePointer)) {
+            x = parse_quote!(#x.named("Pointer", "unsafe"));
+        }
         if let Type::Named(n) = self.ty(t).clone() {
             let o = self.obj(n.obj);
             let pkg = o

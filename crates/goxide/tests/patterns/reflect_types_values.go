@@ -10,6 +10,13 @@ type Pair struct {
 	count int
 }
 
+var calls int
+
+func next() float64 {
+	calls++
+	return float64(calls)
+}
+
 func kindOf(x interface{}) reflect.Kind {
 	return reflect.TypeOf(x).Kind()
 }
@@ -20,6 +27,7 @@ func main() {
 	fmt.Println(t.String(), t.NumField(), f.Name, f.Tag.Get("json"))
 	v := reflect.ValueOf(Pair{"a", 2})
 	fmt.Println(v.Field(1).Int(), kindOf(3) == reflect.Int)
+	fmt.Println(reflect.TypeOf(next()).Kind(), calls)
 	var x, y interface{} = []int{1}, []int{1}
 	fmt.Println(reflect.DeepEqual(x, y))
 }
