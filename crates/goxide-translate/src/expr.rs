@@ -236,19 +236,48 @@ impl Ctx<'_> {
         let Some(ty) = self.rust_type(src) else {
             return self.unsupported(e, "conversion to interface{} of this type");
         };
-        if !self.is_formattable(src)
-            || matches!(
-                self.under(src),
-                Type::Func(_) | Type::Chan(..) | Type::Tuple(_)
-            )
+        let func_ok = self.func_boxable(src);
+        if !func_ok
+            && (!self.is_formattable(src)
+                || matches!(
+                    self.under(src),
+                    Type::Func(_) | Type::Chan(..) | Type::Tuple(_)
+                ))
         {
             return self.unsupported(e, "conversion to interface{} of this type");
         }
         self.use_support("iface");
         self.use_support("fmt");
+        if func_ok {
+            // A function named as a value becomes an `Rc<dyn Fn…>` by coercion.
+            return parse_quote!(crate::support::iface::new::<#ty>(#v));
+        }
         // `iface::new` is generic: an empty `X::new()` or `None` needs its type.
         let v = crate::builtins::typed_value(v, ty);
         parse_quote!(crate::support::iface::new(#v))
+    }
+
+    /// Whether a function value of type `t` can be held in an `interface{}` value: an
+    /// `Rc<dyn Fn(…) -> R>` (not shared with goroutines) of at most four parameters and three
+    /// results, all of types fmt can name.
+    pub fn func_boxable(&self, t: TypeId) -> bool {
+        self.func_boxable_depth(t, 0)
+    }
+
+    fn func_boxable_depth(&self, t: TypeId, depth: u32) -> bool {
+        let Type::Func(sig) = self.under(t) else {
+            return false;
+        };
+        depth < 4
+            && !self.threaded
+            && !sig.variadic
+            && sig.params.len() <= 4
+            && sig.results.len() <= 3
+            && sig
+                .params
+                .iter()
+                .chain(&sig.results)
+                .all(|&p| self.is_formattable(p) || self.func_boxable_depth(p, depth + 1))
     }
 
     /// `x.(T)` on an `interface{}` value.

@@ -107,6 +107,9 @@ impl Ctx<'_> {
 
     /// Whether a value of type `t` can be held in a `reflect.Value` (an `interface{}` value).
     pub(crate) fn reflect_can_hold(&mut self, t: TypeId) -> bool {
+        if self.func_boxable(t) {
+            return self.rust_type(t).is_some();
+        }
         self.is_formattable(t)
             && !matches!(
                 self.under(t),
