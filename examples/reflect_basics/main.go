@@ -9,6 +9,10 @@ import (
 
 type Celsius float64
 
+func (c Celsius) Fahrenheit() float64 { return float64(c)*9/5 + 32 }
+
+func (c Celsius) Describe(unit string) string { return fmt.Sprintf("%.1f %s", float64(c), unit) }
+
 type Point struct {
 	X, Y int
 }
@@ -58,6 +62,15 @@ func main() {
 	var any interface{} = 7
 	iv := reflect.ValueOf(any)
 	fmt.Println(iv.Kind(), iv.Int()*6)
+
+	ct := reflect.TypeOf(Celsius(0))
+	for i := 0; i < ct.NumMethod(); i++ {
+		fmt.Println("method", i, ct.Method(i).Name, ct.Method(i).Type.String())
+	}
+	toF := ct.Method(1).Func.Interface().(func(Celsius) float64)
+	fmt.Println(toF(100))
+	describe := reflect.ValueOf(Celsius(21.5)).MethodByName("Describe").Interface().(func(string) string)
+	fmt.Println(describe("C"))
 
 	fmt.Println(reflect.DeepEqual([]int{1, 2}, []int{1, 2}))
 	fmt.Println(reflect.DeepEqual(map[string]int{"a": 1}, map[string]int{"a": 2}))

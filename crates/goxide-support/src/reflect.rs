@@ -104,6 +104,31 @@ pub struct Desc {
     pub fields: Vec<StructField>,
     /// For a pointer, reads the pointee from a value of this type.
     pub deref: Option<Getter>,
+    /// The exported methods of the type's method set, sorted by name.
+    pub methods: Vec<MethodDesc>,
+}
+
+/// A method of a type: its name, its method expression (receiver first) and how to bind it
+/// to a receiver (a method value).
+#[derive(Clone, Default)]
+pub struct MethodDesc {
+    pub name: String,
+    /// The type of the method expression (`func(T, …)`).
+    pub ty: Type,
+    /// The type of the method value (`func(…)`).
+    pub bound_ty: Type,
+    pub func: Iface,
+    pub bind: Option<Getter>,
+}
+
+/// Go's `reflect.Method`.
+#[derive(Clone, Default)]
+pub struct Method {
+    pub name: String,
+    pub pkg_path: String,
+    pub r#type: Type,
+    pub func: Value,
+    pub index: i64,
 }
 
 impl Desc {
@@ -169,6 +194,25 @@ impl Desc {
             index: vec![index],
             anonymous,
             get,
+        });
+        self
+    }
+
+    /// Adds a method (in name order): its method expression and how to bind it.
+    pub fn method(
+        mut self,
+        name: &str,
+        ty: Type,
+        bound_ty: Type,
+        func: Iface,
+        bind: Option<Getter>,
+    ) -> Desc {
+        self.methods.push(MethodDesc {
+            name: name.to_string(),
+            ty,
+            bound_ty,
+            func,
+            bind,
         });
         self
     }
@@ -291,6 +335,37 @@ impl Type {
             }
         }
         (StructField::default(), false)
+    }
+
+    /// `t.NumMethod()`.
+    pub fn num_method(&self) -> i64 {
+        self.desc().methods.len() as i64
+    }
+
+    /// `t.Method(i)`: method `i` in name order, with its method expression as `Func`.
+    pub fn method(&self, i: i64) -> Method {
+        let d = self.desc();
+        match usize::try_from(i).ok().and_then(|j| d.methods.get(j)) {
+            Some(m) => Method {
+                name: m.name.clone(),
+                pkg_path: String::new(),
+                r#type: m.ty.clone(),
+                func: Value {
+                    ty: m.ty.clone(),
+                    val: m.func.clone(),
+                },
+                index: i,
+            },
+            None => super::rt::go_panic("reflect: Method index out of range"),
+        }
+    }
+
+    /// `t.MethodByName(name)`.
+    pub fn method_by_name(&self, name: &str) -> (Method, bool) {
+        match self.desc().methods.iter().position(|m| m.name == name) {
+            Some(i) => (self.method(i as i64), true),
+            None => (Method::default(), false),
+        }
     }
 
     /// `t.AssignableTo(u)`, for types goxide describes: identical types (and any type to an
@@ -616,6 +691,44 @@ impl Value {
             }
             INTERFACE => value_of_iface(&self.val),
             _ => self.kind_panic("Elem"),
+        }
+    }
+
+    /// `v.NumMethod()`.
+    pub fn num_method(&self) -> i64 {
+        if !self.is_valid() {
+            self.invalid("NumMethod");
+        }
+        self.ty.num_method()
+    }
+
+    /// `v.Method(i)`: method `i` bound to this value (a method value).
+    pub fn method(&self, i: i64) -> Value {
+        if !self.is_valid() {
+            self.invalid("Method");
+        }
+        let d = self.ty.desc();
+        let Some(m) = usize::try_from(i).ok().and_then(|j| d.methods.get(j)) else {
+            super::rt::go_panic("reflect: Method index out of range")
+        };
+        let val = match (m.bind, self.any()) {
+            (Some(bind), Some(a)) => bind(a),
+            _ => None,
+        };
+        Value {
+            ty: m.bound_ty.clone(),
+            val,
+        }
+    }
+
+    /// `v.MethodByName(name)`: the bound method, or the invalid `Value`.
+    pub fn method_by_name(&self, name: &str) -> Value {
+        if !self.is_valid() {
+            self.invalid("MethodByName");
+        }
+        match self.ty.desc().methods.iter().position(|m| m.name == name) {
+            Some(i) => self.method(i as i64),
+            None => Value::default(),
         }
     }
 

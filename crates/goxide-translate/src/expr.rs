@@ -833,15 +833,30 @@ impl Ctx<'_> {
 
     /// `T.M` / `(*T).M`: a function taking the receiver first.
     fn method_expr(&mut self, e: &Expr, x: &Expr, name: &str, m: ObjId) -> syn::Expr {
-        let mo = self.obj(m);
         let (Some(ft), Some(rt)) = (self.type_of(e), self.type_of(x)) else {
             return self.unsupported(e, "method expression");
         };
         let Type::Func(sig) = self.under(ft).clone() else {
             return self.unsupported(e, "method expression");
         };
-        if sig.variadic || mo.pkg != Some(self.pkg) || !self.sig_translatable(&sig) {
-            return self.unsupported(e, "method expression");
+        match self.method_expr_of(&sig, rt, name, m) {
+            Ok(x) => x,
+            Err(what) => self.unsupported(e, what),
+        }
+    }
+
+    /// The closure of method expression `T.name` (`m`), whose signature `sig` takes the
+    /// receiver `rt` first; `Err` names what cannot be translated.
+    pub fn method_expr_of(
+        &mut self,
+        sig: &goxide_types::types::Signature,
+        rt: TypeId,
+        name: &str,
+        m: ObjId,
+    ) -> Result<syn::Expr, &'static str> {
+        let mo = self.obj(m);
+        if sig.variadic || mo.pkg != Some(self.pkg) || !self.sig_translatable(sig) {
+            return Err("method expression");
         }
         let ptr_recv = matches!(&mo.kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
         let x_is_ptr = matches!(self.under(rt), Type::Pointer(_));
@@ -855,25 +870,25 @@ impl Ctx<'_> {
         } else {
             match (self.named_type_ident(base), self.ext_trait_ident(base)) {
                 (Some(n), Some(t)) => Some((n, t)),
-                _ => return self.unsupported(e, "method expression on this type"),
+                _ => return Err("method expression on this type"),
             }
         };
         if ext.is_some() && !ptr_recv && self.map_write_methods.contains(&m) {
-            return self.unsupported(e, "method expression on this type");
+            return Err("method expression on this type");
         }
         let mid = names::value_ident(name);
         let mut params = Vec::new();
         let mut args = Vec::new();
         for (i, &p) in sig.params.iter().enumerate() {
             let Some(ty) = self.rust_type(p) else {
-                return self.unsupported(e, "method expression");
+                return Err("method expression");
             };
             let a = syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site());
             params.push(quote::quote!(#a: #ty));
             args.push(a);
         }
         let Some(ret) = self.results_type(&sig.results, 0) else {
-            return self.unsupported(e, "method expression");
+            return Err("method expression");
         };
         let (r, rest) = args
             .split_first()
@@ -917,7 +932,7 @@ impl Ctx<'_> {
             r => quote::quote!(#r),
         };
         let rc = self.rc_path();
-        parse_quote!(#rc::new(|#(#params),*| #ret { #call }))
+        Ok(parse_quote!(#rc::new(|#(#params),*| #ret { #call })))
     }
 
     /// A usize index expression for `i`.

@@ -179,6 +179,7 @@ impl Ctx<'_> {
             "Value" => parse_quote!(crate::support::reflect::Value),
             "Kind" => parse_quote!(crate::support::reflect::Kind),
             "StructField" => parse_quote!(crate::support::reflect::StructField),
+            "Method" => parse_quote!(crate::support::reflect::Method),
             "StructTag" => parse_quote!(String),
             _ => return None,
         })
@@ -232,6 +233,15 @@ impl Ctx<'_> {
                 | "String" | "NumField" | "Elem" | "IsNil" | "IsValid" | "CanSet" | "CanInterface",
                 [],
             ) => parse_quote!(#recv.#m()),
+            ("Type" | "Value", "NumMethod", []) => parse_quote!(#recv.num_method()),
+            ("Type" | "Value", "Method", [i]) => {
+                let i = self.reflect_index(i);
+                parse_quote!(#recv.method(#i))
+            }
+            ("Type" | "Value", "MethodByName", [n]) => {
+                let n = self.value(n);
+                parse_quote!(#recv.method_by_name(&#n))
+            }
             ("Type" | "Value", "Field", [i]) => {
                 let i = self.reflect_index(i);
                 parse_quote!(#recv.field(#i))

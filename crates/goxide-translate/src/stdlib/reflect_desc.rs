@@ -42,6 +42,13 @@ impl Ctx<'_> {
         if depth >= MAX_DEPTH {
             return parse_quote!(#x.done());
         }
+        // Methods only for the type reflected on itself (not for the types inside it): each
+        // is a closure written out here.
+        if depth == 0 && self.reflect_can_hold(t) {
+            for m in self.method_descs(t, depth + 1) {
+                x = parse_quote!(#x.method(#m));
+            }
+        }
         let d = depth + 1;
         match self.under(t).clone() {
             Type::Pointer(e) => {
@@ -103,6 +110,119 @@ impl Ctx<'_> {
             _ => {}
         }
         parse_quote!(#x.done())
+    }
+
+    /// The arguments of `Desc::method` for each exported method in the method set of `t` (a
+    /// named type, or a pointer to one), in name order.
+    fn method_descs(&mut self, t: TypeId, depth: u32) -> Vec<proc_macro2::TokenStream> {
+        let (base, ptr) = match self.under(t) {
+            Type::Pointer(b) => (*b, true),
+            _ => (t, false),
+        };
+        if !matches!(self.ty(base), Type::Named(_)) || (ptr && self.ty(t) != &Type::Pointer(base)) {
+            return Vec::new();
+        }
+        let mut methods: Vec<(String, goxide_types::ObjId)> = self
+            .prog
+            .methods_of(base)
+            .into_iter()
+            .filter_map(|m| {
+                let o = self.obj(m);
+                let value_recv = match &o.kind {
+                    goxide_types::ObjKind::Func { recv: Some(r) } => {
+                        !matches!(self.ty(*r), Type::Pointer(_))
+                    }
+                    _ => return None,
+                };
+                let exported = o.name.chars().next().is_some_and(char::is_uppercase);
+                (exported && (ptr || value_recv)).then(|| (o.name.clone(), m))
+            })
+            .collect();
+        methods.sort();
+        methods
+            .into_iter()
+            .map(|(name, m)| self.method_desc(t, &name, m, depth))
+            .collect()
+    }
+
+    /// `name, expression type, bound type, method expression, binder` of method `m` of `t`.
+    fn method_desc(
+        &mut self,
+        t: TypeId,
+        name: &str,
+        m: goxide_types::ObjId,
+        depth: u32,
+    ) -> proc_macro2::TokenStream {
+        let mt = self.obj(m).ty;
+        let Type::Func(msig) = self.ty(mt).clone() else {
+            return quote::quote!(#name, Default::default(), Default::default(), None, None);
+        };
+        let bound_ty = self.type_desc(mt, depth);
+        // The method expression's signature: the receiver, then the parameters.
+        let mut sig = msig.clone();
+        sig.params.insert(0, t);
+        sig.param_names.insert(0, String::new());
+        let go = self.go_type_string(mt);
+        let recv = self.go_type_string(t);
+        let expr_go = match go.strip_prefix("func(") {
+            Some(rest) if rest.starts_with(')') => format!("func({recv}{rest}"),
+            Some(rest) => format!("func({recv}, {rest}"),
+            None => go.clone(),
+        };
+        let expr_ty: syn::Expr = parse_quote!(crate::support::reflect::Desc::new(#expr_go, crate::support::reflect::FUNC).done());
+        let boxable = !self.threaded
+            && !sig.variadic
+            && sig.params.len() <= 4
+            && sig.results.len() <= 3
+            && sig
+                .params
+                .iter()
+                .chain(&sig.results)
+                .all(|&p| self.is_formattable(p) || self.func_boxable(p));
+        let parts = if boxable {
+            self.method_func_and_binder(&sig, &msig, t, name, m)
+        } else {
+            None
+        };
+        match parts {
+            Some((func, bind)) => {
+                quote::quote!(#name, #expr_ty, #bound_ty, #func, Some(#bind))
+            }
+            None => quote::quote!(#name, #expr_ty, #bound_ty, None, None),
+        }
+    }
+
+    /// The method expression of `m` as an interface value, and a getter binding it to a
+    /// receiver read from a value (a method value as an interface value).
+    fn method_func_and_binder(
+        &mut self,
+        sig: &goxide_types::types::Signature,
+        msig: &goxide_types::types::Signature,
+        t: TypeId,
+        name: &str,
+        m: goxide_types::ObjId,
+    ) -> Option<(syn::Expr, syn::Expr)> {
+        let closure = self.method_expr_of(sig, t, name, m).ok()?;
+        let recv_ty = self.rust_type(t)?;
+        let mut ps = Vec::new();
+        for p in &msig.params {
+            ps.push(self.rust_type(*p)?);
+        }
+        let ret = self.results_type(&msig.results, 0)?;
+        let rc = self.rc_path();
+        let fn_ty: syn::Type = parse_quote!(#rc<dyn Fn(#recv_ty #(, #ps)*) #ret>);
+        let bound_fn_ty: syn::Type = parse_quote!(#rc<dyn Fn(#(#ps),*) #ret>);
+        let args: Vec<syn::Ident> = (0..ps.len())
+            .map(|i| quote::format_ident!("a{i}"))
+            .collect();
+        self.use_support("iface");
+        let func = parse_quote!(crate::support::iface::new::<#fn_ty>(#closure));
+        let bind = parse_quote!(|v| {
+            let recv = v.downcast_ref::<#recv_ty>()?.clone();
+            let f: #fn_ty = #closure;
+            crate::support::iface::new::<#bound_fn_ty>(#rc::new(move |#(#args: #ps),*| f(recv.clone() #(, #args)*)))
+        });
+        Some((func, bind))
     }
 
     /// Whether a value of type `t` can be held in a `reflect.Value` (an `interface{}` value).
