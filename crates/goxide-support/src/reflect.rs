@@ -775,8 +775,9 @@ impl Format for Value {
 
 /// `reflect.DeepEqual(x, y)` on two interface values: both nil, or the same dynamic type and
 /// deeply equal values. Basic values compare by value (so NaN is unequal to itself); other
-/// values compare by their Go-syntax text (`%#v`), which spells out elements, fields and the
-/// values behind a top-level pointer.
+/// values compare by their Go-syntax text (`%#v`), which spells out elements and fields, and
+/// the value behind a pointer to a composite value at the top; other pointers compare by
+/// address, and nil and empty slices alike (goxide holds them alike).
 pub fn deep_equal(x: &Iface, y: &Iface) -> bool {
     match (x, y) {
         (None, None) => true,

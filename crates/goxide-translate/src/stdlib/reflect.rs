@@ -43,6 +43,15 @@ impl Ctx<'_> {
         let x = self.reflect_any(&a.exprs[0])?;
         let y = self.reflect_any(&a.exprs[1])?;
         self.use_support("reflect");
+        let basic = |c: &Self, e: &Expr| {
+            c.type_of(e)
+                .is_some_and(|t| matches!(c.under(t), Type::Basic(_)))
+        };
+        if !(basic(self, &a.exprs[0]) || basic(self, &a.exprs[1])) {
+            self.marker(
+                "semantics: reflect.DeepEqual on interface values: values other than numbers, strings and booleans compare by their %#v text (pointers to them by address; nil and empty slices alike)".into(),
+            );
+        }
         Some(parse_quote!(crate::support::reflect::deep_equal(&#x, &#y)))
     }
 
@@ -50,7 +59,7 @@ impl Ctx<'_> {
     fn reflect_any(&mut self, e: &Expr) -> Option<syn::Expr> {
         if self.is_untyped_nil(e) {
             self.use_support("iface");
-            return Some(parse_quote!(None::<crate::support::iface::Iface>.flatten()));
+            return Some(parse_quote!(crate::support::iface::Iface::None));
         }
         let t = self.type_of(e)?;
         if self.is_empty_interface(t) {
@@ -135,9 +144,9 @@ impl Ctx<'_> {
             return None;
         }
         let ty = self.rust_type(t)?;
-        let v = crate::builtins::typed_value(self.value(e), ty);
+        let v = self.value(e);
         let desc = self.type_desc(t, 0);
-        Some(parse_quote!(crate::support::reflect::value_of(#v, #desc)))
+        Some(parse_quote!(crate::support::reflect::value_of::<#ty>(#v, #desc)))
     }
 
     /// An `int` argument as an `i64`.
