@@ -1408,20 +1408,52 @@ impl<T: Format> Format for Rc<RefCell<T>> {
     }
 }
 
+/// The results of a Go function type as `%T` spells them after the
+/// parameters: nothing, ` int`, ` (int, error)`.
+pub trait GoResults {
+    fn go_results() -> String;
+}
+
+impl GoResults for () {
+    fn go_results() -> String {
+        String::new()
+    }
+}
+
+impl<T: Format> GoResults for T {
+    fn go_results() -> String {
+        format!(" {}", T::go_type())
+    }
+}
+
+macro_rules! results_tuple {
+    ($($r:ident),*) => {
+        impl<$($r: Format),*> GoResults for ($($r,)*) {
+            fn go_results() -> String {
+                let names: Vec<String> = vec![$($r::go_type()),*];
+                format!(" ({})", names.join(", "))
+            }
+        }
+    };
+}
+results_tuple!(R1, R2);
+results_tuple!(R1, R2, R3);
+
 /// Go function values (`Rc<dyn Fn(…) -> R>`): printed as their address, as
-/// Go prints them.
+/// Go prints them; `%T` spells the signature (`func(int) string`).
 macro_rules! fn_format {
     ($($a:ident),*) => {
-        impl<$($a: 'static,)* R: 'static> Format for Rc<dyn Fn($($a),*) -> R> {
+        impl<$($a: Format + 'static,)* R: GoResults + 'static> Format for Rc<dyn Fn($($a),*) -> R> {
             fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
                 let addr = Rc::as_ptr(self) as *const () as usize;
-                f.fmt_pointer(addr, verb, "func", self);
+                f.fmt_pointer(addr, verb, &Self::go_type(), self);
             }
             fn type_name(&self) -> String {
                 Self::go_type()
             }
             fn go_type() -> String {
-                "func".to_string()
+                let params: Vec<String> = vec![$($a::go_type()),*];
+                format!("func({}){}", params.join(", "), R::go_results())
             }
             fn kind(&self) -> Kind {
                 Kind::Pointer

@@ -43,6 +43,7 @@ pub mod parse;
 pub mod path;
 pub mod ptr;
 pub mod rand;
+pub mod reflect;
 pub mod regexp;
 pub mod regexp_syntax;
 pub mod ring;
@@ -221,6 +222,12 @@ pub const MODULES: &[Module] = &[
         source: include_str!("rand.rs"),
         crates: &[],
         deps: &["rt"],
+    },
+    Module {
+        name: "reflect",
+        source: include_str!("reflect.rs"),
+        crates: &[],
+        deps: &["complex", "fmt", "iface", "rt"],
     },
     Module {
         name: "regexp",

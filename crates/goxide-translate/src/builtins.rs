@@ -747,6 +747,9 @@ impl Ctx<'_> {
         if let Some(call) = self.time_method(e, x, name, args) {
             return call;
         }
+        if let Some(call) = self.reflect_method(e, x, name, args) {
+            return call;
+        }
         if let Some(call) = self.context_method(e, x, name, args) {
             return call;
         }

@@ -228,41 +228,7 @@ impl Ctx<'_> {
                     };
                 }
                 if !self.is_empty_interface(src) {
-                    // Boxing into `interface{}`: the dynamic type is the (default) type of `e`.
-                    let src = goxide_types::default_type(&self.prog.types, src);
-                    let v = match self.info.const_value(e.id).cloned() {
-                        Some(c) => self
-                            .const_expr(&c, src, true)
-                            .unwrap_or_else(|| self.unsupported(e, "constant")),
-                        None => self.value(e),
-                    };
-                    let Some(ty) = self.rust_type(src) else {
-                        return self.unsupported(e, "conversion to interface{} of this type");
-                    };
-                    // Function values (`Rc<dyn Fn…>`) and channels print as their address.
-                    let boxable = match self.under(src).clone() {
-                        Type::Func(sig) => !self.threaded && sig.params.len() <= 4,
-                        Type::Chan(_, el) => self.is_formattable(el),
-                        Type::Tuple(_) => false,
-                        _ => self.is_formattable(src),
-                    };
-                    if !boxable {
-                        return self.unsupported(e, "conversion to interface{} of this type");
-                    }
-                    self.use_support("iface");
-                    self.use_support("fmt");
-                    // `iface::new` is generic: an empty `X::new()` or `None` needs its type, a
-                    // named function its `Rc<dyn Fn…>` type.
-                    let v = if matches!(self.under(src), Type::Func(_)) {
-                        let v = match v {
-                            syn::Expr::Closure(_) => parse_quote!((#v)),
-                            v => paren_if_needed(v),
-                        };
-                        parse_quote!(#v as #ty)
-                    } else {
-                        crate::builtins::typed_value(v, ty)
-                    };
-                    return parse_quote!(crate::support::iface::new(#v));
+                    return self.boxed_any(e, src);
                 }
             }
         }
@@ -274,6 +240,66 @@ impl Ctx<'_> {
             }
         }
         self.value(e)
+    }
+
+    /// `e` (of the non-interface type `src`) boxed into an `interface{}` value, whose dynamic
+    /// type is the (default) type of `e`.
+    pub fn boxed_any(&mut self, e: &Expr, src: TypeId) -> syn::Expr {
+        let src = goxide_types::default_type(&self.prog.types, src);
+        let v = match self.info.const_value(e.id).cloned() {
+            Some(c) => self
+                .const_expr(&c, src, true)
+                .unwrap_or_else(|| self.unsupported(e, "constant")),
+            None => self.value(e),
+        };
+        let Some(ty) = self.rust_type(src) else {
+            return self.unsupported(e, "conversion to interface{} of this type");
+        };
+        let func_ok = self.func_boxable(src);
+        // Channels print as their address.
+        let chan_ok = matches!(self.under(src).clone(), Type::Chan(_, el) if self.is_formattable(el));
+        if !func_ok
+            && !chan_ok
+            && (!self.is_formattable(src)
+                || matches!(
+                    self.under(src),
+                    Type::Func(_) | Type::Chan(..) | Type::Tuple(_)
+                ))
+        {
+            return self.unsupported(e, "conversion to interface{} of this type");
+        }
+        self.use_support("iface");
+        self.use_support("fmt");
+        if func_ok {
+            // A function named as a value becomes an `Rc<dyn Fn…>` by coercion.
+            return parse_quote!(crate::support::iface::new::<#ty>(#v));
+        }
+        // `iface::new` is generic: an empty `X::new()` or `None` needs its type.
+        let v = crate::builtins::typed_value(v, ty);
+        parse_quote!(crate::support::iface::new(#v))
+    }
+
+    /// Whether a function value of type `t` can be held in an `interface{}` value: an
+    /// `Rc<dyn Fn(…) -> R>` (not shared with goroutines) of at most four parameters and three
+    /// results, all of types fmt can name.
+    pub fn func_boxable(&self, t: TypeId) -> bool {
+        self.func_boxable_depth(t, 0)
+    }
+
+    fn func_boxable_depth(&self, t: TypeId, depth: u32) -> bool {
+        let Type::Func(sig) = self.under(t) else {
+            return false;
+        };
+        depth < 4
+            && !self.threaded
+            && !sig.variadic
+            && sig.params.len() <= 4
+            && sig.results.len() <= 3
+            && sig
+                .params
+                .iter()
+                .chain(&sig.results)
+                .all(|&p| self.is_formattable(p) || self.func_boxable_depth(p, depth + 1))
     }
 
     /// `x.(T)` on an `interface{}` value.
@@ -911,21 +937,33 @@ impl Ctx<'_> {
 
     /// `T.M` / `(*T).M`: a function taking the receiver first.
     fn method_expr(&mut self, e: &Expr, x: &Expr, name: &str, m: ObjId) -> syn::Expr {
-        let mo = self.obj(m);
         let (Some(ft), Some(rt)) = (self.type_of(e), self.type_of(x)) else {
             return self.unsupported(e, "method expression");
         };
         let Type::Func(sig) = self.under(ft).clone() else {
             return self.unsupported(e, "method expression");
         };
-        if sig.variadic || mo.pkg != Some(self.pkg) || !self.sig_translatable(&sig) {
-            return self.unsupported(e, "method expression");
+        match self.method_expr_of(&sig, rt, name, m) {
+            Ok(x) => x,
+            Err(what) => self.unsupported(e, what),
+        }
+    }
+
+    /// The closure of method expression `T.name` (`m`), whose signature `sig` takes the
+    /// receiver `rt` first; `Err` names what cannot be translated.
+    pub fn method_expr_of(
+        &mut self,
+        sig: &goxide_types::types::Signature,
+        rt: TypeId,
+        name: &str,
+        m: ObjId,
+    ) -> Result<syn::Expr, &'static str> {
+        let mo = self.obj(m);
+        if sig.variadic || mo.pkg != Some(self.pkg) || !self.sig_translatable(sig) {
+            return Err("method expression");
         }
         if self.analysis.ptr_value_methods.contains(&m) {
-            return self.unsupported(
-                e,
-                "method expression of a method that takes its receiver as a pointer",
-            );
+            return Err("method expression of a method that takes its receiver as a pointer");
         }
         let ptr_recv = matches!(&mo.kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
         let x_is_ptr = matches!(self.under(rt), Type::Pointer(_));
@@ -939,25 +977,25 @@ impl Ctx<'_> {
         } else {
             match (self.named_type_ident(base), self.ext_trait_ident(base)) {
                 (Some(n), Some(t)) => Some((n, t)),
-                _ => return self.unsupported(e, "method expression on this type"),
+                _ => return Err("method expression on this type"),
             }
         };
         if ext.is_some() && !ptr_recv && self.map_write_methods.contains(&m) {
-            return self.unsupported(e, "method expression on this type");
+            return Err("method expression on this type");
         }
         let mid = names::value_ident(name);
         let mut params = Vec::new();
         let mut args = Vec::new();
         for (i, &p) in sig.params.iter().enumerate() {
             let Some(ty) = self.rust_type(p) else {
-                return self.unsupported(e, "method expression");
+                return Err("method expression");
             };
             let a = syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site());
             params.push(quote::quote!(#a: #ty));
             args.push(a);
         }
         let Some(ret) = self.results_type(&sig.results, 0) else {
-            return self.unsupported(e, "method expression");
+            return Err("method expression");
         };
         let (r, rest) = args
             .split_first()
@@ -1001,7 +1039,7 @@ impl Ctx<'_> {
             r => quote::quote!(#r),
         };
         let rc = self.rc_path();
-        parse_quote!(#rc::new(|#(#params),*| #ret { #call }))
+        Ok(parse_quote!(#rc::new(|#(#params),*| #ret { #call })))
     }
 
     /// A usize index expression for `i`.

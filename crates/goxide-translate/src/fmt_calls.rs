@@ -127,6 +127,21 @@ impl Ctx<'_> {
         if let Some(d) = self.duration_fmt_arg(a) {
             return d;
         }
+        // A `reflect.Kind` prints its name.
+        if self
+            .type_of(a)
+            .is_some_and(|t| self.reflect_type_name(t) == Some("Kind"))
+        {
+            let v = self.value(a);
+            return parse_quote!({
+                let v = #v;
+                crate::support::fmt::WithString {
+                    text: crate::support::reflect::kind_string(v),
+                    value: v,
+                    go_type: "reflect.Kind",
+                }
+            });
+        }
         // A named non-struct type with a String()/Error() method is an alias here: carry the
         // method's text along so fmt prints what Go prints.
         if let Some(t) = self.type_of(a) {

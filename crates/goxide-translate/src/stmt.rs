@@ -1325,6 +1325,15 @@ impl Ctx<'_> {
                 let Some(d) = self.downcast_expr(&v, xt, &rt) else {
                     return Err("type assertion");
                 };
+                // A nil function is a closure: it becomes an `Rc<dyn Fn…>` by coercion.
+                let z: syn::Expr = if matches!(self.under(t), Type::Func(_)) {
+                    parse_quote!({
+                        let nil: #rt = #z;
+                        nil
+                    })
+                } else {
+                    z
+                };
                 parse_quote!(match #d {
                     Some(v) => (v, true),
                     None => (#z, false),

@@ -98,6 +98,7 @@ impl Ctx<'_> {
                             Some(parse_quote!(crate::support::runtime::MemStats))
                         }
                         (Some("time"), name) => self.time_type(name),
+                        (Some("reflect"), name) => self.reflect_rust_type(name),
                         (Some("context"), _) => self.context_type(t),
                         (Some("sync"), _) => {
                             let id = self.sync_type(t)?;

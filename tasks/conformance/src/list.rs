@@ -62,7 +62,8 @@ pub struct Test {
     pub expected: Vec<u8>,
 }
 
-/// Reads the test list, keeping the tests whose path contains `filter`, sorted by path; also
+/// Reads the test list, keeping the tests whose path contains `filter` (or one of its
+/// comma-separated parts), sorted by path; also
 /// gives the number of tests in the whole list (the denominator).
 pub fn read_tests(dirs: &Dirs, filter: Option<&str>) -> Result<(Vec<Test>, usize), String> {
     let list = dirs.shared.join(TEST_LIST);
@@ -79,7 +80,7 @@ pub fn read_tests(dirs: &Dirs, filter: Option<&str>) -> Result<(Vec<Test>, usize
         .collect();
     let mut tests = Vec::new();
     for &path in &paths {
-        if filter.is_some_and(|f| !f.split('|').any(|f| path.contains(f))) {
+        if filter.is_some_and(|f| !f.split([',', '|']).any(|part| path.contains(part))) {
             continue;
         }
         let go_file = dirs.go_test.join(path);

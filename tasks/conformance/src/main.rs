@@ -11,7 +11,7 @@
 //!    passes (unless `--update`) or when goxide panicked (`snapshot`).
 //!
 //! `--filter` runs only the tests whose path contains the text (or one of several texts
-//! separated by `|`), and leaves the snapshot alone;
+//! separated by `,` or `|`), and leaves the snapshot alone;
 //! `--no-build` stops after translating. `GOXIDE_SHARED` and `GOXIDE_GO_TEST_DIR` override where
 //! the test list and Go's test directory are.
 

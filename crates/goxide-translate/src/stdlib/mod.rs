@@ -18,6 +18,7 @@ mod math;
 mod misc;
 mod os_io;
 mod reflect;
+mod reflect_desc;
 mod regexp;
 mod strconv;
 mod strings;
@@ -92,6 +93,13 @@ impl Ctx<'_> {
         }
         if pkg == "runtime" && !ellipsis {
             if let Some(x) = self.runtime_form_call(e, name, args) {
+                return x;
+            }
+        }
+        if pkg == "reflect" && matches!(name, "TypeOf" | "ValueOf") && !ellipsis {
+            // These translate their argument themselves (a static type's value need not be
+            // evaluated).
+            if let Some(x) = self.reflect_of_call(name, args) {
                 return x;
             }
         }
