@@ -257,7 +257,8 @@ impl Ctx<'_> {
         };
         let func_ok = self.func_boxable(src);
         // Channels print as their address.
-        let chan_ok = matches!(self.under(src).clone(), Type::Chan(_, el) if self.is_formattable(el));
+        let chan_ok =
+            matches!(self.under(src).clone(), Type::Chan(_, el) if self.is_formattable(el));
         if !func_ok
             && !chan_ok
             && (!self.is_formattable(src)
