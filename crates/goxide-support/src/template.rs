@@ -34,6 +34,8 @@ struct Pipe {
     pos: Pos,
     decl: Vec<String>,
     cmds: Vec<Vec<Arg>>,
+    /// The source text of each command, for error messages.
+    texts: Vec<String>,
 }
 
 /// Line (1-based) and byte column (0-based) of a node, for error messages.
@@ -288,7 +290,11 @@ impl Parser<'_> {
             return Err(self.err(off, &format!("missing value for {ctx}")));
         }
         let mut cmds = Vec::new();
+        let mut texts = Vec::new();
         for part in toks.split(|t| t.text == "|") {
+            if let (Some(a), Some(b)) = (part.first(), part.last()) {
+                texts.push(self.src.get(a.off..b.end).unwrap_or("").to_string());
+            }
             let mut args = Vec::new();
             let mut i = 0;
             while i < part.len() {
@@ -337,6 +343,7 @@ impl Parser<'_> {
             pos: self.pos_of(off),
             decl,
             cmds,
+            texts,
         })
     }
 
@@ -393,6 +400,7 @@ struct Tok {
     /// The value of a quoted string.
     string: Option<String>,
     off: usize,
+    end: usize,
 }
 
 /// The end of an action: `}}` outside a quoted string.
@@ -459,6 +467,7 @@ fn lex(s: &str, base: usize) -> Result<Vec<Tok>, (usize, String)> {
                 text: String::new(),
                 string: Some(v),
                 off,
+                end: base + cs.get(j).map_or(s.len(), |x| x.0 + 1),
             });
             i = j + 1;
             continue;
@@ -471,6 +480,7 @@ fn lex(s: &str, base: usize) -> Result<Vec<Tok>, (usize, String)> {
                 text: c.to_string(),
                 string: None,
                 off,
+                end: off + 1,
             });
             i += 1;
             continue;
@@ -487,6 +497,7 @@ fn lex(s: &str, base: usize) -> Result<Vec<Tok>, (usize, String)> {
                 text: t.to_string(),
                 string: None,
                 off,
+                end: off + t.len(),
             });
             continue;
         }
@@ -499,6 +510,7 @@ fn lex(s: &str, base: usize) -> Result<Vec<Tok>, (usize, String)> {
             text: s[o..end].to_string(),
             string: None,
             off,
+            end: base + end,
         });
         i = j;
     }
@@ -668,8 +680,9 @@ impl Exec {
 
     fn pipe(&mut self, p: &Pipe, dot: &Value) -> Result<Value, String> {
         let mut last: Option<Value> = None;
-        for cmd in &p.cmds {
-            last = Some(self.cmd(cmd, dot, last, p.pos)?);
+        for (i, cmd) in p.cmds.iter().enumerate() {
+            let text = p.texts.get(i).map_or("", |t| t.as_str());
+            last = Some(self.cmd(cmd, dot, last, p.pos, text)?);
         }
         let v = last.unwrap_or_default();
         for d in &p.decl {
@@ -684,6 +697,7 @@ impl Exec {
         dot: &Value,
         piped: Option<Value>,
         pos: Pos,
+        text: &str,
     ) -> Result<Value, String> {
         match &cmd[0] {
             Arg::Func(f) => {
@@ -694,7 +708,7 @@ impl Exec {
                 if let Some(v) = piped {
                     args.push(v);
                 }
-                self.call(f, args, pos)
+                self.call(f, args, pos, text)
             }
             a => {
                 if cmd.len() > 1 || piped.is_some() {
@@ -713,7 +727,7 @@ impl Exec {
             Arg::Bool(b) => bool_val(*b),
             Arg::Nil => Value::default(),
             Arg::Pipe(p) => self.pipe(p, dot)?,
-            Arg::Func(f) => self.call(f, Vec::new(), Pos::default())?,
+            Arg::Func(f) => self.call(f, Vec::new(), Pos::default(), f)?,
             Arg::Chain(x, fields, pos, text) => {
                 let mut v = self.arg(x, dot)?;
                 for f in fields {
@@ -800,8 +814,8 @@ impl Exec {
         }
     }
 
-    fn call(&mut self, f: &str, args: Vec<Value>, pos: Pos) -> Result<Value, String> {
-        let fail = |m: String| self.err(pos, f, &format!("error calling {f}: {m}"));
+    fn call(&mut self, f: &str, args: Vec<Value>, pos: Pos, at: &str) -> Result<Value, String> {
+        let fail = |m: String| self.err(pos, at, &format!("error calling {f}: {m}"));
         let want = |n: usize| -> Result<(), String> {
             if args.len() != n {
                 return Err(self.err(
