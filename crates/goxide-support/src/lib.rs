@@ -54,6 +54,7 @@ pub mod strconv;
 pub mod strings;
 pub mod sync;
 pub mod tabwriter;
+pub mod template;
 pub mod time;
 pub mod unicode;
 pub mod url;
@@ -288,6 +289,12 @@ pub const MODULES: &[Module] = &[
         source: include_str!("tabwriter.rs"),
         crates: &[],
         deps: &["errors", "rt"],
+    },
+    Module {
+        name: "template",
+        source: include_str!("template.rs"),
+        crates: &[],
+        deps: &["errors", "fmt", "iface", "reflect", "rt"],
     },
     Module {
         name: "time",

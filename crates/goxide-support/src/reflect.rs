@@ -106,7 +106,18 @@ pub struct Desc {
     pub deref: Option<Getter>,
     /// The exported methods of the type's method set, sorted by name.
     pub methods: Vec<MethodDesc>,
+    /// For a slice or array, its length and element reader.
+    pub seq: Option<(LenFn, IndexFn)>,
+    /// For a map, its entries.
+    pub entries: Option<EntriesFn>,
 }
+
+/// Reads the length of a slice, array or map held as `&dyn Any`.
+pub type LenFn = fn(&dyn Any) -> i64;
+/// Reads element `i` of a slice or array held as `&dyn Any`.
+pub type IndexFn = fn(&dyn Any, i64) -> Iface;
+/// Reads the entries of a map held as `&dyn Any`, in no particular order.
+pub type EntriesFn = fn(&dyn Any) -> Vec<(Iface, Iface)>;
 
 /// A method of a type: its name, its method expression (receiver first) and how to bind it
 /// to a receiver (a method value).
@@ -166,6 +177,18 @@ impl Desc {
 
     pub fn len(mut self, n: usize) -> Desc {
         self.len = n;
+        self
+    }
+
+    /// Readers of a slice's (or array's) length and elements.
+    pub fn seq(mut self, len: LenFn, index: IndexFn) -> Desc {
+        self.seq = Some((len, index));
+        self
+    }
+
+    /// The reader of a map's entries.
+    pub fn entries(mut self, f: EntriesFn) -> Desc {
+        self.entries = Some(f);
         self
     }
 
@@ -545,6 +568,33 @@ pub fn get_field<S: 'static, F: IfaceValue + 'static>(v: &dyn Any, read: fn(&S) 
     v.downcast_ref::<S>().map(read).and_then(iface::new)
 }
 
+/// The length of a `Vec<T>` (a [`LenFn`] for slice types).
+pub fn slice_len<T: 'static>(v: &dyn Any) -> i64 {
+    v.downcast_ref::<Vec<T>>().map_or(0, |s| s.len() as i64)
+}
+
+/// Element `i` of a `Vec<T>` (an [`IndexFn`] for slice types).
+pub fn slice_index<T: IfaceValue + Clone + 'static>(v: &dyn Any, i: i64) -> Iface {
+    let s = v.downcast_ref::<Vec<T>>()?;
+    let x = s.get(usize::try_from(i).ok()?)?.clone();
+    iface::new(x)
+}
+
+/// The entries of a `HashMap<K, V>` (an [`EntriesFn`] for map types).
+pub fn map_entries<K, V>(v: &dyn Any) -> Vec<(Iface, Iface)>
+where
+    K: IfaceValue + Clone + 'static,
+    V: IfaceValue + Clone + 'static,
+{
+    match v.downcast_ref::<std::collections::HashMap<K, V>>() {
+        Some(m) => m
+            .iter()
+            .map(|(k, v)| (iface::new(k.clone()), iface::new(v.clone())))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
 /// Reads the pointee of a Go pointer `*T` (a [`Getter`] for pointer types).
 pub fn get_pointee<T: IfaceValue + Clone + 'static>(v: &dyn Any) -> Iface {
     let p = v.downcast_ref::<Option<Rc<RefCell<T>>>>()?.as_ref()?;
@@ -671,6 +721,74 @@ impl Value {
             _ => None,
         };
         Value { ty: f.r#type, val }
+    }
+
+    /// `v.Len()`: the length of a slice, array, map or string.
+    #[allow(clippy::len_without_is_empty)]
+    pub fn len(&self) -> i64 {
+        let d = self.ty.0.clone();
+        match (d, self.any()) {
+            (Some(d), Some(a)) => {
+                if let Some(s) = a.downcast_ref::<String>() {
+                    return s.len() as i64;
+                }
+                if let Some((len, _)) = d.seq {
+                    return len(a);
+                }
+                if let Some(entries) = d.entries {
+                    return entries(a).len() as i64;
+                }
+                self.kind_panic("Len")
+            }
+            (Some(d), None) if matches!(d.kind, SLICE | MAP) => 0,
+            _ => self.kind_panic("Len"),
+        }
+    }
+
+    /// `v.Index(i)`: element `i` of a slice or array.
+    pub fn index(&self, i: i64) -> Value {
+        let d = match &self.ty.0 {
+            Some(d) => d.clone(),
+            None => self.invalid("Index"),
+        };
+        match (d.seq, self.any()) {
+            (Some((len, index)), Some(a)) => {
+                if i < 0 || i >= len(a) {
+                    super::rt::go_panic("reflect: slice index out of range".to_string());
+                }
+                Value {
+                    ty: self.ty.elem(),
+                    val: index(a, i),
+                }
+            }
+            _ => self.kind_panic("Index"),
+        }
+    }
+
+    /// The entries of a map, unordered (`MapKeys` with `MapIndex`).
+    pub fn map_entries(&self) -> Vec<(Value, Value)> {
+        let d = match &self.ty.0 {
+            Some(d) if d.kind == MAP => d.clone(),
+            _ => self.kind_panic("MapKeys"),
+        };
+        match (d.entries, self.any()) {
+            (Some(entries), Some(a)) => entries(a)
+                .into_iter()
+                .map(|(k, v)| {
+                    (
+                        Value {
+                            ty: self.ty.key(),
+                            val: k,
+                        },
+                        Value {
+                            ty: self.ty.elem(),
+                            val: v,
+                        },
+                    )
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// `v.Elem()`: the pointee of a pointer, or the dynamic value of an interface.

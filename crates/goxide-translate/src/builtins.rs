@@ -723,6 +723,7 @@ impl Ctx<'_> {
                 }
                 Some(("math/big", _)) => return self.big_method(e, x, name, args),
                 Some(("regexp", _)) => return self.regexp_method(e, x, name, args),
+                Some(("text/template", _)) => return self.template_method(e, x, name, args),
                 Some(kind @ (("os", "File") | ("bufio", _))) => {
                     return self.handle_method(e, x, kind, name, args)
                 }

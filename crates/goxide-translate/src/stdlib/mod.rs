@@ -23,6 +23,7 @@ mod regexp;
 mod strconv;
 mod strings;
 mod tabwriter;
+mod template;
 mod time;
 mod url;
 
@@ -196,6 +197,7 @@ impl Ctx<'_> {
                 "container/list" | "container/ring" => self.container_new(pkg, name, &a),
                 "text/tabwriter" => self.tabwriter_call(name, &a),
                 "encoding/csv" => self.csv_call(name, &a),
+                "text/template" => self.template_call(name, &a),
                 "net/url" => self.url_call(name, &a),
                 "encoding/json" => self.json_call(e, name, &a),
                 "path" | "path/filepath" => self.path_call(name, &a),
@@ -493,6 +495,7 @@ pub fn std_handle(
         ("os", "File") => Some(("os", "File")),
         ("math/big", "Int") => Some(("math/big", "Int")),
         ("regexp", "Regexp") => Some(("regexp", "Regexp")),
+        ("text/template", "Template") => Some(("text/template", "Template")),
         ("bufio", "Reader") => Some(("bufio", "Reader")),
         ("bufio", "Writer") => Some(("bufio", "Writer")),
         _ => None,
@@ -523,6 +526,7 @@ pub fn std_handle_type(pkg: &str, name: &str) -> (&'static str, &'static str) {
         ("os", "File") => ("os", "File"),
         ("math/big", "Int") => ("big", "Int"),
         ("regexp", "Regexp") => ("regexp", "Regexp"),
+        ("text/template", "Template") => ("template", "Template"),
         ("bufio", "Reader") => ("bufio", "Reader"),
         ("bufio", "Writer") => ("bufio", "Writer"),
         ("encoding/csv", "Reader") => ("csv", "Reader"),

@@ -130,7 +130,7 @@ impl Ctx<'_> {
 
     /// `reflect.ValueOf(x)`: `x` with the description of its static type, or the dynamic
     /// value of an interface value.
-    fn reflect_value_of(&mut self, e: &Expr) -> Option<syn::Expr> {
+    pub(crate) fn reflect_value_of(&mut self, e: &Expr) -> Option<syn::Expr> {
         self.use_support("reflect");
         if self.is_untyped_nil(e) {
             return Some(parse_quote!(crate::support::reflect::Value::default()));

@@ -61,6 +61,15 @@ impl Ctx<'_> {
             Type::Slice(e) | Type::Chan(_, e) => {
                 let et = self.type_desc(e, d);
                 x = parse_quote!(#x.elem(#et));
+                let is_slice = matches!(self.under(t), Type::Slice(_));
+                if is_slice && !self.threaded && self.reflect_can_hold(e) {
+                    if let Some(r) = self.rust_type(e) {
+                        x = parse_quote!(#x.seq(
+                            crate::support::reflect::slice_len::<#r>,
+                            crate::support::reflect::slice_index::<#r>
+                        ));
+                    }
+                }
             }
             Type::Array(n, e) => {
                 let et = self.type_desc(e, d);
@@ -70,6 +79,17 @@ impl Ctx<'_> {
             Type::Map(k, v) => {
                 let (kt, vt) = (self.type_desc(k, d), self.type_desc(v, d));
                 x = parse_quote!(#x.key(#kt).elem(#vt));
+                if !self.threaded && self.reflect_can_hold(k) && self.reflect_can_hold(v) {
+                    let map_ty = self.rust_type(t);
+                    let text = map_ty
+                        .map(|m| quote::quote!(#m).to_string().replace(' ', ""))
+                        .unwrap_or_default();
+                    if text.starts_with("std::collections::HashMap<") {
+                        if let (Some(kr), Some(vr)) = (self.rust_type(k), self.rust_type(v)) {
+                            x = parse_quote!(#x.entries(crate::support::reflect::map_entries::<#kr, #vr>));
+                        }
+                    }
+                }
             }
             Type::Struct(fields) => {
                 let rust = self.rust_type(t);
