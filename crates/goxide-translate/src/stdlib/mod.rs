@@ -69,6 +69,21 @@ impl Ctx<'_> {
         if pkg == "fmt" {
             return self.fmt_call(e, name, args, ellipsis);
         }
+        if pkg == "io/ioutil" {
+            // The deprecated package's functions are the ones os and io now have.
+            let to = match name {
+                "ReadFile" => Some(("os", "ReadFile")),
+                "WriteFile" => Some(("os", "WriteFile")),
+                "TempDir" => Some(("os", "MkdirTemp")),
+                "TempFile" => Some(("os", "CreateTemp")),
+                "ReadAll" => Some(("io", "ReadAll")),
+                "NopCloser" => Some(("io", "NopCloser")),
+                _ => None,
+            };
+            if let Some((p, n)) = to {
+                return self.stdlib_call(e, p, n, args, ellipsis);
+            }
+        }
         if pkg == "errors" {
             return self.errors_call(e, name, args);
         }
