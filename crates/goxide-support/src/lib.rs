@@ -49,6 +49,7 @@ pub mod regexp_syntax;
 pub mod ring;
 pub mod rt;
 pub mod runtime;
+pub mod scan;
 pub mod sort;
 pub mod strconv;
 pub mod strings;
@@ -241,6 +242,12 @@ pub const MODULES: &[Module] = &[
         source: include_str!("regexp_syntax.rs"),
         crates: &[],
         deps: &[],
+    },
+    Module {
+        name: "scan",
+        source: include_str!("scan.rs"),
+        crates: &[],
+        deps: &["errors"],
     },
     Module {
         name: "ring",

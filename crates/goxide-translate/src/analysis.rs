@@ -505,6 +505,25 @@ impl Walker<'_> {
                     _ => self.expr(&target[0]),
                 }
             }
+            ExprKind::Call { func, args, .. }
+                if ["Sscan", "Sscanln", "Sscanf"]
+                    .iter()
+                    .any(|n| self.is_pkg_func(func, "fmt", n)) =>
+            {
+                // `fmt.Sscan(s, &a, &b)` assigns its targets; their addresses do not escape.
+                for a in args {
+                    match &crate::builtins::strip_parens(a).kind {
+                        ExprKind::Unary {
+                            op: UnaryOp::Addr,
+                            x,
+                        } => {
+                            self.mutate(x);
+                            self.expr(x);
+                        }
+                        _ => self.expr(a),
+                    }
+                }
+            }
             ExprKind::Call { func, args, .. } if self.is_fprint_to_buffer(func, args) => {
                 // `fmt.Fprintf(&sb, …)` appends to `sb`; its address does not escape.
                 if let ExprKind::Unary { x, .. } = &crate::builtins::strip_parens(&args[0]).kind {

@@ -6,7 +6,7 @@
 //! which implements Go's formatting rules.
 
 use crate::ctx::Ctx;
-use goxide_ast::ast::{Expr, ExprKind};
+use goxide_ast::ast::{Expr, ExprKind, UnaryOp};
 use goxide_types::{Type, TypeId};
 use syn::parse_quote;
 
@@ -267,6 +267,87 @@ impl Ctx<'_> {
         })
     }
 
+    /// `fmt.Sscan(s, &a, &b)` / `Sscanln` / `Sscanf(s, format, &a, …)`: the targets are lent
+    /// as `&mut dyn support::scan::Scan` (each a variable of a basic type, no two the same).
+    fn sscan_call(&mut self, e: &Expr, name: &str, args: &[Expr]) -> syn::Expr {
+        let fixed = if name == "Sscanf" { 2 } else { 1 };
+        if args.len() < fixed {
+            return self.unsupported(e, "fmt scan call");
+        }
+        let mut roots = Vec::new();
+        let mut targets: Vec<syn::Expr> = Vec::new();
+        for a in &args[fixed..] {
+            let ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            } = &crate::builtins::strip_parens(a).kind
+            else {
+                return self.unsupported(e, "fmt scan into this target");
+            };
+            // A variable or a field of one (`&r.name`): disjoint places Rust can lend together.
+            let Some(path) = self.field_path(x) else {
+                return self.unsupported(e, "fmt scan into this target");
+            };
+            let basic = self
+                .type_of(x)
+                .and_then(|t| self.basic(t))
+                .is_some_and(|k| !k.is_complex() && !k.is_untyped());
+            let overlaps = roots.iter().any(|p: &String| {
+                p == &path
+                    || path.starts_with(&format!("{p}."))
+                    || p.starts_with(&format!("{path}."))
+            });
+            if !basic || overlaps || self.global_root(x).is_some() || !self.is_place(x) {
+                return self.unsupported(e, "fmt scan into this target");
+            }
+            roots.push(path);
+            let p = self.place(x);
+            targets.push(parse_quote!(&mut #p as &mut dyn crate::support::scan::Scan));
+        }
+        let input = self.borrowed(&args[0]);
+        let input: syn::Expr = match input {
+            syn::Expr::Reference(_) => input,
+            i => parse_quote!(&#i),
+        };
+        self.use_support("scan");
+        self.use_support("errors");
+        match name {
+            "Sscanf" => {
+                let f = self.borrowed(&args[1]);
+                let f: syn::Expr = match f {
+                    syn::Expr::Reference(_) => f,
+                    f => parse_quote!(&#f),
+                };
+                parse_quote!(crate::support::scan::sscanf(#input, #f, &mut [#(#targets),*]))
+            }
+            _ => {
+                let newlines = name == "Sscan";
+                parse_quote!(crate::support::scan::sscan(#input, #newlines, &mut [#(#targets),*]))
+            }
+        }
+    }
+
+    /// `v` or `v.f.g` (fields of a struct value, not through a pointer) as text.
+    fn field_path(&self, x: &Expr) -> Option<String> {
+        let x = crate::builtins::strip_parens(x);
+        match &x.kind {
+            ExprKind::Ident(n) => Some(n.clone()),
+            ExprKind::Selector { x: base, sel } => {
+                let field = self.info.selections.get(&x.id).is_some_and(|s| {
+                    s.kind == goxide_types::SelectionKind::FieldVal && !s.indirect
+                });
+                let by_value = self
+                    .type_of(base)
+                    .is_some_and(|t| !matches!(self.under(t), Type::Pointer(_)));
+                if !field || !by_value {
+                    return None;
+                }
+                Some(format!("{}.{}", self.field_path(base)?, sel.name))
+            }
+            _ => None,
+        }
+    }
+
     pub fn fmt_call(&mut self, e: &Expr, name: &str, args: &[Expr], ellipsis: bool) -> syn::Expr {
         if let ("Fprint" | "Fprintln" | "Fprintf", Some((w, rest))) = (name, args.split_first()) {
             return self.fprint_call(e, name, w, rest, ellipsis);
@@ -284,6 +365,9 @@ impl Ctx<'_> {
                     });
                 }
             }
+        }
+        if matches!(name, "Sscan" | "Sscanln" | "Sscanf") && !ellipsis {
+            return self.sscan_call(e, name, args);
         }
         if ellipsis {
             return self.fmt_spread_call(e, name, args);
