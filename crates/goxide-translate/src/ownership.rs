@@ -229,21 +229,8 @@ fn result_form(
             "returned by value: the caller owns it".into(),
         ),
         Type::Pointer(e) => {
-            if let Some((pkg, name)) = crate::stdlib::std_handle(prog, t) {
-                let (module, ty) = crate::stdlib::std_handle_type(pkg, name);
-                (
-                    format!("support::{module}::{ty} handle"),
-                    Holding::Shared,
-                    format!(
-                        "a `*{pkg}.{name}` is a standard-library handle: copies of it share one value"
-                    ),
-                )
-            } else if crate::concurrency::sync_handle(prog, *e).is_some() {
-                (
-                    "support::sync handle".into(),
-                    Holding::Shared,
-                    "a sync value is shared by every goroutine that uses it".into(),
-                )
+            if let Some(h) = handle_form(prog, t, *e) {
+                h
             } else if a.ptr_params.ctors.contains(&f) {
                 (
                     "T (owned value)".into(),
@@ -251,15 +238,8 @@ fn result_form(
                     "a constructor: every return is a fresh value, which the caller owns".into(),
                 )
             } else {
-                let form = if threaded {
-                    "Option<support::sync::Shared<T>>"
-                } else if a.projected.contains(e) {
-                    "Option<Rc<dyn support::ptr::Place<T>>>"
-                } else {
-                    "Option<Rc<RefCell<T>>>"
-                };
                 (
-                    form.into(),
+                    shared_pointer_form(a, *e, threaded).into(),
                     Holding::Shared,
                     "the returned pointer may alias what the function keeps; goxide does not \
                      prove it fresh"
@@ -308,6 +288,40 @@ fn is_result(files: &[(SourceFile, File)], fi: usize, span: Span) -> bool {
     })
 }
 
+/// The form of a pointer `t` (to `e`) that is a standard-library or `sync` handle.
+fn handle_form(
+    prog: &Program,
+    t: goxide_types::TypeId,
+    e: goxide_types::TypeId,
+) -> Option<(String, Holding, String)> {
+    if let Some((pkg, name)) = crate::stdlib::std_handle(prog, t) {
+        let (module, ty) = crate::stdlib::std_handle_type(pkg, name);
+        return Some((
+            format!("support::{module}::{ty} handle"),
+            Holding::Shared,
+            format!("a `*{pkg}.{name}` is a standard-library handle: copies of it share one value"),
+        ));
+    }
+    crate::concurrency::sync_handle(prog, e).map(|_| {
+        (
+            "support::sync handle".into(),
+            Holding::Shared,
+            "a sync value is shared by every goroutine that uses it".into(),
+        )
+    })
+}
+
+/// The shared form of a pointer to `e`.
+fn shared_pointer_form(a: &Analysis, e: goxide_types::TypeId, threaded: bool) -> &'static str {
+    if threaded {
+        "Option<support::sync::Shared<T>>"
+    } else if a.projected.contains(&e) {
+        "Option<Rc<dyn support::ptr::Place<T>>>"
+    } else {
+        "Option<Rc<RefCell<T>>>"
+    }
+}
+
 fn decide(
     prog: &Program,
     a: &Analysis,
@@ -325,22 +339,8 @@ fn decide(
     };
     let base = match under {
         Type::Pointer(e) => {
-            if let Some((pkg, name)) = crate::stdlib::std_handle(prog, prog.obj(o).ty) {
-                let (module, ty) = crate::stdlib::std_handle_type(pkg, name);
-                return (
-                    format!("support::{module}::{ty} handle"),
-                    Holding::Shared,
-                    format!(
-                        "a `*{pkg}.{name}` is a standard-library handle: copies of it share one value"
-                    ),
-                );
-            }
-            if crate::concurrency::sync_handle(prog, *e).is_some() {
-                return (
-                    "support::sync handle".into(),
-                    Holding::Shared,
-                    "a sync value is shared by every goroutine that uses it".into(),
-                );
+            if let Some(h) = handle_form(prog, prog.obj(o).ty, *e) {
+                return h;
             }
             if a.ptr_params.owned.contains_key(&o) {
                 return (
@@ -368,15 +368,8 @@ fn decide(
                 }
                 None => {}
             }
-            let form = if threaded {
-                "Option<support::sync::Shared<T>>".to_string()
-            } else if a.projected.contains(e) {
-                "Option<Rc<dyn support::ptr::Place<T>>>".to_string()
-            } else {
-                "Option<Rc<RefCell<T>>>".to_string()
-            };
             return (
-                form,
+                shared_pointer_form(a, *e, threaded).into(),
                 Holding::Shared,
                 "a Go pointer may alias other pointers to the same variable; goxide does not \
                  prove it unique yet"
