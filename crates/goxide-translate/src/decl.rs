@@ -776,7 +776,7 @@ fn file_of(items: Vec<syn::Item>, root: bool, doc: Option<&str>) -> syn::File {
     }
     let mut f: syn::File = parse_quote!();
     f.attrs = attrs;
-    f.items = items;
+    f.items = crate::markers::mark_items(items);
     f
 }
 
@@ -1233,7 +1233,8 @@ impl Ctx<'_> {
         let Some(ret) = ret else {
             return vec![self.stub_fn(d, &name, "function result type")];
         };
-        let mut body_stmts = prelude;
+        let mut body_stmts = self.signature_markers(&f.sig);
+        body_stmts.extend(prelude);
         let body_stmts = match &f.body {
             Some(b) => {
                 self.skip_comments_before(b.span.start + 1);

@@ -22,6 +22,7 @@ mod goto;
 mod interfaces;
 mod layout;
 mod lit;
+mod markers;
 mod names;
 mod ownership;
 mod place;

@@ -458,3 +458,32 @@ fn decide(
     };
     (base.into(), Holding::Owned, why.into())
 }
+
+/// The ownership marker text (without the `TODO(goxide):` prefix) for a pointer, slice or map
+/// variable, parameter or result the translation holds in a shared cell; `None` when it is
+/// owned or borrowed, or a standard-library handle (whose sharing is the handle's own).
+pub fn shared_marker(
+    prog: &Program,
+    a: &Analysis,
+    o: goxide_types::ObjId,
+    role: &str,
+    threaded: bool,
+) -> Option<String> {
+    let obj = prog.obj(o);
+    let under = prog.types.under(obj.ty).clone();
+    if !matches!(under, Type::Pointer(_) | Type::Slice(_) | Type::Map(..)) || obj.name == "_" {
+        return None;
+    }
+    let (form, holding, why) = decide(prog, a, o, &under, role, threaded);
+    if holding != Holding::Shared || form.ends_with(" handle") {
+        return None;
+    }
+    let what = match role {
+        "parameter" | "result" => format!("{role} `{}`", obj.name),
+        _ => format!("`{}`", obj.name),
+    };
+    Some(format!(
+        "ownership: {what} ({}) is shared as {form}: {why}",
+        prog.type_string(obj.ty)
+    ))
+}

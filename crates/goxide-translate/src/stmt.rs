@@ -40,7 +40,9 @@ impl Ctx<'_> {
             }
             let saved = std::mem::take(&mut self.pending_markers);
             let mut translated = self.stmt(s);
-            let markers = std::mem::replace(&mut self.pending_markers, saved);
+            let mut markers = std::mem::replace(&mut self.pending_markers, saved);
+            let declared = self.declaration_markers(s, &mut markers);
+            markers.extend(declared);
             let unsupported = markers.iter().any(|m| m.contains("unsupported:"));
             for m in markers {
                 out.push(comment_stmt(&m));
