@@ -201,34 +201,43 @@ pub fn eq(a: &Iface, b: &Iface) -> bool {
             if x.type_name() != y.type_name() {
                 return false;
             }
-            let (p, q) = (x.as_any(), y.as_any());
-            macro_rules! try_types {
-                ($($t:ty),*) => {$(
-                    if let (Some(p), Some(q)) = (p.downcast_ref::<$t>(), q.downcast_ref::<$t>()) {
-                        return p == q;
-                    }
-                )*};
+            if let Some(same) = basic_eq(x.as_any(), y.as_any()) {
+                return same;
             }
-            try_types!(
-                i64,
-                i32,
-                i16,
-                i8,
-                u64,
-                u32,
-                u16,
-                u8,
-                usize,
-                f64,
-                f32,
-                bool,
-                String,
-                super::complex::Complex128
-            );
             std::ptr::addr_eq(Rc::as_ptr(x), Rc::as_ptr(y))
         }
         _ => false,
     }
+}
+
+/// `==` on two dynamic values of one basic type (numbers, `bool`, `string`, `complex128`);
+/// `None` when they are of another type.
+pub fn basic_eq(p: &dyn std::any::Any, q: &dyn std::any::Any) -> Option<bool> {
+    macro_rules! try_types {
+        ($($t:ty),*) => {$(
+            if let (Some(p), Some(q)) = (p.downcast_ref::<$t>(), q.downcast_ref::<$t>()) {
+                return Some(p == q);
+            }
+        )*};
+    }
+    try_types!(
+        i64,
+        i32,
+        i16,
+        i8,
+        isize,
+        u64,
+        u32,
+        u16,
+        u8,
+        usize,
+        f64,
+        f32,
+        bool,
+        String,
+        super::complex::Complex128
+    );
+    None
 }
 
 /// Go's `x == v` for an interface value and a value of a concrete type.

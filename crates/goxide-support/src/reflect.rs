@@ -903,31 +903,9 @@ pub fn deep_equal(x: &Iface, y: &Iface) -> bool {
             if a.type_name() != b.type_name() {
                 return false;
             }
-            let (p, q) = (a.as_any(), b.as_any());
-            macro_rules! try_types {
-                ($($t:ty),*) => {$(
-                    if let (Some(p), Some(q)) = (p.downcast_ref::<$t>(), q.downcast_ref::<$t>()) {
-                        return p == q;
-                    }
-                )*};
+            if let Some(same) = super::iface::basic_eq(a.as_any(), b.as_any()) {
+                return same;
             }
-            try_types!(
-                i64,
-                i32,
-                i16,
-                i8,
-                isize,
-                u64,
-                u32,
-                u16,
-                u8,
-                usize,
-                f64,
-                f32,
-                bool,
-                String,
-                super::complex::Complex128
-            );
             let text =
                 |v: &Rc<dyn IfaceValue>| super::fmt::sprintf("%#v", &[v.as_ref() as &dyn Format]);
             text(a) == text(b)

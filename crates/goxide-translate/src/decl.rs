@@ -1945,65 +1945,47 @@ impl Ctx<'_> {
     /// The `Error() string` or `String() string` value-receiver method of a named type, which
     /// fmt prints instead of the value.
     pub fn stringer_method(&self, t: TypeId) -> Option<String> {
-        let Type::Named(n) = self.ty(t) else {
-            return None;
-        };
-        for name in ["Error", "String"] {
-            for &m in &n.methods {
-                let o = self.obj(m);
-                if o.name != name {
-                    continue;
-                }
-                let ObjKind::Func { recv: Some(r) } = &o.kind else {
-                    continue;
-                };
-                if matches!(self.ty(*r), Type::Pointer(_)) {
-                    continue;
-                }
-                if let Type::Func(sig) = self.ty(o.ty) {
-                    if sig.params.is_empty()
-                        && sig.results.len() == 1
-                        && self.is_string(sig.results[0])
-                    {
-                        return Some(name.to_string());
-                    }
-                }
-            }
-        }
-        None
+        self.string_methods(t)
+            .into_iter()
+            .find(|(_, _, ptr)| !ptr)
+            .map(|(name, _, _)| name.to_string())
     }
 
     /// The method fmt calls on a pointer to a value of named type `t` when one of `Error() string`
     /// and `String() string` (in that order) has a pointer receiver and never writes through
     /// it (so that it takes `&self`); `None` otherwise.
     pub fn ptr_stringer_method(&self, t: TypeId) -> Option<String> {
+        // The first of the two the pointer has decides.
+        let (name, m, ptr) = self.string_methods(t).into_iter().next()?;
+        (ptr && self.readonly_ptr_methods.contains(&m)).then(|| name.to_string())
+    }
+
+    /// The `Error() string` and `String() string` methods of named type `t`, in that order, with
+    /// whether each has a pointer receiver.
+    fn string_methods(&self, t: TypeId) -> Vec<(&'static str, ObjId, bool)> {
         let Type::Named(n) = self.ty(t) else {
-            return None;
+            return Vec::new();
         };
+        let mut out = Vec::new();
         for name in ["Error", "String"] {
             for &m in &n.methods {
                 let o = self.obj(m);
-                if o.name != name {
-                    continue;
-                }
                 let ObjKind::Func { recv: Some(r) } = &o.kind else {
                     continue;
                 };
                 let Type::Func(sig) = self.ty(o.ty) else {
                     continue;
                 };
-                if !(sig.params.is_empty()
+                if o.name == name
+                    && sig.params.is_empty()
                     && sig.results.len() == 1
-                    && self.is_string(sig.results[0]))
+                    && self.is_string(sig.results[0])
                 {
-                    continue;
+                    out.push((name, m, matches!(self.ty(*r), Type::Pointer(_))));
                 }
-                // The first of the two the pointer has decides.
-                let ptr = matches!(self.ty(*r), Type::Pointer(_));
-                return (ptr && self.readonly_ptr_methods.contains(&m)).then(|| name.to_string());
             }
         }
-        None
+        out
     }
 
     /// A function literal as a Rust closure (with the clones its captures need), or `None`
