@@ -214,7 +214,12 @@ impl Ctx<'_> {
             }
             let mut body: Vec<syn::Stmt> = Vec::new();
             if let (Some(b), Some(&obj)) = (bind, self.info.implicits.get(&c.id)) {
-                if !b.is_blank() {
+                // Go binds the value in every clause; Rust only where the clause uses it.
+                let used = c
+                    .body
+                    .iter()
+                    .any(|s| crate::subslice::objects_used(self.info, s).contains(&obj));
+                if !b.is_blank() && used {
                     let id = self.bind_local(obj, &b.name);
                     let m = if self.analysis.mutated.contains(&obj) {
                         quote::quote!(mut)

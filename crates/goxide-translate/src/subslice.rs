@@ -225,7 +225,7 @@ pub fn mentions(info: &Info, e: &Expr, o: ObjId) -> bool {
 }
 
 /// Every object that `s` names.
-fn objects_used(info: &Info, s: &Stmt) -> HashSet<ObjId> {
+pub fn objects_used(info: &Info, s: &Stmt) -> HashSet<ObjId> {
     struct Uses<'i>(&'i Info, HashSet<ObjId>);
     impl Visitor for Uses<'_> {
         fn expr(&mut self, e: &Expr) -> bool {
