@@ -193,6 +193,7 @@ impl Ctx<'_> {
             }
             ("Insert", [s, i, vs @ ..]) => {
                 let elem = self.slice_elem(s)?;
+                self.new_slice_marker(name, s);
                 let out = self.temp_name("out");
                 let sv = self.value(s);
                 let edit = self.insert_edit(&out, i, vs, elem, ellipsis)?;
@@ -205,6 +206,7 @@ impl Ctx<'_> {
             ("Delete" | "DeleteFunc" | "Compact", _) => {
                 let s = args.first()?;
                 self.slice_elem(s)?;
+                self.new_slice_marker(name, s);
                 let out = self.temp_name("out");
                 let sv = self.value(s);
                 let (pre, edit) = self.shrink_edit(name, &out, args)?;
@@ -445,6 +447,24 @@ impl Ctx<'_> {
             ("Compact", [_]) => Some((Vec::new(), parse_quote!(#out.dedup();))),
             _ => None,
         }
+    }
+
+    /// A `semantics` marker where `Insert`, `Delete`, `DeleteFunc` or `Compact` of a variable
+    /// becomes a new vector: Go's result shares the variable's elements and rearranges them.
+    fn new_slice_marker(&mut self, name: &str, s: &Expr) {
+        if !self.is_place(s) {
+            return;
+        }
+        let snippet = self.snippet(s.span);
+        let how = if name == "Insert" {
+            "may shift"
+        } else {
+            "shifts"
+        };
+        self.marker(format!(
+            "semantics: slices.{name} returns a new Vec here and leaves `{snippet}` as it was; \
+             Go's result shares `{snippet}`'s elements and {how} them"
+        ));
     }
 
     /// `build(place)` on the slice `s` is written in place: inside its cell for a package
