@@ -436,6 +436,31 @@ fn go_version_flag() {
 }
 
 #[test]
+fn go_mod_directive_wins_over_the_go_flag() {
+    // Go 1.22 gave each iteration its own range variable: the closures see 1, 2, 3.
+    const LOOP: &str = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar fs []func() int\n\tfor _, v := range []int{1, 2, 3} {\n\t\tfs = append(fs, func() int { return v })\n\t}\n\tfor _, f := range fs {\n\t\tfmt.Println(f())\n\t}\n}\n";
+    let tmp = tempdir();
+    write(
+        &tmp.path().join("m/go.mod"),
+        "module example.com/m\n\ngo 1.22\n",
+    );
+    write(&tmp.path().join("m/main.go"), LOOP);
+    write(&tmp.path().join("loop.go"), LOOP);
+    let main_rs = |args: &[&str], out: &str| {
+        let mut all = vec!["translate"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--out", out, "--crate-name", "m"]);
+        assert_exit(&goxide_in(tmp.path(), &all), 0, out);
+        fs::read_to_string(tmp.path().join(out).join("src/main.rs")).unwrap()
+    };
+    let module = main_rs(&["m", "--go", "1.19"], "from_module");
+    let new_rules = main_rs(&["loop.go", "--go", "1.22"], "new_rules");
+    let old_rules = main_rs(&["loop.go", "--go", "1.19"], "old_rules");
+    assert_eq!(module, new_rules, "go.mod's `go 1.22` must apply");
+    assert_ne!(module, old_rules, "the loop variable rules must differ");
+}
+
+#[test]
 fn output_is_byte_identical_across_runs() {
     let tmp = tempdir();
     write(&tmp.path().join("inventory.go"), INVENTORY);

@@ -50,6 +50,7 @@ pub mod ring;
 pub mod rt;
 pub mod runtime;
 pub mod scan;
+pub mod slices;
 pub mod sort;
 pub mod strconv;
 pub mod strings;
@@ -266,6 +267,12 @@ pub const MODULES: &[Module] = &[
         source: include_str!("runtime.rs"),
         crates: &[],
         deps: &[],
+    },
+    Module {
+        name: "slices",
+        source: include_str!("slices.rs"),
+        crates: &[],
+        deps: &["rt"],
     },
     Module {
         name: "sort",

@@ -632,6 +632,12 @@ impl Walker<'_> {
                                     _ => break,
                                 }
                             }
+                            // `slices.Sort(s[1:4])` sorts part of `s`.
+                            if let ExprKind::Slice { x, .. } =
+                                &crate::builtins::strip_parens(a).kind
+                            {
+                                a = x;
+                            }
                             if let Some(o) = self.root_var(a) {
                                 self.elem_mutated.insert(o);
                                 self.out.mutated.insert(o);

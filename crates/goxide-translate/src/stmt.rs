@@ -1152,6 +1152,10 @@ impl Ctx<'_> {
         if let Some(stmts) = self.append_in_place(l, r) {
             return stmts;
         }
+        // s = slices.Delete(s, i, j) → s.drain(…)
+        if let Some(stmts) = self.slices_assign_in_place(l, r) {
+            return stmts;
+        }
         // `_ = &x.f[i]`: the place is evaluated (bounds and nil checks) and the pointer dropped.
         if matches!(&l.kind, ExprKind::Ident(n) if n == "_") {
             if let ExprKind::Unary {
@@ -2467,7 +2471,7 @@ pub(crate) fn root_ident(e: &Expr) -> Option<&Expr> {
 }
 
 /// Two expressions naming the same place syntactically (`s` and `s`, `a.b` and `a.b`).
-fn same_place(a: &Expr, b: &Expr) -> bool {
+pub(crate) fn same_place(a: &Expr, b: &Expr) -> bool {
     match (&a.kind, &b.kind) {
         (ExprKind::Ident(x), ExprKind::Ident(y)) => x == y,
         (ExprKind::Selector { x: ax, sel: asel }, ExprKind::Selector { x: bx, sel: bsel }) => {

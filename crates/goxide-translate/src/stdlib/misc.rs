@@ -156,7 +156,7 @@ impl Ctx<'_> {
     }
 
     /// The package path and name of a standard-library function named by `f` (`sort.Reverse`).
-    fn std_func<'e>(&self, f: &'e goxide_ast::ast::Expr) -> Option<(&str, &'e str)> {
+    pub(super) fn std_func<'e>(&self, f: &'e goxide_ast::ast::Expr) -> Option<(&str, &'e str)> {
         let goxide_ast::ast::ExprKind::Selector { x, sel } = &crate::builtins::strip_parens(f).kind
         else {
             return None;

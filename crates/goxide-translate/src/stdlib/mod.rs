@@ -20,6 +20,7 @@ mod os_io;
 mod reflect;
 mod reflect_desc;
 mod regexp;
+mod slices_maps;
 mod strconv;
 mod strings;
 mod tabwriter;
@@ -87,6 +88,11 @@ impl Ctx<'_> {
         if pkg == "errors" {
             return self.errors_call(e, name, args);
         }
+        if matches!(pkg, "slices" | "maps" | "cmp") {
+            // These look at their arguments' forms (`slices.Sorted(maps.Keys(m))`, the slice
+            // sorted in place) and translate them themselves.
+            return self.slices_maps_call(e, pkg, name, args, ellipsis);
+        }
         if pkg == "log" {
             return self.log_call(e, name, args, ellipsis);
         }
@@ -148,40 +154,7 @@ impl Ctx<'_> {
                 None => self.unsupported(e, "bufio.NewScanner of this reader"),
             };
         }
-        let vals: Vec<syn::Expr> = args
-            .iter()
-            .map(|a| {
-                if ["Stdin", "Stdout", "Stderr"]
-                    .iter()
-                    .any(|n| self.is_pkg_member(a, "os", n))
-                {
-                    // The standard streams have no value of their own: mappings that take
-                    // them look at the expression.
-                    return parse_quote!(());
-                }
-                let t = self.type_of(a);
-                match t {
-                    Some(t) if self.info.const_value(a.id).is_some() => {
-                        let t = goxide_types::default_type(&self.prog.types, t);
-                        let v = self.info.const_value(a.id).cloned();
-                        match v.and_then(|v| self.const_expr(&v, t, true)) {
-                            Some(c) => c,
-                            None => self.value_as(a, t),
-                        }
-                    }
-                    // A `nil` argument (`bytes.Equal(nil, x)`) is used as a receiver here:
-                    // its type is written out.
-                    Some(t) if self.is_untyped_nil(a) => {
-                        let v = self.borrowed(a);
-                        match self.rust_type(t) {
-                            Some(ty) => crate::builtins::typed_value(v, ty),
-                            None => v,
-                        }
-                    }
-                    _ => self.borrowed(a),
-                }
-            })
-            .collect();
+        let vals: Vec<syn::Expr> = args.iter().map(|a| self.std_arg(a)).collect();
         let a = Args { exprs: args, vals };
         let mapped = if ellipsis {
             None
@@ -224,6 +197,40 @@ impl Ctx<'_> {
         match mapped {
             Some(x) => x,
             None => self.unsupported(e, &format!("standard library function {pkg}.{name}")),
+        }
+    }
+
+    /// A standard-library call's argument, translated for reading: a constant as a typed
+    /// literal, `nil` with its type written out, anything else borrowed.
+    pub(crate) fn std_arg(&mut self, a: &Expr) -> syn::Expr {
+        if ["Stdin", "Stdout", "Stderr"]
+            .iter()
+            .any(|n| self.is_pkg_member(a, "os", n))
+        {
+            // The standard streams have no value of their own: mappings that take
+            // them look at the expression.
+            return parse_quote!(());
+        }
+        let t = self.type_of(a);
+        match t {
+            Some(t) if self.info.const_value(a.id).is_some() => {
+                let t = goxide_types::default_type(&self.prog.types, t);
+                let v = self.info.const_value(a.id).cloned();
+                match v.and_then(|v| self.const_expr(&v, t, true)) {
+                    Some(c) => c,
+                    None => self.value_as(a, t),
+                }
+            }
+            // A `nil` argument (`bytes.Equal(nil, x)`) is used as a receiver here:
+            // its type is written out.
+            Some(t) if self.is_untyped_nil(a) => {
+                let v = self.borrowed(a);
+                match self.rust_type(t) {
+                    Some(ty) => crate::builtins::typed_value(v, ty),
+                    None => v,
+                }
+            }
+            _ => self.borrowed(a),
         }
     }
 
@@ -444,6 +451,8 @@ impl Ctx<'_> {
 pub fn immediate_func_arg(pkg: &str, name: &str) -> Option<usize> {
     match (pkg, name) {
         ("sort", "Slice" | "SliceStable" | "SliceIsSorted" | "Search") => Some(1),
+        ("slices", "SortFunc" | "SortStableFunc" | "ContainsFunc" | "IndexFunc" | "DeleteFunc")
+        | ("maps", "DeleteFunc") => Some(1),
         _ => None,
     }
 }
@@ -456,6 +465,8 @@ pub fn mutated_arg(pkg: &str, name: &str) -> Option<usize> {
         ("sort", "Ints" | "Strings" | "Float64s" | "Sort" | "Stable" | "Slice" | "SliceStable") => {
             Some(0)
         }
+        ("slices", "Sort" | "SortFunc" | "SortStableFunc" | "Reverse")
+        | ("maps", "Copy" | "DeleteFunc") => Some(0),
         _ => None,
     }
 }

@@ -1,0 +1,3 @@
+module example.com/slices_maps_packages
+
+go 1.23
