@@ -82,6 +82,8 @@ struct Walker<'a> {
     go_closures: Vec<NodeId>,
     /// Variables declared by `range` clauses.
     range_vars: Vec<ObjId>,
+    /// Three-clause loop variables (`for i := 0; …; i++`) that only the post statement changes.
+    post_only_vars: Vec<ObjId>,
     /// Function literals that a standard-library call runs before it returns (the `less` of
     /// `sort.Slice`): they borrow what they use, so using a variable is not capturing it.
     immediate: HashSet<NodeId>,
@@ -379,10 +381,25 @@ impl Walker<'_> {
                 if let Some(c) = cond {
                     self.expr(c);
                 }
+                self.block(body);
+                // Variables the init declares that only the post statement changes.
+                if let Some(StmtKind::Assign {
+                    lhs,
+                    op: AssignOp::Define,
+                    ..
+                }) = init.as_deref().map(|i| &i.kind)
+                {
+                    for l in lhs {
+                        if let Some(&o) = self.info.defs.get(&l.id) {
+                            if !self.out.mutated.contains(&o) {
+                                self.post_only_vars.push(o);
+                            }
+                        }
+                    }
+                }
                 if let Some(p) = post {
                     self.stmt(p);
                 }
-                self.block(body);
             }
             StmtKind::Empty | StmtKind::Bad | StmtKind::Branch { .. } => {}
         }
@@ -920,6 +937,7 @@ pub fn analyze(
         slice_args: Vec::new(),
         go_closures: Vec::new(),
         range_vars: Vec::new(),
+        post_only_vars: Vec::new(),
         immediate: HashSet::new(),
     };
     for f in files {
@@ -1079,7 +1097,25 @@ pub fn analyze(
     for v in &out.ptr_params.lent {
         out.address_taken.remove(v);
     }
-    let captured_mutated: Vec<ObjId> = out.captured.intersection(&out.mutated).copied().collect();
+    // Go 1.22 and later: each iteration of a three-clause loop has its own copy of the loop
+    // variables, which the post statement copies forward; a closure capturing one that only the
+    // post statement changes captures that iteration's value, which never changes: it needs no
+    // shared cell.
+    let per_iteration: HashSet<ObjId> = if shared_loop_vars {
+        HashSet::new()
+    } else {
+        w.post_only_vars
+            .iter()
+            .copied()
+            .filter(|v| !out.address_taken.contains(v))
+            .collect()
+    };
+    let captured_mutated: Vec<ObjId> = out
+        .captured
+        .intersection(&out.mutated)
+        .copied()
+        .filter(|v| !per_iteration.contains(v))
+        .collect();
     out.boxed.extend(captured_mutated);
     out.boxed.extend(out.address_taken.iter().copied());
     for f in &w.go_closures {

@@ -1407,9 +1407,17 @@ impl Ctx<'_> {
         let temps: Vec<syn::Ident> = (0..lhs.len())
             .map(|i| self.temp_name(&format!("t{i}")))
             .collect();
-        let mut out: Vec<syn::Stmt> = vec![parse_quote!(let (#(#temps),*) = #value;)];
+        let blank = |l: &Expr| matches!(&l.kind, ExprKind::Ident(n) if n == "_");
+        let pats = lhs.iter().zip(&temps).map(|(l, t)| -> syn::Pat {
+            if blank(l) {
+                parse_quote!(_)
+            } else {
+                parse_quote!(#t)
+            }
+        });
+        let mut out: Vec<syn::Stmt> = vec![parse_quote!(let (#(#pats),*) = #value;)];
         for (i, (l, t)) in lhs.iter().zip(&temps).enumerate() {
-            if matches!(&l.kind, ExprKind::Ident(n) if n == "_") {
+            if blank(l) {
                 continue;
             }
             let mut v: syn::Expr = parse_quote!(#t);
@@ -1896,6 +1904,24 @@ impl Ctx<'_> {
         body: &Block,
     ) -> Vec<syn::Stmt> {
         let init_stmts = init.map(|i| self.stmt(i)).unwrap_or_default();
+        if self.opts.go_version >= (1, 22) {
+            // A closure captures a loop variable the body changes: Go 1.22 gives each
+            // iteration its own copy, carried forward by the post statement; here it is one.
+            if let Some(StmtKind::Assign { lhs, .. }) = init.map(|i| &i.kind) {
+                for l in lhs {
+                    let Some(&o) = self.info.defs.get(&l.id) else {
+                        continue;
+                    };
+                    if self.analysis.boxed.contains(&o) && !self.analysis.address_taken.contains(&o)
+                    {
+                        self.marker(format!(
+                            "semantics: `{}` is one variable for all iterations, shared with the closures that capture it; Go 1.22 gives each iteration its own copy, which the body changes here",
+                            self.obj(o).name
+                        ));
+                    }
+                }
+            }
+        }
         let post_stmts = post.map(|p| self.stmt(p)).unwrap_or_default();
         self.push_breakable(s, label, true, !post_stmts.is_empty());
         let (body_b, b) = self.loop_body(s, body, post_stmts, vec![]);
