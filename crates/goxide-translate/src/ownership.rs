@@ -251,7 +251,7 @@ fn result_form(
     })
 }
 
-fn func_name(fd: &FuncDecl) -> String {
+pub(crate) fn func_name(fd: &FuncDecl) -> String {
     match &fd.recv {
         Some(r) => {
             let t = match &r.ty.kind {
