@@ -93,6 +93,7 @@ pub fn find(
     };
     // Candidates, with the package variables their initializer reads.
     let mut candidates: Vec<(ObjId, Vec<ObjId>)> = Vec::new();
+    let mut impure: HashSet<ObjId> = HashSet::new();
     for f in files {
         for d in &f.decls {
             match &d.kind {
@@ -123,7 +124,8 @@ pub fn find(
                             let mut deps = Vec::new();
                             if let Some(v) = s.values.get(i) {
                                 if !w.pure_init(v, &mut deps) {
-                                    continue;
+                                    // (Its type fits, but it keeps its start-up order.)
+                                    impure.insert(o);
                                 }
                             }
                             candidates.push((o, deps));
@@ -137,7 +139,9 @@ pub fn find(
     let mut readonly: HashSet<ObjId> = candidates
         .iter()
         .map(|(o, _)| *o)
-        .filter(|o| !w.out.written.contains_key(o) && !w.out.aliased.contains_key(o))
+        .filter(|o| {
+            !impure.contains(o) && !w.out.written.contains_key(o) && !w.out.aliased.contains_key(o)
+        })
         .collect();
     // An initializer that reads a variable that changes (or that starts up eagerly) would see
     // another value when run on first use.
@@ -153,6 +157,9 @@ pub fn find(
         }
     }
     w.out.readonly = readonly;
+    // (For other types, a copy shares what their pointers point to, not the variable.)
+    let plain: HashSet<ObjId> = candidates.iter().map(|(o, _)| *o).collect();
+    w.out.aliased.retain(|o, _| plain.contains(o));
     w.out
 }
 
@@ -363,10 +370,10 @@ impl Walker<'_> {
         ) {
             // A conversion: the result is the operand's value.
             for a in args {
-                if u == Use::Read {
-                    self.set(a, Use::Read);
-                } else {
+                if u == Use::Alias {
                     self.copy(a);
+                } else {
+                    self.set(a, u);
                 }
             }
             return;
@@ -553,70 +560,86 @@ impl Visitor for Walker<'_> {
     }
 }
 
-/// Reads of read-only statics as a method receiver, indexed or projected: `(*X).len()`,
-/// `(*X)[i]` and `(*X).f` become `X.len()`, `X[i]` and `X.f` (Rust dereferences the
-/// `LazyLock` itself there). Methods that every type has (`clone`, `into`, …) keep the
-/// explicit `(*X)`, which names the value rather than the static.
+/// Reads of read-only statics, `(*X)` as the translator writes them, made plain: as a method
+/// receiver, indexed or projected, `X.len()`, `X[i]` and `X.f` (Rust dereferences the
+/// `LazyLock` itself there); elsewhere `*X`. Methods that every type has (`clone`, `into`, …)
+/// keep the explicit `(*X)`, which names the value rather than the static.
 pub fn tidy_reads(items: &mut [syn::Item], statics: &HashSet<String>) {
     use syn::visit_mut::VisitMut;
     struct Tidy<'a>(&'a HashSet<String>);
     impl Tidy<'_> {
-        fn strip(&self, e: &mut syn::Expr) {
+        /// `(*X)` for one of the statics.
+        fn is_read(&self, e: &syn::Expr) -> bool {
             let syn::Expr::Paren(p) = e else {
-                return;
+                return false;
             };
             let syn::Expr::Unary(u) = &*p.expr else {
-                return;
+                return false;
             };
-            if !matches!(u.op, syn::UnOp::Deref(_)) {
+            matches!(u.op, syn::UnOp::Deref(_))
+                && matches!(&*u.expr, syn::Expr::Path(x)
+                    if x.path.get_ident().is_some_and(|i| self.0.contains(&i.to_string())))
+        }
+
+        /// A postfix operand: `X` when `strip`, else kept in parentheses.
+        fn operand(&mut self, e: &mut syn::Expr, strip: bool) {
+            if !self.is_read(e) {
+                self.visit_expr_mut(e);
                 return;
             }
-            let syn::Expr::Path(path) = &*u.expr else {
-                return;
-            };
-            if path
-                .path
-                .get_ident()
-                .is_some_and(|i| self.0.contains(&i.to_string()))
-            {
-                *e = (*u.expr).clone();
+            if let (true, syn::Expr::Paren(p)) = (strip, &*e) {
+                if let syn::Expr::Unary(u) = &*p.expr {
+                    *e = (*u.expr).clone();
+                }
             }
         }
     }
     impl VisitMut for Tidy<'_> {
         fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
-            syn::visit_mut::visit_expr_mut(self, e);
+            const GENERAL: [&str; 16] = [
+                "clone",
+                "into",
+                "into_iter",
+                "to_owned",
+                "borrow",
+                "borrow_mut",
+                "type_id",
+                "as_ref",
+                "as_mut",
+                "fmt",
+                "eq",
+                "ne",
+                "cmp",
+                "partial_cmp",
+                "hash",
+                "to_string",
+            ];
             match e {
                 syn::Expr::MethodCall(m) => {
-                    let general = [
-                        "clone",
-                        "into",
-                        "into_iter",
-                        "to_owned",
-                        "borrow",
-                        "borrow_mut",
-                        "type_id",
-                        "as_ref",
-                        "as_mut",
-                        "fmt",
-                        "eq",
-                        "ne",
-                        "cmp",
-                        "partial_cmp",
-                        "hash",
-                        "to_string",
-                    ];
-                    if !general.contains(&m.method.to_string().as_str()) {
-                        self.strip(&mut m.receiver);
+                    let strip = !GENERAL.contains(&m.method.to_string().as_str());
+                    self.operand(&mut m.receiver, strip);
+                    m.args.iter_mut().for_each(|a| self.visit_expr_mut(a));
+                }
+                syn::Expr::Index(i) => {
+                    self.operand(&mut i.expr, true);
+                    self.visit_expr_mut(&mut i.index);
+                }
+                syn::Expr::Field(f) => self.operand(&mut f.base, true),
+                syn::Expr::Try(t) => self.operand(&mut t.expr, false),
+                syn::Expr::Call(c) => {
+                    self.operand(&mut c.func, false);
+                    c.args.iter_mut().for_each(|a| self.visit_expr_mut(a));
+                }
+                _ if self.is_read(e) => {
+                    if let syn::Expr::Paren(p) = e {
+                        *e = (*p.expr).clone();
                     }
                 }
-                syn::Expr::Index(i) => self.strip(&mut i.expr),
-                syn::Expr::Field(f) => self.strip(&mut f.base),
-                _ => {}
+                _ => syn::visit_mut::visit_expr_mut(self, e),
             }
         }
 
-        /// Arguments of `println!`, `format!`, `vec!`…: `(*X)` there is `*X`.
+        /// Arguments of `println!`, `format!`, `vec!`….
         fn visit_macro_mut(&mut self, m: &mut syn::Macro) {
             use syn::parse::Parser;
             let parser = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
@@ -624,16 +647,7 @@ pub fn tidy_reads(items: &mut [syn::Item], statics: &HashSet<String>) {
                 return;
             };
             let before = args.clone();
-            for a in args.iter_mut() {
-                self.visit_expr_mut(a);
-                if let syn::Expr::Paren(p) = a {
-                    if matches!(&*p.expr, syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_))
-                        && matches!(&*u.expr, syn::Expr::Path(x) if x.path.get_ident().is_some_and(|i| self.0.contains(&i.to_string()))))
-                    {
-                        *a = (*p.expr).clone();
-                    }
-                }
-            }
+            args.iter_mut().for_each(|a| self.visit_expr_mut(a));
             if args != before {
                 m.tokens = quote::ToTokens::to_token_stream(&args);
             }
