@@ -324,9 +324,10 @@ impl Walker<'_> {
                     | ExprKind::Star(_)
                     | ExprKind::TypeAssert { .. }
                     | ExprKind::Bad => self.ok = false,
-                    ExprKind::Unary { op, .. } if matches!(op, UnaryOp::Addr | UnaryOp::Recv) => {
-                        self.ok = false
-                    }
+                    ExprKind::Unary {
+                        op: UnaryOp::Addr | UnaryOp::Recv,
+                        ..
+                    } => self.ok = false,
                     _ => {}
                 }
                 self.ok
