@@ -51,6 +51,9 @@ pub struct Analysis {
     /// Pointer-receiver methods that take their receiver as a pointer value (see
     /// `ptr_receivers`).
     pub ptr_value_methods: HashSet<ObjId>,
+    /// Package variables never changed after their initializer, and where the others change
+    /// (see `globals`).
+    pub globals: crate::globals::GlobalFacts,
 }
 
 /// How a slice parameter is passed: the callee works on the caller's elements, as in Go.

@@ -48,12 +48,19 @@ pub fn translate_package(
         concrete: concrete_types,
     } = crate::interfaces::plan(prog, info, &ast_files);
     let map_write_methods = map_write_methods(prog, info, &ast_files, &ifaces);
-    let analysis_result = analysis::analyze(
+    let mut analysis_result = analysis::analyze(
         prog,
         info,
         &ast_files,
         opts.go_version < (1, 22),
         &map_write_methods,
+    );
+    analysis_result.globals = crate::globals::find(
+        prog,
+        info,
+        checked.package,
+        &ast_files,
+        &analysis_result.fn_param_modes,
     );
     let ownership = crate::ownership::records(
         prog,
@@ -63,6 +70,7 @@ pub fn translate_package(
         &analysis_result,
         crate::concurrency::has_go_statements(&ast_files),
     );
+    let readonly_globals = analysis_result.globals.readonly.clone();
     let mut shared = Some(analysis_result);
     let multi = files.len() > 1;
     let mut init_count = 0;
@@ -556,6 +564,11 @@ pub fn translate_package(
         for (t, fns) in std::mem::take(&mut ctx.ext_methods) {
             ext_methods.entry(t).or_default().extend(fns);
         }
+        let statics: HashSet<String> = readonly_globals
+            .iter()
+            .filter_map(|o| global_names.get(o).cloned())
+            .collect();
+        crate::globals::tidy_reads(&mut items, &statics);
         shared = Some(ctx.analysis);
         let module = module_name(&sf.path, multi);
         out_files.push((module, sf.path.clone(), items));
@@ -620,7 +633,8 @@ pub fn translate_package(
                 }
             }
         }
-        eager.retain(|o| emitted_globals.contains(o));
+        // (Read-only variables are statics computed on first use from pure initializers.)
+        eager.retain(|o| emitted_globals.contains(o) && !readonly_globals.contains(o));
         // Multi-value variables whose value calls a function: their tuple static.
         let mut eager: Vec<(ObjId, syn::Ident)> = eager
             .into_iter()
@@ -932,6 +946,25 @@ impl Ctx<'_> {
             let id = self.var_name(obj);
             self.emitted_globals.insert(obj);
             let attrs = doc_attrs(&s.doc);
+            if self.analysis.globals.readonly.contains(&obj) {
+                // Never changed after its initializer (which has no side effects): an
+                // immutable static, computed on first use.
+                out.push(parse_quote!(
+                    #(#attrs)*
+                    static #id: std::sync::LazyLock<#ty> = std::sync::LazyLock::new(|| #init);
+                ));
+                continue;
+            }
+            let cell = if self.threaded && self.thread_blocker.is_none() {
+                "process-wide cell (support::sync::Global)"
+            } else {
+                "thread-local RefCell"
+            };
+            if !self.analysis.address_taken.contains(&obj) {
+                if let Some(why) = self.analysis.globals.cell_reason(obj, &n.name, cell) {
+                    out.push(comment_item(&format!("{} ownership: {why}", crate::MARKER)));
+                }
+            }
             if self.analysis.address_taken.contains(&obj) && self.threaded {
                 // Its address is taken, and goroutines may use it: a process-wide variable
                 // holding a thread-safe cell that pointers share.

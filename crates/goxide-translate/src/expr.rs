@@ -50,6 +50,12 @@ impl Ctx<'_> {
         matches!(self.obj(obj).kind, ObjKind::Var { global: true, .. })
     }
 
+    /// A package variable never changed after its initializer: an immutable static (see
+    /// `globals`).
+    pub fn is_readonly_global(&self, obj: ObjId) -> bool {
+        self.analysis.globals.readonly.contains(&obj)
+    }
+
     /// The parameter object when `e` names a slice parameter passed by reference.
     pub fn slice_param_of(&self, e: &Expr) -> Option<ObjId> {
         let e = crate::builtins::strip_parens(e);
@@ -530,6 +536,10 @@ impl Ctx<'_> {
                     if self.rust_type(o.ty).is_none() {
                         return self.unsupported(e, "package variable of this type");
                     }
+                    if self.is_readonly_global(obj) {
+                        // An immutable static: read in place, like an immutable local.
+                        return parse_quote!((*#id));
+                    }
                     let copy = self.is_copy(o.ty);
                     self.global_read(&id, copy)
                 } else if self.analysis.boxed.contains(&obj) {
@@ -672,6 +682,10 @@ impl Ctx<'_> {
                 if self.global_override == Some(obj) {
                     return parse_quote!((*g));
                 }
+                if self.is_readonly_global(obj) {
+                    // (Never written: the analysis found no write through this place.)
+                    return parse_quote!((*#id));
+                }
                 if self.is_global_var(obj) {
                     // Written only inside its cell (see `Ctx::through_global`).
                     return self.unsupported(e, "package variable as a place here");
@@ -723,7 +737,9 @@ impl Ctx<'_> {
     /// Whether the root variable of a place is a package-level variable.
     pub fn global_root(&self, e: &Expr) -> Option<ObjId> {
         match &e.kind {
-            ExprKind::Ident(_) => self.obj_of(e).filter(|&o| self.is_global_var(o)),
+            ExprKind::Ident(_) => self
+                .obj_of(e)
+                .filter(|&o| self.is_global_var(o) && !self.is_readonly_global(o)),
             ExprKind::Paren(x) => self.global_root(x),
             ExprKind::Selector { x, .. }
                 if !self

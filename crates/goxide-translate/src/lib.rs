@@ -18,6 +18,7 @@ mod expr;
 mod fmt_calls;
 mod generic_ifaces;
 mod generic_types;
+mod globals;
 mod goto;
 mod interfaces;
 mod layout;

@@ -251,7 +251,7 @@ fn result_form(
     })
 }
 
-fn func_name(fd: &FuncDecl) -> String {
+pub(crate) fn func_name(fd: &FuncDecl) -> String {
     match &fd.recv {
         Some(r) => {
             let t = match &r.ty.kind {
@@ -379,6 +379,13 @@ fn decide(
         Type::Slice(_) => "Vec<T>",
         _ => "HashMap<K, V>",
     };
+    if role == "package variable" && a.globals.readonly.contains(&o) {
+        return (
+            format!("LazyLock<{base}> (read-only)"),
+            Holding::Owned,
+            "never changed after its initializer: an immutable static".into(),
+        );
+    }
     if role == "package variable" {
         let form = if threaded {
             format!("support::sync::Global<{base}>")
