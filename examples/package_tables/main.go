@@ -47,6 +47,18 @@ var primes = []int{2, 3, 5, 7, 11, 13}
 // Written by record: it keeps its cell.
 var log []string
 
+// Filled in place by scale, which borrows it: the writes land in the package variable.
+var weights = []int{1, 2, 3, 4}
+var tally = map[string]int{}
+
+func scale(xs []int, by int) {
+	for i := range xs {
+		xs[i] *= by
+	}
+}
+
+func count(m map[string]int, key string) { m[key]++ }
+
 func record(s string) {
 	log = append(log, s)
 }
@@ -120,4 +132,9 @@ func main() {
 	fmt.Println(separator)
 	fmt.Println("primes", primes[len(primes)-1], sumOf(primes), len(bands), columns)
 	fmt.Println(strings.Join(log, "; "))
+	scale(weights, 10)
+	scale(weights[2:], -1)
+	count(tally, "scaled")
+	count(tally, "scaled")
+	fmt.Println(weights, tally)
 }

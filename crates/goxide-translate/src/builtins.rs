@@ -108,17 +108,15 @@ impl Ctx<'_> {
                     let Some(id) = self.instance_ident(callee, obj) else {
                         return self.unsupported(e, "call of a generic function");
                     };
-                    let (binds, args) = self.lend_slice_args(e, obj, args, &sig);
-                    return with_binds(binds, parse_quote!(#id(#(#args),*)));
+                    return self.call_lending(e, obj, args, &sig, id);
                 }
                 if matches!(self.obj(obj).kind, ObjKind::Func { .. }) {
-                    let (binds, args) = self.lend_slice_args(e, obj, args, &sig);
                     let id = if name == "main" {
                         syn::Ident::new("go_main", proc_macro2::Span::call_site())
                     } else {
                         self.var_name(obj)
                     };
-                    return with_binds(binds, parse_quote!(#id(#(#args),*)));
+                    return self.call_lending(e, obj, args, &sig, id);
                 }
             }
         }
@@ -133,8 +131,7 @@ impl Ctx<'_> {
                 let Some(id) = id else {
                     return self.unsupported(e, "call of a generic function");
                 };
-                let (binds, args) = self.lend_slice_args(e, obj, args, &sig);
-                return with_binds(binds, parse_quote!(#id(#(#args),*)));
+                return self.call_lending(e, obj, args, &sig, id);
             }
         }
         if let ExprKind::FuncLit { .. } = &callee.kind {
@@ -152,6 +149,49 @@ impl Ctx<'_> {
             syn::Expr::Path(_) => parse_quote!(#f(#(#args),*)),
             f => parse_quote!((#f)(#(#args),*)),
         }
+    }
+
+    /// Call `e` of package function `obj` (named `id`) with its borrowed slice and map
+    /// parameters lent. A package variable lent mutably (`fill(nums)`) is lent from inside its
+    /// cell, the whole call running in `NUMS.with_borrow_mut(|g| fill(&mut g[..]))`, so that the
+    /// callee's writes land in the variable as in Go.
+    fn call_lending(
+        &mut self,
+        e: &Expr,
+        obj: goxide_types::ObjId,
+        args: Vec<syn::Expr>,
+        sig: &goxide_types::types::Signature,
+        id: syn::Ident,
+    ) -> syn::Expr {
+        let build = |ctx: &mut Self| {
+            let (binds, args) = ctx.lend_slice_args(e, obj, args, sig);
+            with_binds(binds, parse_quote!(#id(#(#args),*)))
+        };
+        match self.global_lent_mutably(e, obj) {
+            Some(a) => self.through_global(a, build),
+            None => build(self),
+        }
+    }
+
+    /// The argument of call `e` that lends a package variable (or part of one) to a `&mut`
+    /// slice or map parameter of `obj`, when no other argument names that variable.
+    fn global_lent_mutably<'e>(&self, e: &'e Expr, obj: goxide_types::ObjId) -> Option<&'e Expr> {
+        let modes = self.analysis.fn_param_modes.get(&obj)?;
+        let ExprKind::Call { args, .. } = &e.kind else {
+            return None;
+        };
+        modes.iter().enumerate().find_map(|(i, m)| {
+            let a = args.get(i)?;
+            let root = self
+                .global_root(a)
+                .filter(|_| *m == Some(crate::analysis::SliceMode::MutRef))
+                .filter(|&r| self.global_override != Some(r))?;
+            let alone = args
+                .iter()
+                .enumerate()
+                .all(|(j, b)| j == i || !crate::subslice::mentions(self.info, b, root));
+            alone.then_some(a)
+        })
     }
 
     /// The arguments of call `e` of function `obj`, those of its borrowed slice and map
@@ -299,14 +339,20 @@ impl Ctx<'_> {
                 return b;
             }
         }
-        let b = crate::expr::as_base(if self.is_place(a) && self.global_root(a).is_none() {
-            self.place(a)
-        } else {
-            match pt {
-                Some(pt) => self.value_as(a, pt),
-                None => self.value(a),
-            }
-        });
+        let b = crate::expr::as_base(
+            if self.is_place(a)
+                && self
+                    .global_root(a)
+                    .is_none_or(|r| self.global_override == Some(r))
+            {
+                self.place(a)
+            } else {
+                match pt {
+                    Some(pt) => self.value_as(a, pt),
+                    None => self.value(a),
+                }
+            },
+        );
         match m {
             crate::analysis::SliceMode::Ref => parse_quote!(&#b),
             crate::analysis::SliceMode::MutRef => parse_quote!(&mut #b),

@@ -1157,7 +1157,11 @@ impl Ctx<'_> {
             (None, None) => parse_quote!(..),
         };
         let base = match self.under(xt).clone() {
-            Type::Slice(_) | Type::Array(..) if self.global_root(x).is_none() => {
+            Type::Slice(_) | Type::Array(..)
+                if self
+                    .global_root(x)
+                    .is_none_or(|r| mutable && self.global_override == Some(r)) =>
+            {
                 as_base(if mutable {
                     self.place(x)
                 } else {
