@@ -9,7 +9,13 @@ use crate::ctx::Ctx;
 use syn::parse_quote;
 
 impl Ctx<'_> {
-    pub(super) fn atomic_call(&mut self, name: &str, a: &Args) -> Option<syn::Expr> {
+    /// `statement`: the call is an expression statement, whose result nobody reads.
+    pub(super) fn atomic_call(
+        &mut self,
+        name: &str,
+        a: &Args,
+        statement: bool,
+    ) -> Option<syn::Expr> {
         let ty = ["Int32", "Int64", "Uint32", "Uint64", "Uintptr"]
             .into_iter()
             .find(|t| name.ends_with(t))?;
@@ -18,6 +24,14 @@ impl Ctx<'_> {
         // The pointer is bound first: the cell's borrow must not outlive a temporary.
         let cell: syn::Expr = parse_quote!(p.as_ref().unwrap());
         Some(match (op, a.len()) {
+            ("Add", 2) if statement => {
+                let d = a.v(1);
+                parse_quote!({
+                    let p = #p;
+                    let mut v = #cell.borrow_mut();
+                    *v = v.wrapping_add(#d);
+                })
+            }
             ("Add", 2) => {
                 let d = a.v(1);
                 parse_quote!({

@@ -171,7 +171,7 @@ impl Ctx<'_> {
                 "unicode" => self.unicode_call(name, &a),
                 "unicode/utf8" => self.utf8_call(name, &a),
                 "unicode/utf16" => self.utf16_call(name, &a),
-                "sync/atomic" => self.atomic_call(name, &a),
+                "sync/atomic" => self.atomic_call(name, &a, self.stmt_call == Some(e.id)),
                 "bytes" => self.bytes_call(name, &a),
                 "time" => self.time_call(name, &a),
                 "os" => match self.system_call(pkg, name, &a) {
