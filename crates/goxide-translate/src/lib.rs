@@ -22,6 +22,7 @@ mod goto;
 mod interfaces;
 mod layout;
 mod lit;
+mod local_borrows;
 mod names;
 mod ownership;
 mod place;
