@@ -23,6 +23,7 @@ mod goto;
 mod interfaces;
 mod layout;
 mod lit;
+mod local_borrows;
 mod markers;
 mod names;
 mod ownership;

@@ -351,6 +351,18 @@ fn decide(
                         .into(),
                 );
             }
+            if let Some(&root) = a.ptr_params.borrows.get(&o) {
+                let mutable = a.ptr_params.params.get(&o) == Some(&SliceMode::MutRef);
+                return (
+                    if mutable { "&mut T" } else { "&T" }.into(),
+                    Holding::Borrowed,
+                    format!(
+                        "borrows local `{}`, which is not used while `{}` is",
+                        prog.obj(root).name,
+                        prog.obj(o).name
+                    ),
+                );
+            }
             match a.ptr_params.params.get(&o) {
                 Some(SliceMode::Ref) => {
                     return (

@@ -36,6 +36,9 @@ pub struct PtrParams {
     pub owned: HashMap<ObjId, bool>,
     /// `&x` / `&x.f` / `&a[i]` arguments lent to borrowed parameters (`&mut x.f`).
     pub lent_exprs: HashSet<NodeId>,
+    /// Local pointers `p := &x…` that borrow a local variable (see `local_borrows`), with that
+    /// variable; their mode is in `params`.
+    pub borrows: HashMap<ObjId, ObjId>,
     /// Constructors: functions whose one result is always a fresh pointer (`return &T{…}`,
     /// `new(T)`, an owned local, another constructor's result) and that are only called. They
     /// return the value (`-> T`); a caller that keeps a pointer makes the cell.
@@ -55,13 +58,16 @@ pub struct Facts<'a> {
 
 pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> PtrParams {
     let threaded = crate::concurrency::has_go_statements(files);
+    let borrows =
+        crate::local_borrows::candidates(prog, info, files, facts.captured, facts.whole_assigned);
     // Addresses lent to borrowed parameters make no pointer, so their pointee type need not be
     // projected; which are lent depends on which parameters are borrowed, which depends on the
     // projected types: assume all lent, and drop the ones that are not until nothing changes.
     let mut lent = address_args(prog, info, files);
+    lent.extend(borrows.values().map(|c| c.addr));
     loop {
         let projected = crate::place::projected_pointees(prog, info, files, &lent);
-        let mut out = decide(prog, info, files, facts, &projected, threaded);
+        let mut out = decide(prog, info, files, facts, &projected, &borrows, threaded);
         let kept: HashSet<NodeId> = lent.intersection(&out.lent_exprs).copied().collect();
         if kept.len() == lent.len() {
             out.projected = projected;
@@ -133,6 +139,7 @@ fn decide(
     files: &[&File],
     facts: &Facts<'_>,
     projected: &HashSet<TypeId>,
+    borrow_candidates: &HashMap<ObjId, crate::local_borrows::Candidate<'_>>,
     threaded: bool,
 ) -> PtrParams {
     // Candidate functions and their parameters.
@@ -252,11 +259,21 @@ fn decide(
             }
         }
     }
+    // Candidate local borrows `p := &x…` (see `local_borrows`) whose pointee a reference can
+    // hold.
+    let borrows: HashMap<ObjId, &crate::local_borrows::Candidate<'_>> = borrow_candidates
+        .iter()
+        .filter(|(&p, _)| borrowable_pointer(prog, prog.obj(p).pkg, prog.obj(p).ty, projected))
+        .map(|(&p, c)| (p, c))
+        .collect();
+    // Locals that may reach through (and pass on) their pointer as a parameter does.
+    let mut reaching: HashMap<ObjId, &Block> = locals.clone();
+    reaching.extend(borrows.iter().map(|(&p, c)| (p, c.body)));
     let mut uses = Uses {
         prog,
         info,
         funcs: &funcs,
-        locals: &locals,
+        locals: &reaching,
         ctors: &ctors,
         total: HashMap::new(),
         allowed: HashMap::new(),
@@ -303,6 +320,7 @@ fn decide(
         .filter(|(f, _)| total.get(f) == allowed.get(f))
         .flat_map(|(_, (ps, _))| ps.iter().flatten().copied())
         .chain(locals.keys().copied())
+        .chain(borrows.keys().copied())
         .chain(ctors.keys().copied())
         .filter(|p| total.get(p) == allowed.get(p))
         .collect();
@@ -363,7 +381,7 @@ fn decide(
         mutable = funcs
             .values()
             .flat_map(|(ps, body)| ps.iter().flatten().map(move |p| (*p, *body)))
-            .chain(locals.iter().map(|(o, b)| (*o, *b)))
+            .chain(reaching.iter().map(|(o, b)| (*o, *b)))
             .filter(|(p, body)| valid.contains(p) && crate::decl::writes_through(info, body, *p))
             .map(|(p, _)| p)
             .collect();
@@ -381,6 +399,25 @@ fn decide(
                 break;
             }
         }
+        let mut dropped = false;
+        // A local borrow `p := &x` needs every other address of `x` lent without a cell.
+        let mut lent_addrs: HashMap<ObjId, usize> = HashMap::new();
+        for &(f, i, v) in &lends {
+            if param_of(f, i).is_some_and(|p| valid.contains(&p)) {
+                *lent_addrs.entry(v).or_default() += 1;
+            }
+        }
+        for (p, c) in &borrows {
+            if valid.contains(p) {
+                *lent_addrs.entry(c.root).or_default() += 1;
+            }
+        }
+        for (p, c) in &borrows {
+            if valid.contains(p) && lent_addrs.get(&c.root) != addr_total.get(&c.root) {
+                valid.remove(p);
+                dropped = true;
+            }
+        }
         // Two pointer parameters to one type, one of them written: a caller that lends either
         // through a shared cell (or passes on a pointer that is not a borrow) may pass the same
         // pointer twice, which one `&mut` cannot express. Arguments lent without a cell are
@@ -395,7 +432,6 @@ fn decide(
                     _ => true,
                 })
         };
-        let mut dropped = false;
         let mut clashing: Vec<ObjId> = Vec::new();
         for (&f, (ps, _)) in &funcs {
             let live: Vec<(usize, ObjId)> = ps
@@ -453,13 +489,30 @@ fn decide(
             out.owned.insert(o, mutable.contains(&o));
         }
     }
+    // Local borrows, and the addresses they take (lent: no pointer is made).
+    let mut lent_count: HashMap<ObjId, usize> = HashMap::new();
+    for (&p, c) in &borrows {
+        if valid.contains(&p) {
+            let mode = if mutable.contains(&p) {
+                SliceMode::MutRef
+            } else {
+                SliceMode::Ref
+            };
+            out.params.insert(p, mode);
+            out.borrows.insert(p, c.root);
+            out.lent_exprs.insert(c.addr);
+            *lent_count.entry(c.root).or_default() += 1;
+            if mode == SliceMode::MutRef {
+                out.lent_mut.insert(c.root);
+            }
+        }
+    }
     out.ctors = ctors
         .keys()
         .copied()
         .filter(|c| valid.contains(c))
         .collect();
-    // Locals whose every `&v` is lent to a borrowed parameter.
-    let mut lent_count: HashMap<ObjId, usize> = HashMap::new();
+    // Locals whose every `&v` is lent to a borrowed parameter (or borrowed by a local).
     let mut bad: HashSet<ObjId> = HashSet::new();
     for &(f, i, v) in &lends {
         match out

@@ -677,6 +677,10 @@ impl Ctx<'_> {
                                     out.push(stmt);
                                     continue;
                                 }
+                                if let Some(stmt) = self.borrow_ptr_decl(obj, n, v) {
+                                    out.push(stmt);
+                                    continue;
+                                }
                                 if let Some(stmt) = self.owned_ptr_decl(obj, n, v) {
                                     out.push(stmt);
                                     continue;
@@ -1138,6 +1142,9 @@ impl Ctx<'_> {
                     return stmts;
                 }
                 if let Some(stmt) = self.bytestr_decl(x, &name, r) {
+                    return vec![stmt];
+                }
+                if let Some(stmt) = self.borrow_ptr_decl(x, &name, r) {
                     return vec![stmt];
                 }
                 if let Some(stmt) = self.owned_ptr_decl(x, &name, r) {

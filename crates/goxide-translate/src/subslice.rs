@@ -225,7 +225,7 @@ pub fn mentions(info: &Info, e: &Expr, o: ObjId) -> bool {
 }
 
 /// Every object that `s` names.
-pub fn objects_used(info: &Info, s: &Stmt) -> HashSet<ObjId> {
+pub(crate) fn objects_used(info: &Info, s: &Stmt) -> HashSet<ObjId> {
     struct Uses<'i>(&'i Info, HashSet<ObjId>);
     impl Visitor for Uses<'_> {
         fn expr(&mut self, e: &Expr) -> bool {
@@ -302,7 +302,7 @@ impl Visitor for CallFacts<'_> {
 }
 
 /// Statement lists nested in `s` (bodies of blocks, branches, loops and clauses).
-fn nested_lists(s: &Stmt) -> Vec<&[Stmt]> {
+pub(crate) fn nested_lists(s: &Stmt) -> Vec<&[Stmt]> {
     match &s.kind {
         StmtKind::Block(b) => vec![&b.stmts],
         StmtKind::If { then, .. } => vec![&then.stmts],

@@ -1,0 +1,265 @@
+//! Local pointers that borrow a local variable. In Go `p := &x` makes `p` an alias of `x`: a
+//! write through `p` is seen through `x`. Where the borrow checker can prove the aliasing safe
+//! — `x` is not used while `p` is — the pointer becomes a Rust borrow, `let p = &mut x;` (or
+//! `&x` when nothing writes through `p`), and `x` needs no shared cell.
+//!
+//! Candidates (found here): `p := &x` / `var p = &x` / `var p *T = &x` / `p := &x.f`, where
+//! `x` is a variable of the same function (not a package variable, not reached through a
+//! pointer nor an index), `p` is never reassigned, captured, nor named in a `defer` or `go`
+//! statement, `x` is not captured by a closure nor named in a `defer` or `go` statement, the
+//! function has no `goto`, and in the statement list declaring `p`, no statement from the
+//! declaration through the last one using `p` names `x` (a loop using `p` counts whole).
+//!
+//! The rest is decided with the pointer parameters (see `ptr_params`), in the same fixed
+//! point: `p` must be used only as a borrowed parameter may be, and every other address of `x`
+//! must be lent without a cell too.
+
+use crate::analysis::SliceMode;
+use crate::builtins::strip_parens;
+use goxide_ast::ast::*;
+use goxide_ast::visit::{self, Visitor};
+use goxide_types::{Info, ObjId, ObjKind, Program, Type};
+use std::collections::{HashMap, HashSet};
+
+/// A candidate `p := &x…`.
+#[derive(Clone, Copy, Debug)]
+pub struct Candidate<'a> {
+    /// The variable whose storage `p` points into.
+    pub root: ObjId,
+    /// The `&x…` expression.
+    pub addr: NodeId,
+    /// The body of the function declaring `p` (for its writes).
+    pub body: &'a Block,
+}
+
+/// Every candidate of `files`, by the pointer variable.
+pub fn candidates<'a>(
+    prog: &Program,
+    info: &Info,
+    files: &[&'a File],
+    captured: &HashSet<ObjId>,
+    whole_assigned: &HashSet<ObjId>,
+) -> HashMap<ObjId, Candidate<'a>> {
+    let mut out = HashMap::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let Some(body) = &fd.body else { continue };
+            let mut late = Late {
+                info,
+                goto: false,
+                named: HashSet::new(),
+                depth: 0,
+            };
+            visit::walk_block(&mut late, body);
+            if late.goto {
+                continue;
+            }
+            let mut lists = Lists {
+                prog,
+                info,
+                captured,
+                whole_assigned,
+                late: &late.named,
+                body,
+                out: &mut out,
+            };
+            lists.list(&body.stmts);
+            visit::walk_block(&mut lists, body);
+        }
+    }
+    out
+}
+
+/// Whether a function has a `goto`, and the objects its `defer` and `go` statements name.
+struct Late<'i> {
+    info: &'i Info,
+    goto: bool,
+    named: HashSet<ObjId>,
+    depth: usize,
+}
+
+impl Visitor for Late<'_> {
+    fn stmt(&mut self, s: &Stmt) -> bool {
+        match &s.kind {
+            StmtKind::Branch {
+                kind: BranchKind::Goto,
+                ..
+            } => self.goto = true,
+            StmtKind::Defer(c) | StmtKind::Go(c) => {
+                self.depth += 1;
+                visit::walk_expr(self, c);
+                self.depth -= 1;
+                return false;
+            }
+            _ => {}
+        }
+        true
+    }
+
+    fn expr(&mut self, e: &Expr) -> bool {
+        if self.depth > 0 {
+            if let ExprKind::Ident(_) = &e.kind {
+                if let Some(&o) = self.info.uses.get(&e.id) {
+                    self.named.insert(o);
+                }
+            }
+        }
+        true
+    }
+}
+
+/// Visits every statement list of one function and records the candidates it declares.
+struct Lists<'a, 'o> {
+    prog: &'a Program,
+    info: &'a Info,
+    captured: &'a HashSet<ObjId>,
+    whole_assigned: &'a HashSet<ObjId>,
+    late: &'a HashSet<ObjId>,
+    body: &'o Block,
+    out: &'a mut HashMap<ObjId, Candidate<'o>>,
+}
+
+impl Lists<'_, '_> {
+    fn list(&mut self, list: &[Stmt]) {
+        for (i, s) in list.iter().enumerate() {
+            let Some((p, value)) = declared(self.info, s) else {
+                continue;
+            };
+            let value = strip_parens(value);
+            let ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            } = &value.kind
+            else {
+                continue;
+            };
+            let Some(root) = self.root(x) else { continue };
+            let local = |o: ObjId| {
+                matches!(self.prog.obj(o).kind, ObjKind::Var { global: false, .. })
+                    && !self.captured.contains(&o)
+                    && !self.late.contains(&o)
+            };
+            let pointer = matches!(self.prog.types.under(self.prog.obj(p).ty), Type::Pointer(_));
+            if pointer
+                && p != root
+                && local(p)
+                && local(root)
+                && !self.whole_assigned.contains(&p)
+                && unused_while_borrowed(self.info, list, i, p, root)
+            {
+                self.out.insert(
+                    p,
+                    Candidate {
+                        root,
+                        addr: value.id,
+                        body: self.body,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The variable `x` (or `x.f.g`) is part of: a variable of its own, not reached through a
+    /// pointer or an index.
+    fn root(&self, x: &Expr) -> Option<ObjId> {
+        match &x.kind {
+            ExprKind::Ident(_) => self.info.uses.get(&x.id).copied(),
+            ExprKind::Paren(y) => self.root(y),
+            ExprKind::Selector { x: y, .. } => {
+                let field = self
+                    .info
+                    .selections
+                    .get(&x.id)
+                    .is_some_and(|s| s.kind == goxide_types::SelectionKind::FieldVal);
+                let value = self
+                    .info
+                    .type_of(y.id)
+                    .is_some_and(|t| matches!(self.prog.types.under(t), Type::Struct(_)));
+                (field && value && !self.implicit_deref(x))
+                    .then(|| self.root(y))
+                    .flatten()
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the field selection `x` goes through an embedded pointer.
+    fn implicit_deref(&self, x: &Expr) -> bool {
+        let Some(s) = self.info.selections.get(&x.id) else {
+            return true;
+        };
+        s.indirect
+    }
+}
+
+impl Visitor for Lists<'_, '_> {
+    fn stmt(&mut self, s: &Stmt) -> bool {
+        for l in crate::subslice::nested_lists(s) {
+            self.list(l);
+        }
+        true
+    }
+
+    fn expr(&mut self, e: &Expr) -> bool {
+        if let ExprKind::FuncLit { body, .. } = &e.kind {
+            self.list(&body.stmts);
+        }
+        true
+    }
+}
+
+/// `p := v` / `var p = v` / `var p T = v` declaring one variable: `(p, v)`.
+fn declared<'s>(info: &Info, s: &'s Stmt) -> Option<(ObjId, &'s Expr)> {
+    match &s.kind {
+        StmtKind::Assign {
+            lhs,
+            op: AssignOp::Define,
+            rhs,
+        } if lhs.len() == 1 && rhs.len() == 1 => Some((*info.defs.get(&lhs[0].id)?, &rhs[0])),
+        StmtKind::Decl(Decl {
+            kind: DeclKind::Var(specs),
+            ..
+        }) if specs.len() == 1 && specs[0].names.len() == 1 && specs[0].values.len() == 1 => {
+            Some((*info.defs.get(&specs[0].names[0].id)?, &specs[0].values[0]))
+        }
+        _ => None,
+    }
+}
+
+/// Whether no statement of `list` after the declaration at `at`, through the last one naming
+/// `p`, names `root`.
+fn unused_while_borrowed(info: &Info, list: &[Stmt], at: usize, p: ObjId, root: ObjId) -> bool {
+    let used: Vec<HashSet<ObjId>> = list[at + 1..]
+        .iter()
+        .map(|s| crate::subslice::objects_used(info, s))
+        .collect();
+    let Some(last) = used.iter().rposition(|u| u.contains(&p)) else {
+        return true;
+    };
+    used[..=last].iter().all(|u| !u.contains(&root))
+}
+
+impl crate::ctx::Ctx<'_> {
+    /// `p := &x` for a local pointer that borrows `x`: `let p = &mut x;` (`&x` when nothing
+    /// writes through `p`). `None` when `p` is not one.
+    pub fn borrow_ptr_decl(&mut self, p: ObjId, name: &Ident, value: &Expr) -> Option<syn::Stmt> {
+        self.analysis.ptr_params.borrows.get(&p)?;
+        let mode = *self.analysis.ptr_params.params.get(&p)?;
+        let ExprKind::Unary {
+            op: UnaryOp::Addr,
+            x,
+        } = &strip_parens(value).kind
+        else {
+            return None;
+        };
+        let place = crate::expr::as_base(self.place(x));
+        let id = self.bind_local(p, &name.name);
+        Some(match mode {
+            SliceMode::MutRef => syn::parse_quote!(let #id = &mut #place;),
+            SliceMode::Ref => syn::parse_quote!(let #id = &#place;),
+        })
+    }
+}
