@@ -1517,6 +1517,12 @@ impl Ctx<'_> {
     fn arith(&mut self, e: &Expr, op: BinaryOp, y: &Expr, a: syn::Expr, b: syn::Expr) -> syn::Expr {
         if matches!(op, BinaryOp::Div | BinaryOp::Rem) && self.needs_go_division(e, y) {
             self.use_support("rt");
+            // Call arguments need no precedence parentheses.
+            let unparen = |x: syn::Expr| match x {
+                syn::Expr::Paren(p) => *p.expr,
+                x => x,
+            };
+            let (a, b) = (unparen(a), unparen(b));
             return if op == BinaryOp::Div {
                 parse_quote!(crate::support::rt::div(#a, #b))
             } else {
