@@ -514,7 +514,8 @@ impl Ctx<'_> {
     fn lent_frozen(&mut self, a: &Expr) -> syn::Expr {
         let p = crate::expr::as_base(self.borrowed(strip_parens(a)));
         if let syn::Expr::Call(c) = &p {
-            if matches!(&*c.func, syn::Expr::Path(f) if f.path.is_ident("Some")) && c.args.len() == 1
+            if matches!(&*c.func, syn::Expr::Path(f) if f.path.is_ident("Some"))
+                && c.args.len() == 1
             {
                 let v = c.args[0].clone();
                 return parse_quote!(&#v);

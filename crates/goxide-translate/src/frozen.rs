@@ -38,10 +38,11 @@ pub fn find(
     owned: &HashSet<ObjId>,
     ptr_value_methods: &HashSet<ObjId>,
 ) -> HashSet<TypeId> {
-    if files
-        .iter()
-        .any(|f| f.imports.iter().any(|i| UNSAFE_IMPORTS.contains(&i.path.as_str())))
-    {
+    if files.iter().any(|f| {
+        f.imports
+            .iter()
+            .any(|i| UNSAFE_IMPORTS.contains(&i.path.as_str()))
+    }) {
         return HashSet::new();
     }
     let mut cands: HashSet<TypeId> = HashSet::new();
@@ -87,13 +88,12 @@ pub fn find(
             match &d.kind {
                 DeclKind::Func(fd) => {
                     w.method_rule(fd, ptr_value_methods);
-                    let results = info
-                        .defs
-                        .get(&fd.name.id)
-                        .and_then(|&o| match prog.types.get(prog.obj(o).ty) {
+                    let results = info.defs.get(&fd.name.id).and_then(|&o| {
+                        match prog.types.get(prog.obj(o).ty) {
                             Type::Func(sig) => Some(sig.results.clone()),
                             _ => None,
-                        });
+                        }
+                    });
                     if !fd.type_params.is_empty() {
                         // Generic bodies: a type parameter may stand for `*T`.
                         w.exclude_all_in_body(fd);
@@ -158,7 +158,9 @@ fn plain_value(prog: &Program, pkg: Option<PkgId>, t: TypeId, depth: u32) -> boo
         Type::Basic(_) | Type::Chan(..) => true,
         Type::Interface(_) => true,
         Type::Array(_, e) => plain_value(prog, pkg, *e, depth + 1),
-        Type::Struct(fields) => fields.iter().all(|f| plain_value(prog, pkg, f.ty, depth + 1)),
+        Type::Struct(fields) => fields
+            .iter()
+            .all(|f| plain_value(prog, pkg, f.ty, depth + 1)),
         _ => false,
     }
 }
@@ -264,7 +266,11 @@ impl Walk<'_> {
             if let Some(c) = self.ty(p).and_then(|t| self.ptr_cand(t)) {
                 let p = strip_parens(p);
                 let owned = matches!(p.kind, ExprKind::Ident(_))
-                    && self.info.uses.get(&p.id).is_some_and(|o| self.owned.contains(o));
+                    && self
+                        .info
+                        .uses
+                        .get(&p.id)
+                        .is_some_and(|o| self.owned.contains(o));
                 if !owned {
                     self.out.insert(c);
                 }
@@ -398,10 +404,12 @@ impl Walk<'_> {
         let n = sig.params.len();
         for (i, a) in args.iter().enumerate() {
             let dst = if sig.variadic && i + 1 >= n && !ellipsis {
-                sig.params.last().and_then(|&t| match self.prog.types.under(t) {
-                    Type::Slice(el) => Some(*el),
-                    _ => None,
-                })
+                sig.params
+                    .last()
+                    .and_then(|&t| match self.prog.types.under(t) {
+                        Type::Slice(el) => Some(*el),
+                        _ => None,
+                    })
             } else {
                 sig.params.get(i).copied()
             };
@@ -568,12 +576,7 @@ impl Visitor for Walk<'_> {
                 }
             }
             ExprKind::CompositeLit { elems, .. } => self.composite(e, elems),
-            ExprKind::Binary { op, x, y }
-                if matches!(
-                    op,
-                    BinaryOp::Eq | BinaryOp::Ne
-                ) =>
-            {
+            ExprKind::Binary { op, x, y } if matches!(op, BinaryOp::Eq | BinaryOp::Ne) => {
                 self.compared(x, y)
             }
             ExprKind::TypeAssert { .. } => {
