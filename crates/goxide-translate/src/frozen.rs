@@ -576,9 +576,11 @@ impl Visitor for Walk<'_> {
                 }
             }
             ExprKind::CompositeLit { elems, .. } => self.composite(e, elems),
-            ExprKind::Binary { op, x, y } if matches!(op, BinaryOp::Eq | BinaryOp::Ne) => {
-                self.compared(x, y)
-            }
+            ExprKind::Binary {
+                op: BinaryOp::Eq | BinaryOp::Ne,
+                x,
+                y,
+            } => self.compared(x, y),
             ExprKind::TypeAssert { .. } => {
                 if let Some(t) = self.ty(e) {
                     self.exclude_contained(t);
