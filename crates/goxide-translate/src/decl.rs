@@ -1496,6 +1496,12 @@ impl Ctx<'_> {
                     params.push(parse_quote!(_: #ty));
                     continue;
                 };
+                if !self.info.uses.values().any(|&u| u == obj) {
+                    // A parameter the body never names (kept for its signature): `_name`.
+                    let id = self.bind_local(obj, &format!("_{}", n.name));
+                    params.push(parse_quote!(#id: #ty));
+                    continue;
+                }
                 let id = self.bind_local(obj, &n.name);
                 if self.analysis.ptr_params.params.contains_key(&obj) {
                     params.push(parse_quote!(#id: #ty));
