@@ -51,6 +51,8 @@ pub struct Analysis {
     /// Pointer-receiver methods that take their receiver as a pointer value (see
     /// `ptr_receivers`).
     pub ptr_value_methods: HashSet<ObjId>,
+    /// Pointee types nothing changes after construction: their pointers are `Option<T>`.
+    pub frozen: HashSet<goxide_types::TypeId>,
     /// Package variables never changed after their initializer, and where the others change
     /// (see `globals`).
     pub globals: crate::globals::GlobalFacts,
@@ -1097,6 +1099,9 @@ pub fn analyze(
     );
     out.ptr_value_methods = ptr_value_methods.clone();
     out.projected = std::mem::take(&mut out.ptr_params.projected);
+    let owned: HashSet<ObjId> = out.ptr_params.owned.keys().copied().collect();
+    out.frozen = crate::frozen::find(prog, info, files, &owned, &ptr_value_methods);
+    out.frozen.retain(|t| !out.projected.contains(t));
     for v in &out.ptr_params.lent {
         out.address_taken.remove(v);
     }

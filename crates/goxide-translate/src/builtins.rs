@@ -20,7 +20,11 @@ impl Ctx<'_> {
         };
         if ctor && !raw && !matches!(&call, syn::Expr::Macro(_)) {
             // A constructor returns the value; a caller keeping a pointer makes the cell.
-            return self.ptr_new(call);
+            let elem = self.type_of(e).and_then(|t| match self.under(t) {
+                Type::Pointer(x) => Some(*x),
+                _ => None,
+            });
+            return self.ptr_new_of(call, elem);
         }
         call
     }
@@ -420,6 +424,10 @@ impl Ctx<'_> {
                 out.push(lent);
                 continue;
             }
+            if self.is_frozen_ptr(a) && mode == SliceMode::Ref && !clash {
+                out.push(self.lent_frozen(a));
+                continue;
+            }
             let mut p = crate::expr::as_base(self.borrowed(a));
             if let syn::Expr::Call(c) = &p {
                 // `Some(cell)`: the pointer to a variable's cell lends the cell.
@@ -501,10 +509,33 @@ impl Ctx<'_> {
         })
     }
 
+    /// A pointer to a frozen value lent to a borrowed parameter (`&T`): the value in the
+    /// `Option` (`&T { … }` for a new one).
+    fn lent_frozen(&mut self, a: &Expr) -> syn::Expr {
+        let p = crate::expr::as_base(self.borrowed(strip_parens(a)));
+        if let syn::Expr::Call(c) = &p {
+            if matches!(&*c.func, syn::Expr::Path(f) if f.path.is_ident("Some"))
+                && c.args.len() == 1
+            {
+                let v = c.args[0].clone();
+                return parse_quote!(&#v);
+            }
+        }
+        if matches!(&p, syn::Expr::Path(n) if n.path.is_ident("None")) {
+            if let Some(t) = self.type_of(a).and_then(|t| self.rust_type(t)) {
+                return parse_quote!((None as #t).as_ref().unwrap());
+            }
+        }
+        parse_quote!(#p.as_ref().unwrap())
+    }
+
     /// [`Ctx::lend_without_cell`], or else a borrow of the pointer's cell.
     fn lent_arg(&mut self, a: &Expr, mode: crate::analysis::SliceMode) -> syn::Expr {
         if let Some(lent) = self.lend_without_cell(a, mode) {
             return lent;
+        }
+        if self.is_frozen_ptr(a) && mode == crate::analysis::SliceMode::Ref {
+            return self.lent_frozen(a);
         }
         let p = crate::expr::as_base(self.borrowed(strip_parens(a)));
         match mode {
@@ -930,6 +961,8 @@ impl Ctx<'_> {
             if let Type::Pointer(elem) = self.under(t).clone() {
                 recv = if std::mem::take(&mut self_ptr) {
                     recv
+                } else if self.is_frozen(elem) {
+                    parse_quote!(#recv.as_ref().unwrap())
                 } else if ptr_mut {
                     parse_quote!(#recv.as_ref().unwrap().borrow_mut())
                 } else {
@@ -953,7 +986,9 @@ impl Ctx<'_> {
         let mut smart = self_ptr && !owned;
         if matches!(self.under(t), Type::Pointer(_)) && !self_ptr {
             smart = true;
-            recv = if ptr_mut {
+            recv = if self.is_frozen_ptr_type(t) {
+                parse_quote!(#recv.as_ref().unwrap())
+            } else if ptr_mut {
                 parse_quote!(#recv.as_ref().unwrap().borrow_mut())
             } else {
                 parse_quote!(#recv.as_ref().unwrap().borrow())
@@ -1581,7 +1616,7 @@ impl Ctx<'_> {
                     self.marker("ownership: a pointer is shared through Rc<dyn Place<…>> (support::ptr); an owned value or a borrow may do".into());
                     return parse_quote!(crate::support::ptr::new(#z));
                 }
-                self.ptr_new(z)
+                self.ptr_new_of(z, Some(et))
             }
             Builtin::Delete => {
                 let [m, k] = args else {

@@ -326,6 +326,30 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether pointee type `t` is frozen (see `frozen`): its pointers are `Option<T>`.
+    pub fn is_frozen(&self, t: goxide_types::TypeId) -> bool {
+        self.analysis.frozen.contains(&t)
+    }
+
+    /// Whether `x` is a pointer to a frozen type: reading through it needs no cell borrow.
+    pub fn is_frozen_ptr(&self, x: &Expr) -> bool {
+        self.type_of(x).is_some_and(|t| self.is_frozen_ptr_type(t))
+    }
+
+    /// Whether `t` is `*T` for a frozen `T`.
+    pub fn is_frozen_ptr_type(&self, t: goxide_types::TypeId) -> bool {
+        matches!(self.under(t), goxide_types::Type::Pointer(e) if self.is_frozen(*e))
+    }
+
+    /// A new pointer to `v` of pointee type `elem`: `Some(v)` for a frozen pointee (an owned
+    /// value nothing changes), else a shared cell (see [`Ctx::ptr_new`]).
+    pub fn ptr_new_of(&mut self, v: syn::Expr, elem: Option<goxide_types::TypeId>) -> syn::Expr {
+        if elem.is_some_and(|t| self.is_frozen(t)) {
+            return parse_quote!(Some(#v));
+        }
+        self.ptr_new(v)
+    }
+
     /// `&T{…}`, `new(T)`: a new pointer to `v`, with an ownership marker.
     pub fn ptr_new(&mut self, v: syn::Expr) -> syn::Expr {
         if self.threaded {

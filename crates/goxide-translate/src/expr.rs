@@ -127,7 +127,9 @@ impl Ctx<'_> {
             return parse_quote!((*#r));
         }
         let p = as_base(self.borrowed(x));
-        if mutable {
+        if self.is_frozen_ptr(x) {
+            parse_quote!(#p.as_ref().unwrap())
+        } else if mutable {
             parse_quote!(#p.as_ref().unwrap().borrow_mut())
         } else {
             parse_quote!(#p.as_ref().unwrap().borrow())
@@ -773,7 +775,9 @@ impl Ctx<'_> {
                 p = parse_quote!((None as #pt));
             }
         }
-        if mutable {
+        if self.is_frozen_ptr(x) {
+            parse_quote!(*#p.as_ref().unwrap())
+        } else if mutable {
             parse_quote!(*#p.as_ref().unwrap().borrow_mut())
         } else {
             parse_quote!(*#p.as_ref().unwrap().borrow())
@@ -822,6 +826,9 @@ impl Ctx<'_> {
             if let Type::Pointer(elem) = self.under(t).clone() {
                 base = if std::mem::take(&mut self_ptr) {
                     base
+                } else if self.is_frozen(elem) {
+                    // A frozen pointee is read in place (nothing writes through it).
+                    parse_quote!(#base.as_ref().unwrap())
                 } else if mutable {
                     parse_quote!(#base.as_ref().unwrap().borrow_mut())
                 } else {
@@ -1294,7 +1301,8 @@ impl Ctx<'_> {
                     self.marker("ownership: a pointer is shared through Rc<dyn Place<…>> (support::ptr); an owned value or a borrow may do".into());
                     return parse_quote!(crate::support::ptr::new(#v));
                 }
-                self.ptr_new(v)
+                let elem = self.type_of(inner);
+                self.ptr_new_of(v, elem)
             }
             ExprKind::Ident(_) => {
                 let Some(obj) = self.obj_of(inner) else {

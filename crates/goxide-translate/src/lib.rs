@@ -16,6 +16,7 @@ mod decl;
 mod equality;
 mod expr;
 mod fmt_calls;
+mod frozen;
 mod generic_ifaces;
 mod generic_types;
 mod globals;

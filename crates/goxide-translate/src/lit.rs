@@ -191,7 +191,7 @@ impl Ctx<'_> {
                 self.marker("ownership: a pointer is shared through Rc<dyn Place<…>> (support::ptr); an owned value or a borrow may do".into());
                 return parse_quote!(crate::support::ptr::new(#v));
             }
-            return self.ptr_new(v);
+            return self.ptr_new_of(v, Some(pointee));
         }
         self.composite_lit_of(e, t)
     }

@@ -231,6 +231,8 @@ fn result_form(
         Type::Pointer(e) => {
             if let Some(h) = handle_form(prog, t, *e) {
                 h
+            } else if a.frozen.contains(e) {
+                frozen_form()
             } else if a.ptr_params.ctors.contains(&f) {
                 (
                     "T (owned value)".into(),
@@ -311,6 +313,17 @@ fn handle_form(
     })
 }
 
+/// The form of a pointer to a value nothing changes after construction (see `frozen`).
+fn frozen_form() -> (String, Holding, String) {
+    (
+        "Option<T> (a value nothing changes)".into(),
+        Holding::Owned,
+        "points to a value nothing changes after construction: copies are indistinguishable \
+         from sharing"
+            .into(),
+    )
+}
+
 /// The shared form of a pointer to `e`.
 fn shared_pointer_form(a: &Analysis, e: goxide_types::TypeId, threaded: bool) -> &'static str {
     if threaded {
@@ -341,6 +354,9 @@ fn decide(
         Type::Pointer(e) => {
             if let Some(h) = handle_form(prog, prog.obj(o).ty, *e) {
                 return h;
+            }
+            if a.frozen.contains(e) {
+                return frozen_form();
             }
             if a.ptr_params.owned.contains_key(&o) {
                 return (
