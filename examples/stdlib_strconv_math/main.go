@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/bits"
 	"strconv"
+	"strings"
 )
 
 func parseAll(inputs []string) int {
@@ -46,6 +47,22 @@ func main() {
 	fmt.Println(strconv.FormatInt(255, 2), strconv.FormatInt(-255, 16), strconv.FormatInt(1234, 10))
 	fmt.Println(strconv.FormatFloat(3.14159, 'f', 2, 64), strconv.FormatFloat(1e21, 'g', -1, 64), strconv.FormatFloat(0.5, 'e', 3, 64))
 	fmt.Println(strconv.Quote("tab\there \"quoted\""), strconv.QuoteRune('☺'))
+	buf := []byte("n=")
+	buf = strconv.AppendInt(buf, -42, 10)
+	buf = append(buf, ' ')
+	buf = strconv.AppendBool(buf, true)
+	buf = append(buf, ' ')
+	buf = strconv.AppendQuote(buf, "hi")
+	fmt.Println(string(buf))
+	fmt.Println(strings.Map(func(r rune) rune {
+		if r == 'a' {
+			return 'A'
+		}
+		if r == '-' {
+			return -1
+		}
+		return r
+	}, "banana-split"))
 
 	fmt.Println(math.Sqrt(2), math.Pow(2, 10), math.Abs(-3.5))
 	fmt.Println(math.Floor(-2.5), math.Ceil(-2.5), math.Trunc(-2.5), math.Round(-2.5), math.Round(2.5))

@@ -41,14 +41,35 @@ impl Ctx<'_> {
                     fmt_helper(self, f, vec![x, parse_quote!(#b as u32)])
                 }
             }
-            ("AppendInt", 3) => {
-                let (dst, x, b) = (a.v(0), a.v(1), a.v(2));
+            // `AppendX(dst, args…)`: dst with `FormatX(args…)` (or `QuoteX`) appended.
+            (
+                "AppendInt"
+                | "AppendUint"
+                | "AppendBool"
+                | "AppendFloat"
+                | "AppendQuote"
+                | "AppendQuoteRune"
+                | "AppendQuoteToASCII"
+                | "AppendQuoteRuneToASCII",
+                n,
+            ) if n >= 2 => {
+                let rest = &name["Append".len()..];
+                let format = if rest.starts_with("Quote") {
+                    rest.to_string()
+                } else {
+                    format!("Format{rest}")
+                };
+                let sub = Args {
+                    exprs: &a.exprs[1..],
+                    vals: a.vals[1..].to_vec(),
+                };
+                let text = self.strconv_call(&format, &sub)?;
+                let dst = a.v(0);
                 let dst = if self.is_place(&a.exprs[0]) {
                     parse_quote!(#dst.clone())
                 } else {
                     dst
                 };
-                let text = fmt_helper(self, "format_int", vec![x, parse_quote!(#b as u32)]);
                 parse_quote!({
                     let mut b = #dst;
                     b.extend_from_slice(#text.as_bytes());
