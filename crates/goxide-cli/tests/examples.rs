@@ -10,8 +10,8 @@
 //! - `expected_output.txt`: exact stdout;
 //! - `expected_stderr.txt` (optional): exact stderr;
 //! - `expected_panic.txt` (optional): the program must exit with status 2 and the first
-//!   stderr line starting with `panic:` must equal this file's line; without it the program
-//!   must exit 0.
+//!   stderr line starting with `panic:` (or `fatal error:`, Go's report of a deadlock) must
+//!   equal this file's line; without it the program must exit 0.
 //!
 //! All failures are collected and reported together. On failure the run directory is kept
 //! (its path is printed) so the translated crates can be inspected. Compiled dependencies are
@@ -84,8 +84,9 @@ fn examples_are_well_formed() {
         }
         if let Ok(panic) = fs::read_to_string(dir.join("expected_panic.txt")) {
             assert!(
-                panic.starts_with("panic:") && panic.trim_end().lines().count() == 1,
-                "{name}: expected_panic.txt must hold exactly one `panic:` line"
+                (panic.starts_with("panic:") || panic.starts_with("fatal error:"))
+                    && panic.trim_end().lines().count() == 1,
+                "{name}: expected_panic.txt must hold exactly one `panic:` or `fatal error:` line"
             );
         }
     }
@@ -341,7 +342,10 @@ fn examples_translate_build_and_run() {
                         ),
                     );
                 }
-                match stderr.lines().find(|l| l.starts_with("panic:")) {
+                match stderr
+                    .lines()
+                    .find(|l| l.starts_with("panic:") || l.starts_with("fatal error:"))
+                {
                     Some(line) if line == panic_line => {}
                     Some(line) => fail(
                         name,
@@ -354,7 +358,8 @@ fn examples_translate_build_and_run() {
                         name,
                         "output",
                         format!(
-                            "no `panic:` line on stderr (expected {panic_line:?}); stderr: {}",
+                            "no `panic:` or `fatal error:` line on stderr (expected \
+                             {panic_line:?}); stderr: {}",
                             first_lines(&stderr, 5)
                         ),
                     ),
