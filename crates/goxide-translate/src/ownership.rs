@@ -342,6 +342,15 @@ fn decide(
             if let Some(h) = handle_form(prog, prog.obj(o).ty, *e) {
                 return h;
             }
+            if a.ptr_params.nullable.contains(&o) {
+                return (
+                    "Option<T> (owned)".into(),
+                    Holding::Owned,
+                    "declared nil and only ever given fresh values: the variable owns the value \
+                     or nothing"
+                        .into(),
+                );
+            }
             if a.ptr_params.owned.contains_key(&o) {
                 return (
                     "T (owned value)".into(),
