@@ -162,6 +162,24 @@ impl Walk<'_, '_, '_> {
         }
     }
 
+    /// `append(l, rest…)` appending to the place `l` itself: `rest`.
+    fn append_to<'e>(&self, l: &Expr, r: &'e Expr) -> Option<Vec<&'e Expr>> {
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis: false,
+            ..
+        } = &strip_parens(r).kind
+        else {
+            return None;
+        };
+        let f = *self.info.uses.get(&strip_parens(func).id)?;
+        let (first, rest) = args.split_first()?;
+        (matches!(self.prog.obj(f).kind, ObjKind::Builtin(Builtin::Append))
+            && crate::stmt::same_place(strip_parens(l), strip_parens(first)))
+        .then(|| rest.iter().collect())
+    }
+
     fn assign(&mut self, lhs: &[Expr], op: AssignOp, rhs: &[Expr]) {
         if let (AssignOp::Assign, [l], [r]) = (op, lhs, rhs) {
             if let Some(o) = self.local_ptr(l) {
@@ -179,6 +197,14 @@ impl Walk<'_, '_, '_> {
         }
         // A write through a pointer in a statement that names it again.
         let mut all: HashMap<ObjId, usize> = HashMap::new();
+        // `p.s = append(p.s, …)` appends in place: its first argument is the target itself.
+        let rhs: Vec<&Expr> = match (op, lhs, rhs) {
+            (AssignOp::Assign, [l], [r]) => match self.append_to(l, r) {
+                Some(rest) => rest,
+                None => vec![r],
+            },
+            _ => rhs.iter().collect(),
+        };
         for e in lhs.iter().chain(rhs) {
             for (o, n) in self.named(e) {
                 *all.entry(o).or_default() += n;
