@@ -248,6 +248,24 @@ pub fn nil_deref() -> ! {
     runtime_error(NIL_DEREF)
 }
 
+/// The value a nullable owned pointer (`Option<T>`) points to, panicking as Go does when it is
+/// nil.
+pub fn some_ref<T>(p: &Option<T>) -> &T {
+    match p {
+        Some(v) => v,
+        None => nil_deref(),
+    }
+}
+
+/// The value a nullable owned pointer (`Option<T>`) points to, for writing, panicking as Go
+/// does when it is nil.
+pub fn some_mut<T>(p: &mut Option<T>) -> &mut T {
+    match p {
+        Some(v) => v,
+        None => nil_deref(),
+    }
+}
+
 /// Panics with a Go run-time error whose full text is `msg` (include the
 /// `runtime error: ` prefix where Go has one; `assignment to entry in nil
 /// map` has none).

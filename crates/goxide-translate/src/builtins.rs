@@ -480,6 +480,13 @@ impl Ctx<'_> {
     ) -> Option<syn::Expr> {
         use crate::analysis::SliceMode;
         let a = strip_parens(a);
+        if self.is_nullable(a) {
+            let r = self.nullable_deref(a, mode == SliceMode::MutRef);
+            return Some(match mode {
+                SliceMode::Ref => parse_quote!(&#r),
+                SliceMode::MutRef => parse_quote!(&mut #r),
+            });
+        }
         if self.is_self_ptr(a) {
             let r = self.ref_ptr(a);
             return Some(match (self.is_owned_ptr(a), mode) {
@@ -940,7 +947,9 @@ impl Ctx<'_> {
         }
         let x_is_ptr = matches!(self.under(xt), Type::Pointer(_));
         // Walk embedded fields to the receiver.
-        let mut recv = crate::expr::as_base(if ptr_mut && !x_is_ptr {
+        let mut recv = crate::expr::as_base(if self.is_nullable(x) {
+            self.nullable_deref(x, ptr_mut)
+        } else if ptr_mut && !x_is_ptr {
             self.place(x)
         } else if self.value_receiver_moves(m) && self.is_self_ptr(x) {
             // The method takes a copy of the pointee.

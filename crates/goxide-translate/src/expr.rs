@@ -110,6 +110,10 @@ impl Ctx<'_> {
         match self.obj_of(crate::builtins::strip_parens(x)) {
             Some(o) => {
                 let id = self.var_name(o);
+                if self.analysis.ptr_params.nullable.contains(&o) {
+                    // (The declaration made `rt` used.)
+                    return parse_quote!((*crate::support::rt::some_mut(&mut #id)));
+                }
                 parse_quote!(#id)
             }
             None => parse_quote!(self),
@@ -119,6 +123,9 @@ impl Ctx<'_> {
     /// The value the pointer `x` points to, borrowed: `(*self)` for a pointer receiver
     /// (`&mut self`), else `x.as_ref().unwrap().borrow()` (`borrow_mut()` when `mutable`).
     pub fn pointee(&mut self, x: &Expr, mutable: bool) -> syn::Expr {
+        if self.is_nullable(x) {
+            return self.nullable_deref(x, mutable);
+        }
         if self.is_self_ptr(x) {
             let r = self.ref_ptr(x);
             if self.is_owned_ptr(x) {
@@ -530,6 +537,10 @@ impl Ctx<'_> {
                     // Declared as `let x = todo!();`: its uses have no Rust type to work with.
                     return self.unsupported(e, "variable of a type goxide cannot translate yet");
                 }
+                if self.analysis.ptr_params.nullable.contains(&obj) {
+                    // An owned value or nothing: the pointee, or Go's nil-dereference panic.
+                    return self.nullable_deref(e, false);
+                }
                 let id = self.var_name(obj);
                 if self.global_override == Some(obj) {
                     return parse_quote!((*g));
@@ -680,6 +691,9 @@ impl Ctx<'_> {
                 if self.untranslatable_local(obj) {
                     return self.unsupported(e, "variable of a type goxide cannot translate yet");
                 }
+                if self.analysis.ptr_params.nullable.contains(&obj) {
+                    return self.nullable_deref(e, true);
+                }
                 let id = self.var_name(obj);
                 if self.global_override == Some(obj) {
                     return parse_quote!((*g));
@@ -761,6 +775,9 @@ impl Ctx<'_> {
         if matches!(self.mode_of(e), Some(Mode::Type)) {
             return self.unsupported(e, "pointer type in expression");
         }
+        if self.is_nullable(x) {
+            return self.nullable_deref(x, mutable);
+        }
         if self.is_self_ptr(x) {
             let r = self.ref_ptr(x);
             if self.is_owned_ptr(x) {
@@ -813,7 +830,9 @@ impl Ctx<'_> {
         }
         // Writing through a pointer writes its pointee: the pointer itself is only read.
         let through_ptr = matches!(self.under(xt), Type::Pointer(_));
-        let mut base = as_base(if mutable && !through_ptr {
+        let mut base = as_base(if self.is_nullable(x) {
+            self.nullable_deref(x, mutable)
+        } else if mutable && !through_ptr {
             self.place(x)
         } else {
             self.borrowed(x)
@@ -1670,6 +1689,9 @@ impl Ctx<'_> {
                 });
             }
             return None;
+        }
+        if let Some(c) = self.nullable_nil_cmp(op, val) {
+            return Some(c);
         }
         if self.is_self_ptr(val) {
             // A pointer receiver is `&self`/`&mut self`, which is never nil (a call through a

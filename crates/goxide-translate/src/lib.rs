@@ -27,6 +27,7 @@ mod lit;
 mod local_borrows;
 mod markers;
 mod names;
+mod nullable;
 mod ownership;
 mod place;
 mod ptr_params;

@@ -358,6 +358,15 @@ fn decide(
             if a.frozen.contains(e) {
                 return frozen_form();
             }
+            if a.ptr_params.nullable.contains(&o) {
+                return (
+                    "Option<T> (owned)".into(),
+                    Holding::Owned,
+                    "declared nil and only ever given fresh values: the variable owns the value \
+                     or nothing"
+                        .into(),
+                );
+            }
             if a.ptr_params.owned.contains_key(&o) {
                 return (
                     "T (owned value)".into(),

@@ -34,6 +34,8 @@ pub struct PtrParams {
     /// Local pointers made by `&T{…}` or `new(T)` that never escape their function: the
     /// variable owns the value (`let mut p = T { … };`). The flag: something writes through it.
     pub owned: HashMap<ObjId, bool>,
+    /// Of those, the ones that may be nil (see `nullable`): `Option<T>`.
+    pub nullable: HashSet<ObjId>,
     /// `&x` / `&x.f` / `&a[i]` arguments lent to borrowed parameters (`&mut x.f`).
     pub lent_exprs: HashSet<NodeId>,
     /// Local pointers `p := &x…` that borrow a local variable (see `local_borrows`), with that
@@ -230,8 +232,10 @@ fn decide(
             }
         }
     }
-    // Candidate owned locals: `p := &T{…}` / `p := new(T)` / `p := NewT()`, with the body
-    // declaring them.
+    // Uses of locals that may be nil (see `nullable`).
+    let nulls = crate::nullable::find(prog, info, files, &|f| ctors.contains_key(&f));
+    // Candidate owned locals: `p := &T{…}` / `p := new(T)` / `p := NewT()`, or declared nil,
+    // with the body declaring them.
     let mut locals: HashMap<ObjId, &Block> = HashMap::new();
     let mut local_ctor: Vec<(ObjId, ObjId)> = Vec::new();
     for f in files {
@@ -251,7 +255,7 @@ fn decide(
             local_ctor.extend(decls.from_ctor);
             for o in decls.found {
                 let fine = owned_pointee(prog, prog.obj(o).pkg, prog.obj(o).ty, projected)
-                    && !facts.whole_assigned.contains(&o)
+                    && (!facts.whole_assigned.contains(&o) || nulls.assigned.contains(&o))
                     && !facts.captured.contains(&o);
                 if fine {
                     locals.insert(o, body);
@@ -259,6 +263,14 @@ fn decide(
             }
         }
     }
+    for (&o, &body) in &nulls.declared_nil {
+        if owned_pointee(prog, prog.obj(o).pkg, prog.obj(o).ty, projected)
+            && !facts.captured.contains(&o)
+        {
+            locals.insert(o, body);
+        }
+    }
+    local_ctor.extend(nulls.ctor_deps.iter().copied());
     // Candidate local borrows `p := &x…` (see `local_borrows`) whose pointee a reference can
     // hold.
     let borrows: HashMap<ObjId, &crate::local_borrows::Candidate<'_>> = borrow_candidates
@@ -307,6 +319,9 @@ fn decide(
         ..
     } = uses;
     let mut allowed = allowed;
+    for (&o, &n) in &nulls.allowed {
+        *allowed.entry(o).or_default() += n;
+    }
     for rets in ctors.values() {
         for r in rets {
             if let Fresh::Local(o) = r {
@@ -323,6 +338,7 @@ fn decide(
         .chain(borrows.keys().copied())
         .chain(ctors.keys().copied())
         .filter(|p| total.get(p) == allowed.get(p))
+        .filter(|p| !(nulls.overlapping.contains(p) && nulls.maybe_nil(*p)))
         .collect();
     for &(f, i) in &locked_always {
         if let Some(p) = param_of(f, i) {
@@ -348,7 +364,9 @@ fn decide(
             for (c, rets) in &ctors {
                 let fresh_all = rets.iter().all(|r| match r {
                     Fresh::New => true,
-                    Fresh::Local(o) => valid.contains(o) && locals.contains_key(o),
+                    Fresh::Local(o) => {
+                        valid.contains(o) && locals.contains_key(o) && !nulls.maybe_nil(*o)
+                    }
                     Fresh::Ctor(g) => valid.contains(g),
                     Fresh::No => false,
                 });
@@ -486,7 +504,11 @@ fn decide(
     }
     for &o in locals.keys() {
         if valid.contains(&o) {
-            out.owned.insert(o, mutable.contains(&o));
+            out.owned
+                .insert(o, mutable.contains(&o) || nulls.assigned.contains(&o));
+            if nulls.maybe_nil(o) {
+                out.nullable.insert(o);
+            }
         }
     }
     // Local borrows, and the addresses they take (lent: no pointer is made).
