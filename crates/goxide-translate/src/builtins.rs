@@ -652,19 +652,20 @@ impl Ctx<'_> {
         let ObjKind::Func { recv } = self.obj(selection.obj).kind else {
             return vec![];
         };
+        // The type the method is found on: the receiver, or the embedded field the path leads to.
+        let mut t = selection.recv;
+        for &idx in &selection.path {
+            let Type::Struct(fields) = self.prog.types.under(strip(t)) else {
+                return vec![];
+            };
+            let Some(f) = fields.get(idx) else {
+                return vec![];
+            };
+            t = f.ty;
+        }
         let Some(r) = recv else {
             // A method of an interface (an embedded field's, or the receiver's own): its
             // signature mentions the generic interface's type parameters.
-            let mut t = selection.recv;
-            for &idx in &selection.path {
-                let Type::Struct(fields) = self.prog.types.under(strip(t)) else {
-                    return vec![];
-                };
-                let Some(f) = fields.get(idx) else {
-                    return vec![];
-                };
-                t = f.ty;
-            }
             let Type::Named(tn) = self.prog.types.get(strip(t)) else {
                 return vec![];
             };
@@ -684,16 +685,6 @@ impl Ctx<'_> {
         };
         if rn.type_args.is_empty() {
             return vec![];
-        }
-        let mut t = selection.recv;
-        for &idx in &selection.path {
-            let Type::Struct(fields) = self.prog.types.under(strip(t)) else {
-                return vec![];
-            };
-            let Some(f) = fields.get(idx) else {
-                return vec![];
-            };
-            t = f.ty;
         }
         match self.prog.types.get(strip(t)) {
             Type::Named(tn) if tn.obj == rn.obj => rn
