@@ -483,13 +483,7 @@ impl Ctx<'_> {
             };
             build(&p)
         });
-        if pre.is_empty() {
-            return body;
-        }
-        parse_quote!({
-            #(#pre)*
-            #body;
-        })
+        prefixed(pre, body)
     }
 
     /// [`Ctx::in_place`] for a map.
@@ -503,13 +497,7 @@ impl Ctx<'_> {
             let p = paren_if_needed(as_base(c.place(m)));
             build(&p)
         });
-        if pre.is_empty() {
-            return body;
-        }
-        parse_quote!({
-            #(#pre)*
-            #body;
-        })
+        prefixed(pre, body)
     }
 
     /// A function argument called with elements (`cmp(a, b)`, `del(x)`): a function literal
@@ -745,4 +733,15 @@ fn plain_fn(v: &syn::Expr) -> Option<syn::Expr> {
         p @ syn::Expr::Path(_) => Some(p.clone()),
         _ => None,
     }
+}
+
+/// `body` after the statements `pre` (a callback's binding), as one expression.
+fn prefixed(pre: Vec<syn::Stmt>, body: syn::Expr) -> syn::Expr {
+    if pre.is_empty() {
+        return body;
+    }
+    parse_quote!({
+        #(#pre)*
+        #body;
+    })
 }
