@@ -2704,11 +2704,15 @@ pub(crate) fn writes_through(info: &goxide_types::Info, body: &Block, recv: ObjI
                     {
                         self.found = true;
                     }
-                    // The receiver pointer (or a part of it) passed on.
-                    if args.iter().any(|a| {
-                        matches!(crate::builtins::strip_parens(a).kind, ExprKind::Ident(_))
-                            && self.rooted(a)
-                    }) {
+                    // The receiver pointer (or a part of it) passed on (`len(p)` only reads).
+                    let reads =
+                        matches!(&func.kind, ExprKind::Ident(n) if n == "len" || n == "cap");
+                    if !reads
+                        && args.iter().any(|a| {
+                            matches!(crate::builtins::strip_parens(a).kind, ExprKind::Ident(_))
+                                && self.rooted(a)
+                        })
+                    {
                         self.found = true;
                     }
                 }
@@ -2716,8 +2720,8 @@ pub(crate) fn writes_through(info: &goxide_types::Info, body: &Block, recv: ObjI
                     op: UnaryOp::Addr,
                     x,
                 } if self.rooted(x) => self.found = true,
-                ExprKind::FuncLit { .. } => {
-                    // A closure may keep the receiver: be conservative.
+                ExprKind::FuncLit { .. } if crate::subslice::mentions(self.info, e, self.recv) => {
+                    // A closure naming the receiver may keep it: be conservative.
                     self.found = true;
                 }
                 _ => {}
@@ -2740,6 +2744,14 @@ pub(crate) fn writes_through(info: &goxide_types::Info, body: &Block, recv: ObjI
     impl goxide_ast::visit::Visitor for Escapes<'_> {
         fn stmt(&mut self, s: &Stmt) -> bool {
             let values: Vec<&Expr> = match &s.kind {
+                // (`_ = p` drops the copy.)
+                StmtKind::Assign { lhs, .. }
+                    if lhs
+                        .iter()
+                        .all(|l| matches!(&l.kind, ExprKind::Ident(n) if n == "_")) =>
+                {
+                    vec![]
+                }
                 StmtKind::Assign { rhs, .. } => rhs.iter().collect(),
                 StmtKind::Return(vs) => vs.iter().collect(),
                 StmtKind::Send { value, .. } => vec![value],

@@ -112,6 +112,9 @@ impl Ctx<'_> {
                 let id = self.var_name(o);
                 if self.analysis.ptr_params.nullable.contains(&o) {
                     // (The declaration made `rt` used.)
+                    if self.analysis.ptr_params.owned.get(&o) == Some(&false) {
+                        return parse_quote!((*crate::support::rt::some_ref(&#id)));
+                    }
                     return parse_quote!((*crate::support::rt::some_mut(&mut #id)));
                 }
                 parse_quote!(#id)

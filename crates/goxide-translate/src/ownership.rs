@@ -298,6 +298,16 @@ fn handle_form(
 ) -> Option<(String, Holding, String)> {
     if let Some((pkg, name)) = crate::stdlib::std_handle(prog, t) {
         let (module, ty) = crate::stdlib::std_handle_type(pkg, name);
+        if matches!((pkg, name), ("regexp", "Regexp") | ("net/url", "Userinfo")) {
+            return Some((
+                format!("support::{module}::{ty} (immutable)"),
+                Holding::Owned,
+                format!(
+                    "a `*{pkg}.{name}` never changes once made: copies are indistinguishable \
+                     from sharing"
+                ),
+            ));
+        }
         return Some((
             format!("support::{module}::{ty} handle"),
             Holding::Shared,

@@ -11,6 +11,10 @@
 //! parameters of functions with two pointer parameters to the same type where one is written
 //! (`f(a, a)` would borrow one value twice); pointees that pointers may project into (see
 //! `place`); programs with goroutines (their pointers are `Send` handles).
+//!
+//! A pointer to an array is reached through by `p[i]`, `len(p)` and `range p` as well; `_ = p`
+//! only evaluates it. A local made by a function literal called at once whose one statement
+//! returns a fresh pointer (`func() *T { return new(T) }()`) is made like `new(T)`.
 
 use crate::analysis::SliceMode;
 use crate::builtins::strip_parens;
@@ -672,6 +676,30 @@ fn owned_pointee(
             || matches!(prog.types.get(*e), Type::Basic(_)))
 }
 
+/// `func() *T { return new(T) }()`: a function literal called at once whose one statement
+/// returns a fresh pointer; that pointer expression.
+fn immediate_fresh(v: &Expr) -> Option<&Expr> {
+    let ExprKind::Call { func, args, .. } = &strip_parens(v).kind else {
+        return None;
+    };
+    let ExprKind::FuncLit { body, .. } = &strip_parens(func).kind else {
+        return None;
+    };
+    match (args.as_slice(), body.stmts.as_slice()) {
+        (
+            [],
+            [Stmt {
+                kind: StmtKind::Return(vals),
+                ..
+            }],
+        ) => match vals.as_slice() {
+            [r] => Some(r),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// What a constructor candidate returns.
 #[derive(Clone, Copy, Debug)]
 enum Fresh {
@@ -795,7 +823,7 @@ impl Decls<'_> {
         let Some(&o) = self.info.defs.get(&id) else {
             return;
         };
-        let value = strip_parens(value);
+        let value = strip_parens(immediate_fresh(value).unwrap_or(value));
         if let ExprKind::Call { func, .. } = &value.kind {
             if let Some(&c) = self.info.uses.get(&strip_parens(func).id) {
                 if self.ctors.contains_key(&c) {
@@ -1057,8 +1085,31 @@ impl Uses<'_, '_> {
     }
 }
 
+impl Uses<'_, '_> {
+    /// Whether `x` is a pointer to an array (which `p[i]`, `len(p)` and `range p` reach
+    /// through as they would through the array).
+    fn array_ptr(&self, x: &Expr) -> bool {
+        self.info.type_of(x.id).is_some_and(|t| {
+            matches!(self.prog.types.under(t), Type::Pointer(e)
+                if matches!(self.prog.types.under(*e), Type::Array(..)))
+        })
+    }
+}
+
 impl Visitor for Uses<'_, '_> {
     fn stmt(&mut self, s: &Stmt) -> bool {
+        match &s.kind {
+            // `_ = p` evaluates `p` and drops the copy.
+            StmtKind::Assign { lhs, rhs, .. }
+                if lhs.len() == 1
+                    && rhs.len() == 1
+                    && matches!(&lhs[0].kind, ExprKind::Ident(n) if n == "_") =>
+            {
+                self.allow(&rhs[0]);
+            }
+            StmtKind::Range { x, .. } if self.array_ptr(x) => self.allow(x),
+            _ => {}
+        }
         if let StmtKind::Go(c) | StmtKind::Defer(c) = &s.kind {
             // The call runs later: nothing in it is lent (the body of a function literal it
             // calls is ordinary code).
@@ -1100,6 +1151,7 @@ impl Visitor for Uses<'_, '_> {
                 }
             }
             ExprKind::Star(x) => self.allow(x),
+            ExprKind::Index { x, .. } if self.array_ptr(x) => self.allow(x),
             ExprKind::Unary {
                 op: UnaryOp::Addr,
                 x,
@@ -1117,6 +1169,16 @@ impl Visitor for Uses<'_, '_> {
             }
             ExprKind::Call { func, args, .. } => {
                 let callee = strip_parens(func);
+                // `len(p)` of a pointer to an array is a constant.
+                if let ([x], Some(b)) = (args.as_slice(), self.obj(callee)) {
+                    if matches!(
+                        self.prog.obj(b).kind,
+                        ObjKind::Builtin(goxide_types::Builtin::Len | goxide_types::Builtin::Cap)
+                    ) && self.array_ptr(x)
+                    {
+                        self.allow(x);
+                    }
+                }
                 if let ExprKind::Selector { x, .. } = &callee.kind {
                     // (A method that takes its receiver as a pointer value keeps the pointer.)
                     if self.info.selections.get(&callee.id).is_some_and(|s| {
@@ -1173,6 +1235,9 @@ impl crate::ctx::Ctx<'_> {
     /// value, an owned local → the local, a constructor call → the call's value.
     pub fn ctor_value(&mut self, v: &Expr) -> Option<syn::Expr> {
         let v = strip_parens(v);
+        if let Some(r) = immediate_fresh(v) {
+            return self.ctor_value(r);
+        }
         let Type::Pointer(pointee) = self.under(self.type_of(v)?).clone() else {
             return None;
         };
@@ -1210,7 +1275,19 @@ impl crate::ctx::Ctx<'_> {
         let init = self.ctor_value(value)?;
         let ty = self.rust_type(pointee)?;
         let id = self.bind_local(obj, &name.name);
-        let annotate = !matches!(init, syn::Expr::Struct(_) | syn::Expr::Call(_));
+        // (A constructor call says its type; a zero value made by a call may not.)
+        let ctor_call = matches!(&value.kind, ExprKind::Call { func, .. }
+            if self.obj_of(strip_parens(func))
+                .is_some_and(|f| self.analysis.ptr_params.ctors.contains(&f)));
+        let says_type = match &init {
+            syn::Expr::Struct(_) => true,
+            // `T::default()`
+            syn::Expr::Call(c) => matches!(&*c.func, syn::Expr::Path(p)
+                if p.path.segments.len() >= 2
+                    && p.path.segments.last().is_some_and(|s| s.ident == "default")),
+            _ => false,
+        };
+        let annotate = !says_type && !ctor_call;
         Some(match (writes, annotate) {
             (true, true) => syn::parse_quote!(let mut #id: #ty = #init;),
             (true, false) => syn::parse_quote!(let mut #id = #init;),

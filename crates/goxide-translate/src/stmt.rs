@@ -1174,6 +1174,14 @@ impl Ctx<'_> {
         }
         // `_ = &x.f[i]`: the place is evaluated (bounds and nil checks) and the pointer dropped.
         if matches!(&l.kind, ExprKind::Ident(n) if n == "_") {
+            // `_ = p` of a pointer held as a value or a reference: nothing to copy.
+            if let Some(o) = self
+                .obj_of(strip_parens(r))
+                .filter(|_| self.is_self_ptr(r) || self.is_nullable(r))
+            {
+                let id = self.var_name(o);
+                return vec![parse_quote!(let _ = &#id;)];
+            }
             if let ExprKind::Unary {
                 op: UnaryOp::Addr,
                 x,
@@ -2166,7 +2174,11 @@ impl Ctx<'_> {
                     let p = self.for_effects(x);
                     hoisted.push(parse_quote!(let _ = #p;));
                 }
-                if v.is_some() {
+                if v.is_some() && (self.is_self_ptr(x) || self.is_nullable(x)) {
+                    // A pointer held as a value or a reference: read through it each iteration.
+                    let p = crate::expr::as_base(self.pointee(x, false));
+                    prelude.insert(0, parse_quote!(let #vp = #p[range_i].clone();));
+                } else if v.is_some() {
                     let p = self.value(x);
                     hoisted.push(parse_quote!(let range_p = #p;));
                     prelude.insert(

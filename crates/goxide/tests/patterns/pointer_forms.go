@@ -23,6 +23,12 @@ func main() {
 		s += i * v
 	}
 	println(s)
+	// A pointer to an array made here (or by a function literal called at once) owns it:
+	// indexed, measured and ranged over in place.
+	grid := func() *[3]int { return new([3]int) }()
+	grid[1] = 7
+	_ = grid
+	println(len(grid), grid[1], sumArr(grid))
 	// `(&v).M()` is `v.M()`; `&*p` is `p` after a nil check.
 	o := &Outer{k: 5}
 	println((&o.in).Bump(), (&o.in).Bump())
@@ -34,4 +40,13 @@ func main() {
 	_ = &xs[1]
 	defer func() { println(recover() != nil) }()
 	_ = &xs[2]
+}
+
+// sumArr only reads through its pointer: it borrows the array.
+func sumArr(a *[3]int) int {
+	t := 0
+	for _, v := range a {
+		t += v
+	}
+	return t
 }
