@@ -242,12 +242,23 @@ fn decide(
     // with the body declaring them.
     let mut locals: HashMap<ObjId, &Block> = HashMap::new();
     let mut local_ctor: Vec<(ObjId, ObjId)> = Vec::new();
+    // Function bodies, and the bodies of function literals in package variables' values.
+    let mut bodies: Vec<&Block> = Vec::new();
     for f in files {
         for d in &f.decls {
-            let DeclKind::Func(fd) = &d.kind else {
-                continue;
-            };
-            let Some(body) = &fd.body else { continue };
+            match &d.kind {
+                DeclKind::Func(fd) => bodies.extend(&fd.body),
+                DeclKind::Var(specs) => {
+                    for v in specs.iter().flat_map(|s| &s.values) {
+                        literal_bodies(v, &mut bodies);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    {
+        for body in bodies {
             let mut decls = Decls {
                 prog,
                 info,
@@ -674,6 +685,27 @@ fn owned_pointee(
     borrowable_pointer(prog, pkg, t, projected)
         && (matches!(prog.types.under(*e), Type::Struct(_) | Type::Array(..))
             || matches!(prog.types.get(*e), Type::Basic(_)))
+}
+
+/// The bodies of the function literals in `e`, through composite literals, calls and
+/// parentheses (not nested in other literals' bodies).
+fn literal_bodies<'a>(e: &'a Expr, out: &mut Vec<&'a Block>) {
+    match &e.kind {
+        ExprKind::FuncLit { body, .. } => out.push(body),
+        ExprKind::Paren(x) => literal_bodies(x, out),
+        ExprKind::CompositeLit { elems, .. } => {
+            for el in elems {
+                literal_bodies(&el.value, out);
+            }
+        }
+        ExprKind::Call { func, args, .. } => {
+            literal_bodies(func, out);
+            for a in args {
+                literal_bodies(a, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// `func() *T { return new(T) }()`: a function literal called at once whose one statement
