@@ -1591,6 +1591,15 @@ impl Ctx<'_> {
                 return vec![build(parse_quote!(*#m.entry(#k).or_default()))];
             }
         }
+        if self.basic(lt) == Some(goxide_types::BasicKind::Complex128)
+            && matches!(strip_parens(l).kind, ExprKind::Index { .. })
+        {
+            // An overloaded `*=` borrows its place before the operand is computed: a value that
+            // reads the same slice is computed first.
+            let p = self.place(l);
+            let st = compound_assign(op, p, &parse_quote!(v));
+            return vec![parse_quote!({ let v = #raw; #st })];
+        }
         let p = self.place(l);
         vec![build(p)]
     }

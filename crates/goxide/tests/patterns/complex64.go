@@ -11,4 +11,10 @@ func main() {
 	fmt.Println(real(q), imag(q))
 	var w complex128 = complex128(a) / complex128(b)
 	fmt.Println(complex64(w) == q/b)
+	// An element updated from its own value: the operand is computed before the place.
+	zs := []complex128{1 + 2i, 3 - 1i}
+	for j := range zs {
+		zs[j] *= complex(real(zs[j]), 0)
+	}
+	fmt.Println(zs)
 }
