@@ -1568,6 +1568,32 @@ impl Format for super::rt::RuntimeError {
     }
 }
 
+/// Calls macro `$m` with the Rust types of Go's basic types (numbers, `bool`, `string`,
+/// `complex128`), then `$extra`: the types a dynamically typed value is tried as.
+macro_rules! basic_types {
+    ($m:ident $(, $extra:ty)*) => {
+        $m!(
+            i64,
+            i32,
+            i16,
+            i8,
+            isize,
+            u64,
+            u32,
+            u16,
+            u8,
+            usize,
+            f64,
+            f32,
+            bool,
+            String,
+            super::complex::Complex128
+            $(, $extra)*
+        )
+    };
+}
+pub(crate) use basic_types;
+
 /// Calls `k` with the [`Format`] view of a dynamically typed value.
 fn with_any(v: &(dyn Any + Send), k: &mut dyn FnMut(&dyn Format)) {
     macro_rules! try_types {
@@ -1577,25 +1603,7 @@ fn with_any(v: &(dyn Any + Send), k: &mut dyn FnMut(&dyn Format)) {
             }
         )*};
     }
-    try_types!(
-        String,
-        &'static str,
-        i64,
-        i32,
-        i16,
-        i8,
-        isize,
-        u64,
-        u32,
-        u16,
-        u8,
-        usize,
-        f64,
-        f32,
-        bool,
-        Complex128,
-        super::rt::RuntimeError
-    );
+    basic_types!(try_types, &'static str, super::rt::RuntimeError);
     let message = super::rt::panic_message(v);
     k(&message)
 }

@@ -220,23 +220,7 @@ pub fn basic_eq(p: &dyn std::any::Any, q: &dyn std::any::Any) -> Option<bool> {
             }
         )*};
     }
-    try_types!(
-        i64,
-        i32,
-        i16,
-        i8,
-        isize,
-        u64,
-        u32,
-        u16,
-        u8,
-        usize,
-        f64,
-        f32,
-        bool,
-        String,
-        super::complex::Complex128
-    );
+    super::fmt::basic_types!(try_types);
     None
 }
 
