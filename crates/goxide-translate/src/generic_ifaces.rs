@@ -287,6 +287,7 @@ impl Ctx<'_> {
                 &methods,
                 vec![parse_quote!(#[doc = #text])],
                 vis.clone(),
+                quote::quote!(),
             ));
         }
         // Impls: generic traits for every candidate; the package's traits for instantiations
@@ -457,12 +458,14 @@ impl Ctx<'_> {
     }
 }
 
-/// `trait Name { fn m(&self, …) -> …; fn as_any(&self) -> &dyn Any; }`.
+/// `trait Name { fn m(&self, …) -> …; fn as_any(&self) -> &dyn Any; }` (`supertraits`: empty,
+/// or `: Send + Sync`).
 pub fn trait_item(
     id: &syn::Ident,
     methods: &[TraitMethod],
     attrs: Vec<syn::Attribute>,
     vis: syn::Visibility,
+    supertraits: proc_macro2::TokenStream,
 ) -> syn::Item {
     let sigs: Vec<proc_macro2::TokenStream> = methods
         .iter()
@@ -473,7 +476,7 @@ pub fn trait_item(
         .collect();
     parse_quote!(
         #(#attrs)*
-        #vis trait #id {
+        #vis trait #id #supertraits {
             #(#sigs)*
             /// The dynamic value, for type assertions.
             fn as_any(&self) -> &dyn std::any::Any;

@@ -175,25 +175,17 @@ impl Ctx<'_> {
             return vec![];
         };
         let methods = self.trait_methods(t);
-        let sigs: Vec<proc_macro2::TokenStream> = methods
-            .iter()
-            .map(|(name, ps, tys, ret)| {
-                let m = names::value_ident(name);
-                quote::quote!(fn #m(&self, #(#ps: #tys),*) #ret;)
-            })
-            .collect();
         let supertraits = if self.sync_ifaces.contains(&t) {
             quote::quote!(: Send + Sync)
         } else {
             quote::quote!()
         };
-        vec![parse_quote!(
-            #(#attrs)*
-            #vis trait #id #supertraits {
-                #(#sigs)*
-                /// The dynamic value, for type assertions.
-                fn as_any(&self) -> &dyn std::any::Any;
-            }
+        vec![crate::generic_ifaces::trait_item(
+            &id,
+            &methods,
+            attrs,
+            vis,
+            supertraits,
         )]
     }
 
