@@ -151,23 +151,7 @@ impl Ctx<'_> {
     /// The arguments of a method call, translated as `stdlib_call` translates a function's
     /// (constants as literals, other values borrowed).
     fn regexp_args<'e>(&mut self, args: &'e [Expr]) -> Args<'e> {
-        let vals = args
-            .iter()
-            .map(|a| {
-                let t = self.type_of(a);
-                match t {
-                    Some(t) if self.info.const_value(a.id).is_some() => {
-                        let t = goxide_types::default_type(&self.prog.types, t);
-                        let v = self.info.const_value(a.id).cloned();
-                        match v.and_then(|v| self.const_expr(&v, t, true)) {
-                            Some(c) => c,
-                            None => self.value_as(a, t),
-                        }
-                    }
-                    _ => self.borrowed(a),
-                }
-            })
-            .collect();
+        let vals = args.iter().map(|a| self.std_arg(a)).collect();
         Args { exprs: args, vals }
     }
 }
