@@ -67,7 +67,7 @@ pub fn candidates<'a>(
                 out: &mut out,
             };
             lists.list(&body.stmts);
-            visit::walk_block(&mut lists, body);
+            visit::walk_block(&mut crate::subslice::EachList(&mut lists), body);
         }
     }
     out
@@ -195,19 +195,9 @@ impl Lists<'_, '_> {
     }
 }
 
-impl Visitor for Lists<'_, '_> {
-    fn stmt(&mut self, s: &Stmt) -> bool {
-        for l in crate::subslice::nested_lists(s) {
-            self.list(l);
-        }
-        true
-    }
-
-    fn expr(&mut self, e: &Expr) -> bool {
-        if let ExprKind::FuncLit { body, .. } = &e.kind {
-            self.list(&body.stmts);
-        }
-        true
+impl crate::subslice::ListWalk for Lists<'_, '_> {
+    fn list(&mut self, list: &[Stmt]) {
+        Lists::list(self, list)
     }
 }
 

@@ -67,7 +67,7 @@ pub fn find(
             if let DeclKind::Func(fd) = &d.kind {
                 if let Some(body) = &fd.body {
                     lists.list(&body.stmts);
-                    visit::walk_block(&mut lists, body);
+                    visit::walk_block(&mut EachList(&mut lists), body);
                 }
             }
         }
@@ -119,17 +119,32 @@ impl Lists<'_> {
     }
 }
 
-impl Visitor for Lists<'_> {
+impl ListWalk for Lists<'_> {
+    fn list(&mut self, list: &[Stmt]) {
+        Lists::list(self, list)
+    }
+}
+
+/// A pass over each statement list of a body (see [`EachList`]).
+pub trait ListWalk {
+    fn list(&mut self, list: &[Stmt]);
+}
+
+/// Walks a body and hands every statement list in it (nested blocks, case clauses, function
+/// literals' bodies) to a [`ListWalk`].
+pub struct EachList<'w, W>(pub &'w mut W);
+
+impl<W: ListWalk> Visitor for EachList<'_, W> {
     fn stmt(&mut self, s: &Stmt) -> bool {
         for l in nested_lists(s) {
-            self.list(l);
+            self.0.list(l);
         }
         true
     }
 
     fn expr(&mut self, e: &Expr) -> bool {
         if let ExprKind::FuncLit { body, .. } = &e.kind {
-            self.list(&body.stmts);
+            self.0.list(&body.stmts);
         }
         true
     }
