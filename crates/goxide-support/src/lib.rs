@@ -152,7 +152,7 @@ pub const MODULES: &[Module] = &[
         name: "iface",
         source: include_str!("iface.rs"),
         crates: &[],
-        deps: &["complex", "errors", "fmt", "rt"],
+        deps: &["errors", "fmt", "rt"],
     },
     Module {
         name: "io",
