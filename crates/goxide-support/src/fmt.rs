@@ -1359,6 +1359,33 @@ pub fn fmt_pointee_value(
     f.fmt_pointer(addr, verb, type_name, this);
 }
 
+/// A struct type whose pointers goxide holds as `Option<T>` values (nothing changes the
+/// pointee): such an `Option<T>` prints as Go prints a `*T` (`&{…}`, `<nil>`).
+pub trait ValuePointee: Format {}
+
+impl<T: ValuePointee> Format for Option<T> {
+    fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
+        let name = Self::go_type();
+        match self {
+            None => f.fmt_pointer(0, verb, &name, self),
+            Some(v) => fmt_pointee_value(Some(v), v as *const T as usize, f, verb, &name, self),
+        }
+    }
+    fn type_name(&self) -> String {
+        Self::go_type()
+    }
+    fn go_type() -> String {
+        format!("*{}", T::go_type())
+    }
+    fn kind(&self) -> Kind {
+        Kind::Pointer
+    }
+    fn method_string(&self) -> Option<String> {
+        self.as_ref()
+            .and_then(|v| v.ptr_method_string().or_else(|| v.method_string()))
+    }
+}
+
 /// A Go pointer `*T`: `None` is nil.
 impl<T: Format> Format for Option<Rc<RefCell<T>>> {
     fn fmt(&self, f: &mut Formatter<'_>, verb: char) {

@@ -285,11 +285,7 @@ pub fn deref<T>(p: &Option<std::rc::Rc<T>>) -> &std::rc::Rc<T> {
 
 /// The value behind pointer `p` for calling value method `method` (`main.T.M`) of the type
 /// named `ty` (`T`) through the pointer, panicking as Go's wrapper does when it is nil.
-pub fn value_receiver<'a, T>(
-    p: &'a Option<std::rc::Rc<T>>,
-    method: &str,
-    ty: &str,
-) -> &'a std::rc::Rc<T> {
+pub fn value_receiver<'a, P>(p: &'a Option<P>, method: &str, ty: &str) -> &'a P {
     match p {
         Some(rc) => rc,
         None => runtime_error(&format!(

@@ -53,6 +53,8 @@ pub struct Analysis {
     pub ptr_value_methods: HashSet<ObjId>,
     /// Pointee types nothing changes after construction: their pointers are `Option<T>`.
     pub frozen: HashSet<goxide_types::TypeId>,
+    /// Of those, the ones whose pointers are held in interface values (see `frozen`).
+    pub frozen_in_iface: HashSet<goxide_types::TypeId>,
     /// Package variables never changed after their initializer, and where the others change
     /// (see `globals`).
     pub globals: crate::globals::GlobalFacts,
@@ -1100,8 +1102,11 @@ pub fn analyze(
     out.ptr_value_methods = ptr_value_methods.clone();
     out.projected = std::mem::take(&mut out.ptr_params.projected);
     let owned: HashSet<ObjId> = out.ptr_params.owned.keys().copied().collect();
-    out.frozen = crate::frozen::find(prog, info, files, &owned, &ptr_value_methods);
+    let frozen = crate::frozen::find(prog, info, files, &owned, &ptr_value_methods);
+    out.frozen = frozen.types;
     out.frozen.retain(|t| !out.projected.contains(t));
+    out.frozen_in_iface = frozen.in_iface;
+    out.frozen_in_iface.retain(|t| out.frozen.contains(t));
     for v in &out.ptr_params.lent {
         out.address_taken.remove(v);
     }

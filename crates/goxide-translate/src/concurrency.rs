@@ -326,6 +326,22 @@ impl Ctx<'_> {
         }
     }
 
+    /// The Rust type of a pointer to `pointee` (whose Rust type is `e`): `Option<T>` for a
+    /// frozen type, else the shared cell of [`Ctx::ptr_type`].
+    pub fn ptr_repr(&mut self, pointee: goxide_types::TypeId, e: syn::Type) -> syn::Type {
+        if self.is_frozen(pointee) {
+            parse_quote!(Option<#e>)
+        } else {
+            self.ptr_type(e)
+        }
+    }
+
+    /// Whether a `*T` of type `t` (frozen, whose pointers are never put in an interface) can
+    /// be no interface's dynamic value.
+    pub fn never_in_iface(&self, t: goxide_types::TypeId) -> bool {
+        self.is_frozen(t) && !self.analysis.frozen_in_iface.contains(&t)
+    }
+
     /// Whether pointee type `t` is frozen (see `frozen`): its pointers are `Option<T>`.
     pub fn is_frozen(&self, t: goxide_types::TypeId) -> bool {
         self.analysis.frozen.contains(&t)

@@ -488,6 +488,9 @@ pub fn translate_package(
         if fmt_used {
             for (pos, obj) in struct_types.into_iter().rev() {
                 if let Some(imp) = ctx.format_impl(obj) {
+                    if let Some(ptr_imp) = ctx.frozen_ptr_format_impl(obj) {
+                        items.insert(pos, ptr_imp);
+                    }
                     items.insert(pos, imp);
                 }
             }
@@ -1923,6 +1926,17 @@ impl Ctx<'_> {
         let t = self.obj(obj).ty;
         let name = self.type_name(obj);
         self.format_impl_for(&name, t)
+    }
+
+    /// `impl support::fmt::ValuePointee for T` for a frozen type `T` whose pointers are held in
+    /// interface values (see `frozen`): its `Option<T>` prints as Go prints a `*T`.
+    pub fn frozen_ptr_format_impl(&mut self, obj: ObjId) -> Option<syn::Item> {
+        let t = self.obj(obj).ty;
+        if !self.analysis.frozen_in_iface.contains(&t) || !self.is_formattable(t) {
+            return None;
+        }
+        let name = self.type_name(obj);
+        Some(parse_quote!(impl crate::support::fmt::ValuePointee for #name {}))
     }
 
     pub fn format_impl_for(&mut self, name: &syn::Ident, t: TypeId) -> Option<syn::Item> {

@@ -1,9 +1,16 @@
 //! Pointee types nothing changes after construction. For a named struct type `T` that no
 //! pointer writes through (outside the owned locals and constructors of `ptr_params`), whose
 //! pointers are never compared with each other, never made from an existing variable (only
-//! `&T{…}` and `new(T)`), never put in an interface value and never used by `unsafe`,
-//! `reflect` or `sync/atomic`, sharing a pointee and copying it are indistinguishable: a `*T`
-//! is held as the value itself, `Option<T>`, cloned where Go copies the pointer.
+//! `&T{…}` and `new(T)`) and never used by `unsafe`, `reflect` or `sync/atomic`, sharing a
+//! pointee and copying it are indistinguishable: a `*T` is held as the value itself,
+//! `Option<T>`, cloned where Go copies the pointer.
+//!
+//! A `*T` may be put in an interface value other than an `error` (whose pointer values the
+//! `errors` support keeps as cells) when the package never compares interface values (except
+//! with `nil`), never keys a map by an interface and never asserts one to another interface:
+//! each of those would need the pointer's identity. The trait is then implemented for
+//! `Option<T>`, `x.(*T)` downcasts to it, and `T` is a `support::fmt::ValuePointee` so that the
+//! `Option<T>` prints as Go prints the pointer.
 //!
 //! The analysis is deliberately conservative: `T`'s fields are numbers, strings, channels,
 //! interfaces, arrays and structs of those (no slices or maps, whose elements a copy would
@@ -37,13 +44,13 @@ pub fn find(
     files: &[&File],
     owned: &HashSet<ObjId>,
     ptr_value_methods: &HashSet<ObjId>,
-) -> HashSet<TypeId> {
+) -> Frozen {
     if files.iter().any(|f| {
         f.imports
             .iter()
             .any(|i| UNSAFE_IMPORTS.contains(&i.path.as_str()))
     }) {
-        return HashSet::new();
+        return Frozen::default();
     }
     let mut cands: HashSet<TypeId> = HashSet::new();
     for f in files {
@@ -72,7 +79,7 @@ pub fn find(
         }
     }
     if cands.is_empty() {
-        return cands;
+        return Frozen::default();
     }
     let mut w = Walk {
         prog,
@@ -80,6 +87,8 @@ pub fn find(
         owned,
         cands: &cands,
         out: HashSet::new(),
+        in_iface: HashSet::new(),
+        iface_identity: false,
         results: Vec::new(),
         calls: HashSet::new(),
     };
@@ -128,8 +137,11 @@ pub fn find(
                     w.exclude_contained(fl.ty);
                 }
             }
-            // A map keyed by pointers hashes their identity.
-            Type::Map(k, _) => w.exclude_contained(k),
+            // A map keyed by pointers (or interfaces that may hold them) hashes their identity.
+            Type::Map(k, _) => {
+                w.iface_identity |= w.is_iface(k);
+                w.exclude_contained(k)
+            }
             _ => {}
         }
     }
@@ -138,9 +150,26 @@ pub fn find(
             w.exclude_contained(a);
         }
     }
-    let out = w.out;
+    if w.iface_identity {
+        w.out.extend(std::mem::take(&mut w.in_iface));
+    }
+    let (out, in_iface) = (w.out, w.in_iface);
     cands.retain(|t| !out.contains(t));
-    cands
+    let in_iface = in_iface.into_iter().filter(|t| cands.contains(t)).collect();
+    Frozen {
+        types: cands,
+        in_iface,
+    }
+}
+
+/// What [`find`] decided.
+#[derive(Clone, Debug, Default)]
+pub struct Frozen {
+    /// The frozen pointee types.
+    pub types: HashSet<TypeId>,
+    /// Of those, the ones whose pointers are held in interface values: their `Option<T>` gets
+    /// a `Format` (printed as Go prints a pointer) and the interfaces' traits.
+    pub in_iface: HashSet<TypeId>,
 }
 
 /// Numbers, strings, channels, interfaces, and arrays and local structs of those.
@@ -171,6 +200,11 @@ struct Walk<'a> {
     owned: &'a HashSet<ObjId>,
     cands: &'a HashSet<TypeId>,
     out: HashSet<TypeId>,
+    /// Candidates whose pointers are put in interface values (or asserted back out of one).
+    in_iface: HashSet<TypeId>,
+    /// Interface values are compared, hashed or asserted to other interfaces somewhere: their
+    /// dynamic pointers keep their identity (no candidate may be put in one).
+    iface_identity: bool,
     /// Result types of the function being walked (for `return`).
     results: Vec<TypeId>,
     /// The `func` expressions of calls (method values elsewhere are excluded).
@@ -223,10 +257,26 @@ impl Walk<'_> {
         matches!(self.prog.types.under(t), Type::Interface(_))
     }
 
+    /// An interface with an `Error` method (`error` and the interfaces embedding it).
+    fn error_like(&self, t: TypeId) -> bool {
+        matches!(self.prog.types.under(t), Type::Interface(i)
+            if i.all_methods.iter().any(|m| m.name == "Error"))
+    }
+
     /// `src` flows into a place of type `dst`: into an interface, its pointers are kept as
     /// pointers (excluded).
     fn flow(&mut self, src: &Expr, dst: Option<TypeId>) {
         match (dst, self.ty(src)) {
+            // A `*T` itself: the interface holds the `Option<T>` (not an `error`, whose
+            // pointer values the `errors` support keeps as cells).
+            (Some(d), Some(s)) if self.is_iface(d) && !self.error_like(d) => {
+                match self.ptr_cand(s) {
+                    Some(c) => {
+                        self.in_iface.insert(c);
+                    }
+                    None => self.exclude_contained(s),
+                }
+            }
             (Some(d), Some(s)) if self.is_iface(d) => self.exclude_contained(s),
             (None, Some(s)) => self.exclude_contained(s),
             _ => {}
@@ -475,6 +525,7 @@ impl Walk<'_> {
         }
         for e in [x, y] {
             if let Some(t) = self.ty(e) {
+                self.iface_identity |= self.is_iface(t);
                 self.exclude_contained(t);
             }
         }
@@ -537,6 +588,7 @@ impl Visitor for Walk<'_> {
             }
             StmtKind::Switch { tag: Some(t), .. } => {
                 if let Some(tt) = self.ty(t) {
+                    self.iface_identity |= self.is_iface(tt);
                     self.exclude_contained(tt);
                 }
             }
@@ -544,6 +596,7 @@ impl Visitor for Walk<'_> {
                 for c in clauses {
                     for t in &c.types {
                         if let Some(tt) = self.ty(t) {
+                            self.iface_identity |= self.is_iface(tt);
                             self.exclude_contained(tt);
                         }
                     }
@@ -583,7 +636,15 @@ impl Visitor for Walk<'_> {
             } => self.compared(x, y),
             ExprKind::TypeAssert { .. } => {
                 if let Some(t) = self.ty(e) {
-                    self.exclude_contained(t);
+                    // `x.(*T)` takes the `Option<T>` back out; `x.(I)` needs the dynamic
+                    // value's identity kept.
+                    self.iface_identity |= self.is_iface(t);
+                    match self.ptr_cand(t) {
+                        Some(c) => {
+                            self.in_iface.insert(c);
+                        }
+                        None => self.exclude_contained(t),
+                    }
                 }
             }
             ExprKind::Selector { .. } => {

@@ -261,10 +261,13 @@ impl Ctx<'_> {
                 if !ok {
                     continue;
                 }
+                if via_ptr && self.never_in_iface(c) {
+                    continue;
+                }
                 let Some(rt) = self.rust_type(c) else {
                     continue;
                 };
-                let rt = if via_ptr { self.ptr_type(rt) } else { rt };
+                let rt = if via_ptr { self.ptr_repr(c, rt) } else { rt };
                 out.push((c, via_ptr, rt, self.subst.clone()));
             }
             self.subst = saved;
@@ -326,7 +329,7 @@ impl Ctx<'_> {
                     let Some(rt) = self.rust_type(c) else {
                         continue;
                     };
-                    let target = if via_ptr { self.ptr_type(rt) } else { rt };
+                    let target = if via_ptr { self.ptr_repr(c, rt) } else { rt };
                     let key = (
                         tr.to_string(),
                         quote::ToTokens::to_token_stream(&target).to_string(),

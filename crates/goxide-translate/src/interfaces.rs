@@ -251,7 +251,7 @@ impl Ctx<'_> {
             let methods = self.trait_methods(i);
             for via_ptr in targets {
                 let target: syn::Type = if via_ptr {
-                    self.ptr_type(parse_quote!(#tname))
+                    self.ptr_repr(concrete, parse_quote!(#tname))
                 } else {
                     tname.clone()
                 };
@@ -326,8 +326,11 @@ impl Ctx<'_> {
             let ty = crate::builtins::type_qualifier(&ty);
             return Some(parse_quote!(#ty::#mid(self.clone(), #(#args),*)));
         }
+        let frozen = via_ptr && self.is_frozen(concrete);
         let deref = |e: syn::Expr| -> syn::Expr {
-            if mutating {
+            if frozen {
+                parse_quote!(#e.as_ref().unwrap())
+            } else if mutating {
                 parse_quote!(#e.as_ref().unwrap().borrow_mut())
             } else {
                 parse_quote!(#e.as_ref().unwrap().borrow())
@@ -345,7 +348,11 @@ impl Ctx<'_> {
             let ty = self.obj(n.obj).name.clone();
             let method = format!("{}.{ty}.{name}", self.prog.pkg(self.pkg).path);
             self.use_support("rt");
-            parse_quote!(crate::support::rt::value_receiver(self, #method, #ty).borrow())
+            if frozen {
+                parse_quote!(crate::support::rt::value_receiver(self, #method, #ty))
+            } else {
+                parse_quote!(crate::support::rt::value_receiver(self, #method, #ty).borrow())
+            }
         } else if via_ptr {
             deref(parse_quote!(self))
         } else {

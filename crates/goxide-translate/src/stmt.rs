@@ -748,6 +748,7 @@ impl Ctx<'_> {
                         self.use_support("fmt");
                         if let Some(imp) = self.format_impl(obj) {
                             out.push(syn::Stmt::Item(imp));
+                            out.extend(self.frozen_ptr_format_impl(obj).map(syn::Stmt::Item));
                         }
                     }
                 }
