@@ -1117,6 +1117,26 @@ impl Format for Complex128 {
     }
 }
 
+/// A Go `complex64` (held as a `Complex128` whose parts are `f32` values): printed with
+/// `float32` precision, as Go prints it.
+#[derive(Clone, Copy)]
+pub struct Complex64(pub Complex128);
+
+impl Format for Complex64 {
+    fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
+        f.fmt_complex(self.0, 64, verb, self);
+    }
+    fn type_name(&self) -> String {
+        Self::go_type()
+    }
+    fn go_type() -> String {
+        "complex64".to_string()
+    }
+    fn kind(&self) -> Kind {
+        Kind::Complex
+    }
+}
+
 impl Format for String {
     fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
         f.fmt_string(self, verb);

@@ -179,6 +179,12 @@ impl Ctx<'_> {
                 }
             }
         }
+        // A `complex64` is a `Complex128` here: it prints with `float32` precision as Go's does.
+        if self.type_of(a).and_then(|t| self.basic(t)) == Some(goxide_types::BasicKind::Complex64) {
+            let v = self.value(a);
+            self.use_support("fmt");
+            return parse_quote!(crate::support::fmt::Complex64(#v));
+        }
         if let (Some(v), Some(t)) = (self.info.const_value(a.id).cloned(), self.type_of(a)) {
             let t = goxide_types::default_type(&self.prog.types, t);
             if let Some(c) = self.const_expr(&v, t, true) {
