@@ -1107,7 +1107,7 @@ pub fn analyze(
     out.frozen.retain(|t| !out.projected.contains(t));
     out.frozen_in_iface = frozen.in_iface;
     out.frozen_in_iface.retain(|t| out.frozen.contains(t));
-    for v in &out.ptr_params.lent {
+    for v in out.ptr_params.lent.iter().chain(&out.ptr_params.returned) {
         out.address_taken.remove(v);
     }
     // Go 1.22 and later: each iteration of a three-clause loop has its own copy of the loop

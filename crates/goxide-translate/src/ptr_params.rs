@@ -46,9 +46,13 @@ pub struct PtrParams {
     /// variable; their mode is in `params`.
     pub borrows: HashMap<ObjId, ObjId>,
     /// Constructors: functions whose one result is always a fresh pointer (`return &T{…}`,
-    /// `new(T)`, an owned local, another constructor's result) and that are only called. They
+    /// `new(T)`, an owned local, another constructor's result, `&x` of a variable of the
+    /// function that nothing else takes the address of) and that are only called. They
     /// return the value (`-> T`); a caller that keeps a pointer makes the cell.
     pub ctors: HashSet<ObjId>,
+    /// Variables whose only address is returned by a constructor (`return &x`): the value is
+    /// returned, and the variable needs no cell.
+    pub returned: HashSet<ObjId>,
     /// Pointee types whose pointers may point at a field or element (see `place`), once the
     /// lent addresses are left out.
     pub projected: HashSet<TypeId>,
@@ -370,6 +374,16 @@ fn decide(
             }
         }
     }
+    // `return &x`: fresh when those returns are the only addresses of `x` (which dies there)
+    // and no closure captures it.
+    let mut returned_addrs: HashMap<ObjId, usize> = HashMap::new();
+    for r in ctors.values().flatten() {
+        if let Fresh::Addr(o) = r {
+            *returned_addrs.entry(*o).or_default() += 1;
+        }
+    }
+    let escaping =
+        |o: &ObjId| addr_total.get(o) != returned_addrs.get(o) || facts.captured.contains(o);
     let mut mutable: HashSet<ObjId>;
     loop {
         // A parameter passed on must land in a borrowed parameter; a constructor returns only
@@ -383,6 +397,7 @@ fn decide(
                         valid.contains(o) && locals.contains_key(o) && !nulls.maybe_nil(*o)
                     }
                     Fresh::Ctor(g) => valid.contains(g),
+                    Fresh::Addr(o) => !escaping(o),
                     Fresh::No => false,
                 });
                 if !fresh_all {
@@ -549,6 +564,14 @@ fn decide(
         .copied()
         .filter(|c| valid.contains(c))
         .collect();
+    for (c, rets) in &ctors {
+        if out.ctors.contains(c) {
+            out.returned.extend(rets.iter().filter_map(|r| match r {
+                Fresh::Addr(o) => Some(*o),
+                _ => None,
+            }));
+        }
+    }
     // Locals whose every `&v` is lent to a borrowed parameter (or borrowed by a local).
     let mut bad: HashSet<ObjId> = HashSet::new();
     for &(f, i, v) in &lends {
@@ -741,6 +764,9 @@ enum Fresh {
     Local(ObjId),
     /// Another constructor candidate's result.
     Ctor(ObjId),
+    /// `&x` of one of the function's own variables (or parameters), which dies at the return:
+    /// fresh when no other `&x…` exists and no closure captures `x`.
+    Addr(ObjId),
     /// Anything else.
     No,
 }
@@ -752,6 +778,18 @@ fn fresh(info: &Info, prog: &Program, v: &Expr) -> Fresh {
             op: UnaryOp::Addr,
             x,
         } if matches!(strip_parens(x).kind, ExprKind::CompositeLit { .. }) => Fresh::New,
+        ExprKind::Unary {
+            op: UnaryOp::Addr,
+            x,
+        } => match info.uses.get(&strip_parens(x).id) {
+            Some(&o)
+                if matches!(strip_parens(x).kind, ExprKind::Ident(_))
+                    && matches!(prog.obj(o).kind, ObjKind::Var { global: false, .. }) =>
+            {
+                Fresh::Addr(o)
+            }
+            _ => Fresh::No,
+        },
         ExprKind::Call { func, args, .. } => match info.uses.get(&strip_parens(func).id) {
             Some(&f)
                 if matches!(
