@@ -126,6 +126,11 @@ impl Ctx<'_> {
     /// The value the pointer `x` points to, borrowed: `(*self)` for a pointer receiver
     /// (`&mut self`), else `x.as_ref().unwrap().borrow()` (`borrow_mut()` when `mutable`).
     pub fn pointee(&mut self, x: &Expr, mutable: bool) -> syn::Expr {
+        if !mutable {
+            if let Some(v) = self.ctor_temporary(x) {
+                return parse_quote!((#v));
+            }
+        }
         if self.is_nullable(x) {
             return self.nullable_deref(x, mutable);
         }
@@ -144,6 +149,19 @@ impl Ctx<'_> {
         } else {
             parse_quote!(#p.as_ref().unwrap().borrow())
         }
+    }
+
+    /// `f()` of a constructor reached through at once (`f().x`, `*f()`): the value it returns,
+    /// a temporary, with no cell around it.
+    fn ctor_temporary(&mut self, x: &Expr) -> Option<syn::Expr> {
+        let ExprKind::Call { func, .. } = &crate::builtins::strip_parens(x).kind else {
+            return None;
+        };
+        let f = self.obj_of(crate::builtins::strip_parens(func))?;
+        if !self.analysis.ptr_params.ctors.contains(&f) {
+            return None;
+        }
+        self.ctor_value(x)
     }
 
     /// `e` evaluated only for its effects (`let _ = …;`): a constructor call is left as the
@@ -778,6 +796,11 @@ impl Ctx<'_> {
         if matches!(self.mode_of(e), Some(Mode::Type)) {
             return self.unsupported(e, "pointer type in expression");
         }
+        if !mutable {
+            if let Some(v) = self.ctor_temporary(x) {
+                return v;
+            }
+        }
         if self.is_nullable(x) {
             return self.nullable_deref(x, mutable);
         }
@@ -833,16 +856,27 @@ impl Ctx<'_> {
         }
         // Writing through a pointer writes its pointee: the pointer itself is only read.
         let through_ptr = matches!(self.under(xt), Type::Pointer(_));
-        let mut base = as_base(if self.is_nullable(x) {
-            self.nullable_deref(x, mutable)
-        } else if mutable && !through_ptr {
-            self.place(x)
+        let mut self_ptr = self.is_self_ptr(x);
+        let temporary = if through_ptr && !mutable {
+            self.ctor_temporary(x)
         } else {
-            self.borrowed(x)
-        });
+            None
+        };
+        let mut base = if let Some(v) = temporary {
+            // `f().x` of a constructor: the field of the value it returns.
+            self_ptr = true;
+            as_base(v)
+        } else {
+            as_base(if self.is_nullable(x) {
+                self.nullable_deref(x, mutable)
+            } else if mutable && !through_ptr {
+                self.place(x)
+            } else {
+                self.borrowed(x)
+            })
+        };
         let mut t = xt;
         let _ = sel;
-        let mut self_ptr = self.is_self_ptr(x);
         for (i, &idx) in selection.path.iter().enumerate() {
             // Through a pointer: borrow the pointee (a pointer receiver is `&mut self`).
             if let Type::Pointer(elem) = self.under(t).clone() {

@@ -16,4 +16,6 @@ func main() {
 	a := newPoint(3)
 	a.X++
 	fmt.Println(a.X, a.Y)
+	// Reached through at once: the field of the returned value.
+	fmt.Println(newPoint(5).Y)
 }
