@@ -154,11 +154,7 @@ impl Ctx<'_> {
     /// `f()` of a constructor reached through at once (`f().x`, `*f()`): the value it returns,
     /// a temporary, with no cell around it.
     fn ctor_temporary(&mut self, x: &Expr) -> Option<syn::Expr> {
-        let ExprKind::Call { func, .. } = &crate::builtins::strip_parens(x).kind else {
-            return None;
-        };
-        let f = self.obj_of(crate::builtins::strip_parens(func))?;
-        if !self.analysis.ptr_params.ctors.contains(&f) {
+        if !self.is_ctor_call(x) {
             return None;
         }
         self.ctor_value(x)

@@ -257,6 +257,17 @@ impl Walk<'_> {
         matches!(self.prog.types.under(t), Type::Interface(_))
     }
 
+    /// A value of type `t` held in an interface: a candidate's `*T` is recorded (the interface
+    /// holds the `Option<T>`); any other type's pointers are excluded.
+    fn in_iface_value(&mut self, t: TypeId) {
+        match self.ptr_cand(t) {
+            Some(c) => {
+                self.in_iface.insert(c);
+            }
+            None => self.exclude_contained(t),
+        }
+    }
+
     /// An interface with an `Error` method (`error` and the interfaces embedding it).
     fn error_like(&self, t: TypeId) -> bool {
         matches!(self.prog.types.under(t), Type::Interface(i)
@@ -269,14 +280,7 @@ impl Walk<'_> {
         match (dst, self.ty(src)) {
             // A `*T` itself: the interface holds the `Option<T>` (not an `error`, whose
             // pointer values the `errors` support keeps as cells).
-            (Some(d), Some(s)) if self.is_iface(d) && !self.error_like(d) => {
-                match self.ptr_cand(s) {
-                    Some(c) => {
-                        self.in_iface.insert(c);
-                    }
-                    None => self.exclude_contained(s),
-                }
-            }
+            (Some(d), Some(s)) if self.is_iface(d) && !self.error_like(d) => self.in_iface_value(s),
             (Some(d), Some(s)) if self.is_iface(d) => self.exclude_contained(s),
             (None, Some(s)) => self.exclude_contained(s),
             _ => {}
@@ -639,12 +643,7 @@ impl Visitor for Walk<'_> {
                     // `x.(*T)` takes the `Option<T>` back out; `x.(I)` needs the dynamic
                     // value's identity kept.
                     self.iface_identity |= self.is_iface(t);
-                    match self.ptr_cand(t) {
-                        Some(c) => {
-                            self.in_iface.insert(c);
-                        }
-                        None => self.exclude_contained(t),
-                    }
+                    self.in_iface_value(t);
                 }
             }
             ExprKind::Selector { .. } => {

@@ -261,24 +261,22 @@ fn decide(
             }
         }
     }
-    {
-        for body in bodies {
-            let mut decls = Decls {
-                prog,
-                info,
-                ctors: &ctors,
-                found: Vec::new(),
-                from_ctor: Vec::new(),
-            };
-            visit::walk_block(&mut decls, body);
-            local_ctor.extend(decls.from_ctor);
-            for o in decls.found {
-                let fine = owned_pointee(prog, prog.obj(o).pkg, prog.obj(o).ty, projected)
-                    && (!facts.whole_assigned.contains(&o) || nulls.assigned.contains(&o))
-                    && !facts.captured.contains(&o);
-                if fine {
-                    locals.insert(o, body);
-                }
+    for body in bodies {
+        let mut decls = Decls {
+            prog,
+            info,
+            ctors: &ctors,
+            found: Vec::new(),
+            from_ctor: Vec::new(),
+        };
+        visit::walk_block(&mut decls, body);
+        local_ctor.extend(decls.from_ctor);
+        for o in decls.found {
+            let fine = owned_pointee(prog, prog.obj(o).pkg, prog.obj(o).ty, projected)
+                && (!facts.whole_assigned.contains(&o) || nulls.assigned.contains(&o))
+                && !facts.captured.contains(&o);
+            if fine {
+                locals.insert(o, body);
             }
         }
     }
@@ -1041,6 +1039,15 @@ impl Uses<'_, '_> {
     fn local_var(&self, o: ObjId) -> bool {
         matches!(self.prog.obj(o).kind, ObjKind::Var { global: false, .. })
     }
+
+    /// Whether `x` is a pointer to an array (which `p[i]`, `len(p)` and `range p` reach
+    /// through as they would through the array).
+    fn array_ptr(&self, x: &Expr) -> bool {
+        self.info.type_of(x.id).is_some_and(|t| {
+            matches!(self.prog.types.under(t), Type::Pointer(e)
+                if matches!(self.prog.types.under(*e), Type::Array(..)))
+        })
+    }
 }
 
 impl Uses<'_, '_> {
@@ -1152,17 +1159,6 @@ impl Uses<'_, '_> {
         self.addr_args.push((f, i, id));
         self.lent_addr.insert(id);
         lock_free
-    }
-}
-
-impl Uses<'_, '_> {
-    /// Whether `x` is a pointer to an array (which `p[i]`, `len(p)` and `range p` reach
-    /// through as they would through the array).
-    fn array_ptr(&self, x: &Expr) -> bool {
-        self.info.type_of(x.id).is_some_and(|t| {
-            matches!(self.prog.types.under(t), Type::Pointer(e)
-                if matches!(self.prog.types.under(*e), Type::Array(..)))
-        })
     }
 }
 
@@ -1303,6 +1299,13 @@ impl Visitor for Uses<'_, '_> {
 impl crate::ctx::Ctx<'_> {
     /// The value a fresh pointer expression makes: `&T{…}` → `T { … }`, `new(T)` → `T`'s zero
     /// value, an owned local → the local, a constructor call → the call's value.
+    /// Whether `v` calls a constructor (see [`PtrParams::ctors`]).
+    pub fn is_ctor_call(&self, v: &Expr) -> bool {
+        matches!(&strip_parens(v).kind, ExprKind::Call { func, .. }
+            if self.obj_of(strip_parens(func))
+                .is_some_and(|f| self.analysis.ptr_params.ctors.contains(&f)))
+    }
+
     pub fn ctor_value(&mut self, v: &Expr) -> Option<syn::Expr> {
         let v = strip_parens(v);
         if let Some(r) = immediate_fresh(v) {
@@ -1346,9 +1349,7 @@ impl crate::ctx::Ctx<'_> {
         let ty = self.rust_type(pointee)?;
         let id = self.bind_local(obj, &name.name);
         // (A constructor call says its type; a zero value made by a call may not.)
-        let ctor_call = matches!(&value.kind, ExprKind::Call { func, .. }
-            if self.obj_of(strip_parens(func))
-                .is_some_and(|f| self.analysis.ptr_params.ctors.contains(&f)));
+        let ctor_call = self.is_ctor_call(value);
         let says_type = match &init {
             syn::Expr::Struct(_) => true,
             // `T::default()`
