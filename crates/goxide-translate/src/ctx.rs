@@ -57,7 +57,6 @@ pub struct Ctx<'a> {
     pub info: &'a Info,
     pub pkg: PkgId,
     /// Translation options (the Go version decides loop-variable semantics).
-    #[allow(dead_code)]
     pub opts: &'a Options,
     pub analysis: Analysis,
     /// crates.io crates the code uses (`sha2`), added to the generated `Cargo.toml`.

@@ -25,6 +25,7 @@ mod interfaces;
 mod layout;
 mod lit;
 mod local_borrows;
+pub mod localize;
 mod markers;
 mod names;
 mod nullable;
@@ -56,6 +57,9 @@ pub struct Options {
     pub go_version: (u32, u32),
     /// `--async tokio`: goroutines (and `main`) run as tasks of a tokio runtime.
     pub async_tokio: bool,
+    /// Names (their ids) of package variables [`localize`] moved into a function, with the
+    /// function's name: the report still counts them as package variables.
+    pub localized: std::collections::HashMap<goxide_ast::ast::NodeId, String>,
 }
 
 /// One Rust file: the translation of one Go file (or the generated crate root).

@@ -7,9 +7,11 @@
 //! report and the code agree.
 
 use crate::analysis::{Analysis, SliceMode};
+use goxide_ast::ast::NodeId;
 use goxide_ast::ast::{DeclKind, File, FuncDecl};
 use goxide_ast::{SourceFile, Span};
 use goxide_types::{Info, ObjKind, PkgId, Program, Type};
+use std::collections::HashMap;
 
 /// How a declaration holds its value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -58,7 +60,13 @@ pub fn records(
     files: &[(SourceFile, File)],
     analysis: &Analysis,
     threaded: bool,
+    localized: &HashMap<NodeId, String>,
 ) -> Vec<OwnershipRecord> {
+    // Package variables moved into the one function using them, by object.
+    let localized: HashMap<goxide_types::ObjId, &str> = localized
+        .iter()
+        .filter_map(|(id, f)| Some((*info.defs.get(id)?, f.as_str())))
+        .collect();
     // Enclosing scopes: functions (by body span) and struct types (by declaration span).
     let mut scopes: Vec<(usize, Span, String)> = Vec::new();
     for (i, (_, f)) in files.iter().enumerate() {
@@ -125,9 +133,12 @@ pub fn records(
             .filter(|(i, sp, _)| *i == fi && sp.start <= obj.span.start && obj.span.end <= sp.end)
             .map(|(_, _, n)| n.clone())
             .next()
+            .or_else(|| localized.get(&o).map(|f| f.to_string()))
             .unwrap_or_default();
         let role = if role == "parameter" && is_result(files, fi, obj.span) {
             "result"
+        } else if localized.contains_key(&o) {
+            "package variable"
         } else {
             role
         };
@@ -138,6 +149,15 @@ pub fn records(
                 Holding::Borrowed,
                 "a pointer receiver: the method borrows the value it is called on".to_string(),
             ),
+            _ if localized.contains_key(&o) => {
+                let f = localized.get(&o).copied().unwrap_or_default();
+                let (form, holding, why) = decide(prog, analysis, o, &under, "variable", threaded);
+                (
+                    form,
+                    holding,
+                    format!("only `{f}` uses it, which runs once: a local of `{f}`; {why}"),
+                )
+            }
             _ => decide(prog, analysis, o, &under, role, threaded),
         };
         out.push(OwnershipRecord {

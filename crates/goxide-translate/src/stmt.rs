@@ -38,6 +38,10 @@ impl Ctx<'_> {
             for c in self.take_comments_before(s.span.start) {
                 out.push(comment_stmt(&c));
             }
+            // A package variable moved here (see `localize`) brings its comment along.
+            if let Some(doc) = self.localized_doc(s) {
+                out.extend(doc.lines().map(comment_stmt));
+            }
             let saved = std::mem::take(&mut self.pending_markers);
             let mut translated = self.stmt(s);
             let mut markers = std::mem::replace(&mut self.pending_markers, saved);
@@ -2585,6 +2589,25 @@ pub fn cond_expr(e: syn::Expr) -> syn::Expr {
 }
 
 /// A sentinel statement that the facade turns into a `// text` comment.
+impl Ctx<'_> {
+    /// The comment of a package variable declaration `localize` moved into this function.
+    fn localized_doc<'s>(&self, s: &'s Stmt) -> Option<&'s str> {
+        let StmtKind::Decl(Decl {
+            kind: DeclKind::Var(specs),
+            doc: Some(doc),
+            ..
+        }) = &s.kind
+        else {
+            return None;
+        };
+        let first = specs.first()?.names.first()?;
+        self.opts
+            .localized
+            .contains_key(&first.id)
+            .then_some(doc.as_str())
+    }
+}
+
 pub fn comment_stmt(text: &str) -> syn::Stmt {
     let lit = syn::LitStr::new(text, proc_macro2::Span::call_site());
     parse_quote!(__goxide_comment!(#lit);)

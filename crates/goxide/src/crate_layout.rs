@@ -135,6 +135,7 @@ pub(crate) fn lay_out(
     let opts = goxide_translate::Options {
         go_version,
         async_tokio,
+        localized: pkg.localized.clone(),
     };
     let translated = goxide_translate::translate_package(c, &pkg.files, &opts);
     let Some(translated) = translated else {

@@ -2,13 +2,18 @@
 
 use crate::goroot::{find_goroot, SourceImporter};
 use crate::{crate_layout, Input, Options, Output, Report};
-use goxide_ast::ast::{File, IdGen};
+use goxide_ast::ast::{File, IdGen, NodeId};
 use goxide_ast::{Diagnostic, SourceFile};
+use std::collections::{HashMap, HashSet};
 
 /// The parsed files of one package.
 pub(crate) struct ParsedPackage {
     pub import_path: String,
     pub files: Vec<(SourceFile, File)>,
+    /// Package variables moved into the one function using them (their names' ids, with the
+    /// function's name; see
+    /// `goxide_translate::localize`).
+    pub localized: HashMap<NodeId, String>,
 }
 
 /// Parses every file of every package; returns the syntax diagnostics too.
@@ -25,6 +30,7 @@ pub(crate) fn parse_all(input: &Input, ids: &mut IdGen) -> (Vec<ParsedPackage>, 
         packages.push(ParsedPackage {
             import_path: p.import_path.clone(),
             files,
+            localized: HashMap::new(),
         });
     }
     (packages, diags)
@@ -39,6 +45,7 @@ pub fn effective_go_version(input: &Input, opts: &Options) -> (u32, u32) {
 pub(crate) fn check_all(
     input: &Input,
     opts: &Options,
+    localize: bool,
 ) -> (Vec<(ParsedPackage, goxide_types::Checked)>, Vec<Diagnostic>) {
     let mut ids = IdGen::new();
     let (packages, mut diags) = parse_all(input, &mut ids);
@@ -61,19 +68,64 @@ pub(crate) fn check_all(
     for p in packages {
         let c = goxide_types::check_package(&p.import_path, &p.files, &mut importer, &config);
         diags.extend(c.diagnostics.iter().cloned());
+        let (p, c) = if localize && !c.diagnostics.iter().any(Diagnostic::is_error) {
+            localized(p, c, &mut importer, &config)
+        } else {
+            (p, c)
+        };
         checked.push((p, c));
     }
     (checked, diags)
 }
 
+/// The package with its variables that only one function uses moved into that function, checked
+/// again; unchanged when there are none or the rewritten package does not check.
+fn localized(
+    p: ParsedPackage,
+    c: goxide_types::Checked,
+    importer: &mut SourceImporter<'_>,
+    config: &goxide_types::Config,
+) -> (ParsedPackage, goxide_types::Checked) {
+    let mut moves = goxide_translate::localize::plan(&c.program, &c.info, &p.files);
+    // A variable the function only assigns would be "declared but not used": such moves are
+    // dropped and the rest tried again, once.
+    for _ in 0..2 {
+        if moves.is_empty() {
+            break;
+        }
+        let mut files = p.files.clone();
+        let ids = goxide_translate::localize::apply(&mut files, &moves, &mut importer.ids);
+        let c2 = goxide_types::check_package(&p.import_path, &files, importer, config);
+        if !c2.diagnostics.iter().any(Diagnostic::is_error) {
+            return (
+                ParsedPackage {
+                    import_path: p.import_path,
+                    files,
+                    localized: ids,
+                },
+                c2,
+            );
+        }
+        let unused: HashSet<&str> = c2
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.message.strip_suffix(" declared but not used"))
+            .collect();
+        moves.retain(|m| {
+            !goxide_translate::localize::names(&p.files, m).any(|n| unused.contains(n))
+        });
+    }
+    (p, c)
+}
+
 /// Parses and type-checks only (`goxide check`): the diagnostics.
 pub fn check(input: &Input, opts: &Options) -> Vec<Diagnostic> {
-    check_all(input, opts).1
+    check_all(input, opts, false).1
 }
 
 /// Translates an input into the files of a Cargo crate (or workspace).
 pub fn translate(input: &Input, opts: &Options) -> Output {
-    let (checked, diagnostics) = check_all(input, opts);
+    let (checked, diagnostics) = check_all(input, opts, true);
     if diagnostics.iter().any(Diagnostic::is_error) || checked.is_empty() {
         return Output {
             files: Vec::new(),

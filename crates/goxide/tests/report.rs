@@ -141,3 +141,55 @@ fn functions_report_completeness_and_markers() {
     );
     assert!(out.report.functions_complete < out.report.functions);
 }
+
+#[test]
+fn package_variables_only_main_uses_are_reported_as_package_variables_made_local() {
+    let out = translate(
+        r#"package main
+
+import "fmt"
+
+var tally = map[string]int{}
+var shared []int
+var late = make([]int, 2)
+
+func add(n int) { shared = append(shared, n) }
+
+func main() {
+	tally["a"]++
+	add(1)
+	shared = append(shared, 2)
+	fmt.Println(tally, shared, late)
+}
+"#,
+    );
+    let local = find(&out, "main", "tally");
+    assert_eq!(
+        (
+            local.role.as_str(),
+            local.form.as_str(),
+            local.holding.as_str()
+        ),
+        ("package variable", "HashMap<K, V>", "owned")
+    );
+    assert!(
+        local.why.starts_with("only `main` uses it"),
+        "{}",
+        local.why
+    );
+    assert_eq!(find(&out, "main", "late").holding, "owned");
+    // Used by `add` too: it stays a package variable in a cell.
+    let global = find(&out, "", "shared");
+    assert_eq!(
+        (global.role.as_str(), global.holding.as_str()),
+        ("package variable", "shared")
+    );
+    let rust = &out
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("main.rs"))
+        .unwrap()
+        .contents;
+    assert!(rust.contains("let mut tally"), "{rust}");
+    assert!(rust.contains("static SHARED"), "{rust}");
+}

@@ -18,5 +18,7 @@ func main() {
 	bump(counts)
 	nums = append(nums, 4)
 	fill(nums[1:])
-	fmt.Println(nums, counts)
+	show()
 }
+
+func show() { fmt.Println(nums, counts) }

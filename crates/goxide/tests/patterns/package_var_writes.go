@@ -21,5 +21,8 @@ func main() {
 	fmt.Println(len(counts))
 	// write through a package pointer
 	node.vals[1] = 7
-	fmt.Println(node.vals)
+	show()
 }
+
+// Used from two functions: they stay package variables.
+func show() { fmt.Println(string(out), len(counts), node.vals) }

@@ -24,4 +24,7 @@ func main() {
 	*p += 10
 	name += "y"
 	fmt.Println(counter, *p, name, hit, found)
+	report()
 }
+
+func report() { fmt.Println(counter, name, table) }
