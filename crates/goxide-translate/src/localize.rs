@@ -9,7 +9,9 @@
 //!
 //! The move keeps Go's behaviour when:
 //! - every use of the variable is inside that function's body (nothing else, not another
-//!   package variable's initializer, names it), in the same file and after the declaration;
+//!   package variable's initializer, names it), in the same file (before or after the
+//!   declaration: the moved statement keeps its position for diagnostics and brings its comments
+//!   along, and the comments before it in the function are not taken at its position);
 //! - the function is `init`, or `main` and nothing calls `main`;
 //! - the initializer cannot observe or change anything (literals, constants, function values,
 //!   `make`, `new`, conversions of those): evaluating it at the start of the function instead of
@@ -80,7 +82,7 @@ pub fn plan(prog: &Program, info: &Info, files: &[(SourceFile, File)]) -> Vec<Mo
             };
             for (si, spec) in specs.iter().enumerate() {
                 let target = spec_target(prog, info, f, spec, &users, main_called);
-                if let Some((_, td)) = target.filter(|&(tf, td)| tf == fi && td > di) {
+                if let Some((_, td)) = target.filter(|&(tf, _)| tf == fi) {
                     out.push(Move {
                         file: fi,
                         decl: di,

@@ -35,12 +35,15 @@ impl Ctx<'_> {
         }
         let mut out = Vec::new();
         for s in list {
-            for c in self.take_comments_before(s.span.start) {
-                out.push(comment_stmt(&c));
-            }
-            // A package variable moved here (see `localize`) brings its comment along.
-            if let Some(doc) = self.localized_doc(s) {
-                out.extend(doc.lines().map(comment_stmt));
+            // A package variable moved here (see `localize`) brings its comment along; its
+            // position is elsewhere in the file, so the comments before it are not taken.
+            match self.localized(s) {
+                Some(doc) => out.extend(doc.unwrap_or_default().lines().map(comment_stmt)),
+                None => {
+                    for c in self.take_comments_before(s.span.start) {
+                        out.push(comment_stmt(&c));
+                    }
+                }
             }
             let saved = std::mem::take(&mut self.pending_markers);
             let mut translated = self.stmt(s);
@@ -2590,11 +2593,11 @@ pub fn cond_expr(e: syn::Expr) -> syn::Expr {
 
 /// A sentinel statement that the facade turns into a `// text` comment.
 impl Ctx<'_> {
-    /// The comment of a package variable declaration `localize` moved into this function.
-    fn localized_doc<'s>(&self, s: &'s Stmt) -> Option<&'s str> {
+    /// For a package variable declaration `localize` moved into this function: its comment.
+    fn localized<'s>(&self, s: &'s Stmt) -> Option<Option<&'s str>> {
         let StmtKind::Decl(Decl {
             kind: DeclKind::Var(specs),
-            doc: Some(doc),
+            doc,
             ..
         }) = &s.kind
         else {
@@ -2604,7 +2607,7 @@ impl Ctx<'_> {
         self.opts
             .localized
             .contains_key(&first.id)
-            .then_some(doc.as_str())
+            .then_some(doc.as_deref())
     }
 }
 
