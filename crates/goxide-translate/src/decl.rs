@@ -398,7 +398,8 @@ pub fn translate_package(
         let mut struct_types: Vec<(usize, ObjId)> = Vec::new();
         for d in &file.decls {
             for c in ctx.take_comments_before(d.span.start) {
-                if !is_doc_of(&c, d) {
+                // (A package variable's doc stays a comment: its item may be a macro.)
+                if !is_doc_of(&c, d) || matches!(d.kind, DeclKind::Var(_)) {
                     items.push(comment_item(&c));
                 }
             }
@@ -448,8 +449,16 @@ pub fn translate_package(
                     }
                 }
                 DeclKind::Var(specs) => {
+                    // The comments of a group's specs, and those after a spec on its line,
+                    // stay with the statics.
                     for s in specs {
+                        for c in ctx.take_comments_before(s.span.start) {
+                            items.push(comment_item(&c));
+                        }
                         items.extend(ctx.global_var(s));
+                    }
+                    for c in ctx.take_comments_before(d.span.end) {
+                        items.push(comment_item(&c));
                     }
                 }
             }
