@@ -968,6 +968,15 @@ impl Ctx<'_> {
                 ));
                 continue;
             }
+            if self.thread_value_global(obj) {
+                // Never assigned, and a copy shares what it refers to: a thread-local value,
+                // read by cloning, with no cell (it starts up in Go's order with the others).
+                out.push(parse_quote!(thread_local! {
+                    #(#attrs)*
+                    static #id: #ty = #init;
+                }));
+                continue;
+            }
             let cell = if self.threaded && self.thread_blocker.is_none() {
                 "process-wide cell (support::sync::Global)"
             } else {

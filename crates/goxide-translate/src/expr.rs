@@ -670,6 +670,13 @@ impl Ctx<'_> {
     }
 
     fn global_read(&mut self, id: &syn::Ident, copy: bool) -> syn::Expr {
+        if self.is_thread_value_global(id) {
+            return if copy {
+                parse_quote!(#id.with(|v| *v))
+            } else {
+                parse_quote!(#id.with(|v| v.clone()))
+            };
+        }
         if self.boxed_global(id) {
             return if copy {
                 parse_quote!(#id.with(|c| *c.borrow()))
@@ -682,6 +689,22 @@ impl Ctx<'_> {
         } else {
             parse_quote!(#id.with_borrow(|v| v.clone()))
         }
+    }
+
+    /// Whether package variable `obj` is a thread-local value with no cell (nothing changes
+    /// it: see `globals::GlobalFacts::thread_values`), in a program whose package variables
+    /// are thread-local.
+    pub fn thread_value_global(&self, obj: ObjId) -> bool {
+        self.analysis.globals.thread_values.contains(&obj)
+            && !self.analysis.address_taken.contains(&obj)
+            && !(self.threaded && self.thread_blocker.is_none())
+    }
+
+    /// [`Ctx::thread_value_global`] of the package variable named `id`.
+    fn is_thread_value_global(&self, id: &syn::Ident) -> bool {
+        self.global_names
+            .iter()
+            .any(|(o, n)| id == n && self.thread_value_global(*o))
     }
 
     /// Whether the package variable named `id` lives in a shared cell (its address is taken).
@@ -758,6 +781,9 @@ impl Ctx<'_> {
         let prev = self.global_override.replace(root);
         let body = build(self);
         self.global_override = prev;
+        if self.is_thread_value_global(&gid) {
+            return parse_quote!(#gid.with(|g| #body));
+        }
         if self.boxed_global(&gid) {
             return parse_quote!(#gid.with(|c| {
                 let g = &mut *c.borrow_mut();

@@ -24,6 +24,13 @@ use std::collections::{HashMap, HashSet};
 pub struct GlobalFacts {
     /// Package variables never changed after their initializer.
     pub readonly: HashSet<ObjId>,
+    /// Package variables nothing changes that cannot be `readonly` statics: of a type whose
+    /// copies share what they refer to (an interface, a pointer, a function, a channel: a copy
+    /// is the variable) and never assigned, or of a candidate type, never changed and never
+    /// aliased, whose initializer must run at start-up (it has side effects or reads a
+    /// variable that changes). Without goroutines each is a thread-local value read by cloning,
+    /// with no cell; its initializer keeps its start-up order.
+    pub thread_values: HashSet<ObjId>,
     /// Package variables written directly, with the first function (in source order) that
     /// writes them.
     pub written: HashMap<ObjId, String>,
@@ -94,6 +101,7 @@ pub fn find(
     // Candidates, with the package variables their initializer reads.
     let mut candidates: Vec<(ObjId, Vec<ObjId>)> = Vec::new();
     let mut impure: HashSet<ObjId> = HashSet::new();
+    let mut sharing_vars: Vec<ObjId> = Vec::new();
     for f in files {
         for d in &f.decls {
             match &d.kind {
@@ -118,6 +126,9 @@ pub fn find(
                             let Some(&o) = info.defs.get(&n.id) else {
                                 continue;
                             };
+                            if !n.is_blank() && sharing(prog, prog.obj(o).ty) {
+                                sharing_vars.push(o);
+                            }
                             if n.is_blank() || !w.plain(prog.obj(o).ty, 0) {
                                 continue;
                             }
@@ -157,6 +168,16 @@ pub fn find(
         }
     }
     w.out.readonly = readonly;
+    let unchanged_plain = candidates.iter().map(|(o, _)| *o).filter(|o| {
+        !w.out.readonly.contains(o)
+            && !w.out.written.contains_key(o)
+            && !w.out.aliased.contains_key(o)
+    });
+    w.out.thread_values = sharing_vars
+        .into_iter()
+        .filter(|o| !w.out.written.contains_key(o))
+        .chain(unchanged_plain)
+        .collect();
     // (For other types, a copy shares what their pointers point to, not the variable.)
     let plain: HashSet<ObjId> = candidates.iter().map(|(o, _)| *o).collect();
     w.out.aliased.retain(|o, _| plain.contains(o));
@@ -420,6 +441,15 @@ impl Walker<'_> {
             }
         }
     }
+}
+
+/// A type whose copies share what they refer to: an interface, a pointer, a function or a
+/// channel value.
+fn sharing(prog: &Program, t: TypeId) -> bool {
+    matches!(
+        prog.types.under(t),
+        Type::Interface(_) | Type::Pointer(_) | Type::Func(_) | Type::Chan(..)
+    )
 }
 
 fn strip(e: &Expr) -> Option<&Expr> {

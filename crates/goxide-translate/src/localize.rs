@@ -29,7 +29,7 @@ use goxide_ast::ast::*;
 use goxide_ast::visit::{self, Visitor};
 use goxide_ast::SourceFile;
 use goxide_types::{Builtin, Info, ObjId, ObjKind, Program, Type, TypeId};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The largest value (in bytes, as Go lays it out roughly) moved onto a function's stack.
 const MAX_LOCAL_BYTES: u64 = 64 * 1024;
@@ -329,7 +329,7 @@ pub fn apply(
 ) -> HashMap<NodeId, String> {
     let mut moved_names = HashMap::new();
     // (file, func) → specs in source order, with the declaration's doc comment.
-    let mut by_func: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
+    let mut by_func: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
     for m in moves {
         by_func
             .entry((m.file, m.func))
@@ -363,7 +363,11 @@ pub fn apply(
             // goes along.
             let lone = vs.len() == 1;
             let doc_start = if lone { d.span.start } else { spec.span.start };
-            let (prev_end, _) = doc_bounds(file, di);
+            let prev_end = match (lone, si.checked_sub(1).and_then(|p| vs.get(p))) {
+                (true, _) => doc_bounds(file, di),
+                (false, Some(prev)) => prev.span.end,
+                (false, None) => d.span.start,
+            };
             let line_end = source
                 .get(spec.span.end as usize..)
                 .and_then(|rest| rest.find('\n'))
@@ -371,10 +375,14 @@ pub fn apply(
             let doc = spec.doc.clone().or_else(|| d.doc.clone().filter(|_| lone));
             let mut trailing = Vec::new();
             comments_gone.extend(file.comments.iter().enumerate().filter_map(|(ci, c)| {
+                // (A comment on the previous declaration's line is that declaration's.)
+                let own_line = source
+                    .get(prev_end as usize..c.span.start as usize)
+                    .is_some_and(|gap| gap.contains('\n'));
                 let before = doc.is_some()
                     && c.span.end <= doc_start
                     && c.span.start >= prev_end
-                    && (lone || c.span.start >= d.span.start);
+                    && own_line;
                 let after = c.span.start >= spec.span.end && c.span.end <= line_end;
                 if after {
                     trailing.push(crate::ctx::comment_text(&c.text));
@@ -431,18 +439,14 @@ pub fn apply(
 
 /// Where the comments of declaration `di` may start: after the previous declaration (or the
 /// imports).
-fn doc_bounds(file: &File, di: usize) -> (u32, u32) {
-    let prev_end = match di.checked_sub(1).and_then(|p| file.decls.get(p)) {
+fn doc_bounds(file: &File, di: usize) -> u32 {
+    match di.checked_sub(1).and_then(|p| file.decls.get(p)) {
         Some(p) => p.span.end,
         None => file
             .imports
             .last()
             .map_or(file.package.span.end, |i| i.span.end),
-    };
-    (
-        prev_end,
-        file.decls.get(di).map_or(prev_end, |d| d.span.start),
-    )
+    }
 }
 
 /// The names a planned move declares.

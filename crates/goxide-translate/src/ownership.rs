@@ -453,6 +453,15 @@ fn decide(
             "never changed after its initializer: an immutable static".into(),
         );
     }
+    if role == "package variable" && !threaded && a.globals.thread_values.contains(&o) {
+        return (
+            format!("thread_local {base} (never changed)"),
+            Holding::Owned,
+            "never changed after its initializer, which runs at start-up: a thread-local value \
+             read by copying, with no cell"
+                .into(),
+        );
+    }
     if role == "package variable" {
         let form = if threaded {
             format!("support::sync::Global<{base}>")
