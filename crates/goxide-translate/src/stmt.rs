@@ -1240,22 +1240,83 @@ impl Ctx<'_> {
             return None;
         }
         let first = args.first()?;
-        if !same_place(l, first) || self.global_root(l).is_some() {
+        if !same_place(l, first) {
             return None;
+        }
+        if let Some(root) = self.global_root(l) {
+            return self.append_in_global(l, r, root, &args[1..], *ellipsis);
         }
         let st = self.type_of(r)?;
         let target = self.place(l);
         let pushes = self.append_items(r, st, &args[1..], *ellipsis);
+        // `v.push(x);` → `target.push(x);`
         let out = pushes
             .into_iter()
-            .map(|p| {
-                // `v.push(x);` → `target.push(x);`
-                let text = quote::quote!(#p).to_string();
-                let _ = text;
-                rewrite_receiver(p, &target)
-            })
+            .map(|p| rewrite_receiver(p, &target))
             .collect();
         Some(out)
+    }
+
+    /// `x = append(x, …)` of a package variable: pushed inside its cell,
+    /// `X.with_borrow_mut(|g| g.push(…))`, when the items neither name `x` nor call anything
+    /// (which could read it while the cell is borrowed) nor receive from a channel.
+    fn append_in_global(
+        &mut self,
+        l: &Expr,
+        r: &Expr,
+        root: ObjId,
+        items: &[Expr],
+        ellipsis: bool,
+    ) -> Option<Vec<syn::Stmt>> {
+        let gid = self.var_name(root);
+        let risky = items
+            .iter()
+            .any(|a| crate::subslice::mentions(self.info, a, root) || self.calls_or_receives(a));
+        if risky || self.boxed_global(&gid) || self.rust_type(self.obj(root).ty).is_none() {
+            return None;
+        }
+        let st = self.type_of(r)?;
+        let prev = self.global_override.replace(root);
+        let target = self.place(l);
+        let pushes = self.append_items(r, st, items, ellipsis);
+        self.global_override = prev;
+        let pushes: Vec<syn::Stmt> = pushes
+            .into_iter()
+            .map(|p| rewrite_receiver(p, &target))
+            .collect();
+        Some(vec![
+            parse_quote!(#gid.with_borrow_mut(|g| { #(#pushes)* });),
+        ])
+    }
+
+    /// Whether evaluating `e` calls a function (conversions and builtins aside) or receives
+    /// from a channel.
+    fn calls_or_receives(&self, e: &Expr) -> bool {
+        struct Finder<'a, 'b>(&'a Ctx<'b>, bool);
+        impl goxide_ast::visit::Visitor for Finder<'_, '_> {
+            fn expr(&mut self, e: &Expr) -> bool {
+                match &e.kind {
+                    ExprKind::Call { func, .. } => {
+                        if !matches!(
+                            self.0.mode_of(strip_parens(func)),
+                            Some(Mode::Type | Mode::Builtin)
+                        ) {
+                            self.1 = true;
+                        }
+                    }
+                    ExprKind::Unary {
+                        op: UnaryOp::Recv, ..
+                    } => self.1 = true,
+                    // A function literal's body runs when it is called.
+                    ExprKind::FuncLit { .. } => return false,
+                    _ => {}
+                }
+                !self.1
+            }
+        }
+        let mut f = Finder(self, false);
+        goxide_ast::visit::walk_expr(&mut f, e);
+        f.1
     }
 
     /// `a, b := f()`, `v, ok := m[k]`.
