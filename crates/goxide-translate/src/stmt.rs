@@ -1296,13 +1296,13 @@ impl Ctx<'_> {
         impl goxide_ast::visit::Visitor for Finder<'_, '_> {
             fn expr(&mut self, e: &Expr) -> bool {
                 match &e.kind {
-                    ExprKind::Call { func, .. } => {
+                    ExprKind::Call { func, .. }
                         if !matches!(
                             self.0.mode_of(strip_parens(func)),
                             Some(Mode::Type | Mode::Builtin)
-                        ) {
-                            self.1 = true;
-                        }
+                        ) =>
+                    {
+                        self.1 = true;
                     }
                     ExprKind::Unary {
                         op: UnaryOp::Recv, ..
