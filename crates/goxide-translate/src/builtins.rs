@@ -1515,8 +1515,16 @@ impl Ctx<'_> {
                         };
                         let n = args.get(1).map(|a| self.index_usize(a));
                         let c = args.get(2).map(|a| self.index_usize(a));
+                        let empty = self.info.const_value(args[1].id).is_some_and(|v| {
+                            matches!(v, goxide_types::ConstValue::Int(i) if i.sign() == num_bigint::Sign::NoSign)
+                        });
                         match (n, c) {
                             (Some(n), None) => parse_quote!(vec![#z; #n]),
+                            // `make([]T, 0, n)`: an empty vector with room for `n`.
+                            (Some(_), Some(c)) if empty => match self.rust_type(et) {
+                                Some(ty) => parse_quote!(Vec::<#ty>::with_capacity(#c)),
+                                None => parse_quote!(Vec::with_capacity(#c)),
+                            },
                             (Some(n), Some(c))
                                 if args[1..].iter().all(|a| self.info.const_value(a.id).is_some())
                                     || self.info.const_value(args[1].id).is_some_and(|v| {

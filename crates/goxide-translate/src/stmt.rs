@@ -2216,11 +2216,40 @@ impl Ctx<'_> {
                     }
                 }
             }
-            Type::Map(..) => {
-                let owned = self.value(x);
-                let m = owned;
-                header = parse_quote!(#m);
-                pattern = quote::quote!((#kp, #vp));
+            Type::Map(kt, vt) => {
+                let sx = crate::expr::as_base(self.borrowed(x));
+                if crate::expr::reads_cell(&sx) || mutated_in_body || self.map_used_in(x, body) {
+                    // The body may change the map: iterate over a copy.
+                    let m = self.value(x);
+                    header = parse_quote!(#m);
+                    pattern = quote::quote!((#kp, #vp));
+                } else {
+                    let (kc, vc) = (self.is_copy(kt), self.is_copy(vt));
+                    match (&k, &v) {
+                        (_, None) if kc => header = parse_quote!(#sx.keys().copied()),
+                        (_, None) => header = parse_quote!(#sx.keys().cloned()),
+                        (None, Some(_)) if vc => header = parse_quote!(#sx.values().copied()),
+                        (None, Some(_)) => header = parse_quote!(#sx.values().cloned()),
+                        (Some(_), Some(_)) => {
+                            let kx: syn::Expr = if kc {
+                                parse_quote!(*k)
+                            } else {
+                                parse_quote!(k.clone())
+                            };
+                            let vx: syn::Expr = if vc {
+                                parse_quote!(*v)
+                            } else {
+                                parse_quote!(v.clone())
+                            };
+                            header = parse_quote!(#sx.iter().map(|(k, v)| (#kx, #vx)));
+                        }
+                    }
+                    pattern = match (&k, &v) {
+                        (_, None) => kp,
+                        (None, Some(_)) => vp,
+                        _ => quote::quote!((#kp, #vp)),
+                    };
+                }
             }
             Type::Chan(..) => {
                 let Some(h) = self.chan_range_header(x) else {
@@ -2294,6 +2323,47 @@ impl Ctx<'_> {
             })];
         }
         vec![parse_quote!(#lab for #pattern in #header #body_b)]
+    }
+
+    /// Whether the body passes the map at the root of `x` to a call (a function, or `delete`
+    /// and `clear`), which may change it while it is iterated.
+    fn map_used_in(&self, x: &Expr, body: &Block) -> bool {
+        let Some(root) = root_ident(x).and_then(|e| self.obj_of(e)) else {
+            return true;
+        };
+        struct Finder<'c, 'a> {
+            ctx: &'c Ctx<'a>,
+            root: ObjId,
+            found: bool,
+        }
+        impl goxide_ast::visit::Visitor for Finder<'_, '_> {
+            fn expr(&mut self, e: &Expr) -> bool {
+                if let ExprKind::Call { func, args, .. } = &e.kind {
+                    // (`len(m)` only reads it.)
+                    let len = self.ctx.obj_of(strip_parens(func)).is_some_and(|f| {
+                        matches!(
+                            self.ctx.obj(f).kind,
+                            goxide_types::ObjKind::Builtin(goxide_types::Builtin::Len)
+                        )
+                    });
+                    if !len
+                        && args.iter().any(|a| {
+                            root_ident(a).and_then(|r| self.ctx.obj_of(r)) == Some(self.root)
+                        })
+                    {
+                        self.found = true;
+                    }
+                }
+                !self.found
+            }
+        }
+        let mut f = Finder {
+            ctx: self,
+            root,
+            found: false,
+        };
+        goxide_ast::visit::walk_block(&mut f, body);
+        f.found
     }
 
     /// Whether the body assigns to (part of) the variable at the root of `x`.
