@@ -582,7 +582,7 @@ pub fn translate_package(
             .filter_map(|o| global_names.get(o).cloned())
             .collect();
         crate::globals::tidy_reads(&mut items, &statics);
-        crate::globals::drop_double_copies(&mut items);
+        crate::tidy::tidy(&mut items);
         shared = Some(ctx.analysis);
         let module = module_name(&sf.path, multi);
         out_files.push((module, sf.path.clone(), items));

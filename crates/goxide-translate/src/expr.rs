@@ -707,6 +707,26 @@ impl Ctx<'_> {
             .any(|(o, n)| id == n && self.thread_value_global(*o))
     }
 
+    /// A map key to look up by reference (`m.get(&k)`): a string variable as it is, other keys
+    /// as values of the key type.
+    pub fn map_key(&mut self, k: &Expr, kt: TypeId) -> syn::Expr {
+        let plain_string_var = matches!(k.kind, ExprKind::Ident(_))
+            && self.type_of(k) == Some(kt)
+            && matches!(self.under(kt), Type::Basic(b) if b.is_string())
+            && self.obj_of(k).is_some_and(|o| {
+                matches!(self.obj(o).kind, ObjKind::Var { global: false, .. })
+                    && !self.analysis.boxed.contains(&o)
+                    && !self.is_bytestr(k)
+            });
+        if plain_string_var {
+            let b = self.borrowed(k);
+            if matches!(b, syn::Expr::Path(_)) {
+                return b;
+            }
+        }
+        paren_if_needed(self.value_as(k, kt))
+    }
+
     /// Whether the package variable named `id` lives in a shared cell (its address is taken).
     pub fn boxed_global(&self, id: &syn::Ident) -> bool {
         self.global_names
@@ -1202,8 +1222,7 @@ impl Ctx<'_> {
                     return parse_quote!((*#m.entry(#k).or_default()));
                 }
                 let m = as_base(self.borrowed(x));
-                let k = self.value_as(i, kt);
-                let k = paren_if_needed(k);
+                let k = self.map_key(i, kt);
                 let vt = match self.under(self.type_of(x).unwrap_or(kt)) {
                     Type::Map(_, v) => *v,
                     _ => kt,

@@ -36,6 +36,7 @@ mod ptr_receivers;
 mod stdlib;
 mod stmt;
 mod subslice;
+mod tidy;
 mod types;
 
 use goxide_ast::ast::File;

@@ -1371,13 +1371,12 @@ impl Ctx<'_> {
                     return Err("comma-ok form");
                 };
                 let m = crate::expr::as_base(self.borrowed(x));
-                let Some(k) = indices.first().map(|k| self.value_as(k, kt)) else {
+                let Some(k) = indices.first().map(|k| self.map_key(k, kt)) else {
                     return Err("comma-ok");
                 };
                 let Some(z) = self.zero_value(vt) else {
                     return Err("comma-ok of this type");
                 };
-                let k = paren_if_needed(k);
                 parse_quote!(match #m.get(&#k) {
                     Some(v) => (v.clone(), true),
                     None => (#z, false),
