@@ -1240,7 +1240,7 @@ impl Ctx<'_> {
             return None;
         }
         let first = args.first()?;
-        if !same_place(l, first) {
+        if !same_place(l, first) && !self.same_map_entry(l, first, &args[1..]) {
             return None;
         }
         if let Some(root) = self.global_root(l) {
@@ -1255,6 +1255,40 @@ impl Ctx<'_> {
             .map(|p| rewrite_receiver(p, &target))
             .collect();
         Some(out)
+    }
+
+    /// `m[k] = append(m[k], items…)` with `k` a variable or a constant: the entry is pushed to
+    /// in place (`m.entry(k).or_default().push(…)`), when the items do not name the map.
+    fn same_map_entry(&self, l: &Expr, first: &Expr, items: &[Expr]) -> bool {
+        let (ExprKind::Index { x: lx, indices: li }, ExprKind::Index { x: fx, indices: fi }) =
+            (&strip_parens(l).kind, &strip_parens(first).kind)
+        else {
+            return false;
+        };
+        let ([lk], [fk]) = (li.as_slice(), fi.as_slice()) else {
+            return false;
+        };
+        let same_key = match (&lk.kind, &fk.kind) {
+            (ExprKind::Ident(a), ExprKind::Ident(b)) => {
+                a == b && self.obj_of(lk).is_some() && self.obj_of(lk) == self.obj_of(fk)
+            }
+            _ => {
+                let (a, b) = (self.info.const_value(lk.id), self.info.const_value(fk.id));
+                a.is_some() && a == b
+            }
+        };
+        let is_map = self
+            .type_of(lx)
+            .is_some_and(|t| matches!(self.under(t), Type::Map(..)));
+        let root = root_ident(lx).and_then(|r| self.obj_of(r));
+        is_map
+            && same_key
+            && same_place(lx, fx)
+            && root.is_some_and(|r| {
+                !items
+                    .iter()
+                    .any(|a| crate::subslice::mentions(self.info, a, r))
+            })
     }
 
     /// `x = append(x, …)` of a package variable: pushed inside its cell,

@@ -1,11 +1,13 @@
 //! Syntactic clean-ups of generated code that keep its meaning: copies made only to be read
-//! once more (`X.with(|v| v.clone()).clone()`).
+//! once more (`X.with(|v| v.clone()).clone()`), one `impl` block per run of methods.
 
 use syn::visit_mut::VisitMut;
 
 /// Every clean-up, over a file's items.
-pub fn tidy(items: &mut [syn::Item]) {
+pub fn tidy(items: &mut Vec<syn::Item>) {
     drop_double_copies(items);
+    drop_entry_derefs(items);
+    merge_adjacent_impls(items);
 }
 
 /// Drops the second copy of a package variable read by copying: `X.with(|v| v.clone()).clone()`
@@ -37,6 +39,59 @@ fn drop_double_copies(items: &mut [syn::Item]) {
                 if m.method == "clone" && m.args.is_empty() && copied_read(&m.receiver) {
                     *e = (*m.receiver).clone();
                 }
+            }
+        }
+    }
+    for item in items {
+        Drop.visit_item_mut(item);
+    }
+}
+
+/// Adjacent inherent `impl T { … }` blocks of one type (Go methods declared one after another)
+/// become one block, as a Rust engineer writes them.
+fn merge_adjacent_impls(items: &mut Vec<syn::Item>) {
+    let key = |i: &syn::Item| -> Option<String> {
+        match i {
+            syn::Item::Impl(im) if im.trait_.is_none() && im.attrs.is_empty() => {
+                let (ty, g) = (&im.self_ty, &im.generics);
+                let wh = &im.generics.where_clause;
+                Some(quote::quote!(#g #ty #wh).to_string())
+            }
+            _ => None,
+        }
+    };
+    let mut out: Vec<syn::Item> = Vec::with_capacity(items.len());
+    for item in items.drain(..) {
+        if let (Some(k), Some(last)) = (key(&item), out.last_mut()) {
+            if key(last).as_ref() == Some(&k) {
+                if let (syn::Item::Impl(prev), syn::Item::Impl(next)) = (last, item.clone()) {
+                    prev.items.extend(next.items);
+                    continue;
+                }
+            }
+        }
+        out.push(item);
+    }
+    *items = out;
+}
+
+/// `(*m.entry(k).or_default()).push(x)` is `m.entry(k).or_default().push(x)`: a method call
+/// reaches through the entry's `&mut V` by itself.
+fn drop_entry_derefs(items: &mut [syn::Item]) {
+    struct Drop;
+    impl VisitMut for Drop {
+        fn visit_expr_method_call_mut(&mut self, m: &mut syn::ExprMethodCall) {
+            syn::visit_mut::visit_expr_method_call_mut(self, m);
+            let syn::Expr::Paren(p) = &*m.receiver else {
+                return;
+            };
+            let syn::Expr::Unary(u) = &*p.expr else {
+                return;
+            };
+            let entry = matches!(&*u.expr, syn::Expr::MethodCall(inner)
+                if matches!(inner.method.to_string().as_str(), "or_default" | "or_insert" | "or_insert_with"));
+            if matches!(u.op, syn::UnOp::Deref(_)) && entry {
+                m.receiver = u.expr.clone();
             }
         }
     }
