@@ -2038,6 +2038,9 @@ impl Ctx<'_> {
         post: Option<&Stmt>,
         body: &Block,
     ) -> Vec<syn::Stmt> {
+        if let Some(out) = self.counted_for(s, label.clone(), init, cond, post, body) {
+            return out;
+        }
         let init_stmts = init.map(|i| self.stmt(i)).unwrap_or_default();
         if self.opts.go_version >= (1, 22) {
             // A closure captures a loop variable the body changes: Go 1.22 gives each
@@ -2077,6 +2080,152 @@ impl Ctx<'_> {
                 #lp
             })]
         }
+    }
+
+    /// `for i := a; i < b; i++ { … }` (or `<=`) as `for i in a..b { … }`, when the body never
+    /// changes `i`, no closure captures it, and the bound is a constant, or a local variable
+    /// or the length of one that the body does not change (Go evaluates it each iteration).
+    fn counted_for(
+        &mut self,
+        s: &Stmt,
+        label: Option<String>,
+        init: Option<&Stmt>,
+        cond: Option<&Expr>,
+        post: Option<&Stmt>,
+        body: &Block,
+    ) -> Option<Vec<syn::Stmt>> {
+        let StmtKind::Assign {
+            lhs,
+            op: AssignOp::Define,
+            rhs,
+        } = &init?.kind
+        else {
+            return None;
+        };
+        let ([iv], [start]) = (lhs.as_slice(), rhs.as_slice()) else {
+            return None;
+        };
+        let (ExprKind::Ident(name), Some(&o)) = (&iv.kind, self.info.defs.get(&iv.id)) else {
+            return None;
+        };
+        let ExprKind::Binary { op, x, y: bound } = &strip_parens(cond?).kind else {
+            return None;
+        };
+        let StmtKind::IncDec { x: px, inc: true } = &post?.kind else {
+            return None;
+        };
+        let names_i = |e: &Expr| {
+            matches!(strip_parens(e).kind, ExprKind::Ident(_))
+                && self.obj_of(strip_parens(e)) == Some(o)
+        };
+        let t = self.obj(o).ty;
+        let a = &self.analysis;
+        let plain_i = matches!(self.under(t), Type::Basic(b) if b.is_integer())
+            && !a.boxed.contains(&o)
+            && !a.captured.contains(&o)
+            && !a.address_taken.contains(&o)
+            && names_i(x)
+            && names_i(px)
+            && matches!(op, BinaryOp::Lt | BinaryOp::Le)
+            && !self.root_mutated_in(iv, body);
+        if !plain_i || !self.fixed_bound(bound, body) {
+            return None;
+        }
+        // `i <= max` never ends in Go (`i` wraps): only a constant bound below the type's
+        // largest value becomes `a..=b`.
+        if *op == BinaryOp::Le {
+            let Type::Basic(k) = self.under(t) else {
+                return None;
+            };
+            let bits = k.bits().unwrap_or(64).min(64);
+            let max = if k.is_unsigned() {
+                (1i128 << bits) - 1
+            } else {
+                (1i128 << (bits - 1)) - 1
+            };
+            let below_max = match self.info.const_value(bound.id) {
+                Some(goxide_types::ConstValue::Int(v)) => {
+                    num_traits::ToPrimitive::to_i128(v).is_some_and(|v| v < max)
+                }
+                _ => false,
+            };
+            if !below_max {
+                return None;
+            }
+        }
+        let from = self.value_as(start, t);
+        let to = self.value_as(bound, t);
+        let id = self.bind_local(o, name);
+        let used = body
+            .stmts
+            .iter()
+            .any(|st| crate::subslice::objects_used(self.info, st).contains(&o));
+        let pat = if used {
+            quote::quote!(#id)
+        } else {
+            quote::quote!(_)
+        };
+        self.push_breakable(s, label, true, false);
+        let (body_b, b) = self.loop_body(s, body, vec![], vec![]);
+        let lab = Self::label_of(&b).map(|l| quote::quote!(#l));
+        let (from, to) = (paren_if_needed(from), paren_if_needed(to));
+        Some(vec![if *op == BinaryOp::Le {
+            parse_quote!(#lab for #pat in #from..=#to #body_b)
+        } else {
+            parse_quote!(#lab for #pat in #from..#to #body_b)
+        }])
+    }
+
+    /// A loop bound the loop cannot change: a constant, or a local variable (or `len` of one)
+    /// that is not a shared cell and that the body does not change.
+    fn fixed_bound(&self, b: &Expr, body: &Block) -> bool {
+        if self.info.const_value(b.id).is_some() {
+            return true;
+        }
+        let mut b = strip_parens(b);
+        // A field of a local struct value (not reached through a pointer, which an alias
+        // could change).
+        while let ExprKind::Selector { x, .. } = &b.kind {
+            let field =
+                self.info.selections.get(&b.id).is_some_and(|s| {
+                    s.kind == goxide_types::SelectionKind::FieldVal && !s.indirect
+                });
+            let through_ptr = self
+                .type_of(x)
+                .is_none_or(|t| matches!(self.under(t), Type::Pointer(_)));
+            if !field || through_ptr {
+                return false;
+            }
+            b = strip_parens(x);
+        }
+        let var = match &b.kind {
+            ExprKind::Ident(_) => b,
+            ExprKind::Call { func, args, .. } if args.len() == 1 => {
+                let len = self.obj_of(strip_parens(func)).is_some_and(|f| {
+                    matches!(
+                        self.obj(f).kind,
+                        ObjKind::Builtin(goxide_types::Builtin::Len)
+                    )
+                });
+                match strip_parens(&args[0]) {
+                    v @ Expr {
+                        kind: ExprKind::Ident(_),
+                        ..
+                    } if len => v,
+                    _ => return false,
+                }
+            }
+            _ => return false,
+        };
+        let Some(v) = self.obj_of(var) else {
+            return false;
+        };
+        matches!(self.obj(v).kind, ObjKind::Var { global: false, .. })
+            && !self.analysis.boxed.contains(&v)
+            && !self.analysis.captured.contains(&v)
+            && !self.analysis.address_taken.contains(&v)
+            && !self.root_mutated_in(var, body)
+            && !self.map_used_in(var, body)
     }
 
     #[allow(clippy::too_many_arguments)]
