@@ -75,8 +75,8 @@ fn merge_adjacent_impls(items: &mut Vec<syn::Item>) {
     *items = out;
 }
 
-/// `(*m.entry(k).or_default()).push(x)` is `m.entry(k).or_default().push(x)`: a method call
-/// reaches through the entry's `&mut V` by itself.
+/// `(*m.entry(k).or_default()).push(x)` is `m.entry(k).or_default().push(x)`, and
+/// `(*g).push(x)` is `g.push(x)`: a method call reaches through a `&mut V` by itself.
 fn drop_entry_derefs(items: &mut [syn::Item]) {
     struct Drop;
     impl VisitMut for Drop {
@@ -90,6 +90,24 @@ fn drop_entry_derefs(items: &mut [syn::Item]) {
             };
             let entry = matches!(&*u.expr, syn::Expr::MethodCall(inner)
                 if matches!(inner.method.to_string().as_str(), "or_default" | "or_insert" | "or_insert_with"));
+            // `(*g).push(x)` of a reference `g` (a package variable's cell, lent to a closure).
+            let mutator = matches!(&*u.expr, syn::Expr::Path(p) if p.path.get_ident().is_some())
+                && matches!(
+                    m.method.to_string().as_str(),
+                    "push"
+                        | "push_str"
+                        | "extend"
+                        | "extend_from_slice"
+                        | "insert"
+                        | "remove"
+                        | "clear"
+                        | "truncate"
+                        | "sort"
+                        | "reverse"
+                        | "retain"
+                        | "pop"
+                );
+            let entry = entry || mutator;
             if matches!(u.op, syn::UnOp::Deref(_)) && entry {
                 m.receiver = u.expr.clone();
             }
