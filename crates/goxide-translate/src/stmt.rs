@@ -2224,8 +2224,7 @@ impl Ctx<'_> {
             && !self.analysis.boxed.contains(&v)
             && !self.analysis.captured.contains(&v)
             && !self.analysis.address_taken.contains(&v)
-            && !self.root_mutated_in(var, body)
-            && !self.map_used_in(var, body)
+            && !self.root_mutated_or_passed_in(var, body)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -2400,7 +2399,7 @@ impl Ctx<'_> {
             }
             Type::Map(kt, vt) => {
                 let sx = crate::expr::as_base(self.borrowed(x));
-                if crate::expr::reads_cell(&sx) || mutated_in_body || self.map_used_in(x, body) {
+                if crate::expr::reads_cell(&sx) || self.root_mutated_or_passed_in(x, body) {
                     // The body may change the map: iterate over a copy.
                     let m = self.value(x);
                     header = parse_quote!(#m);
@@ -2507,55 +2506,25 @@ impl Ctx<'_> {
         vec![parse_quote!(#lab for #pattern in #header #body_b)]
     }
 
-    /// Whether the body passes the map at the root of `x` to a call (a function, or `delete`
-    /// and `clear`), which may change it while it is iterated.
-    fn map_used_in(&self, x: &Expr, body: &Block) -> bool {
-        let Some(root) = root_ident(x).and_then(|e| self.obj_of(e)) else {
-            return true;
-        };
-        struct Finder<'c, 'a> {
-            ctx: &'c Ctx<'a>,
-            root: ObjId,
-            found: bool,
-        }
-        impl goxide_ast::visit::Visitor for Finder<'_, '_> {
-            fn expr(&mut self, e: &Expr) -> bool {
-                if let ExprKind::Call { func, args, .. } = &e.kind {
-                    // (`len(m)` only reads it.)
-                    let len = self.ctx.obj_of(strip_parens(func)).is_some_and(|f| {
-                        matches!(
-                            self.ctx.obj(f).kind,
-                            goxide_types::ObjKind::Builtin(goxide_types::Builtin::Len)
-                        )
-                    });
-                    if !len
-                        && args.iter().any(|a| {
-                            root_ident(a).and_then(|r| self.ctx.obj_of(r)) == Some(self.root)
-                        })
-                    {
-                        self.found = true;
-                    }
-                }
-                !self.found
-            }
-        }
-        let mut f = Finder {
-            ctx: self,
-            root,
-            found: false,
-        };
-        goxide_ast::visit::walk_block(&mut f, body);
-        f.found
-    }
-
     /// Whether the body assigns to (part of) the variable at the root of `x`.
     fn root_mutated_in(&self, x: &Expr, body: &Block) -> bool {
+        self.root_changed_in(x, body, false)
+    }
+
+    /// [`Ctx::root_mutated_in`], or the body passes that variable to a call (a function, or
+    /// `delete`, `clear`, `copy`; `len` only reads it), which may change it.
+    fn root_mutated_or_passed_in(&self, x: &Expr, body: &Block) -> bool {
+        self.root_changed_in(x, body, true)
+    }
+
+    fn root_changed_in(&self, x: &Expr, body: &Block, passed: bool) -> bool {
         let Some(root) = root_ident(x).and_then(|e| self.obj_of(e)) else {
             return true;
         };
         struct Finder<'c, 'a> {
             ctx: &'c Ctx<'a>,
             root: ObjId,
+            passed: bool,
             found: bool,
         }
         impl goxide_ast::visit::Visitor for Finder<'_, '_> {
@@ -2582,11 +2551,25 @@ impl Ctx<'_> {
                         self.found = true;
                     }
                 }
-                if let ExprKind::Call { func, .. } = &e.kind {
+                if let ExprKind::Call { func, args, .. } = &e.kind {
                     if let ExprKind::Selector { x, .. } = &func.kind {
                         if root_ident(x).and_then(|e| self.ctx.obj_of(e)) == Some(self.root) {
                             self.found = true;
                         }
+                    }
+                    let len = self.ctx.obj_of(strip_parens(func)).is_some_and(|f| {
+                        matches!(
+                            self.ctx.obj(f).kind,
+                            ObjKind::Builtin(goxide_types::Builtin::Len)
+                        )
+                    });
+                    if self.passed
+                        && !len
+                        && args.iter().any(|a| {
+                            root_ident(a).and_then(|r| self.ctx.obj_of(r)) == Some(self.root)
+                        })
+                    {
+                        self.found = true;
                     }
                 }
                 true
@@ -2595,6 +2578,7 @@ impl Ctx<'_> {
         let mut f = Finder {
             ctx: self,
             root,
+            passed,
             found: false,
         };
         goxide_ast::visit::walk_block(&mut f, body);
