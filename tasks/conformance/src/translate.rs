@@ -3,6 +3,7 @@
 
 use crate::list::Test;
 use crate::snapshot::{Outcome, Reason};
+use crate::tally::Tally;
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -19,7 +20,7 @@ const THREAD_NAME: &str = "goxide-translate";
 pub enum Translated {
     /// A crate was written to `work/crates/<name>`; `incomplete` when it holds a `todo!(` or an
     /// `unsupported` marker.
-    Crate { incomplete: bool },
+    Crate { incomplete: bool, tally: Tally },
     /// No crate: the test's final outcome.
     Failed(Outcome),
 }
@@ -173,7 +174,10 @@ fn translate_one(test: &Test, dir: &Path, previous: &Previous) -> Translated {
         .files
         .iter()
         .any(|f| f.contents.contains("todo!(") || f.contents.contains("TODO(goxide): unsupported"));
-    Translated::Crate { incomplete }
+    Translated::Crate {
+        incomplete,
+        tally: Tally::of(&out),
+    }
 }
 
 /// A generated `Cargo.toml` as a member of the work workspace: without its own `[workspace]`
