@@ -1089,6 +1089,7 @@ pub fn analyze(
             }
         }
     }
+    let write_only = crate::globals::write_only_vars(prog, info, files);
     out.ptr_params = crate::ptr_params::find(
         prog,
         info,
@@ -1097,6 +1098,7 @@ pub fn analyze(
             captured: &out.captured,
             whole_assigned: &out.whole_assigned,
             ptr_value_methods: &ptr_value_methods,
+            write_only: &write_only,
         },
     );
     out.ptr_value_methods = ptr_value_methods.clone();

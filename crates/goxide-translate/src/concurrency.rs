@@ -368,12 +368,19 @@ impl Ctx<'_> {
 
     /// `&T{…}`, `new(T)`: a new pointer to `v`, with an ownership marker.
     pub fn ptr_new(&mut self, v: syn::Expr) -> syn::Expr {
+        self.ptr_new_marked(v, "a pointer")
+    }
+
+    /// A new pointer to `v`, with an ownership marker saying what is shared (`what`).
+    pub fn ptr_new_marked(&mut self, v: syn::Expr, what: &str) -> syn::Expr {
         if self.threaded {
             self.use_support("sync");
-            self.marker("ownership: a pointer is shared through Arc<RwLock<…>> (support::sync::Shared) because the program has goroutines; an owned value or a borrow may do".into());
+            self.marker(format!("ownership: {what} is shared through Arc<RwLock<…>> (support::sync::Shared) because the program has goroutines; an owned value or a borrow may do"));
             parse_quote!(Some(crate::support::sync::Shared::new(#v)))
         } else {
-            self.marker("ownership: a pointer is shared through Rc<RefCell<…>>; an owned value or a borrow may do".into());
+            self.marker(format!(
+                "ownership: {what} is shared through Rc<RefCell<…>>; an owned value or a borrow may do"
+            ));
             parse_quote!(Some(std::rc::Rc::new(std::cell::RefCell::new(#v))))
         }
     }

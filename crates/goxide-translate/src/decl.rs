@@ -918,6 +918,16 @@ impl Ctx<'_> {
             let Some(&obj) = self.info.defs.get(&n.id) else {
                 continue;
             };
+            if self.analysis.globals.write_only.contains(&obj) {
+                // Never read: no storage; assignments evaluate their value and drop it.
+                let text = format!(
+                    "note (goxide): package variable `{}` is never read: it is not declared, \
+                     and each assignment to it only evaluates its value",
+                    n.name
+                );
+                out.push(comment_item(&text));
+                continue;
+            }
             let t = self.obj(obj).ty;
             let init = match s.values.get(i) {
                 Some(v) => {

@@ -92,6 +92,7 @@ impl Ctx<'_> {
                 self.local_names.get(&o).is_some_and(|n| n == RECEIVER)
                     || self.analysis.ptr_params.params.contains_key(&o)
                     || self.analysis.ptr_params.owned.contains_key(&o)
+                        && self.analysis.ptr_params.moves.get(&o) != Some(&x.id)
             })
             && self
                 .type_of(x)
@@ -176,6 +177,9 @@ impl Ctx<'_> {
 
     /// An owned value of `e`.
     pub fn value(&mut self, e: &Expr) -> syn::Expr {
+        if let Some(v) = self.moved_into_pointer(e) {
+            return v;
+        }
         if let Some(p) = self.slice_param_of(e) {
             let b = as_base(self.borrowed(e));
             return match self.under(self.obj(p).ty) {
@@ -442,9 +446,10 @@ impl Ctx<'_> {
             return true;
         }
         match &e.kind {
-            ExprKind::Ident(_) => self
-                .obj_of(e)
-                .is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Var { .. })),
+            ExprKind::Ident(_) => self.obj_of(e).is_some_and(|o| {
+                matches!(self.obj(o).kind, ObjKind::Var { .. })
+                    && self.analysis.ptr_params.moves.get(&o) != Some(&e.id)
+            }),
             ExprKind::Paren(x) => self.is_place(x),
             ExprKind::Selector { x, .. } => {
                 self.info
@@ -471,6 +476,9 @@ impl Ctx<'_> {
             && !matches!(self.mode_of(e), Some(Mode::Type))
         {
             return self.unsupported(e, "value of a type goxide cannot translate yet");
+        }
+        if let Some(v) = self.moved_into_pointer(e) {
+            return v;
         }
         if let Some(c) = self.const_of(e, false) {
             if !matches!(&e.kind, ExprKind::Ident(_)) || !self.const_ident_usable(e) {

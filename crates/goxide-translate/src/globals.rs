@@ -1,4 +1,5 @@
-//! Read-only package variables: those that nothing changes after their initializer.
+//! Read-only package variables: those that nothing changes after their initializer (and, at
+//! the end, [`write_only_vars`]: those nothing reads at all).
 //!
 //! Such a variable needs no cell: goxide declares it as an immutable static initialized on first
 //! use (`static PRIMES: LazyLock<Vec<i64>> = …`) and reads it in place. The analysis is
@@ -31,6 +32,10 @@ pub struct GlobalFacts {
     /// variable that changes). Without goroutines each is a thread-local value read by cloning,
     /// with no cell; its initializer keeps its start-up order.
     pub thread_values: HashSet<ObjId>,
+    /// Package variables never read: only ever the whole target of `x = v` (or not used at
+    /// all), with an initializer without side effects, if any. goxide declares no storage for
+    /// them; each assignment evaluates its value and drops it (`let _ = v;`).
+    pub write_only: HashSet<ObjId>,
     /// Package variables written directly, with the first function (in source order) that
     /// writes them.
     pub written: HashMap<ObjId, String>,
@@ -178,10 +183,107 @@ pub fn find(
         .filter(|o| !w.out.written.contains_key(o))
         .chain(unchanged_plain)
         .collect();
+    w.out.write_only = write_only_vars(prog, info, files);
     // (For other types, a copy shares what their pointers point to, not the variable.)
     let plain: HashSet<ObjId> = candidates.iter().map(|(o, _)| *o).collect();
     w.out.aliased.retain(|o, _| plain.contains(o));
     w.out
+}
+
+/// The package variables never read (see [`GlobalFacts::write_only`]).
+pub fn write_only_vars(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> {
+    let modes = HashMap::new();
+    let mut w: Option<Walker<'_>> = None;
+    // Candidates: package variables whose initializer, if any, has no side effects.
+    let mut candidates: HashSet<ObjId> = HashSet::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Var(specs) = &d.kind else {
+                continue;
+            };
+            for s in specs {
+                if !s.values.is_empty() && s.values.len() != s.names.len() {
+                    continue;
+                }
+                for (i, n) in s.names.iter().enumerate() {
+                    let Some(&o) = info.defs.get(&n.id) else {
+                        continue;
+                    };
+                    let Some(pkg) = prog.obj(o).pkg else {
+                        continue;
+                    };
+                    let w = w.get_or_insert_with(|| Walker {
+                        prog,
+                        info,
+                        pkg,
+                        modes: &modes,
+                        uses: HashMap::new(),
+                        func: String::new(),
+                        out: GlobalFacts::default(),
+                    });
+                    if !n.is_blank()
+                        && s.values
+                            .get(i)
+                            .is_none_or(|v| w.pure_init(v, &mut Vec::new()))
+                    {
+                        candidates.insert(o);
+                    }
+                }
+            }
+        }
+    }
+    struct Uses<'a> {
+        info: &'a Info,
+        candidates: HashSet<ObjId>,
+        /// Identifiers that are the whole target of `x = v`.
+        targets: HashSet<NodeId>,
+        read: HashSet<ObjId>,
+    }
+    impl Visitor for Uses<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            if let StmtKind::Assign {
+                lhs,
+                op: AssignOp::Assign,
+                rhs,
+            } = &s.kind
+            {
+                if let ([l], [_]) = (lhs.as_slice(), rhs.as_slice()) {
+                    if matches!(l.kind, ExprKind::Ident(_)) {
+                        self.targets.insert(l.id);
+                    }
+                }
+            }
+            true
+        }
+        fn expr(&mut self, e: &Expr) -> bool {
+            if let ExprKind::Ident(_) = e.kind {
+                if let Some(&o) = self.info.uses.get(&e.id) {
+                    if self.candidates.contains(&o) && !self.targets.contains(&e.id) {
+                        self.read.insert(o);
+                    }
+                }
+            }
+            true
+        }
+    }
+    let mut u = Uses {
+        info,
+        candidates,
+        targets: HashSet::new(),
+        read: HashSet::new(),
+    };
+    for f in files {
+        for d in &f.decls {
+            visit::walk_decl(&mut u, d);
+        }
+    }
+    let Uses {
+        candidates, read, ..
+    } = u;
+    candidates
+        .into_iter()
+        .filter(|o| !read.contains(o))
+        .collect()
 }
 
 impl Walker<'_> {

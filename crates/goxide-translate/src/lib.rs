@@ -7,6 +7,7 @@
 //! compiling `todo!()` under a `// TODO(goxide): unsupported: …` marker.
 
 mod addr;
+mod alias_reasons;
 mod analysis;
 mod builtins;
 mod bytestr;
@@ -27,6 +28,7 @@ mod lit;
 mod local_borrows;
 pub mod localize;
 mod markers;
+mod moves;
 mod names;
 mod nullable;
 mod ownership;

@@ -8,7 +8,7 @@
 
 use crate::analysis::{Analysis, SliceMode};
 use goxide_ast::ast::NodeId;
-use goxide_ast::ast::{DeclKind, File, FuncDecl};
+use goxide_ast::ast::{Block, DeclKind, File, FuncDecl};
 use goxide_ast::{SourceFile, Span};
 use goxide_types::{Info, ObjKind, PkgId, Program, Type};
 use std::collections::HashMap;
@@ -97,6 +97,17 @@ pub fn records(
             }
         }
     }
+    // Function bodies, to say where a shared pointer's aliasing comes from.
+    let mut bodies: Vec<(usize, Span, &Block)> = Vec::new();
+    for (i, (_, f)) in files.iter().enumerate() {
+        for d in &f.decls {
+            if let DeclKind::Func(fd) = &d.kind {
+                if let Some(b) = &fd.body {
+                    bodies.push((i, d.span, b));
+                }
+            }
+        }
+    }
     let mut objs: Vec<goxide_types::ObjId> = info
         .defs
         .values()
@@ -159,6 +170,18 @@ pub fn records(
                 )
             }
             _ => decide(prog, analysis, o, &under, role, threaded),
+        };
+        let why = match bodies
+            .iter()
+            .find(|(i, sp, _)| *i == fi && sp.start <= obj.span.start && obj.span.end <= sp.end)
+        {
+            Some((_, _, body)) if why == ALIAS_WHY && matches!(role, "variable" | "parameter") => {
+                match crate::alias_reasons::reason(prog, info, body, o) {
+                    Some(r) => format!("{r}: a Go pointer may alias other pointers to the same variable, so goxide keeps it shared"),
+                    None => why,
+                }
+            }
+            _ => why,
         };
         out.push(OwnershipRecord {
             file: sf.path.clone(),
@@ -365,6 +388,10 @@ fn shared_pointer_form(a: &Analysis, e: goxide_types::TypeId, threaded: bool) ->
     }
 }
 
+/// Why a pointer is shared when nothing more specific is known.
+const ALIAS_WHY: &str =
+    "a Go pointer may alias other pointers to the same variable; goxide does not prove it unique yet";
+
 fn decide(
     prog: &Program,
     a: &Analysis,
@@ -380,6 +407,15 @@ fn decide(
             format!("Rc<RefCell<{inner}>>")
         }
     };
+    if role == "package variable" && a.globals.write_only.contains(&o) {
+        return (
+            "none (never read)".into(),
+            Holding::Owned,
+            "never read: no storage is declared, and each assignment to it only evaluates its \
+             value"
+                .into(),
+        );
+    }
     let base = match under {
         Type::Pointer(e) => {
             if let Some(h) = handle_form(prog, prog.obj(o).ty, *e) {
@@ -394,6 +430,16 @@ fn decide(
                     Holding::Owned,
                     "declared nil and only ever given fresh values: the variable owns the value \
                      or nothing"
+                        .into(),
+                );
+            }
+            if a.ptr_params.moves.contains_key(&o) {
+                return (
+                    "T (owned value, moved at its last use)".into(),
+                    Holding::Owned,
+                    "made here by `&T{…}` or `new(T)`: the variable owns the value until its \
+                     last use hands the pointer over, which moves the value into the pointer \
+                     kept there"
                         .into(),
                 );
             }
@@ -438,9 +484,7 @@ fn decide(
             return (
                 shared_pointer_form(a, *e, threaded).into(),
                 Holding::Shared,
-                "a Go pointer may alias other pointers to the same variable; goxide does not \
-                 prove it unique yet"
-                    .into(),
+                ALIAS_WHY.into(),
             );
         }
         Type::Slice(_) => "Vec<T>",

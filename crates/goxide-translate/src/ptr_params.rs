@@ -38,6 +38,9 @@ pub struct PtrParams {
     /// Local pointers made by `&T{…}` or `new(T)` that never escape their function: the
     /// variable owns the value (`let mut p = T { … };`). The flag: something writes through it.
     pub owned: HashMap<ObjId, bool>,
+    /// Of those, the ones whose last use moves the value into a pointer kept elsewhere (see
+    /// `moves`), with that use (an identifier).
+    pub moves: HashMap<ObjId, NodeId>,
     /// Of those, the ones that may be nil (see `nullable`): `Option<T>`.
     pub nullable: HashSet<ObjId>,
     /// `&x` / `&x.f` / `&a[i]` arguments lent to borrowed parameters (`&mut x.f`).
@@ -64,6 +67,8 @@ pub struct Facts<'a> {
     /// Methods that take their receiver as a pointer value (see `ptr_receivers`).
     pub ptr_value_methods: &'a HashSet<ObjId>,
     pub whole_assigned: &'a HashSet<ObjId>,
+    /// Package variables nothing reads (see `globals`): assigning to one only evaluates.
+    pub write_only: &'a HashSet<ObjId>,
 }
 
 pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> PtrParams {
@@ -203,6 +208,8 @@ fn decide(
     }
     // Candidate constructors and what each returns.
     let mut ctors: HashMap<ObjId, Vec<Fresh>> = HashMap::new();
+    // The returned expressions of each candidate, in the same order.
+    let mut ctor_returns: HashMap<ObjId, Vec<NodeId>> = HashMap::new();
     for f in files {
         for d in &f.decls {
             let DeclKind::Func(fd) = &d.kind else {
@@ -236,6 +243,10 @@ fn decide(
                 ctors.insert(
                     fobj,
                     rets.values.iter().map(|v| fresh(info, prog, v)).collect(),
+                );
+                ctor_returns.insert(
+                    fobj,
+                    rets.values.iter().map(|v| strip_parens(v).id).collect(),
                 );
             }
         }
@@ -306,12 +317,15 @@ fn decide(
         ctors: &ctors,
         total: HashMap::new(),
         allowed: HashMap::new(),
+        allowed_ids: HashSet::new(),
+        use_ids: HashMap::new(),
         edges: Vec::new(),
         addr_total: HashMap::new(),
         lends: Vec::new(),
         addr_args: Vec::new(),
         lent_addr: HashSet::new(),
         captured: facts.captured,
+        write_only: facts.write_only,
         ptr_value_methods: facts.ptr_value_methods,
         locked: Vec::new(),
         locked_always: Vec::new(),
@@ -326,6 +340,8 @@ fn decide(
     let Uses {
         total,
         allowed,
+        allowed_ids,
+        use_ids,
         edges,
         addr_total,
         lends,
@@ -346,6 +362,44 @@ fn decide(
             }
         }
     }
+    // An owned local with one use a borrow cannot be, its last use handing the value over:
+    // that use moves it into a pointer (see `moves`).
+    let mut moves: HashMap<ObjId, NodeId> = HashMap::new();
+    for (&o, &body) in &locals {
+        let (Some(&t), a) = (total.get(&o), allowed.get(&o).copied().unwrap_or(0)) else {
+            continue;
+        };
+        if t != a + 1 || nulls.allowed.contains_key(&o) || nulls.declared_nil.contains_key(&o) {
+            continue;
+        }
+        let mut unallowed = use_ids
+            .get(&o)
+            .into_iter()
+            .flatten()
+            .filter(|id| !allowed_ids.contains(id));
+        if let (Some(&u), None) = (unallowed.next(), unallowed.next()) {
+            if crate::moves::movable(prog, info, body, o, u) {
+                moves.insert(o, u);
+                *allowed.entry(o).or_default() += 1;
+            }
+        }
+    }
+    // A local whose use `n` keeps it (an argument of a parameter that is no borrow, the
+    // result of a function that is no constructor): moved there if that is its last use.
+    let try_move = |moves: &mut HashMap<ObjId, NodeId>, o: ObjId, n: NodeId| -> bool {
+        if let Some(&m) = moves.get(&o) {
+            return m == n;
+        }
+        let fine = !nulls.allowed.contains_key(&o)
+            && !nulls.declared_nil.contains_key(&o)
+            && locals
+                .get(&o)
+                .is_some_and(|b| crate::moves::movable(prog, info, b, o, n));
+        if fine {
+            moves.insert(o, n);
+        }
+        fine
+    };
     let param_of = |f: ObjId, i: usize| funcs.get(&f).and_then(|(ps, _)| ps.get(i).copied()?);
     let mut valid: HashSet<ObjId> = funcs
         .iter()
@@ -401,9 +455,12 @@ fn decide(
                 if !fresh_all {
                     valid.remove(c);
                 }
-                for r in rets {
+                let ids = ctor_returns.get(c).map(Vec::as_slice).unwrap_or_default();
+                for (r, &id) in rets.iter().zip(ids) {
                     if let Fresh::Local(o) = r {
-                        if !valid.contains(c) {
+                        // Returned by a function that is no constructor: moved into the
+                        // pointer the caller gets, when that is the local's last use.
+                        if !valid.contains(c) && !try_move(&mut moves, *o, id) {
                             valid.remove(o);
                         }
                     }
@@ -414,8 +471,12 @@ fn decide(
                     valid.remove(x);
                 }
             }
-            for &(f, i, arg) in &edges {
-                if !param_of(f, i).is_some_and(|p| valid.contains(&p)) {
+            for &(f, i, arg, node) in &edges {
+                if param_of(f, i).is_some_and(|p| valid.contains(&p)) {
+                    continue;
+                }
+                // A local passed on, last, to a parameter that keeps it: moved there.
+                if !node.is_some_and(|n| try_move(&mut moves, arg, n)) {
                     valid.remove(&arg);
                 }
             }
@@ -433,7 +494,7 @@ fn decide(
             .collect();
         loop {
             let mut changed = false;
-            for &(f, i, arg) in &edges {
+            for &(f, i, arg, _) in &edges {
                 if param_of(f, i).is_some_and(|p| mutable.contains(&p))
                     && valid.contains(&arg)
                     && mutable.insert(arg)
@@ -534,6 +595,9 @@ fn decide(
         if valid.contains(&o) {
             out.owned
                 .insert(o, mutable.contains(&o) || nulls.assigned.contains(&o));
+            if let Some(&u) = moves.get(&o) {
+                out.moves.insert(o, u);
+            }
             if nulls.maybe_nil(o) {
                 out.nullable.insert(o);
             }
@@ -961,8 +1025,13 @@ struct Uses<'a, 'b> {
     ctors: &'b HashMap<ObjId, Vec<Fresh>>,
     total: HashMap<ObjId, usize>,
     allowed: HashMap<ObjId, usize>,
+    /// The identifiers `allow` counted.
+    allowed_ids: HashSet<NodeId>,
+    /// Every use of each candidate local.
+    use_ids: HashMap<ObjId, Vec<NodeId>>,
     /// `(f, i, p)`: parameter `p` passed as argument `i` of a call of `f`.
-    edges: Vec<(ObjId, usize, ObjId)>,
+    /// (With the argument, when it is the identifier `p`.)
+    edges: Vec<(ObjId, usize, ObjId, Option<NodeId>)>,
     /// `&v` occurrences per local variable.
     addr_total: HashMap<ObjId, usize>,
     /// `(f, i, v)`: `&v` passed as argument `i` of a call of `f`, with no other argument of the
@@ -974,6 +1043,7 @@ struct Uses<'a, 'b> {
     lent_addr: HashSet<NodeId>,
     /// Variables that closures capture.
     captured: &'a HashSet<ObjId>,
+    write_only: &'a HashSet<ObjId>,
     ptr_value_methods: &'a HashSet<ObjId>,
     /// `(f, i)`: argument `i` of a call of `f` is a pointer that only a shared cell (or lock)
     /// could lend.
@@ -1009,6 +1079,7 @@ impl Uses<'_, '_> {
     fn allow(&mut self, e: &Expr) {
         if let Some(o) = self.obj(e) {
             *self.allowed.entry(o).or_default() += 1;
+            self.allowed_ids.insert(strip_parens(e).id);
         }
     }
 
@@ -1078,7 +1149,7 @@ impl Uses<'_, '_> {
                 let candidate = matches!(self.prog.obj(p).kind, ObjKind::Var { param: true, .. })
                     || self.locals.contains_key(&p);
                 if candidate && alone {
-                    self.edges.push((f, i, p));
+                    self.edges.push((f, i, p, Some(strip_parens(a).id)));
                     self.allow(a);
                     lock_free = true;
                     edge = Some(p);
@@ -1151,7 +1222,7 @@ impl Uses<'_, '_> {
                     matches!(self.prog.obj(root).kind, ObjKind::Var { param: true, .. })
                         || self.locals.contains_key(&root);
                 if candidate {
-                    self.edges.push((f, i, root));
+                    self.edges.push((f, i, root, None));
                 }
                 candidate
             }
@@ -1165,11 +1236,16 @@ impl Uses<'_, '_> {
 impl Visitor for Uses<'_, '_> {
     fn stmt(&mut self, s: &Stmt) -> bool {
         match &s.kind {
-            // `_ = p` evaluates `p` and drops the copy.
-            StmtKind::Assign { lhs, rhs, .. }
+            // `_ = p` (or `sink = p` for a package variable nothing reads) evaluates `p` and
+            // drops the copy.
+            StmtKind::Assign { lhs, rhs, op }
                 if lhs.len() == 1
                     && rhs.len() == 1
-                    && matches!(&lhs[0].kind, ExprKind::Ident(n) if n == "_") =>
+                    && (matches!(&lhs[0].kind, ExprKind::Ident(n) if n == "_")
+                        || *op == AssignOp::Assign
+                            && self
+                                .obj(&lhs[0])
+                                .is_some_and(|o| self.write_only.contains(&o))) =>
             {
                 self.allow(&rhs[0]);
             }
@@ -1203,6 +1279,9 @@ impl Visitor for Uses<'_, '_> {
             ExprKind::Ident(_) => {
                 if let Some(&o) = self.info.uses.get(&e.id) {
                     *self.total.entry(o).or_default() += 1;
+                    if self.locals.contains_key(&o) {
+                        self.use_ids.entry(o).or_default().push(e.id);
+                    }
                 }
             }
             // `p.f` (a method `p.M` is allowed where it is called: see below).
@@ -1335,6 +1414,31 @@ impl crate::ctx::Ctx<'_> {
             }
             _ => None,
         }
+    }
+
+    /// The last use of an owned local that hands it over (see `moves`): the value moved into
+    /// a new pointer, `Some(Rc::new(RefCell::new(p)))`.
+    pub fn moved_into_pointer(&mut self, e: &Expr) -> Option<syn::Expr> {
+        let e = strip_parens(e);
+        if !matches!(e.kind, ExprKind::Ident(_)) {
+            return None;
+        }
+        let o = self.obj_of(e)?;
+        if self.analysis.ptr_params.moves.get(&o) != Some(&e.id) {
+            return None;
+        }
+        let Type::Pointer(pointee) = self.under(self.obj(o).ty).clone() else {
+            return None;
+        };
+        let id = self.var_name(o);
+        if self.is_frozen(pointee) {
+            return Some(syn::parse_quote!(Some(#id)));
+        }
+        let what = format!(
+            "the value built in `{}` moves here, at its last use, into a pointer that",
+            self.obj(o).name
+        );
+        Some(self.ptr_new_marked(syn::parse_quote!(#id), &what))
     }
 
     /// `p := &T{…}` / `p := new(T)` for a local pointer that owns its value:

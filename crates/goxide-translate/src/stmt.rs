@@ -902,6 +902,17 @@ impl Ctx<'_> {
             return self.op_assign(s, l, bop, r);
         }
         if let ([l], [r]) = (lhs, rhs) {
+            if self
+                .obj_of(l)
+                .is_some_and(|o| self.analysis.globals.write_only.contains(&o))
+            {
+                // A package variable nothing reads (see `globals`): only the value's effects.
+                if self.is_untyped_nil(r) {
+                    return Vec::new();
+                }
+                let v = self.for_effects(r);
+                return vec![parse_quote!(let _ = #v;)];
+            }
             if self.is_pkg_member(l, "runtime", "MemProfileRate") {
                 // No memory profiler samples allocations here: the rate is evaluated, not kept.
                 self.marker(
@@ -1840,9 +1851,14 @@ impl Ctx<'_> {
             .iter()
             .enumerate()
             .zip(&results)
-            .map(|((i, v), &t)| match self.movable_local(values, i, t) {
-                Some(id) => parse_quote!(#id),
-                None => self.value_as(v, t),
+            .map(|((i, v), &t)| {
+                if let Some(moved) = self.moved_into_pointer(v) {
+                    return moved;
+                }
+                match self.movable_local(values, i, t) {
+                    Some(id) => parse_quote!(#id),
+                    None => self.value_as(v, t),
+                }
             })
             .collect();
         if vals.len() == 1 {

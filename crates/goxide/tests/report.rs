@@ -193,3 +193,64 @@ func main() {
     assert!(rust.contains("let mut tally"), "{rust}");
     assert!(rust.contains("static SHARED"), "{rust}");
 }
+
+#[test]
+fn shared_pointers_say_where_the_aliasing_comes_from_and_moves_and_sinks_are_not_shared() {
+    let out = translate(
+        r#"package main
+
+import "fmt"
+
+type T struct{ v int }
+
+var sink *T
+
+var all []*T
+
+func keep(p *T) { all = append(all, p) }
+
+func main() {
+	a := &T{v: 1}
+	b := a
+	b.v = 2
+	c := new(T)
+	c.v = 3
+	keep(c)
+	d := &T{v: 4}
+	sink = d
+	fmt.Println(a.v, b.v, d.v, len(all))
+}
+"#,
+    );
+    let copied = find(&out, "main", "b");
+    assert_eq!(copied.holding, "shared");
+    assert!(
+        copied.why.starts_with("it is a copy of the pointer `a`"),
+        "{}",
+        copied.why
+    );
+    let source = find(&out, "main", "a");
+    assert!(
+        source.why.starts_with("it is copied into `b`"),
+        "{}",
+        source.why
+    );
+    let kept = find(&out, "keep", "p");
+    assert!(
+        kept.why.starts_with("it is appended to a slice"),
+        "{}",
+        kept.why
+    );
+    let moved = find(&out, "main", "c");
+    assert_eq!(
+        (moved.form.as_str(), moved.holding.as_str()),
+        ("T (owned value, moved at its last use)", "owned")
+    );
+    let sink = find(&out, "", "sink");
+    assert_eq!(
+        (sink.form.as_str(), sink.holding.as_str()),
+        ("none (never read)", "owned")
+    );
+    // Stored only in a variable nothing reads: owned, and lent to `fmt.Println` afterwards.
+    assert_eq!(find(&out, "main", "d").holding, "owned");
+}

@@ -1,0 +1,231 @@
+//! Why a local pointer or pointer parameter stays shared, in the words of the ownership report:
+//! the first thing the function does with it that a Rust owner or borrow could not express (it
+//! is copied from a pointer that others hold, stored, returned, sent, compared by address,
+//! captured), so that a person reading the report sees where the aliasing comes from.
+//!
+//! Only the report uses this; emission follows `ptr_params`, which decides what is shared.
+
+use crate::builtins::strip_parens;
+use goxide_ast::ast::*;
+use goxide_ast::visit::{self, Visitor};
+use goxide_types::{Builtin, Info, ObjId, ObjKind, Program};
+
+/// The reason `o` (declared in `body`, or one of its function's parameters) is aliased, when
+/// one of the known forms shows it.
+pub fn reason(prog: &Program, info: &Info, body: &Block, o: ObjId) -> Option<String> {
+    let mut f = Find {
+        prog,
+        info,
+        o,
+        from: None,
+        kept: None,
+        nil_compared: false,
+    };
+    visit::walk_block(&mut f, body);
+    f.from.or(f.kept).or_else(|| {
+        f.nil_compared
+            .then(|| "it is compared with nil".to_string())
+    })
+}
+
+struct Find<'a> {
+    prog: &'a Program,
+    info: &'a Info,
+    o: ObjId,
+    /// Where its value comes from, when that is a pointer others may hold.
+    from: Option<String>,
+    /// The first use that keeps or compares it.
+    kept: Option<String>,
+    nil_compared: bool,
+}
+
+impl Find<'_> {
+    fn is_o(&self, e: &Expr) -> bool {
+        let e = strip_parens(e);
+        matches!(e.kind, ExprKind::Ident(_)) && self.info.uses.get(&e.id) == Some(&self.o)
+    }
+
+    fn defines_o(&self, e: &Expr) -> bool {
+        self.info.defs.get(&e.id) == Some(&self.o)
+    }
+
+    fn keep(&mut self, why: String) {
+        if self.kept.is_none() {
+            self.kept = Some(why);
+        }
+    }
+
+    fn name(&self, e: &Expr) -> Option<String> {
+        match &strip_parens(e).kind {
+            ExprKind::Ident(n) => Some(n.clone()),
+            ExprKind::Selector { x, sel } => match &strip_parens(x).kind {
+                ExprKind::Ident(p) => Some(format!("{p}.{}", sel.name)),
+                _ => Some(sel.name.clone()),
+            },
+            _ => None,
+        }
+    }
+
+    /// Where a value assigned at the declaration comes from.
+    fn origin(&self, v: &Expr) -> Option<String> {
+        let v = strip_parens(v);
+        Some(match &v.kind {
+            ExprKind::Call { func, .. } => {
+                let f = strip_parens(func);
+                let builtin = self
+                    .info
+                    .uses
+                    .get(&f.id)
+                    .is_some_and(|&b| matches!(self.prog.obj(b).kind, ObjKind::Builtin(_)));
+                let conversion = self
+                    .info
+                    .types
+                    .get(&f.id)
+                    .is_some_and(|t| t.mode == goxide_types::Mode::Type);
+                if builtin || conversion {
+                    return None;
+                }
+                match self.name(f) {
+                    Some(n) => {
+                        format!("it holds the pointer `{n}` returns, which may be kept elsewhere")
+                    }
+                    None => "it holds a pointer a call returns, which may be kept elsewhere".into(),
+                }
+            }
+            ExprKind::Ident(n) if n != "nil" => format!("it is a copy of the pointer `{n}`"),
+            ExprKind::Selector { .. } | ExprKind::Index { .. } => {
+                "it is a copy of a pointer kept in a field or element".into()
+            }
+            ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            } if !matches!(strip_parens(x).kind, ExprKind::CompositeLit { .. }) => {
+                match self.name(x) {
+                    Some(n) => format!("it points to `{n}`, which is used directly as well"),
+                    None => "it points into another value".into(),
+                }
+            }
+            ExprKind::Unary {
+                op: UnaryOp::Recv, ..
+            } => "it is a pointer received from a channel".into(),
+            ExprKind::TypeAssert { .. } => "it is a pointer taken out of an interface value".into(),
+            _ => return None,
+        })
+    }
+
+    /// What assigning `o` to `target` does.
+    fn stored_in(&self, target: &Expr) -> String {
+        let t = strip_parens(target);
+        match &t.kind {
+            ExprKind::Ident(n) => {
+                let global = self.info.uses.get(&t.id).is_some_and(|&v| {
+                    matches!(self.prog.obj(v).kind, ObjKind::Var { global: true, .. })
+                });
+                if global {
+                    format!("it is stored in package variable `{n}`")
+                } else {
+                    format!("it is copied into `{n}`")
+                }
+            }
+            ExprKind::Selector { sel, .. } => format!("it is stored in field `{}`", sel.name),
+            ExprKind::Index { .. } => "it is stored in an element of a slice, array or map".into(),
+            _ => "it is stored through a pointer".into(),
+        }
+    }
+}
+
+impl Visitor for Find<'_> {
+    fn stmt(&mut self, s: &Stmt) -> bool {
+        match &s.kind {
+            StmtKind::Assign { lhs, op, rhs } if lhs.len() == rhs.len() => {
+                for (l, r) in lhs.iter().zip(rhs) {
+                    if *op == AssignOp::Define && self.defines_o(l) {
+                        self.from = self.from.take().or_else(|| self.origin(r));
+                    } else if self.is_o(l) && *op == AssignOp::Assign {
+                        if let Some(why) = self.origin(r) {
+                            self.from
+                                .get_or_insert(why.replace("it holds", "it is given"));
+                        }
+                    }
+                    if self.is_o(r) && !matches!(&l.kind, ExprKind::Ident(n) if n == "_") {
+                        let why = self.stored_in(l);
+                        self.keep(why);
+                    }
+                }
+            }
+            StmtKind::Decl(Decl {
+                kind: DeclKind::Var(specs),
+                ..
+            }) => {
+                for spec in specs {
+                    for (n, v) in spec.names.iter().zip(&spec.values) {
+                        if self.info.defs.get(&n.id) == Some(&self.o) {
+                            self.from = self.from.take().or_else(|| self.origin(v));
+                        }
+                    }
+                }
+            }
+            StmtKind::Range { key, value, x, .. }
+                if key
+                    .iter()
+                    .chain(value)
+                    .any(|k| self.defines_o(k) || self.is_o(k)) =>
+            {
+                let what = match self.name(x) {
+                    Some(n) => format!("it is an element of `{n}`, which keeps the pointer too"),
+                    None => "it is an element of what the loop ranges over, which keeps the \
+                             pointer too"
+                        .into(),
+                };
+                self.from.get_or_insert(what);
+            }
+            StmtKind::Return(vals) if vals.iter().any(|v| self.is_o(v)) => {
+                self.keep("it is returned".into())
+            }
+            StmtKind::Send { value, .. } if self.is_o(value) => {
+                self.keep("it is sent on a channel".into())
+            }
+            _ => {}
+        }
+        true
+    }
+
+    fn expr(&mut self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Call { func, args, .. } if args.iter().any(|a| self.is_o(a)) => {
+                let f = strip_parens(func);
+                let append = self.info.uses.get(&f.id).is_some_and(|&b| {
+                    matches!(self.prog.obj(b).kind, ObjKind::Builtin(Builtin::Append))
+                });
+                let why = if append {
+                    "it is appended to a slice".to_string()
+                } else {
+                    match self.name(f) {
+                        Some(n) => format!("it is passed to `{n}`, which may keep it"),
+                        None => "it is passed to a function value, which may keep it".into(),
+                    }
+                };
+                self.keep(why);
+            }
+            ExprKind::CompositeLit { elems, .. } if elems.iter().any(|el| self.is_o(&el.value)) => {
+                self.keep("it is stored in a composite literal".into())
+            }
+            ExprKind::Binary { op, x, y }
+                if matches!(op, BinaryOp::Eq | BinaryOp::Ne) && (self.is_o(x) || self.is_o(y)) =>
+            {
+                let other = if self.is_o(x) { y } else { x };
+                if matches!(&strip_parens(other).kind, ExprKind::Ident(n) if n == "nil") {
+                    self.nil_compared = true;
+                } else {
+                    self.keep("it is compared with another pointer: its identity matters".into());
+                }
+            }
+            ExprKind::FuncLit { .. } if crate::subslice::mentions(self.info, e, self.o) => {
+                self.keep("a closure captures it".into());
+                return false;
+            }
+            _ => {}
+        }
+        true
+    }
+}
