@@ -20,6 +20,7 @@ pub fn reason(prog: &Program, info: &Info, body: &Block, o: ObjId) -> Option<Str
         from: None,
         kept: None,
         nil_compared: false,
+        called: Default::default(),
     };
     visit::walk_block(&mut f, body);
     f.from.or(f.kept).or_else(|| {
@@ -37,6 +38,8 @@ struct Find<'a> {
     /// The first use that keeps or compares it.
     kept: Option<String>,
     nil_compared: bool,
+    /// Method selectors that are called (the others are method values).
+    called: std::collections::HashSet<NodeId>,
 }
 
 impl Find<'_> {
@@ -161,6 +164,8 @@ impl Visitor for Find<'_> {
                     for (n, v) in spec.names.iter().zip(&spec.values) {
                         if self.info.defs.get(&n.id) == Some(&self.o) {
                             self.from = self.from.take().or_else(|| self.origin(v));
+                        } else if self.is_o(v) && !n.is_blank() {
+                            self.keep(format!("it is copied into `{}`", n.name));
                         }
                     }
                 }
@@ -191,7 +196,29 @@ impl Visitor for Find<'_> {
     }
 
     fn expr(&mut self, e: &Expr) -> bool {
+        if let ExprKind::Call { func, .. } = &e.kind {
+            self.called.insert(strip_parens(func).id);
+        }
         match &e.kind {
+            ExprKind::Selector { x, .. }
+                if self.is_o(x)
+                    && !self.called.contains(&e.id)
+                    && self
+                        .info
+                        .selections
+                        .get(&e.id)
+                        .is_some_and(|s| s.kind == goxide_types::SelectionKind::MethodVal) =>
+            {
+                self.keep("a method value binds it".into())
+            }
+            ExprKind::Index { x, indices }
+                if indices.iter().any(|i| self.is_o(i))
+                    && self.info.type_of(x.id).is_some_and(|t| {
+                        matches!(self.prog.types.under(t), goxide_types::Type::Map(..))
+                    }) =>
+            {
+                self.keep("it is a map key (its identity matters)".into())
+            }
             ExprKind::Call { func, args, .. } if args.iter().any(|a| self.is_o(a)) => {
                 let f = strip_parens(func);
                 let append = self.info.uses.get(&f.id).is_some_and(|&b| {
@@ -217,7 +244,7 @@ impl Visitor for Find<'_> {
                 if matches!(&strip_parens(other).kind, ExprKind::Ident(n) if n == "nil") {
                     self.nil_compared = true;
                 } else {
-                    self.keep("it is compared with another pointer: its identity matters".into());
+                    self.keep("it is compared with another pointer (its identity matters)".into());
                 }
             }
             ExprKind::FuncLit { .. } if crate::subslice::mentions(self.info, e, self.o) => {

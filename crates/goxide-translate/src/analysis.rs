@@ -58,6 +58,9 @@ pub struct Analysis {
     /// Package variables never changed after their initializer, and where the others change
     /// (see `globals`).
     pub globals: crate::globals::GlobalFacts,
+    /// For local pointers and pointer parameters kept shared, where their aliasing comes from
+    /// (see `alias_reasons`), as the report and the markers say it.
+    pub alias_why: HashMap<ObjId, String>,
 }
 
 /// How a slice parameter is passed: the callee works on the caller's elements, as in Go.

@@ -62,6 +62,14 @@ pub fn translate_package(
         &ast_files,
         &analysis_result.fn_param_modes,
     );
+    analysis_result.alias_why = crate::ownership::alias_whys(
+        prog,
+        info,
+        checked.package,
+        &ast_files,
+        &analysis_result,
+        crate::concurrency::has_go_statements(&ast_files),
+    );
     let ownership = crate::ownership::records(
         prog,
         info,

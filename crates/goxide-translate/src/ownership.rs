@@ -97,17 +97,6 @@ pub fn records(
             }
         }
     }
-    // Function bodies, to say where a shared pointer's aliasing comes from.
-    let mut bodies: Vec<(usize, Span, &Block)> = Vec::new();
-    for (i, (_, f)) in files.iter().enumerate() {
-        for d in &f.decls {
-            if let DeclKind::Func(fd) = &d.kind {
-                if let Some(b) = &fd.body {
-                    bodies.push((i, d.span, b));
-                }
-            }
-        }
-    }
     let mut objs: Vec<goxide_types::ObjId> = info
         .defs
         .values()
@@ -170,18 +159,6 @@ pub fn records(
                 )
             }
             _ => decide(prog, analysis, o, &under, role, threaded),
-        };
-        let why = match bodies
-            .iter()
-            .find(|(i, sp, _)| *i == fi && sp.start <= obj.span.start && obj.span.end <= sp.end)
-        {
-            Some((_, _, body)) if why == ALIAS_WHY && matches!(role, "variable" | "parameter") => {
-                match crate::alias_reasons::reason(prog, info, body, o) {
-                    Some(r) => format!("{r}: a Go pointer may alias other pointers to the same variable, so goxide keeps it shared"),
-                    None => why,
-                }
-            }
-            _ => why,
         };
         out.push(OwnershipRecord {
             file: sf.path.clone(),
@@ -388,6 +365,57 @@ fn shared_pointer_form(a: &Analysis, e: goxide_types::TypeId, threaded: bool) ->
     }
 }
 
+/// For each local pointer and pointer parameter that stays shared, where its aliasing comes
+/// from (see `alias_reasons`), when the function shows it.
+pub fn alias_whys(
+    prog: &Program,
+    info: &Info,
+    pkg: PkgId,
+    files: &[&File],
+    a: &Analysis,
+    threaded: bool,
+) -> HashMap<goxide_types::ObjId, String> {
+    // Function bodies by file, with their declarations' spans.
+    let mut bodies: Vec<(u32, Span, &Block)> = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        for d in &f.decls {
+            if let DeclKind::Func(fd) = &d.kind {
+                if let Some(b) = &fd.body {
+                    bodies.push((i as u32, d.span, b));
+                }
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    for &o in info.defs.values() {
+        let obj = prog.obj(o);
+        if obj.pkg != Some(pkg) || !matches!(obj.kind, ObjKind::Var { global: false, .. }) {
+            continue;
+        }
+        let under = prog.types.under(obj.ty);
+        if !matches!(under, Type::Pointer(_)) || out.contains_key(&o) {
+            continue;
+        }
+        let (_, holding, why) = decide(prog, a, o, under, "variable", threaded);
+        if holding != Holding::Shared || why != ALIAS_WHY {
+            continue;
+        }
+        let body = bodies.iter().find(|(i, sp, _)| {
+            obj.file == Some(*i) && sp.start <= obj.span.start && obj.span.end <= sp.end
+        });
+        if let Some(r) = body.and_then(|(_, _, b)| crate::alias_reasons::reason(prog, info, b, o)) {
+            out.insert(
+                o,
+                format!(
+                    "{r}; a Go pointer may alias other pointers to the same variable, so goxide \
+                     keeps it shared"
+                ),
+            );
+        }
+    }
+    out
+}
+
 /// Why a pointer is shared when nothing more specific is known.
 const ALIAS_WHY: &str =
     "a Go pointer may alias other pointers to the same variable; goxide does not prove it unique yet";
@@ -484,7 +512,7 @@ fn decide(
             return (
                 shared_pointer_form(a, *e, threaded).into(),
                 Holding::Shared,
-                ALIAS_WHY.into(),
+                a.alias_why.get(&o).map_or(ALIAS_WHY, String::as_str).into(),
             );
         }
         Type::Slice(_) => "Vec<T>",
