@@ -8,6 +8,30 @@ use goxide_ast::ast::{Expr, ExprKind};
 use goxide_types::{BasicKind, Builtin, Mode, ObjId, ObjKind, SelectionKind, Type, TypeId};
 use syn::parse_quote;
 
+/// Arguments evaluated into one call (or one `fmt` argument list) keep their temporaries until
+/// the end of the statement: a method call through a shared cell (`p.borrow_mut().m()`) would
+/// still hold its borrow while a later argument borrows the same cell, and panic. When several
+/// arguments borrow cells and one borrows mutably, each call argument that borrows mutably is
+/// evaluated in a block of its own, `{ let v = p.borrow_mut().m(); v }`, which ends the borrow.
+pub fn release_borrows(go_args: &[Expr], vals: &mut [syn::Expr]) {
+    let text: Vec<String> = vals
+        .iter()
+        .map(|v| quote::ToTokens::to_token_stream(v).to_string())
+        .collect();
+    let borrowing = text.iter().filter(|t| t.contains("borrow")).count();
+    if borrowing < 2 || !text.iter().any(|t| t.contains("borrow_mut")) {
+        return;
+    }
+    for ((v, t), a) in vals.iter_mut().zip(&text).zip(go_args) {
+        if t.contains("borrow_mut") && matches!(strip_parens(a).kind, ExprKind::Call { .. }) {
+            *v = parse_quote!({
+                let v = #v;
+                v
+            });
+        }
+    }
+}
+
 impl Ctx<'_> {
     pub fn call(&mut self, e: &Expr) -> syn::Expr {
         let raw = std::mem::take(&mut self.raw_ctor_call);
@@ -580,6 +604,7 @@ impl Ctx<'_> {
             let t = *sig.params.get(i)?;
             out.push(self.value_as(a, t));
         }
+        release_borrows(args, &mut out);
         if sig.variadic {
             let st = *sig.params.last()?;
             if ellipsis {
@@ -894,7 +919,7 @@ impl Ctx<'_> {
                     return self.unsupported(e, "call arguments");
                 };
                 let recv = crate::expr::as_base(self.borrowed(x));
-                let mid = names::value_ident(name);
+                let mid = self.method_ident(m, name);
                 return parse_quote!(#recv.as_ref().unwrap().#mid(#(#args),*));
             }
             if self.is_interface(base) || self.rust_type(base).is_none() {
@@ -994,7 +1019,7 @@ impl Ctx<'_> {
                 parse_quote!(#recv.as_ref().unwrap().borrow())
             };
         }
-        let mid = names::value_ident(name);
+        let mid = self.method_ident(m, name);
         // A method promoted from an embedded interface field.
         if !selection.path.is_empty() && self.is_trait_iface(t) {
             return parse_quote!(#recv.as_ref().unwrap().#mid(#(#args),*));
@@ -1098,7 +1123,7 @@ impl Ctx<'_> {
         let Some(ty) = self.rust_type(base) else {
             return self.unsupported(e, "call of a method that takes its receiver as a pointer");
         };
-        let mid = names::value_ident(&self.obj(m).name);
+        let mid = self.method_ident(m, &self.obj(m).name);
         let ty = type_qualifier(&ty);
         parse_quote!(#ty::#mid(#recv, #(#args),*))
     }

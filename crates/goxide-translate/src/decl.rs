@@ -246,6 +246,7 @@ pub fn translate_package(
                 global_names.insert(o, name);
             }
         }
+        global_names.extend(method_renames(info, &ast_files));
     }
     let mut iface_eqs: std::collections::BTreeMap<String, Option<syn::Item>> = Default::default();
     // Package-level types whose Go names differ only in case keep one Rust name each.
@@ -2829,4 +2830,75 @@ pub(crate) fn writes_through(info: &goxide_types::Info, body: &Block, recv: ObjI
     };
     goxide_ast::visit::walk_block(&mut esc, body);
     w.found || esc.found
+}
+
+/// Methods of one type whose Go names differ only in case (`Remove` and `remove`, common when
+/// an exported method wraps an unexported one) would get one Rust name: all but one get a
+/// trailing `_` (`remove_`). The one keeping the plain name is a method some interface of the
+/// package names (its trait fixes the name), else an exported one, else the first declared.
+fn method_renames(info: &goxide_types::Info, files: &[&File]) -> HashMap<ObjId, String> {
+    struct Ifaces(HashSet<String>);
+    impl goxide_ast::visit::Visitor for Ifaces {
+        fn expr(&mut self, e: &Expr) -> bool {
+            if let ExprKind::InterfaceType(it) = &e.kind {
+                for el in &it.elems {
+                    if let InterfaceElem::Method { name, .. } = el {
+                        self.0.insert(name.name.clone());
+                    }
+                }
+            }
+            true
+        }
+    }
+    let mut ifaces = Ifaces(HashSet::new());
+    // Methods by receiver type name, in source order.
+    let mut by_type: std::collections::BTreeMap<String, Vec<(ObjId, &str)>> = Default::default();
+    for f in files {
+        for d in &f.decls {
+            goxide_ast::visit::walk_decl(&mut ifaces, d);
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let Some(r) = &fd.recv else {
+                continue;
+            };
+            let mut t = &r.ty;
+            loop {
+                match &t.kind {
+                    ExprKind::Star(x) | ExprKind::Paren(x) => t = x,
+                    ExprKind::Index { x, .. } => t = x,
+                    _ => break,
+                }
+            }
+            let (ExprKind::Ident(tname), Some(&o)) = (&t.kind, info.defs.get(&fd.name.id)) else {
+                continue;
+            };
+            if !fd.name.is_blank() {
+                by_type
+                    .entry(tname.clone())
+                    .or_default()
+                    .push((o, fd.name.name.as_str()));
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    for methods in by_type.values() {
+        let mut order: Vec<(usize, &(ObjId, &str))> = methods.iter().enumerate().collect();
+        order.sort_by_key(|(i, (_, n))| {
+            let exported = n.starts_with(|c: char| c.is_uppercase());
+            (!ifaces.0.contains(*n), !exported, *i)
+        });
+        let mut taken: HashSet<String> = HashSet::new();
+        for (_, (o, n)) in order {
+            let plain = names::snake(n);
+            let mut name = plain.clone();
+            while !taken.insert(name.clone()) {
+                name.push('_');
+            }
+            if name != plain {
+                out.insert(*o, name);
+            }
+        }
+    }
+    out
 }

@@ -27,6 +27,15 @@ impl Ctx<'_> {
     }
 
     /// The Rust name of a local or package-level object.
+    /// The Rust name of method `m` (Go name `name`): renamed when another method of its type
+    /// differs from it only in case (see `decl::method_renames`).
+    pub fn method_ident(&self, m: ObjId, name: &str) -> syn::Ident {
+        match self.global_names.get(&m) {
+            Some(n) => names::ident(n),
+            None => names::value_ident(name),
+        }
+    }
+
     pub fn var_name(&self, obj: ObjId) -> syn::Ident {
         if let Some(n) = self.local_names.get(&obj) {
             if n == RECEIVER {
@@ -987,7 +996,7 @@ impl Ctx<'_> {
         let rc = self.rc_path();
         let ptr_recv = matches!(&mo.kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
         let x_is_ptr = matches!(self.under(xt), Type::Pointer(_));
-        let mid = names::value_ident(name);
+        let mid = self.method_ident(m, name);
         let mut params = Vec::new();
         let mut args = Vec::new();
         for (i, &p) in sig.params.iter().enumerate() {
@@ -1113,7 +1122,7 @@ impl Ctx<'_> {
         if ext.is_some() && !ptr_recv && self.map_write_methods.contains(&m) {
             return Err("method expression on this type");
         }
-        let mid = names::value_ident(name);
+        let mid = self.method_ident(m, name);
         let mut params = Vec::new();
         let mut args = Vec::new();
         for (i, &p) in sig.params.iter().enumerate() {

@@ -206,10 +206,11 @@ impl Ctx<'_> {
                 }
             }
         }
-        let vals: Vec<syn::Expr> = args
+        let mut vals: Vec<syn::Expr> = args
             .iter()
             .map(|a| crate::expr::paren_if_needed(self.fmt_arg(a)))
             .collect();
+        crate::builtins::release_borrows(args, &mut vals);
         let mut items = Vec::new();
         for (i, v) in vals.into_iter().enumerate() {
             if i == 0 {

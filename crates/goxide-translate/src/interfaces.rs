@@ -307,7 +307,7 @@ impl Ctx<'_> {
         let ptr_method = matches!(&self.obj(m).kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
         let mutating = ptr_method && !self.readonly_ptr_methods.contains(&m);
         let by_value = self.by_value_methods.contains(&m);
-        let mid = names::value_ident(name);
+        let mid = self.method_ident(m, name);
         if self.analysis.ptr_value_methods.contains(&m) {
             // The method takes the pointer itself (see `ptr_receivers`).
             if !via_ptr || !path.is_empty() {
