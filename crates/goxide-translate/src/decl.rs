@@ -2837,25 +2837,11 @@ pub(crate) fn writes_through(info: &goxide_types::Info, body: &Block, recv: ObjI
 /// trailing `_` (`remove_`). The one keeping the plain name is a method some interface of the
 /// package names (its trait fixes the name), else an exported one, else the first declared.
 fn method_renames(info: &goxide_types::Info, files: &[&File]) -> HashMap<ObjId, String> {
-    struct Ifaces(HashSet<String>);
-    impl goxide_ast::visit::Visitor for Ifaces {
-        fn expr(&mut self, e: &Expr) -> bool {
-            if let ExprKind::InterfaceType(it) = &e.kind {
-                for el in &it.elems {
-                    if let InterfaceElem::Method { name, .. } = el {
-                        self.0.insert(name.name.clone());
-                    }
-                }
-            }
-            true
-        }
-    }
-    let mut ifaces = Ifaces(HashSet::new());
+    let ifaces = crate::ptr_params::written_interface_method_names(files);
     // Methods by receiver type name, in source order.
     let mut by_type: std::collections::BTreeMap<String, Vec<(ObjId, &str)>> = Default::default();
     for f in files {
         for d in &f.decls {
-            goxide_ast::visit::walk_decl(&mut ifaces, d);
             let DeclKind::Func(fd) = &d.kind else {
                 continue;
             };
@@ -2886,7 +2872,7 @@ fn method_renames(info: &goxide_types::Info, files: &[&File]) -> HashMap<ObjId, 
         let mut order: Vec<(usize, &(ObjId, &str))> = methods.iter().enumerate().collect();
         order.sort_by_key(|(i, (_, n))| {
             let exported = n.starts_with(|c: char| c.is_uppercase());
-            (!ifaces.0.contains(*n), !exported, *i)
+            (!ifaces.contains(*n), !exported, *i)
         });
         let mut taken: HashSet<String> = HashSet::new();
         for (_, (o, n)) in order {

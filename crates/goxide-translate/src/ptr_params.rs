@@ -672,9 +672,8 @@ fn decide(
     out
 }
 
-/// Names of the methods of every interface type written in the package, and of the
-/// standard-library interfaces programs implement most.
-fn interface_method_names(files: &[&File]) -> HashSet<String> {
+/// Names of the methods of every interface type written in the package.
+pub(crate) fn written_interface_method_names(files: &[&File]) -> HashSet<String> {
     struct Find(HashSet<String>);
     impl Visitor for Find {
         fn expr(&mut self, e: &Expr) -> bool {
@@ -688,7 +687,20 @@ fn interface_method_names(files: &[&File]) -> HashSet<String> {
             true
         }
     }
-    let mut f = Find(
+    let mut f = Find(HashSet::new());
+    for file in files {
+        for d in &file.decls {
+            visit::walk_decl(&mut f, d);
+        }
+    }
+    f.0
+}
+
+/// Names of the methods of every interface type written in the package, and of the
+/// standard-library interfaces programs implement most.
+fn interface_method_names(files: &[&File]) -> HashSet<String> {
+    let mut names = written_interface_method_names(files);
+    names.extend(
         [
             "String",
             "Error",
@@ -716,15 +728,9 @@ fn interface_method_names(files: &[&File]) -> HashSet<String> {
             "ServeHTTP",
         ]
         .iter()
-        .map(|s| s.to_string())
-        .collect(),
+        .map(|s| s.to_string()),
     );
-    for file in files {
-        for d in &file.decls {
-            visit::walk_decl(&mut f, d);
-        }
-    }
-    f.0
+    names
 }
 
 /// `*T` where `T` is a struct, array or basic type of this package's making (not a type whose
