@@ -23,11 +23,13 @@ pub fn reason(prog: &Program, info: &Info, body: &Block, o: ObjId) -> Option<Str
         called: Default::default(),
     };
     visit::walk_block(&mut f, body);
-    f.from.or(f.kept).or_else(|| {
-        f.nil_compared
-            .then(|| "it is compared with nil".to_string())
-    })
+    f.from
+        .or(f.kept)
+        .or_else(|| f.nil_compared.then(|| NIL_COMPARED.to_string()))
 }
+
+/// The reason given when the only thing found is a comparison with nil.
+pub const NIL_COMPARED: &str = "it is compared with nil";
 
 struct Find<'a> {
     prog: &'a Program,
@@ -254,5 +256,98 @@ impl Visitor for Find<'_> {
             _ => {}
         }
         true
+    }
+}
+
+/// Facts about the package's functions that keep a pointer parameter from being a borrow
+/// although its body only reaches through it.
+#[derive(Default)]
+pub struct Callers {
+    /// Functions with the parameter positions some call passes `nil` to.
+    nil_args: std::collections::HashMap<ObjId, std::collections::HashSet<usize>>,
+    /// Functions and methods used as values (not only called).
+    as_values: std::collections::HashSet<ObjId>,
+}
+
+impl Callers {
+    pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Callers {
+        struct W<'a> {
+            prog: &'a Program,
+            info: &'a Info,
+            called: std::collections::HashSet<NodeId>,
+            out: Callers,
+        }
+        impl W<'_> {
+            fn func_of(&self, e: &Expr) -> Option<ObjId> {
+                let e = strip_parens(e);
+                let o = match &e.kind {
+                    ExprKind::Ident(_) => self.info.uses.get(&e.id).copied(),
+                    ExprKind::Selector { .. } => self.info.selections.get(&e.id).map(|s| s.obj),
+                    _ => None,
+                }?;
+                matches!(self.prog.obj(o).kind, ObjKind::Func { .. }).then_some(o)
+            }
+        }
+        impl Visitor for W<'_> {
+            fn expr(&mut self, e: &Expr) -> bool {
+                if let ExprKind::Call { func, args, .. } = &e.kind {
+                    self.called.insert(strip_parens(func).id);
+                    if let Some(f) = self.func_of(func) {
+                        for (i, a) in args.iter().enumerate() {
+                            if matches!(&strip_parens(a).kind, ExprKind::Ident(n) if n == "nil") {
+                                self.out.nil_args.entry(f).or_default().insert(i);
+                            }
+                        }
+                    }
+                }
+                if matches!(e.kind, ExprKind::Ident(_) | ExprKind::Selector { .. })
+                    && !self.called.contains(&e.id)
+                {
+                    if let Some(f) = self.func_of(e) {
+                        self.out.as_values.insert(f);
+                    }
+                }
+                true
+            }
+        }
+        let mut w = W {
+            prog,
+            info,
+            called: Default::default(),
+            out: Callers::default(),
+        };
+        for f in files {
+            for d in &f.decls {
+                visit::walk_decl(&mut w, d);
+            }
+        }
+        w.out
+    }
+
+    /// Why parameter `o` (position `i` of function `f`, declared by `fd`) is no borrow, when
+    /// its function's signature or callers say it.
+    pub fn param_reason(
+        &self,
+        f: ObjId,
+        fd: &FuncDecl,
+        i: usize,
+        iface_methods: &std::collections::HashSet<String>,
+    ) -> Option<String> {
+        Some(if self.nil_args.get(&f).is_some_and(|is| is.contains(&i)) {
+            "a caller passes nil, which a borrow cannot be".to_string()
+        } else if !fd.type_params.is_empty() {
+            "its function is generic".to_string()
+        } else if fd.sig.params.iter().any(|g| g.variadic) {
+            "its function is variadic".to_string()
+        } else if fd.recv.is_some() && iface_methods.contains(&fd.name.name) {
+            format!(
+                "an interface may call `{}`, whose trait fixes the parameter's type",
+                fd.name.name
+            )
+        } else if self.as_values.contains(&f) {
+            "its function is used as a value, whose type fixes the parameter's".to_string()
+        } else {
+            return None;
+        })
     }
 }

@@ -375,17 +375,19 @@ pub fn alias_whys(
     a: &Analysis,
     threaded: bool,
 ) -> HashMap<goxide_types::ObjId, String> {
-    // Function bodies by file, with their declarations' spans.
-    let mut bodies: Vec<(u32, Span, &Block)> = Vec::new();
+    // Functions with bodies, by file, with their declarations' spans.
+    let mut bodies: Vec<(u32, Span, &FuncDecl, &Block)> = Vec::new();
     for (i, f) in files.iter().enumerate() {
         for d in &f.decls {
             if let DeclKind::Func(fd) = &d.kind {
                 if let Some(b) = &fd.body {
-                    bodies.push((i as u32, d.span, b));
+                    bodies.push((i as u32, d.span, fd, b));
                 }
             }
         }
     }
+    let callers = crate::alias_reasons::Callers::find(prog, info, files);
+    let iface_methods = crate::ptr_params::interface_method_names(files);
     let mut out = HashMap::new();
     for &o in info.defs.values() {
         let obj = prog.obj(o);
@@ -400,10 +402,28 @@ pub fn alias_whys(
         if holding != Holding::Shared || why != ALIAS_WHY {
             continue;
         }
-        let body = bodies.iter().find(|(i, sp, _)| {
+        let Some((_, _, fd, body)) = bodies.iter().find(|(i, sp, _, _)| {
             obj.file == Some(*i) && sp.start <= obj.span.start && obj.span.end <= sp.end
-        });
-        if let Some(r) = body.and_then(|(_, _, b)| crate::alias_reasons::reason(prog, info, b, o)) {
+        }) else {
+            continue;
+        };
+        // A parameter of the function itself (not of a function literal inside it).
+        let param = || {
+            let i = fd
+                .sig
+                .params
+                .iter()
+                .flat_map(|g| &g.names)
+                .position(|n| info.defs.get(&n.id) == Some(&o))?;
+            let f = *info.defs.get(&fd.name.id)?;
+            callers.param_reason(f, fd, i, &iface_methods)
+        };
+        // (Comparing with nil says less than a caller passing nil.)
+        let r = match crate::alias_reasons::reason(prog, info, body, o) {
+            Some(r) if r != crate::alias_reasons::NIL_COMPARED => Some(r),
+            weak => param().or(weak),
+        };
+        if let Some(r) = r {
             out.insert(
                 o,
                 format!(

@@ -698,7 +698,7 @@ pub(crate) fn written_interface_method_names(files: &[&File]) -> HashSet<String>
 
 /// Names of the methods of every interface type written in the package, and of the
 /// standard-library interfaces programs implement most.
-fn interface_method_names(files: &[&File]) -> HashSet<String> {
+pub(crate) fn interface_method_names(files: &[&File]) -> HashSet<String> {
     let mut names = written_interface_method_names(files);
     names.extend(
         [

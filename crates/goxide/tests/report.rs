@@ -254,3 +254,44 @@ func main() {
     // Stored only in a variable nothing reads: owned, and lent to `fmt.Println` afterwards.
     assert_eq!(find(&out, "main", "d").holding, "owned");
 }
+
+#[test]
+fn pointer_parameters_say_why_they_are_no_borrow() {
+    let out = translate(
+        r#"package main
+
+import "fmt"
+
+type T struct{ v int }
+
+func show(p *T) int {
+	if p == nil {
+		return -1
+	}
+	return p.v
+}
+
+func bump(p *T) { p.v++ }
+
+func main() {
+	t := T{v: 1}
+	f := bump
+	f(&t)
+	fmt.Println(show(&t), show(nil))
+}
+"#,
+    );
+    let nil = find(&out, "show", "p");
+    assert!(
+        nil.why
+            .starts_with("a caller passes nil, which a borrow cannot be"),
+        "{}",
+        nil.why
+    );
+    let value = find(&out, "bump", "p");
+    assert!(
+        value.why.starts_with("its function is used as a value"),
+        "{}",
+        value.why
+    );
+}
