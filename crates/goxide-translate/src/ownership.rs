@@ -409,12 +409,19 @@ pub fn alias_whys(
         };
         // A parameter of the function itself (not of a function literal inside it).
         let param = || {
-            let i = fd
+            let Some(i) = fd
                 .sig
                 .params
                 .iter()
                 .flat_map(|g| &g.names)
-                .position(|n| info.defs.get(&n.id) == Some(&o))?;
+                .position(|n| info.defs.get(&n.id) == Some(&o))
+            else {
+                return matches!(obj.kind, ObjKind::Var { param: true, .. }).then(|| {
+                    "it is a parameter of a function literal (only declared functions borrow \
+                     their pointer parameters)"
+                        .to_string()
+                });
+            };
             let f = *info.defs.get(&fd.name.id)?;
             callers.param_reason(f, fd, i, &iface_methods)
         };
