@@ -178,3 +178,61 @@ impl OwnershipEntry {
         }
     }
 }
+
+/// The shared cells an item may hold (`RefCell`, `RwLock`, `Mutex`, `Arc`, goxide's
+/// `sync::Shared`/`sync::Global`, `Rc<dyn Place>`): each such item must carry a
+/// `TODO(goxide): ownership` marker.
+pub const SHARED_CELLS: &[&str] = &[
+    "RefCell<",
+    "RwLock<",
+    "Mutex<",
+    "Arc<",
+    "sync::Shared<",
+    "sync::Global<",
+    "ptr::Place<",
+];
+
+/// Top-level items of a printed Rust file, each with the comment lines just above it.
+pub fn items(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut closed = true;
+    for line in text.lines() {
+        let top = !line.is_empty() && !line.starts_with(char::is_whitespace);
+        if top && closed && !line.starts_with('}') && !line.starts_with(')') {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            closed = false;
+        }
+        cur.push_str(line);
+        cur.push('\n');
+        if top && !line.starts_with("//") && !line.starts_with("#[") {
+            // A one-line item, or the last line of a multi-line one.
+            closed = line.ends_with(';') || line.ends_with('}');
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The items of a printed Rust file that hold a shared cell (see [`SHARED_CELLS`]), each with
+/// whether it carries an ownership marker: (the item's first code line, marked).
+pub fn cell_items(text: &str) -> Vec<(String, bool)> {
+    items(text)
+        .into_iter()
+        .filter_map(|item| {
+            let code: Vec<&str> = item
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect();
+            let code = code.join("\n");
+            SHARED_CELLS.iter().any(|c| code.contains(c)).then(|| {
+                let head = code.lines().next().unwrap_or("").to_string();
+                (head, item.contains("TODO(goxide): ownership"))
+            })
+        })
+        .collect()
+}

@@ -6,48 +6,7 @@ mod common;
 
 use std::path::Path;
 
-const CELLS: &[&str] = &[
-    "RefCell<",
-    "RwLock<",
-    "Mutex<",
-    "Arc<",
-    "sync::Shared<",
-    "sync::Global<",
-    "ptr::Place<",
-];
-
-/// Top-level items of a printed Rust file, each with the comment lines just above it.
-fn items(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut closed = true;
-    for line in text.lines() {
-        let top = !line.is_empty() && !line.starts_with(char::is_whitespace);
-        if top && closed && !line.starts_with('}') && !line.starts_with(')') {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            closed = false;
-        }
-        cur.push_str(line);
-        cur.push('\n');
-        if top && !line.starts_with("//") && !line.starts_with("#[") {
-            // A one-line item, or the last line of a multi-line one.
-            closed = line.ends_with(';') || line.ends_with('}');
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-fn code_of(item: &str) -> String {
-    item.lines()
-        .filter(|l| !l.trim_start().starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use goxide::report::{cell_items, items};
 
 #[test]
 fn items_split_with_their_comments() {
@@ -78,14 +37,9 @@ fn every_item_with_a_shared_cell_carries_an_ownership_marker() {
             if !f.path.ends_with(".rs") || f.path.contains("support/") {
                 continue;
             }
-            for item in items(&f.contents) {
-                let code = code_of(&item);
-                if !CELLS.iter().any(|c| code.contains(c)) {
-                    continue;
-                }
+            for (head, marked) in cell_items(&f.contents) {
                 with_cells += 1;
-                if !item.contains("TODO(goxide): ownership") {
-                    let head = code.lines().next().unwrap_or("").to_string();
+                if !marked {
                     unmarked.push(format!("{name}/{}: {head}", f.path));
                 }
             }

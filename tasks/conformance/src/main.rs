@@ -13,7 +13,8 @@
 //!
 //! Right after translating, an unfiltered run also writes `snapshots/report.snap`: the report's
 //! totals (ownership, markers, wrappers, `unsafe`) over the translated programs and `examples/`
-//! (`tally`), and `work/shared-declarations.tsv`, every declaration kept shared with its reason.
+//! (`tally`), and `work/shared-declarations.tsv`, every declaration kept shared with its reason;
+//! the run fails when an item holding a shared cell lacks its ownership marker.
 //!
 //! `--filter` runs only the tests whose path contains the text (or one of several texts
 //! separated by `,` or `|`), and leaves the snapshot alone;
@@ -103,11 +104,15 @@ fn conformance() -> Result<ExitCode, String> {
         members.len(),
         start.elapsed().as_secs_f64()
     );
+    let mut unmarked = 0;
     if args.filter.is_none() {
-        write_tally(&dirs, &translated)?;
+        unmarked = write_tally(&dirs, &translated)?;
     }
     if args.no_build {
-        return Ok(translation_only(&tests, &translated));
+        return Ok(with_markers(
+            translation_only(&tests, &translated),
+            unmarked,
+        ));
     }
 
     let start = Instant::now();
@@ -169,7 +174,10 @@ fn conformance() -> Result<ExitCode, String> {
         results: &results,
         with_output: &with_output,
     };
-    Ok(conclude(&dirs, &args, &summary, listed))
+    Ok(with_markers(
+        conclude(&dirs, &args, &summary, listed),
+        unmarked,
+    ))
 }
 
 /// The tests of `flaky.txt`, whose outcome varies from run to run with the machine: a failure
@@ -306,7 +314,20 @@ fn translation_only(tests: &[list::Test], translated: &[translate::Translated]) 
 
 /// Writes `snapshots/report.snap`: the tallies of what goxide wrote for the conformance programs
 /// and for `examples/`.
-fn write_tally(dirs: &Dirs, translated: &[translate::Translated]) -> Result<(), String> {
+/// Fails the run when an item holding a shared cell lacks its ownership marker.
+fn with_markers(code: ExitCode, unmarked: usize) -> ExitCode {
+    if unmarked == 0 {
+        return code;
+    }
+    eprintln!(
+        "conformance: {unmarked} items hold a shared cell without an ownership marker (listed \
+         in snapshots/report.snap)"
+    );
+    ExitCode::FAILURE
+}
+
+/// Returns how many items holding a shared cell lack an ownership marker.
+fn write_tally(dirs: &Dirs, translated: &[translate::Translated]) -> Result<usize, String> {
     let mut programs = tally::Tally::default();
     for tr in translated {
         if let translate::Translated::Crate { tally, .. } = tr {
@@ -337,7 +358,8 @@ fn write_tally(dirs: &Dirs, translated: &[translate::Translated]) -> Result<(), 
         &dirs.work().join("shared-declarations.tsv"),
         &(all.shared_lines.join("\n") + "\n"),
     );
-    write_file(&dirs.conformance.join("snapshots/report.snap"), &text)
+    write_file(&dirs.conformance.join("snapshots/report.snap"), &text)?;
+    Ok(all.unmarked_cell_items.len())
 }
 
 fn write_file(path: &std::path::Path, text: &str) -> Result<(), String> {

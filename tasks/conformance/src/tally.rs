@@ -1,6 +1,7 @@
 //! What goxide wrote, tallied over a corpus (the conformance programs, and `examples/`): the
 //! ownership report's totals (the share of pointer, slice and map declarations held without a
-//! shared wrapper), markers by kind, uses of the shared wrappers, and `unsafe`. Written to
+//! shared wrapper), markers by kind, uses of the shared wrappers, items holding a shared cell
+//! and whether each carries its ownership marker, and `unsafe`. Written to
 //! `snapshots/report.snap` after every unfiltered run, so that a change of these figures shows
 //! in review like any other snapshot change.
 
@@ -33,6 +34,9 @@ pub struct Tally {
     pub wrappers: BTreeMap<&'static str, usize>,
     /// `unsafe` in any generated Rust file, support code included.
     pub unsafe_uses: usize,
+    /// Items holding a shared cell, and those of them without an ownership marker.
+    pub cell_items: usize,
+    pub unmarked_cell_items: Vec<String>,
     /// Each shared declaration, one tab-separated line: Go file, line, scope, name, role,
     /// form, why.
     pub shared_lines: Vec<String>,
@@ -67,6 +71,14 @@ impl Tally {
             if f.path.contains("support/") {
                 continue;
             }
+            for (head, marked) in goxide::report::cell_items(&f.contents) {
+                t.cell_items += 1;
+                if !marked {
+                    let go = r.files.first().map_or("", |g| g.go_file.as_str());
+                    t.unmarked_cell_items
+                        .push(format!("{go} ({}): {head}", f.path));
+                }
+            }
             for (name, needle) in WRAPPERS {
                 let n = f.contents.matches(needle).count();
                 if n > 0 {
@@ -86,6 +98,9 @@ impl Tally {
         self.borrowed += o.borrowed;
         self.shared += o.shared;
         self.unsafe_uses += o.unsafe_uses;
+        self.cell_items += o.cell_items;
+        self.unmarked_cell_items
+            .extend(o.unmarked_cell_items.iter().cloned());
         self.shared_lines.extend(o.shared_lines.iter().cloned());
         for (k, v) in &o.shared_by_role {
             *self.shared_by_role.entry(k.clone()).or_insert(0) += v;
@@ -126,6 +141,15 @@ impl Tally {
         let _ = writeln!(out, "shared by role: {}", join(&self.shared_by_role));
         let _ = writeln!(out, "markers: {}", join(&self.markers));
         let _ = writeln!(out, "wrapper uses: {}", join(&self.wrappers));
+        let _ = writeln!(
+            out,
+            "items holding a shared cell: {}, without an ownership marker: {}",
+            self.cell_items,
+            self.unmarked_cell_items.len()
+        );
+        for u in &self.unmarked_cell_items {
+            let _ = writeln!(out, "  unmarked: {u}");
+        }
         let _ = writeln!(out, "unsafe: {}", self.unsafe_uses);
     }
 }
