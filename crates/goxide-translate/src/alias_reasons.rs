@@ -142,6 +142,17 @@ impl Find<'_> {
 impl Visitor for Find<'_> {
     fn stmt(&mut self, s: &Stmt) -> bool {
         match &s.kind {
+            // `p, ok := f()`: from the call.
+            StmtKind::Assign { lhs, op, rhs }
+                if rhs.len() == 1
+                    && lhs.len() > 1
+                    && lhs
+                        .iter()
+                        .any(|l| self.defines_o(l) || self.is_o(l) && *op == AssignOp::Assign) =>
+            {
+                let why = self.origin(&rhs[0]);
+                self.from = self.from.take().or(why);
+            }
             StmtKind::Assign { lhs, op, rhs } if lhs.len() == rhs.len() => {
                 for (l, r) in lhs.iter().zip(rhs) {
                     if *op == AssignOp::Define && self.defines_o(l) {
@@ -163,6 +174,17 @@ impl Visitor for Find<'_> {
                 ..
             }) => {
                 for spec in specs {
+                    if let [v] = spec.values.as_slice() {
+                        if spec.names.len() > 1
+                            && spec
+                                .names
+                                .iter()
+                                .any(|n| self.info.defs.get(&n.id) == Some(&self.o))
+                        {
+                            let why = self.origin(v);
+                            self.from = self.from.take().or(why);
+                        }
+                    }
                     for (n, v) in spec.names.iter().zip(&spec.values) {
                         if self.info.defs.get(&n.id) == Some(&self.o) {
                             self.from = self.from.take().or_else(|| self.origin(v));
