@@ -12,10 +12,17 @@ use goxide_types::{Builtin, Info, ObjId, ObjKind, Program};
 
 /// The reason `o` (declared in `body`, or one of its function's parameters) is aliased, when
 /// one of the known forms shows it.
-pub fn reason(prog: &Program, info: &Info, body: &Block, o: ObjId) -> Option<String> {
+pub fn reason(
+    prog: &Program,
+    info: &Info,
+    ctors: &std::collections::HashSet<ObjId>,
+    body: &Block,
+    o: ObjId,
+) -> Option<String> {
     let mut f = Find {
         prog,
         info,
+        ctors,
         o,
         from: None,
         kept: None,
@@ -34,6 +41,8 @@ pub const NIL_COMPARED: &str = "it is compared with nil";
 struct Find<'a> {
     prog: &'a Program,
     info: &'a Info,
+    /// Constructors (see `ptr_params`): their results are fresh, so no origin of aliasing.
+    ctors: &'a std::collections::HashSet<ObjId>,
     o: ObjId,
     /// Where its value comes from, when that is a pointer others may hold.
     from: Option<String>,
@@ -87,7 +96,12 @@ impl Find<'_> {
                     .types
                     .get(&f.id)
                     .is_some_and(|t| t.mode == goxide_types::Mode::Type);
-                if builtin || conversion {
+                let ctor = self
+                    .info
+                    .uses
+                    .get(&f.id)
+                    .is_some_and(|c| self.ctors.contains(c));
+                if builtin || conversion || ctor {
                     return None;
                 }
                 match self.name(f) {

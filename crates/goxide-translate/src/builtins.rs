@@ -42,12 +42,18 @@ impl Ctx<'_> {
                 .is_some_and(|f| self.analysis.ptr_params.ctors.contains(&f)),
             _ => false,
         };
-        if ctor && !raw && !matches!(&call, syn::Expr::Macro(_)) {
+        let elem = self.type_of(e).and_then(|t| match self.under(t) {
+            Type::Pointer(x) => Some(*x),
+            _ => None,
+        });
+        if ctor && !raw && !matches!(&call, syn::Expr::Macro(_)) && elem.is_some() {
             // A constructor returns the value; a caller keeping a pointer makes the cell.
-            let elem = self.type_of(e).and_then(|t| match self.under(t) {
-                Type::Pointer(x) => Some(*x),
-                _ => None,
-            });
+            let nullable = self
+                .ctor_of_call(e)
+                .is_some_and(|f| self.analysis.ptr_params.nullable_ctors.contains(&f));
+            if nullable {
+                return self.ptr_map(call, elem);
+            }
             return self.ptr_new_of(call, elem);
         }
         call
@@ -504,6 +510,23 @@ impl Ctx<'_> {
     ) -> Option<syn::Expr> {
         use crate::analysis::SliceMode;
         let a = strip_parens(a);
+        if let Some(f) = self.ctor_of_call(a) {
+            // A constructor's value, lent for the call (`&mut new_t()`), panicking as Go does
+            // when a constructor that may return nil did.
+            if !self.analysis.ptr_params.nullable_ctors.contains(&f) {
+                let v = self.ctor_value(a)?;
+                return Some(match mode {
+                    SliceMode::Ref => parse_quote!(&#v),
+                    SliceMode::MutRef => parse_quote!(&mut #v),
+                });
+            }
+            let v = self.ctor_some_value(a)?;
+            self.use_support("rt");
+            return Some(match mode {
+                SliceMode::Ref => parse_quote!(crate::support::rt::some_ref(&#v)),
+                SliceMode::MutRef => parse_quote!(crate::support::rt::some_mut(&mut #v)),
+            });
+        }
         if self.is_nullable(a) {
             let r = self.nullable_deref(a, mode == SliceMode::MutRef);
             return Some(match mode {

@@ -27,6 +27,10 @@ pub struct FnState {
     pub in_defer_body: bool,
     /// Translating a constructor (see `ptr_params`): `return` gives the value, not a pointer.
     pub ctor: bool,
+    /// A constructor that may return nil (`Option<T>`).
+    pub nullable_ctor: bool,
+    /// A constructor's pointer result among its results.
+    pub ctor_index: usize,
     /// Labels that `goto` jumps to: the segment loop's label, its state variable and the
     /// label's segment number (see `goto.rs`).
     pub goto_labels: std::collections::HashMap<String, (syn::Lifetime, syn::Ident, usize)>,

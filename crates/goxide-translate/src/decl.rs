@@ -1179,6 +1179,14 @@ impl Ctx<'_> {
         self.func = FnState {
             results: sig.results.clone(),
             ctor: self.analysis.ptr_params.ctors.contains(&obj),
+            nullable_ctor: self.analysis.ptr_params.nullable_ctors.contains(&obj),
+            ctor_index: self
+                .analysis
+                .ptr_params
+                .ctor_index
+                .get(&obj)
+                .copied()
+                .unwrap_or(0),
             go_name: f.recv.is_none().then(|| f.name.name.clone()),
             ..FnState::default()
         };
@@ -1297,13 +1305,11 @@ impl Ctx<'_> {
         if let Some(p) = recv_param {
             params.insert(0, p);
         }
-        let ret = match sig.results.as_slice() {
-            // A constructor returns the value it makes.
-            [t] if self.func.ctor => match self.under(*t).clone() {
-                Type::Pointer(pointee) => self.results_type(&[pointee], 0),
-                _ => None,
-            },
-            _ => self.results_type(&sig.results, 0),
+        let ret = if self.func.ctor {
+            // A constructor returns the value it makes (or nothing: `Option<T>`).
+            self.ctor_results_type(&sig.results)
+        } else {
+            self.results_type(&sig.results, 0)
         };
         let Some(ret) = ret else {
             return vec![self.stub_fn(d, &name, "function result type")];

@@ -47,6 +47,7 @@ pub fn find<'a>(
     info: &Info,
     files: &[&'a File],
     is_ctor: &dyn Fn(ObjId) -> bool,
+    nullable_ctor: &dyn Fn(ObjId) -> Option<usize>,
 ) -> Facts<'a> {
     let mut out = Facts::default();
     for f in files {
@@ -59,6 +60,7 @@ pub fn find<'a>(
                 prog,
                 info,
                 is_ctor,
+                nullable_ctor,
                 body,
                 out: &mut out,
             };
@@ -72,11 +74,13 @@ struct Walk<'a, 'o, 'f> {
     prog: &'a Program,
     info: &'a Info,
     is_ctor: &'a dyn Fn(ObjId) -> bool,
+    /// Constructor candidates that may return nil, with the position of their pointer result.
+    nullable_ctor: &'a dyn Fn(ObjId) -> Option<usize>,
     body: &'o Block,
     out: &'f mut Facts<'o>,
 }
 
-impl Walk<'_, '_, '_> {
+impl<'o> Walk<'_, 'o, '_> {
     /// A local pointer variable named by `e` (an identifier).
     fn local_ptr(&self, e: &Expr) -> Option<ObjId> {
         let e = strip_parens(e);
@@ -123,6 +127,29 @@ impl Walk<'_, '_, '_> {
                 }
             }
             _ => None,
+        }
+    }
+
+    /// `p := f()` / `p, err := f()` (names `lhs`, value `v`) of a constructor that may return
+    /// nil: `p` may be nil from its declaration on.
+    fn declared_from(&mut self, lhs: &[NodeId], v: &Expr) {
+        let ExprKind::Call { func, .. } = &strip_parens(v).kind else {
+            return;
+        };
+        let Some(k) = self
+            .info
+            .uses
+            .get(&strip_parens(func).id)
+            .and_then(|&f| (self.nullable_ctor)(f))
+        else {
+            return;
+        };
+        let Some(&o) = lhs.get(k).and_then(|n| self.info.defs.get(n)) else {
+            return;
+        };
+        if self.is_local_ptr(o) {
+            let body: &'o Block = self.body;
+            self.out.declared_nil.insert(o, body);
         }
     }
 
@@ -247,7 +274,20 @@ impl<'o> Visitor for Walk<'_, 'o, '_> {
                             }
                         }
                     }
+                    if let [v] = spec.values.as_slice() {
+                        let names: Vec<NodeId> = spec.names.iter().map(|n| n.id).collect();
+                        self.declared_from(&names, v);
+                    }
                 }
+            }
+            StmtKind::Assign {
+                lhs,
+                op: AssignOp::Define,
+                rhs,
+            } if rhs.len() == 1 => {
+                let names: Vec<NodeId> = lhs.iter().map(|l| l.id).collect();
+                self.declared_from(&names, &rhs[0]);
+                self.assign(lhs, AssignOp::Define, rhs);
             }
             StmtKind::Assign { lhs, op, rhs } => self.assign(lhs, *op, rhs),
             StmtKind::IncDec { x, .. } => {
@@ -388,11 +428,8 @@ impl crate::ctx::Ctx<'_> {
         let ty = self.rust_type(pointee)?;
         self.use_support("rt");
         let init: syn::Expr = match value {
-            Some(v) if !self.is_untyped_nil(v) => {
-                let v = self.ctor_value(v)?;
-                syn::parse_quote!(Some(#v))
-            }
-            _ => syn::parse_quote!(None),
+            Some(v) => self.ctor_some_value(v)?,
+            None => syn::parse_quote!(None),
         };
         let id = self.bind_local(obj, &name.name);
         Some(if mutable {
@@ -409,15 +446,21 @@ impl crate::ctx::Ctx<'_> {
             return None;
         }
         let id = self.var_name(self.obj_of(strip_parens(l))?);
-        if self.is_untyped_nil(r) {
-            return Some(syn::parse_quote!(#id = None;));
-        }
-        let v = self.ctor_value(r)?;
-        Some(syn::parse_quote!(#id = Some(#v);))
+        let v = self.ctor_some_value(r)?;
+        Some(syn::parse_quote!(#id = #v;))
     }
 
     /// `p == nil` / `p != nil` for a nullable owned pointer: `p.is_none()` / `p.is_some()`.
     pub fn nullable_nil_cmp(&mut self, op: BinaryOp, val: &Expr) -> Option<syn::Expr> {
+        if self.ctor_of_call(val).is_some() {
+            // A constructor's result compared with nil: no pointer is made for it.
+            let v = crate::expr::as_base(self.ctor_some_value(val)?);
+            return Some(if op == BinaryOp::Eq {
+                syn::parse_quote!(#v.is_none())
+            } else {
+                syn::parse_quote!(#v.is_some())
+            });
+        }
         if !self.is_nullable(val) {
             return None;
         }

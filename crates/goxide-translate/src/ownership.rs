@@ -253,6 +253,14 @@ fn result_form(
                 h
             } else if a.frozen.contains(e) {
                 frozen_form()
+            } else if a.ptr_params.nullable_ctors.contains(&f) {
+                (
+                    "Option<T> (owned value or nothing)".into(),
+                    Holding::Owned,
+                    "a constructor that may fail: every return is a fresh value, which the \
+                     caller owns, or nil"
+                        .into(),
+                )
             } else if a.ptr_params.ctors.contains(&f) {
                 (
                     "T (owned value)".into(),
@@ -426,7 +434,7 @@ pub fn alias_whys(
             callers.param_reason(f, fd, i, &iface_methods)
         };
         // (Comparing with nil says less than a caller passing nil.)
-        let r = match crate::alias_reasons::reason(prog, info, body, o) {
+        let r = match crate::alias_reasons::reason(prog, info, &a.ptr_params.ctors, body, o) {
             Some(r) if r != crate::alias_reasons::NIL_COMPARED => Some(r),
             weak => param().or(weak),
         };

@@ -53,6 +53,12 @@ pub struct PtrParams {
     /// function that nothing else takes the address of) and that are only called. They
     /// return the value (`-> T`); a caller that keeps a pointer makes the cell.
     pub ctors: HashSet<ObjId>,
+    /// Of the constructors, the ones that may return nil (`return nil`, another such
+    /// constructor's result): they return `Option<T>`.
+    pub nullable_ctors: HashSet<ObjId>,
+    /// Of the constructors, the ones with several results (`func NewT() (*T, error)`), with the
+    /// position of the pointer result (which they return as the value, `(T, E)`).
+    pub ctor_index: HashMap<ObjId, usize>,
     /// Variables whose only address is returned by a constructor (`return &x`): the value is
     /// returned, and the variable needs no cell.
     pub returned: HashSet<ObjId>,
@@ -210,6 +216,8 @@ fn decide(
     let mut ctors: HashMap<ObjId, Vec<Fresh>> = HashMap::new();
     // The returned expressions of each candidate, in the same order.
     let mut ctor_returns: HashMap<ObjId, Vec<NodeId>> = HashMap::new();
+    // Candidates with several results, with the position of the pointer.
+    let mut multi_ctors: HashMap<ObjId, usize> = HashMap::new();
     for f in files {
         for d in &f.decls {
             let DeclKind::Func(fd) = &d.kind else {
@@ -218,27 +226,38 @@ fn decide(
             let (Some(&fobj), Some(body)) = (info.defs.get(&fd.name.id), &fd.body) else {
                 continue;
             };
-            let one_result = match fd.sig.results.as_slice() {
-                [g] => g.names.is_empty(),
-                _ => false,
-            };
+            let unnamed = fd.sig.results.iter().all(|g| g.names.is_empty());
             let Type::Func(sig) = prog.types.under(prog.obj(fobj).ty) else {
                 continue;
             };
+            // The one pointer result (`*T`, or `(*T, error)` and the like).
+            let mut pointers = sig
+                .results
+                .iter()
+                .enumerate()
+                .filter(|(_, &t)| matches!(prog.types.under(t), Type::Pointer(_)));
+            let index = match (pointers.next(), pointers.next()) {
+                (Some((i, _)), None) => i,
+                _ => continue,
+            };
             if fd.recv.is_some()
                 || !fd.type_params.is_empty()
-                || !one_result
-                || sig.results.len() != 1
-                || !owned_pointee(prog, prog.obj(fobj).pkg, sig.results[0], projected)
+                || !unnamed
+                || !owned_pointee(prog, prog.obj(fobj).pkg, sig.results[index], projected)
                 || crate::decl::has_defer(body)
             {
                 continue;
             }
             let mut rets = Returns {
                 values: Vec::new(),
+                index,
+                arity: sig.results.len(),
                 ok: true,
             };
             rets.visit_block(body);
+            if sig.results.len() > 1 {
+                multi_ctors.insert(fobj, index);
+            }
             if rets.ok && !rets.values.is_empty() {
                 ctors.insert(
                     fobj,
@@ -251,8 +270,29 @@ fn decide(
             }
         }
     }
+    // Candidates that may return nil: `return nil`, or another such candidate's result.
+    let mut may_nil: HashSet<ObjId> = HashSet::new();
+    loop {
+        let before = may_nil.len();
+        for (&c, rets) in &ctors {
+            if rets.iter().any(|r| match r {
+                Fresh::Nil => true,
+                Fresh::Ctor(g) => may_nil.contains(g),
+                _ => false,
+            }) {
+                may_nil.insert(c);
+            }
+        }
+        if may_nil.len() == before {
+            break;
+        }
+    }
     // Uses of locals that may be nil (see `nullable`).
-    let nulls = crate::nullable::find(prog, info, files, &|f| ctors.contains_key(&f));
+    let nulls = crate::nullable::find(prog, info, files, &|f| ctors.contains_key(&f), &|f| {
+        may_nil
+            .contains(&f)
+            .then(|| multi_ctors.get(&f).copied().unwrap_or(0))
+    });
     // Candidate owned locals: `p := &T{…}` / `p := new(T)` / `p := NewT()`, or declared nil,
     // with the body declaring them.
     let mut locals: HashMap<ObjId, &Block> = HashMap::new();
@@ -277,6 +317,7 @@ fn decide(
             prog,
             info,
             ctors: &ctors,
+            multi_ctors: &multi_ctors,
             found: Vec::new(),
             from_ctor: Vec::new(),
         };
@@ -315,6 +356,8 @@ fn decide(
         funcs: &funcs,
         locals: &reaching,
         ctors: &ctors,
+        multi_ctors: &multi_ctors,
+        multi_calls: HashSet::new(),
         total: HashMap::new(),
         allowed: HashMap::new(),
         allowed_ids: HashSet::new(),
@@ -450,6 +493,7 @@ fn decide(
                     }
                     Fresh::Ctor(g) => valid.contains(g),
                     Fresh::Addr(o) => !escaping(o),
+                    Fresh::Nil => true,
                     Fresh::No => false,
                 });
                 if !fresh_all {
@@ -625,6 +669,12 @@ fn decide(
         .keys()
         .copied()
         .filter(|c| valid.contains(c))
+        .collect();
+    out.nullable_ctors = may_nil.intersection(&out.ctors).copied().collect();
+    out.ctor_index = multi_ctors
+        .iter()
+        .filter(|(c, _)| out.ctors.contains(c))
+        .map(|(&c, &k)| (c, k))
         .collect();
     for (c, rets) in &ctors {
         if out.ctors.contains(c) {
@@ -835,6 +885,8 @@ enum Fresh {
     /// `&x` of one of the function's own variables (or parameters), which dies at the return:
     /// fresh when no other `&x…` exists and no closure captures `x`.
     Addr(ObjId),
+    /// `nil`: the constructor may return nothing (`Option<T>`).
+    Nil,
     /// Anything else.
     No,
 }
@@ -886,6 +938,7 @@ fn fresh(info: &Info, prog: &Program, v: &Expr) -> Fresh {
             {
                 Fresh::Local(o)
             }
+            Some(&o) if matches!(prog.obj(o).kind, ObjKind::Nil) => Fresh::Nil,
             _ => Fresh::No,
         },
         _ => Fresh::No,
@@ -895,6 +948,9 @@ fn fresh(info: &Info, prog: &Program, v: &Expr) -> Fresh {
 /// The values of a function's `return` statements (not those of nested function literals).
 struct Returns<'a> {
     values: Vec<&'a Expr>,
+    /// The position of the pointer among the function's `arity` results.
+    index: usize,
+    arity: usize,
     ok: bool,
 }
 
@@ -907,8 +963,8 @@ impl<'a> Returns<'a> {
 
     fn visit_stmt(&mut self, s: &'a Stmt) {
         match &s.kind {
-            StmtKind::Return(vals) => match vals.as_slice() {
-                [v] => self.values.push(v),
+            StmtKind::Return(vals) => match vals.get(self.index) {
+                Some(v) if vals.len() == self.arity => self.values.push(v),
                 _ => self.ok = false,
             },
             StmtKind::Labeled { stmt, .. } => self.visit_stmt(stmt),
@@ -951,12 +1007,30 @@ struct Decls<'a> {
     prog: &'a Program,
     info: &'a Info,
     ctors: &'a HashMap<ObjId, Vec<Fresh>>,
+    multi_ctors: &'a HashMap<ObjId, usize>,
     found: Vec<ObjId>,
     /// Locals made by a constructor call, with the constructor.
     from_ctor: Vec<(ObjId, ObjId)>,
 }
 
 impl Decls<'_> {
+    /// `p, err := f()` of a constructor with several results (names `ids`).
+    fn declare_multi(&mut self, ids: &[NodeId], value: &Expr) {
+        let ExprKind::Call { func, .. } = &strip_parens(value).kind else {
+            return;
+        };
+        let Some(&c) = self.info.uses.get(&strip_parens(func).id) else {
+            return;
+        };
+        let Some(&k) = self.multi_ctors.get(&c) else {
+            return;
+        };
+        if let Some(&o) = ids.get(k).and_then(|id| self.info.defs.get(id)) {
+            self.found.push(o);
+            self.from_ctor.push((o, c));
+        }
+    }
+
     fn declare(&mut self, id: NodeId, value: &Expr) {
         let Some(&o) = self.info.defs.get(&id) else {
             return;
@@ -1005,6 +1079,14 @@ impl Visitor for Decls<'_> {
                 op: AssignOp::Define,
                 rhs,
             } if lhs.len() == 1 && rhs.len() == 1 => self.declare(lhs[0].id, &rhs[0]),
+            StmtKind::Assign {
+                lhs,
+                op: AssignOp::Define,
+                rhs,
+            } if rhs.len() == 1 => {
+                let ids: Vec<NodeId> = lhs.iter().map(|l| l.id).collect();
+                self.declare_multi(&ids, &rhs[0]);
+            }
             StmtKind::Decl(Decl {
                 kind: DeclKind::Var(specs),
                 ..
@@ -1012,6 +1094,9 @@ impl Visitor for Decls<'_> {
                 for spec in specs {
                     if spec.names.len() == 1 && spec.values.len() == 1 {
                         self.declare(spec.names[0].id, &spec.values[0]);
+                    } else if spec.values.len() == 1 {
+                        let ids: Vec<NodeId> = spec.names.iter().map(|n| n.id).collect();
+                        self.declare_multi(&ids, &spec.values[0]);
                     }
                 }
             }
@@ -1029,6 +1114,10 @@ struct Uses<'a, 'b> {
     funcs: &'b HashMap<ObjId, (Vec<Option<ObjId>>, &'b Block)>,
     locals: &'b HashMap<ObjId, &'b Block>,
     ctors: &'b HashMap<ObjId, Vec<Fresh>>,
+    multi_ctors: &'b HashMap<ObjId, usize>,
+    /// Calls of constructors with several results that are the one value of an assignment
+    /// binding each result (`p, err := f()`): the only calls such a constructor allows.
+    multi_calls: HashSet<NodeId>,
     total: HashMap<ObjId, usize>,
     allowed: HashMap<ObjId, usize>,
     /// The identifiers `allow` counted.
@@ -1239,6 +1328,25 @@ impl Uses<'_, '_> {
     }
 }
 
+impl Uses<'_, '_> {
+    /// `v` bound to `n` names at once: a call of a constructor with `n` results.
+    fn multi_call(&mut self, v: &Expr, n: usize) {
+        let v = strip_parens(v);
+        let ExprKind::Call { func, .. } = &v.kind else {
+            return;
+        };
+        let arity = self
+            .obj(func)
+            .and_then(|f| match self.prog.types.under(self.prog.obj(f).ty) {
+                Type::Func(sig) if self.multi_ctors.contains_key(&f) => Some(sig.results.len()),
+                _ => None,
+            });
+        if arity == Some(n) {
+            self.multi_calls.insert(v.id);
+        }
+    }
+}
+
 impl Visitor for Uses<'_, '_> {
     fn stmt(&mut self, s: &Stmt) -> bool {
         match &s.kind {
@@ -1256,6 +1364,19 @@ impl Visitor for Uses<'_, '_> {
                 self.allow(&rhs[0]);
             }
             StmtKind::Range { x, .. } if self.array_ptr(x) => self.allow(x),
+            StmtKind::Assign { lhs, rhs, .. } if lhs.len() > 1 && rhs.len() == 1 => {
+                self.multi_call(&rhs[0], lhs.len());
+            }
+            StmtKind::Decl(Decl {
+                kind: DeclKind::Var(specs),
+                ..
+            }) => {
+                for spec in specs {
+                    if let ([v], true) = (spec.values.as_slice(), spec.names.len() > 1) {
+                        self.multi_call(v, spec.names.len());
+                    }
+                }
+            }
             _ => {}
         }
         if let StmtKind::Go(c) | StmtKind::Defer(c) = &s.kind {
@@ -1347,6 +1468,10 @@ impl Visitor for Uses<'_, '_> {
                     && !self
                         .obj(callee)
                         .is_some_and(|f| self.funcs.contains_key(&f))
+                    && (self.multi_calls.contains(&e.id)
+                        || !self
+                            .obj(callee)
+                            .is_some_and(|f| self.multi_ctors.contains_key(&f)))
                 {
                     self.allow(callee);
                 }
@@ -1391,8 +1516,147 @@ impl crate::ctx::Ctx<'_> {
                 .is_some_and(|f| self.analysis.ptr_params.ctors.contains(&f)))
     }
 
+    /// `-> T` / `-> Option<T>` / `-> (T, E)` for the results of the constructor being
+    /// translated: its pointer result is the value it points to.
+    pub fn ctor_results_type(&mut self, results: &[TypeId]) -> Option<syn::ReturnType> {
+        let k = self.func.ctor_index;
+        let mut tys: Vec<syn::Type> = Vec::new();
+        for (i, &t) in results.iter().enumerate() {
+            let ty = if i == k {
+                let Type::Pointer(pointee) = self.under(t).clone() else {
+                    return None;
+                };
+                let v = self.rust_type(pointee)?;
+                if self.func.nullable_ctor {
+                    syn::parse_quote!(Option<#v>)
+                } else {
+                    v
+                }
+            } else {
+                self.rust_type(t)?
+            };
+            tys.push(ty);
+        }
+        Some(match tys.as_slice() {
+            [t] => syn::parse_quote!(-> #t),
+            _ => syn::parse_quote!(-> (#(#tys),*)),
+        })
+    }
+
+    /// `p, err := f()` of a constructor with several results (`value`, the call): when `p` does
+    /// not own the value (it is a shared pointer, or a field or element), the pointer is made
+    /// here: `{ let (t0, t1) = f(); (Some(Rc::new(RefCell::new(t0))), t1) }`.
+    pub fn ctor_results_kept(&mut self, lhs: &[Expr], r: &Expr, value: syn::Expr) -> syn::Expr {
+        let Some(f) = self.ctor_of_call(r) else {
+            return value;
+        };
+        let Some(&k) = self.analysis.ptr_params.ctor_index.get(&f) else {
+            return value;
+        };
+        let Some(l) = lhs.get(k).map(strip_parens) else {
+            return value;
+        };
+        let owned = match &l.kind {
+            ExprKind::Ident(n) if n == "_" => true,
+            ExprKind::Ident(_) => self
+                .info
+                .defs
+                .get(&l.id)
+                .or_else(|| self.info.uses.get(&l.id))
+                .is_some_and(|o| self.analysis.ptr_params.owned.contains_key(o)),
+            _ => false,
+        };
+        if owned {
+            return value;
+        }
+        let t = self.obj(f).ty;
+        let elem = match self.under(t) {
+            Type::Func(sig) => sig.results.get(k).and_then(|&t| match self.under(t) {
+                Type::Pointer(e) => Some(*e),
+                _ => None,
+            }),
+            _ => None,
+        };
+        let temps: Vec<syn::Ident> = (0..lhs.len())
+            .map(|i| quote::format_ident!("t{i}"))
+            .collect();
+        let tk = &temps[k];
+        let cell = if self.analysis.ptr_params.nullable_ctors.contains(&f) {
+            self.ptr_map(syn::parse_quote!(#tk), elem)
+        } else {
+            self.ptr_new_of(syn::parse_quote!(#tk), elem)
+        };
+        let vals: Vec<syn::Expr> = temps
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if i == k {
+                    cell.clone()
+                } else {
+                    syn::parse_quote!(#t)
+                }
+            })
+            .collect();
+        syn::parse_quote!({
+            let (#(#temps),*) = #value;
+            (#(#vals),*)
+        })
+    }
+
+    /// The pointer to the value an `Option<T>` holds, if it holds one:
+    /// `v.map(|v| Rc::new(RefCell::new(v)))`.
+    pub fn ptr_map(&mut self, v: syn::Expr, elem: Option<TypeId>) -> syn::Expr {
+        let cell = self.ptr_new_of(syn::parse_quote!(v), elem);
+        let v = crate::expr::as_base(v);
+        if let syn::Expr::Call(c) = &cell {
+            if matches!(&*c.func, syn::Expr::Path(f) if f.path.is_ident("Some"))
+                && c.args.len() == 1
+            {
+                let inner = &c.args[0];
+                return syn::parse_quote!(#v.map(|v| #inner));
+            }
+        }
+        syn::parse_quote!(#v.and_then(|v| #cell))
+    }
+
+    /// The constructor `v` calls, if it calls one.
+    pub fn ctor_of_call(&self, v: &Expr) -> Option<ObjId> {
+        match &strip_parens(v).kind {
+            ExprKind::Call { func, .. } => self
+                .obj_of(strip_parens(func))
+                .filter(|f| self.analysis.ptr_params.ctors.contains(f)),
+            _ => None,
+        }
+    }
+
+    /// The `Option<T>` a fresh pointer expression (or `nil`) makes for a nullable owned
+    /// pointer: `None`, a nullable constructor's call as it is, `Some(value)` otherwise.
+    pub fn ctor_some_value(&mut self, v: &Expr) -> Option<syn::Expr> {
+        if self.is_untyped_nil(v) {
+            return Some(syn::parse_quote!(None));
+        }
+        if self
+            .ctor_of_call(v)
+            .is_some_and(|f| self.analysis.ptr_params.nullable_ctors.contains(&f))
+        {
+            self.raw_ctor_call = true;
+            let call = self.call(strip_parens(v));
+            self.raw_ctor_call = false;
+            return Some(call);
+        }
+        let x = self.ctor_value(v)?;
+        Some(syn::parse_quote!(Some(#x)))
+    }
+
     pub fn ctor_value(&mut self, v: &Expr) -> Option<syn::Expr> {
         let v = strip_parens(v);
+        if self
+            .ctor_of_call(v)
+            .is_some_and(|f| self.analysis.ptr_params.nullable_ctors.contains(&f))
+        {
+            // (It returns an `Option<T>`: see `ctor_some_value`.)
+            return None;
+        }
         if let Some(r) = immediate_fresh(v) {
             return self.ctor_value(r);
         }

@@ -1049,6 +1049,16 @@ impl Ctx<'_> {
                     name: n.clone(),
                     span: l.span,
                 };
+                if let Some(&writes) = self.analysis.ptr_params.owned.get(&obj) {
+                    // An owned pointer bound from a constructor's results: the value (or
+                    // `Option` of it) as the constructor returned it.
+                    let id = self.bind_local(obj, n);
+                    return vec![if writes || self.analysis.mutated.contains(&obj) {
+                        parse_quote!(let mut #id = #v;)
+                    } else {
+                        parse_quote!(let #id = #v;)
+                    }];
+                }
                 let t = self.obj(obj).ty;
                 return vec![self.let_var(obj, &ident, v, Some(t))];
             }
@@ -1393,6 +1403,7 @@ impl Ctx<'_> {
     ) -> Vec<syn::Stmt> {
         match self.multi_value(r, lhs.len()) {
             Ok(value) => {
+                let value = self.ctor_results_kept(lhs, r, value);
                 // The Go types of the values: a call's results, or `(v, ok)`.
                 let types: Vec<Option<TypeId>> = match self.type_of(r).map(|t| self.ty(t)) {
                     Some(Type::Tuple(ts)) => ts.iter().copied().map(Some).collect(),
@@ -1530,7 +1541,9 @@ impl Ctx<'_> {
                             continue;
                         };
                         let id = self.bind_local(obj, n);
-                        if self.analysis.mutated.contains(&obj) {
+                        if self.analysis.mutated.contains(&obj)
+                            || self.analysis.ptr_params.owned.get(&obj) == Some(&true)
+                        {
                             pats.push(quote::quote!(mut #id));
                         } else {
                             pats.push(quote::quote!(#id));
@@ -1759,11 +1772,8 @@ impl Ctx<'_> {
 
     fn return_stmt(&mut self, s: &Stmt, values: &[Expr]) -> Vec<syn::Stmt> {
         let results = self.func.results.clone();
-        if let ([v], true) = (values, self.func.ctor) {
-            if let Some(x) = self.ctor_value(v) {
-                return vec![parse_quote!(return #x;)];
-            }
-            return self.unsupported_stmt(s, "return in a constructor");
+        if self.func.ctor {
+            return self.ctor_return(s, values);
         }
         if self.func.in_defer_body && !self.func.named_results.is_empty() {
             // Inside `with_defer`: set the result cells, then leave the body.
@@ -1861,6 +1871,36 @@ impl Ctx<'_> {
                 }
             })
             .collect();
+        if vals.len() == 1 {
+            let v = &vals[0];
+            vec![parse_quote!(return #v;)]
+        } else {
+            vec![parse_quote!(return (#(#vals),*);)]
+        }
+    }
+
+    /// `return …` in a constructor: the pointer result is the value it points to (`T`, or
+    /// `Option<T>` for a constructor that may return nil), the others as usual.
+    fn ctor_return(&mut self, s: &Stmt, values: &[Expr]) -> Vec<syn::Stmt> {
+        let results = self.func.results.clone();
+        let k = self.func.ctor_index;
+        if values.len() != results.len() {
+            return self.unsupported_stmt(s, "return in a constructor");
+        }
+        let mut vals: Vec<syn::Expr> = Vec::new();
+        for (i, (v, &t)) in values.iter().zip(&results).enumerate() {
+            let x = if i != k {
+                Some(self.value_as(v, t))
+            } else if self.func.nullable_ctor {
+                self.ctor_some_value(v)
+            } else {
+                self.ctor_value(v)
+            };
+            let Some(x) = x else {
+                return self.unsupported_stmt(s, "return in a constructor");
+            };
+            vals.push(x);
+        }
         if vals.len() == 1 {
             let v = &vals[0];
             vec![parse_quote!(return #v;)]
