@@ -295,3 +295,62 @@ func main() {
         value.why
     );
 }
+
+#[test]
+fn constructors_that_may_fail_return_owned_values() {
+    let out = translate(
+        r#"package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type Conn struct{ Addr string }
+
+func Dial(addr string) (*Conn, error) {
+	if addr == "" {
+		return nil, errors.New("no address")
+	}
+	return &Conn{Addr: addr}, nil
+}
+
+func main() {
+	c, err := Dial("a")
+	c.Addr += "!"
+	fmt.Println(c.Addr, err)
+	var kept []*Conn
+	k, _ := Dial("b")
+	kept = append(kept, k)
+	kept[0].Addr = "c"
+	fmt.Println(len(kept), kept[0].Addr)
+}
+"#,
+    );
+    let result = find(&out, "Dial", "(result 0)");
+    assert_eq!(
+        (result.form.as_str(), result.holding.as_str()),
+        ("Option<T> (owned value or nothing)", "owned")
+    );
+    // The caller that only reaches through the result owns it; the one that keeps it makes
+    // the shared cell, and the report says why (not that the constructor may keep it).
+    let c = find(&out, "main", "c");
+    assert_eq!(c.holding, "owned");
+    let k = find(&out, "main", "k");
+    assert_eq!(k.holding, "shared");
+    assert!(k.why.contains("appended"), "{}", k.why);
+    let main = &out
+        .files
+        .iter()
+        .find(|f| f.path == "src/main.rs")
+        .unwrap()
+        .contents;
+    assert!(
+        main.contains("-> (Option<Conn>, crate::support::errors::Error)"),
+        "{main}"
+    );
+    assert!(
+        main.contains("t0.map(|v| std::rc::Rc::new(std::cell::RefCell::new(v)))"),
+        "{main}"
+    );
+}
