@@ -16,6 +16,7 @@ pub fn reason(
     prog: &Program,
     info: &Info,
     ctors: &std::collections::HashSet<ObjId>,
+    ptr_value_methods: &std::collections::HashSet<ObjId>,
     body: &Block,
     o: ObjId,
 ) -> Option<String> {
@@ -23,6 +24,7 @@ pub fn reason(
         prog,
         info,
         ctors,
+        ptr_value_methods,
         o,
         from: None,
         kept: None,
@@ -43,6 +45,8 @@ struct Find<'a> {
     info: &'a Info,
     /// Constructors (see `ptr_params`): their results are fresh, so no origin of aliasing.
     ctors: &'a std::collections::HashSet<ObjId>,
+    /// Methods that use their receiver as a pointer value (see `ptr_receivers`).
+    ptr_value_methods: &'a std::collections::HashSet<ObjId>,
     o: ObjId,
     /// Where its value comes from, when that is a pointer others may hold.
     from: Option<String>,
@@ -248,6 +252,20 @@ impl Visitor for Find<'_> {
                         .is_some_and(|s| s.kind == goxide_types::SelectionKind::MethodVal) =>
             {
                 self.keep("a method value binds it".into())
+            }
+            ExprKind::Selector { x, sel }
+                if self.is_o(x)
+                    && self.called.contains(&e.id)
+                    && self.info.selections.get(&e.id).is_some_and(|s| {
+                        s.kind == goxide_types::SelectionKind::MethodVal
+                            && self.ptr_value_methods.contains(&s.obj)
+                    }) =>
+            {
+                self.keep(format!(
+                    "it is the receiver of `{}`, which uses its receiver as a pointer value \
+                     (copies or keeps it)",
+                    sel.name
+                ))
             }
             ExprKind::Index { x, indices }
                 if indices.iter().any(|i| self.is_o(i))

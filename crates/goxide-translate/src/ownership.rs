@@ -434,7 +434,14 @@ pub fn alias_whys(
             callers.param_reason(f, fd, i, &iface_methods)
         };
         // (Comparing with nil says less than a caller passing nil.)
-        let r = match crate::alias_reasons::reason(prog, info, &a.ptr_params.ctors, body, o) {
+        let r = match crate::alias_reasons::reason(
+            prog,
+            info,
+            &a.ptr_params.ctors,
+            &a.ptr_value_methods,
+            body,
+            o,
+        ) {
             Some(r) if r != crate::alias_reasons::NIL_COMPARED => Some(r),
             weak => param().or(weak),
         };

@@ -802,7 +802,13 @@ fn borrowable_pointer(
         return false;
     }
     if let Type::Named(n) = prog.types.get(*e) {
-        if prog.obj(n.obj).pkg != pkg || !n.type_args.is_empty() {
+        // (An instantiation of a generic type is one struct per type arguments, as concrete as
+        // any other once its arguments mention no type parameter.)
+        if prog.obj(n.obj).pkg != pkg
+            || n.type_args
+                .iter()
+                .any(|&a| crate::decl::mentions_type_param(prog, a, 0))
+        {
             return false;
         }
     }
