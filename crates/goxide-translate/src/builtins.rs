@@ -124,8 +124,7 @@ impl Ctx<'_> {
         }
         // Borrowed pointer parameters of a direct call take their arguments as borrows.
         let ptr_modes = self
-            .obj_of(callee)
-            .filter(|_| matches!(callee.kind, ExprKind::Ident(_)))
+            .direct_callee(callee)
             .and_then(|f| self.analysis.ptr_params.fn_modes.get(&f).cloned());
         if let Some(modes) = ptr_modes {
             return self.borrowing_call(e, callee, args, &sig, &modes);
@@ -407,8 +406,22 @@ impl Ctx<'_> {
         modes: &[Option<crate::analysis::SliceMode>],
     ) -> syn::Expr {
         use crate::analysis::SliceMode;
-        let Some(f) = self.obj_of(callee) else {
+        let Some(f) = self.direct_callee(callee) else {
             return self.unsupported(e, "call");
+        };
+        let id = if self.prog.func_type_params.contains_key(&f) {
+            let id = self
+                .instance_ident(callee, f)
+                .or_else(|| match &callee.kind {
+                    ExprKind::Index { x, .. } => self.instance_ident(x, f),
+                    _ => None,
+                });
+            let Some(id) = id else {
+                return self.unsupported(e, "call of a generic function");
+            };
+            id
+        } else {
+            self.var_name(f)
         };
         if sig.variadic || args.len() != sig.params.len() {
             return self.unsupported(e, "call arguments");
@@ -490,7 +503,6 @@ impl Ctx<'_> {
                 SliceMode::MutRef => parse_quote!(&mut *#p.as_ref().unwrap().borrow_mut()),
             });
         }
-        let id = self.var_name(f);
         if binds.is_empty() {
             return parse_quote!(#id(#(#out),*));
         }
@@ -498,6 +510,17 @@ impl Ctx<'_> {
             #(#binds)*
             #id(#(#out),*)
         })
+    }
+
+    /// The function a call names directly: `f(…)`, or `f[T](…)` of a generic one.
+    fn direct_callee(&self, callee: &Expr) -> Option<goxide_types::ObjId> {
+        match &callee.kind {
+            ExprKind::Ident(_) => self.obj_of(callee),
+            ExprKind::Index { x, .. } if matches!(x.kind, ExprKind::Ident(_)) => self
+                .obj_of(x)
+                .filter(|f| self.prog.func_type_params.contains_key(f)),
+            _ => None,
+        }
     }
 
     /// A pointer argument lent to a borrowed parameter without a cell: a borrow passed on,

@@ -171,19 +171,23 @@ fn decide(
             let DeclKind::Func(fd) = &d.kind else {
                 continue;
             };
-            // Methods too, unless an interface may call them (its trait fixes the signature) or
-            // their receiver type is generic.
+            // Methods too, unless an interface may call them (its trait fixes the signature).
+            // Generic functions and methods of generic types are translated once per
+            // instantiation: a parameter that is a borrow is one in every instantiation.
             let method_blocked = fd.recv.as_ref().is_some_and(|r| {
                 let t = match &r.ty.kind {
                     ExprKind::Star(t) => t,
                     _ => &r.ty,
                 };
-                !matches!(t.kind, ExprKind::Ident(_)) || iface_methods.contains(&fd.name.name)
+                let named = match &t.kind {
+                    ExprKind::Ident(_) => true,
+                    // `func (l *List[T]) M()`: translated once per instantiation.
+                    ExprKind::Index { x, .. } => matches!(x.kind, ExprKind::Ident(_)),
+                    _ => false,
+                };
+                !named || iface_methods.contains(&fd.name.name)
             });
-            if method_blocked
-                || !fd.type_params.is_empty()
-                || fd.sig.params.iter().any(|g| g.variadic)
-            {
+            if method_blocked || fd.sig.params.iter().any(|g| g.variadic) {
                 continue;
             }
             let (Some(&fobj), Some(body)) = (info.defs.get(&fd.name.id), &fd.body) else {
@@ -794,21 +798,19 @@ fn borrowable_pointer(
     let Type::Pointer(e) = prog.types.get(t) else {
         return false;
     };
+    // An instantiation of a generic struct type is one struct per type arguments (`List[T]`
+    // inside generic code is the instantiation for the code's own type arguments); a bare type
+    // parameter may be anything.
+    let generic_instance = matches!(prog.types.get(*e), Type::Named(n) if !n.type_args.is_empty());
     if projected.contains(e)
         || crate::concurrency::sync_handle(prog, *e).is_some()
         || crate::stdlib::std_handle(prog, t).is_some()
-        || crate::decl::mentions_type_param(prog, *e, 0)
+        || (!generic_instance && crate::decl::mentions_type_param(prog, *e, 0))
     {
         return false;
     }
     if let Type::Named(n) = prog.types.get(*e) {
-        // (An instantiation of a generic type is one struct per type arguments, as concrete as
-        // any other once its arguments mention no type parameter.)
-        if prog.obj(n.obj).pkg != pkg
-            || n.type_args
-                .iter()
-                .any(|&a| crate::decl::mentions_type_param(prog, a, 0))
-        {
+        if prog.obj(n.obj).pkg != pkg {
             return false;
         }
     }
@@ -1446,7 +1448,16 @@ impl Visitor for Uses<'_, '_> {
                 }
             }
             ExprKind::Call { func, args, .. } => {
-                let callee = strip_parens(func);
+                let mut callee = strip_parens(func);
+                // `f[T](…)`: a direct call of the generic function `f`.
+                if let ExprKind::Index { x, .. } = &callee.kind {
+                    if self
+                        .obj(x)
+                        .is_some_and(|f| self.prog.func_type_params.contains_key(&f))
+                    {
+                        callee = strip_parens(x);
+                    }
+                }
                 // `len(p)` of a pointer to an array is a constant.
                 if let ([x], Some(b)) = (args.as_slice(), self.obj(callee)) {
                     if matches!(
