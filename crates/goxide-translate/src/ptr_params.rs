@@ -245,7 +245,6 @@ fn decide(
                 _ => continue,
             };
             if fd.recv.is_some()
-                || !fd.type_params.is_empty()
                 || !unnamed
                 || !owned_pointee(prog, prog.obj(fobj).pkg, sig.results[index], projected)
                 || crate::decl::has_defer(body)
@@ -1449,13 +1448,16 @@ impl Visitor for Uses<'_, '_> {
             }
             ExprKind::Call { func, args, .. } => {
                 let mut callee = strip_parens(func);
-                // `f[T](…)`: a direct call of the generic function `f`.
+                // `f[T](…)`: a direct call of the generic function `f` (not one a constructor
+                // allows: its call is translated as any generic call).
+                let mut explicit = false;
                 if let ExprKind::Index { x, .. } = &callee.kind {
                     if self
                         .obj(x)
                         .is_some_and(|f| self.prog.func_type_params.contains_key(&f))
                     {
                         callee = strip_parens(x);
+                        explicit = true;
                     }
                 }
                 // `len(p)` of a pointer to an array is a constant.
@@ -1479,6 +1481,7 @@ impl Visitor for Uses<'_, '_> {
                     }
                 }
                 if self.deferred == 0
+                    && !explicit
                     && self
                         .obj(callee)
                         .is_some_and(|f| self.ctors.contains_key(&f))

@@ -19,6 +19,9 @@ func swap[T any](a, b *Box[T]) { a.v, b.v = b.v, a.v }
 
 func fill[T any](b *Box[T], v T) { b.Set(v) }
 
+// NewBox always returns a fresh box: a constructor, generic or not.
+func NewBox[T any](v T) *Box[T] { return &Box[T]{v: v} }
+
 func main() {
 	x := Box[int]{}
 	fill(&x, 3)
@@ -26,5 +29,7 @@ func main() {
 	swap(&x, y)
 	s := &Box[string]{}
 	fill[string](s, "hi")
-	fmt.Println(x.Get(), y.Get(), s.Get(), x.n)
+	z := NewBox(2.5)
+	z.Set(1.5)
+	fmt.Println(x.Get(), y.Get(), s.Get(), x.n, z.Get())
 }
