@@ -36,25 +36,18 @@ impl Ctx<'_> {
     pub fn call(&mut self, e: &Expr) -> syn::Expr {
         let raw = std::mem::take(&mut self.raw_ctor_call);
         let call = self.call_inner(e);
-        let ctor = match &e.kind {
-            ExprKind::Call { func, .. } => self
-                .obj_of(strip_parens(func))
-                .is_some_and(|f| self.analysis.ptr_params.ctors.contains(&f)),
-            _ => false,
-        };
         let elem = self.type_of(e).and_then(|t| match self.under(t) {
             Type::Pointer(x) => Some(*x),
             _ => None,
         });
-        if ctor && !raw && !matches!(&call, syn::Expr::Macro(_)) && elem.is_some() {
-            // A constructor returns the value; a caller keeping a pointer makes the cell.
-            let nullable = self
-                .ctor_of_call(e)
-                .is_some_and(|f| self.analysis.ptr_params.nullable_ctors.contains(&f));
-            if nullable {
-                return self.ptr_map(call, elem);
+        if let (Some(f), false, Some(_)) = (self.ctor_of_call(e), raw, elem) {
+            if !matches!(&call, syn::Expr::Macro(_)) {
+                // A constructor returns the value; a caller keeping a pointer makes the cell.
+                if self.analysis.ptr_params.nullable_ctors.contains(&f) {
+                    return self.ptr_map(call, elem);
+                }
+                return self.ptr_new_of(call, elem);
             }
-            return self.ptr_new_of(call, elem);
         }
         call
     }

@@ -1531,9 +1531,13 @@ impl crate::ctx::Ctx<'_> {
     /// value, an owned local → the local, a constructor call → the call's value.
     /// Whether `v` calls a constructor (see [`PtrParams::ctors`]).
     pub fn is_ctor_call(&self, v: &Expr) -> bool {
-        matches!(&strip_parens(v).kind, ExprKind::Call { func, .. }
-            if self.obj_of(strip_parens(func))
-                .is_some_and(|f| self.analysis.ptr_params.ctors.contains(&f)))
+        self.ctor_of_call(v).is_some()
+    }
+
+    /// Whether `v` calls a constructor that may return nil (it returns `Option<T>`).
+    pub fn is_nullable_ctor_call(&self, v: &Expr) -> bool {
+        self.ctor_of_call(v)
+            .is_some_and(|f| self.analysis.ptr_params.nullable_ctors.contains(&f))
     }
 
     /// `-> T` / `-> Option<T>` / `-> (T, E)` for the results of the constructor being
@@ -1655,10 +1659,7 @@ impl crate::ctx::Ctx<'_> {
         if self.is_untyped_nil(v) {
             return Some(syn::parse_quote!(None));
         }
-        if self
-            .ctor_of_call(v)
-            .is_some_and(|f| self.analysis.ptr_params.nullable_ctors.contains(&f))
-        {
+        if self.is_nullable_ctor_call(v) {
             self.raw_ctor_call = true;
             let call = self.call(strip_parens(v));
             self.raw_ctor_call = false;
@@ -1670,10 +1671,7 @@ impl crate::ctx::Ctx<'_> {
 
     pub fn ctor_value(&mut self, v: &Expr) -> Option<syn::Expr> {
         let v = strip_parens(v);
-        if self
-            .ctor_of_call(v)
-            .is_some_and(|f| self.analysis.ptr_params.nullable_ctors.contains(&f))
-        {
+        if self.is_nullable_ctor_call(v) {
             // (It returns an `Option<T>`: see `ctor_some_value`.)
             return None;
         }
