@@ -61,6 +61,12 @@ pub struct Analysis {
     /// For local pointers and pointer parameters kept shared, where their aliasing comes from
     /// (see `alias_reasons`), as the report and the markers say it.
     pub alias_why: HashMap<ObjId, String>,
+    /// Function literals bound to a local that is only called while nothing else uses what
+    /// they capture (see `local_closures`): closures that borrow, by literal, with whether
+    /// they change a captured variable (`FnMut`).
+    pub local_closures: HashMap<NodeId, bool>,
+    /// The variables naming those closures, with the same flag.
+    pub local_closure_vars: HashMap<ObjId, bool>,
 }
 
 /// How a slice parameter is passed: the callee works on the caller's elements, as in Go.
@@ -87,7 +93,7 @@ struct Walker<'a> {
     /// Variables with an element or field written (`x[i] = …`).
     elem_mutated: HashSet<ObjId>,
     /// Slice arguments passed to package functions: (function, parameter index, argument root).
-    slice_args: Vec<(ObjId, usize, ObjId)>,
+    slice_args: Vec<(ObjId, usize, ObjId, Vec<NodeId>)>,
     /// Function literals started as goroutines (`go func() {…}()`).
     go_closures: Vec<NodeId>,
     /// Variables declared by `range` clauses.
@@ -97,11 +103,36 @@ struct Walker<'a> {
     /// Function literals that a standard-library call runs before it returns (the `less` of
     /// `sort.Slice`): they borrow what they use, so using a variable is not capturing it.
     immediate: HashSet<NodeId>,
+    /// Function literals that change variables of the code around them, with those variables.
+    mutating: HashMap<NodeId, HashSet<ObjId>>,
+    /// Each use of a local inside function literals: the literals between its declaration and
+    /// the use.
+    capture_sites: Vec<(ObjId, Vec<NodeId>)>,
 }
 
 impl Walker<'_> {
     fn current(&self) -> Option<NodeId> {
         self.closures.last().copied()
+    }
+
+    /// Records that `obj` is changed here (`let mut`), and that the function literals between
+    /// its declaration and here change a variable they capture.
+    fn note_mutation(&mut self, obj: ObjId) {
+        self.out.mutated.insert(obj);
+        for lit in self.lits_since(obj) {
+            self.mutating.entry(lit).or_default().insert(obj);
+        }
+    }
+
+    /// The function literals between the one declaring `obj` and here, innermost first.
+    fn lits_since(&self, obj: ObjId) -> Vec<NodeId> {
+        let owner = self.owner.get(&obj).copied().flatten();
+        self.closures
+            .iter()
+            .rev()
+            .take_while(|&&c| Some(c) != owner)
+            .copied()
+            .collect()
     }
 
     fn is_local_var(&self, obj: ObjId) -> bool {
@@ -122,16 +153,10 @@ impl Walker<'_> {
         if owner == self.current() {
             return;
         }
-        // Used in every closure between the owner and here.
-        let borrowed = self
-            .closures
-            .iter()
-            .rev()
-            .take_while(|&&c| Some(c) != owner)
-            .all(|c| self.immediate.contains(c));
-        if !borrowed {
-            self.out.captured.insert(obj);
-        }
+        // Used in every closure between the owner and here (captured unless they all borrow
+        // what they use: decided after the walk, when the local closures are known).
+        let lits = self.lits_since(obj);
+        self.capture_sites.push((obj, lits));
         for &c in self.closures.iter().rev() {
             if Some(c) == owner {
                 break;
@@ -234,7 +259,7 @@ impl Walker<'_> {
     fn mutate(&mut self, e: &Expr) {
         self.field_assigned(e);
         if let Some(obj) = self.root_var(e) {
-            self.out.mutated.insert(obj);
+            self.note_mutation(obj);
             if matches!(crate::builtins::strip_parens(e).kind, ExprKind::Ident(_)) {
                 self.out.whole_assigned.insert(obj);
             } else {
@@ -481,7 +506,7 @@ impl Walker<'_> {
                     .is_some_and(|t| crate::concurrency::sync_handle(self.prog, t).is_some());
                 if let Some(obj) = self.root_var(x).filter(|_| !sync) {
                     self.out.address_taken.insert(obj);
-                    self.out.mutated.insert(obj);
+                    self.note_mutation(obj);
                 }
                 self.field_assigned(x);
                 self.expr(x);
@@ -491,7 +516,7 @@ impl Walker<'_> {
                 if args.len() == 2 && self.is_pkg_func(func, "runtime", "Stack") =>
             {
                 if let Some(obj) = self.root_var(&args[0]) {
-                    self.out.mutated.insert(obj);
+                    self.note_mutation(obj);
                     self.elem_mutated.insert(obj);
                 }
                 args.iter().for_each(|a| self.expr(a));
@@ -570,7 +595,8 @@ impl Walker<'_> {
                             }
                             if let ExprKind::Ident(_) = &a.kind {
                                 if let Some(ao) = self.info.object_of(a.id) {
-                                    self.slice_args.push((f, i, ao));
+                                    let lits = self.lits_since(ao);
+                                    self.slice_args.push((f, i, ao, lits));
                                 }
                             }
                         }
@@ -600,7 +626,7 @@ impl Walker<'_> {
                                 }
                                 if let Some(o) = self.root_var(d) {
                                     self.elem_mutated.insert(o);
-                                    self.out.mutated.insert(o);
+                                    self.note_mutation(o);
                                 }
                             }
                         }
@@ -667,7 +693,7 @@ impl Walker<'_> {
                             }
                             if let Some(o) = self.root_var(a) {
                                 self.elem_mutated.insert(o);
-                                self.out.mutated.insert(o);
+                                self.note_mutation(o);
                             }
                         }
                     }
@@ -681,7 +707,7 @@ impl Walker<'_> {
                             .is_some_and(|t| crate::stdlib::is_url_values(self.prog, t))
                     {
                         if let Some(obj) = self.root_var(x) {
-                            self.out.mutated.insert(obj);
+                            self.note_mutation(obj);
                             self.elem_mutated.insert(obj);
                         }
                     }
@@ -694,7 +720,7 @@ impl Walker<'_> {
                     if file && sel.name == "Read" {
                         if let Some(o) = args.first().and_then(|a| self.root_var(a)) {
                             self.elem_mutated.insert(o);
-                            self.out.mutated.insert(o);
+                            self.note_mutation(o);
                         }
                     }
                 }
@@ -719,7 +745,7 @@ impl Walker<'_> {
                                 });
                         if let Some(o) = dst.and_then(|a| self.root_var(a)) {
                             self.elem_mutated.insert(o);
-                            self.out.mutated.insert(o);
+                            self.note_mutation(o);
                         }
                     }
                 }
@@ -757,7 +783,7 @@ impl Walker<'_> {
                         if let ExprKind::Ident(_) = &crate::builtins::strip_parens(x).kind {
                             if let Some(obj) = self.root_var(x) {
                                 self.out.address_taken.insert(obj);
-                                self.out.mutated.insert(obj);
+                                self.note_mutation(obj);
                             }
                         }
                     }
@@ -782,7 +808,7 @@ impl Walker<'_> {
                 if let ExprKind::Ident(_) = &crate::builtins::strip_parens(x).kind {
                     if let Some(obj) = self.root_var(x) {
                         self.out.address_taken.insert(obj);
-                        self.out.mutated.insert(obj);
+                        self.note_mutation(obj);
                     }
                 }
                 self.expr(x);
@@ -949,6 +975,8 @@ pub fn analyze(
         range_vars: Vec::new(),
         post_only_vars: Vec::new(),
         immediate: HashSet::new(),
+        mutating: HashMap::new(),
+        capture_sites: Vec::new(),
     };
     for f in files {
         for d in &f.decls {
@@ -959,6 +987,24 @@ pub fn analyze(
                     s.values.iter().for_each(|e| w.expr(e));
                 }
             }
+        }
+    }
+    // Function literals bound to locals that borrow what they use (see `local_closures`): a
+    // variable used only in those (and in literals the standard library runs at once) is not
+    // captured. A variable never changed after its declaration (nor passed to a function that
+    // could change its elements) may be read while such a closure is alive.
+    let passed: HashSet<ObjId> = w
+        .slice_args
+        .iter()
+        .filter(|a| !matches!(prog.obj(a.0).kind, ObjKind::Builtin(_)))
+        .map(|a| a.2)
+        .collect();
+    let unchanged = |v: ObjId| !w.out.mutated.contains(&v) && !passed.contains(&v);
+    let local_closures = crate::local_closures::find(prog, info, files, &unchanged);
+    w.immediate.extend(local_closures.lits.keys().copied());
+    for (obj, lits) in &w.capture_sites {
+        if !lits.iter().all(|c| w.immediate.contains(c)) {
+            w.out.captured.insert(*obj);
         }
     }
     // Re-slices that borrow their base: writing through one writes the base's elements.
@@ -1039,7 +1085,8 @@ pub fn analyze(
     // Passing a slice on to a `&mut [T]` parameter writes its elements too (to a fixpoint).
     loop {
         let mut changed = false;
-        for &(f, i, arg) in &w.slice_args {
+        for (f, i, arg, lits) in &w.slice_args {
+            let (f, i, arg) = (*f, *i, *arg);
             let Some((_, ps)) = candidates.iter().find(|(c, _)| *c == f) else {
                 continue;
             };
@@ -1050,6 +1097,9 @@ pub fn analyze(
                 .is_some_and(|p| mut_params.contains(&p))
             {
                 w.out.mutated.insert(arg);
+                for &lit in lits {
+                    w.mutating.entry(lit).or_default().insert(arg);
+                }
                 if candidates.iter().any(|(_, ps)| ps.contains(&Some(arg)))
                     && mut_params.insert(arg)
                 {
@@ -1136,6 +1186,15 @@ pub fn analyze(
         .collect();
     out.boxed.extend(captured_mutated);
     out.boxed.extend(out.address_taken.iter().copied());
+    // A local closure that changes a captured variable (not through its cell) is `FnMut`.
+    for (&lit, &var) in &local_closures.lits {
+        let mutating = w
+            .mutating
+            .get(&lit)
+            .is_some_and(|vs| vs.iter().any(|v| !out.boxed.contains(v)));
+        out.local_closures.insert(lit, mutating);
+        out.local_closure_vars.insert(var, mutating);
+    }
     for f in &w.go_closures {
         for obj in out.free_vars.get(f).into_iter().flatten() {
             if out.boxed.contains(obj) && !out.address_taken.contains(obj) {

@@ -2109,6 +2109,14 @@ impl Ctx<'_> {
             let ret = self.results_type(&fsig.results, 0)?;
             let mut stmts = prelude;
             stmts.extend(self.function_body(sig, &fsig.results, body));
+            let ret = match ret {
+                syn::ReturnType::Default => quote::quote!(),
+                r => quote::quote!(#r),
+            };
+            if self.analysis.local_closures.contains_key(&e.id) {
+                // Called only where nothing else uses what it captures: it borrows them.
+                return Some(parse_quote!(|#(#params),*| #ret { #(#stmts)* }));
+            }
             let mut captures: Vec<syn::Stmt> = Vec::new();
             for obj in self
                 .analysis
@@ -2123,10 +2131,6 @@ impl Ctx<'_> {
                     captures.push(parse_quote!(let #id = #id.clone();));
                 }
             }
-            let ret = match ret {
-                syn::ReturnType::Default => quote::quote!(),
-                r => quote::quote!(#r),
-            };
             let closure: syn::Expr = parse_quote!(move |#(#params),*| #ret { #(#stmts)* });
             Some(if captures.is_empty() {
                 closure

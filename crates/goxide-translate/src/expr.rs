@@ -557,6 +557,7 @@ impl Ctx<'_> {
         // (Interfaces written in place have no type to write down, but their values work.)
         matches!(o.kind, ObjKind::Var { global: false, .. })
             && !self.is_interface(o.ty)
+            && !self.analysis.local_closure_vars.contains_key(&obj)
             && self.rust_type(o.ty).is_none()
     }
 
@@ -1911,6 +1912,13 @@ impl Ctx<'_> {
     /// `func(...) {...}` as a value: a reference-counted closure (`Arc`, and `Send`, in a
     /// package with `go` statements: what it captures must then be able to cross threads).
     pub fn func_lit(&mut self, e: &Expr) -> syn::Expr {
+        if self.analysis.local_closures.contains_key(&e.id) {
+            // (A closure that borrows what it uses, bound to a local: see `local_closures`.)
+            return match self.closure(e) {
+                Some(c) => c,
+                None => self.unsupported(e, "function literal"),
+            };
+        }
         if self.threaded {
             for obj in self
                 .analysis

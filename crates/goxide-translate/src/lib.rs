@@ -26,6 +26,7 @@ mod interfaces;
 mod layout;
 mod lit;
 mod local_borrows;
+mod local_closures;
 pub mod localize;
 mod markers;
 mod moves;

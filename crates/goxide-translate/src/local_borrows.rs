@@ -202,7 +202,7 @@ impl crate::subslice::ListWalk for Lists<'_, '_> {
 }
 
 /// `p := v` / `var p = v` / `var p T = v` declaring one variable: `(p, v)`.
-fn declared<'s>(info: &Info, s: &'s Stmt) -> Option<(ObjId, &'s Expr)> {
+pub(crate) fn declared<'s>(info: &Info, s: &'s Stmt) -> Option<(ObjId, &'s Expr)> {
     match &s.kind {
         StmtKind::Assign {
             lhs,

@@ -809,7 +809,14 @@ fn borrowable_pointer(
         return false;
     }
     if let Type::Named(n) = prog.types.get(*e) {
-        if prog.obj(n.obj).pkg != pkg {
+        // (Of the standard library's struct types, the plain records goxide's support code
+        // declares as Rust structs.)
+        let plain_std = prog
+            .obj(n.obj)
+            .pkg
+            .is_some_and(|p| prog.pkg(p).path == "runtime")
+            && prog.obj(n.obj).name == "MemStats";
+        if prog.obj(n.obj).pkg != pkg && !plain_std {
             return false;
         }
     }
@@ -1213,6 +1220,21 @@ impl Uses<'_, '_> {
         matches!(self.prog.obj(o).kind, ObjKind::Var { global: false, .. })
     }
 
+    /// Whether `f` names a standard-library function that uses its one pointer argument only
+    /// while it runs (a borrow can stand for the pointer).
+    fn lending_std_call(&self, f: &Expr) -> bool {
+        let ExprKind::Selector { x, sel } = &f.kind else {
+            return false;
+        };
+        let Some(ObjKind::PkgName(p)) = self.obj(x).map(|o| &self.prog.obj(o).kind) else {
+            return false;
+        };
+        matches!(
+            (self.prog.pkg(*p).path.as_str(), sel.name.as_str()),
+            ("runtime", "KeepAlive" | "ReadMemStats") | ("unsafe", "Sizeof" | "Alignof")
+        )
+    }
+
     /// Whether `x` is a pointer to an array (which `p[i]`, `len(p)` and `range p` reach
     /// through as they would through the array).
     fn array_ptr(&self, x: &Expr) -> bool {
@@ -1467,6 +1489,13 @@ impl Visitor for Uses<'_, '_> {
                         ObjKind::Builtin(goxide_types::Builtin::Len | goxide_types::Builtin::Cap)
                     ) && self.array_ptr(x)
                     {
+                        self.allow(x);
+                    }
+                }
+                // `runtime.KeepAlive(p)`, `runtime.ReadMemStats(p)`, `unsafe.Sizeof(p)`: the
+                // call only looks at (or fills) the pointee for its duration.
+                if let [x] = args.as_slice() {
+                    if self.lending_std_call(callee) {
                         self.allow(x);
                     }
                 }

@@ -805,6 +805,14 @@ impl Ctx<'_> {
                 None => parse_quote!(let #id = #cell;),
             };
         }
+        if let Some(&mutating) = self.analysis.local_closure_vars.get(&obj) {
+            // A closure that borrows what it uses: its type has no name.
+            return if mutating {
+                parse_quote!(let mut #id = #init;)
+            } else {
+                parse_quote!(let #id = #init;)
+            };
+        }
         let mutable = self.analysis.mutated.contains(&obj);
         let mut init = init;
         if rty.is_none() && self.untranslatable_local(obj) && !is_todo(&init) {

@@ -47,8 +47,12 @@ func main() {
 	seen := []int{}
 	add := func(v int) { seen = append(seen, v) }
 	add(sum(xs))
+	add(len(seen))
+	kept := []int{}
+	keep := func(v int) { kept = append(kept, v) }
+	keep(1)
 	n := &Node{}
-	fmt.Println(sum(grow(xs)), m, seen, n.Next == nil)
+	fmt.Println(sum(grow(xs)), m, seen, kept, n.Next == nil)
 	fmt.Println(runtime.NumCgoCall())
 }
 "#;
@@ -87,6 +91,8 @@ fn ownership_entries_name_the_form_and_the_reason() {
     let captured = find(&out, "main", "seen");
     assert_eq!(captured.holding, "shared");
     assert!(captured.why.contains("closure"), "{}", captured.why);
+    // A closure only called while nothing else uses what it changes borrows it.
+    assert_eq!(find(&out, "main", "kept").holding, "owned");
     assert_eq!(find(&out, "main", "m").form, "HashMap<K, V>");
     // `n := &Node{}` never leaves `main`: the variable owns the node.
     let ptr = find(&out, "main", "n");

@@ -1,0 +1,267 @@
+//! Local closures. Go code often names a function literal only to call it a few times in the
+//! function that declares it:
+//!
+//! ```go
+//! count := map[string]int{}
+//! add := func(w string) { count[w]++ }
+//! for _, w := range words {
+//!     add(w)
+//! }
+//! fmt.Println(count)
+//! ```
+//!
+//! A Rust closure that borrows what it uses does the same (`let mut add = |w: String| {
+//! *count.entry(w).or_default() += 1; };`) as long as nothing else uses those variables while
+//! the closure is alive; then `count` needs no shared cell and the closure no `Rc`.
+//!
+//! Candidates (found here): `f := func(…) {…}` / `var f = func(…) {…}` declaring a local `f`
+//! that is only ever called (`f(…)`, not in a `go` or `defer` statement, not from another
+//! function literal, never assigned, compared or passed on), whose literal starts no goroutine,
+//! and whose captured variables (locals of the enclosing code that the literal names) are
+//! neither pointers nor functions, never have their address taken nor are re-sliced in the
+//! function (other borrows of theirs could overlap the closure's), and are not named by any
+//! statement of the list declaring `f` from the declaration through the last one using `f`
+//! unless nothing changes them after their declaration (reading them then is fine).
+
+use crate::builtins::strip_parens;
+use goxide_ast::ast::*;
+use goxide_ast::visit::{self, Visitor};
+use goxide_types::{Info, ObjId, ObjKind, Program, Type};
+use std::collections::{HashMap, HashSet};
+
+/// The local closures of a package: each literal's id, with the variable naming it.
+#[derive(Default, Debug)]
+pub struct LocalClosures {
+    pub lits: HashMap<NodeId, ObjId>,
+}
+
+/// Every local closure of `files`.
+pub fn find(
+    prog: &Program,
+    info: &Info,
+    files: &[&File],
+    unchanged: &dyn Fn(ObjId) -> bool,
+) -> LocalClosures {
+    let mut out = LocalClosures::default();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let Some(body) = &fd.body else { continue };
+            let mut facts = BodyFacts {
+                info,
+                lits: Vec::new(),
+                parent: HashMap::new(),
+                hidden: 0,
+                call_ids: HashSet::new(),
+                uses: HashMap::new(),
+                borrowed: HashSet::new(),
+            };
+            visit::walk_block(&mut facts, body);
+            let mut lists = Lists {
+                prog,
+                info,
+                unchanged,
+                facts: &facts,
+                out: &mut out,
+            };
+            lists.list(&body.stmts);
+            visit::walk_block(&mut crate::subslice::EachList(&mut lists), body);
+        }
+    }
+    out
+}
+
+/// What one function body does with its locals.
+struct BodyFacts<'i> {
+    info: &'i Info,
+    /// Enclosing function literals, innermost last.
+    lits: Vec<NodeId>,
+    /// The innermost function literal around each literal (`None`: the body itself).
+    parent: HashMap<NodeId, Option<NodeId>>,
+    /// Depth of `go` and `defer` statements.
+    hidden: usize,
+    /// Identifiers called directly (`f(…)`), outside `go` and `defer` statements.
+    call_ids: HashSet<NodeId>,
+    /// Each use of a variable: whether it is a direct call, and the innermost literal around it.
+    uses: HashMap<ObjId, Vec<(bool, Option<NodeId>)>>,
+    /// Variables whose address is taken (`&x`, `&x.f`, `&x[i]`) or that are re-sliced.
+    borrowed: HashSet<ObjId>,
+}
+
+impl BodyFacts<'_> {
+    fn root(&self, e: &Expr) -> Option<ObjId> {
+        let e = strip_parens(e);
+        match &e.kind {
+            ExprKind::Ident(_) => self.info.uses.get(&e.id).copied(),
+            ExprKind::Selector { x, .. } | ExprKind::Index { x, .. } => self.root(x),
+            _ => None,
+        }
+    }
+}
+
+impl Visitor for BodyFacts<'_> {
+    fn stmt(&mut self, s: &Stmt) -> bool {
+        if let StmtKind::Go(c) | StmtKind::Defer(c) = &s.kind {
+            self.hidden += 1;
+            visit::walk_expr(self, c);
+            self.hidden -= 1;
+            return false;
+        }
+        true
+    }
+
+    fn expr(&mut self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Ident(_) => {
+                if let Some(&o) = self.info.uses.get(&e.id) {
+                    let called = self.call_ids.contains(&e.id);
+                    self.uses
+                        .entry(o)
+                        .or_default()
+                        .push((called, self.lits.last().copied()));
+                }
+            }
+            ExprKind::Call { func, .. } if self.hidden == 0 => {
+                let f = strip_parens(func);
+                if matches!(f.kind, ExprKind::Ident(_)) {
+                    self.call_ids.insert(f.id);
+                }
+            }
+            ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            }
+            | ExprKind::Slice { x, .. } => {
+                if let Some(o) = self.root(x) {
+                    self.borrowed.insert(o);
+                }
+            }
+            ExprKind::FuncLit { sig, body } => {
+                self.parent.insert(e.id, self.lits.last().copied());
+                self.lits.push(e.id);
+                let _ = sig;
+                visit::walk_block(self, body);
+                self.lits.pop();
+                return false;
+            }
+            _ => {}
+        }
+        true
+    }
+}
+
+/// Visits every statement list of one body and records the local closures it declares.
+struct Lists<'a> {
+    prog: &'a Program,
+    info: &'a Info,
+    unchanged: &'a dyn Fn(ObjId) -> bool,
+    facts: &'a BodyFacts<'a>,
+    out: &'a mut LocalClosures,
+}
+
+impl Lists<'_> {
+    fn list(&mut self, list: &[Stmt]) {
+        for (i, s) in list.iter().enumerate() {
+            let Some((f, lit)) = crate::local_borrows::declared(self.info, s) else {
+                continue;
+            };
+            let lit = strip_parens(lit);
+            if !matches!(lit.kind, ExprKind::FuncLit { .. }) || !self.only_called(f, lit) {
+                continue;
+            }
+            let Some(captured) = self.captured(lit) else {
+                continue;
+            };
+            let used: Vec<HashSet<ObjId>> = list[i + 1..]
+                .iter()
+                .map(|s| crate::subslice::objects_used(self.info, s))
+                .collect();
+            let Some(last) = used.iter().rposition(|u| u.contains(&f)) else {
+                continue;
+            };
+            let alone = used[..=last].iter().all(|u| {
+                captured
+                    .iter()
+                    .all(|&v| !u.contains(&v) || (self.unchanged)(v))
+            });
+            if alone {
+                self.out.lits.insert(lit.id, f);
+            }
+        }
+    }
+
+    /// Whether every use of the local `f` is a direct call from the code declaring it (not from
+    /// a function literal within).
+    fn only_called(&self, f: ObjId, lit: &Expr) -> bool {
+        if !matches!(self.prog.obj(f).kind, ObjKind::Var { global: false, .. }) {
+            return false;
+        }
+        let home = self.facts.parent.get(&lit.id).copied().flatten();
+        self.facts
+            .uses
+            .get(&f)
+            .into_iter()
+            .flatten()
+            .all(|&(called, inside)| called && inside == home)
+    }
+
+    /// The variables of the enclosing code that `lit` names, or `None` when one of them (or
+    /// the literal) rules a borrowing closure out.
+    fn captured(&self, lit: &Expr) -> Option<Vec<ObjId>> {
+        struct Free<'i> {
+            info: &'i Info,
+            found: Vec<ObjId>,
+            go: bool,
+        }
+        impl Visitor for Free<'_> {
+            fn stmt(&mut self, s: &Stmt) -> bool {
+                self.go |= matches!(s.kind, StmtKind::Go(_));
+                true
+            }
+            fn expr(&mut self, e: &Expr) -> bool {
+                if let ExprKind::Ident(_) = &e.kind {
+                    if let Some(&o) = self.info.uses.get(&e.id) {
+                        if !self.found.contains(&o) {
+                            self.found.push(o);
+                        }
+                    }
+                }
+                true
+            }
+        }
+        let mut free = Free {
+            info: self.info,
+            found: Vec::new(),
+            go: false,
+        };
+        visit::walk_expr(&mut free, lit);
+        if free.go {
+            return None;
+        }
+        let mut captured = Vec::new();
+        for o in free.found {
+            let obj = self.prog.obj(o);
+            let outside = obj.span.start < lit.span.start || obj.span.end > lit.span.end;
+            if !matches!(obj.kind, ObjKind::Var { global: false, .. }) || !outside {
+                continue;
+            }
+            if matches!(
+                self.prog.types.under(obj.ty),
+                Type::Pointer(_) | Type::Func(_)
+            ) || self.facts.borrowed.contains(&o)
+            {
+                return None;
+            }
+            captured.push(o);
+        }
+        Some(captured)
+    }
+}
+
+impl crate::subslice::ListWalk for Lists<'_> {
+    fn list(&mut self, list: &[Stmt]) {
+        Lists::list(self, list)
+    }
+}
