@@ -67,6 +67,9 @@ pub struct Analysis {
     pub local_closures: HashMap<NodeId, bool>,
     /// The variables naming those closures, with the same flag.
     pub local_closure_vars: HashMap<ObjId, bool>,
+    /// Function parameters that are only called: `&mut dyn FnMut(…)` borrows (see
+    /// `callback_params`). The literals passed to them that borrow are in `local_closures`.
+    pub callbacks: crate::callback_params::CallbackParams,
 }
 
 /// How a slice parameter is passed: the callee works on the caller's elements, as in Go.
@@ -1002,6 +1005,8 @@ pub fn analyze(
     let unchanged = |v: ObjId| !w.out.mutated.contains(&v) && !passed.contains(&v);
     let local_closures = crate::local_closures::find(prog, info, files, &unchanged);
     w.immediate.extend(local_closures.lits.keys().copied());
+    let callbacks = crate::callback_params::find(prog, info, files, &unchanged);
+    w.immediate.extend(callbacks.borrowing_lits.iter().copied());
     for (obj, lits) in &w.capture_sites {
         if !lits.iter().all(|c| w.immediate.contains(c)) {
             w.out.captured.insert(*obj);
@@ -1195,6 +1200,10 @@ pub fn analyze(
         out.local_closures.insert(lit, mutating);
         out.local_closure_vars.insert(var, mutating);
     }
+    for &lit in &callbacks.borrowing_lits {
+        out.local_closures.insert(lit, false);
+    }
+    out.callbacks = callbacks;
     for f in &w.go_closures {
         for obj in out.free_vars.get(f).into_iter().flatten() {
             if out.boxed.contains(obj) && !out.address_taken.contains(obj) {

@@ -444,6 +444,7 @@ impl Ctx<'_> {
             let Some(mode) = modes.get(i).copied().flatten() else {
                 let v = match slice_modes.get(i).copied().flatten() {
                     Some(m) => self.slice_param_arg(args, i, m, Some(pt)),
+                    None if self.is_callback_arg(e, i) => self.callback_arg(a),
                     None => self.value_as(a, pt),
                 };
                 if clash {
@@ -624,7 +625,6 @@ impl Ctx<'_> {
         sig: &goxide_types::types::Signature,
         ellipsis: bool,
     ) -> Option<Vec<syn::Expr>> {
-        let _ = e;
         if args.len() == 1
             && sig.params.len() > 1
             && self
@@ -641,6 +641,10 @@ impl Ctx<'_> {
         };
         for (i, a) in args.iter().enumerate().take(fixed) {
             let t = *sig.params.get(i)?;
+            if self.is_callback_arg(e, i) {
+                out.push(self.callback_arg(a));
+                continue;
+            }
             out.push(self.value_as(a, t));
         }
         release_borrows(args, &mut out);

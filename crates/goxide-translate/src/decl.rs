@@ -1527,6 +1527,10 @@ impl Ctx<'_> {
                         continue;
                     }
                 }
+                if obj.is_some_and(|o| self.analysis.callbacks.params.contains(&o)) {
+                    // A function parameter that is only called: a borrow of the caller's closure.
+                    ty = self.callback_type(t)?;
+                }
                 if let Some(mode) =
                     obj.and_then(|o| self.analysis.ptr_params.params.get(&o).copied())
                 {

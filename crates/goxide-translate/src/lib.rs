@@ -11,6 +11,7 @@ mod alias_reasons;
 mod analysis;
 mod builtins;
 mod bytestr;
+mod callback_params;
 mod concurrency;
 mod ctx;
 mod decl;

@@ -49,15 +49,7 @@ pub fn find(
                 continue;
             };
             let Some(body) = &fd.body else { continue };
-            let mut facts = BodyFacts {
-                info,
-                lits: Vec::new(),
-                parent: HashMap::new(),
-                hidden: 0,
-                call_ids: HashSet::new(),
-                uses: HashMap::new(),
-                borrowed: HashSet::new(),
-            };
+            let mut facts = BodyFacts::new(info);
             visit::walk_block(&mut facts, body);
             let mut lists = Lists {
                 prog,
@@ -74,7 +66,7 @@ pub fn find(
 }
 
 /// What one function body does with its locals.
-struct BodyFacts<'i> {
+pub(crate) struct BodyFacts<'i> {
     info: &'i Info,
     /// Enclosing function literals, innermost last.
     lits: Vec<NodeId>,
@@ -90,7 +82,19 @@ struct BodyFacts<'i> {
     borrowed: HashSet<ObjId>,
 }
 
-impl BodyFacts<'_> {
+impl<'i> BodyFacts<'i> {
+    pub(crate) fn new(info: &'i Info) -> Self {
+        BodyFacts {
+            info,
+            lits: Vec::new(),
+            parent: HashMap::new(),
+            hidden: 0,
+            call_ids: HashSet::new(),
+            uses: HashMap::new(),
+            borrowed: HashSet::new(),
+        }
+    }
+
     fn root(&self, e: &Expr) -> Option<ObjId> {
         let e = strip_parens(e);
         match &e.kind {
@@ -171,7 +175,7 @@ impl Lists<'_> {
             if !matches!(lit.kind, ExprKind::FuncLit { .. }) || !self.only_called(f, lit) {
                 continue;
             }
-            let Some(captured) = self.captured(lit) else {
+            let Some(captured) = captured(self.prog, self.info, self.facts, lit) else {
                 continue;
             };
             let used: Vec<HashSet<ObjId>> = list[i + 1..]
@@ -206,62 +210,65 @@ impl Lists<'_> {
             .flatten()
             .all(|&(called, inside)| called && inside == home)
     }
-
-    /// The variables of the enclosing code that `lit` names, or `None` when one of them (or
-    /// the literal) rules a borrowing closure out.
-    fn captured(&self, lit: &Expr) -> Option<Vec<ObjId>> {
-        struct Free<'i> {
-            info: &'i Info,
-            found: Vec<ObjId>,
-            go: bool,
-        }
-        impl Visitor for Free<'_> {
-            fn stmt(&mut self, s: &Stmt) -> bool {
-                self.go |= matches!(s.kind, StmtKind::Go(_));
-                true
-            }
-            fn expr(&mut self, e: &Expr) -> bool {
-                if let ExprKind::Ident(_) = &e.kind {
-                    if let Some(&o) = self.info.uses.get(&e.id) {
-                        if !self.found.contains(&o) {
-                            self.found.push(o);
-                        }
-                    }
-                }
-                true
-            }
-        }
-        let mut free = Free {
-            info: self.info,
-            found: Vec::new(),
-            go: false,
-        };
-        visit::walk_expr(&mut free, lit);
-        if free.go {
-            return None;
-        }
-        let mut captured = Vec::new();
-        for o in free.found {
-            let obj = self.prog.obj(o);
-            let outside = obj.span.start < lit.span.start || obj.span.end > lit.span.end;
-            if !matches!(obj.kind, ObjKind::Var { global: false, .. }) || !outside {
-                continue;
-            }
-            if matches!(
-                self.prog.types.under(obj.ty),
-                Type::Pointer(_) | Type::Func(_)
-            ) || self.facts.borrowed.contains(&o)
-            {
-                return None;
-            }
-            captured.push(o);
-        }
-        Some(captured)
-    }
 }
 
 impl crate::subslice::ListWalk for Lists<'_> {
     fn list(&mut self, list: &[Stmt]) {
         Lists::list(self, list)
     }
+}
+
+/// The variables of the enclosing code that `lit` names, or `None` when one of them (or
+/// the literal) rules a borrowing closure out.
+pub(crate) fn captured(
+    prog: &Program,
+    info: &Info,
+    facts: &BodyFacts<'_>,
+    lit: &Expr,
+) -> Option<Vec<ObjId>> {
+    struct Free<'i> {
+        info: &'i Info,
+        found: Vec<ObjId>,
+        go: bool,
+    }
+    impl Visitor for Free<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            self.go |= matches!(s.kind, StmtKind::Go(_));
+            true
+        }
+        fn expr(&mut self, e: &Expr) -> bool {
+            if let ExprKind::Ident(_) = &e.kind {
+                if let Some(&o) = self.info.uses.get(&e.id) {
+                    if !self.found.contains(&o) {
+                        self.found.push(o);
+                    }
+                }
+            }
+            true
+        }
+    }
+    let mut free = Free {
+        info,
+        found: Vec::new(),
+        go: false,
+    };
+    visit::walk_expr(&mut free, lit);
+    if free.go {
+        return None;
+    }
+    let mut captured = Vec::new();
+    for o in free.found {
+        let obj = prog.obj(o);
+        let outside = obj.span.start < lit.span.start || obj.span.end > lit.span.end;
+        if !matches!(obj.kind, ObjKind::Var { global: false, .. }) || !outside {
+            continue;
+        }
+        if matches!(prog.types.under(obj.ty), Type::Pointer(_) | Type::Func(_))
+            || facts.borrowed.contains(&o)
+        {
+            return None;
+        }
+        captured.push(o);
+    }
+    Some(captured)
 }
