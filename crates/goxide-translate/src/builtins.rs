@@ -986,6 +986,7 @@ impl Ctx<'_> {
                 for (i, a) in args.iter().enumerate() {
                     out.push(match modes.get(i).copied().flatten() {
                         Some(mode) => self.lent_arg(a, mode),
+                        None if self.is_callback_arg(e, i) => self.callback_arg(a),
                         None => self.value_as(a, sig.params[i]),
                     });
                 }

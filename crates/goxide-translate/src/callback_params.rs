@@ -14,9 +14,9 @@
 //! `each(&xs, &mut |x: i64| { total += x; })`: the literal borrows `total`, which needs no
 //! shared cell, when nothing else in the calling statement uses it (or nothing changes it).
 //!
-//! Parameters (found here, with a fixed point): `p` of a package function `f` (not a method)
-//! whose uses are all direct calls (`f(…)`), not in a `go` or `defer` statement nor a function
-//! literal, where `p` is never assigned, is only called (`p(…)`, outside `go`, `defer` and
+//! Parameters (found here, with a fixed point): `p` of a package function or method `f` (not
+//! one an interface may call) whose uses are all direct calls (`f(…)`, `x.f(…)`), not in a
+//! `go` or `defer` statement, where `p` is never assigned, is only called (`p(…)`, outside `go`, `defer` and
 //! function literals) or passed to another such parameter, and no call passes `nil` for it.
 //! Arguments: a function literal whose captured variables are neither pointers nor functions,
 //! never have their address taken nor are re-sliced, and — unless nothing changes them — are
@@ -50,15 +50,19 @@ pub fn find(
 ) -> CallbackParams {
     // Candidate functions, their parameter lists, and bodies.
     let mut funcs: HashMap<ObjId, (Vec<Option<ObjId>>, &Block)> = HashMap::new();
+    let iface_methods = crate::ptr_params::interface_method_names(files);
     for f in files {
         for d in &f.decls {
             let DeclKind::Func(fd) = &d.kind else {
                 continue;
             };
-            let (None, Some(body), Some(&fobj)) = (&fd.recv, &fd.body, info.defs.get(&fd.name.id))
-            else {
+            let (Some(body), Some(&fobj)) = (&fd.body, info.defs.get(&fd.name.id)) else {
                 continue;
             };
+            // (A method an interface may call has the signature its trait fixes.)
+            if fd.recv.is_some() && iface_methods.contains(&fd.name.name) {
+                continue;
+            }
             let mut params = Vec::new();
             for g in &fd.sig.params {
                 if g.names.is_empty() {
@@ -212,18 +216,21 @@ impl Visitor for Uses<'_> {
                     self.bad.insert(o);
                 }
             }
-            ExprKind::Call { func, args, .. } => {
-                let mut f = strip_parens(func);
-                if let ExprKind::Index { x, .. } = &f.kind {
-                    f = strip_parens(x);
+            ExprKind::Selector { .. } => {
+                if let Some(sel) = self.info.selections.get(&e.id) {
+                    if self.funcs.contains_key(&sel.obj) && !self.direct.contains(&e.id) {
+                        self.bad.insert(sel.obj);
+                    }
                 }
-                if !matches!(f.kind, ExprKind::Ident(_)) || self.hidden > 0 {
+            }
+            ExprKind::Call { func, args, .. } => {
+                if self.hidden > 0 {
                     return true;
                 }
-                self.direct.insert(f.id);
-                let Some(&g) = self.info.uses.get(&f.id) else {
+                let Some((f, g)) = callee(self.info, func) else {
                     return true;
                 };
+                self.direct.insert(f);
                 for (j, a) in args.iter().enumerate() {
                     let a = strip_parens(a);
                     if !matches!(a.kind, ExprKind::Ident(_)) {
@@ -367,16 +374,8 @@ impl Visitor for CallbackArgs<'_, '_> {
             // (The literal's own statements are another list's.)
             ExprKind::FuncLit { .. } => false,
             ExprKind::Call { func, args, .. } => {
-                let mut f = strip_parens(func);
-                if let ExprKind::Index { x, .. } = &f.kind {
-                    f = strip_parens(x);
-                }
-                let pos = self
-                    .lists
-                    .info
-                    .uses
-                    .get(&f.id)
-                    .and_then(|g| self.lists.positions.get(g));
+                let pos =
+                    callee(self.lists.info, func).and_then(|(_, g)| self.lists.positions.get(&g));
                 for (a, &cb) in args.iter().zip(pos.into_iter().flatten()) {
                     let a = strip_parens(a);
                     if cb
@@ -434,14 +433,8 @@ impl crate::ctx::Ctx<'_> {
         let ExprKind::Call { func, .. } = &e.kind else {
             return false;
         };
-        let mut f = strip_parens(func);
-        if let ExprKind::Index { x, .. } = &f.kind {
-            f = strip_parens(x);
-        }
-        self.info
-            .uses
-            .get(&f.id)
-            .and_then(|g| self.analysis.callbacks.positions.get(g))
+        callee(self.info, func)
+            .and_then(|(_, g)| self.analysis.callbacks.positions.get(&g))
             .is_some_and(|pos| pos.get(i).copied().unwrap_or(false))
     }
 
@@ -490,5 +483,22 @@ impl crate::ctx::Ctx<'_> {
             }
         }
         syn::parse_quote!(&mut &*#v)
+    }
+}
+
+/// The function or method a call names directly (`f(…)`, `f[T](…)`, `x.M(…)`): the callee
+/// expression's id (the identifier, or the selector) and the object.
+fn callee(info: &Info, func: &Expr) -> Option<(NodeId, ObjId)> {
+    let mut f = strip_parens(func);
+    if let ExprKind::Index { x, .. } = &f.kind {
+        f = strip_parens(x);
+    }
+    match &f.kind {
+        ExprKind::Ident(_) => Some((f.id, *info.uses.get(&f.id)?)),
+        ExprKind::Selector { .. } => {
+            let sel = info.selections.get(&f.id)?;
+            (sel.kind == goxide_types::SelectionKind::MethodVal).then_some((f.id, sel.obj))
+        }
+        _ => None,
     }
 }

@@ -29,6 +29,15 @@ func count(xs []string, keep func(string) bool) int {
 
 func long(s string) bool { return len(s) > 2 }
 
+type Tally struct{ counts map[string]int }
+
+// A method's callback parameter borrows too.
+func (t *Tally) Each(f func(string, int)) {
+	for k, n := range t.counts {
+		f(k, n)
+	}
+}
+
 func main() {
 	root := &Node{Val: 2, Left: &Node{Val: 1}, Right: &Node{Val: 3}}
 	sum := 0
@@ -39,4 +48,12 @@ func main() {
 	})
 	fmt.Println(sum, vals)
 	fmt.Println(count([]string{"go", "rust", "zig"}, long))
+	t := &Tally{counts: map[string]int{"a": 2, "b": 3}}
+	most := 0
+	t.Each(func(_ string, n int) {
+		if n > most {
+			most = n
+		}
+	})
+	fmt.Println(most)
 }
