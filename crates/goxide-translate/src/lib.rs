@@ -23,6 +23,7 @@ mod generic_ifaces;
 mod generic_types;
 mod globals;
 mod goto;
+mod handles;
 mod interfaces;
 mod layout;
 mod lit;

@@ -489,6 +489,17 @@ fn decide(
     let base = match under {
         Type::Pointer(e) => {
             if let Some(h) = handle_form(prog, prog.obj(o).ty, *e) {
+                if h.1 == Holding::Shared && role == "variable" && a.uncopied_handles.contains(&o) {
+                    let form = h.0.replace(" handle", " (its only holder)");
+                    return (
+                        form,
+                        Holding::Owned,
+                        "a fresh standard-library handle that is never copied: the variable is \
+                         its only holder (it is only used in place: method calls, calls that \
+                         cannot keep it)"
+                            .into(),
+                    );
+                }
                 return h;
             }
             if a.frozen.contains(e) {

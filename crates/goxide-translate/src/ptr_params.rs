@@ -1220,8 +1220,8 @@ impl Uses<'_, '_> {
         matches!(self.prog.obj(o).kind, ObjKind::Var { global: false, .. })
     }
 
-    /// Whether `f` names a standard-library function that uses its one pointer argument only
-    /// while it runs (a borrow can stand for the pointer).
+    /// Whether `f` names a standard-library function that uses its first (pointer) argument
+    /// only while it runs (a borrow can stand for the pointer).
     fn lending_std_call(&self, f: &Expr) -> bool {
         let ExprKind::Selector { x, sel } = &f.kind else {
             return false;
@@ -1231,7 +1231,9 @@ impl Uses<'_, '_> {
         };
         matches!(
             (self.prog.pkg(*p).path.as_str(), sel.name.as_str()),
-            ("runtime", "KeepAlive" | "ReadMemStats") | ("unsafe", "Sizeof" | "Alignof")
+            ("runtime", "KeepAlive" | "ReadMemStats")
+                | ("unsafe", "Sizeof" | "Alignof")
+                | ("container/heap", "Init" | "Push" | "Pop" | "Fix" | "Remove")
         )
     }
 
@@ -1492,9 +1494,9 @@ impl Visitor for Uses<'_, '_> {
                         self.allow(x);
                     }
                 }
-                // `runtime.KeepAlive(p)`, `runtime.ReadMemStats(p)`, `unsafe.Sizeof(p)`: the
-                // call only looks at (or fills) the pointee for its duration.
-                if let [x] = args.as_slice() {
+                // `runtime.KeepAlive(p)`, `runtime.ReadMemStats(p)`, `unsafe.Sizeof(p)`,
+                // `heap.Push(h, x)`: the call only uses (or fills) the pointee while it runs.
+                if let Some(x) = args.first() {
                     if self.lending_std_call(callee) {
                         self.allow(x);
                     }

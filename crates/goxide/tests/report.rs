@@ -360,3 +360,59 @@ func main() {
         "{main}"
     );
 }
+
+#[test]
+fn standard_library_handles_never_copied_are_owned() {
+    let out = translate(
+        r#"package main
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+)
+
+func count(sc *bufio.Scanner) int {
+	n := 0
+	for sc.Scan() {
+		n++
+	}
+	return n
+}
+
+func main() {
+	sc := bufio.NewScanner(strings.NewReader("a\nb\n"))
+	for sc.Scan() {
+		fmt.Println(sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		fmt.Println(err)
+	}
+	passed := bufio.NewScanner(strings.NewReader("c\n"))
+	fmt.Println(count(passed))
+	src := strings.NewReader("d e")
+	words := bufio.NewScanner(src)
+	words.Split(bufio.ScanWords)
+	kept := words
+	fmt.Println(kept.Scan(), words.Text())
+}
+"#,
+    );
+    let holding = |name: &str| {
+        let o = find(&out, "main", name);
+        (o.holding.clone(), o.form.clone())
+    };
+    // Used in place only: the variable is the handle's only holder.
+    assert_eq!(
+        holding("sc"),
+        (
+            "owned".to_string(),
+            "support::bufio::Scanner (its only holder)".to_string()
+        )
+    );
+    // Passed to a function, or copied into another variable: shared.
+    assert_eq!(holding("passed").0, "shared");
+    assert_eq!(holding("words").0, "shared");
+    assert_eq!(holding("kept").0, "shared");
+    assert_eq!(find(&out, "count", "sc").holding, "shared");
+}

@@ -151,8 +151,14 @@ impl Ctx<'_> {
         };
         let t = self.resolve(t);
         let ops = self.heap_ops(t)?;
-        let h = a.v(0);
-        let h: syn::Expr = parse_quote!(&mut *#h.as_ref().unwrap().borrow_mut());
+        // (An owned or borrowed heap is lent as it is; a shared one from its cell.)
+        let h: syn::Expr = if self.is_self_ptr(&a.exprs[0]) {
+            let p = self.pointee(&a.exprs[0], true);
+            parse_quote!(&mut #p)
+        } else {
+            let h = a.v(0);
+            parse_quote!(&mut *#h.as_ref().unwrap().borrow_mut())
+        };
         self.use_support("heap");
         Some(match name {
             "Init" => parse_quote!(crate::support::heap::init(#h, &#ops)),

@@ -1,0 +1,328 @@
+//! Standard-library handles that are never copied. A `*bufio.Scanner`, `*os.File` or
+//! `*csv.Reader` is a support handle (copies of it share one value, as Go pointers do); a local
+//! variable that gets a fresh handle (from `new`, a standard-library function given no other
+//! handle variable, or a method called on such a value) and is then only used in place — the receiver
+//! of method calls whose results are not handles, its fields read or written, an operand of
+//! `math/big` methods, an argument of standard-library functions that return nothing that
+//! could hold it (so cannot keep it), compared with `nil` — is the handle's only holder: it
+//! owns it, like a Rust `BufReader` or `File` variable.
+//!
+//! Anything else copies the handle and keeps it shared: assigning it (or reassigning the
+//! variable), passing it to a package function or a method, returning it, storing it, using
+//! it in a `go` or `defer` statement or a function literal, or a method call whose result is
+//! a handle (`z.Add(x, y)` returns `z`) used as a value.
+
+use crate::builtins::strip_parens;
+use goxide_ast::ast::*;
+use goxide_ast::visit::{self, Visitor};
+use goxide_types::{Info, ObjId, ObjKind, Program, SelectionKind, Type, TypeId};
+use std::collections::HashSet;
+
+/// The standard-library packages whose functions are known to the translator (the only ones
+/// whose calls can be trusted not to keep a handle they are given when they return none).
+const STD_PACKAGES: &[&str] = &[
+    "bufio",
+    "container/list",
+    "container/ring",
+    "encoding/csv",
+    "encoding/json",
+    "errors",
+    "fmt",
+    "io",
+    "math/big",
+    "net/url",
+    "os",
+    "sort",
+    "strconv",
+    "strings",
+    "text/tabwriter",
+    "text/template",
+];
+
+/// The local variables of `files` that hold a standard-library handle they never copy.
+pub fn uncopied(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> {
+    let mut w = Walk {
+        prog,
+        info,
+        allowed: HashSet::new(),
+        fresh: HashSet::new(),
+        seen: HashSet::new(),
+        bad: HashSet::new(),
+        hidden: 0,
+    };
+    for f in files {
+        for d in &f.decls {
+            if let DeclKind::Func(fd) = &d.kind {
+                if let Some(b) = &fd.body {
+                    visit::walk_block(&mut w, b);
+                }
+            }
+        }
+    }
+    w.fresh
+        .into_iter()
+        .filter(|o| w.seen.contains(o) && !w.bad.contains(o))
+        .collect()
+}
+
+struct Walk<'a> {
+    prog: &'a Program,
+    info: &'a Info,
+    /// Identifier uses that do not copy the handle they name.
+    allowed: HashSet<NodeId>,
+    /// Handle variables declared from a call (a fresh handle).
+    fresh: HashSet<ObjId>,
+    /// Handle variables with at least one use.
+    seen: HashSet<ObjId>,
+    /// Handle variables copied somewhere.
+    bad: HashSet<ObjId>,
+    /// Depth of `go`/`defer` statements and function literals.
+    hidden: usize,
+}
+
+impl Walk<'_> {
+    fn handle(&self, o: ObjId) -> bool {
+        let obj = self.prog.obj(o);
+        matches!(obj.kind, ObjKind::Var { global: false, .. })
+            && crate::stdlib::std_handle(self.prog, obj.ty).is_some()
+    }
+
+    /// Whether a value of type `t` may hold a handle (any pointer or interface but `error`).
+    fn may_hold(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 8 {
+            return true;
+        }
+        if let Type::Named(n) = self.prog.types.get(t) {
+            let o = self.prog.obj(n.obj);
+            if o.pkg.is_none() && o.name == "error" {
+                return false;
+            }
+        }
+        match self.prog.types.under(t) {
+            Type::Basic(_) => false,
+            Type::Tuple(ts) => ts.iter().any(|&t| self.may_hold(t, depth + 1)),
+            Type::Slice(e) | Type::Array(_, e) => self.may_hold(*e, depth + 1),
+            Type::Struct(fs) => fs.iter().any(|f| self.may_hold(f.ty, depth + 1)),
+            _ => true,
+        }
+    }
+
+    fn allow(&mut self, e: &Expr) {
+        let e = strip_parens(e);
+        if matches!(e.kind, ExprKind::Ident(_)) && self.hidden == 0 {
+            self.allowed.insert(e.id);
+        }
+    }
+
+    fn is_nil(&self, e: &Expr) -> bool {
+        let e = strip_parens(e);
+        matches!(e.kind, ExprKind::Ident(_))
+            && self
+                .info
+                .uses
+                .get(&e.id)
+                .is_some_and(|&o| matches!(self.prog.obj(o).kind, ObjKind::Nil))
+    }
+
+    /// `x := v` / `var x = v` declaring handle variables (by their identifiers' ids): fresh
+    /// when the value is a call.
+    fn declare(&mut self, names: &[NodeId], values: &[Expr]) {
+        for (i, n) in names.iter().enumerate() {
+            let Some(&o) = self.info.defs.get(n) else {
+                continue;
+            };
+            if !self.handle(o) {
+                continue;
+            }
+            let fresh = match values {
+                [one] if names.len() > 1 => self.fresh_value(one),
+                vs => vs.get(i).is_some_and(|v| self.fresh_value(v)),
+            };
+            if fresh && self.hidden == 0 {
+                self.fresh.insert(o);
+            } else {
+                self.bad.insert(o);
+            }
+        }
+    }
+
+    /// Whether `v` makes a handle no variable holds: `new(T)`, a standard-library function
+    /// given no handle variable, or a method called on such a value (`new(big.Int).Add(x, y)`,
+    /// `template.New("t").Parse(…)`) whose arguments name no handle variable (the operands of
+    /// `math/big` methods excepted: the result is the receiver).
+    fn fresh_value(&self, v: &Expr) -> bool {
+        let v = strip_parens(v);
+        let ExprKind::Call { func, args, .. } = &v.kind else {
+            return false;
+        };
+        let f = strip_parens(func);
+        match &f.kind {
+            ExprKind::Ident(_) => self.info.uses.get(&f.id).is_some_and(|&b| {
+                matches!(
+                    self.prog.obj(b).kind,
+                    ObjKind::Builtin(goxide_types::Builtin::New)
+                )
+            }),
+            ExprKind::Selector { x, .. } => match self.info.selections.get(&f.id) {
+                Some(s) if s.kind == SelectionKind::MethodVal => {
+                    let big = self.info.type_of(x.id).is_some_and(|t| {
+                        crate::stdlib::std_handle(self.prog, t)
+                            .is_some_and(|(p, _)| p == "math/big")
+                    });
+                    self.fresh_value(x) && (big || !args.iter().any(|a| self.names_handle(a)))
+                }
+                Some(_) => false,
+                None => self.std_pkg(x) && !args.iter().any(|a| self.names_handle(a)),
+            },
+            _ => false,
+        }
+    }
+
+    /// Whether `e` names a handle variable anywhere.
+    fn names_handle(&self, e: &Expr) -> bool {
+        struct Finds<'w, 'a>(&'w Walk<'a>, bool);
+        impl Visitor for Finds<'_, '_> {
+            fn expr(&mut self, e: &Expr) -> bool {
+                if let ExprKind::Ident(_) = &e.kind {
+                    self.1 |= self
+                        .0
+                        .info
+                        .uses
+                        .get(&e.id)
+                        .is_some_and(|&o| self.0.handle(o));
+                }
+                !self.1
+            }
+        }
+        let mut f = Finds(self, false);
+        visit::walk_expr(&mut f, e);
+        f.1
+    }
+
+    /// Whether `x` names a standard-library package goxide knows.
+    fn std_pkg(&self, x: &Expr) -> bool {
+        self.info.uses.get(&strip_parens(x).id).is_some_and(|&p| {
+            matches!(self.prog.obj(p).kind, ObjKind::PkgName(pk)
+                if STD_PACKAGES.contains(&self.prog.pkg(pk).path.as_str()))
+        })
+    }
+
+    /// The call `e` (of `func` with `args`), used as a value unless `discarded`.
+    fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], discarded: bool) {
+        let f = strip_parens(func);
+        let ExprKind::Selector { x, .. } = &f.kind else {
+            return;
+        };
+        let result_holds = self.info.type_of(e.id).is_some_and(|t| self.may_hold(t, 0));
+        match self.info.selections.get(&f.id) {
+            // `v.M(…)`: in place, unless its result (maybe `v` itself) is kept.
+            Some(s) if s.kind == SelectionKind::MethodVal => {
+                if discarded || !result_holds {
+                    self.allow(x);
+                }
+                // `z.Add(x, y)`: `math/big` methods read their operands without keeping them.
+                let big = self.info.type_of(x.id).is_some_and(|t| {
+                    crate::stdlib::std_handle(self.prog, t).is_some_and(|(p, _)| p == "math/big")
+                });
+                if big {
+                    for a in args {
+                        self.allow(a);
+                    }
+                }
+            }
+            Some(_) => {}
+            // `pkg.F(…, v, …)` of the standard library, returning nothing that could keep `v`.
+            None => {
+                if self.std_pkg(x) && !result_holds {
+                    for a in args {
+                        self.allow(a);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Visitor for Walk<'_> {
+    fn stmt(&mut self, s: &Stmt) -> bool {
+        match &s.kind {
+            StmtKind::Go(c) | StmtKind::Defer(c) => {
+                self.hidden += 1;
+                visit::walk_expr(self, c);
+                self.hidden -= 1;
+                return false;
+            }
+            StmtKind::Expr(e) => {
+                if let ExprKind::Call { func, args, .. } = &strip_parens(e).kind {
+                    self.call(strip_parens(e), func, args, true);
+                }
+            }
+            StmtKind::Assign {
+                lhs,
+                op: AssignOp::Define,
+                rhs,
+            } => {
+                let names: Vec<NodeId> = lhs.iter().map(|l| l.id).collect();
+                self.declare(&names, rhs);
+            }
+            StmtKind::Decl(Decl {
+                kind: DeclKind::Var(specs),
+                ..
+            }) => {
+                for sp in specs {
+                    let names: Vec<NodeId> = sp.names.iter().map(|n| n.id).collect();
+                    self.declare(&names, &sp.values);
+                }
+            }
+            _ => {}
+        }
+        true
+    }
+
+    fn expr(&mut self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Ident(_) => {
+                if let Some(&o) = self.info.uses.get(&e.id) {
+                    if self.handle(o) {
+                        self.seen.insert(o);
+                        if !self.allowed.contains(&e.id) {
+                            self.bad.insert(o);
+                        }
+                    }
+                }
+            }
+            ExprKind::Call { func, args, .. } => self.call(e, func, args, false),
+            // `v.f`: a field of the handle's value, read or written in place.
+            ExprKind::Selector { x, .. }
+                if self
+                    .info
+                    .selections
+                    .get(&e.id)
+                    .is_some_and(|s| s.kind == SelectionKind::FieldVal) =>
+            {
+                self.allow(x);
+            }
+            ExprKind::Binary {
+                op: BinaryOp::Eq | BinaryOp::Ne,
+                x,
+                y,
+            } => {
+                if self.is_nil(y) {
+                    self.allow(x);
+                } else if self.is_nil(x) {
+                    self.allow(y);
+                }
+            }
+            ExprKind::FuncLit { .. } => {
+                self.hidden += 1;
+                if let ExprKind::FuncLit { body, .. } = &e.kind {
+                    visit::walk_block(self, body);
+                }
+                self.hidden -= 1;
+                return false;
+            }
+            _ => {}
+        }
+        true
+    }
+}
