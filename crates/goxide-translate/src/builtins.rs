@@ -1204,17 +1204,24 @@ impl Ctx<'_> {
         crate::expr::as_base(self.place(d))
     }
 
-    /// Methods of `strings.Builder` (a `String`).
-    fn builder_method(&mut self, e: &Expr, x: &Expr, name: &str, args: &[Expr]) -> syn::Expr {
+    /// The `String`/`Vec<u8>` of a `strings.Builder` or `bytes.Buffer` receiver `x`: the
+    /// variable or field itself, or what a pointer to one points to (`mutable`: to write).
+    fn buffer_recv(&mut self, x: &Expr, mutable: bool) -> syn::Expr {
         let through_ptr = self
             .type_of(x)
             .is_some_and(|t| matches!(self.under(t), Type::Pointer(_)));
-        if through_ptr {
-            return self.unsupported(e, "strings.Builder through a pointer");
-        }
+        crate::expr::as_base(match (through_ptr, mutable) {
+            (true, _) => self.pointee(x, mutable),
+            (false, true) => self.place(x),
+            (false, false) => self.borrowed(x),
+        })
+    }
+
+    /// Methods of `strings.Builder` (a `String`).
+    fn builder_method(&mut self, e: &Expr, x: &Expr, name: &str, args: &[Expr]) -> syn::Expr {
         match (name, args) {
             ("WriteString", [s]) => {
-                let b = crate::expr::as_base(self.place(x));
+                let b = self.buffer_recv(x, true);
                 let arg: syn::Expr = match self.const_str(s) {
                     Some(l) => parse_quote!(#l),
                     None => {
@@ -1225,25 +1232,25 @@ impl Ctx<'_> {
                 parse_quote!(#b.push_str(#arg))
             }
             ("WriteByte", [c]) => {
-                let b = crate::expr::as_base(self.place(x));
+                let b = self.buffer_recv(x, true);
                 let v = paren_if_needed(self.value(c));
                 parse_quote!(#b.push(#v as char))
             }
             ("WriteRune", [r]) => {
-                let b = crate::expr::as_base(self.place(x));
+                let b = self.buffer_recv(x, true);
                 let v = paren_if_needed(self.value(r));
                 parse_quote!(#b.push(char::from_u32(#v as u32).unwrap_or('\u{FFFD}')))
             }
             ("String", []) => {
-                let b = crate::expr::as_base(self.borrowed(x));
+                let b = self.buffer_recv(x, false);
                 parse_quote!(#b.clone())
             }
             ("Len", []) => {
-                let b = crate::expr::as_base(self.borrowed(x));
+                let b = self.buffer_recv(x, false);
                 parse_quote!(#b.len() as i64)
             }
             ("Reset", []) => {
-                let b = crate::expr::as_base(self.place(x));
+                let b = self.buffer_recv(x, true);
                 parse_quote!(#b.clear())
             }
             _ => self.unsupported(e, &format!("strings.Builder.{name}")),
@@ -1260,15 +1267,9 @@ impl Ctx<'_> {
 
     /// Methods of `bytes.Buffer` (a `Vec<u8>`) that write to it or read it whole.
     fn buffer_method(&mut self, e: &Expr, x: &Expr, name: &str, args: &[Expr]) -> syn::Expr {
-        let through_ptr = self
-            .type_of(x)
-            .is_some_and(|t| matches!(self.under(t), Type::Pointer(_)));
-        if through_ptr {
-            return self.unsupported(e, "bytes.Buffer through a pointer");
-        }
         match (name, args) {
             ("WriteString", [s]) => {
-                let b = crate::expr::as_base(self.place(x));
+                let b = self.buffer_recv(x, true);
                 let arg: syn::Expr = match self.const_str(s) {
                     Some(l) => parse_quote!(#l),
                     None => paren_if_needed(self.borrowed(s)),
@@ -1276,7 +1277,7 @@ impl Ctx<'_> {
                 parse_quote!(#b.extend_from_slice(#arg.as_bytes()))
             }
             ("WriteByte", [c]) => {
-                let b = crate::expr::as_base(self.place(x));
+                let b = self.buffer_recv(x, true);
                 let v: syn::Expr = match self.const_int_of(c).and_then(|n| u8::try_from(n).ok()) {
                     Some(n) if n.is_ascii() => {
                         let l = syn::LitByte::new(n, proc_macro2::Span::call_site());
@@ -1287,7 +1288,7 @@ impl Ctx<'_> {
                 parse_quote!(#b.push(#v))
             }
             ("WriteRune", [r]) => {
-                let b = crate::expr::as_base(self.place(x));
+                let b = self.buffer_recv(x, true);
                 if let Some(c) = self
                     .const_int_of(r)
                     .and_then(|n| u32::try_from(n).ok())
@@ -1302,19 +1303,19 @@ impl Ctx<'_> {
                 ))
             }
             ("String", []) => {
-                let b = crate::expr::as_base(self.borrowed(x));
+                let b = self.buffer_recv(x, false);
                 parse_quote!(String::from_utf8_lossy(&#b).into_owned())
             }
             ("Bytes", []) => {
-                let b = crate::expr::as_base(self.borrowed(x));
+                let b = self.buffer_recv(x, false);
                 parse_quote!(#b.clone())
             }
             ("Len", []) => {
-                let b = crate::expr::as_base(self.borrowed(x));
+                let b = self.buffer_recv(x, false);
                 parse_quote!(#b.len() as i64)
             }
             ("Reset", []) => {
-                let b = crate::expr::as_base(self.place(x));
+                let b = self.buffer_recv(x, true);
                 parse_quote!(#b.clear())
             }
             _ => self.unsupported(e, &format!("bytes.Buffer.{name}")),

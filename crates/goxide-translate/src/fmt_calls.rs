@@ -541,6 +541,31 @@ impl Ctx<'_> {
             let h = crate::expr::as_base(crate::expr::paren_if_needed(self.borrowed(w)));
             return parse_quote!(#h.write_string(&#s));
         }
+        // A pointer to a builder or buffer: what it points to.
+        let pointee = self.type_of(w).and_then(|t| match self.under(t) {
+            goxide_types::Type::Pointer(p) => Some(*p),
+            _ => None,
+        });
+        if let Some(p) = pointee.filter(|_| {
+            !matches!(
+                crate::builtins::strip_parens(w).kind,
+                ExprKind::Unary {
+                    op: goxide_ast::ast::UnaryOp::Addr,
+                    ..
+                }
+            )
+        }) {
+            if self.is_strings_builder(p) {
+                let s = self.fmt_call(e, &sprint, args, ellipsis);
+                let b = crate::expr::as_base(self.pointee(w, true));
+                return parse_quote!(#b.push_str(&#s));
+            }
+            if self.is_bytes_buffer(p) {
+                let s = crate::expr::paren_if_needed(self.fmt_call(e, &sprint, args, ellipsis));
+                let b = crate::expr::as_base(self.pointee(w, true));
+                return parse_quote!(#b.extend_from_slice(#s.as_bytes()));
+            }
+        }
         if let ExprKind::Unary {
             op: goxide_ast::ast::UnaryOp::Addr,
             x,

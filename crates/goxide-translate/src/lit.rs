@@ -209,7 +209,8 @@ impl Ctx<'_> {
                 };
                 // A Go struct that is not a Rust struct here (`bytes.Buffer` is a `Vec<u8>`).
                 let plain_struct = matches!(&ty, syn::Type::Path(p) if p.qself.is_none()
-                    && p.path.segments.iter().all(|s| s.arguments.is_none()));
+                    && p.path.segments.iter().all(|s| s.arguments.is_none()))
+                    && !self.is_strings_builder(t);
                 if !plain_struct {
                     return match self.zero_value(t) {
                         Some(z) if elems.is_empty() => z,

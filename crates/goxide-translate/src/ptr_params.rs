@@ -809,13 +809,16 @@ fn borrowable_pointer(
         return false;
     }
     if let Type::Named(n) = prog.types.get(*e) {
-        // (Of the standard library's struct types, the plain records goxide's support code
-        // declares as Rust structs.)
-        let plain_std = prog
+        // (Of the standard library's struct types, those goxide gives a plain Rust value:
+        // `MemStats`, and `strings.Builder`/`bytes.Buffer` as `String`/`Vec<u8>`.)
+        let std_name = prog
             .obj(n.obj)
             .pkg
-            .is_some_and(|p| prog.pkg(p).path == "runtime")
-            && prog.obj(n.obj).name == "MemStats";
+            .map(|p| (prog.pkg(p).path.as_str(), prog.obj(n.obj).name.as_str()));
+        let plain_std = matches!(
+            std_name,
+            Some(("runtime", "MemStats") | ("strings", "Builder") | ("bytes", "Buffer"))
+        );
         if prog.obj(n.obj).pkg != pkg && !plain_std {
             return false;
         }
@@ -1234,6 +1237,7 @@ impl Uses<'_, '_> {
             ("runtime", "KeepAlive" | "ReadMemStats")
                 | ("unsafe", "Sizeof" | "Alignof")
                 | ("container/heap", "Init" | "Push" | "Pop" | "Fix" | "Remove")
+                | ("fmt", "Fprint" | "Fprintf" | "Fprintln")
         )
     }
 
