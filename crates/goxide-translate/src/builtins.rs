@@ -2166,6 +2166,16 @@ pub fn type_qualifier(ty: &syn::Type) -> proc_macro2::TokenStream {
     }
 }
 
+/// Whether `e` is the predeclared `nil` (not a variable of that name).
+pub fn is_nil_ident(prog: &goxide_types::Program, info: &goxide_types::Info, e: &Expr) -> bool {
+    let e = strip_parens(e);
+    matches!(e.kind, ExprKind::Ident(_))
+        && info
+            .uses
+            .get(&e.id)
+            .is_some_and(|&o| matches!(prog.obj(o).kind, ObjKind::Nil))
+}
+
 pub fn strip_parens(e: &Expr) -> &Expr {
     match &e.kind {
         ExprKind::Paren(x) => strip_parens(x),

@@ -205,10 +205,7 @@ impl Visitor for Uses<'_> {
                     return true;
                 };
                 let candidate = self.funcs.contains_key(&o);
-                let param = matches!(
-                    Some(&self.prog.obj(o).kind),
-                    Some(ObjKind::Var { global: false, .. })
-                );
+                let param = matches!(self.prog.obj(o).kind, ObjKind::Var { global: false, .. });
                 if (candidate || param) && !self.direct.contains(&e.id) {
                     self.bad.insert(o);
                 }
@@ -236,11 +233,7 @@ impl Visitor for Uses<'_> {
                     if !matches!(a.kind, ExprKind::Ident(_)) {
                         continue;
                     }
-                    if matches!(&a.kind, ExprKind::Ident(n) if n == "nil")
-                        && self.info.uses.get(&a.id).is_some_and(|&o| {
-                            matches!(Some(&self.prog.obj(o).kind), Some(ObjKind::Nil))
-                        })
-                    {
+                    if crate::builtins::is_nil_ident(self.prog, self.info, a) {
                         self.nil_args.insert((g, j));
                         continue;
                     }

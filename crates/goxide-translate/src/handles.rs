@@ -115,13 +115,7 @@ impl Walk<'_> {
     }
 
     fn is_nil(&self, e: &Expr) -> bool {
-        let e = strip_parens(e);
-        matches!(e.kind, ExprKind::Ident(_))
-            && self
-                .info
-                .uses
-                .get(&e.id)
-                .is_some_and(|&o| matches!(self.prog.obj(o).kind, ObjKind::Nil))
+        crate::builtins::is_nil_ident(self.prog, self.info, e)
     }
 
     /// `x := v` / `var x = v` declaring handle variables (by their identifiers' ids): fresh

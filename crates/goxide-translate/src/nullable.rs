@@ -102,13 +102,7 @@ impl<'o> Walk<'_, 'o, '_> {
     }
 
     fn is_nil(&self, e: &Expr) -> bool {
-        let e = strip_parens(e);
-        matches!(e.kind, ExprKind::Ident(_))
-            && self
-                .info
-                .uses
-                .get(&e.id)
-                .is_some_and(|&o| matches!(self.prog.obj(o).kind, ObjKind::Nil))
+        crate::builtins::is_nil_ident(self.prog, self.info, e)
     }
 
     /// `&T{…}` / `new(T)`: `Some(None)`; a constructor candidate's call: `Some(Some(f))`.
