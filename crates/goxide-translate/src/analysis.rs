@@ -70,8 +70,9 @@ pub struct Analysis {
     /// Function parameters that are only called: `&mut dyn FnMut(…)` borrows (see
     /// `callback_params`). The literals passed to them that borrow are in `local_closures`.
     pub callbacks: crate::callback_params::CallbackParams,
-    /// Local variables holding a standard-library handle they never copy (see `handles`).
-    pub uncopied_handles: HashSet<ObjId>,
+    /// Standard-library handle variables that never copy their handle, and handle parameters
+    /// that borrow the caller's (see `handles`).
+    pub handles: crate::handles::Handles,
 }
 
 /// How a slice parameter is passed: the callee works on the caller's elements, as in Go.
@@ -1206,7 +1207,7 @@ pub fn analyze(
         out.local_closures.insert(lit, false);
     }
     out.callbacks = callbacks;
-    out.uncopied_handles = crate::handles::uncopied(prog, info, files);
+    out.handles = crate::handles::find(prog, info, files);
     for f in &w.go_closures {
         for obj in out.free_vars.get(f).into_iter().flatten() {
             if out.boxed.contains(obj) && !out.address_taken.contains(obj) {

@@ -445,6 +445,7 @@ impl Ctx<'_> {
                 let v = match slice_modes.get(i).copied().flatten() {
                     Some(m) => self.slice_param_arg(args, i, m, Some(pt)),
                     None if self.is_callback_arg(e, i) => self.callback_arg(a),
+                    None if self.is_handle_arg(e, i) => self.handle_arg(a),
                     None => self.value_as(a, pt),
                 };
                 if clash {
@@ -643,6 +644,10 @@ impl Ctx<'_> {
             let t = *sig.params.get(i)?;
             if self.is_callback_arg(e, i) {
                 out.push(self.callback_arg(a));
+                continue;
+            }
+            if self.is_handle_arg(e, i) {
+                out.push(self.handle_arg(a));
                 continue;
             }
             out.push(self.value_as(a, t));
@@ -987,6 +992,7 @@ impl Ctx<'_> {
                     out.push(match modes.get(i).copied().flatten() {
                         Some(mode) => self.lent_arg(a, mode),
                         None if self.is_callback_arg(e, i) => self.callback_arg(a),
+                        None if self.is_handle_arg(e, i) => self.handle_arg(a),
                         None => self.value_as(a, sig.params[i]),
                     });
                 }

@@ -1527,6 +1527,10 @@ impl Ctx<'_> {
                         continue;
                     }
                 }
+                if obj.is_some_and(|o| self.analysis.handles.params.contains(&o)) {
+                    // A handle the function only uses in place: a borrow of the caller's.
+                    ty = parse_quote!(&#ty);
+                }
                 if obj.is_some_and(|o| self.analysis.callbacks.params.contains(&o)) {
                     // A function parameter that is only called: a borrow of the caller's closure.
                     ty = self.callback_type(t)?;

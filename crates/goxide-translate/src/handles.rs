@@ -16,7 +16,7 @@ use crate::builtins::strip_parens;
 use goxide_ast::ast::*;
 use goxide_ast::visit::{self, Visitor};
 use goxide_types::{Info, ObjId, ObjKind, Program, SelectionKind, Type, TypeId};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The standard-library packages whose functions are known to the translator (the only ones
 /// whose calls can be trusted not to keep a handle they are given when they return none).
@@ -39,8 +39,54 @@ const STD_PACKAGES: &[&str] = &[
     "text/template",
 ];
 
-/// The local variables of `files` that hold a standard-library handle they never copy.
-pub fn uncopied(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> {
+/// What the analysis found: the handle variables that are their handle's only holder, and the
+/// handle parameters that borrow the caller's handle.
+#[derive(Default, Debug)]
+pub struct Handles {
+    /// Local variables holding a fresh handle they never copy.
+    pub uncopied: HashSet<ObjId>,
+    /// Parameters of handle type the function only uses in place (or passes on to another
+    /// such parameter): `&support::bufio::Scanner`.
+    pub params: HashSet<ObjId>,
+    /// For each function or method with such parameters: which of its parameters are.
+    pub positions: HashMap<ObjId, Vec<bool>>,
+}
+
+/// The handle variables and parameters of `files` that never copy their handle.
+pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Handles {
+    // Functions and methods (not ones an interface may call) with their handle parameters.
+    let iface_methods = crate::ptr_params::interface_method_names(files);
+    let mut funcs: HashMap<ObjId, Vec<Option<ObjId>>> = HashMap::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let Some(&fobj) = info.defs.get(&fd.name.id) else {
+                continue;
+            };
+            if fd.body.is_none() || fd.recv.is_some() && iface_methods.contains(&fd.name.name) {
+                continue;
+            }
+            let mut ps = Vec::new();
+            for g in &fd.sig.params {
+                if g.names.is_empty() {
+                    ps.push(None);
+                }
+                for n in &g.names {
+                    ps.push(info.defs.get(&n.id).copied().filter(|&p| {
+                        !g.variadic
+                            && !n.is_blank()
+                            && crate::stdlib::std_handle(prog, prog.obj(p).ty)
+                                .is_some_and(|h| !IMMUTABLE.contains(&h))
+                    }));
+                }
+            }
+            if ps.iter().any(Option::is_some) {
+                funcs.insert(fobj, ps);
+            }
+        }
+    }
     let mut w = Walk {
         prog,
         info,
@@ -49,6 +95,10 @@ pub fn uncopied(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> 
         seen: HashSet::new(),
         bad: HashSet::new(),
         hidden: 0,
+        funcs: &funcs,
+        callees: HashSet::new(),
+        valued: HashSet::new(),
+        edges: Vec::new(),
     };
     for f in files {
         for d in &f.decls {
@@ -56,14 +106,55 @@ pub fn uncopied(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> 
                 if let Some(b) = &fd.body {
                     visit::walk_block(&mut w, b);
                 }
+            } else {
+                visit::walk_decl(&mut w, d);
             }
         }
     }
-    w.fresh
-        .into_iter()
-        .filter(|o| w.seen.contains(o) && !w.bad.contains(o))
-        .collect()
+    // Parameters borrow unless copied; a handle passed on must go to a borrowing parameter.
+    let mut params: HashSet<ObjId> = funcs
+        .iter()
+        .filter(|(f, _)| !w.valued.contains(f))
+        .flat_map(|(_, ps)| ps.iter().flatten().copied())
+        .filter(|p| !w.bad.contains(p))
+        .collect();
+    let mut bad = w.bad.clone();
+    loop {
+        let mut changed = false;
+        for &(v, g, j) in &w.edges {
+            let target = funcs.get(&g).and_then(|ps| ps.get(j).copied().flatten());
+            if target.is_some_and(|t| params.contains(&t)) {
+                continue;
+            }
+            changed |= bad.insert(v);
+            changed |= params.remove(&v);
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut out = Handles::default();
+    for (&f, ps) in &funcs {
+        let pos: Vec<bool> = ps
+            .iter()
+            .map(|p| p.is_some_and(|p| params.contains(&p)))
+            .collect();
+        if pos.iter().any(|&b| b) {
+            out.positions.insert(f, pos);
+        }
+    }
+    out.uncopied = w
+        .fresh
+        .iter()
+        .copied()
+        .filter(|o| w.seen.contains(o) && !bad.contains(o))
+        .collect();
+    out.params = params;
+    out
 }
+
+/// Handles that never change once made, which the report already calls owned.
+const IMMUTABLE: &[(&str, &str)] = &[("regexp", "Regexp"), ("net/url", "Userinfo")];
 
 struct Walk<'a> {
     prog: &'a Program,
@@ -78,6 +169,14 @@ struct Walk<'a> {
     bad: HashSet<ObjId>,
     /// Depth of `go`/`defer` statements and function literals.
     hidden: usize,
+    /// Functions and methods whose handle parameters may borrow.
+    funcs: &'a HashMap<ObjId, Vec<Option<ObjId>>>,
+    /// Callee expressions of direct calls (identifiers and method selectors).
+    callees: HashSet<NodeId>,
+    /// Of `funcs`, those used otherwise than called (their signature is fixed).
+    valued: HashSet<ObjId>,
+    /// A handle variable or parameter passed as argument `j` of `g`: `(v, g, j)`.
+    edges: Vec<(ObjId, ObjId, usize)>,
 }
 
 impl Walk<'_> {
@@ -204,6 +303,34 @@ impl Walk<'_> {
     /// The call `e` (of `func` with `args`), used as a value unless `discarded`.
     fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], discarded: bool) {
         let f = strip_parens(func);
+        // A call of a function with handle parameters: what it is given there is lent, if
+        // the parameter turns out to borrow (decided after the walk).
+        let callee = match &f.kind {
+            ExprKind::Ident(_) => self.info.uses.get(&f.id).copied(),
+            ExprKind::Selector { .. } => self
+                .info
+                .selections
+                .get(&f.id)
+                .filter(|s| s.kind == SelectionKind::MethodVal)
+                .map(|s| s.obj),
+            _ => None,
+        };
+        if let Some(g) = callee.filter(|g| self.funcs.contains_key(g)) {
+            self.callees.insert(f.id);
+            for (j, a) in args.iter().enumerate() {
+                let a = strip_parens(a);
+                let v = self
+                    .info
+                    .uses
+                    .get(&a.id)
+                    .copied()
+                    .filter(|&v| self.handle(v));
+                if let (Some(v), ExprKind::Ident(_), 0) = (v, &a.kind, self.hidden) {
+                    self.allowed.insert(a.id);
+                    self.edges.push((v, g, j));
+                }
+            }
+        }
         let ExprKind::Selector { x, .. } = &f.kind else {
             return;
         };
@@ -283,9 +410,24 @@ impl Visitor for Walk<'_> {
                             self.bad.insert(o);
                         }
                     }
+                    if self.funcs.contains_key(&o) && !self.callees.contains(&e.id) {
+                        self.valued.insert(o);
+                    }
                 }
             }
             ExprKind::Call { func, args, .. } => self.call(e, func, args, false),
+            ExprKind::Selector { .. }
+                if !self.callees.contains(&e.id)
+                    && self
+                        .info
+                        .selections
+                        .get(&e.id)
+                        .is_some_and(|s| self.funcs.contains_key(&s.obj)) =>
+            {
+                if let Some(s) = self.info.selections.get(&e.id) {
+                    self.valued.insert(s.obj);
+                }
+            }
             // `v.f`: a field of the handle's value, read or written in place.
             ExprKind::Selector { x, .. }
                 if self
@@ -318,5 +460,35 @@ impl Visitor for Walk<'_> {
             _ => {}
         }
         true
+    }
+}
+
+impl crate::ctx::Ctx<'_> {
+    /// Whether argument `i` of call `e` goes to a handle parameter that borrows.
+    pub fn is_handle_arg(&self, e: &Expr, i: usize) -> bool {
+        let ExprKind::Call { func, .. } = &e.kind else {
+            return false;
+        };
+        let f = strip_parens(func);
+        let callee = match &f.kind {
+            ExprKind::Ident(_) => self.info.uses.get(&f.id).copied(),
+            ExprKind::Selector { .. } => self
+                .info
+                .selections
+                .get(&f.id)
+                .filter(|s| s.kind == SelectionKind::MethodVal)
+                .map(|s| s.obj),
+            _ => None,
+        };
+        callee
+            .and_then(|g| self.analysis.handles.positions.get(&g))
+            .is_some_and(|pos| pos.get(i).copied().unwrap_or(false))
+    }
+
+    /// A handle lent to a borrowing handle parameter: `&sc` (a borrowed parameter passed on
+    /// is reborrowed by the same `&`, which Rust dereferences).
+    pub fn handle_arg(&mut self, a: &Expr) -> syn::Expr {
+        let v = crate::expr::as_base(self.borrowed(a));
+        syn::parse_quote!(&#v)
     }
 }

@@ -489,7 +489,17 @@ fn decide(
     let base = match under {
         Type::Pointer(e) => {
             if let Some(h) = handle_form(prog, prog.obj(o).ty, *e) {
-                if h.1 == Holding::Shared && role == "variable" && a.uncopied_handles.contains(&o) {
+                if h.1 == Holding::Shared && a.handles.params.contains(&o) {
+                    let form = h.0.replace(" handle", "");
+                    return (
+                        format!("&{form}"),
+                        Holding::Borrowed,
+                        "the function only uses the handle in place (or lends it on) and never \
+                         keeps it: a borrow of the caller's"
+                            .into(),
+                    );
+                }
+                if h.1 == Holding::Shared && role == "variable" && a.handles.uncopied.contains(&o) {
                     let form = h.0.replace(" handle", " (its only holder)");
                     return (
                         form,

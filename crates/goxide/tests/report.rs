@@ -411,8 +411,55 @@ func main() {
         )
     );
     // Passed to a function, or copied into another variable: shared.
-    assert_eq!(holding("passed").0, "shared");
+    // Lent to a parameter that only uses it in place: the caller still owns it, the
+    // parameter borrows it.
+    assert_eq!(holding("passed").0, "owned");
+    let param = find(&out, "count", "sc");
+    assert_eq!(
+        (param.holding.as_str(), param.form.as_str()),
+        ("borrowed", "&support::bufio::Scanner")
+    );
+    // Copied into another variable: shared.
     assert_eq!(holding("words").0, "shared");
     assert_eq!(holding("kept").0, "shared");
-    assert_eq!(find(&out, "count", "sc").holding, "shared");
+}
+
+#[test]
+fn handle_parameters_borrow_unless_their_function_is_a_value() {
+    let out = translate(
+        r#"package main
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+)
+
+func lines(sc *bufio.Scanner) int {
+	n := 0
+	for sc.Scan() {
+		n++
+	}
+	return n
+}
+
+func words(sc *bufio.Scanner) int {
+	sc.Split(bufio.ScanWords)
+	return lines(sc)
+}
+
+func valued(sc *bufio.Scanner) int { return lines(sc) }
+
+func main() {
+	fmt.Println(words(bufio.NewScanner(strings.NewReader("a b"))))
+	f := valued
+	fmt.Println(f(bufio.NewScanner(strings.NewReader("c"))))
+}
+"#,
+    );
+    // Passed on to a borrowing parameter: a borrow too.
+    assert_eq!(find(&out, "words", "sc").holding, "borrowed");
+    assert_eq!(find(&out, "lines", "sc").holding, "borrowed");
+    // A function used as a value keeps its signature: its parameter holds a handle.
+    assert_eq!(find(&out, "valued", "sc").holding, "shared");
 }
