@@ -63,20 +63,11 @@ pub fn find(
             if fd.recv.is_some() && iface_methods.contains(&fd.name.name) {
                 continue;
             }
-            let mut params = Vec::new();
-            for g in &fd.sig.params {
-                if g.names.is_empty() {
-                    params.push(None);
-                }
-                for n in &g.names {
-                    let p = info.defs.get(&n.id).copied().filter(|&p| {
-                        !g.variadic
-                            && !n.is_blank()
-                            && matches!(prog.types.under(prog.obj(p).ty), Type::Func(s) if !s.variadic)
-                    });
-                    params.push(p);
-                }
-            }
+            let params = crate::ptr_params::param_objs(
+                info,
+                &fd.sig,
+                |p| matches!(prog.types.under(prog.obj(p).ty), Type::Func(s) if !s.variadic),
+            );
             if params.iter().any(Option::is_some) {
                 funcs.insert(fobj, (params, body));
             }
@@ -481,7 +472,7 @@ impl crate::ctx::Ctx<'_> {
 
 /// The function or method a call names directly (`f(…)`, `f[T](…)`, `x.M(…)`): the callee
 /// expression's id (the identifier, or the selector) and the object.
-fn callee(info: &Info, func: &Expr) -> Option<(NodeId, ObjId)> {
+pub(crate) fn callee(info: &Info, func: &Expr) -> Option<(NodeId, ObjId)> {
     let mut f = strip_parens(func);
     if let ExprKind::Index { x, .. } = &f.kind {
         f = strip_parens(x);

@@ -68,20 +68,10 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Handles {
             if fd.body.is_none() || fd.recv.is_some() && iface_methods.contains(&fd.name.name) {
                 continue;
             }
-            let mut ps = Vec::new();
-            for g in &fd.sig.params {
-                if g.names.is_empty() {
-                    ps.push(None);
-                }
-                for n in &g.names {
-                    ps.push(info.defs.get(&n.id).copied().filter(|&p| {
-                        !g.variadic
-                            && !n.is_blank()
-                            && crate::stdlib::std_handle(prog, prog.obj(p).ty)
-                                .is_some_and(|h| !IMMUTABLE.contains(&h))
-                    }));
-                }
-            }
+            let ps = crate::ptr_params::param_objs(info, &fd.sig, |p| {
+                crate::stdlib::std_handle(prog, prog.obj(p).ty)
+                    .is_some_and(|h| !IMMUTABLE.contains(&h))
+            });
             if ps.iter().any(Option::is_some) {
                 funcs.insert(fobj, ps);
             }
@@ -305,18 +295,9 @@ impl Walk<'_> {
         let f = strip_parens(func);
         // A call of a function with handle parameters: what it is given there is lent, if
         // the parameter turns out to borrow (decided after the walk).
-        let callee = match &f.kind {
-            ExprKind::Ident(_) => self.info.uses.get(&f.id).copied(),
-            ExprKind::Selector { .. } => self
-                .info
-                .selections
-                .get(&f.id)
-                .filter(|s| s.kind == SelectionKind::MethodVal)
-                .map(|s| s.obj),
-            _ => None,
-        };
-        if let Some(g) = callee.filter(|g| self.funcs.contains_key(g)) {
-            self.callees.insert(f.id);
+        let callee = crate::callback_params::callee(self.info, func);
+        if let Some((id, g)) = callee.filter(|(_, g)| self.funcs.contains_key(g)) {
+            self.callees.insert(id);
             for (j, a) in args.iter().enumerate() {
                 let a = strip_parens(a);
                 let v = self
@@ -469,19 +450,8 @@ impl crate::ctx::Ctx<'_> {
         let ExprKind::Call { func, .. } = &e.kind else {
             return false;
         };
-        let f = strip_parens(func);
-        let callee = match &f.kind {
-            ExprKind::Ident(_) => self.info.uses.get(&f.id).copied(),
-            ExprKind::Selector { .. } => self
-                .info
-                .selections
-                .get(&f.id)
-                .filter(|s| s.kind == SelectionKind::MethodVal)
-                .map(|s| s.obj),
-            _ => None,
-        };
-        callee
-            .and_then(|g| self.analysis.handles.positions.get(&g))
+        crate::callback_params::callee(self.info, func)
+            .and_then(|(_, g)| self.analysis.handles.positions.get(&g))
             .is_some_and(|pos| pos.get(i).copied().unwrap_or(false))
     }
 

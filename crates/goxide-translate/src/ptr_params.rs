@@ -194,23 +194,11 @@ fn decide(
                 continue;
             };
             let pkg = prog.obj(fobj).pkg;
-            let mut params = Vec::new();
-            for g in &fd.sig.params {
-                if g.names.is_empty() {
-                    params.push(None);
-                    continue;
-                }
-                for n in &g.names {
-                    let p = info.defs.get(&n.id).copied().filter(|&p| {
-                        !g.variadic
-                            && !n.is_blank()
-                            && borrowable_pointer(prog, pkg, prog.obj(p).ty, projected)
-                            && !facts.whole_assigned.contains(&p)
-                            && !facts.captured.contains(&p)
-                    });
-                    params.push(p);
-                }
-            }
+            let params = param_objs(info, &fd.sig, |p| {
+                borrowable_pointer(prog, pkg, prog.obj(p).ty, projected)
+                    && !facts.whole_assigned.contains(&p)
+                    && !facts.captured.contains(&p)
+            });
             if params.iter().any(Option::is_some) {
                 funcs.insert(fobj, (params, body));
             }
@@ -723,6 +711,30 @@ fn decide(
         }
     }
     out
+}
+
+/// A function's parameters in order, one entry per parameter: the object of each named,
+/// non-variadic, non-blank parameter that `keep` accepts, `None` for the others.
+pub(crate) fn param_objs(
+    info: &Info,
+    sig: &FuncType,
+    keep: impl Fn(ObjId) -> bool,
+) -> Vec<Option<ObjId>> {
+    let mut params = Vec::new();
+    for g in &sig.params {
+        if g.names.is_empty() {
+            params.push(None);
+        }
+        for n in &g.names {
+            params.push(
+                info.defs
+                    .get(&n.id)
+                    .copied()
+                    .filter(|&p| !g.variadic && !n.is_blank() && keep(p)),
+            );
+        }
+    }
+    params
 }
 
 /// Names of the methods of every interface type written in the package.
