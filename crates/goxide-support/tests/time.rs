@@ -766,14 +766,16 @@ fn timer_stop_and_reset() {
     let t = Timer::new(time::HOUR);
     assert!(t.stop(), "a pending timer stops");
     assert!(!t.stop(), "a stopped timer is not pending");
-    assert!(!t.reset(10 * time::MILLISECOND));
+    // Each reading is taken before the timer is armed: the send is due a
+    // full interval after arming, hence at least that long after `start`.
     let start = time::now();
+    assert!(!t.reset(10 * time::MILLISECOND));
     t.c.recv();
     assert!(time::since(&start) >= 10 * time::MILLISECOND);
     assert!(!t.stop(), "a fired timer is not pending");
     let t = Timer::new(10 * time::MILLISECOND);
-    assert!(t.reset(40 * time::MILLISECOND));
     let start = time::now();
+    assert!(t.reset(40 * time::MILLISECOND));
     t.c.recv();
     assert!(time::since(&start) >= 40 * time::MILLISECOND);
     assert_eq!(t.c.len(), 0);
@@ -782,8 +784,8 @@ fn timer_stop_and_reset() {
 }
 
 fn ticker_ticks_until_stopped() {
-    let ticker = Ticker::new(10 * time::MILLISECOND);
     let start = time::now();
+    let ticker = Ticker::new(10 * time::MILLISECOND);
     let mut last = start.clone();
     for _ in 0..3 {
         let tick = ticker.c.recv();
