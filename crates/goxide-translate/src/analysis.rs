@@ -40,6 +40,8 @@ pub struct Analysis {
     /// Local re-slices translated as borrows of their base (`let w = &mut nums[2..5];`); each
     /// is also in `slice_params` with its mode, so that it is used like a borrowed parameter.
     pub subslices: HashMap<ObjId, crate::subslice::SubsliceBorrow>,
+    /// Variables that `append` is applied to (`append(x, …)`).
+    pub appended: HashSet<ObjId>,
     /// Variables with an element or field written (`x[i] = …`, `copy(x, …)`).
     pub elem_mutated: HashSet<ObjId>,
     /// Local strings made from bytes and kept as `Vec<u8>` (see `bytestr`).
@@ -1016,7 +1018,7 @@ pub fn analyze(
         }
     }
     // Re-slices that borrow their base: writing through one writes the base's elements.
-    let subslices = crate::subslice::find(
+    let (subslices, appended) = crate::subslice::find(
         prog,
         info,
         files,
@@ -1035,6 +1037,7 @@ pub fn analyze(
         }
     }
     w.out.subslices = subslices;
+    w.out.appended = appended;
     w.out.bytestrs = crate::bytestr::find(
         prog,
         info,

@@ -571,7 +571,12 @@ impl Ctx<'_> {
         let v = if matches!(x.kind, ExprKind::CompositeLit { .. }) {
             self.value(x)
         } else if self.analysis.ptr_params.lent_exprs.contains(&a.id) {
-            crate::expr::as_base(self.place(x))
+            // Lent for reading: a read of the variable (a cell is borrowed, not borrowed
+            // mutably, so other reads in the same expression stay possible).
+            match mode {
+                SliceMode::Ref => crate::expr::as_base(self.borrowed(x)),
+                SliceMode::MutRef => crate::expr::as_base(self.place(x)),
+            }
         } else {
             return None;
         };

@@ -837,7 +837,7 @@ fn borrowable_pointer(
     }
     matches!(
         prog.types.under(*e),
-        Type::Struct(_) | Type::Array(..) | Type::Basic(_)
+        Type::Struct(_) | Type::Array(..) | Type::Slice(_) | Type::Basic(_)
     ) && !matches!(prog.types.under(*e), Type::Basic(k) if k.is_untyped())
 }
 
@@ -853,8 +853,10 @@ fn owned_pointee(
         return false;
     };
     borrowable_pointer(prog, pkg, t, projected)
-        && (matches!(prog.types.under(*e), Type::Struct(_) | Type::Array(..))
-            || matches!(prog.types.get(*e), Type::Basic(_)))
+        && (matches!(
+            prog.types.under(*e),
+            Type::Struct(_) | Type::Array(..) | Type::Slice(_)
+        ) || matches!(prog.types.get(*e), Type::Basic(_)))
 }
 
 /// The bodies of the function literals in `e`, through composite literals, calls and

@@ -1276,7 +1276,40 @@ impl Ctx<'_> {
             return self.append_in_global(l, r, root, &args[1..], *ellipsis);
         }
         let st = self.type_of(r)?;
+        // `s = append(s, s...)`: the vector copies its own elements (`extend_from_within`);
+        // other items naming `s` are read before the push, through the general form.
+        if let (true, Some(src)) = (*ellipsis, args.get(1)) {
+            if same_place(src, first) && !self.type_of(src).is_some_and(|t| self.is_string(t)) {
+                let target = self.place(l);
+                return Some(vec![parse_quote!(#target.extend_from_within(..);)]);
+            }
+            let root = root_ident(strip_parens(first)).and_then(|r| self.obj_of(r));
+            if root.is_some_and(|o| crate::subslice::mentions(self.info, src, o)) {
+                return None;
+            }
+        }
         let target = self.place(l);
+        // Through a cell (`s.borrow_mut().push(…)`), items that read a cell are evaluated
+        // first: `s` (or an alias of it) cannot be read while it is borrowed for the push.
+        let through_cell = |e: &syn::Expr| quote::quote!(#e).to_string().contains("borrow");
+        if !*ellipsis && through_cell(&target) {
+            let et = match self.under(st) {
+                Type::Slice(et) => *et,
+                _ => st,
+            };
+            let items: Vec<syn::Expr> = args[1..].iter().map(|a| self.value_as(a, et)).collect();
+            if items.iter().any(through_cell) {
+                let base = crate::names::temp_not_in("item", &quote::quote!(#(#items)*));
+                let names: Vec<syn::Ident> = (0..items.len())
+                    .map(|i| quote::format_ident!("{base}{i}"))
+                    .collect();
+                let extend = rewrite_receiver(parse_quote!(v.extend([#(#names),*]);), &target);
+                return Some(vec![parse_quote!({
+                    #(let #names = #items;)*
+                    #extend
+                })]);
+            }
+        }
         let pushes = self.append_items(r, st, &args[1..], *ellipsis);
         // `v.push(x);` → `target.push(x);`
         let out = pushes
@@ -2909,6 +2942,7 @@ pub(crate) fn same_place(a: &Expr, b: &Expr) -> bool {
         (ExprKind::Selector { x: ax, sel: asel }, ExprKind::Selector { x: bx, sel: bsel }) => {
             asel.name == bsel.name && same_place(ax, bx)
         }
+        (ExprKind::Star(x), ExprKind::Star(y)) => same_place(x, y),
         (ExprKind::Paren(x), _) => same_place(x, b),
         (_, ExprKind::Paren(y)) => same_place(a, y),
         _ => false,

@@ -36,13 +36,14 @@ pub struct VarFacts<'a> {
     pub elem_mutated: &'a HashSet<ObjId>,
 }
 
-/// Finds the re-slices of `files` that can borrow their base.
+/// Finds the re-slices of `files` that can borrow their base; also the variables that
+/// `append` is applied to (`append(x, …)`).
 pub fn find(
     prog: &Program,
     info: &Info,
     files: &[&File],
     facts: &VarFacts<'_>,
-) -> HashMap<ObjId, SubsliceBorrow> {
+) -> (HashMap<ObjId, SubsliceBorrow>, HashSet<ObjId>) {
     let mut calls = CallFacts {
         prog,
         info,
@@ -72,7 +73,8 @@ pub fn find(
             }
         }
     }
-    lists.out
+    let out = lists.out;
+    (out, calls.appended)
 }
 
 /// Visits every statement list and records the borrows it declares.
@@ -431,8 +433,17 @@ impl crate::ctx::Ctx<'_> {
         if !matches!(self.under(self.obj(b).ty), Type::Slice(_) | Type::Array(..)) {
             return;
         }
+        // Appending to the copy, or through its address, writes the base's elements in Go
+        // while the capacity lasts.
         let written = |o| self.analysis.elem_mutated.contains(&o);
-        if written(x) || written(b) {
+        let pp = &self.analysis.ptr_params;
+        let grown = |o| {
+            self.analysis.appended.contains(&o)
+                || self.analysis.address_taken.contains(&o)
+                || pp.lent_mut.contains(&o)
+                || pp.borrows.values().any(|&v| v == o)
+        };
+        if written(x) || written(b) || grown(x) {
             let (xn, bn) = (self.obj(x).name.clone(), self.obj(b).name.clone());
             self.marker(format!(
                 "semantics: `{xn}` is a copy of part of `{bn}`; in Go they share elements, so a \
