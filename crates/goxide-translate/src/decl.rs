@@ -2729,6 +2729,17 @@ fn map_write_methods(
 /// place rooted at it, a pointer method called on it or on a part of it, its address or a
 /// part's address taken, or the pointer itself passed on or stored.
 pub(crate) fn writes_through(info: &goxide_types::Info, body: &Block, recv: ObjId) -> bool {
+    writes_through_but(info, body, recv, &HashSet::new())
+}
+
+/// [`writes_through`], where the copies `q := recv` at the identifiers `lent` do not escape
+/// (each `q` borrows from `recv`, and its own writes are accounted for separately).
+pub(crate) fn writes_through_but(
+    info: &goxide_types::Info,
+    body: &Block,
+    recv: ObjId,
+    lent: &HashSet<NodeId>,
+) -> bool {
     struct W<'a> {
         info: &'a goxide_types::Info,
         recv: ObjId,
@@ -2810,6 +2821,7 @@ pub(crate) fn writes_through(info: &goxide_types::Info, body: &Block, recv: ObjI
     struct Escapes<'a> {
         info: &'a goxide_types::Info,
         recv: ObjId,
+        lent: &'a HashSet<NodeId>,
         found: bool,
     }
     impl goxide_ast::visit::Visitor for Escapes<'_> {
@@ -2830,6 +2842,7 @@ pub(crate) fn writes_through(info: &goxide_types::Info, body: &Block, recv: ObjI
             };
             if values.iter().any(|v| {
                 matches!(&crate::builtins::strip_parens(v).kind, ExprKind::Ident(_))
+                    && !self.lent.contains(&crate::builtins::strip_parens(v).id)
                     && self
                         .info
                         .uses
@@ -2844,6 +2857,7 @@ pub(crate) fn writes_through(info: &goxide_types::Info, body: &Block, recv: ObjI
     let mut esc = Escapes {
         info,
         recv,
+        lent,
         found: false,
     };
     goxide_ast::visit::walk_block(&mut esc, body);

@@ -29,6 +29,7 @@ const STD_PACKAGES: &[&str] = &[
     "errors",
     "fmt",
     "io",
+    "io/ioutil",
     "math/big",
     "net/url",
     "os",
@@ -191,6 +192,7 @@ impl Walk<'_> {
             Type::Basic(_) => false,
             Type::Tuple(ts) => ts.iter().any(|&t| self.may_hold(t, depth + 1)),
             Type::Slice(e) | Type::Array(_, e) => self.may_hold(*e, depth + 1),
+            Type::Map(k, v) => self.may_hold(*k, depth + 1) || self.may_hold(*v, depth + 1),
             Type::Struct(fs) => fs.iter().any(|f| self.may_hold(f.ty, depth + 1)),
             _ => true,
         }
@@ -366,6 +368,23 @@ impl Visitor for Walk<'_> {
             } => {
                 let names: Vec<NodeId> = lhs.iter().map(|l| l.id).collect();
                 self.declare(&names, rhs);
+            }
+            // `r = csv.NewReader(…)`: the variable gets another fresh handle (the old one is
+            // dropped), so it still holds the only copy.
+            StmtKind::Assign {
+                lhs,
+                op: AssignOp::Assign,
+                rhs,
+            } => {
+                for (i, l) in lhs.iter().enumerate() {
+                    let fresh = match rhs.as_slice() {
+                        [one] if lhs.len() > 1 => self.fresh_value(one),
+                        vs => vs.get(i).is_some_and(|v| self.fresh_value(v)),
+                    };
+                    if fresh {
+                        self.allow(l);
+                    }
+                }
             }
             StmtKind::Decl(Decl {
                 kind: DeclKind::Var(specs),

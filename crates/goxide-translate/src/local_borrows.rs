@@ -21,15 +21,17 @@ use goxide_ast::visit::{self, Visitor};
 use goxide_types::{Info, ObjId, ObjKind, Program, Type};
 use std::collections::{HashMap, HashSet};
 
-/// A candidate `p := &x…`.
+/// A candidate `p := &x…`, or `q := p` copying a local pointer.
 #[derive(Clone, Copy, Debug)]
 pub struct Candidate<'a> {
-    /// The variable whose storage `p` points into.
+    /// The variable whose storage `p` points into; for a copy, the pointer copied.
     pub root: ObjId,
-    /// The `&x…` expression.
+    /// The `&x…` expression (for a copy, the identifier of the pointer copied).
     pub addr: NodeId,
     /// The body of the function declaring `p` (for its writes).
     pub body: &'a Block,
+    /// `q := p`: `q` borrows what `p` owns or borrows, if `p` is itself owned or borrowed.
+    pub copied: bool,
 }
 
 /// Every candidate of `files`, by the pointer variable.
@@ -129,14 +131,21 @@ impl Lists<'_, '_> {
                 continue;
             };
             let value = strip_parens(value);
-            let ExprKind::Unary {
-                op: UnaryOp::Addr,
-                x,
-            } = &value.kind
-            else {
-                continue;
+            let (root, copied) = match &value.kind {
+                ExprKind::Unary {
+                    op: UnaryOp::Addr,
+                    x,
+                } => match self.root(x) {
+                    Some(root) => (root, false),
+                    None => continue,
+                },
+                // `q := p` with `p` a pointer variable of the same type.
+                ExprKind::Ident(_) => match self.info.uses.get(&value.id) {
+                    Some(&src) if self.prog.obj(src).ty == self.prog.obj(p).ty => (src, true),
+                    _ => continue,
+                },
+                _ => continue,
             };
-            let Some(root) = self.root(x) else { continue };
             let local = |o: ObjId| {
                 matches!(self.prog.obj(o).kind, ObjKind::Var { global: false, .. })
                     && !self.captured.contains(&o)
@@ -156,6 +165,7 @@ impl Lists<'_, '_> {
                         root,
                         addr: value.id,
                         body: self.body,
+                        copied,
                     },
                 );
             }
@@ -236,6 +246,9 @@ impl crate::ctx::Ctx<'_> {
     /// `p := &x` for a local pointer that borrows `x`: `let p = &mut x;` (`&x` when nothing
     /// writes through `p`). `None` when `p` is not one.
     pub fn borrow_ptr_decl(&mut self, p: ObjId, name: &Ident, value: &Expr) -> Option<syn::Stmt> {
+        if self.analysis.ptr_params.copies.contains_key(&p) {
+            return self.copied_ptr_decl(p, name, value);
+        }
         self.analysis.ptr_params.borrows.get(&p)?;
         let mode = *self.analysis.ptr_params.params.get(&p)?;
         let ExprKind::Unary {
@@ -250,6 +263,24 @@ impl crate::ctx::Ctx<'_> {
         Some(match mode {
             SliceMode::MutRef => syn::parse_quote!(let #id = &mut #place;),
             SliceMode::Ref => syn::parse_quote!(let #id = &#place;),
+        })
+    }
+
+    /// `q := p` for a local pointer that borrows what `p` owns (`let q = &mut p;`) or borrows
+    /// (`let q = &mut *p;`; `&p` / `&*p` when nothing writes through `q`).
+    fn copied_ptr_decl(&mut self, q: ObjId, name: &Ident, value: &Expr) -> Option<syn::Stmt> {
+        let mode = *self.analysis.ptr_params.params.get(&q)?;
+        let src = strip_parens(value);
+        if !self.is_self_ptr(src) {
+            return None;
+        }
+        let r = self.ref_ptr(src);
+        let id = self.bind_local(q, &name.name);
+        Some(match (self.is_owned_ptr(src), mode) {
+            (true, SliceMode::MutRef) => syn::parse_quote!(let #id = &mut #r;),
+            (true, SliceMode::Ref) => syn::parse_quote!(let #id = &#r;),
+            (false, SliceMode::MutRef) => syn::parse_quote!(let #id = &mut *#r;),
+            (false, SliceMode::Ref) => syn::parse_quote!(let #id = &*#r;),
         })
     }
 }

@@ -543,6 +543,18 @@ fn decide(
                         .into(),
                 );
             }
+            if let Some(&src) = a.ptr_params.copies.get(&o) {
+                let mutable = a.ptr_params.params.get(&o) == Some(&SliceMode::MutRef);
+                return (
+                    if mutable { "&mut T" } else { "&T" }.into(),
+                    Holding::Borrowed,
+                    format!(
+                        "a copy of `{}`, which is not used while `{}` is: borrows what it holds",
+                        prog.obj(src).name,
+                        prog.obj(o).name
+                    ),
+                );
+            }
             if let Some(&root) = a.ptr_params.borrows.get(&o) {
                 let mutable = a.ptr_params.params.get(&o) == Some(&SliceMode::MutRef);
                 return (

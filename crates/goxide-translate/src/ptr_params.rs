@@ -48,6 +48,9 @@ pub struct PtrParams {
     /// Local pointers `p := &x…` that borrow a local variable (see `local_borrows`), with that
     /// variable; their mode is in `params`.
     pub borrows: HashMap<ObjId, ObjId>,
+    /// Local pointers `q := p` that borrow what the owned or borrowed pointer `p` holds (see
+    /// `local_borrows`), with `p`; their mode is in `params`.
+    pub copies: HashMap<ObjId, ObjId>,
     /// Constructors: functions whose one result is always a fresh pointer (`return &T{…}`,
     /// `new(T)`, an owned local, another constructor's result, `&x` of a variable of the
     /// function that nothing else takes the address of) and that are only called. They
@@ -85,7 +88,7 @@ pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> 
     // projected; which are lent depends on which parameters are borrowed, which depends on the
     // projected types: assume all lent, and drop the ones that are not until nothing changes.
     let mut lent = address_args(prog, info, files);
-    lent.extend(borrows.values().map(|c| c.addr));
+    lent.extend(borrows.values().filter(|c| !c.copied).map(|c| c.addr));
     loop {
         let projected = crate::place::projected_pointees(prog, info, files, &lent);
         let mut out = decide(prog, info, files, facts, &projected, &borrows, threaded);
@@ -386,6 +389,17 @@ fn decide(
         ..
     } = uses;
     let mut allowed = allowed;
+    let mut allowed_ids = allowed_ids;
+    // `q := p`: the copy lends `p`, if `q` turns out a borrow (decided below, with `p`).
+    for c in borrows.values().filter(|c| c.copied) {
+        *allowed.entry(c.root).or_default() += 1;
+        allowed_ids.insert(c.addr);
+    }
+    let copy_ids: HashSet<NodeId> = borrows
+        .values()
+        .filter(|c| c.copied)
+        .map(|c| c.addr)
+        .collect();
     for (&o, &n) in &nulls.allowed {
         *allowed.entry(o).or_default() += n;
     }
@@ -506,6 +520,14 @@ fn decide(
                     valid.remove(x);
                 }
             }
+            // `q := p` borrows from `p` only while both are borrows or owned values (and `p`
+            // is never nil): else both are one shared pointer.
+            for (q, c) in borrows.iter().filter(|(_, c)| c.copied) {
+                if !valid.contains(q) || !valid.contains(&c.root) || nulls.maybe_nil(c.root) {
+                    valid.remove(q);
+                    valid.remove(&c.root);
+                }
+            }
             for &(f, i, arg, node) in &edges {
                 if param_of(f, i).is_some_and(|p| valid.contains(&p)) {
                     continue;
@@ -524,7 +546,9 @@ fn decide(
             .values()
             .flat_map(|(ps, body)| ps.iter().flatten().map(move |p| (*p, *body)))
             .chain(reaching.iter().map(|(o, b)| (*o, *b)))
-            .filter(|(p, body)| valid.contains(p) && crate::decl::writes_through(info, body, *p))
+            .filter(|(p, body)| {
+                valid.contains(p) && crate::decl::writes_through_but(info, body, *p, &copy_ids)
+            })
             .map(|(p, _)| p)
             .collect();
         loop {
@@ -534,6 +558,11 @@ fn decide(
                     && valid.contains(&arg)
                     && mutable.insert(arg)
                 {
+                    changed = true;
+                }
+            }
+            for (q, c) in borrows.iter().filter(|(_, c)| c.copied) {
+                if mutable.contains(q) && valid.contains(&c.root) && mutable.insert(c.root) {
                     changed = true;
                 }
             }
@@ -549,12 +578,12 @@ fn decide(
                 *lent_addrs.entry(v).or_default() += 1;
             }
         }
-        for (p, c) in &borrows {
+        for (p, c) in borrows.iter().filter(|(_, c)| !c.copied) {
             if valid.contains(p) {
                 *lent_addrs.entry(c.root).or_default() += 1;
             }
         }
-        for (p, c) in &borrows {
+        for (p, c) in borrows.iter().filter(|(_, c)| !c.copied) {
             if valid.contains(p) && lent_addrs.get(&c.root) != addr_total.get(&c.root) {
                 valid.remove(p);
                 dropped = true;
@@ -648,6 +677,10 @@ fn decide(
                 SliceMode::Ref
             };
             out.params.insert(p, mode);
+            if c.copied {
+                out.copies.insert(p, c.root);
+                continue;
+            }
             out.borrows.insert(p, c.root);
             out.lent_exprs.insert(c.addr);
             *lent_count.entry(c.root).or_default() += 1;

@@ -425,6 +425,96 @@ func main() {
 }
 
 #[test]
+fn handles_given_another_fresh_handle_stay_their_only_holder() {
+    let out = translate(
+        r#"package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+func main() {
+	r := csv.NewReader(strings.NewReader("a,b\n"))
+	rec, _ := r.Read()
+	fmt.Println(rec)
+	r = csv.NewReader(strings.NewReader("c;d\n"))
+	r.Comma = ';'
+	all, err := r.ReadAll()
+	fmt.Println(all, err)
+	u, _ := url.Parse("https://example.com/?q=1")
+	q := u.Query()
+	fmt.Println(q.Get("q"))
+	u, _ = url.Parse("https://example.org/")
+	fmt.Println(u)
+	first := csv.NewReader(strings.NewReader("e\n"))
+	second := csv.NewReader(strings.NewReader("f\n"))
+	second = first
+	fmt.Println(second.Read())
+}
+"#,
+    );
+    let holding = |name: &str| find(&out, "main", name).holding.clone();
+    // Reassigned a fresh handle: still the only holder; `u.Query()` returns a map, which
+    // cannot keep the handle.
+    assert_eq!(holding("r"), "owned");
+    assert_eq!(holding("u"), "owned");
+    // Given a copy of another handle variable: both share it.
+    assert_eq!(holding("second"), "shared");
+    assert_eq!(holding("first"), "shared");
+}
+
+#[test]
+fn copies_of_owned_or_borrowed_pointers_borrow_unless_both_are_used() {
+    let out = translate(
+        r#"package main
+
+import "fmt"
+
+type Config struct{ Port, Retries int }
+
+func tune(c *Config, n int) {
+	view := c
+	view.Retries = n
+	fmt.Println(c.Retries)
+}
+
+func main() {
+	p := &Config{Port: 80}
+	alias := p
+	alias.Retries = 5
+	tune(p, 7)
+	s := &Config{}
+	t := s
+	t.Port = 1
+	s.Port++
+	t.Port++
+	fmt.Println(*p, *s, *t)
+}
+"#,
+    );
+    let holding = |f: &str, name: &str| {
+        let o = find(&out, f, name);
+        (o.holding.clone(), o.form.clone())
+    };
+    assert_eq!(
+        holding("main", "alias"),
+        ("borrowed".into(), "&mut T".into())
+    );
+    assert_eq!(holding("main", "p").0, "owned");
+    assert_eq!(
+        holding("tune", "view"),
+        ("borrowed".into(), "&mut T".into())
+    );
+    assert_eq!(holding("tune", "c").0, "borrowed");
+    // `s` is written while `t` is still used after: one shared pointer.
+    assert_eq!(holding("main", "s").0, "shared");
+    assert_eq!(holding("main", "t").0, "shared");
+}
+
+#[test]
 fn handle_parameters_borrow_unless_their_function_is_a_value() {
     let out = translate(
         r#"package main
