@@ -7,10 +7,15 @@
 //! could hold it (so cannot keep it), compared with `nil` — is the handle's only holder: it
 //! owns it, like a Rust `BufReader` or `File` variable.
 //!
-//! Anything else copies the handle and keeps it shared: assigning it (or reassigning the
-//! variable), passing it to a package function or a method, returning it, storing it, using
-//! it in a `go` or `defer` statement or a function literal, or a method call whose result is
-//! a handle (`z.Add(x, y)` returns `z`) used as a value.
+//! Giving the variable another fresh handle, swapping two such variables (`a, b = b, a`,
+//! `std::mem::swap`) and returning it (which moves it out) keep it the only holder. A function
+//! whose one result is always such a variable, a fresh handle or another such function's
+//! result is a handle constructor: the caller's variable is then the only holder too.
+//!
+//! Anything else copies the handle and keeps it shared: assigning it to another variable,
+//! passing it to a package function or a method, storing it, using it in a `go` or `defer`
+//! statement or a function literal, or a method call whose result is a handle (`z.Add(x, y)`
+//! returns `z`) used as a value.
 
 use crate::builtins::strip_parens;
 use goxide_ast::ast::*;
@@ -51,6 +56,8 @@ pub struct Handles {
     pub params: HashSet<ObjId>,
     /// For each function or method with such parameters: which of its parameters are.
     pub positions: HashMap<ObjId, Vec<bool>>,
+    /// Functions whose one result is always a fresh handle (the caller's is its only copy).
+    pub ctors: HashSet<ObjId>,
 }
 
 /// The handle variables and parameters of `files` that never copy their handle.
@@ -78,31 +85,95 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Handles {
             }
         }
     }
-    let mut w = Walk {
-        prog,
-        info,
-        allowed: HashSet::new(),
-        fresh: HashSet::new(),
-        seen: HashSet::new(),
-        bad: HashSet::new(),
-        hidden: 0,
-        funcs: &funcs,
-        callees: HashSet::new(),
-        valued: HashSet::new(),
-        edges: Vec::new(),
-    };
-    for f in files {
-        for d in &f.decls {
-            if let DeclKind::Func(fd) = &d.kind {
-                if let Some(b) = &fd.body {
-                    visit::walk_block(&mut w, b);
+    // Handle constructor candidates and what they return; assumed valid for a walk, then
+    // checked against its findings until nothing changes.
+    let returns = ctor_returns(prog, info, files);
+    let mut ctors: HashSet<ObjId> = returns.keys().copied().collect();
+    let (w, params, bad) = loop {
+        let mut w = Walk {
+            prog,
+            info,
+            allowed: HashSet::new(),
+            fresh: HashSet::new(),
+            seen: HashSet::new(),
+            bad: HashSet::new(),
+            hidden: 0,
+            funcs: &funcs,
+            callees: HashSet::new(),
+            valued: HashSet::new(),
+            edges: Vec::new(),
+            ctors: &ctors,
+            consumed: HashSet::new(),
+        };
+        for f in files {
+            for d in &f.decls {
+                if let DeclKind::Func(fd) = &d.kind {
+                    if let Some(b) = &fd.body {
+                        visit::walk_block(&mut w, b);
+                    }
+                } else {
+                    visit::walk_decl(&mut w, d);
                 }
-            } else {
-                visit::walk_decl(&mut w, d);
             }
         }
+        let (params, bad) = borrowing_params(&funcs, &w);
+        let mut valid: HashSet<ObjId> = ctors
+            .iter()
+            .copied()
+            .filter(|c| !w.valued.contains(c))
+            .collect();
+        loop {
+            let before = valid.len();
+            let keep: HashSet<ObjId> = valid
+                .iter()
+                .copied()
+                .filter(|c| {
+                    returns[c].iter().all(|r| match r {
+                        Ret::Fresh => true,
+                        Ret::Var(o) => {
+                            w.fresh.contains(o) && w.seen.contains(o) && !bad.contains(o)
+                        }
+                        Ret::Ctor(g) => valid.contains(g),
+                    })
+                })
+                .collect();
+            valid = keep;
+            if valid.len() == before {
+                break;
+            }
+        }
+        if valid == ctors {
+            break (w, params, bad);
+        }
+        ctors = valid;
+    };
+    let mut out = Handles::default();
+    for (&f, ps) in &funcs {
+        let pos: Vec<bool> = ps
+            .iter()
+            .map(|p| p.is_some_and(|p| params.contains(&p)))
+            .collect();
+        if pos.iter().any(|&b| b) {
+            out.positions.insert(f, pos);
+        }
     }
-    // Parameters borrow unless copied; a handle passed on must go to a borrowing parameter.
+    out.uncopied = w
+        .fresh
+        .iter()
+        .copied()
+        .filter(|o| w.seen.contains(o) && !bad.contains(o))
+        .collect();
+    out.params = params;
+    out.ctors = ctors;
+    out
+}
+
+/// Parameters borrow unless copied; a handle passed on must go to a borrowing parameter:
+/// the borrowing parameters, and the variables copied (by the walk or by passing on).
+fn borrowing_params(
+    funcs: &HashMap<ObjId, Vec<Option<ObjId>>>,
+    w: &Walk<'_>,
+) -> (HashSet<ObjId>, HashSet<ObjId>) {
     let mut params: HashSet<ObjId> = funcs
         .iter()
         .filter(|(f, _)| !w.valued.contains(f))
@@ -124,23 +195,144 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Handles {
             break;
         }
     }
-    let mut out = Handles::default();
-    for (&f, ps) in &funcs {
-        let pos: Vec<bool> = ps
-            .iter()
-            .map(|p| p.is_some_and(|p| params.contains(&p)))
-            .collect();
-        if pos.iter().any(|&b| b) {
-            out.positions.insert(f, pos);
+    (params, bad)
+}
+
+/// What a handle constructor candidate returns.
+enum Ret {
+    /// A fresh handle (`new(T)`, a standard-library function given no handle variable, …).
+    Fresh,
+    /// A local variable, fresh if the walk finds it the handle's only holder.
+    Var(ObjId),
+    /// Another candidate's result.
+    Ctor(ObjId),
+}
+
+/// Functions whose one result is a mutable handle and whose `return` statements (not those of
+/// function literals) each return a fresh handle, a local variable or a call of a function
+/// (given no handle variable): the candidates, with what they return.
+fn ctor_returns(prog: &Program, info: &Info, files: &[&File]) -> HashMap<ObjId, Vec<Ret>> {
+    struct Rets<'a> {
+        prog: &'a Program,
+        info: &'a Info,
+        out: Vec<Ret>,
+        ok: bool,
+    }
+    impl Visitor for Rets<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            if let StmtKind::Return(vs) = &s.kind {
+                let r = match vs.as_slice() {
+                    [v] => self.classify(v),
+                    _ => None,
+                };
+                match r {
+                    Some(r) => self.out.push(r),
+                    None => self.ok = false,
+                }
+            }
+            self.ok
+        }
+        fn expr(&mut self, e: &Expr) -> bool {
+            !matches!(e.kind, ExprKind::FuncLit { .. })
         }
     }
-    out.uncopied = w
-        .fresh
-        .iter()
-        .copied()
-        .filter(|o| w.seen.contains(o) && !bad.contains(o))
-        .collect();
-    out.params = params;
+    impl Rets<'_> {
+        fn classify(&self, v: &Expr) -> Option<Ret> {
+            let v = strip_parens(v);
+            match &v.kind {
+                ExprKind::Ident(_) => {
+                    let o = *self.info.uses.get(&v.id)?;
+                    matches!(
+                        self.prog.obj(o).kind,
+                        ObjKind::Var {
+                            global: false,
+                            param: false
+                        }
+                    )
+                    .then_some(Ret::Var(o))
+                }
+                ExprKind::Call { func, args, .. } => {
+                    let f = strip_parens(func);
+                    let local_fn = matches!(f.kind, ExprKind::Ident(_))
+                        && self.info.uses.get(&f.id).is_some_and(|&g| {
+                            matches!(self.prog.obj(g).kind, ObjKind::Func { .. })
+                        });
+                    if local_fn && args.iter().all(|a| !self.mentions_handle(a)) {
+                        return Some(Ret::Ctor(self.info.uses[&f.id]));
+                    }
+                    // Standard-library calls and `new`: judged as the walk judges them.
+                    let probe = Walk {
+                        prog: self.prog,
+                        info: self.info,
+                        allowed: HashSet::new(),
+                        fresh: HashSet::new(),
+                        seen: HashSet::new(),
+                        bad: HashSet::new(),
+                        hidden: 0,
+                        funcs: &HashMap::new(),
+                        callees: HashSet::new(),
+                        valued: HashSet::new(),
+                        edges: Vec::new(),
+                        ctors: &HashSet::new(),
+                        consumed: HashSet::new(),
+                    };
+                    probe.fresh_value(v).then_some(Ret::Fresh)
+                }
+                _ => None,
+            }
+        }
+        fn mentions_handle(&self, e: &Expr) -> bool {
+            let mut found = false;
+            struct F<'a, 'b>(&'a Program, &'a Info, &'b mut bool);
+            impl Visitor for F<'_, '_> {
+                fn expr(&mut self, e: &Expr) -> bool {
+                    if let Some(&o) = self.1.uses.get(&e.id) {
+                        if crate::stdlib::std_handle(self.0, self.0.obj(o).ty).is_some() {
+                            *self.2 = true;
+                        }
+                    }
+                    !*self.2
+                }
+            }
+            visit::walk_expr(&mut F(self.prog, self.info, &mut found), e);
+            found
+        }
+    }
+    let mut out = HashMap::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let (Some(&fobj), Some(body)) = (info.defs.get(&fd.name.id), &fd.body) else {
+                continue;
+            };
+            if fd.recv.is_some() {
+                continue;
+            }
+            let Type::Func(sig) = prog.types.under(prog.obj(fobj).ty) else {
+                continue;
+            };
+            let [r] = sig.results.as_slice() else {
+                continue;
+            };
+            let mutable_handle =
+                crate::stdlib::std_handle(prog, *r).is_some_and(|h| !IMMUTABLE.contains(&h));
+            if !mutable_handle || fd.sig.results.iter().any(|g| !g.names.is_empty()) {
+                continue;
+            }
+            let mut rets = Rets {
+                prog,
+                info,
+                out: Vec::new(),
+                ok: true,
+            };
+            visit::walk_block(&mut rets, body);
+            if rets.ok && !rets.out.is_empty() {
+                out.insert(fobj, rets.out);
+            }
+        }
+    }
     out
 }
 
@@ -168,6 +360,11 @@ struct Walk<'a> {
     valued: HashSet<ObjId>,
     /// A handle variable or parameter passed as argument `j` of `g`: `(v, g, j)`.
     edges: Vec<(ObjId, ObjId, usize)>,
+    /// Handle constructors (assumed so for this walk).
+    ctors: &'a HashSet<ObjId>,
+    /// Calls whose result a standard-library call only reads while it runs (`fmt.Println(
+    /// "q:", q.Div(x, y))`): their results are not kept.
+    consumed: HashSet<NodeId>,
 }
 
 impl Walk<'_> {
@@ -246,7 +443,7 @@ impl Walk<'_> {
                 matches!(
                     self.prog.obj(b).kind,
                     ObjKind::Builtin(goxide_types::Builtin::New)
-                )
+                ) || self.ctors.contains(&b) && !args.iter().any(|a| self.names_handle(a))
             }),
             ExprKind::Selector { x, .. } => match self.info.selections.get(&f.id) {
                 Some(s) if s.kind == SelectionKind::MethodVal => {
@@ -321,7 +518,7 @@ impl Walk<'_> {
         match self.info.selections.get(&f.id) {
             // `v.M(…)`: in place, unless its result (maybe `v` itself) is kept.
             Some(s) if s.kind == SelectionKind::MethodVal => {
-                if discarded || !result_holds {
+                if discarded || !result_holds || self.consumed.contains(&e.id) {
                     self.allow(x);
                 }
                 // `z.Add(x, y)`: `math/big` methods read their operands without keeping them.
@@ -340,6 +537,9 @@ impl Walk<'_> {
                 if self.std_pkg(x) && !result_holds {
                     for a in args {
                         self.allow(a);
+                        if matches!(strip_parens(a).kind, ExprKind::Call { .. }) {
+                            self.consumed.insert(strip_parens(a).id);
+                        }
                     }
                 }
             }
@@ -361,6 +561,17 @@ impl Visitor for Walk<'_> {
                     self.call(strip_parens(e), func, args, true);
                 }
             }
+            // `return v`: the handle moves out to the caller (a parameter's would be copied).
+            StmtKind::Return(vs) => {
+                for v in vs {
+                    let local = self.info.uses.get(&strip_parens(v).id).is_some_and(|&o| {
+                        matches!(self.prog.obj(o).kind, ObjKind::Var { param: false, .. })
+                    });
+                    if local {
+                        self.allow(v);
+                    }
+                }
+            }
             StmtKind::Assign {
                 lhs,
                 op: AssignOp::Define,
@@ -376,6 +587,15 @@ impl Visitor for Walk<'_> {
                 op: AssignOp::Assign,
                 rhs,
             } => {
+                // `a, b = b, a`: the two handles change places (`std::mem::swap`).
+                if let ([l0, l1], [r0, r1]) = (lhs.as_slice(), rhs.as_slice()) {
+                    let o = |e: &Expr| self.info.uses.get(&strip_parens(e).id).copied();
+                    if o(l0).is_some() && o(l0) == o(r1) && o(l1) == o(r0) && o(l0) != o(l1) {
+                        for e in [l0, l1, r0, r1] {
+                            self.allow(e);
+                        }
+                    }
+                }
                 for (i, l) in lhs.iter().enumerate() {
                     let fresh = match rhs.as_slice() {
                         [one] if lhs.len() > 1 => self.fresh_value(one),

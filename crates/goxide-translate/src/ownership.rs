@@ -250,7 +250,17 @@ fn result_form(
         ),
         Type::Pointer(e) => {
             if let Some(h) = handle_form(prog, t, *e) {
-                h
+                if h.1 == Holding::Shared && a.handles.ctors.contains(&f) {
+                    (
+                        h.0.replace(" handle", " (fresh)"),
+                        Holding::Owned,
+                        "every return is a fresh standard-library handle nothing else holds: the \
+                         caller's variable is its only holder"
+                            .into(),
+                    )
+                } else {
+                    h
+                }
             } else if a.frozen.contains(e) {
                 frozen_form()
             } else if a.ptr_params.nullable_ctors.contains(&f) {

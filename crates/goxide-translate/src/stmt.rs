@@ -934,6 +934,19 @@ impl Ctx<'_> {
             if lhs.len() == 1 {
                 return self.assign_one(s, &lhs[0], &rhs[0], op == AssignOp::Define);
             }
+            if op == AssignOp::Assign {
+                if let Some(swap) = self.swap(lhs, rhs) {
+                    return vec![swap];
+                }
+            }
+            // `x, y := 1, f()` with no value naming a target: one assignment after another.
+            if self.independent_targets(lhs, rhs) {
+                return lhs
+                    .iter()
+                    .zip(rhs)
+                    .flat_map(|(l, r)| self.assign_one(s, l, r, op == AssignOp::Define))
+                    .collect();
+            }
             // Parallel assignment: index operands on the left and all right-hand sides are
             // evaluated first, then the assignments happen left to right.
             let mut pre: Vec<syn::Stmt> = Vec::new();
@@ -965,6 +978,86 @@ impl Ctx<'_> {
             return self.assign_multi(s, lhs, &rhs[0], op == AssignOp::Define);
         }
         self.unsupported_stmt(s, "assignment")
+    }
+
+    /// Whether the targets of a parallel assignment are local variables (or `_`) that nothing
+    /// but this function's own code reads (no closure, no pointer, no cell) and that no value
+    /// names: assigning them in turn is the same as evaluating every value first.
+    fn independent_targets(&self, lhs: &[Expr], rhs: &[Expr]) -> bool {
+        let mut targets = Vec::new();
+        for l in lhs {
+            let l = strip_parens(l);
+            match &l.kind {
+                ExprKind::Ident(n) if n == "_" => {}
+                ExprKind::Ident(_) => {
+                    let Some(o) = self.obj_of(l) else {
+                        return false;
+                    };
+                    let an = &self.analysis;
+                    let plain = matches!(self.obj(o).kind, ObjKind::Var { global: false, .. })
+                        && !an.boxed.contains(&o)
+                        && !an.captured.contains(&o)
+                        && !an.go_shared.contains(&o)
+                        && !an.address_taken.contains(&o);
+                    if !plain || targets.contains(&o) {
+                        return false;
+                    }
+                    targets.push(o);
+                }
+                _ => return false,
+            }
+        }
+        !rhs.iter().any(|r| {
+            targets
+                .iter()
+                .any(|&o| crate::subslice::mentions(self.info, r, o))
+        })
+    }
+
+    /// `a, b = b, a` of two local variables held the same way (no shared cell, no capture):
+    /// `std::mem::swap(&mut a, &mut b);`, which moves the values instead of copying them.
+    fn swap(&mut self, lhs: &[Expr], rhs: &[Expr]) -> Option<syn::Stmt> {
+        let ([l0, l1], [r0, r1]) = (lhs, rhs) else {
+            return None;
+        };
+        let ids: Vec<ObjId> = [l0, l1, r0, r1]
+            .iter()
+            .map(|e| {
+                let e = strip_parens(e);
+                match e.kind {
+                    ExprKind::Ident(_) => self.obj_of(e),
+                    _ => None,
+                }
+            })
+            .collect::<Option<_>>()?;
+        let (a, b) = (ids[0], ids[1]);
+        if a == b || ids[2] != b || ids[3] != a || self.obj(a).ty != self.obj(b).ty {
+            return None;
+        }
+        let an = &self.analysis;
+        let plain = |o: ObjId| {
+            matches!(self.obj(o).kind, ObjKind::Var { global: false, .. })
+                && !an.boxed.contains(&o)
+                && !an.captured.contains(&o)
+                && !an.go_shared.contains(&o)
+                && !an.address_taken.contains(&o)
+        };
+        // Both held alike: the same Rust type.
+        let held = |o: ObjId| {
+            (
+                an.bytestrs.contains(&o),
+                an.subslices.contains_key(&o),
+                an.slice_params.get(&o).copied(),
+                an.ptr_params.params.get(&o).copied(),
+                an.ptr_params.owned.contains_key(&o),
+                an.ptr_params.nullable.contains(&o),
+            )
+        };
+        if !plain(a) || !plain(b) || held(a) != held(b) {
+            return None;
+        }
+        let (pa, pb) = (self.place(l0), self.place(l1));
+        Some(parse_quote!(std::mem::swap(&mut #pa, &mut #pb);))
     }
 
     /// Go evaluates the index operands and pointer indirections of a tuple assignment's left

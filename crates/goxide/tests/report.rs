@@ -515,6 +515,55 @@ func main() {
 }
 
 #[test]
+fn functions_returning_fresh_handles_give_the_caller_the_only_copy() {
+    let out = translate(
+        r#"package main
+
+import (
+	"fmt"
+	"math/big"
+)
+
+func fib(n int) *big.Int {
+	a, b := big.NewInt(0), big.NewInt(1)
+	for i := 0; i < n; i++ {
+		a.Add(a, b)
+		a, b = b, a
+	}
+	return a
+}
+
+var last = big.NewInt(0)
+
+func remember(n int64) *big.Int {
+	last = big.NewInt(n)
+	return last
+}
+
+func main() {
+	f := fib(90)
+	q := new(big.Int)
+	fmt.Println(f, q.Div(f, big.NewInt(7)))
+	kept := remember(3)
+	fmt.Println(kept)
+}
+"#,
+    );
+    let holding = |f: &str, name: &str| find(&out, f, name).holding.clone();
+    // Swapped and returned: each variable is still its handle's only holder, and so is the
+    // caller's.
+    assert_eq!(holding("fib", "a"), "owned");
+    assert_eq!(holding("fib", "b"), "owned");
+    assert_eq!(holding("fib", "(result)"), "owned");
+    assert_eq!(holding("main", "f"), "owned");
+    // A method result only printed: not kept.
+    assert_eq!(holding("main", "q"), "owned");
+    // A function returning what a package variable holds: shared.
+    assert_eq!(holding("remember", "(result)"), "shared");
+    assert_eq!(holding("main", "kept"), "shared");
+}
+
+#[test]
 fn handle_parameters_borrow_unless_their_function_is_a_value() {
     let out = translate(
         r#"package main
