@@ -112,12 +112,20 @@ impl Ctx<'_> {
     /// value itself, not a reference.
     pub fn is_owned_ptr(&self, x: &Expr) -> bool {
         self.obj_of(crate::builtins::strip_parens(x))
-            .is_some_and(|o| self.analysis.ptr_params.owned.contains_key(&o))
+            .is_some_and(|o| {
+                self.analysis.ptr_params.owned.contains_key(&o)
+                    || self.analysis.ptr_params.aliases.contains_key(&o)
+            })
     }
 
     /// The Rust reference a pointer of [`Ctx::is_self_ptr`] names (`self`, `p`).
-    pub fn ref_ptr(&self, x: &Expr) -> syn::Expr {
+    pub fn ref_ptr(&mut self, x: &Expr) -> syn::Expr {
         match self.obj_of(crate::builtins::strip_parens(x)) {
+            Some(o) if self.analysis.ptr_params.aliases.contains_key(&o) => {
+                // A pointer standing for a place: the place.
+                let place = self.analysis.ptr_params.aliases[&o].clone();
+                as_base(self.place(&place))
+            }
             Some(o) => {
                 let id = self.var_name(o);
                 if self.analysis.ptr_params.nullable.contains(&o) {
@@ -576,6 +584,10 @@ impl Ctx<'_> {
                     // An owned value or nothing: the pointee, or Go's nil-dereference panic.
                     return self.nullable_deref(e, false);
                 }
+                if let Some(place) = self.analysis.ptr_params.aliases.get(&obj).cloned() {
+                    // A pointer standing for a place (see `local_borrows`): the place.
+                    return self.borrowed(&place);
+                }
                 let id = self.var_name(obj);
                 if self.global_override == Some(obj) {
                     return parse_quote!((*g));
@@ -771,6 +783,9 @@ impl Ctx<'_> {
                 }
                 if self.analysis.ptr_params.nullable.contains(&obj) {
                     return self.nullable_deref(e, true);
+                }
+                if let Some(place) = self.analysis.ptr_params.aliases.get(&obj).cloned() {
+                    return self.place(&place);
                 }
                 let id = self.var_name(obj);
                 if self.global_override == Some(obj) {

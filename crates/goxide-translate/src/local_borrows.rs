@@ -32,6 +32,10 @@ pub struct Candidate<'a> {
     pub body: &'a Block,
     /// `q := p`: `q` borrows what `p` owns or borrows, if `p` is itself owned or borrowed.
     pub copied: bool,
+    /// `p := &x…` where `x` is used while `p` still is: `p` is another name for `x…`, and
+    /// every use of `p` uses `x…` itself (no Rust pointer is made). The place `x…` (its
+    /// node; see [`find_expr`]).
+    pub alias: Option<NodeId>,
 }
 
 /// Every candidate of `files`, by the pointer variable.
@@ -131,17 +135,17 @@ impl Lists<'_, '_> {
                 continue;
             };
             let value = strip_parens(value);
-            let (root, copied) = match &value.kind {
+            let (root, copied, place) = match &value.kind {
                 ExprKind::Unary {
                     op: UnaryOp::Addr,
                     x,
                 } => match self.root(x) {
-                    Some(root) => (root, false),
+                    Some(root) => (root, false, Some(x.id)),
                     None => continue,
                 },
                 // `q := p` with `p` a pointer variable of the same type.
                 ExprKind::Ident(_) => match self.info.uses.get(&value.id) {
-                    Some(&src) if self.prog.obj(src).ty == self.prog.obj(p).ty => (src, true),
+                    Some(&src) if self.prog.obj(src).ty == self.prog.obj(p).ty => (src, true, None),
                     _ => continue,
                 },
                 _ => continue,
@@ -152,23 +156,33 @@ impl Lists<'_, '_> {
                     && !self.late.contains(&o)
             };
             let pointer = matches!(self.prog.types.under(self.prog.obj(p).ty), Type::Pointer(_));
-            if pointer
+            if !(pointer
                 && p != root
                 && local(p)
                 && local(root)
-                && !self.whole_assigned.contains(&p)
-                && unused_while_borrowed(self.info, list, i, p, root)
+                && !self.whole_assigned.contains(&p))
             {
-                self.out.insert(
-                    p,
-                    Candidate {
-                        root,
-                        addr: value.id,
-                        body: self.body,
-                        copied,
-                    },
-                );
+                continue;
             }
+            // Where `x` is used while `p` is, `p` can still stand for `x…` itself when no
+            // other variable of the function has `x`'s name (which could hide it).
+            let alias = if unused_while_borrowed(self.info, list, i, p, root) {
+                None
+            } else if !copied && !self.shadowed(root) {
+                place
+            } else {
+                continue;
+            };
+            self.out.insert(
+                p,
+                Candidate {
+                    root,
+                    addr: value.id,
+                    body: self.body,
+                    copied,
+                    alias,
+                },
+            );
         }
     }
 
@@ -196,6 +210,56 @@ impl Lists<'_, '_> {
         }
     }
 
+    /// Whether another variable of the function (or a package variable it uses) has `x`'s
+    /// name.
+    fn shadowed(&self, x: ObjId) -> bool {
+        struct Names<'i> {
+            info: &'i Info,
+            x: ObjId,
+            name: String,
+            found: bool,
+        }
+        impl Visitor for Names<'_> {
+            fn expr(&mut self, e: &Expr) -> bool {
+                if let ExprKind::Ident(n) = &e.kind {
+                    let o = self
+                        .info
+                        .defs
+                        .get(&e.id)
+                        .or_else(|| self.info.uses.get(&e.id));
+                    if *n == self.name && o.is_some_and(|&o| o != self.x) {
+                        self.found = true;
+                    }
+                }
+                !self.found
+            }
+            fn stmt(&mut self, s: &Stmt) -> bool {
+                if let StmtKind::Decl(Decl {
+                    kind: DeclKind::Var(specs),
+                    ..
+                }) = &s.kind
+                {
+                    for n in specs.iter().flat_map(|sp| &sp.names) {
+                        if n.name == self.name
+                            && self.info.defs.get(&n.id).is_some_and(|&o| o != self.x)
+                        {
+                            self.found = true;
+                        }
+                    }
+                }
+                !self.found
+            }
+        }
+        let mut v = Names {
+            info: self.info,
+            x,
+            name: self.prog.obj(x).name.clone(),
+            found: false,
+        };
+        visit::walk_block(&mut v, self.body);
+        v.found
+    }
+
     /// Whether the field selection `x` goes through an embedded pointer.
     fn implicit_deref(&self, x: &Expr) -> bool {
         let Some(s) = self.info.selections.get(&x.id) else {
@@ -209,6 +273,22 @@ impl crate::subslice::ListWalk for Lists<'_, '_> {
     fn list(&mut self, list: &[Stmt]) {
         Lists::list(self, list)
     }
+}
+
+/// The expression of node `id` in `body`.
+pub(crate) fn find_expr(body: &Block, id: NodeId) -> Option<Expr> {
+    struct Find(NodeId, Option<Expr>);
+    impl Visitor for Find {
+        fn expr(&mut self, e: &Expr) -> bool {
+            if e.id == self.0 {
+                self.1 = Some(e.clone());
+            }
+            self.1.is_none()
+        }
+    }
+    let mut f = Find(id, None);
+    visit::walk_block(&mut f, body);
+    f.1
 }
 
 /// `p := v` / `var p = v` / `var p T = v` declaring one variable: `(p, v)`.
@@ -248,6 +328,14 @@ impl crate::ctx::Ctx<'_> {
     pub fn borrow_ptr_decl(&mut self, p: ObjId, name: &Ident, value: &Expr) -> Option<syn::Stmt> {
         if self.analysis.ptr_params.copies.contains_key(&p) {
             return self.copied_ptr_decl(p, name, value);
+        }
+        if let Some(place) = self.analysis.ptr_params.aliases.get(&p) {
+            // Another name for the place: its uses use the place itself.
+            let place = self.snippet(place.span);
+            return Some(crate::stmt::comment_stmt(&format!(
+                "`{}` is `&{place}`: its uses below use `{place}` itself",
+                name.name
+            )));
         }
         self.analysis.ptr_params.borrows.get(&p)?;
         let mode = *self.analysis.ptr_params.params.get(&p)?;

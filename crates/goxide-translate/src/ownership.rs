@@ -565,6 +565,21 @@ fn decide(
                     ),
                 );
             }
+            if let (Some(&root), true) = (
+                a.ptr_params.borrows.get(&o),
+                a.ptr_params.aliases.contains_key(&o),
+            ) {
+                return (
+                    "none (another name for the place)".into(),
+                    Holding::Borrowed,
+                    format!(
+                        "always points to local `{}`, which is also used directly: each use of \
+                         `{}` uses it in place, as a Rust borrow of it would",
+                        prog.obj(root).name,
+                        prog.obj(o).name
+                    ),
+                );
+            }
             if let Some(&root) = a.ptr_params.borrows.get(&o) {
                 let mutable = a.ptr_params.params.get(&o) == Some(&SliceMode::MutRef);
                 return (

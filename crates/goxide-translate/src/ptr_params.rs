@@ -51,6 +51,9 @@ pub struct PtrParams {
     /// Local pointers `q := p` that borrow what the owned or borrowed pointer `p` holds (see
     /// `local_borrows`), with `p`; their mode is in `params`.
     pub copies: HashMap<ObjId, ObjId>,
+    /// Local pointers `p := &x…` that stand for the place `x…` itself (see `local_borrows`):
+    /// every use of `p` uses the place; no Rust pointer is made. Their mode is in `params`.
+    pub aliases: HashMap<ObjId, Expr>,
     /// Constructors: functions whose one result is always a fresh pointer (`return &T{…}`,
     /// `new(T)`, an owned local, another constructor's result, `&x` of a variable of the
     /// function that nothing else takes the address of) and that are only called. They
@@ -336,9 +339,18 @@ fn decide(
     local_ctor.extend(nulls.ctor_deps.iter().copied());
     // Candidate local borrows `p := &x…` (see `local_borrows`) whose pointee a reference can
     // hold.
+    // (A pointer standing for its place is never made: its type need not be projected.)
+    let unprojected = HashSet::new();
     let borrows: HashMap<ObjId, &crate::local_borrows::Candidate<'_>> = borrow_candidates
         .iter()
-        .filter(|(&p, _)| borrowable_pointer(prog, prog.obj(p).pkg, prog.obj(p).ty, projected))
+        .filter(|(&p, c)| {
+            let projected = if c.alias.is_some() {
+                &unprojected
+            } else {
+                projected
+            };
+            borrowable_pointer(prog, prog.obj(p).pkg, prog.obj(p).ty, projected)
+        })
         .map(|(&p, c)| (p, c))
         .collect();
     // Locals that may reach through (and pass on) their pointer as a parameter does.
@@ -680,6 +692,12 @@ fn decide(
             if c.copied {
                 out.copies.insert(p, c.root);
                 continue;
+            }
+            if let Some(place) = c
+                .alias
+                .and_then(|id| crate::local_borrows::find_expr(c.body, id))
+            {
+                out.aliases.insert(p, place);
             }
             out.borrows.insert(p, c.root);
             out.lent_exprs.insert(c.addr);

@@ -564,6 +564,50 @@ func main() {
 }
 
 #[test]
+fn pointers_to_locals_used_alongside_them_are_other_names_for_them() {
+    let out = translate(
+        r#"package main
+
+import "fmt"
+
+type Point struct{ X, Y int }
+
+func main() {
+	c := Point{}
+	s := &c
+	c.X = 5
+	s.Y = 6
+	fmt.Println(c, *s)
+	d := Point{}
+	t := &d
+	fmt.Println(t == &d)
+}
+"#,
+    );
+    let rec = |name: &str| {
+        let o = find(&out, "main", name);
+        (o.holding.clone(), o.form.clone())
+    };
+    assert_eq!(
+        rec("s"),
+        (
+            "borrowed".into(),
+            "none (another name for the place)".into()
+        )
+    );
+    let main = &out
+        .files
+        .iter()
+        .find(|f| f.path == "src/main.rs")
+        .unwrap()
+        .contents;
+    assert!(main.contains("c.y = 6;"), "{main}");
+    assert!(main.contains("let mut c = Point"), "{main}");
+    // Compared by address: a real pointer, shared.
+    assert_eq!(rec("t").0, "shared");
+}
+
+#[test]
 fn handle_parameters_borrow_unless_their_function_is_a_value() {
     let out = translate(
         r#"package main

@@ -34,7 +34,7 @@ func main() {
 	r := &n
 	fmt.Println(*r + 1)
 
-	// The variable is used while the pointer still is: it stays a shared cell.
+	// The variable is used while the pointer still is: the pointer is another name for it.
 	c := Point{}
 	s := &c
 	c.X = 5
