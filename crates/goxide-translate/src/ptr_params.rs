@@ -535,7 +535,14 @@ fn decide(
             // `q := p` borrows from `p` only while both are borrows or owned values (and `p`
             // is never nil): else both are one shared pointer.
             for (q, c) in borrows.iter().filter(|(_, c)| c.copied) {
-                if !valid.contains(q) || !valid.contains(&c.root) || nulls.maybe_nil(c.root) {
+                // (A copy of a pointer standing for its place would borrow that place while
+                // the place is used directly.)
+                let of_alias = borrows.get(&c.root).is_some_and(|b| b.alias.is_some());
+                if !valid.contains(q)
+                    || !valid.contains(&c.root)
+                    || nulls.maybe_nil(c.root)
+                    || of_alias
+                {
                     valid.remove(q);
                     valid.remove(&c.root);
                 }

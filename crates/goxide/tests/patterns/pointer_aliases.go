@@ -45,4 +45,12 @@ func main() {
 		*pv += 100
 		fmt.Println(v, *pv)
 	}
+	// A copy of such a pointer, used around a direct use: one shared pointer.
+	other := Square{"o", 1}
+	r := &other
+	copied := r
+	copied.Side = 7
+	other.Name = "other"
+	copied.Side++
+	fmt.Println(other, *r)
 }
