@@ -1473,10 +1473,55 @@ impl Ctx<'_> {
         }
     }
 
+    /// `len(s) == 0`, `len(s) > 0`, `len(s) != 0` (either way round) of a string, slice or
+    /// map: `s.is_empty()` / `!s.is_empty()`.
+    fn emptiness_test(&mut self, op: BinaryOp, x: &Expr, y: &Expr) -> Option<syn::Expr> {
+        let zero = |c: &Ctx, e: &Expr| {
+            matches!(c.info.const_value(e.id), Some(goxide_types::ConstValue::Int(v))
+                if v.sign() == num_bigint::Sign::NoSign)
+        };
+        // (`len(s) OP 0` as `empty?`: `Some(true)` for empty, `Some(false)` for non-empty.)
+        let (arg, empty) = match (op, zero(self, x), zero(self, y)) {
+            (BinaryOp::Eq, false, true) => (x, true),
+            (BinaryOp::Ne | BinaryOp::Gt, false, true) => (x, false),
+            (BinaryOp::Eq, true, false) => (y, true),
+            (BinaryOp::Ne | BinaryOp::Lt, true, false) => (y, false),
+            _ => return None,
+        };
+        let ExprKind::Call { func, args, .. } = &crate::builtins::strip_parens(arg).kind else {
+            return None;
+        };
+        let [s] = args.as_slice() else {
+            return None;
+        };
+        let is_len = self
+            .obj_of(crate::builtins::strip_parens(func))
+            .is_some_and(|f| {
+                matches!(
+                    self.obj(f).kind,
+                    ObjKind::Builtin(goxide_types::Builtin::Len)
+                )
+            });
+        let st = self.type_of(s)?;
+        let sized = self.is_string(st) || matches!(self.under(st), Type::Slice(_) | Type::Map(..));
+        if !is_len || !sized || self.info.const_value(arg.id).is_some() {
+            return None;
+        }
+        let v = as_base(paren_if_needed(self.borrowed(s)));
+        Some(if empty {
+            parse_quote!(#v.is_empty())
+        } else {
+            parse_quote!(!#v.is_empty())
+        })
+    }
+
     fn binary(&mut self, e: &Expr, op: BinaryOp, x: &Expr, y: &Expr) -> syn::Expr {
         let Some(xt) = self.type_of(x) else {
             return self.unsupported(e, "binary expression");
         };
+        if let Some(empty) = self.emptiness_test(op, x, y) {
+            return empty;
+        }
         if matches!(op, BinaryOp::Eq | BinaryOp::Ne)
             && !self.is_untyped_nil(x)
             && !self.is_untyped_nil(y)

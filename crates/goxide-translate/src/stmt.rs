@@ -1298,6 +1298,10 @@ impl Ctx<'_> {
         if let Some(stmts) = self.append_in_place(l, r) {
             return stmts;
         }
+        // s = s[:0] → s.clear()
+        if let Some(stmt) = self.reslice_in_place(l, r) {
+            return vec![stmt];
+        }
         // s = slices.Delete(s, i, j) → s.drain(…)
         if let Some(stmts) = self.slices_assign_in_place(l, r) {
             return stmts;
@@ -1410,6 +1414,50 @@ impl Ctx<'_> {
             .map(|p| rewrite_receiver(p, &target))
             .collect();
         Some(out)
+    }
+
+    /// `s = s[:0]` of a local slice variable held as a `Vec` (no cell, no borrow):
+    /// `s.clear();`.
+    fn reslice_in_place(&mut self, l: &Expr, r: &Expr) -> Option<syn::Stmt> {
+        let ExprKind::Slice {
+            x,
+            lo,
+            hi,
+            max: None,
+            three: false,
+        } = &strip_parens(r).kind
+        else {
+            return None;
+        };
+        let (l, x) = (strip_parens(l), strip_parens(x));
+        if !matches!(l.kind, ExprKind::Ident(_)) || !same_place(l, x) {
+            return None;
+        }
+        let o = self.obj_of(l)?;
+        let an = &self.analysis;
+        let plain_vec = matches!(self.obj(o).kind, ObjKind::Var { global: false, .. })
+            && matches!(self.under(self.obj(o).ty), Type::Slice(_))
+            && !an.boxed.contains(&o)
+            && !an.captured.contains(&o)
+            && !an.slice_params.contains_key(&o)
+            && !an.subslices.contains_key(&o)
+            && !an.bytestrs.contains(&o)
+            && !an.go_shared.contains(&o);
+        if !plain_vec {
+            return None;
+        }
+        let zero = |c: &Self, e: &Expr| {
+            matches!(c.info.const_value(e.id), Some(goxide_types::ConstValue::Int(v))
+                if v.sign() == num_bigint::Sign::NoSign)
+        };
+        let v = self.place(l);
+        match (lo.as_deref(), hi.as_deref()) {
+            (lo, Some(h)) if lo.is_none_or(|lo| zero(self, lo)) && zero(self, h) => {
+                Some(parse_quote!(#v.clear();))
+            }
+            // (`s = s[i:]` stays a copy: `drain` would panic with another text than Go's.)
+            _ => None,
+        }
     }
 
     /// `m[k] = append(m[k], items…)` with `k` a variable or a constant: the entry is pushed to

@@ -430,7 +430,8 @@ impl crate::ctx::Ctx<'_> {
         let Some(b) = self.obj_of(crate::builtins::strip_parens(base)) else {
             return;
         };
-        if !matches!(self.under(self.obj(b).ty), Type::Slice(_) | Type::Array(..)) {
+        // (`x = x[a:b]` replaces `x` by part of itself: nothing else held the old value.)
+        if b == x || !matches!(self.under(self.obj(b).ty), Type::Slice(_) | Type::Array(..)) {
             return;
         }
         // Appending to the copy, or through its address, writes the base's elements in Go
