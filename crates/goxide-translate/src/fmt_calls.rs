@@ -780,7 +780,9 @@ pub fn fmt_macro(name: &str, format: &str, vals: Vec<syn::Expr>) -> syn::Expr {
     rest.extend(args);
     let lit = syn::LitStr::new(&out, proc_macro2::Span::call_site());
     let mac = syn::Ident::new(name, proc_macro2::Span::call_site());
-    if rest.is_empty() {
+    if rest.is_empty() && out.is_empty() && matches!(name, "println" | "eprintln") {
+        parse_quote!(#mac!())
+    } else if rest.is_empty() {
         parse_quote!(#mac!(#lit))
     } else {
         parse_quote!(#mac!(#lit, #(#rest),*))
