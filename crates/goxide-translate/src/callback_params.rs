@@ -123,16 +123,13 @@ pub fn find(
             break;
         }
     }
-    let mut out = CallbackParams::default();
-    for (&f, (ps, _)) in &funcs {
-        let pos: Vec<bool> = ps
-            .iter()
-            .map(|p| p.is_some_and(|p| params.contains(&p)))
-            .collect();
-        if pos.iter().any(|&b| b) {
-            out.positions.insert(f, pos);
-        }
-    }
+    let mut out = CallbackParams {
+        positions: crate::ptr_params::positions(
+            funcs.iter().map(|(&f, (ps, _))| (f, &ps[..])),
+            &params,
+        ),
+        ..CallbackParams::default()
+    };
     out.params = params;
     // The literals passed to them that can borrow.
     for f in files {

@@ -90,21 +90,7 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Handles {
     let returns = ctor_returns(prog, info, files);
     let mut ctors: HashSet<ObjId> = returns.keys().copied().collect();
     let (w, params, bad) = loop {
-        let mut w = Walk {
-            prog,
-            info,
-            allowed: HashSet::new(),
-            fresh: HashSet::new(),
-            seen: HashSet::new(),
-            bad: HashSet::new(),
-            hidden: 0,
-            funcs: &funcs,
-            callees: HashSet::new(),
-            valued: HashSet::new(),
-            edges: Vec::new(),
-            ctors: &ctors,
-            consumed: HashSet::new(),
-        };
+        let mut w = Walk::new(prog, info, &funcs, &ctors);
         for f in files {
             for d in &f.decls {
                 if let DeclKind::Func(fd) = &d.kind {
@@ -147,16 +133,10 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Handles {
         }
         ctors = valid;
     };
-    let mut out = Handles::default();
-    for (&f, ps) in &funcs {
-        let pos: Vec<bool> = ps
-            .iter()
-            .map(|p| p.is_some_and(|p| params.contains(&p)))
-            .collect();
-        if pos.iter().any(|&b| b) {
-            out.positions.insert(f, pos);
-        }
-    }
+    let mut out = Handles {
+        positions: crate::ptr_params::positions(funcs.iter().map(|(&f, ps)| (f, &ps[..])), &params),
+        ..Handles::default()
+    };
     out.uncopied = w
         .fresh
         .iter()
@@ -252,50 +232,21 @@ fn ctor_returns(prog: &Program, info: &Info, files: &[&File]) -> HashMap<ObjId, 
                     .then_some(Ret::Var(o))
                 }
                 ExprKind::Call { func, args, .. } => {
+                    // Judged as the walk judges values (`new`, standard-library calls).
+                    let (no_funcs, no_ctors) = (HashMap::new(), HashSet::new());
+                    let probe = Walk::new(self.prog, self.info, &no_funcs, &no_ctors);
                     let f = strip_parens(func);
                     let local_fn = matches!(f.kind, ExprKind::Ident(_))
                         && self.info.uses.get(&f.id).is_some_and(|&g| {
                             matches!(self.prog.obj(g).kind, ObjKind::Func { .. })
                         });
-                    if local_fn && args.iter().all(|a| !self.mentions_handle(a)) {
+                    if local_fn && !args.iter().any(|a| probe.names_handle(a)) {
                         return Some(Ret::Ctor(self.info.uses[&f.id]));
                     }
-                    // Standard-library calls and `new`: judged as the walk judges them.
-                    let probe = Walk {
-                        prog: self.prog,
-                        info: self.info,
-                        allowed: HashSet::new(),
-                        fresh: HashSet::new(),
-                        seen: HashSet::new(),
-                        bad: HashSet::new(),
-                        hidden: 0,
-                        funcs: &HashMap::new(),
-                        callees: HashSet::new(),
-                        valued: HashSet::new(),
-                        edges: Vec::new(),
-                        ctors: &HashSet::new(),
-                        consumed: HashSet::new(),
-                    };
                     probe.fresh_value(v).then_some(Ret::Fresh)
                 }
                 _ => None,
             }
-        }
-        fn mentions_handle(&self, e: &Expr) -> bool {
-            let mut found = false;
-            struct F<'a, 'b>(&'a Program, &'a Info, &'b mut bool);
-            impl Visitor for F<'_, '_> {
-                fn expr(&mut self, e: &Expr) -> bool {
-                    if let Some(&o) = self.1.uses.get(&e.id) {
-                        if crate::stdlib::std_handle(self.0, self.0.obj(o).ty).is_some() {
-                            *self.2 = true;
-                        }
-                    }
-                    !*self.2
-                }
-            }
-            visit::walk_expr(&mut F(self.prog, self.info, &mut found), e);
-            found
         }
     }
     let mut out = HashMap::new();
@@ -367,7 +318,30 @@ struct Walk<'a> {
     consumed: HashSet<NodeId>,
 }
 
-impl Walk<'_> {
+impl<'a> Walk<'a> {
+    fn new(
+        prog: &'a Program,
+        info: &'a Info,
+        funcs: &'a HashMap<ObjId, Vec<Option<ObjId>>>,
+        ctors: &'a HashSet<ObjId>,
+    ) -> Self {
+        Walk {
+            prog,
+            info,
+            allowed: HashSet::new(),
+            fresh: HashSet::new(),
+            seen: HashSet::new(),
+            bad: HashSet::new(),
+            hidden: 0,
+            funcs,
+            callees: HashSet::new(),
+            valued: HashSet::new(),
+            edges: Vec::new(),
+            ctors,
+            consumed: HashSet::new(),
+        }
+    }
+
     fn handle(&self, o: ObjId) -> bool {
         let obj = self.prog.obj(o);
         matches!(obj.kind, ObjKind::Var { global: false, .. })

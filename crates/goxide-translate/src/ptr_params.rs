@@ -771,6 +771,23 @@ fn decide(
     out
 }
 
+/// For each function with parameters of `params` (among the eligible ones, `None` for the
+/// others): which of its parameters are.
+pub(crate) fn positions<'p>(
+    funcs: impl Iterator<Item = (ObjId, &'p [Option<ObjId>])>,
+    params: &HashSet<ObjId>,
+) -> HashMap<ObjId, Vec<bool>> {
+    funcs
+        .filter_map(|(f, ps)| {
+            let pos: Vec<bool> = ps
+                .iter()
+                .map(|p| p.is_some_and(|p| params.contains(&p)))
+                .collect();
+            pos.iter().any(|&b| b).then_some((f, pos))
+        })
+        .collect()
+}
+
 /// A function's parameters in order, one entry per parameter: the object of each named,
 /// non-variadic, non-blank parameter that `keep` accepts, `None` for the others.
 pub(crate) fn param_objs(
