@@ -15,7 +15,7 @@ use goxide_types::{Builtin, Info, ObjId, ObjKind, Program};
 pub fn reason(
     prog: &Program,
     info: &Info,
-    ctors: &std::collections::HashSet<ObjId>,
+    params: &crate::ptr_params::PtrParams,
     ptr_value_methods: &std::collections::HashSet<ObjId>,
     body: &Block,
     o: ObjId,
@@ -23,7 +23,9 @@ pub fn reason(
     let mut f = Find {
         prog,
         info,
-        ctors,
+        ctors: &params.ctors,
+        fn_modes: &params.fn_modes,
+        deferred: 0,
         ptr_value_methods,
         o,
         from: None,
@@ -45,6 +47,11 @@ struct Find<'a> {
     info: &'a Info,
     /// Constructors (see `ptr_params`): their results are fresh, so no origin of aliasing.
     ctors: &'a std::collections::HashSet<ObjId>,
+    /// Which parameters of each function borrow (see `ptr_params`): passing to one keeps
+    /// nothing.
+    fn_modes: &'a std::collections::HashMap<ObjId, Vec<Option<crate::analysis::SliceMode>>>,
+    /// Depth of `go` and `defer` statements being walked.
+    deferred: usize,
     /// Methods that use their receiver as a pointer value (see `ptr_receivers`).
     ptr_value_methods: &'a std::collections::HashSet<ObjId>,
     o: ObjId,
@@ -65,6 +72,19 @@ impl Find<'_> {
 
     fn defines_o(&self, e: &Expr) -> bool {
         self.info.defs.get(&e.id) == Some(&self.o)
+    }
+
+    /// Whether every argument naming the pointer goes to a parameter that borrows it.
+    fn lent_to_borrows(&self, func: &Expr, args: &[Expr]) -> bool {
+        let modes = crate::callback_params::callee(self.info, func)
+            .and_then(|(_, g)| self.fn_modes.get(&g));
+        self.deferred == 0
+            && modes.is_some_and(|m| {
+                args.iter()
+                    .enumerate()
+                    .filter(|(_, a)| self.is_o(a))
+                    .all(|(i, _)| m.get(i).copied().flatten().is_some())
+            })
     }
 
     fn keep(&mut self, why: String) {
@@ -159,6 +179,13 @@ impl Find<'_> {
 
 impl Visitor for Find<'_> {
     fn stmt(&mut self, s: &Stmt) -> bool {
+        if let StmtKind::Go(c) | StmtKind::Defer(c) = &s.kind {
+            // (A call made later lends nothing.)
+            self.deferred += 1;
+            visit::walk_expr(self, c);
+            self.deferred -= 1;
+            return false;
+        }
         match &s.kind {
             // `p, ok := f()`: from the call.
             StmtKind::Assign { lhs, op, rhs }
@@ -275,7 +302,9 @@ impl Visitor for Find<'_> {
             {
                 self.keep("it is a map key (its identity matters)".into())
             }
-            ExprKind::Call { func, args, .. } if args.iter().any(|a| self.is_o(a)) => {
+            ExprKind::Call { func, args, .. }
+                if args.iter().any(|a| self.is_o(a)) && !self.lent_to_borrows(func, args) =>
+            {
                 let f = strip_parens(func);
                 let append = self.info.uses.get(&f.id).is_some_and(|&b| {
                     matches!(self.prog.obj(b).kind, ObjKind::Builtin(Builtin::Append))

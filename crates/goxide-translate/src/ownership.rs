@@ -447,7 +447,7 @@ pub fn alias_whys(
         let r = match crate::alias_reasons::reason(
             prog,
             info,
-            &a.ptr_params.ctors,
+            &a.ptr_params,
             &a.ptr_value_methods,
             body,
             o,

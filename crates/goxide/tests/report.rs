@@ -608,6 +608,35 @@ func main() {
 }
 
 #[test]
+fn a_pointer_lent_to_a_borrowing_parameter_is_not_said_to_be_kept_there() {
+    let out = translate(
+        r#"package main
+
+import "fmt"
+
+type C struct{ X, Y int }
+
+func defaults(c *C) { c.X = 1 }
+
+func main() {
+	p := new(C)
+	defaults(p)
+	alias := p
+	alias.X = 2
+	p.Y++
+	alias.Y++
+	fmt.Println(*p, *alias)
+}
+"#,
+    );
+    let p = find(&out, "main", "p");
+    assert_eq!(p.holding, "shared");
+    assert!(p.why.starts_with("it is copied into `alias`"), "{}", p.why);
+    let c = find(&out, "defaults", "c");
+    assert_eq!(c.holding, "borrowed");
+}
+
+#[test]
 fn handle_parameters_borrow_unless_their_function_is_a_value() {
     let out = translate(
         r#"package main
