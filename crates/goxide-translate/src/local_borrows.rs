@@ -135,11 +135,12 @@ impl Lists<'_, '_> {
                 continue;
             };
             let value = strip_parens(value);
+            let mut indices = Vec::new();
             let (root, copied, place) = match &value.kind {
                 ExprKind::Unary {
                     op: UnaryOp::Addr,
                     x,
-                } => match self.root(x) {
+                } => match self.root(x, &mut indices) {
                     Some(root) => (root, false, Some(x.id)),
                     None => continue,
                 },
@@ -166,9 +167,11 @@ impl Lists<'_, '_> {
             }
             // Where `x` is used while `p` is, `p` can still stand for `x…` itself when no
             // other variable of the function has `x`'s name (which could hide it).
+            // (Each use re-evaluates the place: its indices, and a slice it indexes, must not
+            // change meanwhile.)
             let alias = if unused_while_borrowed(self.info, list, i, p, root) {
                 None
-            } else if !copied && !self.shadowed(root) {
+            } else if !copied && !self.shadowed(root) && self.stable(list, i, p, root, &indices) {
                 place
             } else {
                 continue;
@@ -186,12 +189,23 @@ impl Lists<'_, '_> {
         }
     }
 
-    /// The variable `x` (or `x.f.g`) is part of: a variable of its own, not reached through a
-    /// pointer or an index.
-    fn root(&self, x: &Expr) -> Option<ObjId> {
+    /// The variable `x` (or `x.f.g`, `x[i]`) is part of: a variable of its own, not reached
+    /// through a pointer (nor a map); the index operands on the way go to `indices`.
+    fn root<'e>(&self, x: &'e Expr, indices: &mut Vec<&'e Expr>) -> Option<ObjId> {
         match &x.kind {
             ExprKind::Ident(_) => self.info.uses.get(&x.id).copied(),
-            ExprKind::Paren(y) => self.root(y),
+            ExprKind::Paren(y) => self.root(y, indices),
+            ExprKind::Index { x: y, indices: ix } => {
+                let t = self.info.type_of(y.id)?;
+                let [i] = ix.as_slice() else {
+                    return None;
+                };
+                if !matches!(self.prog.types.under(t), Type::Array(..) | Type::Slice(_)) {
+                    return None;
+                }
+                indices.push(i);
+                self.root(y, indices)
+            }
             ExprKind::Selector { x: y, .. } => {
                 let field = self
                     .info
@@ -203,11 +217,43 @@ impl Lists<'_, '_> {
                     .type_of(y.id)
                     .is_some_and(|t| matches!(self.prog.types.under(t), Type::Struct(_)));
                 (field && value && !self.implicit_deref(x))
-                    .then(|| self.root(y))
+                    .then(|| self.root(y, indices))
                     .flatten()
             }
             _ => None,
         }
+    }
+
+    /// Whether the place `&x[i]…` declared by `list[at]` names the same element at every use
+    /// of `p`: its indices are constants or variables that no statement from there through the
+    /// last use of `p` assigns, and `x` is not assigned there either when it is indexed.
+    fn stable(&self, list: &[Stmt], at: usize, p: ObjId, root: ObjId, indices: &[&Expr]) -> bool {
+        if indices.is_empty() {
+            return true;
+        }
+        let mut watched = vec![root];
+        for i in indices {
+            if self.info.const_value(i.id).is_some() {
+                continue;
+            }
+            match &strip_parens(i).kind {
+                ExprKind::Ident(_) => match self.info.uses.get(&strip_parens(i).id) {
+                    Some(&o) if !self.captured.contains(&o) => watched.push(o),
+                    _ => return false,
+                },
+                _ => return false,
+            }
+        }
+        let used: Vec<HashSet<ObjId>> = list[at + 1..]
+            .iter()
+            .map(|s| crate::subslice::objects_used(self.info, s))
+            .collect();
+        let Some(last) = used.iter().rposition(|u| u.contains(&p)) else {
+            return true;
+        };
+        !list[at + 1..=at + 1 + last]
+            .iter()
+            .any(|s| watched.iter().any(|&o| assigns(self.info, s, o)))
     }
 
     /// Whether another variable of the function (or a package variable it uses) has `x`'s
@@ -273,6 +319,38 @@ impl crate::subslice::ListWalk for Lists<'_, '_> {
     fn list(&mut self, list: &[Stmt]) {
         Lists::list(self, list)
     }
+}
+
+/// Whether `s` assigns the variable `o` as a whole (`o = …`, `o++`, `o op= …`, a `range`
+/// without `:=`), anywhere inside it.
+fn assigns(info: &Info, s: &Stmt, o: ObjId) -> bool {
+    struct A<'i>(&'i Info, ObjId, bool);
+    impl A<'_> {
+        fn is(&self, e: &Expr) -> bool {
+            let e = strip_parens(e);
+            matches!(e.kind, ExprKind::Ident(_)) && self.0.uses.get(&e.id) == Some(&self.1)
+        }
+    }
+    impl Visitor for A<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            let hit = match &s.kind {
+                StmtKind::Assign { lhs, .. } => lhs.iter().any(|l| self.is(l)),
+                StmtKind::IncDec { x, .. } => self.is(x),
+                StmtKind::Range {
+                    key,
+                    value,
+                    define: false,
+                    ..
+                } => key.iter().chain(value).any(|e| self.is(e)),
+                _ => false,
+            };
+            self.2 |= hit;
+            !self.2
+        }
+    }
+    let mut a = A(info, o, false);
+    visit::walk_stmt(&mut a, s);
+    a.2
 }
 
 /// The expression of node `id` in `body`.
