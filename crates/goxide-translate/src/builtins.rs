@@ -1596,9 +1596,7 @@ impl Ctx<'_> {
                         };
                         let n = args.get(1).map(|a| self.index_usize(a));
                         let c = args.get(2).map(|a| self.index_usize(a));
-                        let empty = self.info.const_value(args[1].id).is_some_and(|v| {
-                            matches!(v, goxide_types::ConstValue::Int(i) if i.sign() == num_bigint::Sign::NoSign)
-                        });
+                        let empty = self.is_const_zero(&args[1]);
                         match (n, c) {
                             (Some(n), None) => parse_quote!(vec![#z; #n]),
                             // `make([]T, 0, n)`: an empty vector with room for `n`.
@@ -1607,10 +1605,10 @@ impl Ctx<'_> {
                                 None => parse_quote!(Vec::with_capacity(#c)),
                             },
                             (Some(n), Some(c))
-                                if args[1..].iter().all(|a| self.info.const_value(a.id).is_some())
-                                    || self.info.const_value(args[1].id).is_some_and(|v| {
-                                        matches!(v, goxide_types::ConstValue::Int(i) if i.sign() == num_bigint::Sign::NoSign)
-                                    }) =>
+                                if args[1..]
+                                    .iter()
+                                    .all(|a| self.info.const_value(a.id).is_some())
+                                    || empty =>
                             {
                                 parse_quote!({
                                     let mut v = Vec::with_capacity(#c);

@@ -1473,15 +1473,27 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether `e` is the integer constant 0.
+    pub fn is_const_zero(&self, e: &Expr) -> bool {
+        matches!(self.info.const_value(e.id), Some(goxide_types::ConstValue::Int(v))
+            if v.sign() == num_bigint::Sign::NoSign)
+    }
+
+    /// Whether `o` is a local variable only this function's own code reaches: no cell (hence
+    /// no address taken), no closure capturing it, no goroutine sharing it.
+    pub fn plain_local(&self, o: ObjId) -> bool {
+        let an = &self.analysis;
+        matches!(self.obj(o).kind, ObjKind::Var { global: false, .. })
+            && !an.boxed.contains(&o)
+            && !an.captured.contains(&o)
+            && !an.go_shared.contains(&o)
+    }
+
     /// `len(s) == 0`, `len(s) > 0`, `len(s) != 0` (either way round) of a string, slice or
     /// map: `s.is_empty()` / `!s.is_empty()`.
     fn emptiness_test(&mut self, op: BinaryOp, x: &Expr, y: &Expr) -> Option<syn::Expr> {
-        let zero = |c: &Ctx, e: &Expr| {
-            matches!(c.info.const_value(e.id), Some(goxide_types::ConstValue::Int(v))
-                if v.sign() == num_bigint::Sign::NoSign)
-        };
         // (`len(s) OP 0` as `empty?`: `Some(true)` for empty, `Some(false)` for non-empty.)
-        let (arg, empty) = match (op, zero(self, x), zero(self, y)) {
+        let (arg, empty) = match (op, self.is_const_zero(x), self.is_const_zero(y)) {
             (BinaryOp::Eq, false, true) => (x, true),
             (BinaryOp::Ne | BinaryOp::Gt, false, true) => (x, false),
             (BinaryOp::Eq, true, false) => (y, true),

@@ -993,13 +993,7 @@ impl Ctx<'_> {
                     let Some(o) = self.obj_of(l) else {
                         return false;
                     };
-                    let an = &self.analysis;
-                    let plain = matches!(self.obj(o).kind, ObjKind::Var { global: false, .. })
-                        && !an.boxed.contains(&o)
-                        && !an.captured.contains(&o)
-                        && !an.go_shared.contains(&o)
-                        && !an.address_taken.contains(&o);
-                    if !plain || targets.contains(&o) {
+                    if !self.plain_local(o) || targets.contains(&o) {
                         return false;
                     }
                     targets.push(o);
@@ -1035,13 +1029,6 @@ impl Ctx<'_> {
             return None;
         }
         let an = &self.analysis;
-        let plain = |o: ObjId| {
-            matches!(self.obj(o).kind, ObjKind::Var { global: false, .. })
-                && !an.boxed.contains(&o)
-                && !an.captured.contains(&o)
-                && !an.go_shared.contains(&o)
-                && !an.address_taken.contains(&o)
-        };
         // Both held alike: the same Rust type.
         let held = |o: ObjId| {
             (
@@ -1053,7 +1040,7 @@ impl Ctx<'_> {
                 an.ptr_params.nullable.contains(&o),
             )
         };
-        if !plain(a) || !plain(b) || held(a) != held(b) {
+        if !self.plain_local(a) || !self.plain_local(b) || held(a) != held(b) {
             return None;
         }
         let (pa, pb) = (self.place(l0), self.place(l1));
@@ -1388,14 +1375,13 @@ impl Ctx<'_> {
         let target = self.place(l);
         // Through a cell (`s.borrow_mut().push(…)`), items that read a cell are evaluated
         // first: `s` (or an alias of it) cannot be read while it is borrowed for the push.
-        let through_cell = |e: &syn::Expr| quote::quote!(#e).to_string().contains("borrow");
-        if !*ellipsis && through_cell(&target) {
+        if !*ellipsis && crate::expr::reads_cell(&target) {
             let et = match self.under(st) {
                 Type::Slice(et) => *et,
                 _ => st,
             };
             let items: Vec<syn::Expr> = args[1..].iter().map(|a| self.value_as(a, et)).collect();
-            if items.iter().any(through_cell) {
+            if items.iter().any(crate::expr::reads_cell) {
                 let base = crate::names::temp_not_in("item", &quote::quote!(#(#items)*));
                 let names: Vec<syn::Ident> = (0..items.len())
                     .map(|i| quote::format_ident!("{base}{i}"))
@@ -1435,24 +1421,19 @@ impl Ctx<'_> {
         }
         let o = self.obj_of(l)?;
         let an = &self.analysis;
-        let plain_vec = matches!(self.obj(o).kind, ObjKind::Var { global: false, .. })
+        let plain_vec = self.plain_local(o)
             && matches!(self.under(self.obj(o).ty), Type::Slice(_))
-            && !an.boxed.contains(&o)
-            && !an.captured.contains(&o)
             && !an.slice_params.contains_key(&o)
             && !an.subslices.contains_key(&o)
-            && !an.bytestrs.contains(&o)
-            && !an.go_shared.contains(&o);
+            && !an.bytestrs.contains(&o);
         if !plain_vec {
             return None;
         }
-        let zero = |c: &Self, e: &Expr| {
-            matches!(c.info.const_value(e.id), Some(goxide_types::ConstValue::Int(v))
-                if v.sign() == num_bigint::Sign::NoSign)
-        };
         let v = self.place(l);
         match (lo.as_deref(), hi.as_deref()) {
-            (lo, Some(h)) if lo.is_none_or(|lo| zero(self, lo)) && zero(self, h) => {
+            (lo, Some(h))
+                if lo.is_none_or(|lo| self.is_const_zero(lo)) && self.is_const_zero(h) =>
+            {
                 Some(parse_quote!(#v.clear();))
             }
             // (`s = s[i:]` stays a copy: `drain` would panic with another text than Go's.)
