@@ -1433,6 +1433,55 @@ impl<T: Format> Format for Option<Rc<RefCell<T>>> {
     }
 }
 
+/// The pointee of a linked structure's owning pointer (`Option<Box<T>>`, a `*T`), printed
+/// as the value it holds.
+impl<T: Format> Format for Box<T> {
+    fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
+        (**self).fmt(f, verb)
+    }
+    fn type_name(&self) -> String {
+        (**self).type_name()
+    }
+    fn go_type() -> String {
+        T::go_type()
+    }
+    fn kind(&self) -> Kind {
+        (**self).kind()
+    }
+    fn method_string(&self) -> Option<String> {
+        (**self).method_string()
+    }
+    fn ptr_method_string(&self) -> Option<String> {
+        (**self).ptr_method_string()
+    }
+}
+
+impl<T: Format> ValuePointee for Box<T> {}
+
+/// The pointee of a linked structure's view (`Option<&T>`, a `*T` that only reads).
+impl<T: Format> Format for &T {
+    fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
+        (**self).fmt(f, verb)
+    }
+    fn type_name(&self) -> String {
+        (**self).type_name()
+    }
+    fn go_type() -> String {
+        T::go_type()
+    }
+    fn kind(&self) -> Kind {
+        (**self).kind()
+    }
+    fn method_string(&self) -> Option<String> {
+        (**self).method_string()
+    }
+    fn ptr_method_string(&self) -> Option<String> {
+        (**self).ptr_method_string()
+    }
+}
+
+impl<T: Format> ValuePointee for &T {}
+
 /// A Go pointer `*T` known not to be nil.
 impl<T: Format> Format for Rc<RefCell<T>> {
     fn fmt(&self, f: &mut Formatter<'_>, verb: char) {

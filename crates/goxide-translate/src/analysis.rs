@@ -55,6 +55,8 @@ pub struct Analysis {
     pub ptr_value_methods: HashSet<ObjId>,
     /// Pointee types nothing changes after construction: their pointers are `Option<T>`.
     pub frozen: HashSet<goxide_types::TypeId>,
+    /// Linked types whose pointers own or view (see `links`).
+    pub links: crate::links::Links,
     /// Of those, the ones whose pointers are held in interface values (see `frozen`).
     pub frozen_in_iface: HashSet<goxide_types::TypeId>,
     /// Package variables never changed after their initializer, and where the others change
@@ -1154,6 +1156,8 @@ pub fn analyze(
         }
     }
     let write_only = crate::globals::write_only_vars(prog, info, files);
+    out.links = crate::links::find(prog, info, files);
+    out.mutated.extend(out.links.mutable.iter().copied());
     out.ptr_params = crate::ptr_params::find(
         prog,
         info,
@@ -1163,6 +1167,7 @@ pub fn analyze(
             whole_assigned: &out.whole_assigned,
             ptr_value_methods: &ptr_value_methods,
             write_only: &write_only,
+            links: &out.links.types,
         },
     );
     out.ptr_value_methods = ptr_value_methods.clone();

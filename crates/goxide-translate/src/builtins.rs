@@ -444,6 +444,7 @@ impl Ctx<'_> {
             let Some(mode) = modes.get(i).copied().flatten() else {
                 let v = match slice_modes.get(i).copied().flatten() {
                     Some(m) => self.slice_param_arg(args, i, m, Some(pt)),
+                    None if self.link_view_arg(e, i) => self.link_view(a),
                     None if self.is_callback_arg(e, i) => self.callback_arg(a),
                     None if self.is_handle_arg(e, i) => self.handle_arg(a),
                     None => self.value_as(a, pt),
@@ -647,6 +648,10 @@ impl Ctx<'_> {
         };
         for (i, a) in args.iter().enumerate().take(fixed) {
             let t = *sig.params.get(i)?;
+            if self.link_view_arg(e, i) {
+                out.push(self.link_view(a));
+                continue;
+            }
             if self.is_callback_arg(e, i) {
                 out.push(self.callback_arg(a));
                 continue;
@@ -996,6 +1001,7 @@ impl Ctx<'_> {
                 for (i, a) in args.iter().enumerate() {
                     out.push(match modes.get(i).copied().flatten() {
                         Some(mode) => self.lent_arg(a, mode),
+                        None if self.link_view_arg(e, i) => self.link_view(a),
                         None if self.is_callback_arg(e, i) => self.callback_arg(a),
                         None if self.is_handle_arg(e, i) => self.handle_arg(a),
                         None => self.value_as(a, sig.params[i]),

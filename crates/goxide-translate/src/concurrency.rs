@@ -363,6 +363,9 @@ impl Ctx<'_> {
         if elem.is_some_and(|t| self.is_frozen(t)) {
             return parse_quote!(Some(#v));
         }
+        if elem.is_some_and(|t| self.is_link(t)) {
+            return parse_quote!(Some(Box::new(#v)));
+        }
         self.ptr_new(v)
     }
 

@@ -1548,6 +1548,13 @@ impl Ctx<'_> {
                         crate::analysis::SliceMode::MutRef => parse_quote!(&mut #pt),
                     };
                 }
+                if obj.is_some_and(|o| self.analysis.links.views.contains(&o)) {
+                    // A parameter of a linked type that only reads: a view (see `links`).
+                    if let Type::Pointer(pointee) = self.under(t).clone() {
+                        let pt = self.rust_type(pointee)?;
+                        ty = parse_quote!(Option<&#pt>);
+                    }
+                }
                 let Some(obj) = obj.filter(|_| !n.is_blank()) else {
                     params.push(parse_quote!(_: #ty));
                     continue;

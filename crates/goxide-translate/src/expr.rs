@@ -152,6 +152,9 @@ impl Ctx<'_> {
         if self.is_nullable(x) {
             return self.nullable_deref(x, mutable);
         }
+        if self.is_link_ptr(x) {
+            return self.link_deref(x, mutable);
+        }
         if self.is_self_ptr(x) {
             let r = self.ref_ptr(x);
             if self.is_owned_ptr(x) {
@@ -195,6 +198,9 @@ impl Ctx<'_> {
     /// An owned value of `e`.
     pub fn value(&mut self, e: &Expr) -> syn::Expr {
         if let Some(v) = self.moved_into_pointer(e) {
+            return v;
+        }
+        if let Some(v) = self.link_value(e) {
             return v;
         }
         if let Some(p) = self.slice_param_of(e) {
@@ -879,6 +885,9 @@ impl Ctx<'_> {
         if self.is_nullable(x) {
             return self.nullable_deref(x, mutable);
         }
+        if self.is_link_ptr(x) {
+            return self.link_deref(x, mutable);
+        }
         if self.is_self_ptr(x) {
             let r = self.ref_ptr(x);
             if self.is_owned_ptr(x) {
@@ -944,7 +953,7 @@ impl Ctx<'_> {
         } else {
             as_base(if self.is_nullable(x) {
                 self.nullable_deref(x, mutable)
-            } else if mutable && !through_ptr {
+            } else if mutable && (!through_ptr || self.is_link_ptr(x)) {
                 self.place(x)
             } else {
                 self.borrowed(x)
@@ -957,6 +966,8 @@ impl Ctx<'_> {
             if let Type::Pointer(elem) = self.under(t).clone() {
                 base = if std::mem::take(&mut self_ptr) {
                     base
+                } else if self.is_link(elem) {
+                    self.link_through(base, mutable)
                 } else if self.is_frozen(elem) {
                     // A frozen pointee is read in place (nothing writes through it).
                     parse_quote!(#base.as_ref().unwrap())

@@ -26,6 +26,7 @@ mod goto;
 mod handles;
 mod interfaces;
 mod layout;
+mod links;
 mod lit;
 mod local_borrows;
 mod local_closures;

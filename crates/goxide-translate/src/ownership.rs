@@ -263,6 +263,8 @@ fn result_form(
                 }
             } else if a.frozen.contains(e) {
                 frozen_form()
+            } else if a.links.types.contains(e) {
+                link_form(false)
             } else if a.ptr_params.nullable_ctors.contains(&f) {
                 (
                     "Option<T> (owned value or nothing)".into(),
@@ -370,6 +372,28 @@ fn frozen_form() -> (String, Holding, String) {
          from sharing"
             .into(),
     )
+}
+
+/// The form of a pointer of a linked type (see `links`): a view that only reads, or an
+/// owning box (links, results, and the variables that build or change a structure).
+fn link_form(view: bool) -> (String, Holding, String) {
+    if view {
+        (
+            "Option<&T> (a view of a linked structure)".into(),
+            Holding::Borrowed,
+            "only reads the linked structure it points into: a borrow of what an owning \
+             pointer holds"
+                .into(),
+        )
+    } else {
+        (
+            "Option<Box<T>> (owning link)".into(),
+            Holding::Owned,
+            "a pointer of a linked type whose pointers are only made fresh, moved or read: it \
+             owns what it points to"
+                .into(),
+        )
+    }
 }
 
 /// The shared form of a pointer to `e`.
@@ -524,6 +548,9 @@ fn decide(
             }
             if a.frozen.contains(e) {
                 return frozen_form();
+            }
+            if a.links.types.contains(e) {
+                return link_form(a.links.views.contains(&o));
             }
             if a.ptr_params.nullable.contains(&o) {
                 return (

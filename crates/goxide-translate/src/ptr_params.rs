@@ -81,6 +81,8 @@ pub struct Facts<'a> {
     pub whole_assigned: &'a HashSet<ObjId>,
     /// Package variables nothing reads (see `globals`): assigning to one only evaluates.
     pub write_only: &'a HashSet<ObjId>,
+    /// Linked types (see `links`): their pointers have forms of their own.
+    pub links: &'a HashSet<TypeId>,
 }
 
 pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> PtrParams {
@@ -94,7 +96,9 @@ pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> 
     lent.extend(borrows.values().filter(|c| !c.copied).map(|c| c.addr));
     loop {
         let projected = crate::place::projected_pointees(prog, info, files, &lent);
-        let mut out = decide(prog, info, files, facts, &projected, &borrows, threaded);
+        // (Linked types are left out as projected ones are.)
+        let excluded: HashSet<TypeId> = projected.union(facts.links).copied().collect();
+        let mut out = decide(prog, info, files, facts, &excluded, &borrows, threaded);
         let kept: HashSet<NodeId> = lent.intersection(&out.lent_exprs).copied().collect();
         if kept.len() == lent.len() {
             out.projected = projected;

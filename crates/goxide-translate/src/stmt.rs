@@ -679,6 +679,10 @@ impl Ctx<'_> {
                                 out.push(stmt);
                                 continue;
                             }
+                            if let Some(stmt) = self.link_decl(obj, n, spec.values.get(i)) {
+                                out.push(stmt);
+                                continue;
+                            }
                             if let Some(v) = spec.values.get(i) {
                                 if let Some(stmts) = self.subslice_decl(obj, n, v) {
                                     out.extend(stmts);
@@ -1271,11 +1275,16 @@ impl Ctx<'_> {
                 if let Some(stmt) = self.nullable_decl(x, &name, Some(r)) {
                     return vec![stmt];
                 }
+                if let Some(stmt) = self.link_decl(x, &name, Some(r)) {
+                    return vec![stmt];
+                }
                 if let Some(stmt) = self.owned_ptr_decl(x, &name, r) {
                     return vec![stmt];
                 }
             }
         } else if let Some(stmt) = self.nullable_assign(l, r) {
+            return vec![stmt];
+        } else if let Some(stmt) = self.link_assign(l, r) {
             return vec![stmt];
         }
         if let Some(x) = self.obj_of(strip_parens(l)) {

@@ -147,6 +147,11 @@ impl Ctx<'_> {
                 // A pointer to a `sync` value is the same shared handle.
                 return self.rust_type_depth(*e, d);
             }
+            Type::Pointer(e) if self.is_link(*e) => {
+                // A pointer of a linked type: an owning box (see `links`).
+                let e = self.rust_type_depth(*e, d)?;
+                parse_quote!(Option<Box<#e>>)
+            }
             Type::Pointer(e) if self.is_frozen(*e) => {
                 // A pointer to a value nothing changes: the value itself (see `frozen`).
                 let e = self.rust_type_depth(*e, d)?;

@@ -675,3 +675,61 @@ func main() {
     // A function used as a value keeps its signature: its parameter holds a handle.
     assert_eq!(find(&out, "valued", "sc").holding, "shared");
 }
+
+#[test]
+fn linked_structures_own_their_links_and_walkers_are_views() {
+    let linked = r#"package main
+
+import "fmt"
+
+type Node struct {
+	Value int
+	Next  *Node
+}
+
+func push(head *Node, v int) *Node { return &Node{Value: v, Next: head} }
+
+func sum(head *Node) int {
+	t := 0
+	for n := head; n != nil; n = n.Next {
+		t += n.Value
+	}
+	return t
+}
+
+func main() {
+	var head *Node
+	for i := 0; i < 3; i++ {
+		head = push(head, i)
+	}
+	fmt.Println(sum(head))
+}
+"#;
+    let out = translate(linked);
+    let field = find(&out, "Node", "Next");
+    assert_eq!(
+        (field.form.as_str(), field.holding.as_str()),
+        ("Option<Box<T>> (owning link)", "owned")
+    );
+    // Moved into `push` and back: owning.
+    assert_eq!(find(&out, "push", "head").holding, "owned");
+    assert_eq!(find(&out, "main", "head").holding, "owned");
+    // Only read: views.
+    for (scope, name) in [("sum", "head"), ("sum", "n")] {
+        let v = find(&out, scope, name);
+        assert_eq!(
+            (v.form.as_str(), v.holding.as_str()),
+            ("Option<&T> (a view of a linked structure)", "borrowed"),
+            "{scope}.{name}"
+        );
+    }
+    assert_eq!(out.report.ownership.shared, 0);
+    // A copy that is neither a move nor a view (`keep` still uses `head` after handing it to
+    // `push`) keeps the type's pointers shared.
+    let copied = linked.replace(
+        "fmt.Println(sum(head))",
+        "keep := head\n\thead = push(head, 9)\n\tfmt.Println(sum(head), sum(keep))",
+    );
+    let out = translate(&copied);
+    assert_eq!(find(&out, "Node", "Next").holding, "shared");
+}

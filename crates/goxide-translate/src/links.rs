@@ -1,0 +1,1500 @@
+//! Linked structures whose links own what they point to. For a named struct type `T` with a
+//! field of type `*U` (a link: `next *Node`, `left, right *Tree`), where every `*T` of the
+//! package is only ever made fresh, moved, or read, the pointers are owning boxes and read-only
+//! views instead of shared cells:
+//!
+//! - links (fields), results, and the variables and parameters that build or change a
+//!   structure own it: `Option<Box<T>>`. A pointer handed from one to another is moved (the
+//!   source is not used again, or is given a new value in the same statement:
+//!   `head = push(head, v)`); a link handed on and replaced in the same statement is taken,
+//!   `t.left = insert(t.left.take(), k)`;
+//! - variables and parameters that only read (walkers: `for n := head; n != nil; n = n.Next`,
+//!   `sum(head)`) are views, `Option<&T>`, which copy freely: `head.as_deref()`,
+//!   `n.next.as_deref()`. A view of an owning variable lives while nothing changes that
+//!   variable.
+//!
+//! Everything else keeps the type's pointers shared: two pointers compared, a pointer in an
+//! interface, a slice, a map or a closure, `&x` of an existing value, a `T` copied by value,
+//! methods on `T` (their receivers would need their own forms), a pointer kept in a package
+//! variable, a copy that is neither a move nor a view. The decision is per type and all or
+//! nothing, so every `*T` of a linked type has one of the two forms.
+
+use crate::builtins::strip_parens;
+use goxide_ast::ast::*;
+use goxide_ast::Span;
+use goxide_types::{Builtin, Info, ObjId, ObjKind, Program, SelectionKind, Type, TypeId};
+use std::collections::{HashMap, HashSet};
+
+/// The linked types of a package and the forms of their pointers.
+#[derive(Default, Debug, Clone)]
+pub struct Links {
+    /// Pointee types whose pointers are `Option<Box<T>>` (owning) or `Option<&T>` (views).
+    pub types: HashSet<TypeId>,
+    /// Variables and parameters that are views, `Option<&T>`.
+    pub views: HashSet<ObjId>,
+    /// Link reads moved out of their field (`t.left.take()`).
+    pub takes: HashSet<NodeId>,
+    /// Variables given another value or changed through (`let mut`, `mut` parameters).
+    pub mutable: HashSet<ObjId>,
+    /// Per function: which parameters are views.
+    pub view_params: HashMap<ObjId, Vec<bool>>,
+}
+
+/// Packages whose use may observe a pointer behind the translator's back.
+const UNSAFE_IMPORTS: &[&str] = &[
+    "unsafe",
+    "reflect",
+    "runtime",
+    "encoding/json",
+    "encoding/gob",
+];
+
+pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Links {
+    if files.iter().any(|f| {
+        f.imports
+            .iter()
+            .any(|i| UNSAFE_IMPORTS.contains(&i.path.as_str()))
+    }) {
+        return Links::default();
+    }
+    let mut cands = candidates(prog, info, files);
+    // Each round drops the types something disqualifies, until a round drops none.
+    for _ in 0..32 {
+        if cands.is_empty() {
+            break;
+        }
+        let mut w = Walk::new(prog, info, files, &cands);
+        w.globals(files);
+        for f in files {
+            for d in &f.decls {
+                if let DeclKind::Func(fd) = &d.kind {
+                    w.func(fd);
+                }
+            }
+        }
+        let (links, bad) = decide(&w);
+        let mut bad = bad;
+        bad.extend(w.reject.iter().copied());
+        if bad.is_empty() {
+            return links;
+        }
+        cands.retain(|t| !bad.contains(t));
+        // A type linking to a dropped one is dropped too (its field would stay a cell).
+        loop {
+            let before = cands.len();
+            let keep: HashSet<TypeId> = cands
+                .iter()
+                .copied()
+                .filter(|&t| links_only_to(prog, t, &cands))
+                .collect();
+            cands = keep;
+            if cands.len() == before {
+                break;
+            }
+        }
+    }
+    Links::default()
+}
+
+/// Named, non-generic struct types of the package with no methods and a link field.
+fn candidates(prog: &Program, info: &Info, files: &[&File]) -> HashSet<TypeId> {
+    let mut with_methods: HashSet<TypeId> = HashSet::new();
+    let mut out: HashSet<TypeId> = HashSet::new();
+    for f in files {
+        for d in &f.decls {
+            match &d.kind {
+                DeclKind::Func(fd) => {
+                    if let Some(&o) = info.defs.get(&fd.name.id) {
+                        if let ObjKind::Func { recv: Some(r) } = prog.obj(o).kind {
+                            let r = match prog.types.get(r) {
+                                Type::Pointer(e) => *e,
+                                _ => r,
+                            };
+                            with_methods.insert(r);
+                        }
+                    }
+                }
+                DeclKind::Type(specs) => {
+                    for s in specs {
+                        if s.alias || !s.type_params.is_empty() {
+                            continue;
+                        }
+                        let Some(&obj) = info.defs.get(&s.name.id) else {
+                            continue;
+                        };
+                        let t = prog.obj(obj).ty;
+                        if matches!(prog.types.get(t), Type::Named(n) if n.type_args.is_empty())
+                            && matches!(prog.types.under(t), Type::Struct(_))
+                        {
+                            out.insert(t);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out.retain(|t| !with_methods.contains(t));
+    loop {
+        let before = out.len();
+        let keep: HashSet<TypeId> = out
+            .iter()
+            .copied()
+            .filter(|&t| has_link(prog, t, &out) && links_only_to(prog, t, &out))
+            .collect();
+        out = keep;
+        if out.len() == before {
+            return out;
+        }
+    }
+}
+
+/// Whether struct type `t` has a field `*U` with `U` in `set`.
+fn has_link(prog: &Program, t: TypeId, set: &HashSet<TypeId>) -> bool {
+    let Type::Struct(fields) = prog.types.under(t) else {
+        return false;
+    };
+    fields
+        .iter()
+        .any(|f| matches!(prog.types.get(f.ty), Type::Pointer(e) if set.contains(e)))
+}
+
+/// Whether every pointer field of struct type `t` to a named struct type of the package
+/// points into `set` or to a type that is no candidate at all (its pointers stay cells).
+fn links_only_to(prog: &Program, t: TypeId, set: &HashSet<TypeId>) -> bool {
+    let Type::Struct(fields) = prog.types.under(t) else {
+        return false;
+    };
+    // Any field mentioning a linked type other than as a plain link would copy or share it.
+    fields.iter().all(|f| match prog.types.get(f.ty) {
+        Type::Pointer(e) if set.contains(e) => true,
+        _ => !mentions(prog, f.ty, set, 0),
+    })
+}
+
+/// Whether type `t` mentions a type of `set` (as itself or inside a composite type).
+fn mentions(prog: &Program, t: TypeId, set: &HashSet<TypeId>, depth: u32) -> bool {
+    if set.contains(&t) {
+        return true;
+    }
+    if depth > 8 {
+        return false;
+    }
+    let m = |x: TypeId| mentions(prog, x, set, depth + 1);
+    match prog.types.get(t) {
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => m(*e),
+        Type::Map(k, v) => m(*k) || m(*v),
+        Type::Struct(fs) => fs.iter().any(|f| m(f.ty)),
+        Type::Func(sig) => sig.params.iter().chain(&sig.results).any(|&x| m(x)),
+        Type::Tuple(ts) => ts.iter().any(|&x| m(x)),
+        _ => false,
+    }
+}
+
+/// Where a pointer value goes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Sink {
+    /// A variable or parameter (its form decides).
+    Var(ObjId),
+    /// A parameter of a called function.
+    Param(ObjId),
+    /// A link field or a result: always owning.
+    Own,
+}
+
+/// Where a pointer value comes from.
+#[derive(Clone, Copy, Debug)]
+enum Src {
+    Nil,
+    /// `&T{…}`, `new(T)`, a call's result: a pointer nothing else holds.
+    Fresh,
+    Var(ObjId),
+    /// A link read `x.f`: the variable `x` is rooted at, and whether the statement gives the
+    /// same field a new value (`x.f = g(x.f)`), so that the link may be taken.
+    Field {
+        node: NodeId,
+        root: Option<ObjId>,
+        take_ok: bool,
+    },
+}
+
+#[derive(Clone, Debug)]
+struct Flow {
+    src: Src,
+    sink: Sink,
+    /// The pointee type.
+    ty: TypeId,
+    /// The statement the flow is part of.
+    stmt: Span,
+    is_return: bool,
+    /// Variables the statement assigns (`v = f(v)` moves `v` and gives it a new value).
+    targets: Vec<ObjId>,
+    /// Loops around the statement.
+    loops: Vec<Span>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum OccKind {
+    /// Read through or compared with nil.
+    Read,
+    /// Changed through.
+    Write,
+    /// Given a new value.
+    Target,
+    /// The source of the flow with this index.
+    Flow(usize),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Occ {
+    pos: u32,
+    kind: OccKind,
+}
+
+/// How an expression's value is used.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Use {
+    Value(Sink),
+    /// Reached through (a selector's or index's base); `true`: to change it.
+    Base(bool),
+    NilCmp,
+    /// Evaluated for its effects.
+    Discard,
+    /// Any other use: a linked pointer there disqualifies its type.
+    Other,
+}
+
+#[derive(Clone, Debug, Default)]
+struct StmtCtx {
+    span: Span,
+    is_return: bool,
+    targets: Vec<ObjId>,
+    /// `x.f = …`: the field assigned.
+    field_target: Option<(Option<ObjId>, Vec<String>)>,
+}
+
+struct Walk<'a> {
+    prog: &'a Program,
+    info: &'a Info,
+    links: &'a HashSet<TypeId>,
+    reject: HashSet<TypeId>,
+    /// Parameters of every function with a body.
+    params: HashMap<ObjId, Vec<Option<ObjId>>>,
+    occ: HashMap<ObjId, Vec<Occ>>,
+    flows: Vec<Flow>,
+    /// Linked-pointer variables: where declared, and where their scope ends.
+    scope: HashMap<ObjId, (u32, u32)>,
+    written: HashSet<ObjId>,
+    scope_ends: Vec<u32>,
+    loops: Vec<Span>,
+    stmt: StmtCtx,
+    /// Inside a function literal, `go` or `defer`: linked pointers disqualify.
+    nested: usize,
+    /// Inside `&…`: reaching through a linked pointer there disqualifies.
+    in_addr: usize,
+    /// Results of the function walked.
+    results: Vec<TypeId>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(prog: &'a Program, info: &'a Info, files: &[&File], links: &'a HashSet<TypeId>) -> Self {
+        let mut params = HashMap::new();
+        for f in files {
+            for d in &f.decls {
+                let DeclKind::Func(fd) = &d.kind else {
+                    continue;
+                };
+                let (Some(&fo), Some(_)) = (info.defs.get(&fd.name.id), &fd.body) else {
+                    continue;
+                };
+                if fd.sig.params.iter().any(|g| g.variadic) || !fd.type_params.is_empty() {
+                    continue;
+                }
+                let mut ps = Vec::new();
+                for g in &fd.sig.params {
+                    if g.names.is_empty() {
+                        ps.push(None);
+                    }
+                    for n in &g.names {
+                        ps.push(info.defs.get(&n.id).copied());
+                    }
+                }
+                params.insert(fo, ps);
+            }
+        }
+        Walk {
+            prog,
+            info,
+            links,
+            reject: HashSet::new(),
+            params,
+            occ: HashMap::new(),
+            flows: Vec::new(),
+            scope: HashMap::new(),
+            written: HashSet::new(),
+            scope_ends: Vec::new(),
+            loops: Vec::new(),
+            stmt: StmtCtx::default(),
+            nested: 0,
+            in_addr: 0,
+            results: Vec::new(),
+        }
+    }
+
+    fn link_of(&self, t: TypeId) -> Option<TypeId> {
+        match self.prog.types.get(t) {
+            Type::Pointer(e) if self.links.contains(e) => Some(*e),
+            _ => None,
+        }
+    }
+
+    fn reject_mentioned(&mut self, t: TypeId) {
+        for &l in self.links {
+            if mentions(self.prog, t, &HashSet::from([l]), 0) {
+                self.reject.insert(l);
+            }
+        }
+    }
+
+    /// Package variables and fields: a linked pointer may only be a link of a linked type.
+    fn globals(&mut self, files: &[&File]) {
+        let mut link_fields: HashSet<ObjId> = HashSet::new();
+        for &t in self.links {
+            if let Type::Struct(fs) = self.prog.types.under(t) {
+                link_fields.extend(fs.iter().map(|f| f.obj));
+            }
+        }
+        let objs: HashSet<ObjId> = self.info.defs.values().copied().collect();
+        for o in objs {
+            let obj = self.prog.obj(o);
+            match obj.kind {
+                ObjKind::Var { global: true, .. } => self.reject_mentioned(obj.ty),
+                ObjKind::Field { .. } if !link_fields.contains(&o) => self.reject_mentioned(obj.ty),
+                ObjKind::Var { .. } if self.link_of(obj.ty).is_none() => {
+                    self.reject_mentioned(obj.ty)
+                }
+                _ => {}
+            }
+        }
+        for f in files {
+            for d in &f.decls {
+                if let DeclKind::Var(specs) = &d.kind {
+                    self.nested += 1;
+                    for s in specs {
+                        for v in &s.values {
+                            self.expr(v, Use::Other);
+                        }
+                    }
+                    self.nested -= 1;
+                }
+            }
+        }
+    }
+
+    fn func(&mut self, fd: &FuncDecl) {
+        let Some(body) = &fd.body else { return };
+        let sig_objs = |gs: &[ParamGroup]| -> Vec<ObjId> {
+            gs.iter()
+                .flat_map(|g| &g.names)
+                .filter_map(|n| self.info.defs.get(&n.id).copied())
+                .collect()
+        };
+        // Named linked results would be assigned and returned bare: not followed.
+        for r in sig_objs(&fd.sig.results) {
+            self.reject_mentioned(self.prog.obj(r).ty);
+        }
+        if fd.recv.is_some() {
+            // (Methods of linked types were ruled out; other receivers are plain.)
+        }
+        for p in sig_objs(&fd.sig.params) {
+            if self.link_of(self.prog.obj(p).ty).is_some() {
+                self.scope.insert(p, (body.span.start, body.span.end));
+            }
+        }
+        self.results = match self
+            .info
+            .defs
+            .get(&fd.name.id)
+            .map(|&o| self.prog.types.get(self.prog.obj(o).ty))
+        {
+            Some(Type::Func(sig)) => sig.results.clone(),
+            _ => Vec::new(),
+        };
+        if !fd.type_params.is_empty() {
+            self.nested += 1;
+            self.block(body);
+            self.nested -= 1;
+        } else {
+            self.block(body);
+        }
+    }
+
+    fn block(&mut self, b: &Block) {
+        self.scope_ends.push(b.span.end);
+        for s in &b.stmts {
+            self.stmt(s);
+        }
+        self.scope_ends.pop();
+    }
+
+    fn stmts_scoped(&mut self, stmts: &[Stmt], end: u32) {
+        self.scope_ends.push(end);
+        for s in stmts {
+            self.stmt(s);
+        }
+        self.scope_ends.pop();
+    }
+
+    fn declare(&mut self, id: NodeId, at: u32) {
+        if let Some(&o) = self.info.defs.get(&id) {
+            if self.link_of(self.prog.obj(o).ty).is_some() {
+                let end = self.scope_ends.last().copied().unwrap_or(u32::MAX);
+                self.scope.insert(o, (at, end));
+            }
+        }
+    }
+
+    fn with_stmt(&mut self, ctx: StmtCtx, f: impl FnOnce(&mut Self)) {
+        let saved = std::mem::replace(&mut self.stmt, ctx);
+        f(self);
+        self.stmt = saved;
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        let plain = StmtCtx {
+            span: s.span,
+            ..StmtCtx::default()
+        };
+        match &s.kind {
+            StmtKind::Decl(d) => {
+                if let DeclKind::Var(specs) = &d.kind {
+                    for spec in specs {
+                        for n in &spec.names {
+                            self.declare(n.id, s.span.start);
+                        }
+                        let objs: Vec<Option<ObjId>> = spec
+                            .names
+                            .iter()
+                            .map(|n| self.info.defs.get(&n.id).copied())
+                            .collect();
+                        self.with_stmt(plain.clone(), |w| {
+                            if spec.values.len() == spec.names.len() {
+                                for (v, o) in spec.values.iter().zip(&objs) {
+                                    let u = o.map_or(Use::Discard, |o| Use::Value(Sink::Var(o)));
+                                    w.expr(v, u);
+                                }
+                            } else {
+                                for v in &spec.values {
+                                    w.expr(v, Use::Other);
+                                }
+                            }
+                        });
+                    }
+                }
+            }
+            StmtKind::Empty | StmtKind::Branch { .. } | StmtKind::Bad => {}
+            StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
+            StmtKind::Expr(e) => self.with_stmt(plain, |w| w.expr(e, Use::Discard)),
+            StmtKind::Send { chan, value } => self.with_stmt(plain, |w| {
+                w.expr(chan, Use::Other);
+                w.expr(value, Use::Other);
+            }),
+            StmtKind::IncDec { x, .. } => self.with_stmt(plain, |w| w.lhs(x)),
+            StmtKind::Assign { lhs, op, rhs } => self.assign(s, lhs, *op, rhs),
+            StmtKind::Go(e) | StmtKind::Defer(e) => {
+                self.nested += 1;
+                self.with_stmt(plain, |w| w.expr(e, Use::Other));
+                self.nested -= 1;
+            }
+            StmtKind::Return(vals) => {
+                let ctx = StmtCtx {
+                    is_return: true,
+                    ..plain
+                };
+                let results = self.results.clone();
+                self.with_stmt(ctx, |w| {
+                    if vals.len() == results.len() {
+                        for (v, &t) in vals.iter().zip(&results) {
+                            let u = if w.link_of(t).is_some() {
+                                Use::Value(Sink::Own)
+                            } else {
+                                Use::Discard
+                            };
+                            w.expr(v, u);
+                        }
+                    } else {
+                        for v in vals {
+                            w.expr(v, Use::Other);
+                        }
+                    }
+                });
+            }
+            StmtKind::Block(b) => self.block(b),
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                self.scope_ends.push(s.span.end);
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                self.with_stmt(plain, |w| w.expr(cond, Use::Other));
+                self.block(then);
+                if let Some(e) = els {
+                    self.stmt(e);
+                }
+                self.scope_ends.pop();
+            }
+            StmtKind::Switch { init, tag, clauses } => {
+                self.scope_ends.push(s.span.end);
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                self.with_stmt(plain.clone(), |w| {
+                    if let Some(t) = tag {
+                        w.expr(t, Use::Other);
+                    }
+                    for c in clauses {
+                        for e in &c.exprs {
+                            w.expr(e, Use::Other);
+                        }
+                    }
+                });
+                for c in clauses {
+                    self.stmts_scoped(&c.body, c.span.end);
+                }
+                self.scope_ends.pop();
+            }
+            StmtKind::TypeSwitch {
+                init, x, clauses, ..
+            } => {
+                self.scope_ends.push(s.span.end);
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                self.with_stmt(plain, |w| w.expr(x, Use::Other));
+                for c in clauses {
+                    self.stmts_scoped(&c.body, c.span.end);
+                }
+                self.scope_ends.pop();
+            }
+            StmtKind::Select { clauses } => {
+                for c in clauses {
+                    self.scope_ends.push(c.span.end);
+                    if let Some(comm) = &c.comm {
+                        self.stmt(comm);
+                    }
+                    for b in &c.body {
+                        self.stmt(b);
+                    }
+                    self.scope_ends.pop();
+                }
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
+                self.scope_ends.push(s.span.end);
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                self.loops.push(s.span);
+                if let Some(c) = cond {
+                    self.with_stmt(plain, |w| w.expr(c, Use::Other));
+                }
+                if let Some(p) = post {
+                    self.stmt(p);
+                }
+                self.block(body);
+                self.loops.pop();
+                self.scope_ends.pop();
+            }
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+                ..
+            } => {
+                self.with_stmt(plain, |w| {
+                    w.expr(x, Use::Other);
+                    for k in key.iter().chain(value) {
+                        w.expr(k, Use::Other);
+                    }
+                });
+                self.loops.push(s.span);
+                self.block(body);
+                self.loops.pop();
+            }
+        }
+    }
+
+    fn assign(&mut self, s: &Stmt, lhs: &[Expr], op: AssignOp, rhs: &[Expr]) {
+        let define = op == AssignOp::Define;
+        if define {
+            for l in lhs {
+                self.declare(l.id, s.span.start);
+            }
+        }
+        let mut ctx = StmtCtx {
+            span: s.span,
+            ..StmtCtx::default()
+        };
+        for l in lhs {
+            let l = strip_parens(l);
+            if let Some(&o) = self.info.uses.get(&l.id) {
+                ctx.targets.push(o);
+            }
+        }
+        if lhs.len() == 1 {
+            ctx.field_target = self.field_path(&lhs[0]);
+        }
+        self.with_stmt(ctx, |w| {
+            let paired =
+                lhs.len() == rhs.len() && matches!(op, AssignOp::Assign | AssignOp::Define);
+            for (i, l) in lhs.iter().enumerate() {
+                let sink = w.lhs_sink(l, define);
+                match (paired, sink) {
+                    (true, Some(sink)) => w.expr(&rhs[i], Use::Value(sink)),
+                    (true, None) => w.expr(&rhs[i], Use::Discard),
+                    _ => {}
+                }
+            }
+            if !paired {
+                for r in rhs {
+                    w.expr(r, Use::Other);
+                }
+            }
+        });
+    }
+
+    /// The sink an assignment's left side is for a linked pointer (after walking the left
+    /// side); `None` for other types.
+    fn lhs_sink(&mut self, l: &Expr, define: bool) -> Option<Sink> {
+        let l = strip_parens(l);
+        let t = self.info.type_of(l.id);
+        let linked = t.is_some_and(|t| self.link_of(t).is_some());
+        if let ExprKind::Ident(n) = &l.kind {
+            if n == "_" {
+                return None;
+            }
+            let o = if define {
+                self.info
+                    .defs
+                    .get(&l.id)
+                    .or_else(|| self.info.uses.get(&l.id))
+            } else {
+                self.info.uses.get(&l.id)
+            }
+            .copied();
+            if let Some(o) = o {
+                if linked {
+                    if self.info.uses.contains_key(&l.id) {
+                        self.occur(o, OccKind::Target, l.span.start);
+                    }
+                    if self.nested > 0 || !self.scope.contains_key(&o) {
+                        if let Some(t) = t {
+                            self.reject_mentioned(t);
+                        }
+                    }
+                    return Some(Sink::Var(o));
+                }
+            }
+            return None;
+        }
+        self.lhs(l);
+        if linked {
+            if matches!(l.kind, ExprKind::Selector { .. }) {
+                return Some(Sink::Own);
+            }
+            if let Some(t) = t {
+                self.reject_mentioned(t);
+            }
+        }
+        None
+    }
+
+    /// The left side of an assignment or `++`: what it is rooted at is changed through.
+    fn lhs(&mut self, l: &Expr) {
+        let l = strip_parens(l);
+        match &l.kind {
+            ExprKind::Ident(_) => {
+                if let (Some(&o), Some(t)) = (self.info.uses.get(&l.id), self.info.type_of(l.id)) {
+                    if self.link_of(t).is_some() {
+                        self.occur(o, OccKind::Target, l.span.start);
+                    }
+                }
+            }
+            ExprKind::Selector { x, .. } => {
+                if self.info.selections.get(&l.id).map(|s| s.kind) == Some(SelectionKind::FieldVal)
+                {
+                    self.expr(x, Use::Base(true));
+                } else {
+                    self.expr(x, Use::Other);
+                }
+            }
+            ExprKind::Index { x, indices } => {
+                self.expr(x, Use::Base(true));
+                for i in indices {
+                    self.expr(i, Use::Other);
+                }
+            }
+            _ => self.expr(l, Use::Other),
+        }
+    }
+
+    /// `x.f.g` as the variable it is rooted at and the field names (for `x.f = g(x.f)`).
+    fn field_path(&self, e: &Expr) -> Option<(Option<ObjId>, Vec<String>)> {
+        let mut names = Vec::new();
+        let mut e = strip_parens(e);
+        loop {
+            match &e.kind {
+                ExprKind::Selector { x, sel } => {
+                    names.push(sel.name.clone());
+                    e = strip_parens(x);
+                }
+                ExprKind::Star(x) => e = strip_parens(x),
+                ExprKind::Ident(_) => {
+                    names.reverse();
+                    return Some((self.info.uses.get(&e.id).copied(), names));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn occur(&mut self, o: ObjId, kind: OccKind, pos: u32) {
+        self.occ.entry(o).or_default().push(Occ { pos, kind });
+    }
+
+    fn flow(&mut self, src: Src, sink: Sink, e: &Expr, ty: TypeId) {
+        // The sink must hold a pointer of the same type.
+        let sink_ty = match sink {
+            Sink::Var(o) | Sink::Param(o) => Some(self.prog.obj(o).ty),
+            Sink::Own => None,
+        };
+        if sink_ty.is_some_and(|st| self.link_of(st) != Some(ty))
+            || matches!(sink, Sink::Var(o) | Sink::Param(o) if !self.scope.contains_key(&o) && !self.is_param_of_known(o))
+        {
+            self.reject.insert(ty);
+            return;
+        }
+        let _ = e;
+        self.flows.push(Flow {
+            src,
+            sink,
+            ty,
+            stmt: self.stmt.span,
+            is_return: self.stmt.is_return,
+            targets: self.stmt.targets.clone(),
+            loops: self.loops.clone(),
+        });
+    }
+
+    fn is_param_of_known(&self, o: ObjId) -> bool {
+        self.params.values().any(|ps| ps.contains(&Some(o)))
+    }
+
+    /// The variable a selector chain is rooted at.
+    fn root(&self, e: &Expr) -> Option<ObjId> {
+        let mut e = strip_parens(e);
+        loop {
+            match &e.kind {
+                ExprKind::Selector { x, .. } | ExprKind::Index { x, .. } | ExprKind::Star(x) => {
+                    e = strip_parens(x)
+                }
+                ExprKind::Ident(_) => return self.info.uses.get(&e.id).copied(),
+                _ => return None,
+            }
+        }
+    }
+
+    fn expr(&mut self, e: &Expr, u: Use) {
+        if let ExprKind::Paren(x) = &e.kind {
+            return self.expr(x, u);
+        }
+        if let ExprKind::FuncLit { body, .. } = &e.kind {
+            self.nested += 1;
+            let saved = std::mem::take(&mut self.loops);
+            self.block(body);
+            self.loops = saved;
+            self.nested -= 1;
+            return;
+        }
+        let t = self.info.type_of(e.id);
+        let link = t.and_then(|t| self.link_of(t));
+        let is_value = t.is_some_and(|t| self.links.contains(&t));
+        if let Some(t) = t {
+            if link.is_none() && !is_value && mentions(self.prog, t, self.links, 0) {
+                let callee_or_type = matches!(
+                    self.info.types.get(&e.id).map(|tm| &tm.mode),
+                    Some(goxide_types::Mode::Type)
+                );
+                if !callee_or_type {
+                    self.reject_mentioned(t);
+                }
+            }
+        }
+        if let (Some(l), true) = (link, self.nested > 0 || self.in_addr > 0) {
+            self.reject.insert(l);
+        }
+        if is_value {
+            let t = t.unwrap_or_default();
+            match &e.kind {
+                ExprKind::Star(x) if matches!(u, Use::Base(_)) => self.expr(x, u),
+                ExprKind::Selector { .. } if matches!(u, Use::Base(_)) => self.selector(e, u),
+                _ => {
+                    self.reject.insert(t);
+                    self.children(e);
+                }
+            }
+            return;
+        }
+        match &e.kind {
+            ExprKind::Ident(_) => {
+                let Some(l) = link else { return };
+                let Some(&o) = self.info.uses.get(&e.id) else {
+                    return;
+                };
+                if matches!(self.prog.obj(o).kind, ObjKind::Nil) {
+                    if let Use::Value(sink) = u {
+                        self.flow(Src::Nil, sink, e, l);
+                    }
+                    return;
+                }
+                if !self.scope.contains_key(&o) {
+                    self.reject.insert(l);
+                    return;
+                }
+                match u {
+                    Use::Value(sink) => {
+                        let idx = self.flows.len();
+                        self.flow(Src::Var(o), sink, e, l);
+                        if self.flows.len() > idx {
+                            self.occur(o, OccKind::Flow(idx), e.span.start);
+                        }
+                    }
+                    Use::Base(write) => {
+                        if write {
+                            self.written.insert(o);
+                        }
+                        let k = if write { OccKind::Write } else { OccKind::Read };
+                        self.occur(o, k, e.span.start);
+                    }
+                    Use::NilCmp => self.occur(o, OccKind::Read, e.span.start),
+                    Use::Discard | Use::Other => {
+                        self.reject.insert(l);
+                    }
+                }
+            }
+            ExprKind::Selector { .. } => self.selector(e, u),
+            ExprKind::Star(x) => {
+                if matches!(u, Use::Base(_)) {
+                    self.expr(x, u)
+                } else {
+                    self.expr(x, Use::Other)
+                }
+            }
+            ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            } => {
+                let x = strip_parens(x);
+                let fresh = matches!(x.kind, ExprKind::CompositeLit { .. })
+                    && self
+                        .info
+                        .type_of(x.id)
+                        .is_some_and(|t| self.links.contains(&t));
+                if fresh {
+                    self.composite(x);
+                    self.fresh(e, u, link);
+                } else {
+                    self.in_addr += 1;
+                    self.expr(x, Use::Other);
+                    self.in_addr -= 1;
+                }
+            }
+            ExprKind::CompositeLit { .. } => self.composite(e),
+            ExprKind::Call { func, args, .. } => self.call(e, func, args, u, link),
+            ExprKind::Binary { op, x, y } => {
+                let nil = |e: &Expr| {
+                    self.info
+                        .uses
+                        .get(&strip_parens(e).id)
+                        .is_some_and(|&o| matches!(self.prog.obj(o).kind, ObjKind::Nil))
+                };
+                if matches!(op, BinaryOp::Eq | BinaryOp::Ne) && (nil(x) || nil(y)) {
+                    self.expr(x, Use::NilCmp);
+                    self.expr(y, Use::NilCmp);
+                } else {
+                    self.expr(x, Use::Other);
+                    self.expr(y, Use::Other);
+                }
+            }
+            ExprKind::Index { x, indices } => {
+                let write = matches!(u, Use::Base(true));
+                self.expr(x, Use::Base(write));
+                for i in indices {
+                    self.expr(i, Use::Other);
+                }
+                if let Some(l) = link {
+                    self.reject.insert(l);
+                }
+            }
+            ExprKind::Slice { x, lo, hi, max, .. } => {
+                // A re-slice shares the elements: only of what the function owns.
+                self.expr(x, Use::Base(true));
+                for b in [lo, hi, max].into_iter().flatten() {
+                    self.expr(b, Use::Other);
+                }
+            }
+            _ => {
+                if let Some(l) = link {
+                    self.reject.insert(l);
+                }
+                self.children(e);
+            }
+        }
+    }
+
+    fn fresh(&mut self, e: &Expr, u: Use, link: Option<TypeId>) {
+        let Some(l) = link else { return };
+        match u {
+            Use::Value(sink) => self.flow(Src::Fresh, sink, e, l),
+            Use::Base(_) | Use::NilCmp | Use::Discard => {}
+            Use::Other => {
+                self.reject.insert(l);
+            }
+        }
+    }
+
+    fn selector(&mut self, e: &Expr, u: Use) {
+        let ExprKind::Selector { x, .. } = &e.kind else {
+            return;
+        };
+        let sel = self.info.selections.get(&e.id);
+        if sel.map(|s| s.kind) != Some(SelectionKind::FieldVal) {
+            // A method value or a qualified name: the receiver is used as any value.
+            if sel.is_some() {
+                self.expr(x, Use::Other);
+            }
+            return;
+        }
+        let link = self.info.type_of(e.id).and_then(|t| self.link_of(t));
+        let Some(l) = link else {
+            let write = matches!(u, Use::Base(true));
+            self.expr(x, Use::Base(write));
+            return;
+        };
+        match u {
+            Use::Value(sink) => {
+                let take_ok = self.stmt.field_target.is_some()
+                    && self.stmt.field_target == self.field_path(e)
+                    && !self.stmt.is_return;
+                // Taking the link changes what holds it; reading it for a view does not.
+                let root = self.root(x);
+                self.expr(x, Use::Base(false));
+                self.flow(
+                    Src::Field {
+                        node: e.id,
+                        root,
+                        take_ok,
+                    },
+                    sink,
+                    e,
+                    l,
+                );
+            }
+            Use::Base(write) => self.expr(x, Use::Base(write)),
+            Use::NilCmp => self.expr(x, Use::Base(false)),
+            Use::Discard | Use::Other => {
+                self.reject.insert(l);
+                self.expr(x, Use::Base(false));
+            }
+        }
+    }
+
+    fn composite(&mut self, e: &Expr) {
+        let ExprKind::CompositeLit { elems, .. } = &e.kind else {
+            return;
+        };
+        let fields = self
+            .info
+            .type_of(e.id)
+            .map(|t| self.prog.types.under(t).clone());
+        let Some(Type::Struct(fields)) = fields else {
+            for el in elems {
+                if let Some(k) = &el.key {
+                    self.expr(k, Use::Other);
+                }
+                self.expr(&el.value, Use::Other);
+            }
+            return;
+        };
+        for (i, el) in elems.iter().enumerate() {
+            let f = match &el.key {
+                Some(k) => match &k.kind {
+                    ExprKind::Ident(n) => fields.iter().find(|f| &f.name == n),
+                    _ => None,
+                },
+                None => fields.get(i),
+            };
+            let linked = f.is_some_and(|f| self.link_of(f.ty).is_some());
+            self.expr(
+                &el.value,
+                if linked {
+                    Use::Value(Sink::Own)
+                } else {
+                    Use::Discard
+                },
+            );
+        }
+    }
+
+    fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], u: Use, link: Option<TypeId>) {
+        let f = strip_parens(func);
+        if matches!(
+            self.info.types.get(&f.id).map(|tm| &tm.mode),
+            Some(goxide_types::Mode::Type)
+        ) {
+            // A conversion.
+            for a in args {
+                self.expr(a, Use::Other);
+            }
+            if let Some(l) = link {
+                self.reject.insert(l);
+            }
+            return;
+        }
+        let callee = match &f.kind {
+            ExprKind::Ident(_) => self.info.uses.get(&f.id).copied(),
+            _ => None,
+        };
+        if let Some(c) = callee {
+            match self.prog.obj(c).kind {
+                ObjKind::Builtin(Builtin::New) => {
+                    self.fresh(e, u, link);
+                    return;
+                }
+                ObjKind::Builtin(b) => {
+                    let changes = matches!(
+                        b,
+                        Builtin::Delete | Builtin::Copy | Builtin::Clear | Builtin::Append
+                    );
+                    for (i, a) in args.iter().enumerate() {
+                        let write = changes && i == 0 && b != Builtin::Append;
+                        let ty = self.info.type_of(a.id);
+                        if ty.is_some_and(|t| self.link_of(t).is_some()) {
+                            self.expr(a, Use::Other);
+                        } else {
+                            self.expr(a, Use::Base(write || (changes && self.changeable(a))));
+                        }
+                    }
+                    return;
+                }
+                _ => {}
+            }
+        }
+        let params = callee.and_then(|c| self.params.get(&c).cloned());
+        match &f.kind {
+            ExprKind::Selector { x, .. } => {
+                let sel = self.info.selections.get(&f.id);
+                if sel.map(|s| s.kind) == Some(SelectionKind::MethodVal) {
+                    // A method may change its receiver through a pointer.
+                    self.expr(x, Use::Base(true));
+                } else {
+                    self.expr(f, Use::Other);
+                }
+            }
+            ExprKind::Ident(_) => {}
+            _ => self.expr(f, Use::Other),
+        }
+        for (i, a) in args.iter().enumerate() {
+            let linked = self
+                .info
+                .type_of(a.id)
+                .is_some_and(|t| self.link_of(t).is_some());
+            match params.as_ref().map(|ps| ps.get(i).copied().flatten()) {
+                Some(Some(p)) if linked => self.expr(a, Use::Value(Sink::Param(p))),
+                _ if linked => self.expr(a, Use::Other),
+                // What a call receives may be changed through (a slice, a map, a pointer).
+                _ => {
+                    let changeable = self.changeable(a);
+                    self.expr(a, Use::Base(changeable))
+                }
+            }
+        }
+        if let Some(l) = link {
+            match u {
+                Use::Value(sink) => self.flow(Src::Fresh, sink, e, l),
+                Use::Base(_) | Use::NilCmp | Use::Discard => {}
+                Use::Other => {
+                    self.reject.insert(l);
+                }
+            }
+        }
+    }
+
+    /// Whether what `e` holds may be changed through a copy of it (a slice, a map, a
+    /// pointer, an interface).
+    fn changeable(&self, e: &Expr) -> bool {
+        self.info.type_of(e.id).is_none_or(|t| {
+            matches!(
+                self.prog.types.under(t),
+                Type::Slice(_) | Type::Map(..) | Type::Pointer(_) | Type::Interface(_)
+            )
+        })
+    }
+
+    /// Walks the sub-expressions of `e` as plain uses.
+    fn children(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Selector { x, .. } => self.expr(x, Use::Other),
+            ExprKind::Index { x, indices } => {
+                self.expr(x, Use::Other);
+                for i in indices {
+                    self.expr(i, Use::Other);
+                }
+            }
+            ExprKind::Star(x) | ExprKind::Unary { x, .. } | ExprKind::Paren(x) => {
+                self.expr(x, Use::Other)
+            }
+            ExprKind::TypeAssert { x, .. } => self.expr(x, Use::Other),
+            ExprKind::Binary { x, y, .. } => {
+                self.expr(x, Use::Other);
+                self.expr(y, Use::Other);
+            }
+            ExprKind::Call { func, args, .. } => {
+                self.expr(func, Use::Other);
+                for a in args {
+                    self.expr(a, Use::Other);
+                }
+            }
+            ExprKind::CompositeLit { elems, .. } => {
+                for el in elems {
+                    self.expr(&el.value, Use::Other);
+                }
+            }
+            ExprKind::Slice { x, lo, hi, max, .. } => {
+                self.expr(x, Use::Other);
+                for b in [lo, hi, max].into_iter().flatten() {
+                    self.expr(b, Use::Other);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Settles each variable's form and checks every move and view; the types that fail.
+fn decide(w: &Walk<'_>) -> (Links, HashSet<TypeId>) {
+    let mut own: HashSet<ObjId> = w.written.clone();
+    loop {
+        let mut changed = false;
+        for f in &w.flows {
+            let sink_own = match f.sink {
+                Sink::Var(u) | Sink::Param(u) => own.contains(&u),
+                Sink::Own => true,
+            };
+            match f.src {
+                Src::Fresh => {
+                    if let Sink::Var(u) = f.sink {
+                        changed |= own.insert(u);
+                    }
+                }
+                Src::Var(v) if sink_own => changed |= own.insert(v),
+                Src::Field {
+                    root: Some(r),
+                    take_ok: true,
+                    ..
+                } if sink_own => changed |= own.insert(r),
+                _ => {}
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut bad: HashSet<TypeId> = HashSet::new();
+    let mut takes = HashSet::new();
+    let mut mutable: HashSet<ObjId> = HashSet::new();
+    for (v, occs) in &w.occ {
+        if occs
+            .iter()
+            .any(|o| matches!(o.kind, OccKind::Target | OccKind::Write))
+        {
+            mutable.insert(*v);
+        }
+    }
+    let empty = Vec::new();
+    let occs_of = |v: ObjId| w.occ.get(&v).unwrap_or(&empty);
+    let sink_is_own = |s: Sink| match s {
+        Sink::Var(u) | Sink::Param(u) => own.contains(&u),
+        Sink::Own => true,
+    };
+    // Whether `o` only reads `v` (a view's owner): reads, nil comparisons, lending to views.
+    let reads_only = |o: &Occ| match o.kind {
+        OccKind::Read => true,
+        OccKind::Flow(j) => !sink_is_own(w.flows[j].sink),
+        OccKind::Write | OccKind::Target => false,
+    };
+    // A view local made from owner `r` at `from` lives until `until`: `r` must only be read.
+    let view_ok = |r: ObjId, from: u32, until: u32, view: ObjId| -> bool {
+        let Some(&(_, r_end)) = w.scope.get(&r) else {
+            return false;
+        };
+        let Some(&(_, v_end)) = w.scope.get(&view) else {
+            return false;
+        };
+        r_end >= v_end
+            && occs_of(r)
+                .iter()
+                .filter(|o| o.pos >= from && o.pos <= until)
+                .all(reads_only)
+    };
+    for (i, f) in w.flows.iter().enumerate() {
+        let sink_own = sink_is_own(f.sink);
+        match f.src {
+            Src::Nil => {}
+            Src::Fresh => {}
+            Src::Var(v) if sink_own => {
+                let Some(&(decl, _)) = w.scope.get(&v) else {
+                    bad.insert(f.ty);
+                    continue;
+                };
+                let occs = occs_of(v);
+                let in_stmt: Vec<&Occ> = occs
+                    .iter()
+                    .filter(|o| o.pos >= f.stmt.start && o.pos < f.stmt.end)
+                    .filter(|o| o.kind != OccKind::Target)
+                    .collect();
+                let once = in_stmt.len() == 1 && in_stmt[0].kind == OccKind::Flow(i);
+                let reassigned = f.targets.contains(&v);
+                let later = occs.iter().any(|o| o.pos >= f.stmt.end);
+                let in_loop = f.loops.iter().any(|l| l.start > decl || l.end < decl);
+                let ok = once && (f.is_return || reassigned || (!later && !in_loop));
+                if !ok {
+                    bad.insert(f.ty);
+                }
+            }
+            Src::Var(v) => {
+                if let (Sink::Var(u), true) = (f.sink, own.contains(&v)) {
+                    let until = w.scope.get(&u).map_or(0, |s| s.1);
+                    if !view_ok(v, f.stmt.start, until, u) {
+                        bad.insert(f.ty);
+                    }
+                }
+                if let Sink::Param(_) = f.sink {
+                    // Lent for the call: nothing else in the statement may change `v`.
+                    let clash = occs_of(v).iter().any(|o| {
+                        o.pos >= f.stmt.start
+                            && o.pos < f.stmt.end
+                            && matches!(o.kind, OccKind::Write)
+                            || matches!(o.kind, OccKind::Flow(j) if j != i
+                                && w.flows[j].stmt == f.stmt
+                                && sink_is_own(w.flows[j].sink))
+                    });
+                    if clash {
+                        bad.insert(f.ty);
+                    }
+                }
+            }
+            Src::Field {
+                node,
+                root,
+                take_ok,
+            } => {
+                if sink_own {
+                    if take_ok && root.is_some() {
+                        takes.insert(node);
+                        mutable.extend(root);
+                    } else {
+                        bad.insert(f.ty);
+                    }
+                } else if let Sink::Var(u) = f.sink {
+                    match root {
+                        Some(r) if own.contains(&r) => {
+                            let until = w.scope.get(&u).map_or(0, |s| s.1);
+                            if !view_ok(r, f.stmt.start, until, u) {
+                                bad.insert(f.ty);
+                            }
+                        }
+                        Some(r) if w.scope.contains_key(&r) => {}
+                        _ => {
+                            bad.insert(f.ty);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // A view variable given a new value is `mut`; owning ones too.
+    let views: HashSet<ObjId> = w
+        .scope
+        .keys()
+        .copied()
+        .filter(|v| !own.contains(v))
+        .collect();
+    let view_params = w
+        .params
+        .iter()
+        .map(|(&f, ps)| {
+            (
+                f,
+                ps.iter()
+                    .map(|p| p.is_some_and(|p| views.contains(&p)))
+                    .collect(),
+            )
+        })
+        .collect();
+    (
+        Links {
+            types: w.links.clone(),
+            views,
+            takes,
+            mutable,
+            view_params,
+        },
+        bad,
+    )
+}
+
+impl crate::ctx::Ctx<'_> {
+    /// Whether pointee type `t` is linked (see `links`): its pointers own or view.
+    pub fn is_link(&self, t: TypeId) -> bool {
+        self.analysis.links.types.contains(&t)
+    }
+
+    /// Whether `x` is a pointer to a linked type.
+    pub fn is_link_ptr(&self, x: &Expr) -> bool {
+        self.type_of(x)
+            .is_some_and(|t| matches!(self.under(t), Type::Pointer(e) if self.is_link(*e)))
+    }
+
+    /// The pointee of linked pointer `x`, as a place: `(*support::rt::some_ref(&p))`
+    /// (`some_mut(&mut p)` when `mutable`), panicking as Go does when it is nil.
+    pub fn link_deref(&mut self, x: &Expr, mutable: bool) -> syn::Expr {
+        let p = crate::expr::as_base(if mutable {
+            self.place(x)
+        } else {
+            self.borrowed(x)
+        });
+        self.link_through(p, mutable)
+    }
+
+    /// The pointee of the linked pointer `p` (translated), as a place.
+    pub fn link_through(&mut self, p: syn::Expr, mutable: bool) -> syn::Expr {
+        self.use_support("rt");
+        if mutable {
+            syn::parse_quote!((*crate::support::rt::some_mut(&mut #p)))
+        } else {
+            syn::parse_quote!((*crate::support::rt::some_ref(&#p)))
+        }
+    }
+
+    /// A linked pointer handed to an owning holder: a variable moved (`head`), a link taken
+    /// (`t.left.take()`); `None` for what translates as usual (`nil`, fresh, calls).
+    pub fn link_value(&mut self, e: &Expr) -> Option<syn::Expr> {
+        if !self.is_link_ptr(e) {
+            return None;
+        }
+        let e = strip_parens(e);
+        match &e.kind {
+            ExprKind::Ident(_) => {
+                let o = self.obj_of(e)?;
+                if !matches!(self.obj(o).kind, ObjKind::Var { .. }) {
+                    return None;
+                }
+                let id = self.var_name(o);
+                Some(syn::parse_quote!(#id))
+            }
+            ExprKind::Selector { .. } if self.analysis.links.takes.contains(&e.id) => {
+                let p = crate::expr::as_base(self.place(e));
+                Some(syn::parse_quote!(#p.take()))
+            }
+            _ => None,
+        }
+    }
+
+    /// A linked pointer handed to a view (`Option<&T>`): a view copied, an owning variable or
+    /// link lent (`head.as_deref()`), a fresh pointer lent for the call.
+    pub fn link_view(&mut self, e: &Expr) -> syn::Expr {
+        let e = strip_parens(e);
+        if self.is_untyped_nil(e) || matches!(&e.kind, ExprKind::Ident(n) if n == "nil") {
+            return syn::parse_quote!(None);
+        }
+        if let ExprKind::Ident(_) = &e.kind {
+            if let Some(o) = self.obj_of(e) {
+                let id = self.var_name(o);
+                if self.analysis.links.views.contains(&o) {
+                    return syn::parse_quote!(#id);
+                }
+                return syn::parse_quote!(#id.as_deref());
+            }
+        }
+        let v = if matches!(e.kind, ExprKind::Selector { .. }) {
+            self.borrowed(e)
+        } else {
+            self.value(e)
+        };
+        let v = crate::expr::paren_if_needed(v);
+        syn::parse_quote!(#v.as_deref())
+    }
+
+    /// Whether argument `i` of call `e` goes to a view parameter.
+    pub fn link_view_arg(&self, e: &Expr, i: usize) -> bool {
+        let ExprKind::Call { func, .. } = &e.kind else {
+            return false;
+        };
+        let f = strip_parens(func);
+        matches!(f.kind, ExprKind::Ident(_))
+            && self
+                .obj_of(f)
+                .and_then(|c| self.analysis.links.view_params.get(&c))
+                .is_some_and(|ps| ps.get(i).copied().unwrap_or(false))
+    }
+
+    /// `var n *T` / `n := head` of a view: `let mut n: Option<&T> = head.as_deref();`.
+    pub fn link_decl(
+        &mut self,
+        obj: ObjId,
+        name: &Ident,
+        value: Option<&Expr>,
+    ) -> Option<syn::Stmt> {
+        if !self.analysis.links.views.contains(&obj) || name.is_blank() {
+            return None;
+        }
+        let Type::Pointer(pointee) = self.under(self.obj(obj).ty).clone() else {
+            return None;
+        };
+        let pt = self.rust_type(pointee)?;
+        let init = match value {
+            Some(v) => self.link_view(v),
+            None => syn::parse_quote!(None),
+        };
+        let id = self.bind_local(obj, &name.name);
+        Some(if self.analysis.mutated.contains(&obj) {
+            syn::parse_quote!(let mut #id: Option<&#pt> = #init;)
+        } else {
+            syn::parse_quote!(let #id: Option<&#pt> = #init;)
+        })
+    }
+
+    /// `n = n.Next` of a view: `n = some_ref(&n).next.as_deref();`.
+    pub fn link_assign(&mut self, l: &Expr, r: &Expr) -> Option<syn::Stmt> {
+        let l = strip_parens(l);
+        let o = self
+            .obj_of(l)
+            .filter(|_| matches!(l.kind, ExprKind::Ident(_)))?;
+        if !self.analysis.links.views.contains(&o) {
+            return None;
+        }
+        let v = self.link_view(r);
+        let id = self.var_name(o);
+        Some(syn::parse_quote!(#id = #v;))
+    }
+}
