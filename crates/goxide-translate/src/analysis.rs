@@ -1156,7 +1156,7 @@ pub fn analyze(
         }
     }
     let write_only = crate::globals::write_only_vars(prog, info, files);
-    out.links = crate::links::find(prog, info, files);
+    out.links = crate::links::find(prog, info, files, &ptr_value_methods);
     out.mutated.extend(out.links.mutable.iter().copied());
     out.ptr_params = crate::ptr_params::find(
         prog,

@@ -1026,7 +1026,7 @@ impl Ctx<'_> {
         // Walk embedded fields to the receiver.
         let mut recv = crate::expr::as_base(if self.is_nullable(x) {
             self.nullable_deref(x, ptr_mut)
-        } else if ptr_mut && !x_is_ptr {
+        } else if ptr_mut && (!x_is_ptr || self.is_link_ptr(x)) {
             self.place(x)
         } else if self.value_receiver_moves(m) && self.is_self_ptr(x) {
             // The method takes a copy of the pointee.
@@ -1072,7 +1072,9 @@ impl Ctx<'_> {
         let mut smart = self_ptr && !owned;
         if matches!(self.under(t), Type::Pointer(_)) && !self_ptr {
             smart = true;
-            recv = if self.is_frozen_ptr_type(t) {
+            recv = if self.is_link_ptr_type(t) {
+                self.link_through(recv, ptr_mut)
+            } else if self.is_frozen_ptr_type(t) {
                 parse_quote!(#recv.as_ref().unwrap())
             } else if ptr_mut {
                 parse_quote!(#recv.as_ref().unwrap().borrow_mut())

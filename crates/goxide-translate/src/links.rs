@@ -49,7 +49,12 @@ const UNSAFE_IMPORTS: &[&str] = &[
     "encoding/gob",
 ];
 
-pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Links {
+pub fn find(
+    prog: &Program,
+    info: &Info,
+    files: &[&File],
+    ptr_value_methods: &HashSet<ObjId>,
+) -> Links {
     if files.iter().any(|f| {
         f.imports
             .iter()
@@ -57,7 +62,7 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Links {
     }) {
         return Links::default();
     }
-    let mut cands = candidates(prog, info, files);
+    let mut cands = candidates(prog, info, files, ptr_value_methods);
     // Each round drops the types something disqualifies, until a round drops none.
     for _ in 0..32 {
         if cands.is_empty() {
@@ -85,7 +90,7 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Links {
             let keep: HashSet<TypeId> = cands
                 .iter()
                 .copied()
-                .filter(|&t| links_only_to(prog, t, &cands))
+                .filter(|&t| has_link(prog, t, &cands) && links_only_to(prog, t, &cands))
                 .collect();
             cands = keep;
             if cands.len() == before {
@@ -97,7 +102,12 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Links {
 }
 
 /// Named, non-generic struct types of the package with no methods and a link field.
-fn candidates(prog: &Program, info: &Info, files: &[&File]) -> HashSet<TypeId> {
+fn candidates(
+    prog: &Program,
+    info: &Info,
+    files: &[&File],
+    ptr_value_methods: &HashSet<ObjId>,
+) -> HashSet<TypeId> {
     let mut with_methods: HashSet<TypeId> = HashSet::new();
     let mut out: HashSet<TypeId> = HashSet::new();
     for f in files {
@@ -105,12 +115,20 @@ fn candidates(prog: &Program, info: &Info, files: &[&File]) -> HashSet<TypeId> {
             match &d.kind {
                 DeclKind::Func(fd) => {
                     if let Some(&o) = info.defs.get(&fd.name.id) {
+                        // Methods on the value copy it; methods using their receiver as a
+                        // pointer value copy the pointer.
                         if let ObjKind::Func { recv: Some(r) } = prog.obj(o).kind {
-                            let r = match prog.types.get(r) {
-                                Type::Pointer(e) => *e,
-                                _ => r,
-                            };
-                            with_methods.insert(r);
+                            match prog.types.get(r) {
+                                Type::Pointer(e) if !ptr_value_methods.contains(&o) => {
+                                    let _ = e;
+                                }
+                                Type::Pointer(e) => {
+                                    with_methods.insert(*e);
+                                }
+                                _ => {
+                                    with_methods.insert(r);
+                                }
+                            }
                         }
                     }
                 }
@@ -215,6 +233,9 @@ enum Src {
         node: NodeId,
         root: Option<ObjId>,
         take_ok: bool,
+        /// Taken for a new value given later, or to the variable holding it (`c = c.next`),
+        /// rather than to the field itself in this statement.
+        later: bool,
     },
 }
 
@@ -273,7 +294,7 @@ struct StmtCtx {
     field_target: Option<(Option<ObjId>, Vec<String>)>,
 }
 
-struct Walk<'a> {
+struct Walk<'a, 'b> {
     prog: &'a Program,
     info: &'a Info,
     links: &'a HashSet<TypeId>,
@@ -294,19 +315,34 @@ struct Walk<'a> {
     in_addr: usize,
     /// Results of the function walked.
     results: Vec<TypeId>,
+    /// The statement lists being walked, with the index of the statement in each.
+    seq: Vec<(&'b [Stmt], usize)>,
+    /// Pointer-receiver methods that never write through their receiver.
+    readonly: HashSet<ObjId>,
+    /// Receivers of methods of linked types (`self`).
+    receivers: HashSet<ObjId>,
 }
 
-impl<'a> Walk<'a> {
+impl<'a, 'b> Walk<'a, 'b> {
     fn new(prog: &'a Program, info: &'a Info, files: &[&File], links: &'a HashSet<TypeId>) -> Self {
         let mut params = HashMap::new();
+        let mut readonly = HashSet::new();
         for f in files {
             for d in &f.decls {
                 let DeclKind::Func(fd) = &d.kind else {
                     continue;
                 };
-                let (Some(&fo), Some(_)) = (info.defs.get(&fd.name.id), &fd.body) else {
+                let (Some(&fo), Some(body)) = (info.defs.get(&fd.name.id), &fd.body) else {
                     continue;
                 };
+                if let Some(r) = &fd.recv {
+                    let recv = r.name.as_ref().and_then(|n| info.defs.get(&n.id));
+                    if matches!(r.ty.kind, ExprKind::Star(_))
+                        && recv.is_none_or(|&ro| !crate::decl::writes_through(info, body, ro))
+                    {
+                        readonly.insert(fo);
+                    }
+                }
                 if fd.sig.params.iter().any(|g| g.variadic) || !fd.type_params.is_empty() {
                     continue;
                 }
@@ -338,6 +374,9 @@ impl<'a> Walk<'a> {
             nested: 0,
             in_addr: 0,
             results: Vec::new(),
+            seq: Vec::new(),
+            readonly,
+            receivers: HashSet::new(),
         }
     }
 
@@ -357,7 +396,7 @@ impl<'a> Walk<'a> {
     }
 
     /// Package variables and fields: a linked pointer may only be a link of a linked type.
-    fn globals(&mut self, files: &[&File]) {
+    fn globals(&mut self, files: &[&'b File]) {
         let mut link_fields: HashSet<ObjId> = HashSet::new();
         for &t in self.links {
             if let Type::Struct(fs) = self.prog.types.under(t) {
@@ -370,6 +409,12 @@ impl<'a> Walk<'a> {
             match obj.kind {
                 ObjKind::Var { global: true, .. } => self.reject_mentioned(obj.ty),
                 ObjKind::Field { .. } if !link_fields.contains(&o) => self.reject_mentioned(obj.ty),
+                // A local holding a linked value itself (`var s Stack`) is only reached
+                // through (its uses are checked where they are).
+                ObjKind::Var {
+                    global: false,
+                    param: false,
+                } if self.links.contains(&obj.ty) => {}
                 ObjKind::Var { .. } if self.link_of(obj.ty).is_none() => {
                     self.reject_mentioned(obj.ty)
                 }
@@ -391,7 +436,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn func(&mut self, fd: &FuncDecl) {
+    fn func(&mut self, fd: &'b FuncDecl) {
         let Some(body) = &fd.body else { return };
         let sig_objs = |gs: &[ParamGroup]| -> Vec<ObjId> {
             gs.iter()
@@ -403,8 +448,18 @@ impl<'a> Walk<'a> {
         for r in sig_objs(&fd.sig.results) {
             self.reject_mentioned(self.prog.obj(r).ty);
         }
-        if fd.recv.is_some() {
-            // (Methods of linked types were ruled out; other receivers are plain.)
+        // A method's receiver is `self` (`&self` / `&mut self`): changed through, read, or
+        // lent to views, never handed over.
+        if let Some(ro) = fd
+            .recv
+            .as_ref()
+            .and_then(|r| r.name.as_ref())
+            .and_then(|n| self.info.defs.get(&n.id))
+        {
+            if self.link_of(self.prog.obj(*ro).ty).is_some() {
+                self.scope.insert(*ro, (body.span.start, body.span.end));
+                self.receivers.insert(*ro);
+            }
         }
         for p in sig_objs(&fd.sig.params) {
             if self.link_of(self.prog.obj(p).ty).is_some() {
@@ -429,20 +484,54 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn block(&mut self, b: &Block) {
-        self.scope_ends.push(b.span.end);
-        for s in &b.stmts {
+    fn block(&mut self, b: &'b Block) {
+        self.stmts_scoped(&b.stmts, b.span.end);
+    }
+
+    fn stmts_scoped(&mut self, stmts: &'b [Stmt], end: u32) {
+        self.scope_ends.push(end);
+        self.seq.push((stmts, 0));
+        for (i, s) in stmts.iter().enumerate() {
+            if let Some(top) = self.seq.last_mut() {
+                top.1 = i;
+            }
             self.stmt(s);
         }
+        self.seq.pop();
         self.scope_ends.pop();
     }
 
-    fn stmts_scoped(&mut self, stmts: &[Stmt], end: u32) {
-        self.scope_ends.push(end);
-        for s in stmts {
-            self.stmt(s);
+    /// Whether the statements after the current one in its list give the field `path` a new
+    /// value before anything else names its root (`item.next = list.head; list.head = item`):
+    /// the link read now may be taken.
+    fn reassigned_next(&self, path: &(Option<ObjId>, Vec<String>)) -> bool {
+        let Some(root) = path.0 else { return false };
+        let Some(&(stmts, i)) = self.seq.last() else {
+            return false;
+        };
+        for s in &stmts[i + 1..] {
+            match &s.kind {
+                StmtKind::Assign {
+                    lhs,
+                    op: AssignOp::Assign,
+                    rhs,
+                } if lhs.len() == 1 && self.field_path(&lhs[0]).as_ref() == Some(path) => {
+                    return !rhs
+                        .iter()
+                        .any(|r| crate::subslice::mentions(self.info, r, root));
+                }
+                StmtKind::Assign { .. }
+                | StmtKind::Expr(_)
+                | StmtKind::IncDec { .. }
+                | StmtKind::Decl(_) => {
+                    if crate::subslice::objects_used(self.info, s).contains(&root) {
+                        return false;
+                    }
+                }
+                _ => return false,
+            }
         }
-        self.scope_ends.pop();
+        false
     }
 
     fn declare(&mut self, id: NodeId, at: u32) {
@@ -460,7 +549,7 @@ impl<'a> Walk<'a> {
         self.stmt = saved;
     }
 
-    fn stmt(&mut self, s: &Stmt) {
+    fn stmt(&mut self, s: &'b Stmt) {
         let plain = StmtCtx {
             span: s.span,
             ..StmtCtx::default()
@@ -633,7 +722,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn assign(&mut self, s: &Stmt, lhs: &[Expr], op: AssignOp, rhs: &[Expr]) {
+    fn assign(&mut self, s: &'b Stmt, lhs: &'b [Expr], op: AssignOp, rhs: &'b [Expr]) {
         let define = op == AssignOp::Define;
         if define {
             for l in lhs {
@@ -674,7 +763,7 @@ impl<'a> Walk<'a> {
 
     /// The sink an assignment's left side is for a linked pointer (after walking the left
     /// side); `None` for other types.
-    fn lhs_sink(&mut self, l: &Expr, define: bool) -> Option<Sink> {
+    fn lhs_sink(&mut self, l: &'b Expr, define: bool) -> Option<Sink> {
         let l = strip_parens(l);
         let t = self.info.type_of(l.id);
         let linked = t.is_some_and(|t| self.link_of(t).is_some());
@@ -719,7 +808,7 @@ impl<'a> Walk<'a> {
     }
 
     /// The left side of an assignment or `++`: what it is rooted at is changed through.
-    fn lhs(&mut self, l: &Expr) {
+    fn lhs(&mut self, l: &'b Expr) {
         let l = strip_parens(l);
         match &l.kind {
             ExprKind::Ident(_) => {
@@ -813,7 +902,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn expr(&mut self, e: &Expr, u: Use) {
+    fn expr(&mut self, e: &'b Expr, u: Use) {
         if let ExprKind::Paren(x) = &e.kind {
             return self.expr(x, u);
         }
@@ -844,9 +933,28 @@ impl<'a> Walk<'a> {
         }
         if is_value {
             let t = t.unwrap_or_default();
+            let local = |w: &Self| {
+                w.info.uses.get(&e.id).is_some_and(|&o| {
+                    matches!(
+                        w.prog.obj(o).kind,
+                        ObjKind::Var {
+                            global: false,
+                            param: false
+                        }
+                    )
+                })
+            };
             match &e.kind {
                 ExprKind::Star(x) if matches!(u, Use::Base(_)) => self.expr(x, u),
                 ExprKind::Selector { .. } if matches!(u, Use::Base(_)) => self.selector(e, u),
+                // A local value reached through (`s.top`, `s.Push(x)`), never copied.
+                ExprKind::Ident(_)
+                    if matches!(u, Use::Base(_))
+                        && local(self)
+                        && self.nested == 0
+                        && self.in_addr == 0 => {}
+                // A new value given to such a local (`s := Stack{}`).
+                ExprKind::CompositeLit { .. } if u == Use::Discard => self.composite(e),
                 _ => {
                     self.reject.insert(t);
                     self.children(e);
@@ -866,7 +974,9 @@ impl<'a> Walk<'a> {
                     }
                     return;
                 }
-                if !self.scope.contains_key(&o) {
+                if !self.scope.contains_key(&o)
+                    || (self.receivers.contains(&o) && matches!(u, Use::Value(_)))
+                {
                     self.reject.insert(l);
                     return;
                 }
@@ -961,7 +1071,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn fresh(&mut self, e: &Expr, u: Use, link: Option<TypeId>) {
+    fn fresh(&mut self, e: &'b Expr, u: Use, link: Option<TypeId>) {
         let Some(l) = link else { return };
         match u {
             Use::Value(sink) => self.flow(Src::Fresh, sink, e, l),
@@ -972,7 +1082,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn selector(&mut self, e: &Expr, u: Use) {
+    fn selector(&mut self, e: &'b Expr, u: Use) {
         let ExprKind::Selector { x, .. } = &e.kind else {
             return;
         };
@@ -990,19 +1100,24 @@ impl<'a> Walk<'a> {
             self.expr(x, Use::Base(write));
             return;
         };
+        // Taking the link changes what holds it; reading it for a view does not.
+        let root = self.root(x);
         match u {
             Use::Value(sink) => {
-                let take_ok = self.stmt.field_target.is_some()
-                    && self.stmt.field_target == self.field_path(e)
-                    && !self.stmt.is_return;
-                // Taking the link changes what holds it; reading it for a view does not.
-                let root = self.root(x);
+                let path = self.field_path(e);
+                let same = path.is_some() && self.stmt.field_target == path;
+                // `c = c.next`: the variable holding the link gets a new value at once.
+                let rooted = root.is_some_and(|r| self.stmt.targets.contains(&r));
+                let later =
+                    !same && (rooted || path.as_ref().is_some_and(|p| self.reassigned_next(p)));
+                let take_ok = !self.stmt.is_return && (same || later);
                 self.expr(x, Use::Base(false));
                 self.flow(
                     Src::Field {
                         node: e.id,
                         root,
                         take_ok,
+                        later,
                     },
                     sink,
                     e,
@@ -1018,7 +1133,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn composite(&mut self, e: &Expr) {
+    fn composite(&mut self, e: &'b Expr) {
         let ExprKind::CompositeLit { elems, .. } = &e.kind else {
             return;
         };
@@ -1055,7 +1170,14 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], u: Use, link: Option<TypeId>) {
+    fn call(
+        &mut self,
+        e: &'b Expr,
+        func: &'b Expr,
+        args: &'b [Expr],
+        u: Use,
+        link: Option<TypeId>,
+    ) {
         let f = strip_parens(func);
         if matches!(
             self.info.types.get(&f.id).map(|tm| &tm.mode),
@@ -1099,13 +1221,21 @@ impl<'a> Walk<'a> {
                 _ => {}
             }
         }
-        let params = callee.and_then(|c| self.params.get(&c).cloned());
+        let mut params = callee.and_then(|c| self.params.get(&c).cloned());
         match &f.kind {
             ExprKind::Selector { x, .. } => {
                 let sel = self.info.selections.get(&f.id);
-                if sel.map(|s| s.kind) == Some(SelectionKind::MethodVal) {
-                    // A method may change its receiver through a pointer.
-                    self.expr(x, Use::Base(true));
+                if let Some(sel) = sel.filter(|s| s.kind == SelectionKind::MethodVal) {
+                    // A method may change its receiver through a pointer, unless it only
+                    // reads it.
+                    let m = sel.obj;
+                    params = self.params.get(&m).cloned();
+                    // (An interface value's methods take it by reference.)
+                    let reads = self.readonly.contains(&m)
+                        || self.info.type_of(x.id).is_some_and(|t| {
+                            matches!(self.prog.types.under(t), Type::Interface(_))
+                        });
+                    self.expr(x, Use::Base(!reads));
                 } else {
                     self.expr(f, Use::Other);
                 }
@@ -1151,7 +1281,7 @@ impl<'a> Walk<'a> {
     }
 
     /// Walks the sub-expressions of `e` as plain uses.
-    fn children(&mut self, e: &Expr) {
+    fn children(&mut self, e: &'b Expr) {
         match &e.kind {
             ExprKind::Selector { x, .. } => self.expr(x, Use::Other),
             ExprKind::Index { x, indices } => {
@@ -1191,8 +1321,9 @@ impl<'a> Walk<'a> {
 }
 
 /// Settles each variable's form and checks every move and view; the types that fail.
-fn decide(w: &Walk<'_>) -> (Links, HashSet<TypeId>) {
+fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
     let mut own: HashSet<ObjId> = w.written.clone();
+    own.extend(w.receivers.iter().copied());
     loop {
         let mut changed = false;
         for f in &w.flows {
@@ -1307,9 +1438,20 @@ fn decide(w: &Walk<'_>) -> (Links, HashSet<TypeId>) {
                 node,
                 root,
                 take_ok,
+                later,
             } => {
+                // Taken for a later value: nothing else in this statement may read the root.
+                let alone = !later
+                    || root.is_some_and(|r| {
+                        occs_of(r)
+                            .iter()
+                            .filter(|o| o.pos >= f.stmt.start && o.pos < f.stmt.end)
+                            .filter(|o| o.kind != OccKind::Target)
+                            .count()
+                            == 1
+                    });
                 if sink_own {
-                    if take_ok && root.is_some() {
+                    if take_ok && alone && root.is_some() {
                         takes.insert(node);
                         mutable.extend(root);
                     } else {
@@ -1339,6 +1481,7 @@ fn decide(w: &Walk<'_>) -> (Links, HashSet<TypeId>) {
         .copied()
         .filter(|v| !own.contains(v))
         .collect();
+    mutable.retain(|v| !w.receivers.contains(v));
     let view_params = w
         .params
         .iter()
@@ -1367,6 +1510,11 @@ impl crate::ctx::Ctx<'_> {
     /// Whether pointee type `t` is linked (see `links`): its pointers own or view.
     pub fn is_link(&self, t: TypeId) -> bool {
         self.analysis.links.types.contains(&t)
+    }
+
+    /// Whether `t` is a pointer to a linked type.
+    pub fn is_link_ptr_type(&self, t: TypeId) -> bool {
+        matches!(self.under(t), Type::Pointer(e) if self.is_link(*e))
     }
 
     /// Whether `x` is a pointer to a linked type.
@@ -1451,11 +1599,19 @@ impl crate::ctx::Ctx<'_> {
             return false;
         };
         let f = strip_parens(func);
-        matches!(f.kind, ExprKind::Ident(_))
-            && self
-                .obj_of(f)
-                .and_then(|c| self.analysis.links.view_params.get(&c))
-                .is_some_and(|ps| ps.get(i).copied().unwrap_or(false))
+        let callee = match &f.kind {
+            ExprKind::Ident(_) => self.obj_of(f),
+            ExprKind::Selector { .. } => self
+                .info
+                .selections
+                .get(&f.id)
+                .filter(|s| s.kind == SelectionKind::MethodVal)
+                .map(|s| s.obj),
+            _ => None,
+        };
+        callee
+            .and_then(|c| self.analysis.links.view_params.get(&c))
+            .is_some_and(|ps| ps.get(i).copied().unwrap_or(false))
     }
 
     /// `var n *T` / `n := head` of a view: `let mut n: Option<&T> = head.as_deref();`.
