@@ -970,7 +970,16 @@ pub fn analyze(
     shared_loop_vars: bool,
     map_write_methods: &HashSet<ObjId>,
 ) -> Analysis {
-    let ptr_value_methods = crate::ptr_receivers::find(prog, info, files);
+    let mut ptr_value_methods = crate::ptr_receivers::find(prog, info, files);
+    // Linked types decide their receivers' uses themselves (a receiver copied into a view is
+    // a borrow of `self`).
+    let links = crate::links::find(prog, info, files);
+    ptr_value_methods.retain(|&m| match prog.obj(m).kind {
+        ObjKind::Func { recv: Some(r) } => {
+            !matches!(prog.types.get(r), Type::Pointer(e) if links.types.contains(e))
+        }
+        _ => true,
+    });
     let mut w = Walker {
         prog,
         info,
@@ -1156,7 +1165,7 @@ pub fn analyze(
         }
     }
     let write_only = crate::globals::write_only_vars(prog, info, files);
-    out.links = crate::links::find(prog, info, files, &ptr_value_methods);
+    out.links = links;
     out.mutated.extend(out.links.mutable.iter().copied());
     out.ptr_params = crate::ptr_params::find(
         prog,

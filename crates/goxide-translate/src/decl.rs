@@ -318,7 +318,19 @@ pub fn translate_package(
             }
             // Pointer-receiver methods that never write through the receiver take `&self`.
             if let (true, Some(&m), Some(body)) = (is_ptr, info.defs.get(&fd.name.id), &fd.body) {
-                if recv_obj.is_none_or(|&ro| !writes_through(info, body, ro)) {
+                // (A linked type's receiver copied into a view is a borrow of `self`.)
+                let linked = shared.as_ref().is_some_and(|a| {
+                    matches!(prog.obj(m).kind, ObjKind::Func { recv: Some(r) }
+                        if matches!(prog.types.get(r), Type::Pointer(e) if a.links.types.contains(e)))
+                });
+                if recv_obj.is_none_or(|&ro| {
+                    let copies = if linked {
+                        crate::links::receiver_copies(info, body, ro)
+                    } else {
+                        HashSet::new()
+                    };
+                    !writes_through_but(info, body, ro, &copies)
+                }) {
                     readonly_ptr_methods.insert(m);
                 }
             }

@@ -49,12 +49,7 @@ const UNSAFE_IMPORTS: &[&str] = &[
     "encoding/gob",
 ];
 
-pub fn find(
-    prog: &Program,
-    info: &Info,
-    files: &[&File],
-    ptr_value_methods: &HashSet<ObjId>,
-) -> Links {
+pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Links {
     if files.iter().any(|f| {
         f.imports
             .iter()
@@ -62,7 +57,7 @@ pub fn find(
     }) {
         return Links::default();
     }
-    let mut cands = candidates(prog, info, files, ptr_value_methods);
+    let mut cands = candidates(prog, info, files);
     // Each round drops the types something disqualifies, until a round drops none.
     for _ in 0..32 {
         if cands.is_empty() {
@@ -102,12 +97,7 @@ pub fn find(
 }
 
 /// Named, non-generic struct types of the package with no methods and a link field.
-fn candidates(
-    prog: &Program,
-    info: &Info,
-    files: &[&File],
-    ptr_value_methods: &HashSet<ObjId>,
-) -> HashSet<TypeId> {
+fn candidates(prog: &Program, info: &Info, files: &[&File]) -> HashSet<TypeId> {
     let mut with_methods: HashSet<TypeId> = HashSet::new();
     let mut out: HashSet<TypeId> = HashSet::new();
     for f in files {
@@ -115,19 +105,11 @@ fn candidates(
             match &d.kind {
                 DeclKind::Func(fd) => {
                     if let Some(&o) = info.defs.get(&fd.name.id) {
-                        // Methods on the value copy it; methods using their receiver as a
-                        // pointer value copy the pointer.
+                        // Methods on the value copy it (pointer receivers are checked where
+                        // they are used).
                         if let ObjKind::Func { recv: Some(r) } = prog.obj(o).kind {
-                            match prog.types.get(r) {
-                                Type::Pointer(e) if !ptr_value_methods.contains(&o) => {
-                                    let _ = e;
-                                }
-                                Type::Pointer(e) => {
-                                    with_methods.insert(*e);
-                                }
-                                _ => {
-                                    with_methods.insert(r);
-                                }
+                            if !matches!(prog.types.get(r), Type::Pointer(_)) {
+                                with_methods.insert(r);
                             }
                         }
                     }
@@ -338,7 +320,10 @@ impl<'a, 'b> Walk<'a, 'b> {
                 if let Some(r) = &fd.recv {
                     let recv = r.name.as_ref().and_then(|n| info.defs.get(&n.id));
                     if matches!(r.ty.kind, ExprKind::Star(_))
-                        && recv.is_none_or(|&ro| !crate::decl::writes_through(info, body, ro))
+                        && recv.is_none_or(|&ro| {
+                            let copies = receiver_copies(info, body, ro);
+                            !crate::decl::writes_through_but(info, body, ro, &copies)
+                        })
                     {
                         readonly.insert(fo);
                     }
@@ -974,9 +959,7 @@ impl<'a, 'b> Walk<'a, 'b> {
                     }
                     return;
                 }
-                if !self.scope.contains_key(&o)
-                    || (self.receivers.contains(&o) && matches!(u, Use::Value(_)))
-                {
+                if !self.scope.contains_key(&o) {
                     self.reject.insert(l);
                     return;
                 }
@@ -1320,6 +1303,40 @@ impl<'a, 'b> Walk<'a, 'b> {
     }
 }
 
+/// The uses of receiver `recv` copied into a variable (`p := l`, `p = l`): for a linked type
+/// these make views of `self` (an owning copy would fail the analysis), so they do not make
+/// the method write through its receiver.
+pub fn receiver_copies(info: &Info, body: &Block, recv: ObjId) -> HashSet<NodeId> {
+    struct Copies<'i> {
+        info: &'i Info,
+        recv: ObjId,
+        out: HashSet<NodeId>,
+    }
+    impl goxide_ast::visit::Visitor for Copies<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            if let StmtKind::Assign { lhs, rhs, .. } = &s.kind {
+                if lhs.len() == 1 && rhs.len() == 1 {
+                    let r = strip_parens(&rhs[0]);
+                    if matches!(r.kind, ExprKind::Ident(_))
+                        && matches!(strip_parens(&lhs[0]).kind, ExprKind::Ident(_))
+                        && self.info.uses.get(&r.id) == Some(&self.recv)
+                    {
+                        self.out.insert(r.id);
+                    }
+                }
+            }
+            true
+        }
+    }
+    let mut c = Copies {
+        info,
+        recv,
+        out: HashSet::new(),
+    };
+    goxide_ast::visit::walk_block(&mut c, body);
+    c.out
+}
+
 /// Settles each variable's form and checks every move and view; the types that fail.
 fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
     let mut own: HashSet<ObjId> = w.written.clone();
@@ -1392,6 +1409,10 @@ fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
         match f.src {
             Src::Nil => {}
             Src::Fresh => {}
+            Src::Var(v) if sink_own && w.receivers.contains(&v) => {
+                // A receiver is a borrow (`self`): it can be lent, not handed over.
+                bad.insert(f.ty);
+            }
             Src::Var(v) if sink_own => {
                 let Some(&(decl, _)) = w.scope.get(&v) else {
                     bad.insert(f.ty);
@@ -1574,6 +1595,11 @@ impl crate::ctx::Ctx<'_> {
         let e = strip_parens(e);
         if self.is_untyped_nil(e) || matches!(&e.kind, ExprKind::Ident(n) if n == "nil") {
             return syn::parse_quote!(None);
+        }
+        if self.is_self_ptr(e) {
+            // `p := l` of a receiver: a view of `self`.
+            let r = self.ref_ptr(e);
+            return syn::parse_quote!(Some(&*#r));
         }
         if let ExprKind::Ident(_) = &e.kind {
             if let Some(o) = self.obj_of(e) {

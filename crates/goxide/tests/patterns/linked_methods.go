@@ -7,6 +7,15 @@ type item struct {
 	next *item
 }
 
+// Len walks from its receiver: the walker is a view of `self`.
+func (it *item) Len() int {
+	n := 0
+	for p := it; p != nil; p = p.next {
+		n++
+	}
+	return n
+}
+
 // A stack whose methods own the items they link.
 type Stack struct {
 	top  *item
@@ -54,7 +63,7 @@ func main() {
 	for _, n := range []string{"a", "b", "c", "b"} {
 		s.Push(n)
 	}
-	fmt.Println(s.Peek(), s.size, s.Names(), s.Count("b"))
+	fmt.Println(s.Peek(), s.size, s.Names(), s.Count("b"), s.top.Len())
 	var empty Stack
 	fmt.Println(empty.Peek() == "", len(empty.Names()))
 }
