@@ -976,7 +976,7 @@ pub fn analyze(
     let links = crate::links::find(prog, info, files);
     ptr_value_methods.retain(|&m| match prog.obj(m).kind {
         ObjKind::Func { recv: Some(r) } => {
-            !matches!(prog.types.get(r), Type::Pointer(e) if links.types.contains(e))
+            !matches!(prog.types.get(r), Type::Pointer(e) if links.has(prog, *e))
         }
         _ => true,
     });

@@ -445,6 +445,7 @@ impl Ctx<'_> {
                 let v = match slice_modes.get(i).copied().flatten() {
                     Some(m) => self.slice_param_arg(args, i, m, Some(pt)),
                     None if self.link_view_arg(e, i) => self.link_view(a),
+                    None if self.link_mut_arg(e, i) => self.link_mut(a),
                     None if self.is_callback_arg(e, i) => self.callback_arg(a),
                     None if self.is_handle_arg(e, i) => self.handle_arg(a),
                     None => self.value_as(a, pt),
@@ -650,6 +651,10 @@ impl Ctx<'_> {
             let t = *sig.params.get(i)?;
             if self.link_view_arg(e, i) {
                 out.push(self.link_view(a));
+                continue;
+            }
+            if self.link_mut_arg(e, i) {
+                out.push(self.link_mut(a));
                 continue;
             }
             if self.is_callback_arg(e, i) {
@@ -1002,6 +1007,7 @@ impl Ctx<'_> {
                     out.push(match modes.get(i).copied().flatten() {
                         Some(mode) => self.lent_arg(a, mode),
                         None if self.link_view_arg(e, i) => self.link_view(a),
+                        None if self.link_mut_arg(e, i) => self.link_mut(a),
                         None if self.is_callback_arg(e, i) => self.callback_arg(a),
                         None if self.is_handle_arg(e, i) => self.handle_arg(a),
                         None => self.value_as(a, sig.params[i]),

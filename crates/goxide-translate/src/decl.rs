@@ -321,7 +321,7 @@ pub fn translate_package(
                 // (A linked type's receiver copied into a view is a borrow of `self`.)
                 let linked = shared.as_ref().is_some_and(|a| {
                     matches!(prog.obj(m).kind, ObjKind::Func { recv: Some(r) }
-                        if matches!(prog.types.get(r), Type::Pointer(e) if a.links.types.contains(e)))
+                        if matches!(prog.types.get(r), Type::Pointer(e) if a.links.has(prog, *e)))
                 });
                 if recv_obj.is_none_or(|&ro| {
                     let copies = if linked {
@@ -1567,6 +1567,13 @@ impl Ctx<'_> {
                         ty = parse_quote!(Option<&#pt>);
                     }
                 }
+                if obj.is_some_and(|o| self.analysis.links.mut_views.contains(&o)) {
+                    // One that changes what it points to: a mutable borrow of the caller's.
+                    if let Type::Pointer(pointee) = self.under(t).clone() {
+                        let pt = self.rust_type(pointee)?;
+                        ty = parse_quote!(&mut #pt);
+                    }
+                }
                 let Some(obj) = obj.filter(|_| !n.is_blank()) else {
                     params.push(parse_quote!(_: #ty));
                     continue;
@@ -1578,7 +1585,9 @@ impl Ctx<'_> {
                     continue;
                 }
                 let id = self.bind_local(obj, &n.name);
-                if self.analysis.ptr_params.params.contains_key(&obj) {
+                if self.analysis.ptr_params.params.contains_key(&obj)
+                    || self.analysis.links.mut_views.contains(&obj)
+                {
                     params.push(parse_quote!(#id: #ty));
                 } else if self.analysis.boxed.contains(&obj) {
                     params.push(parse_quote!(#id: #ty));

@@ -100,6 +100,7 @@ impl Ctx<'_> {
             && self.obj_of(x).is_some_and(|o| {
                 self.local_names.get(&o).is_some_and(|n| n == RECEIVER)
                     || self.analysis.ptr_params.params.contains_key(&o)
+                    || self.analysis.links.mut_views.contains(&o)
                     || self.analysis.ptr_params.owned.contains_key(&o)
                         && self.analysis.ptr_params.moves.get(&o) != Some(&x.id)
             })

@@ -32,12 +32,30 @@ pub struct Links {
     pub types: HashSet<TypeId>,
     /// Variables and parameters that are views, `Option<&T>`.
     pub views: HashSet<ObjId>,
+    /// Parameters that change what they point to, lent by their callers: `&mut T`.
+    pub mut_views: HashSet<ObjId>,
     /// Link reads moved out of their field (`t.left.take()`).
     pub takes: HashSet<NodeId>,
     /// Variables given another value or changed through (`let mut`, `mut` parameters).
     pub mutable: HashSet<ObjId>,
-    /// Per function: which parameters are views.
-    pub view_params: HashMap<ObjId, Vec<bool>>,
+    /// Per function: the form of each linked pointer parameter.
+    pub param_forms: HashMap<ObjId, Vec<Option<Form>>>,
+}
+
+impl Links {
+    /// Whether `t` (or the generic type it instantiates) is linked.
+    pub fn has(&self, prog: &Program, t: TypeId) -> bool {
+        self.types.contains(&canon(prog, t))
+    }
+}
+
+/// The generic type an instantiation instantiates (`List[int]`, and `List[T]` inside generic
+/// code, are `List`); any other type itself.
+pub fn canon(prog: &Program, t: TypeId) -> TypeId {
+    match prog.types.get(t) {
+        Type::Named(n) => n.origin.unwrap_or(t),
+        _ => t,
+    }
 }
 
 /// Packages whose use may observe a pointer behind the translator's back.
@@ -85,7 +103,7 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Links {
             let keep: HashSet<TypeId> = cands
                 .iter()
                 .copied()
-                .filter(|&t| has_link(prog, t, &cands) && links_only_to(prog, t, &cands))
+                .filter(|&t| linked(prog, t, &cands))
                 .collect();
             cands = keep;
             if cands.len() == before {
@@ -109,14 +127,14 @@ fn candidates(prog: &Program, info: &Info, files: &[&File]) -> HashSet<TypeId> {
                         // they are used).
                         if let ObjKind::Func { recv: Some(r) } = prog.obj(o).kind {
                             if !matches!(prog.types.get(r), Type::Pointer(_)) {
-                                with_methods.insert(r);
+                                with_methods.insert(canon(prog, r));
                             }
                         }
                     }
                 }
                 DeclKind::Type(specs) => {
                     for s in specs {
-                        if s.alias || !s.type_params.is_empty() {
+                        if s.alias {
                             continue;
                         }
                         let Some(&obj) = info.defs.get(&s.name.id) else {
@@ -140,13 +158,20 @@ fn candidates(prog: &Program, info: &Info, files: &[&File]) -> HashSet<TypeId> {
         let keep: HashSet<TypeId> = out
             .iter()
             .copied()
-            .filter(|&t| has_link(prog, t, &out) && links_only_to(prog, t, &out))
+            .filter(|&t| linked(prog, t, &out))
             .collect();
         out = keep;
         if out.len() == before {
             return out;
         }
     }
+}
+
+/// Whether struct type `t` of `set` takes part in a linked structure: it has a link (a field
+/// `*U` with `U` in `set`), and its other fields do not mention the set. (A struct that is only
+/// pointed to keeps the forms other analyses give its pointers: owned values, borrows.)
+fn linked(prog: &Program, t: TypeId, set: &HashSet<TypeId>) -> bool {
+    has_link(prog, t, set) && links_only_to(prog, t, set)
 }
 
 /// Whether struct type `t` has a field `*U` with `U` in `set`.
@@ -156,7 +181,7 @@ fn has_link(prog: &Program, t: TypeId, set: &HashSet<TypeId>) -> bool {
     };
     fields
         .iter()
-        .any(|f| matches!(prog.types.get(f.ty), Type::Pointer(e) if set.contains(e)))
+        .any(|f| matches!(prog.types.get(f.ty), Type::Pointer(e) if set.contains(&canon(prog, *e))))
 }
 
 /// Whether every pointer field of struct type `t` to a named struct type of the package
@@ -167,14 +192,14 @@ fn links_only_to(prog: &Program, t: TypeId, set: &HashSet<TypeId>) -> bool {
     };
     // Any field mentioning a linked type other than as a plain link would copy or share it.
     fields.iter().all(|f| match prog.types.get(f.ty) {
-        Type::Pointer(e) if set.contains(e) => true,
+        Type::Pointer(e) if set.contains(&canon(prog, *e)) => true,
         _ => !mentions(prog, f.ty, set, 0),
     })
 }
 
 /// Whether type `t` mentions a type of `set` (as itself or inside a composite type).
 fn mentions(prog: &Program, t: TypeId, set: &HashSet<TypeId>, depth: u32) -> bool {
-    if set.contains(&t) {
+    if set.contains(&canon(prog, t)) {
         return true;
     }
     if depth > 8 {
@@ -238,8 +263,10 @@ struct Flow {
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum OccKind {
-    /// Read through or compared with nil.
+    /// Read through.
     Read,
+    /// Compared with nil.
+    Nil,
     /// Changed through.
     Write,
     /// Given a new value.
@@ -328,7 +355,7 @@ impl<'a, 'b> Walk<'a, 'b> {
                         readonly.insert(fo);
                     }
                 }
-                if fd.sig.params.iter().any(|g| g.variadic) || !fd.type_params.is_empty() {
+                if fd.sig.params.iter().any(|g| g.variadic) {
                     continue;
                 }
                 let mut ps = Vec::new();
@@ -367,7 +394,9 @@ impl<'a, 'b> Walk<'a, 'b> {
 
     fn link_of(&self, t: TypeId) -> Option<TypeId> {
         match self.prog.types.get(t) {
-            Type::Pointer(e) if self.links.contains(e) => Some(*e),
+            Type::Pointer(e) if self.links.contains(&canon(self.prog, *e)) => {
+                Some(canon(self.prog, *e))
+            }
             _ => None,
         }
     }
@@ -399,7 +428,7 @@ impl<'a, 'b> Walk<'a, 'b> {
                 ObjKind::Var {
                     global: false,
                     param: false,
-                } if self.links.contains(&obj.ty) => {}
+                } if self.links.contains(&canon(self.prog, obj.ty)) => {}
                 ObjKind::Var { .. } if self.link_of(obj.ty).is_none() => {
                     self.reject_mentioned(obj.ty)
                 }
@@ -460,13 +489,9 @@ impl<'a, 'b> Walk<'a, 'b> {
             Some(Type::Func(sig)) => sig.results.clone(),
             _ => Vec::new(),
         };
-        if !fd.type_params.is_empty() {
-            self.nested += 1;
-            self.block(body);
-            self.nested -= 1;
-        } else {
-            self.block(body);
-        }
+        // (A generic function is walked once: its parameters and locals have one form in
+        // every instantiation.)
+        self.block(body);
     }
 
     fn block(&mut self, b: &'b Block) {
@@ -901,7 +926,7 @@ impl<'a, 'b> Walk<'a, 'b> {
         }
         let t = self.info.type_of(e.id);
         let link = t.and_then(|t| self.link_of(t));
-        let is_value = t.is_some_and(|t| self.links.contains(&t));
+        let is_value = t.is_some_and(|t| self.links.contains(&canon(self.prog, t)));
         if let Some(t) = t {
             if link.is_none() && !is_value && mentions(self.prog, t, self.links, 0) {
                 let callee_or_type = matches!(
@@ -917,7 +942,7 @@ impl<'a, 'b> Walk<'a, 'b> {
             self.reject.insert(l);
         }
         if is_value {
-            let t = t.unwrap_or_default();
+            let t = canon(self.prog, t.unwrap_or_default());
             let local = |w: &Self| {
                 w.info.uses.get(&e.id).is_some_and(|&o| {
                     matches!(
@@ -937,7 +962,13 @@ impl<'a, 'b> Walk<'a, 'b> {
                     if matches!(u, Use::Base(_))
                         && local(self)
                         && self.nested == 0
-                        && self.in_addr == 0 => {}
+                        && self.in_addr == 0 =>
+                {
+                    // Changed through: `let mut`.
+                    if let (Use::Base(true), Some(&o)) = (u, self.info.uses.get(&e.id)) {
+                        self.occur(o, OccKind::Write, e.span.start);
+                    }
+                }
                 // A new value given to such a local (`s := Stack{}`).
                 ExprKind::CompositeLit { .. } if u == Use::Discard => self.composite(e),
                 _ => {
@@ -978,7 +1009,7 @@ impl<'a, 'b> Walk<'a, 'b> {
                         let k = if write { OccKind::Write } else { OccKind::Read };
                         self.occur(o, k, e.span.start);
                     }
-                    Use::NilCmp => self.occur(o, OccKind::Read, e.span.start),
+                    Use::NilCmp => self.occur(o, OccKind::Nil, e.span.start),
                     Use::Discard | Use::Other => {
                         self.reject.insert(l);
                     }
@@ -1001,7 +1032,7 @@ impl<'a, 'b> Walk<'a, 'b> {
                     && self
                         .info
                         .type_of(x.id)
-                        .is_some_and(|t| self.links.contains(&t));
+                        .is_some_and(|t| self.links.contains(&canon(self.prog, t)));
                 if fresh {
                     self.composite(x);
                     self.fresh(e, u, link);
@@ -1337,36 +1368,96 @@ pub fn receiver_copies(info: &Info, body: &Block, recv: ObjId) -> HashSet<NodeId
     c.out
 }
 
+/// The form of a linked pointer variable or parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// `Option<Box<T>>`.
+    Own,
+    /// `Option<&T>`: only reads.
+    View,
+    /// `&mut T`: a parameter that changes what it points to, lent by its callers.
+    MutView,
+}
+
 /// Settles each variable's form and checks every move and view; the types that fail.
 fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
-    let mut own: HashSet<ObjId> = w.written.clone();
-    own.extend(w.receivers.iter().copied());
+    let is_param: HashSet<ObjId> = w.params.values().flatten().flatten().copied().collect();
+    let empty = Vec::new();
+    let occs_of = |v: ObjId| w.occ.get(&v).unwrap_or(&empty);
+    // A parameter given another value or compared with nil cannot be a `&mut T`.
+    let fixed_param = |p: ObjId| {
+        occs_of(p)
+            .iter()
+            .any(|o| matches!(o.kind, OccKind::Target | OccKind::Nil))
+    };
+    let mut own: HashSet<ObjId> = w.receivers.clone();
+    let mut mutating: HashSet<ObjId> = w.written.clone();
+    let form_of = |own: &HashSet<ObjId>, mutating: &HashSet<ObjId>, s: Sink| match s {
+        Sink::Own => Form::Own,
+        Sink::Var(u) | Sink::Param(u) if own.contains(&u) => Form::Own,
+        Sink::Param(u) if mutating.contains(&u) => Form::MutView,
+        _ => Form::View,
+    };
     loop {
-        let mut changed = false;
+        let before = (own.len(), mutating.len());
         for f in &w.flows {
-            let sink_own = match f.sink {
-                Sink::Var(u) | Sink::Param(u) => own.contains(&u),
-                Sink::Own => true,
-            };
-            match f.src {
-                Src::Fresh => {
+            let sink = form_of(&own, &mutating, f.sink);
+            match (f.src, sink) {
+                (Src::Fresh, _) => {
                     if let Sink::Var(u) = f.sink {
-                        changed |= own.insert(u);
+                        own.insert(u);
                     }
                 }
-                Src::Var(v) if sink_own => changed |= own.insert(v),
-                Src::Field {
-                    root: Some(r),
-                    take_ok: true,
-                    ..
-                } if sink_own => changed |= own.insert(r),
+                (Src::Var(v), Form::Own) => {
+                    own.insert(v);
+                }
+                (Src::Var(v), Form::MutView) => {
+                    mutating.insert(v);
+                }
+                // A view variable made from a parameter borrows what the parameter holds.
+                (Src::Var(v), Form::View)
+                    if is_param.contains(&v)
+                        && matches!(f.sink, Sink::Var(_))
+                        && mutating.contains(&v) =>
+                {
+                    own.insert(v);
+                }
+                (
+                    Src::Field {
+                        root: Some(r),
+                        take_ok: true,
+                        ..
+                    },
+                    Form::Own,
+                ) => {
+                    mutating.insert(r);
+                }
+                (Src::Field { root: Some(r), .. }, Form::MutView) => {
+                    mutating.insert(r);
+                }
                 _ => {}
             }
         }
-        if !changed {
+        let m: Vec<ObjId> = mutating.iter().copied().collect();
+        for v in m {
+            if !w.receivers.contains(&v) && (!is_param.contains(&v) || fixed_param(v)) {
+                own.insert(v);
+            }
+        }
+        if (own.len(), mutating.len()) == before {
             break;
         }
     }
+    let form = |v: ObjId| {
+        if own.contains(&v) {
+            Form::Own
+        } else if mutating.contains(&v) && is_param.contains(&v) {
+            Form::MutView
+        } else {
+            Form::View
+        }
+    };
+    let sink_form = |s: Sink| form_of(&own, &mutating, s);
     let mut bad: HashSet<TypeId> = HashSet::new();
     let mut takes = HashSet::new();
     let mut mutable: HashSet<ObjId> = HashSet::new();
@@ -1378,16 +1469,10 @@ fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
             mutable.insert(*v);
         }
     }
-    let empty = Vec::new();
-    let occs_of = |v: ObjId| w.occ.get(&v).unwrap_or(&empty);
-    let sink_is_own = |s: Sink| match s {
-        Sink::Var(u) | Sink::Param(u) => own.contains(&u),
-        Sink::Own => true,
-    };
     // Whether `o` only reads `v` (a view's owner): reads, nil comparisons, lending to views.
     let reads_only = |o: &Occ| match o.kind {
-        OccKind::Read => true,
-        OccKind::Flow(j) => !sink_is_own(w.flows[j].sink),
+        OccKind::Read | OccKind::Nil => true,
+        OccKind::Flow(j) => sink_form(w.flows[j].sink) == Form::View,
         OccKind::Write | OccKind::Target => false,
     };
     // A view local made from owner `r` at `from` lives until `until`: `r` must only be read.
@@ -1404,16 +1489,36 @@ fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
                 .filter(|o| o.pos >= from && o.pos <= until)
                 .all(reads_only)
     };
+    // Whether anything in the statement of flow `i` besides it names `v` (other than giving
+    // it a new value), or, with `writes_only`, changes it or hands it over.
+    let clash = |v: ObjId, i: usize, writes_only: bool| {
+        let f = &w.flows[i];
+        occs_of(v).iter().any(|o| {
+            o.pos >= f.stmt.start
+                && o.pos < f.stmt.end
+                && o.kind != OccKind::Target
+                && o.kind != OccKind::Flow(i)
+                && (!writes_only
+                    || match o.kind {
+                        OccKind::Write => true,
+                        OccKind::Flow(j) => sink_form(w.flows[j].sink) != Form::View,
+                        _ => false,
+                    })
+        })
+    };
+    let mutable_root = |r: ObjId| form(r) != Form::View || w.receivers.contains(&r);
     for (i, f) in w.flows.iter().enumerate() {
-        let sink_own = sink_is_own(f.sink);
-        match f.src {
-            Src::Nil => {}
-            Src::Fresh => {}
-            Src::Var(v) if sink_own && w.receivers.contains(&v) => {
-                // A receiver is a borrow (`self`): it can be lent, not handed over.
+        let sink = sink_form(f.sink);
+        match (f.src, sink) {
+            (Src::Nil | Src::Fresh, Form::MutView) => {
                 bad.insert(f.ty);
             }
-            Src::Var(v) if sink_own => {
+            (Src::Nil | Src::Fresh, _) => {}
+            (Src::Var(v), Form::Own) if w.receivers.contains(&v) || form(v) != Form::Own => {
+                // A receiver or a `&mut T` is a borrow: it can be lent, not handed over.
+                bad.insert(f.ty);
+            }
+            (Src::Var(v), Form::Own) => {
                 let Some(&(decl, _)) = w.scope.get(&v) else {
                     bad.insert(f.ty);
                     continue;
@@ -1433,34 +1538,34 @@ fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
                     bad.insert(f.ty);
                 }
             }
-            Src::Var(v) => {
-                if let (Sink::Var(u), true) = (f.sink, own.contains(&v)) {
-                    let until = w.scope.get(&u).map_or(0, |s| s.1);
-                    if !view_ok(v, f.stmt.start, until, u) {
-                        bad.insert(f.ty);
-                    }
-                }
-                if let Sink::Param(_) = f.sink {
-                    // Lent for the call: nothing else in the statement may change `v`.
-                    let clash = occs_of(v).iter().any(|o| {
-                        o.pos >= f.stmt.start
-                            && o.pos < f.stmt.end
-                            && matches!(o.kind, OccKind::Write)
-                            || matches!(o.kind, OccKind::Flow(j) if j != i
-                                && w.flows[j].stmt == f.stmt
-                                && sink_is_own(w.flows[j].sink))
-                    });
-                    if clash {
-                        bad.insert(f.ty);
-                    }
+            (Src::Var(v), Form::MutView) => {
+                // Lent mutably for the call: nothing else in the statement may name `v`.
+                if !mutable_root(v) || clash(v, i, false) {
+                    bad.insert(f.ty);
                 }
             }
-            Src::Field {
-                node,
-                root,
-                take_ok,
-                later,
-            } => {
+            (Src::Var(v), Form::View) => {
+                if let Sink::Var(u) = f.sink {
+                    if form(v) != Form::View || w.receivers.contains(&v) {
+                        let until = w.scope.get(&u).map_or(0, |s| s.1);
+                        if !view_ok(v, f.stmt.start, until, u) {
+                            bad.insert(f.ty);
+                        }
+                    }
+                } else if clash(v, i, true) {
+                    // Lent for the call: nothing else in the statement may change `v`.
+                    bad.insert(f.ty);
+                }
+            }
+            (
+                Src::Field {
+                    node,
+                    root,
+                    take_ok,
+                    later,
+                },
+                Form::Own,
+            ) => {
                 // Taken for a later value: nothing else in this statement may read the root.
                 let alone = !later
                     || root.is_some_and(|r| {
@@ -1471,16 +1576,31 @@ fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
                             .count()
                             == 1
                     });
-                if sink_own {
-                    if take_ok && alone && root.is_some() {
-                        takes.insert(node);
-                        mutable.extend(root);
-                    } else {
-                        bad.insert(f.ty);
-                    }
-                } else if let Sink::Var(u) = f.sink {
+                if take_ok && alone && root.is_some_and(mutable_root) {
+                    takes.insert(node);
+                    mutable.extend(root.filter(|&r| form(r) == Form::Own));
+                } else {
+                    bad.insert(f.ty);
+                }
+            }
+            (Src::Field { root, .. }, Form::MutView) => {
+                let ok = root.is_some_and(|r| {
+                    mutable_root(r)
+                        && occs_of(r)
+                            .iter()
+                            .filter(|o| o.pos >= f.stmt.start && o.pos < f.stmt.end)
+                            .filter(|o| o.kind != OccKind::Target)
+                            .count()
+                            == 1
+                });
+                if !ok {
+                    bad.insert(f.ty);
+                }
+            }
+            (Src::Field { root, .. }, Form::View) => {
+                if let Sink::Var(u) = f.sink {
                     match root {
-                        Some(r) if own.contains(&r) => {
+                        Some(r) if mutable_root(r) => {
                             let until = w.scope.get(&u).map_or(0, |s| s.1);
                             if !view_ok(r, f.stmt.start, until, u) {
                                 bad.insert(f.ty);
@@ -1495,22 +1615,27 @@ fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
             }
         }
     }
-    // A view variable given a new value is `mut`; owning ones too.
     let views: HashSet<ObjId> = w
         .scope
         .keys()
         .copied()
-        .filter(|v| !own.contains(v))
+        .filter(|&v| form(v) == Form::View && !w.receivers.contains(&v))
         .collect();
-    mutable.retain(|v| !w.receivers.contains(v));
-    let view_params = w
+    let mut_views: HashSet<ObjId> = w
+        .scope
+        .keys()
+        .copied()
+        .filter(|&v| form(v) == Form::MutView && !w.receivers.contains(&v))
+        .collect();
+    mutable.retain(|v| !w.receivers.contains(v) && !mut_views.contains(v));
+    let param_forms = w
         .params
         .iter()
         .map(|(&f, ps)| {
             (
                 f,
                 ps.iter()
-                    .map(|p| p.is_some_and(|p| views.contains(&p)))
+                    .map(|p| p.filter(|p| w.scope.contains_key(p)).map(form))
                     .collect(),
             )
         })
@@ -1519,9 +1644,10 @@ fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
         Links {
             types: w.links.clone(),
             views,
+            mut_views,
             takes,
             mutable,
-            view_params,
+            param_forms,
         },
         bad,
     )
@@ -1530,7 +1656,7 @@ fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
 impl crate::ctx::Ctx<'_> {
     /// Whether pointee type `t` is linked (see `links`): its pointers own or view.
     pub fn is_link(&self, t: TypeId) -> bool {
-        self.analysis.links.types.contains(&t)
+        self.analysis.links.has(self.prog, t)
     }
 
     /// Whether `t` is a pointer to a linked type.
@@ -1621,8 +1747,35 @@ impl crate::ctx::Ctx<'_> {
 
     /// Whether argument `i` of call `e` goes to a view parameter.
     pub fn link_view_arg(&self, e: &Expr, i: usize) -> bool {
+        self.link_param_form(e, i) == Some(Form::View)
+    }
+
+    /// Whether argument `i` of call `e` goes to a `&mut T` parameter of a linked type.
+    pub fn link_mut_arg(&self, e: &Expr, i: usize) -> bool {
+        self.link_param_form(e, i) == Some(Form::MutView)
+    }
+
+    /// A linked pointer lent to a `&mut T` parameter: `&mut **some_mut(&mut head)` (Go's
+    /// nil-dereference panic when it is nil), a `&mut T` passed on, `&mut *self`.
+    pub fn link_mut(&mut self, e: &Expr) -> syn::Expr {
+        let e = strip_parens(e);
+        if let Some(o) = self
+            .obj_of(e)
+            .filter(|_| matches!(e.kind, ExprKind::Ident(_)))
+        {
+            if self.analysis.links.mut_views.contains(&o) || self.is_self_ptr(e) {
+                let r = self.ref_ptr(e);
+                return syn::parse_quote!(&mut *#r);
+            }
+        }
+        self.use_support("rt");
+        let p = crate::expr::as_base(self.place(e));
+        syn::parse_quote!(&mut **crate::support::rt::some_mut(&mut #p))
+    }
+
+    fn link_param_form(&self, e: &Expr, i: usize) -> Option<Form> {
         let ExprKind::Call { func, .. } = &e.kind else {
-            return false;
+            return None;
         };
         let f = strip_parens(func);
         let callee = match &f.kind {
@@ -1636,8 +1789,8 @@ impl crate::ctx::Ctx<'_> {
             _ => None,
         };
         callee
-            .and_then(|c| self.analysis.links.view_params.get(&c))
-            .is_some_and(|ps| ps.get(i).copied().unwrap_or(false))
+            .and_then(|c| self.analysis.links.param_forms.get(&c))
+            .and_then(|ps| ps.get(i).copied().flatten())
     }
 
     /// `var n *T` / `n := head` of a view: `let mut n: Option<&T> = head.as_deref();`.

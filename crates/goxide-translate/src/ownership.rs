@@ -263,7 +263,7 @@ fn result_form(
                 }
             } else if a.frozen.contains(e) {
                 frozen_form()
-            } else if a.links.types.contains(e) {
+            } else if a.links.has(prog, *e) {
                 link_form(false)
             } else if a.ptr_params.nullable_ctors.contains(&f) {
                 (
@@ -549,7 +549,16 @@ fn decide(
             if a.frozen.contains(e) {
                 return frozen_form();
             }
-            if a.links.types.contains(e) {
+            if a.links.mut_views.contains(&o) {
+                return (
+                    "&mut T (lent by the caller)".into(),
+                    Holding::Borrowed,
+                    "changes the linked structure it points into and never keeps the pointer: \
+                     a mutable borrow of the caller's"
+                        .into(),
+                );
+            }
+            if a.links.has(prog, *e) {
                 return link_form(a.links.views.contains(&o));
             }
             if a.ptr_params.nullable.contains(&o) {

@@ -893,6 +893,7 @@ fn borrowable_pointer(
     // parameter may be anything.
     let generic_instance = matches!(prog.types.get(*e), Type::Named(n) if !n.type_args.is_empty());
     if projected.contains(e)
+        || projected.contains(&crate::links::canon(prog, *e))
         || crate::concurrency::sync_handle(prog, *e).is_some()
         || crate::stdlib::std_handle(prog, t).is_some()
         || (!generic_instance && crate::decl::mentions_type_param(prog, *e, 0))

@@ -697,11 +697,14 @@ func sum(head *Node) int {
 	return t
 }
 
+func bump(n *Node) { n.Value++ }
+
 func main() {
 	var head *Node
 	for i := 0; i < 3; i++ {
 		head = push(head, i)
 	}
+	bump(head)
 	fmt.Println(sum(head))
 }
 "#;
@@ -723,6 +726,12 @@ func main() {
             "{scope}.{name}"
         );
     }
+    // Changed through, never kept: a mutable borrow of the caller's.
+    let bumped = find(&out, "bump", "n");
+    assert_eq!(
+        (bumped.form.as_str(), bumped.holding.as_str()),
+        ("&mut T (lent by the caller)", "borrowed")
+    );
     assert_eq!(out.report.ownership.shared, 0);
     // A copy that is neither a move nor a view (`keep` still uses `head` after handing it to
     // `push`) keeps the type's pointers shared.

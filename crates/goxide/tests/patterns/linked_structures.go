@@ -20,6 +20,14 @@ func sum(head *Node) int {
 	return total
 }
 
+// bump changes the nodes it reaches without keeping them: a `&mut Node` lent by the caller.
+func bump(n *Node, by int) {
+	n.Value += by
+	if n.Next != nil {
+		bump(n.Next, by)
+	}
+}
+
 // A binary search tree: insert moves each subtree out and back in.
 type Tree struct {
 	Key         string
@@ -62,6 +70,8 @@ func main() {
 		head = push(head, i*i)
 	}
 	fmt.Println(sum(head), head.Value, head.Next.Value)
+	bump(head, 100)
+	fmt.Println(sum(head))
 
 	var root *Tree
 	for _, w := range []string{"m", "c", "x", "a", "c", "m", "e"} {
