@@ -1670,7 +1670,7 @@ impl crate::ctx::Ctx<'_> {
             .is_some_and(|t| matches!(self.under(t), Type::Pointer(e) if self.is_link(*e)))
     }
 
-    /// The pointee of linked pointer `x`, as a place: `(*support::rt::some_ref(&p))`
+    /// The pointee of linked pointer `x`, reached through: `support::rt::some_ref(&p)`
     /// (`some_mut(&mut p)` when `mutable`), panicking as Go does when it is nil.
     pub fn link_deref(&mut self, x: &Expr, mutable: bool) -> syn::Expr {
         let p = crate::expr::as_base(if mutable {
@@ -1681,13 +1681,15 @@ impl crate::ctx::Ctx<'_> {
         self.link_through(p, mutable)
     }
 
-    /// The pointee of the linked pointer `p` (translated), as a place.
+    /// The pointee of the linked pointer `p` (translated), reached through.
     pub fn link_through(&mut self, p: syn::Expr, mutable: bool) -> syn::Expr {
         self.use_support("rt");
+        // (A reference to the box or view: fields and methods are reached through it; a
+        // linked value is never read whole.)
         if mutable {
-            syn::parse_quote!((*crate::support::rt::some_mut(&mut #p)))
+            syn::parse_quote!(crate::support::rt::some_mut(&mut #p))
         } else {
-            syn::parse_quote!((*crate::support::rt::some_ref(&#p)))
+            syn::parse_quote!(crate::support::rt::some_ref(&#p))
         }
     }
 
