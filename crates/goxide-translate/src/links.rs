@@ -1543,6 +1543,7 @@ fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
                 if !mutable_root(v) || clash(v, i, false) {
                     bad.insert(f.ty);
                 }
+                mutable.insert(v);
             }
             (Src::Var(v), Form::View) => {
                 if let Sink::Var(u) = f.sink {
@@ -1596,6 +1597,7 @@ fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
                 if !ok {
                     bad.insert(f.ty);
                 }
+                mutable.extend(root);
             }
             (Src::Field { root, .. }, Form::View) => {
                 if let Sink::Var(u) = f.sink {
