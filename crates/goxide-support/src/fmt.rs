@@ -1433,54 +1433,37 @@ impl<T: Format> Format for Option<Rc<RefCell<T>>> {
     }
 }
 
-/// The pointee of a linked structure's owning pointer (`Option<Box<T>>`, a `*T`), printed
-/// as the value it holds.
-impl<T: Format> Format for Box<T> {
-    fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
-        (**self).fmt(f, verb)
-    }
-    fn type_name(&self) -> String {
-        (**self).type_name()
-    }
-    fn go_type() -> String {
-        T::go_type()
-    }
-    fn kind(&self) -> Kind {
-        (**self).kind()
-    }
-    fn method_string(&self) -> Option<String> {
-        (**self).method_string()
-    }
-    fn ptr_method_string(&self) -> Option<String> {
-        (**self).ptr_method_string()
-    }
+/// The pointees of a linked structure's pointers, printed as the values they hold: the owning
+/// `Option<Box<T>>` and the read-only view `Option<&T>` of a `*T` (each `Option` prints as Go
+/// prints the pointer, through [`ValuePointee`]).
+macro_rules! pointee_format {
+    ($($ty:ty),*) => {$(
+        impl<T: Format> Format for $ty {
+            fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
+                (**self).fmt(f, verb)
+            }
+            fn type_name(&self) -> String {
+                (**self).type_name()
+            }
+            fn go_type() -> String {
+                T::go_type()
+            }
+            fn kind(&self) -> Kind {
+                (**self).kind()
+            }
+            fn method_string(&self) -> Option<String> {
+                (**self).method_string()
+            }
+            fn ptr_method_string(&self) -> Option<String> {
+                (**self).ptr_method_string()
+            }
+        }
+
+        impl<T: Format> ValuePointee for $ty {}
+    )*};
 }
 
-impl<T: Format> ValuePointee for Box<T> {}
-
-/// The pointee of a linked structure's view (`Option<&T>`, a `*T` that only reads).
-impl<T: Format> Format for &T {
-    fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
-        (**self).fmt(f, verb)
-    }
-    fn type_name(&self) -> String {
-        (**self).type_name()
-    }
-    fn go_type() -> String {
-        T::go_type()
-    }
-    fn kind(&self) -> Kind {
-        (**self).kind()
-    }
-    fn method_string(&self) -> Option<String> {
-        (**self).method_string()
-    }
-    fn ptr_method_string(&self) -> Option<String> {
-        (**self).ptr_method_string()
-    }
-}
-
-impl<T: Format> ValuePointee for &T {}
+pointee_format!(Box<T>, &T);
 
 /// A Go pointer `*T` known not to be nil.
 impl<T: Format> Format for Rc<RefCell<T>> {
