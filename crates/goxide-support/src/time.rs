@@ -651,7 +651,7 @@ impl Clock {
     }
 }
 
-/// `time.Timer` (`*time.Timer` is a shared pointer to it): [`Timer::c`]
+/// `time.Timer` (`*time.Timer` is this handle; its clones share one timer): [`Timer::c`]
 /// receives the time once, when the timer fires.
 #[derive(Clone, Debug, Default)]
 pub struct Timer {
@@ -669,6 +669,11 @@ impl Timer {
         };
         t.clock.arm(&t.c, d, None);
         t
+    }
+
+    /// `t.C` of a `*time.Timer`: the channel the time is sent on.
+    pub fn c(&self) -> Chan<Time> {
+        self.c.clone()
     }
 
     /// `t.Stop()`: cancels the timer; false when it had already fired or
@@ -690,7 +695,7 @@ impl Timer {
     }
 }
 
-/// `time.Ticker` (`*time.Ticker` is a shared pointer to it): [`Ticker::c`]
+/// `time.Ticker` (`*time.Ticker` is this handle; its clones share one ticker): [`Ticker::c`]
 /// receives the time every interval until [`Ticker::stop`].
 #[derive(Clone, Debug, Default)]
 pub struct Ticker {
@@ -711,6 +716,11 @@ impl Ticker {
         };
         t.clock.arm(&t.c, d, Some(std_duration(d)));
         t
+    }
+
+    /// `t.C` of a `*time.Ticker`: the channel the ticks are sent on.
+    pub fn c(&self) -> Chan<Time> {
+        self.c.clone()
     }
 
     /// `t.Stop()`: no more ticks are sent (`c` is not closed).

@@ -887,6 +887,11 @@ impl Ctx<'_> {
                 Some(("math/big", _)) => return self.big_method(e, x, name, args),
                 Some(("regexp", _)) => return self.regexp_method(e, x, name, args),
                 Some(("text/template", _)) => return self.template_method(e, x, name, args),
+                Some(("time", _)) => {
+                    if let Some(call) = self.time_method(e, x, name, args) {
+                        return call;
+                    }
+                }
                 Some(kind @ (("os", "File") | ("bufio", _))) => {
                     return self.handle_method(e, x, kind, name, args)
                 }

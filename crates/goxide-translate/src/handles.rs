@@ -43,6 +43,7 @@ const STD_PACKAGES: &[&str] = &[
     "strings",
     "text/tabwriter",
     "text/template",
+    "time",
 ];
 
 /// What the analysis found: the handle variables that are their handle's only holder, and the

@@ -524,6 +524,8 @@ pub fn std_handle(
         ("text/template", "Template") => Some(("text/template", "Template")),
         ("bufio", "Reader") => Some(("bufio", "Reader")),
         ("bufio", "Writer") => Some(("bufio", "Writer")),
+        ("time", "Timer") => Some(("time", "Timer")),
+        ("time", "Ticker") => Some(("time", "Ticker")),
         _ => None,
     }
 }
@@ -563,6 +565,8 @@ pub fn std_handle_type(pkg: &str, name: &str) -> (&'static str, &'static str) {
         ("container/ring", _) => ("ring", "Ring"),
         ("net/url", "URL") => ("url", "Url"),
         ("net/url", _) => ("url", "Userinfo"),
+        ("time", "Timer") => ("time", "Timer"),
+        ("time", "Ticker") => ("time", "Ticker"),
         _ => ("encoding", "Base64"),
     }
 }

@@ -9,8 +9,8 @@
 //! | `time.Time`, `time.Now()`, `time.Since(t)`, `t.Sub(u)` | `support::time::Time`, `now()`, `since(&t)`, `t.sub(&u)` |
 //! | `time.ParseDuration(s)` | `support::time::parse_duration(&s)`: `(Duration, Error)` |
 //! | `time.After(d)`, `time.Tick(d)` | `support::time::after(d)`, `tick(d)`: `Chan<Time>` |
-//! | `time.NewTimer(d)`, `t.C`, `t.Stop()`, `t.Reset(d)` | a pointer to `support::time::Timer::new(d)`, `.c`, `.stop()`, `.reset(d)` |
-//! | `time.NewTicker(d)`, `t.Stop()` | a pointer to `support::time::Ticker::new(d)`, `.stop()` |
+//! | `time.NewTimer(d)`, `t.C`, `t.Stop()`, `t.Reset(d)` | the handle `support::time::Timer::new(d)`, `.c()`, `.stop()`, `.reset(d)` |
+//! | `time.NewTicker(d)`, `t.Stop()` | the handle `support::time::Ticker::new(d)`, `.c()`, `.stop()` |
 //!
 //! A printed `time.Time` (or `t.String()`) shows UTC under a `semantics` marker (Go shows the
 //! local time zone). Printing a duration inside another value (a struct field, a map) or a
@@ -183,8 +183,8 @@ impl Ctx<'_> {
                 self.use_support("time");
                 let ty = time(&name[3..]);
                 let d = self.duration_value(d);
-                // `*time.Timer` is a pointer like any other: the handle goes in a shared cell.
-                self.ptr_new(parse_quote!(#ty::new(#d)))
+                // `*time.Timer` is a handle (its clones share one timer; see `handles`).
+                parse_quote!(#ty::new(#d))
             }
             _ => return None,
         })
@@ -274,12 +274,9 @@ impl Ctx<'_> {
         name: &str,
         args: &[Expr],
     ) -> Option<syn::Expr> {
+        // (`*time.Timer` is a handle, used in place.)
+        let _ = through_ptr;
         let recv = paren_if_needed(self.borrowed(x));
-        let recv: syn::Expr = if through_ptr {
-            parse_quote!(#recv.as_ref().unwrap().borrow())
-        } else {
-            recv
-        };
         match (name, args) {
             ("Stop", []) => Some(parse_quote!(#recv.stop())),
             ("Reset", [d]) => {
