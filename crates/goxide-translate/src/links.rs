@@ -6,18 +6,25 @@
 //! - links (fields), results, and the variables and parameters that build or change a
 //!   structure own it: `Option<Box<T>>`. A pointer handed from one to another is moved (the
 //!   source is not used again, or is given a new value in the same statement:
-//!   `head = push(head, v)`); a link handed on and replaced in the same statement is taken,
+//!   `head = push(head, v)`); a link handed on and replaced — in the same statement, by the
+//!   next statements, or by its holder getting it (`c = c.next`) — is taken,
 //!   `t.left = insert(t.left.take(), k)`;
 //! - variables and parameters that only read (walkers: `for n := head; n != nil; n = n.Next`,
 //!   `sum(head)`) are views, `Option<&T>`, which copy freely: `head.as_deref()`,
-//!   `n.next.as_deref()`. A view of an owning variable lives while nothing changes that
-//!   variable.
+//!   `n.next.as_deref()`, `Some(&*self)`. A view of an owning variable lives while nothing
+//!   changes that variable;
+//! - parameters that change what they point to but never keep, replace or compare the pointer
+//!   are `&mut T`, lent by their callers.
+//!
+//! Locals holding the struct itself (`var s Stack`) are reached through in place. A generic type
+//! is decided once for all its instantiations.
 //!
 //! Everything else keeps the type's pointers shared: two pointers compared, a pointer in an
 //! interface, a slice, a map or a closure, `&x` of an existing value, a `T` copied by value,
-//! methods on `T` (their receivers would need their own forms), a pointer kept in a package
-//! variable, a copy that is neither a move nor a view. The decision is per type and all or
-//! nothing, so every `*T` of a linked type has one of the two forms.
+//! methods on the value `T` (pointer receivers are `&self` / `&mut self`), a pointer kept in a
+//! package variable, a copy that is neither a move nor a view, a function with `goto` (a jump
+//! back could repeat a move). The decision is per type and all or nothing, so every `*T` of a
+//! linked type has one of these forms.
 
 use crate::builtins::strip_parens;
 use goxide_ast::ast::*;
@@ -490,8 +497,12 @@ impl<'a, 'b> Walk<'a, 'b> {
             _ => Vec::new(),
         };
         // (A generic function is walked once: its parameters and locals have one form in
-        // every instantiation.)
+        // every instantiation.) A `goto` may jump back over a move: such a function's
+        // linked pointers are not followed.
+        let goto = has_goto(body);
+        self.nested += usize::from(goto);
         self.block(body);
+        self.nested -= usize::from(goto);
     }
 
     fn block(&mut self, b: &'b Block) {
@@ -1332,6 +1343,26 @@ impl<'a, 'b> Walk<'a, 'b> {
             _ => {}
         }
     }
+}
+
+/// Whether `body` has a `goto` statement.
+fn has_goto(body: &Block) -> bool {
+    struct Finds(bool);
+    impl goxide_ast::visit::Visitor for Finds {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            self.0 |= matches!(
+                s.kind,
+                StmtKind::Branch {
+                    kind: BranchKind::Goto,
+                    ..
+                }
+            );
+            !self.0
+        }
+    }
+    let mut f = Finds(false);
+    goxide_ast::visit::walk_block(&mut f, body);
+    f.0
 }
 
 /// The uses of receiver `recv` copied into a variable (`p := l`, `p = l`): for a linked type
