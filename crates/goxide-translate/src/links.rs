@@ -317,6 +317,8 @@ struct Walk<'a, 'b> {
     reject: HashSet<TypeId>,
     /// Parameters of every function with a body.
     params: HashMap<ObjId, Vec<Option<ObjId>>>,
+    /// All of those parameters.
+    param_objs: HashSet<ObjId>,
     occ: HashMap<ObjId, Vec<Occ>>,
     flows: Vec<Flow>,
     /// Linked-pointer variables: where declared, and where their scope ends.
@@ -382,6 +384,7 @@ impl<'a, 'b> Walk<'a, 'b> {
             info,
             links,
             reject: HashSet::new(),
+            param_objs: params.values().flatten().flatten().copied().collect(),
             params,
             occ: HashMap::new(),
             flows: Vec::new(),
@@ -881,7 +884,7 @@ impl<'a, 'b> Walk<'a, 'b> {
         self.occ.entry(o).or_default().push(Occ { pos, kind });
     }
 
-    fn flow(&mut self, src: Src, sink: Sink, e: &Expr, ty: TypeId) {
+    fn flow(&mut self, src: Src, sink: Sink, ty: TypeId) {
         // The sink must hold a pointer of the same type.
         let sink_ty = match sink {
             Sink::Var(o) | Sink::Param(o) => Some(self.prog.obj(o).ty),
@@ -893,7 +896,6 @@ impl<'a, 'b> Walk<'a, 'b> {
             self.reject.insert(ty);
             return;
         }
-        let _ = e;
         self.flows.push(Flow {
             src,
             sink,
@@ -906,7 +908,7 @@ impl<'a, 'b> Walk<'a, 'b> {
     }
 
     fn is_param_of_known(&self, o: ObjId) -> bool {
-        self.params.values().any(|ps| ps.contains(&Some(o)))
+        self.param_objs.contains(&o)
     }
 
     /// The variable a selector chain is rooted at.
@@ -997,7 +999,7 @@ impl<'a, 'b> Walk<'a, 'b> {
                 };
                 if matches!(self.prog.obj(o).kind, ObjKind::Nil) {
                     if let Use::Value(sink) = u {
-                        self.flow(Src::Nil, sink, e, l);
+                        self.flow(Src::Nil, sink, l);
                     }
                     return;
                 }
@@ -1008,7 +1010,7 @@ impl<'a, 'b> Walk<'a, 'b> {
                 match u {
                     Use::Value(sink) => {
                         let idx = self.flows.len();
-                        self.flow(Src::Var(o), sink, e, l);
+                        self.flow(Src::Var(o), sink, l);
                         if self.flows.len() > idx {
                             self.occur(o, OccKind::Flow(idx), e.span.start);
                         }
@@ -1046,7 +1048,7 @@ impl<'a, 'b> Walk<'a, 'b> {
                         .is_some_and(|t| self.links.contains(&canon(self.prog, t)));
                 if fresh {
                     self.composite(x);
-                    self.fresh(e, u, link);
+                    self.fresh(u, link);
                 } else {
                     self.in_addr += 1;
                     self.expr(x, Use::Other);
@@ -1054,7 +1056,7 @@ impl<'a, 'b> Walk<'a, 'b> {
                 }
             }
             ExprKind::CompositeLit { .. } => self.composite(e),
-            ExprKind::Call { func, args, .. } => self.call(e, func, args, u, link),
+            ExprKind::Call { func, args, .. } => self.call(func, args, u, link),
             ExprKind::Binary { op, x, y } => {
                 let nil = |e: &Expr| {
                     self.info
@@ -1096,10 +1098,10 @@ impl<'a, 'b> Walk<'a, 'b> {
         }
     }
 
-    fn fresh(&mut self, e: &'b Expr, u: Use, link: Option<TypeId>) {
+    fn fresh(&mut self, u: Use, link: Option<TypeId>) {
         let Some(l) = link else { return };
         match u {
-            Use::Value(sink) => self.flow(Src::Fresh, sink, e, l),
+            Use::Value(sink) => self.flow(Src::Fresh, sink, l),
             Use::Base(_) | Use::NilCmp | Use::Discard => {}
             Use::Other => {
                 self.reject.insert(l);
@@ -1145,7 +1147,6 @@ impl<'a, 'b> Walk<'a, 'b> {
                         later,
                     },
                     sink,
-                    e,
                     l,
                 );
             }
@@ -1195,14 +1196,7 @@ impl<'a, 'b> Walk<'a, 'b> {
         }
     }
 
-    fn call(
-        &mut self,
-        e: &'b Expr,
-        func: &'b Expr,
-        args: &'b [Expr],
-        u: Use,
-        link: Option<TypeId>,
-    ) {
+    fn call(&mut self, func: &'b Expr, args: &'b [Expr], u: Use, link: Option<TypeId>) {
         let f = strip_parens(func);
         if matches!(
             self.info.types.get(&f.id).map(|tm| &tm.mode),
@@ -1224,7 +1218,7 @@ impl<'a, 'b> Walk<'a, 'b> {
         if let Some(c) = callee {
             match self.prog.obj(c).kind {
                 ObjKind::Builtin(Builtin::New) => {
-                    self.fresh(e, u, link);
+                    self.fresh(u, link);
                     return;
                 }
                 ObjKind::Builtin(b) => {
@@ -1285,7 +1279,7 @@ impl<'a, 'b> Walk<'a, 'b> {
         }
         if let Some(l) = link {
             match u {
-                Use::Value(sink) => self.flow(Src::Fresh, sink, e, l),
+                Use::Value(sink) => self.flow(Src::Fresh, sink, l),
                 Use::Base(_) | Use::NilCmp | Use::Discard => {}
                 Use::Other => {
                     self.reject.insert(l);
@@ -1412,7 +1406,7 @@ pub enum Form {
 
 /// Settles each variable's form and checks every move and view; the types that fail.
 fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
-    let is_param: HashSet<ObjId> = w.params.values().flatten().flatten().copied().collect();
+    let is_param = &w.param_objs;
     let empty = Vec::new();
     let occs_of = |v: ObjId| w.occ.get(&v).unwrap_or(&empty);
     // A parameter given another value or compared with nil cannot be a `&mut T`.

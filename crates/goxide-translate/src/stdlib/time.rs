@@ -208,7 +208,7 @@ impl Ctx<'_> {
         let mapped = match (tname.as_str(), through_ptr) {
             ("Duration", false) => self.duration_method(x, name, args),
             ("Time", false) => self.instant_method(x, name, args),
-            ("Timer" | "Ticker", _) => self.timer_method(x, through_ptr, name, args),
+            ("Timer" | "Ticker", _) => self.timer_method(x, name, args),
             _ => None,
         };
         Some(mapped.unwrap_or_else(|| {
@@ -267,15 +267,8 @@ impl Ctx<'_> {
         Some(parse_quote!(#recv.#m(#(#arg)*)))
     }
 
-    fn timer_method(
-        &mut self,
-        x: &Expr,
-        through_ptr: bool,
-        name: &str,
-        args: &[Expr],
-    ) -> Option<syn::Expr> {
-        // (`*time.Timer` is a handle, used in place.)
-        let _ = through_ptr;
+    /// A method of a `*time.Timer` / `*time.Ticker` handle, used in place.
+    fn timer_method(&mut self, x: &Expr, name: &str, args: &[Expr]) -> Option<syn::Expr> {
         let recv = paren_if_needed(self.borrowed(x));
         match (name, args) {
             ("Stop", []) => Some(parse_quote!(#recv.stop())),
