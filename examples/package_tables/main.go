@@ -1,6 +1,7 @@
 // Package tables: package-level slices, maps and arrays that nothing changes after their
 // initializer drive the program (a tiny unit-conversion and grading report). goxide emits
-// them as immutable statics; the one variable that is written keeps its cell.
+// them as immutable statics; the one variable that is written, only by main and a helper it
+// calls, becomes a local of main lent to that helper.
 package main
 
 import (
@@ -44,7 +45,7 @@ var columns = width + 6
 
 var primes = []int{2, 3, 5, 7, 11, 13}
 
-// Written by record: it keeps its cell.
+// Written by record, which only main calls: a local of main, lent to record.
 var log []string
 
 // Filled in place by scale, which borrows it: the writes land in the package variable.

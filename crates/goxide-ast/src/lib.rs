@@ -8,6 +8,7 @@ pub mod ast;
 mod diag;
 mod source;
 pub mod visit;
+pub mod visit_mut;
 
 pub use diag::{Diagnostic, Severity};
 pub use source::{LineCol, SourceFile, Span};

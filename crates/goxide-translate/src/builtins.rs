@@ -503,9 +503,12 @@ impl Ctx<'_> {
         if binds.is_empty() {
             return parse_quote!(#id(#(#out),*));
         }
+        // (The call is bound before the block ends: a borrow guard made in the block's last
+        // expression would outlive the arguments it borrows.)
         parse_quote!({
             #(#binds)*
-            #id(#(#out),*)
+            let r = #id(#(#out),*);
+            r
         })
     }
 

@@ -77,7 +77,7 @@ pub fn translate_package(
         files,
         &analysis_result,
         crate::concurrency::has_go_statements(&ast_files),
-        &opts.localized,
+        opts,
     );
     let readonly_globals = analysis_result.globals.readonly.clone();
     let mut shared = Some(analysis_result);

@@ -39,6 +39,7 @@ mod ownership;
 mod place;
 mod ptr_params;
 mod ptr_receivers;
+pub mod state_params;
 mod stdlib;
 mod stmt;
 mod subslice;
@@ -67,6 +68,10 @@ pub struct Options {
     /// Names (their ids) of package variables [`localize`] moved into a function, with the
     /// function's name: the report still counts them as package variables.
     pub localized: std::collections::HashMap<goxide_ast::ast::NodeId, String>,
+    /// Of those, the ones [`state_params`] lends to functions: the functions' names.
+    pub lent: std::collections::HashMap<goxide_ast::ast::NodeId, Vec<String>>,
+    /// Parameters [`state_params`] added (their names' ids): no Go declarations.
+    pub added_params: std::collections::HashSet<goxide_ast::ast::NodeId>,
 }
 
 /// One Rust file: the translation of one Go file (or the generated crate root).

@@ -172,7 +172,7 @@ impl Visitor for Refs<'_> {
 /// Whether evaluating `e` can neither observe nor change any state: literals, constants,
 /// function values, composite and function literals, `make`, `new`, `&T{…}` and conversions
 /// of such values.
-fn pure(prog: &Program, info: &Info, e: &Expr) -> bool {
+pub(crate) fn pure(prog: &Program, info: &Info, e: &Expr) -> bool {
     if info.const_value(e.id).is_some() {
         return true;
     }
@@ -264,7 +264,7 @@ fn byte_size(prog: &Program, t: TypeId, depth: u32) -> u64 {
 }
 
 /// Whether a body has a `goto` anywhere.
-fn has_goto(b: &Block) -> bool {
+pub(crate) fn has_goto(b: &Block) -> bool {
     struct Goto(bool);
     impl Visitor for Goto {
         fn stmt(&mut self, s: &Stmt) -> bool {

@@ -7,7 +7,6 @@
 //! report and the code agree.
 
 use crate::analysis::{Analysis, SliceMode};
-use goxide_ast::ast::NodeId;
 use goxide_ast::ast::{Block, DeclKind, File, FuncDecl};
 use goxide_ast::{SourceFile, Span};
 use goxide_types::{Info, ObjKind, PkgId, Program, Type};
@@ -60,12 +59,19 @@ pub fn records(
     files: &[(SourceFile, File)],
     analysis: &Analysis,
     threaded: bool,
-    localized: &HashMap<NodeId, String>,
+    opts: &crate::Options,
 ) -> Vec<OwnershipRecord> {
     // Package variables moved into the one function using them, by object.
-    let localized: HashMap<goxide_types::ObjId, &str> = localized
+    let localized: HashMap<goxide_types::ObjId, &str> = opts
+        .localized
         .iter()
         .filter_map(|(id, f)| Some((*info.defs.get(id)?, f.as_str())))
+        .collect();
+    // Of those, the ones lent to functions (see `state_params`), with the functions.
+    let lent: HashMap<goxide_types::ObjId, &[String]> = opts
+        .lent
+        .iter()
+        .filter_map(|(id, fs)| Some((*info.defs.get(id)?, fs.as_slice())))
         .collect();
     // Enclosing scopes: functions (by body span) and struct types (by declaration span).
     let mut scopes: Vec<(usize, Span, String)> = Vec::new();
@@ -115,7 +121,10 @@ pub fn records(
             ObjKind::Field { .. } => "field",
             _ => continue,
         };
-        if obj.name == "_" || obj.name.is_empty() {
+        if obj.name == "_"
+            || obj.name.is_empty()
+            || obj.decl.is_some_and(|d| opts.added_params.contains(&d))
+        {
             continue;
         }
         let under = prog.types.under(obj.ty).clone();
@@ -152,11 +161,18 @@ pub fn records(
             _ if localized.contains_key(&o) => {
                 let f = localized.get(&o).copied().unwrap_or_default();
                 let (form, holding, why) = decide(prog, analysis, o, &under, "variable", threaded);
-                (
-                    form,
-                    holding,
-                    format!("only `{f}` uses it, which runs once: a local of `{f}`; {why}"),
-                )
+                let why = match lent.get(&o) {
+                    Some(fs) => {
+                        let fs: Vec<String> = fs.iter().map(|g| format!("`{g}`")).collect();
+                        format!(
+                            "only `{f}` and functions it calls ({}) use it: a local of `{f}`, \
+                             lent to them as a parameter; {why}",
+                            fs.join(", ")
+                        )
+                    }
+                    None => format!("only `{f}` uses it, which runs once: a local of `{f}`; {why}"),
+                };
+                (form, holding, why)
             }
             _ => decide(prog, analysis, o, &under, role, threaded),
         };

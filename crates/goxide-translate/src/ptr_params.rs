@@ -877,7 +877,7 @@ pub(crate) fn interface_method_names(files: &[&File]) -> HashSet<String> {
     names
 }
 
-/// `*T` where `T` is a struct, array or basic type of this package's making (not a type whose
+/// `*T` where `T` is a struct, array, slice, map or basic type of this package's making (not a type whose
 /// pointers are handles or projections).
 fn borrowable_pointer(
     prog: &Program,
@@ -917,7 +917,7 @@ fn borrowable_pointer(
     }
     matches!(
         prog.types.under(*e),
-        Type::Struct(_) | Type::Array(..) | Type::Slice(_) | Type::Basic(_)
+        Type::Struct(_) | Type::Array(..) | Type::Slice(_) | Type::Map(..) | Type::Basic(_)
     ) && !matches!(prog.types.under(*e), Type::Basic(k) if k.is_untyped())
 }
 
@@ -1348,6 +1348,14 @@ impl Uses<'_, '_> {
 impl Uses<'_, '_> {
     /// Whether a direct call of `f` can lend its arguments: it runs now (not in `go`/`defer`),
     /// and it is not `f(g())` with a multi-value `g` nor `f(nil)`.
+    /// Whether `e` is a value of a basic type (a number, boolean or string), which holds no
+    /// borrow of what it was read from.
+    fn basic_value(&self, e: &Expr) -> bool {
+        self.info
+            .type_of(e.id)
+            .is_some_and(|t| matches!(self.prog.types.under(t), Type::Basic(k) if !k.is_untyped()))
+    }
+
     fn lendable_call(&self, f: ObjId, args: &[Expr]) -> bool {
         let arity = self.funcs.get(&f).map_or(0, |(ps, _)| ps.len());
         let nil_arg = args.iter().any(|a| {
@@ -1366,10 +1374,13 @@ impl Uses<'_, '_> {
             let mut lock_free = false;
             let mut edge = None;
             if let Some(p) = self.obj(a) {
-                let alone =
-                    args.iter().enumerate().all(|(j, other)| {
-                        j == i || !crate::subslice::mentions(self.info, other, p)
-                    }) && !recv.is_some_and(|r| crate::subslice::mentions(self.info, r, p));
+                // (An argument before it that reads a number, boolean or string through it is
+                // a value by the time the borrow is lent: `f(n - p.count, p)`.)
+                let alone = args.iter().enumerate().all(|(j, other)| {
+                    j == i
+                        || !crate::subslice::mentions(self.info, other, p)
+                        || (j < i && self.basic_value(other))
+                }) && !recv.is_some_and(|r| crate::subslice::mentions(self.info, r, p));
                 let candidate = matches!(self.prog.obj(p).kind, ObjKind::Var { param: true, .. })
                     || self.locals.contains_key(&p);
                 if candidate && alone {

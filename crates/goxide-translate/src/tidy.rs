@@ -76,21 +76,24 @@ fn merge_adjacent_impls(items: &mut Vec<syn::Item>) {
 }
 
 /// `(*m.entry(k).or_default()).push(x)` is `m.entry(k).or_default().push(x)`, and
-/// `(*g).push(x)` is `g.push(x)`: a method call reaches through a `&mut V` by itself.
+/// `(*g).push(x)` is `g.push(x)` (`(*g).len()` is `g.len()`): a method call reaches through a
+/// `&V` or `&mut V` by itself.
 fn drop_entry_derefs(items: &mut [syn::Item]) {
     struct Drop;
     impl VisitMut for Drop {
         fn visit_expr_method_call_mut(&mut self, m: &mut syn::ExprMethodCall) {
             syn::visit_mut::visit_expr_method_call_mut(self, m);
-            let syn::Expr::Paren(p) = &*m.receiver else {
-                return;
+            let inner = match &*m.receiver {
+                syn::Expr::Paren(p) => &*p.expr,
+                e => e,
             };
-            let syn::Expr::Unary(u) = &*p.expr else {
+            let syn::Expr::Unary(u) = inner else {
                 return;
             };
             let entry = matches!(&*u.expr, syn::Expr::MethodCall(inner)
                 if matches!(inner.method.to_string().as_str(), "or_default" | "or_insert" | "or_insert_with"));
-            // `(*g).push(x)` of a reference `g` (a package variable's cell, lent to a closure).
+            // `(*g).push(x)`, `(*g).len()` of a reference `g` (a package variable's cell, lent to
+            // a closure; a slice or map lent as a parameter).
             let mutator = matches!(&*u.expr, syn::Expr::Path(p) if p.path.get_ident().is_some())
                 && matches!(
                     m.method.to_string().as_str(),
@@ -106,6 +109,14 @@ fn drop_entry_derefs(items: &mut [syn::Item]) {
                         | "reverse"
                         | "retain"
                         | "pop"
+                        | "len"
+                        | "is_empty"
+                        | "iter"
+                        | "iter_mut"
+                        | "get"
+                        | "get_mut"
+                        | "contains_key"
+                        | "entry"
                 );
             let entry = entry || mutator;
             if matches!(u.op, syn::UnOp::Deref(_)) && entry {

@@ -136,6 +136,8 @@ pub(crate) fn lay_out(
         go_version,
         async_tokio,
         localized: pkg.localized.clone(),
+        lent: pkg.lent.clone(),
+        added_params: pkg.added_params.clone(),
     };
     let translated = goxide_translate::translate_package(c, &pkg.files, &opts);
     let Some(translated) = translated else {

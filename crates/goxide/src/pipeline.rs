@@ -14,6 +14,11 @@ pub(crate) struct ParsedPackage {
     /// function's name; see
     /// `goxide_translate::localize`).
     pub localized: HashMap<NodeId, String>,
+    /// Of those, the ones lent to the functions using them, with those functions' names (see
+    /// `goxide_translate::state_params`).
+    pub lent: HashMap<NodeId, Vec<String>>,
+    /// The parameters that lending added (their names' ids).
+    pub added_params: HashSet<NodeId>,
 }
 
 /// Parses every file of every package; returns the syntax diagnostics too.
@@ -31,6 +36,8 @@ pub(crate) fn parse_all(input: &Input, ids: &mut IdGen) -> (Vec<ParsedPackage>, 
             import_path: p.import_path.clone(),
             files,
             localized: HashMap::new(),
+            lent: HashMap::new(),
+            added_params: HashSet::new(),
         });
     }
     (packages, diags)
@@ -78,33 +85,63 @@ pub(crate) fn check_all(
     (checked, diags)
 }
 
-/// The package with its variables that only one function uses moved into that function, checked
-/// again; unchanged when there are none or the rewritten package does not check.
+/// The package with its variables that only one function uses moved into that function (and
+/// those `main` lends to the functions it calls moved into `main`), checked again; unchanged
+/// when there are none or the rewritten package does not check.
 fn localized(
     p: ParsedPackage,
     c: goxide_types::Checked,
     importer: &mut SourceImporter<'_>,
     config: &goxide_types::Config,
 ) -> (ParsedPackage, goxide_types::Checked) {
-    let mut moves = goxide_translate::localize::plan(&c.program, &c.info, &p.files);
+    use goxide_translate::{localize, state_params};
+    let mut moves = localize::plan(&c.program, &c.info, &p.files);
+    let mut threads = state_params::plan(&c.program, &c.info, &p.files, &moves, &mut importer.ids);
     // A variable the function only assigns would be "declared but not used": such moves are
-    // dropped and the rest tried again, once.
-    for _ in 0..2 {
-        if moves.is_empty() {
+    // dropped and the rest tried again; lending is dropped when the rewrite does not check.
+    for _ in 0..3 {
+        if moves.is_empty() && threads.is_empty() {
             break;
         }
         let mut files = p.files.clone();
-        let ids = goxide_translate::localize::apply(&mut files, &moves, &mut importer.ids);
+        let all: Vec<localize::Move> = moves
+            .iter()
+            .cloned()
+            .chain(threads.iter().map(|t| t.mv.clone()))
+            .collect();
+        // (Before the moves, which drop emptied declarations: lending finds its functions by
+        // position.)
+        let added_params = state_params::apply(&mut files, &threads, &mut importer.ids);
+        let ids = localize::apply(&mut files, &all, &mut importer.ids);
         let c2 = goxide_types::check_package(&p.import_path, &files, importer, config);
         if !c2.diagnostics.iter().any(Diagnostic::is_error) {
+            let lent = threads
+                .iter()
+                .filter_map(|t| {
+                    let spec = match &p.files.get(t.mv.file)?.1.decls.get(t.mv.decl)?.kind {
+                        goxide_ast::ast::DeclKind::Var(vs) => vs.get(t.mv.spec)?,
+                        _ => return None,
+                    };
+                    Some((
+                        spec.names.first()?.id,
+                        state_params::func_names(&p.files, t),
+                    ))
+                })
+                .collect();
             return (
                 ParsedPackage {
                     import_path: p.import_path,
                     files,
                     localized: ids,
+                    lent,
+                    added_params,
                 },
                 c2,
             );
+        }
+        if !threads.is_empty() {
+            threads.clear();
+            continue;
         }
         let unused: HashSet<&str> = c2
             .diagnostics

@@ -163,7 +163,8 @@ func add(n int) { shared = append(shared, n) }
 
 func main() {
 	tally["a"]++
-	add(1)
+	f := add
+	f(1)
 	shared = append(shared, 2)
 	fmt.Println(tally, shared, late)
 }
@@ -184,7 +185,7 @@ func main() {
         local.why
     );
     assert_eq!(find(&out, "main", "late").holding, "owned");
-    // Used by `add` too: it stays a package variable in a cell.
+    // Used by `add` too, which is used as a value: it stays a package variable in a cell.
     let global = find(&out, "", "shared");
     assert_eq!(
         (global.role.as_str(), global.holding.as_str()),
@@ -198,6 +199,72 @@ func main() {
         .contents;
     assert!(rust.contains("let mut tally"), "{rust}");
     assert!(rust.contains("static SHARED"), "{rust}");
+}
+
+#[test]
+fn package_state_main_lends_to_the_functions_it_calls_is_reported_once() {
+    let out = translate(
+        r#"package main
+
+import "fmt"
+
+var seen []string
+var counts = map[string]int{}
+
+func note(w string) {
+	if counts[w] == 0 {
+		seen = append(seen, w)
+	}
+	counts[w]++
+}
+
+func noteAll(ws []string) {
+	for _, w := range ws {
+		note(w)
+	}
+}
+
+func first() string { return seen[0] }
+
+func main() {
+	noteAll([]string{"a", "b", "a"})
+	fmt.Println(seen, counts, first())
+}
+"#,
+    );
+    for name in ["seen", "counts"] {
+        let v = find(&out, "main", name);
+        assert_eq!(
+            (v.role.as_str(), v.holding.as_str()),
+            ("package variable", "owned"),
+            "{name}"
+        );
+        assert!(
+            v.why
+                .starts_with("only `main` and functions it calls (`note`, `noteAll`"),
+            "{}",
+            v.why
+        );
+    }
+    // The parameters lending added are no Go declarations.
+    let added = out.report.files[0]
+        .ownership
+        .iter()
+        .filter(|o| o.role == "parameter" && (o.name == "seen" || o.name == "counts"))
+        .count();
+    assert_eq!(added, 0);
+    let rust = &out
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("main.rs"))
+        .unwrap()
+        .contents;
+    assert!(
+        rust.contains("fn first(seen: &Vec<String>) -> String"),
+        "{rust}"
+    );
+    assert!(rust.contains("note(w.clone(), seen, counts);"), "{rust}");
+    assert!(!rust.contains("thread_local!"), "{rust}");
 }
 
 #[test]

@@ -17,7 +17,7 @@ var scores = map[string]int{"alice": 90, "bob": 72}
 var limit = 2
 var twice = limit * 2
 
-// Written: it keeps its cell, with a marker naming the function that changes it.
+// Written by `note`, which only main calls: a local of main, lent to `note`.
 var seen []string
 
 func note(s string) {

@@ -24,5 +24,6 @@ func main() {
 	show()
 }
 
-// Used from two functions: they stay package variables.
+// Used from two functions: `out` and `counts` become locals of main lent to `show`; the
+// pointer `node` stays a package variable.
 func show() { fmt.Println(string(out), len(counts), node.vals) }
