@@ -29,10 +29,12 @@
 //! - it is declared alone in its spec, in the file of `main`, which nothing calls and which
 //!   has no `goto`;
 //! - every use of it is in `main` or in a function `main` reaches by direct calls only: each
-//!   such function is a plain function (no receiver, no type parameters, not variadic, not
-//!   `init`), every use of it is a direct call from `main` or another such function (never a
-//!   value, never in a `go` or `defer` statement nor a function literal), and in those
-//!   functions the variable is not used from a function literal, `go` or `defer` either;
+//!   such function is a plain function (no receiver, no type parameters, not variadic), every
+//!   use of it is a direct call from `main` or another such function (never a value, never in
+//!   a `go` or `defer` statement nor a function literal), and in those functions the variable
+//!   is not used from a function literal, `go` or `defer` either. The package's `init`, when
+//!   it is the only one, may use it too: it is renamed (`setup`) and called first thing in
+//!   `main`, which is when it ran (after the package variables, before `main`'s body);
 //! - no function involved (`main` included) declares anything else of the same name, and none
 //!   has unnamed parameters.
 //!
@@ -61,7 +63,14 @@ pub struct Thread {
     pub uses: HashSet<NodeId>,
     /// Calls of those functions: in `main` they pass `&name`, elsewhere `name`.
     pub calls: HashMap<NodeId, Call>,
+    /// The package's `init` when it uses the variable too, with its new name: `init` runs
+    /// before `main` and nothing may call it, so it becomes an ordinary function that `main`
+    /// calls first (after the variables it declares), which keeps Go's order.
+    pub init: Option<(DeclAt, String)>,
 }
+
+/// Names for a renamed `init`, the first one the package does not use.
+const INIT_NAMES: &[&str] = &["setup", "initialize", "initState"];
 
 /// A call of a function that gets a parameter.
 #[derive(Clone, Copy, Debug)]
@@ -149,6 +158,7 @@ pub fn plan(
     // Plain functions of the package, by object.
     let mut funcs: HashMap<ObjId, (usize, usize)> = HashMap::new();
     let mut main = None;
+    let mut inits = Vec::new();
     let mut refs = Vec::new();
     for (fi, (_, f)) in files.iter().enumerate() {
         for (di, d) in f.decls.iter().enumerate() {
@@ -164,6 +174,9 @@ pub fn plan(
             let DeclKind::Func(fd) = &d.kind else {
                 continue;
             };
+            if fd.recv.is_none() && fd.name.name == "init" {
+                inits.push((fi, di));
+            }
             let Some(&o) = info.defs.get(&fd.name.id) else {
                 continue;
             };
@@ -188,6 +201,21 @@ pub fn plan(
     if refs.iter().any(|r| r.obj == main_obj) {
         return Vec::new();
     }
+    // The package's one `init` (several run in order: not followed), which may be renamed and
+    // called first thing in `main` (see [`Thread::init`]).
+    let init = match inits.as_slice() {
+        [at] => INIT_NAMES
+            .iter()
+            .find(|n| {
+                !info
+                    .defs
+                    .values()
+                    .chain(info.uses.values())
+                    .any(|&o| prog.obj(o).name == **n)
+            })
+            .map(|n| (*at, n.to_string())),
+        _ => None,
+    };
     let Some(DeclKind::Func(main_fd)) = files[main_at.0].1.decls.get(main_at.1).map(|d| &d.kind)
     else {
         return Vec::new();
@@ -249,7 +277,7 @@ pub fn plan(
             if !changed(prog, info, files, o, uses) {
                 continue;
             }
-            if let Some(t) = threading(&by_obj, &funcs, main_at, uses) {
+            if let Some(t) = threading(&by_obj, &funcs, main_at, init.as_ref().map(|i| i.0), uses) {
                 let (users, calls) = t;
                 // Nothing else of that name in the functions involved.
                 let clash = users.iter().chain([&main_at]).any(|&at| {
@@ -263,7 +291,9 @@ pub fn plan(
                     .filter(|r| r.at != main_at)
                     .map(|r| r.id)
                     .collect();
+                let via_init = init.clone().filter(|(at, _)| users.contains(at));
                 out.push(Thread {
+                    init: via_init,
                     mv: Move {
                         file: main_at.0,
                         decl: di,
@@ -300,9 +330,13 @@ fn threading(
     by_obj: &HashMap<ObjId, Vec<Ref>>,
     funcs: &HashMap<ObjId, (usize, usize)>,
     main_at: (usize, usize),
+    init: Option<DeclAt>,
     uses: &[Ref],
 ) -> Option<(BTreeSet<DeclAt>, Vec<CallAt>)> {
-    let at_func: HashMap<(usize, usize), ObjId> = funcs.iter().map(|(&o, &at)| (at, o)).collect();
+    let mut at_func: HashMap<(usize, usize), Option<ObjId>> =
+        funcs.iter().map(|(&o, &at)| (at, Some(o))).collect();
+    // (`init` has no callers: `main` calls it once renamed.)
+    at_func.extend(init.map(|at| (at, None)));
     let mut need: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut work = Vec::new();
     for u in uses {
@@ -318,7 +352,9 @@ fn threading(
     }
     let mut calls = Vec::new();
     while let Some(at) = work.pop() {
-        let f = at_func.get(&at)?;
+        let Some(f) = at_func.get(&at)? else {
+            continue;
+        };
         for r in by_obj.get(f).into_iter().flatten() {
             let call = r.call.filter(|_| !r.hidden)?;
             calls.push((r.at, call, at));
@@ -535,6 +571,7 @@ pub fn apply(
             });
         }
     }
+    rename_init(files, threads, ids);
     for (_, f) in files.iter_mut() {
         for d in &mut f.decls {
             if !matches!(d.kind, DeclKind::Func(_)) {
@@ -581,6 +618,69 @@ pub fn apply(
         }
     }
     params
+}
+
+/// Renames the `init` that threads lend to (see [`Thread::init`]) and calls it at the start of
+/// `main` with the address of each of their variables.
+fn rename_init(files: &mut [(SourceFile, File)], threads: &[Thread], ids: &mut IdGen) {
+    let via: Vec<&Thread> = threads.iter().filter(|t| t.init.is_some()).collect();
+    let (Some(first), Some(((fi, di), name))) =
+        (via.first(), via.first().and_then(|t| t.init.clone()))
+    else {
+        return;
+    };
+    let Some(DeclKind::Func(fd)) = files
+        .get_mut(fi)
+        .and_then(|(_, f)| f.decls.get_mut(di))
+        .map(|d| &mut d.kind)
+    else {
+        return;
+    };
+    fd.name.name = name.clone();
+    let (mf, md) = (first.mv.file, first.mv.func);
+    let Some(DeclKind::Func(main)) = files
+        .get_mut(mf)
+        .and_then(|(_, f)| f.decls.get_mut(md))
+        .map(|d| &mut d.kind)
+    else {
+        return;
+    };
+    let Some(body) = main.body.as_mut() else {
+        return;
+    };
+    let span = goxide_ast::Span {
+        start: body.span.start,
+        end: body.span.start,
+    };
+    let mut mk = |kind: ExprKind| Expr {
+        id: ids.fresh(),
+        span,
+        kind,
+    };
+    let args: Vec<Expr> = via
+        .iter()
+        .map(|t| {
+            let x = Box::new(mk(ExprKind::Ident(t.name.clone())));
+            mk(ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            })
+        })
+        .collect();
+    let func = Box::new(mk(ExprKind::Ident(name)));
+    let call = mk(ExprKind::Call {
+        func,
+        args,
+        ellipsis: false,
+    });
+    body.stmts.insert(
+        0,
+        Stmt {
+            id: ids.fresh(),
+            span,
+            kind: StmtKind::Expr(call),
+        },
+    );
 }
 
 /// A copy of type expression `t` (as [`type_expr`] makes them) with ids of its own.
