@@ -877,8 +877,8 @@ pub(crate) fn interface_method_names(files: &[&File]) -> HashSet<String> {
     names
 }
 
-/// `*T` where `T` is a struct, array, slice, map or basic type of this package's making (not a type whose
-/// pointers are handles or projections).
+/// `*T` where `T` is a struct, array, slice, map or basic type of this package's making (not a
+/// type whose pointers are handles or projections).
 fn borrowable_pointer(
     prog: &Program,
     pkg: Option<PkgId>,
@@ -1346,8 +1346,6 @@ impl Uses<'_, '_> {
 }
 
 impl Uses<'_, '_> {
-    /// Whether a direct call of `f` can lend its arguments: it runs now (not in `go`/`defer`),
-    /// and it is not `f(g())` with a multi-value `g` nor `f(nil)`.
     /// Whether `e` is a value of a basic type (a number, boolean or string), which holds no
     /// borrow of what it was read from.
     fn basic_value(&self, e: &Expr) -> bool {
@@ -1356,6 +1354,8 @@ impl Uses<'_, '_> {
             .is_some_and(|t| matches!(self.prog.types.under(t), Type::Basic(k) if !k.is_untyped()))
     }
 
+    /// Whether a direct call of `f` can lend its arguments: it runs now (not in `go`/`defer`),
+    /// and it is not `f(g())` with a multi-value `g` nor `f(nil)`.
     fn lendable_call(&self, f: ObjId, args: &[Expr]) -> bool {
         let arity = self.funcs.get(&f).map_or(0, |(ps, _)| ps.len());
         let nil_arg = args.iter().any(|a| {

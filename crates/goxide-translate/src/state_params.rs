@@ -55,6 +55,8 @@ pub struct Thread {
     /// The move of its declaration into `main`.
     pub mv: Move,
     pub name: String,
+    /// The id of its name in the declaration.
+    pub name_id: NodeId,
     /// Its type, as Go source (the parameters' type is a pointer to it).
     pub ty: Expr,
     /// The functions (file, declaration) that get a parameter.
@@ -155,8 +157,9 @@ pub fn plan(
     if files.first().is_none_or(|(_, f)| f.package.name != "main") {
         return Vec::new();
     }
-    // Plain functions of the package, by object.
-    let mut funcs: HashMap<ObjId, (usize, usize)> = HashMap::new();
+    // Plain functions of the package that may get a parameter, by declaration (with no object
+    // for `init`, added below).
+    let mut funcs: HashMap<DeclAt, Option<ObjId>> = HashMap::new();
     let mut main = None;
     let mut inits = Vec::new();
     let mut refs = Vec::new();
@@ -191,7 +194,7 @@ pub fn plan(
                     .iter()
                     .any(|g| g.variadic || g.names.is_empty())
             {
-                funcs.insert(o, (fi, di));
+                funcs.insert((fi, di), Some(o));
             }
         }
     }
@@ -216,6 +219,8 @@ pub fn plan(
             .map(|n| (*at, n.to_string())),
         _ => None,
     };
+    // (`init` has no callers: `main` calls it once renamed.)
+    funcs.extend(init.as_ref().map(|(at, _)| (*at, None)));
     let Some(DeclKind::Func(main_fd)) = files[main_at.0].1.decls.get(main_at.1).map(|d| &d.kind)
     else {
         return Vec::new();
@@ -270,15 +275,11 @@ pub fn plan(
             if !lendable || write_only.contains(&o) {
                 continue;
             }
-            let Some(ty_expr) = type_expr(prog, files, ty, ids, n.span) else {
-                continue;
-            };
             let uses = by_obj.get(&o).map(Vec::as_slice).unwrap_or_default();
             if !changed(prog, info, files, o, uses) {
                 continue;
             }
-            if let Some(t) = threading(&by_obj, &funcs, main_at, init.as_ref().map(|i| i.0), uses) {
-                let (users, calls) = t;
+            if let Some((users, calls)) = threading(&by_obj, &funcs, main_at, uses) {
                 // Nothing else of that name in the functions involved.
                 let clash = users.iter().chain([&main_at]).any(|&at| {
                     decl_of(at).is_none_or(|fd| declares_name(prog, info, fd, &n.name, o))
@@ -286,6 +287,9 @@ pub fn plan(
                 if clash || users.is_empty() {
                     continue;
                 }
+                let Some(ty_expr) = type_expr(prog, files, ty, ids, n.span) else {
+                    continue;
+                };
                 let in_users: HashSet<NodeId> = uses
                     .iter()
                     .filter(|r| r.at != main_at)
@@ -301,6 +305,7 @@ pub fn plan(
                         func: main_at.1,
                     },
                     name: n.name.clone(),
+                    name_id: n.id,
                     ty: ty_expr,
                     funcs: users,
                     uses: in_users,
@@ -328,15 +333,10 @@ type CallAt = (DeclAt, NodeId, DeclAt);
 /// those functions (where each is, and its id); `None` when a use or a call is of another kind.
 fn threading(
     by_obj: &HashMap<ObjId, Vec<Ref>>,
-    funcs: &HashMap<ObjId, (usize, usize)>,
-    main_at: (usize, usize),
-    init: Option<DeclAt>,
+    at_func: &HashMap<DeclAt, Option<ObjId>>,
+    main_at: DeclAt,
     uses: &[Ref],
 ) -> Option<(BTreeSet<DeclAt>, Vec<CallAt>)> {
-    let mut at_func: HashMap<(usize, usize), Option<ObjId>> =
-        funcs.iter().map(|(&o, &at)| (at, Some(o))).collect();
-    // (`init` has no callers: `main` calls it once renamed.)
-    at_func.extend(init.map(|at| (at, None)));
     let mut need: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut work = Vec::new();
     for u in uses {
@@ -624,9 +624,10 @@ pub fn apply(
 /// `main` with the address of each of their variables.
 fn rename_init(files: &mut [(SourceFile, File)], threads: &[Thread], ids: &mut IdGen) {
     let via: Vec<&Thread> = threads.iter().filter(|t| t.init.is_some()).collect();
-    let (Some(first), Some(((fi, di), name))) =
-        (via.first(), via.first().and_then(|t| t.init.clone()))
-    else {
+    let Some(first) = via.first() else {
+        return;
+    };
+    let Some(((fi, di), name)) = first.init.clone() else {
         return;
     };
     let Some(DeclKind::Func(fd)) = files

@@ -117,16 +117,7 @@ fn localized(
         if !c2.diagnostics.iter().any(Diagnostic::is_error) {
             let lent = threads
                 .iter()
-                .filter_map(|t| {
-                    let spec = match &p.files.get(t.mv.file)?.1.decls.get(t.mv.decl)?.kind {
-                        goxide_ast::ast::DeclKind::Var(vs) => vs.get(t.mv.spec)?,
-                        _ => return None,
-                    };
-                    Some((
-                        spec.names.first()?.id,
-                        state_params::func_names(&p.files, t),
-                    ))
-                })
+                .map(|t| (t.name_id, state_params::func_names(&p.files, t)))
                 .collect();
             return (
                 ParsedPackage {
