@@ -1,8 +1,8 @@
 // Package state: a small inventory whose stock levels and event log live at package level and
-// are changed by helpers that main calls. goxide makes the stock a local of main and lends it
-// to the helpers (`stock: &mut HashMap<String, i64>`; `report`, which only reads, gets
-// `&HashMap`) instead of keeping it in a thread-local cell. The event log is appended by the
-// variadic `logf`, which goxide does not give parameters: it stays a package variable.
+// are changed by helpers that main calls. goxide makes both locals of main and lends them to
+// the helpers (`stock: &mut HashMap<String, i64>`; `report`, which only reads, gets
+// `&HashMap`) instead of keeping them in thread-local cells. The variadic `logf` takes the log
+// before its variadic arguments: `fn logf(format: String, events: &mut Vec<String>, args: …)`.
 package main
 
 import (

@@ -418,8 +418,6 @@ impl Callers {
     ) -> Option<String> {
         Some(if self.nil_args.get(&f).is_some_and(|is| is.contains(&i)) {
             "a caller passes nil, which a borrow cannot be".to_string()
-        } else if fd.sig.params.iter().any(|g| g.variadic) {
-            "its function is variadic".to_string()
         } else if fd.recv.is_some() && iface_methods.contains(&fd.name.name) {
             format!(
                 "an interface may call `{}`, whose trait fixes the parameter's type",

@@ -416,7 +416,20 @@ impl Ctx<'_> {
         } else {
             self.var_name(f)
         };
-        if sig.variadic || args.len() != sig.params.len() {
+        // (A variadic function's variadic arguments are collected into a slice after the
+        // fixed ones, as for any call.)
+        let fixed = if sig.variadic {
+            sig.params.len().saturating_sub(1)
+        } else {
+            sig.params.len()
+        };
+        let ellipsis = matches!(e.kind, ExprKind::Call { ellipsis: true, .. });
+        let arity_ok = if sig.variadic {
+            args.len() >= fixed && (!ellipsis || args.len() == sig.params.len())
+        } else {
+            args.len() == sig.params.len()
+        };
+        if !arity_ok {
             return self.unsupported(e, "call arguments");
         }
         let slice_modes = self
@@ -439,7 +452,7 @@ impl Ctx<'_> {
         });
         let mut binds: Vec<syn::Stmt> = Vec::new();
         let mut out: Vec<syn::Expr> = Vec::new();
-        for (i, a) in args.iter().enumerate() {
+        for (i, a) in args.iter().enumerate().take(fixed) {
             let pt = sig.params[i];
             let Some(mode) = modes.get(i).copied().flatten() else {
                 let v = match slice_modes.get(i).copied().flatten() {
@@ -499,6 +512,31 @@ impl Ctx<'_> {
                 SliceMode::Ref => parse_quote!(&*#p.as_ref().unwrap().borrow()),
                 SliceMode::MutRef => parse_quote!(&mut *#p.as_ref().unwrap().borrow_mut()),
             });
+        }
+        if sig.variadic {
+            let rest = match (ellipsis, args.last()) {
+                (true, Some(last)) => Some(self.value(last)),
+                _ => match self.under(sig.params[fixed]).clone() {
+                    Type::Slice(et) => {
+                        let rest: Vec<syn::Expr> = args
+                            .iter()
+                            .skip(fixed)
+                            .map(|a| self.value_as(a, et))
+                            .collect();
+                        Some(parse_quote!(vec![#(#rest),*]))
+                    }
+                    _ => None,
+                },
+            };
+            let Some(rest) = rest else {
+                return self.unsupported(e, "call arguments");
+            };
+            if clash {
+                binds.push(parse_quote!(let rest = #rest;));
+                out.push(parse_quote!(rest));
+            } else {
+                out.push(rest);
+            }
         }
         if binds.is_empty() {
             return parse_quote!(#id(#(#out),*));

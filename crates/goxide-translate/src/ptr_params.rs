@@ -197,7 +197,9 @@ fn decide(
                 };
                 !named || iface_methods.contains(&fd.name.name)
             });
-            if method_blocked || fd.sig.params.iter().any(|g| g.variadic) {
+            // (A variadic function's pointer parameters are fixed ones: its variadic
+            // arguments are collected into a slice, which keeps them.)
+            if method_blocked {
                 continue;
             }
             let (Some(&fobj), Some(body)) = (info.defs.get(&fd.name.id), &fd.body) else {
@@ -1362,7 +1364,21 @@ impl Uses<'_, '_> {
             self.obj(a)
                 .is_some_and(|o| matches!(self.prog.obj(o).kind, ObjKind::Nil))
         });
-        self.deferred == 0 && args.len() == arity && !nil_arg
+        let variadic = matches!(self.prog.types.under(self.prog.obj(f).ty),
+            Type::Func(sig) if sig.variadic);
+        // (A variadic function takes any number of arguments after its fixed ones, but not
+        // the results of a multi-value call.)
+        let spread = args.len() == 1
+            && self
+                .info
+                .type_of(args[0].id)
+                .is_none_or(|t| matches!(self.prog.types.get(t), Type::Tuple(_)));
+        let count = if variadic {
+            args.len() + 1 >= arity && !(spread && arity > 1)
+        } else {
+            args.len() == arity
+        };
+        self.deferred == 0 && count && !nil_arg
     }
 
     /// The arguments of a direct call of `f` (a method when `recv` is its receiver): edges

@@ -29,7 +29,8 @@
 //! - it is declared alone in its spec, in the file of `main`, which nothing calls and which
 //!   has no `goto`;
 //! - every use of it is in `main` or in a function `main` reaches by direct calls only: each
-//!   such function is a plain function (no receiver, no type parameters, not variadic), every
+//!   such function is a plain function (no receiver, no type parameters; a variadic one gets
+//!   its parameter before the variadic one), every
 //!   use of it is a direct call from `main` or another such function (never a value, never in
 //!   a `go` or `defer` statement nor a function literal), and in those functions the variable
 //!   is not used from a function literal, `go` or `defer` either. The package's `init`, when
@@ -188,11 +189,7 @@ pub fn plan(
                 main = Some(((fi, di), o));
             } else if plain
                 && fd.name.name != "init"
-                && !fd
-                    .sig
-                    .params
-                    .iter()
-                    .any(|g| g.variadic || g.names.is_empty())
+                && !fd.sig.params.iter().any(|g| g.names.is_empty())
             {
                 funcs.insert((fi, di), Some(o));
             }
@@ -540,6 +537,29 @@ pub fn apply(
     ids: &mut IdGen,
 ) -> HashSet<NodeId> {
     let mut params = HashSet::new();
+    // Variadic functions by their number of fixed parameters: the parameters added go before
+    // the variadic one, and so do the arguments added.
+    let mut fixed: HashMap<DeclAt, usize> = HashMap::new();
+    for t in threads {
+        for &(fi, di) in &t.funcs {
+            if let Some(DeclKind::Func(fd)) = files
+                .get(fi)
+                .and_then(|(_, f)| f.decls.get(di))
+                .map(|d| &d.kind)
+            {
+                if fd.sig.params.iter().any(|g| g.variadic) {
+                    let n = fd
+                        .sig
+                        .params
+                        .iter()
+                        .filter(|g| !g.variadic)
+                        .map(|g| g.names.len())
+                        .sum();
+                    fixed.insert((fi, di), n);
+                }
+            }
+        }
+    }
     for t in threads {
         for &(fi, di) in &t.funcs {
             let Some(DeclKind::Func(fd)) = files
@@ -559,16 +579,25 @@ pub fn apply(
                 span,
             };
             params.insert(name.id);
-            fd.sig.params.push(ParamGroup {
-                names: vec![name],
-                ty: Expr {
-                    id: ids.fresh(),
+            let at = fd
+                .sig
+                .params
+                .iter()
+                .position(|g| g.variadic)
+                .unwrap_or(fd.sig.params.len());
+            fd.sig.params.insert(
+                at,
+                ParamGroup {
+                    names: vec![name],
+                    ty: Expr {
+                        id: ids.fresh(),
+                        span,
+                        kind: ExprKind::Star(Box::new(fresh_ids(&t.ty, ids))),
+                    },
+                    variadic: false,
                     span,
-                    kind: ExprKind::Star(Box::new(fresh_ids(&t.ty, ids))),
                 },
-                variadic: false,
-                span,
-            });
+            );
         }
     }
     rename_init(files, threads, ids);
@@ -579,6 +608,8 @@ pub fn apply(
             }
             goxide_ast::visit_mut::exprs_in_decl(d, &mut |e: &mut Expr| {
                 let span = e.span;
+                // (Arguments this call got already, for the threads before.)
+                let mut added = 0;
                 for t in threads {
                     let ident = |ids: &mut IdGen| Expr {
                         id: ids.fresh(),
@@ -610,7 +641,11 @@ pub fn apply(
                             } else {
                                 ident(ids)
                             };
-                            args.push(arg);
+                            match fixed.get(&call.callee) {
+                                Some(&n) => args.insert((n + added).min(args.len()), arg),
+                                None => args.push(arg),
+                            }
+                            added += 1;
                         }
                     }
                 }
