@@ -1,5 +1,6 @@
 // Function literals named by a local and only called there: closures that borrow what they
-// capture, with no shared cell, when nothing else uses those variables meanwhile.
+// capture, with no shared cell, when nothing else uses those variables meanwhile; a variable
+// used between the calls is a parameter of the closure, lent by each call.
 package main
 
 import (
@@ -81,7 +82,8 @@ func main() {
 	}
 	fmt.Println(n, "of", len(scores), "passed")
 
-	// `seen` is read between two calls: the closure and the variable stay shared.
+	// `seen` is read between two calls: the closure takes it as a parameter instead of
+	// capturing it (`|s: String, seen: &mut Vec<String>|`), and each call lends it.
 	var seen []string
 	visit := func(s string) { seen = append(seen, s) }
 	visit("a")

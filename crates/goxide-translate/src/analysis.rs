@@ -53,6 +53,9 @@ pub struct Analysis {
     /// Pointer-receiver methods that take their receiver as a pointer value (see
     /// `ptr_receivers`).
     pub ptr_value_methods: HashSet<ObjId>,
+    /// Pointer-receiver methods that return their receiver for chaining (see `chaining`):
+    /// `fn m(&mut self, …) -> &mut Self`.
+    pub chaining: HashSet<ObjId>,
     /// Pointee types nothing changes after construction: their pointers are `Option<T>`.
     pub frozen: HashSet<goxide_types::TypeId>,
     /// Linked types whose pointers own or view (see `links`).
@@ -71,6 +74,11 @@ pub struct Analysis {
     pub local_closures: HashMap<NodeId, bool>,
     /// The variables naming those closures, with the same flag.
     pub local_closure_vars: HashMap<ObjId, bool>,
+    /// Local closures given captured variables as parameters (see `local_closures`), by
+    /// literal and by the variable naming them: each variable, with whether the closure changes
+    /// it (`&mut T`, else `&T`).
+    pub lit_threads: HashMap<NodeId, Vec<(ObjId, bool)>>,
+    pub closure_threads: HashMap<ObjId, Vec<(ObjId, bool)>>,
     /// Function parameters that are only called: `&mut dyn FnMut(…)` borrows (see
     /// `callback_params`). The literals passed to them that borrow are in `local_closures`.
     pub callbacks: crate::callback_params::CallbackParams,
@@ -970,10 +978,20 @@ pub fn analyze(
     shared_loop_vars: bool,
     map_write_methods: &HashSet<ObjId>,
 ) -> Analysis {
-    let mut ptr_value_methods = crate::ptr_receivers::find(prog, info, files);
     // Linked types decide their receivers' uses themselves (a receiver copied into a view is
     // a borrow of `self`).
     let links = crate::links::find(prog, info, files);
+    // Methods returning their receiver only for chaining borrow it (see `chaining`).
+    let receiver_facts = crate::ptr_receivers::facts(prog, info, files);
+    let chaining = crate::chaining::find(
+        prog,
+        info,
+        files,
+        &receiver_facts,
+        &|t| links.has(prog, t),
+        false,
+    );
+    let mut ptr_value_methods = crate::ptr_receivers::close(&receiver_facts, &chaining);
     ptr_value_methods.retain(|&m| match prog.obj(m).kind {
         ObjKind::Func { recv: Some(r) } => {
             !matches!(prog.types.get(r), Type::Pointer(e) if links.has(prog, *e))
@@ -1180,6 +1198,7 @@ pub fn analyze(
         },
     );
     out.ptr_value_methods = ptr_value_methods.clone();
+    out.chaining = chaining;
     out.projected = std::mem::take(&mut out.ptr_params.projected);
     let owned: HashSet<ObjId> = out.ptr_params.owned.keys().copied().collect();
     let frozen = crate::frozen::find(prog, info, files, &owned, &ptr_value_methods);
@@ -1212,13 +1231,21 @@ pub fn analyze(
     out.boxed.extend(captured_mutated);
     out.boxed.extend(out.address_taken.iter().copied());
     // A local closure that changes a captured variable (not through its cell) is `FnMut`.
+    // (Variables given as parameters are not captured.)
     for (&lit, &var) in &local_closures.lits {
-        let mutating = w
-            .mutating
-            .get(&lit)
-            .is_some_and(|vs| vs.iter().any(|v| !out.boxed.contains(v)));
+        let threads = local_closures.threads.get(&lit);
+        let changes = |v: &ObjId| w.mutating.get(&lit).is_some_and(|vs| vs.contains(v));
+        let mutating = w.mutating.get(&lit).is_some_and(|vs| {
+            vs.iter()
+                .any(|v| !out.boxed.contains(v) && !threads.is_some_and(|t| t.contains(v)))
+        });
         out.local_closures.insert(lit, mutating);
         out.local_closure_vars.insert(var, mutating);
+        if let Some(t) = threads {
+            let forms: Vec<(ObjId, bool)> = t.iter().map(|v| (*v, changes(v))).collect();
+            out.lit_threads.insert(lit, forms.clone());
+            out.closure_threads.insert(var, forms);
+        }
     }
     for &lit in &callbacks.borrowing_lits {
         out.local_closures.insert(lit, false);

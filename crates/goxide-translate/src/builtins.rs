@@ -166,6 +166,21 @@ impl Ctx<'_> {
             };
             return parse_quote!((#c)(#(#args),*));
         }
+        // A local closure taking captured variables as parameters: each call lends them.
+        let mut args = args;
+        if let Some(threads) = self
+            .obj_of(callee)
+            .and_then(|o| self.analysis.closure_threads.get(&o).cloned())
+        {
+            for (v, changes) in threads {
+                let id = self.var_name(v);
+                args.push(if changes {
+                    parse_quote!(&mut #id)
+                } else {
+                    parse_quote!(&#id)
+                });
+            }
+        }
         let f = self.borrowed(callee);
         if matches!(&f, syn::Expr::Macro(m) if m.mac.path.is_ident("todo")) {
             return f;
@@ -548,6 +563,19 @@ impl Ctx<'_> {
             let r = #id(#(#out),*);
             r
         })
+    }
+
+    /// Whether `x` calls a chaining method (see `chaining`), which returns `&mut Self`.
+    pub fn is_chaining_call(&self, x: &Expr) -> bool {
+        let ExprKind::Call { func, .. } = &strip_parens(x).kind else {
+            return false;
+        };
+        self.info
+            .selections
+            .get(&strip_parens(func).id)
+            .is_some_and(|s| {
+                s.kind == SelectionKind::MethodVal && self.analysis.chaining.contains(&s.obj)
+            })
     }
 
     /// The function a call names directly: `f(…)`, or `f[T](…)` of a generic one.
@@ -1075,8 +1103,15 @@ impl Ctx<'_> {
             return self.ptr_value_method_call(e, x, xt, m, selection, args);
         }
         let x_is_ptr = matches!(self.under(xt), Type::Pointer(_));
+        // A chaining call's result is the borrow of its receiver it returns (see `chaining`).
+        let chained = self.is_chaining_call(x);
         // Walk embedded fields to the receiver.
-        let mut recv = crate::expr::as_base(if self.is_nullable(x) {
+        let mut recv = crate::expr::as_base(if chained && self.value_receiver_moves(m) {
+            let c = self.borrowed(x);
+            parse_quote!((*#c).clone())
+        } else if chained {
+            self.borrowed(x)
+        } else if self.is_nullable(x) {
             self.nullable_deref(x, ptr_mut)
         } else if ptr_mut && (!x_is_ptr || self.is_link_ptr(x)) {
             self.place(x)
@@ -1094,7 +1129,7 @@ impl Ctx<'_> {
             self.borrowed(x)
         });
         let mut t = xt;
-        let mut self_ptr = self.is_self_ptr(x);
+        let mut self_ptr = (chained && !self.value_receiver_moves(m)) || self.is_self_ptr(x);
         for &idx in &selection.path {
             if let Type::Pointer(elem) = self.under(t).clone() {
                 recv = if std::mem::take(&mut self_ptr) {

@@ -27,6 +27,8 @@ pub struct FnState {
     pub in_defer_body: bool,
     /// Translating a constructor (see `ptr_params`): `return` gives the value, not a pointer.
     pub ctor: bool,
+    /// Translating a chaining method (see `chaining`): it returns `&mut Self`.
+    pub chaining: bool,
     /// A constructor that may return nil (`Option<T>`).
     pub nullable_ctor: bool,
     /// A constructor's pointer result among its results.
@@ -98,6 +100,9 @@ pub struct Ctx<'a> {
     pub named_in_progress: Vec<TypeId>,
     /// A package variable being assigned through its cell: its uses become `(*g)`.
     pub global_override: Option<ObjId>,
+    /// Variables a local closure being translated takes as parameters (see
+    /// `local_closures`): references, so that its uses are `(*v)`.
+    pub deref_vars: std::collections::HashSet<ObjId>,
     /// Methods of named non-struct types, by Rust type name, emitted as extension traits.
     pub ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>>,
     /// `impl dyn I { fn go_eq(…) }` for each trait interface whose values are compared, by

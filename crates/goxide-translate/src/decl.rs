@@ -301,6 +301,8 @@ pub fn translate_package(
     // Value-receiver methods whose body assigns to the receiver take `mut self` by value.
     let mut by_value_methods = HashSet::new();
     let mut readonly_ptr_methods = HashSet::new();
+    // Pointer-receiver methods that may take `&self`: (method, body, receiver, copies).
+    let mut readonly_cands = Vec::new();
     for f in &ast_files {
         for d in &f.decls {
             let DeclKind::Func(fd) = &d.kind else {
@@ -323,19 +325,49 @@ pub fn translate_package(
                     matches!(prog.obj(m).kind, ObjKind::Func { recv: Some(r) }
                         if matches!(prog.types.get(r), Type::Pointer(e) if a.links.has(prog, *e)))
                 });
-                if recv_obj.is_none_or(|&ro| {
-                    let copies = if linked {
-                        crate::links::receiver_copies(info, body, ro)
-                    } else {
-                        HashSet::new()
-                    };
-                    !writes_through_but(info, body, ro, &copies)
-                }) {
-                    readonly_ptr_methods.insert(m);
+                match recv_obj {
+                    None => {
+                        readonly_ptr_methods.insert(m);
+                    }
+                    Some(&ro) => {
+                        let copies = if linked {
+                            crate::links::receiver_copies(info, body, ro)
+                        } else {
+                            HashSet::new()
+                        };
+                        readonly_cands.push((m, body, ro, copies));
+                    }
                 }
             }
         }
     }
+    // Calling a method that only reads (or takes a value receiver) does not write: decided
+    // to a fixed point, from all candidates down.
+    // (A value-receiver method writing into a map field takes `&mut self`.)
+    let value_recv = |m: ObjId| {
+        matches!(prog.obj(m).kind, ObjKind::Func { recv: Some(r) }
+            if !matches!(prog.types.get(r), Type::Pointer(_)))
+            && !map_write_methods.contains(&m)
+    };
+    let mut reading: HashSet<ObjId> = readonly_cands.iter().map(|c| c.0).collect();
+    loop {
+        let before = reading.len();
+        let assumed = reading.clone();
+        let reads_only =
+            |m: ObjId| value_recv(m) || assumed.contains(&m) || readonly_ptr_methods.contains(&m);
+        reading.retain(|m| {
+            readonly_cands
+                .iter()
+                .filter(|c| c.0 == *m)
+                .all(|(_, body, ro, copies)| {
+                    !writes_through_calling(info, body, *ro, copies, &reads_only)
+                })
+        });
+        if reading.len() == before {
+            break;
+        }
+    }
+    readonly_ptr_methods.extend(reading);
     let json_plan = crate::stdlib::json_plan(prog, info, &ast_files);
     let sort_slice_types = sort_slice_types(prog, info, &ast_files, &by_value_methods);
     let key_structs = key_structs(prog);
@@ -359,6 +391,7 @@ pub fn translate_package(
             declared_consts: HashSet::new(),
             rust_scopes: Vec::new(),
             global_override: None,
+            deref_vars: HashSet::new(),
             named_in_progress: Vec::new(),
             defer_name_reserved: false,
             stmt_call: None,
@@ -1191,6 +1224,7 @@ impl Ctx<'_> {
         self.func = FnState {
             results: sig.results.clone(),
             ctor: self.analysis.ptr_params.ctors.contains(&obj),
+            chaining: self.analysis.chaining.contains(&obj),
             nullable_ctor: self.analysis.ptr_params.nullable_ctors.contains(&obj),
             ctor_index: self
                 .analysis
@@ -1320,6 +1354,9 @@ impl Ctx<'_> {
         let ret = if self.func.ctor {
             // A constructor returns the value it makes (or nothing: `Option<T>`).
             self.ctor_results_type(&sig.results)
+        } else if self.func.chaining {
+            // A chaining method returns the borrow of its receiver.
+            Some(parse_quote!(-> &mut Self))
         } else {
             self.results_type(&sig.results, 0)
         };
@@ -2140,8 +2177,29 @@ impl Ctx<'_> {
             },
         );
         let saved_scopes = std::mem::take(&mut self.rust_scopes);
+        // Captured variables given as parameters (see `local_closures`): `v: &mut T`, used as
+        // `(*v)`.
+        let threads = self
+            .analysis
+            .lit_threads
+            .get(&e.id)
+            .cloned()
+            .unwrap_or_default();
+        let saved_deref = std::mem::replace(
+            &mut self.deref_vars,
+            threads.iter().map(|(v, _)| *v).collect(),
+        );
         let res = (|| {
-            let (params, prelude) = self.params(sig, &fsig.params)?;
+            let (mut params, prelude) = self.params(sig, &fsig.params)?;
+            for &(v, changes) in &threads {
+                let id = self.var_name(v);
+                let ty = self.rust_type(self.obj(v).ty)?;
+                params.push(if changes {
+                    parse_quote!(#id: &mut #ty)
+                } else {
+                    parse_quote!(#id: &#ty)
+                });
+            }
             let ret = self.results_type(&fsig.results, 0)?;
             let mut stmts = prelude;
             stmts.extend(self.function_body(sig, &fsig.results, body));
@@ -2179,6 +2237,7 @@ impl Ctx<'_> {
         })();
         self.func = saved;
         self.rust_scopes = saved_scopes;
+        self.deref_vars = saved_deref;
         res
     }
 }
@@ -2768,10 +2827,23 @@ pub(crate) fn writes_through_but(
     recv: ObjId,
     lent: &HashSet<NodeId>,
 ) -> bool {
+    writes_through_calling(info, body, recv, lent, &|_| false)
+}
+
+/// [`writes_through_but`], where calling a method that `reads_only` accepts on the receiver
+/// or a part of it (`p.Len()`) does not write.
+pub(crate) fn writes_through_calling(
+    info: &goxide_types::Info,
+    body: &Block,
+    recv: ObjId,
+    lent: &HashSet<NodeId>,
+    reads_only: &dyn Fn(ObjId) -> bool,
+) -> bool {
     struct W<'a> {
         info: &'a goxide_types::Info,
         recv: ObjId,
         found: bool,
+        reads_only: &'a dyn Fn(ObjId) -> bool,
     }
     impl W<'_> {
         fn rooted(&self, e: &Expr) -> bool {
@@ -2802,8 +2874,14 @@ pub(crate) fn writes_through_but(
             match &e.kind {
                 ExprKind::Call { func, args, .. } => {
                     if let ExprKind::Selector { x, .. } = &func.kind {
-                        // Any method called on the receiver or a part of it may write.
-                        if self.rooted(x) && self.info.selections.contains_key(&func.id) {
+                        // Any method called on the receiver or a part of it may write,
+                        // unless it only reads.
+                        let reads = self.info.selections.get(&func.id).is_some_and(|s| {
+                            s.kind == goxide_types::SelectionKind::MethodVal
+                                && s.path.is_empty()
+                                && (self.reads_only)(s.obj)
+                        });
+                        if self.rooted(x) && self.info.selections.contains_key(&func.id) && !reads {
                             self.found = true;
                         }
                     }
@@ -2843,6 +2921,7 @@ pub(crate) fn writes_through_but(
         info,
         recv,
         found: false,
+        reads_only,
     };
     goxide_ast::visit::walk_block(&mut w, body);
     // The receiver stored or returned (`return p`, `x = p`, `s = append(s, p)`) escapes too.

@@ -599,6 +599,9 @@ impl Ctx<'_> {
                 if self.global_override == Some(obj) {
                     return parse_quote!((*g));
                 }
+                if self.deref_vars.contains(&obj) {
+                    return parse_quote!((*#id));
+                }
                 if self.is_global_var(obj) {
                     if self.rust_type(o.ty).is_none() {
                         return self.unsupported(e, "package variable of this type");
@@ -795,8 +798,12 @@ impl Ctx<'_> {
                     return self.place(&place);
                 }
                 let id = self.var_name(obj);
-                if self.global_override == Some(obj) {
-                    return parse_quote!((*g));
+                if self.global_override == Some(obj) || self.deref_vars.contains(&obj) {
+                    return if self.deref_vars.contains(&obj) {
+                        parse_quote!((*#id))
+                    } else {
+                        parse_quote!((*g))
+                    };
                 }
                 if self.is_readonly_global(obj) {
                     // (Never written: the analysis found no write through this place.)

@@ -12,6 +12,7 @@ mod analysis;
 mod builtins;
 mod bytestr;
 mod callback_params;
+pub mod chaining;
 mod concurrency;
 mod ctx;
 mod decl;

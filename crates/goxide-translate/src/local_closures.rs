@@ -22,6 +22,23 @@
 //! function (other borrows of theirs could overlap the closure's), and are not named by any
 //! statement of the list declaring `f` from the declaration through the last one using `f`
 //! unless nothing changes them after their declaration (reading them then is fine).
+//!
+//! A closure whose captured variables are used (and changed) between its calls takes those
+//! variables as parameters instead, lent by each call, as a Rust engineer would write it:
+//!
+//! ```go
+//! var seen []string
+//! visit := func(s string) { seen = append(seen, s) }
+//! visit("a")
+//! fmt.Println(len(seen))
+//! ```
+//!
+//! becomes `let visit = |s: String, seen: &mut Vec<String>| { seen.push(s); };`, called
+//! `visit(String::from("a"), &mut seen)` (`&T` when the closure only reads the variable). This
+//! needs local variables (not parameters), the literal declared in the function's own body (not
+//! in another literal), no other function literal naming those variables, and no statement
+//! calling the closure that names them otherwise (nor a loop ranging over them around a call),
+//! since each call borrows them.
 
 use crate::builtins::strip_parens;
 use goxide_ast::ast::*;
@@ -33,6 +50,9 @@ use std::collections::{HashMap, HashSet};
 #[derive(Default, Debug)]
 pub struct LocalClosures {
     pub lits: HashMap<NodeId, ObjId>,
+    /// Of those, the ones given some captured variables as parameters instead (see
+    /// [`threadable`]), with those variables.
+    pub threads: HashMap<NodeId, Vec<ObjId>>,
 }
 
 /// Every local closure of `files`.
@@ -185,15 +205,61 @@ impl Lists<'_> {
             let Some(last) = used.iter().rposition(|u| u.contains(&f)) else {
                 continue;
             };
-            let alone = used[..=last].iter().all(|u| {
-                captured
-                    .iter()
-                    .all(|&v| !u.contains(&v) || (self.unchanged)(v))
-            });
-            if alone {
+            // The captured variables used, and changed, while the closure is alive.
+            let between: Vec<ObjId> = captured
+                .iter()
+                .copied()
+                .filter(|&v| used[..=last].iter().any(|u| u.contains(&v)) && !(self.unchanged)(v))
+                .collect();
+            if between.is_empty() {
                 self.out.lits.insert(lit.id, f);
+            } else if self.threadable(f, lit, &between, &list[i + 1..=i + 1 + last]) {
+                self.out.lits.insert(lit.id, f);
+                self.out.threads.insert(lit.id, between);
             }
         }
+    }
+
+    /// Whether the closure `f` (literal `lit`) may take the variables `vars`, which the
+    /// statements `alive` (from its declaration to its last call) use besides, as parameters
+    /// lent at each call (`visit(s, &mut seen)`) rather than capturing them: the literal is
+    /// declared in the function's own body, no other function literal names them, and no
+    /// statement calling `f` names them otherwise (nor ranges over them around a call).
+    fn threadable(&self, f: ObjId, lit: &Expr, vars: &[ObjId], alive: &[Stmt]) -> bool {
+        // (Parameters may be borrows already, `&mut [T]`.)
+        let locals = vars.iter().all(|&v| {
+            matches!(
+                self.prog.obj(v).kind,
+                ObjKind::Var {
+                    global: false,
+                    param: false
+                }
+            )
+        });
+        if !locals || self.facts.parent.get(&lit.id).copied().flatten().is_some() {
+            return false;
+        }
+        let only_here = vars.iter().all(|v| {
+            self.facts
+                .uses
+                .get(v)
+                .into_iter()
+                .flatten()
+                .all(|&(_, inside)| inside.is_none() || inside == Some(lit.id))
+        });
+        if !only_here {
+            return false;
+        }
+        let mut check = CallSites {
+            info: self.info,
+            f,
+            vars,
+            clash: false,
+        };
+        for s in alive {
+            visit::walk_stmt(&mut check, s);
+        }
+        !check.clash
     }
 
     /// Whether every use of the local `f` is a direct call from the code declaring it (not from
@@ -209,6 +275,53 @@ impl Lists<'_> {
             .into_iter()
             .flatten()
             .all(|&(called, inside)| called && inside == home)
+    }
+}
+
+/// Finds a statement (or a statement's header expression) that calls `f` and names one of
+/// `vars` too: the borrow lent to the call would overlap that use.
+struct CallSites<'a> {
+    info: &'a Info,
+    f: ObjId,
+    vars: &'a [ObjId],
+    clash: bool,
+}
+
+impl CallSites<'_> {
+    fn names(&self, e: &Expr, o: ObjId) -> bool {
+        crate::subslice::mentions(self.info, e, o)
+    }
+
+    /// `e` calls `f` and names one of the variables.
+    fn clashes(&self, e: &Expr) -> bool {
+        self.names(e, self.f) && self.vars.iter().any(|&v| self.names(e, v))
+    }
+}
+
+impl Visitor for CallSites<'_> {
+    fn stmt(&mut self, s: &Stmt) -> bool {
+        match &s.kind {
+            StmtKind::If { cond: e, .. }
+            | StmtKind::Switch { tag: Some(e), .. }
+            | StmtKind::TypeSwitch { x: e, .. }
+            | StmtKind::For { cond: Some(e), .. } => self.clash |= self.clashes(e),
+            StmtKind::Range { x, .. } => {
+                // (The loop borrows what it ranges over for its whole body.)
+                let used = crate::subslice::objects_used(self.info, s);
+                self.clash |= used.contains(&self.f) && self.vars.iter().any(|&v| self.names(x, v));
+            }
+            StmtKind::Block(_)
+            | StmtKind::Labeled { .. }
+            | StmtKind::Switch { .. }
+            | StmtKind::For { .. }
+            | StmtKind::Select { .. }
+            | StmtKind::Empty => {}
+            _ => {
+                let used = crate::subslice::objects_used(self.info, s);
+                self.clash |= used.contains(&self.f) && self.vars.iter().any(|v| used.contains(v));
+            }
+        }
+        !self.clash
     }
 }
 

@@ -277,6 +277,13 @@ fn result_form(
                 } else {
                     h
                 }
+            } else if a.chaining.contains(&f) {
+                (
+                    "&mut Self".into(),
+                    Holding::Borrowed,
+                    "the method returns its receiver for chaining, and callers only chain on it                      or drop it: the borrow of the receiver"
+                        .into(),
+                )
             } else if a.frozen.contains(e) {
                 frozen_form()
             } else if a.links.has(prog, *e) {

@@ -1947,6 +1947,17 @@ impl Ctx<'_> {
         if self.func.ctor {
             return self.ctor_return(s, values);
         }
+        if self.func.chaining {
+            // The receiver (`self`), or a chain of chaining calls on it, which returns it.
+            let Some(v) = values.first().filter(|_| values.len() == 1) else {
+                return self.unsupported_stmt(s, "return of a chaining method");
+            };
+            if self.is_self_ptr(v) && matches!(strip_parens(v).kind, ExprKind::Ident(_)) {
+                return vec![parse_quote!(return self;)];
+            }
+            let v = self.borrowed(v);
+            return vec![parse_quote!(return #v;)];
+        }
         if self.func.in_defer_body && !self.func.named_results.is_empty() {
             // Inside `with_defer`: set the result cells, then leave the body.
             let named = self.func.named_results.clone();
@@ -2101,6 +2112,7 @@ impl Ctx<'_> {
             && !a.captured.contains(&o)
             && !a.slice_params.contains_key(&o)
             && !a.bytestrs.contains(&o)
+            && !self.deref_vars.contains(&o)
             && !self.func.named_results.contains(&o);
         let elsewhere = values
             .iter()

@@ -76,6 +76,7 @@ pub(crate) fn check_all(
         let c = goxide_types::check_package(&p.import_path, &p.files, &mut importer, &config);
         diags.extend(c.diagnostics.iter().cloned());
         let (p, c) = if localize && !c.diagnostics.iter().any(Diagnostic::is_error) {
+            let (p, c) = chains_split(p, c, &mut importer, &config);
             localized(p, c, &mut importer, &config)
         } else {
             (p, c)
@@ -83,6 +84,30 @@ pub(crate) fn check_all(
         checked.push((p, c));
     }
     (checked, diags)
+}
+
+/// The package with each variable given a chain of chaining calls' result (`q :=
+/// From(t).Where(c)`) given the chain's start instead, the chain following as a statement (see
+/// `goxide_translate::chaining`), checked again; unchanged when there are none or the rewritten
+/// package does not check.
+fn chains_split(
+    p: ParsedPackage,
+    c: goxide_types::Checked,
+    importer: &mut SourceImporter<'_>,
+    config: &goxide_types::Config,
+) -> (ParsedPackage, goxide_types::Checked) {
+    let ast_files: Vec<&File> = p.files.iter().map(|(_, f)| f).collect();
+    let splits = goxide_translate::chaining::splits(&c.program, &c.info, &ast_files);
+    if splits.is_empty() {
+        return (p, c);
+    }
+    let mut files = p.files.clone();
+    goxide_translate::chaining::apply_splits(&mut files, &splits, &mut importer.ids);
+    let c2 = goxide_types::check_package(&p.import_path, &files, importer, config);
+    if c2.diagnostics.iter().any(Diagnostic::is_error) {
+        return (p, c);
+    }
+    (ParsedPackage { files, ..p }, c2)
 }
 
 /// The package with its variables that only one function uses moved into that function (and

@@ -809,3 +809,48 @@ func main() {
     let out = translate(&copied);
     assert_eq!(find(&out, "Node", "Next").holding, "shared");
 }
+
+#[test]
+fn chaining_methods_return_a_borrow_and_closures_take_what_is_read_between_calls() {
+    let src = r#"package main
+
+import "fmt"
+
+type Query struct{ conds []string }
+
+func (q *Query) Where(c string) *Query {
+	q.conds = append(q.conds, c)
+	return q
+}
+
+func main() {
+	q := (&Query{}).Where("a").Where("b")
+	fmt.Println(len(q.conds))
+	var seen []string
+	visit := func(s string) { seen = append(seen, s) }
+	visit("x")
+	fmt.Println(len(seen))
+	visit("y")
+	fmt.Println(seen)
+}
+"#;
+    let out = translate(src);
+    let result = find(&out, "Query.Where", "(result)");
+    assert_eq!(
+        (result.form.as_str(), result.holding.as_str()),
+        ("&mut Self", "borrowed")
+    );
+    assert!(result.why.contains("for chaining"), "{}", result.why);
+    // The variable holds the chain's start, a fresh value it owns.
+    assert_eq!(find(&out, "main", "q").holding, "owned");
+    // Lent to the closure at each call instead of captured: no cell.
+    assert_eq!(find(&out, "main", "seen").holding, "owned");
+    assert_eq!(out.report.ownership.shared, 0);
+    // The result kept as a value: the method takes the pointer, which stays shared.
+    let kept = src.replace(
+        "fmt.Println(len(q.conds))",
+        "all := []*Query{q.Where(\"c\")}\n\tfmt.Println(len(q.conds), len(all))",
+    );
+    let out = translate(&kept);
+    assert_eq!(find(&out, "Query.Where", "(result)").holding, "shared");
+}

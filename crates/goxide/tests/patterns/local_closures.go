@@ -22,11 +22,17 @@ func main() {
 		fmt.Println(names[i], small(i))
 	}
 
-	// `out` is read between two calls: it stays a shared cell.
+	// `out` is read between two calls: the closure takes it as a parameter, which each call
+	// lends.
 	var out []string
 	emit := func(s string) { out = append(out, s) }
 	emit("a")
 	fmt.Println(len(out))
 	emit("b")
 	fmt.Println(out)
+
+	// A call in a statement that names `n` too: the closure and `n` stay shared.
+	n := 0
+	next := func() int { n++; return n }
+	fmt.Println(next(), n)
 }

@@ -29,11 +29,12 @@ func main() {
 	// Elements swap through temporaries.
 	xs[0], xs[1] = xs[1], xs[0]
 	fmt.Println(xs)
-	// A captured variable lives in a cell: temporaries too.
+	// A captured variable lives in a cell (the closure runs when main returns): temporaries
+	// too.
 	u, v := 5, 6
 	show := func() { fmt.Println(u, v) }
+	defer show()
 	u, v = v, u
-	show()
 	f := fib(90)
 	fmt.Println(f, new(big.Int).Add(f, f))
 }
