@@ -266,6 +266,24 @@ pub fn some_mut<T>(p: &mut Option<T>) -> &mut T {
     }
 }
 
+/// The value an optional borrowed pointer parameter (`Option<&T>`) points to, panicking as Go
+/// does when it is nil.
+pub fn opt_ref<'a, T: ?Sized>(p: &Option<&'a T>) -> &'a T {
+    match p {
+        Some(v) => v,
+        None => nil_deref(),
+    }
+}
+
+/// The value an optional borrowed pointer parameter (`Option<&mut T>`) points to, for writing,
+/// panicking as Go does when it is nil.
+pub fn opt_mut<'a, T: ?Sized>(p: &'a mut Option<&mut T>) -> &'a mut T {
+    match p {
+        Some(v) => v,
+        None => nil_deref(),
+    }
+}
+
 /// Panics with a Go run-time error whose full text is `msg` (include the
 /// `runtime error: ` prefix where Go has one; `assignment to entry in nil
 /// map` has none).

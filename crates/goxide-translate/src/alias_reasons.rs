@@ -346,8 +346,6 @@ impl Visitor for Find<'_> {
 /// although its body only reaches through it.
 #[derive(Default)]
 pub struct Callers {
-    /// Functions with the parameter positions some call passes `nil` to.
-    nil_args: std::collections::HashMap<ObjId, std::collections::HashSet<usize>>,
     /// Functions and methods used as values (not only called).
     as_values: std::collections::HashSet<ObjId>,
 }
@@ -373,15 +371,8 @@ impl Callers {
         }
         impl Visitor for W<'_> {
             fn expr(&mut self, e: &Expr) -> bool {
-                if let ExprKind::Call { func, args, .. } = &e.kind {
+                if let ExprKind::Call { func, .. } = &e.kind {
                     self.called.insert(strip_parens(func).id);
-                    if let Some(f) = self.func_of(func) {
-                        for (i, a) in args.iter().enumerate() {
-                            if matches!(&strip_parens(a).kind, ExprKind::Ident(n) if n == "nil") {
-                                self.out.nil_args.entry(f).or_default().insert(i);
-                            }
-                        }
-                    }
                 }
                 if matches!(e.kind, ExprKind::Ident(_) | ExprKind::Selector { .. })
                     && !self.called.contains(&e.id)
@@ -407,26 +398,25 @@ impl Callers {
         w.out
     }
 
-    /// Why parameter `o` (position `i` of function `f`, declared by `fd`) is no borrow, when
-    /// its function's signature or callers say it.
+    /// Why a parameter of function `f` (declared by `fd`) is no borrow, when its function's
+    /// signature or callers say it.
     pub fn param_reason(
         &self,
         f: ObjId,
         fd: &FuncDecl,
-        i: usize,
         iface_methods: &std::collections::HashSet<String>,
     ) -> Option<String> {
-        Some(if self.nil_args.get(&f).is_some_and(|is| is.contains(&i)) {
-            "a caller passes nil, which a borrow cannot be".to_string()
-        } else if fd.recv.is_some() && iface_methods.contains(&fd.name.name) {
-            format!(
-                "an interface may call `{}`, whose trait fixes the parameter's type",
-                fd.name.name
-            )
-        } else if self.as_values.contains(&f) {
-            "its function is used as a value, whose type fixes the parameter's".to_string()
-        } else {
-            return None;
-        })
+        Some(
+            if fd.recv.is_some() && iface_methods.contains(&fd.name.name) {
+                format!(
+                    "an interface may call `{}`, whose trait fixes the parameter's type",
+                    fd.name.name
+                )
+            } else if self.as_values.contains(&f) {
+                "its function is used as a value, whose type fixes the parameter's".to_string()
+            } else {
+                return None;
+            },
+        )
     }
 }

@@ -1077,9 +1077,24 @@ pub fn analyze(
             whole_assigned: &w.out.whole_assigned,
         },
     );
+    // Pointer parameters that are borrows, owned local pointers, … (see `ptr_params`).
+    let write_only = crate::globals::write_only_vars(prog, info, files);
+    let ptr_params = crate::ptr_params::find(
+        prog,
+        info,
+        files,
+        &crate::ptr_params::Facts {
+            captured: &w.out.captured,
+            whole_assigned: &w.out.whole_assigned,
+            ptr_value_methods: &ptr_value_methods,
+            write_only: &write_only,
+            links: &links.types,
+        },
+    );
     // Slice parameters of package functions (not methods, not closures) that are never
     // reassigned nor captured are borrowed: `&[T]`, or `&mut [T]` when an element is written
-    // (directly, or by passing the slice on to such a parameter).
+    // (directly, by lending an element's address to a borrowed pointer parameter that writes
+    // through it, or by passing the slice on to such a parameter).
     let mut candidates: Vec<(ObjId, Vec<Option<ObjId>>)> = Vec::new();
     for f in files {
         for d in &f.decls {
@@ -1108,7 +1123,7 @@ pub fn analyze(
                             )
                             && !w.out.whole_assigned.contains(&p)
                             && !w.out.captured.contains(&p)
-                            && !w.out.address_taken.contains(&p)
+                            && (!w.out.address_taken.contains(&p) || ptr_params.lent.contains(&p))
                     });
                     params.push(p);
                 }
@@ -1119,7 +1134,7 @@ pub fn analyze(
     let mut mut_params: HashSet<ObjId> = candidates
         .iter()
         .flat_map(|(_, ps)| ps.iter().flatten())
-        .filter(|p| w.elem_mutated.contains(p))
+        .filter(|p| w.elem_mutated.contains(p) || ptr_params.lent_mut.contains(p))
         .copied()
         .collect();
     // Passing a slice on to a `&mut [T]` parameter writes its elements too (to a fixpoint).
@@ -1182,21 +1197,9 @@ pub fn analyze(
             }
         }
     }
-    let write_only = crate::globals::write_only_vars(prog, info, files);
     out.links = links;
     out.mutated.extend(out.links.mutable.iter().copied());
-    out.ptr_params = crate::ptr_params::find(
-        prog,
-        info,
-        files,
-        &crate::ptr_params::Facts {
-            captured: &out.captured,
-            whole_assigned: &out.whole_assigned,
-            ptr_value_methods: &ptr_value_methods,
-            write_only: &write_only,
-            links: &out.links.types,
-        },
-    );
+    out.ptr_params = ptr_params;
     out.ptr_value_methods = ptr_value_methods.clone();
     out.chaining = chaining;
     out.projected = std::mem::take(&mut out.ptr_params.projected);

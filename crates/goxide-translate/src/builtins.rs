@@ -488,12 +488,35 @@ impl Ctx<'_> {
                 continue;
             };
             let a = strip_parens(a);
+            // An optional borrow (`Option<&mut T>`, see `ptr_params`): `None` for nil, the
+            // caller's own optional borrow passed on, or `Some` of the borrow lent.
+            let optional = self
+                .analysis
+                .ptr_params
+                .fn_optional
+                .get(&f)
+                .and_then(|v| v.get(i).copied())
+                .unwrap_or(false);
+            let some = |v: syn::Expr| -> syn::Expr {
+                if optional {
+                    parse_quote!(Some(#v))
+                } else {
+                    v
+                }
+            };
+            if optional {
+                if let Some(v) = self.optional_passed(a, mode) {
+                    out.push(v);
+                    continue;
+                }
+            }
             if let Some(lent) = self.lend_without_cell(a, mode) {
-                out.push(lent);
+                out.push(some(lent));
                 continue;
             }
             if self.is_frozen_ptr(a) && mode == SliceMode::Ref && !clash {
-                out.push(self.lent_frozen(a));
+                let lent = self.lent_frozen(a);
+                out.push(some(lent));
                 continue;
             }
             let mut p = crate::expr::as_base(self.borrowed(a));
@@ -504,10 +527,10 @@ impl Ctx<'_> {
                     && !clash
                 {
                     let cell = crate::expr::paren_if_needed(c.args[0].clone());
-                    out.push(match mode {
+                    out.push(some(match mode {
                         SliceMode::Ref => parse_quote!(&*#cell.borrow()),
                         SliceMode::MutRef => parse_quote!(&mut *#cell.borrow_mut()),
-                    });
+                    }));
                     continue;
                 }
             }
@@ -522,6 +545,22 @@ impl Ctx<'_> {
                 let v = self.value_as(a, pt);
                 binds.push(parse_quote!(let #t = #v;));
                 p = parse_quote!(#t);
+            }
+            if optional {
+                // A shared pointer that may be nil: its cell borrowed for the call, if any.
+                let g = syn::Ident::new(&format!("g{i}"), proc_macro2::Span::call_site());
+                let p = crate::expr::paren_if_needed(p);
+                match mode {
+                    SliceMode::Ref => {
+                        binds.push(parse_quote!(let #g = #p.as_ref().map(|c| c.borrow());));
+                        out.push(parse_quote!(#g.as_deref()));
+                    }
+                    SliceMode::MutRef => {
+                        binds.push(parse_quote!(let mut #g = #p.as_ref().map(|c| c.borrow_mut());));
+                        out.push(parse_quote!(#g.as_deref_mut()));
+                    }
+                }
+                continue;
             }
             out.push(match mode {
                 SliceMode::Ref => parse_quote!(&*#p.as_ref().unwrap().borrow()),
@@ -678,6 +717,49 @@ impl Ctx<'_> {
     }
 
     /// [`Ctx::lend_without_cell`], or else a borrow of the pointer's cell.
+    /// The argument of an optional borrowed parameter (see `ptr_params`) when it may be nil
+    /// itself: `nil` (`None`), the caller's own optional borrow passed on
+    /// (`p.as_deref_mut()`), a local or a constructor's result that may be nil, or a pointer to
+    /// a value nothing changes (`p.as_ref()`). `None` for the others, which are lent as `Some`.
+    fn optional_passed(&mut self, a: &Expr, mode: crate::analysis::SliceMode) -> Option<syn::Expr> {
+        use crate::analysis::SliceMode;
+        let a = strip_parens(a);
+        if self.is_untyped_nil(a) {
+            return Some(parse_quote!(None));
+        }
+        if self.is_nullable(a) {
+            let id = self.var_name(self.obj_of(a)?);
+            return Some(match mode {
+                SliceMode::Ref => parse_quote!(#id.as_ref()),
+                SliceMode::MutRef => parse_quote!(#id.as_mut()),
+            });
+        }
+        if let Some(f) = self.ctor_of_call(a) {
+            if !self.analysis.ptr_params.nullable_ctors.contains(&f) {
+                return None;
+            }
+            let v = crate::expr::paren_if_needed(self.ctor_some_value(a)?);
+            return Some(match mode {
+                SliceMode::Ref => parse_quote!(#v.as_ref()),
+                SliceMode::MutRef => parse_quote!(#v.as_mut()),
+            });
+        }
+        if self.is_frozen_ptr(a) && !self.is_self_ptr(a) && mode == SliceMode::Ref {
+            let p = crate::expr::as_base(self.borrowed(a));
+            return Some(parse_quote!(#p.as_ref()));
+        }
+        let o = self
+            .obj_of(a)
+            .filter(|o| self.analysis.ptr_params.optional.contains(o))?;
+        let id = self.var_name(o);
+        let own = self.analysis.ptr_params.params.get(&o).copied();
+        Some(match (mode, own) {
+            (SliceMode::MutRef, _) => parse_quote!(#id.as_deref_mut()),
+            (SliceMode::Ref, Some(SliceMode::MutRef)) => parse_quote!(#id.as_deref()),
+            (SliceMode::Ref, _) => parse_quote!(#id),
+        })
+    }
+
     fn lent_arg(&mut self, a: &Expr, mode: crate::analysis::SliceMode) -> syn::Expr {
         if let Some(lent) = self.lend_without_cell(a, mode) {
             return lent;
@@ -1077,8 +1159,23 @@ impl Ctx<'_> {
             // arguments that need no cell.
             Some(modes) if !ellipsis && args.len() == sig.params.len() => {
                 let mut out = Vec::new();
+                let optional = self
+                    .analysis
+                    .ptr_params
+                    .fn_optional
+                    .get(&m)
+                    .cloned()
+                    .unwrap_or_default();
                 for (i, a) in args.iter().enumerate() {
+                    let opt = optional.get(i).copied().unwrap_or(false);
                     out.push(match modes.get(i).copied().flatten() {
+                        Some(mode) if opt => match self.optional_passed(a, mode) {
+                            Some(v) => v,
+                            None => {
+                                let v = self.lent_arg(a, mode);
+                                parse_quote!(Some(#v))
+                            }
+                        },
                         Some(mode) => self.lent_arg(a, mode),
                         None if self.link_view_arg(e, i) => self.link_view(a),
                         None if self.link_mut_arg(e, i) => self.link_mut(a),

@@ -1596,6 +1596,10 @@ impl Ctx<'_> {
                         crate::analysis::SliceMode::Ref => parse_quote!(&#pt),
                         crate::analysis::SliceMode::MutRef => parse_quote!(&mut #pt),
                     };
+                    if obj.is_some_and(|o| self.analysis.ptr_params.optional.contains(&o)) {
+                        // One that may be nil: `Option<&T>` / `Option<&mut T>`.
+                        ty = parse_quote!(Option<#ty>);
+                    }
                 }
                 if obj.is_some_and(|o| self.analysis.links.views.contains(&o)) {
                     // A parameter of a linked type that only reads: a view (see `links`).
@@ -1622,7 +1626,13 @@ impl Ctx<'_> {
                     continue;
                 }
                 let id = self.bind_local(obj, &n.name);
-                if self.analysis.ptr_params.params.contains_key(&obj)
+                if self.analysis.ptr_params.optional.contains(&obj)
+                    && self.analysis.ptr_params.params.get(&obj)
+                        == Some(&crate::analysis::SliceMode::MutRef)
+                {
+                    // (`rt::opt_mut(&mut p)` reaches through it.)
+                    params.push(parse_quote!(mut #id: #ty));
+                } else if self.analysis.ptr_params.params.contains_key(&obj)
                     || self.analysis.links.mut_views.contains(&obj)
                 {
                     params.push(parse_quote!(#id: #ty));

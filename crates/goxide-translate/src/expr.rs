@@ -127,6 +127,7 @@ impl Ctx<'_> {
                 let place = self.analysis.ptr_params.aliases[&o].clone();
                 as_base(self.place(&place))
             }
+            Some(o) if self.analysis.ptr_params.optional.contains(&o) => self.optional_deref(o),
             Some(o) => {
                 let id = self.var_name(o);
                 if self.analysis.ptr_params.nullable.contains(&o) {
@@ -139,6 +140,18 @@ impl Ctx<'_> {
                 parse_quote!(#id)
             }
             None => parse_quote!(self),
+        }
+    }
+
+    /// The reference an optional borrowed parameter holds (see `ptr_params`):
+    /// `rt::opt_mut(&mut p)`, panicking as Go does when it is nil.
+    pub fn optional_deref(&mut self, o: ObjId) -> syn::Expr {
+        let id = self.var_name(o);
+        self.use_support("rt");
+        if self.analysis.ptr_params.params.get(&o) == Some(&crate::analysis::SliceMode::MutRef) {
+            parse_quote!(crate::support::rt::opt_mut(&mut #id))
+        } else {
+            parse_quote!(crate::support::rt::opt_ref(&#id))
         }
     }
 
@@ -590,6 +603,9 @@ impl Ctx<'_> {
                 if self.analysis.ptr_params.nullable.contains(&obj) {
                     // An owned value or nothing: the pointee, or Go's nil-dereference panic.
                     return self.nullable_deref(e, false);
+                }
+                if self.analysis.ptr_params.optional.contains(&obj) {
+                    return self.optional_deref(obj);
                 }
                 if let Some(place) = self.analysis.ptr_params.aliases.get(&obj).cloned() {
                     // A pointer standing for a place (see `local_borrows`): the place.
@@ -1879,6 +1895,18 @@ impl Ctx<'_> {
         }
         if let Some(c) = self.nullable_nil_cmp(op, val) {
             return Some(c);
+        }
+        if let Some(o) = self
+            .obj_of(crate::builtins::strip_parens(val))
+            .filter(|o| self.analysis.ptr_params.optional.contains(o))
+        {
+            // An optional borrow (see `ptr_params`).
+            let id = self.var_name(o);
+            return Some(if op == BinaryOp::Eq {
+                parse_quote!(#id.is_none())
+            } else {
+                parse_quote!(#id.is_some())
+            });
         }
         if self.is_self_ptr(val) {
             // A pointer receiver is `&self`/`&mut self`, which is never nil (a call through a

@@ -474,23 +474,23 @@ pub fn alias_whys(
         };
         // A parameter of the function itself (not of a function literal inside it).
         let param = || {
-            let Some(i) = fd
+            let own = fd
                 .sig
                 .params
                 .iter()
                 .flat_map(|g| &g.names)
-                .position(|n| info.defs.get(&n.id) == Some(&o))
-            else {
+                .any(|n| info.defs.get(&n.id) == Some(&o));
+            if !own {
                 return matches!(obj.kind, ObjKind::Var { param: true, .. }).then(|| {
                     "it is a parameter of a function literal (only declared functions borrow \
                      their pointer parameters)"
                         .to_string()
                 });
-            };
+            }
             let f = *info.defs.get(&fd.name.id)?;
-            callers.param_reason(f, fd, i, &iface_methods)
+            callers.param_reason(f, fd, &iface_methods)
         };
-        // (Comparing with nil says less than a caller passing nil.)
+        // (Comparing with nil says less than what the signature or the callers say.)
         let r = match crate::alias_reasons::reason(
             prog,
             info,
@@ -651,7 +651,25 @@ fn decide(
                     ),
                 );
             }
+            let optional = a.ptr_params.optional.contains(&o);
             match a.ptr_params.params.get(&o) {
+                Some(m) if optional => {
+                    let mutable = *m == SliceMode::MutRef;
+                    return (
+                        if mutable {
+                            "Option<&mut T>"
+                        } else {
+                            "Option<&T>"
+                        }
+                        .into(),
+                        Holding::Borrowed,
+                        format!(
+                            "the function {} through the pointer and never keeps it; it may be \
+                             nil (compared with nil, or given nil by a caller): an optional borrow",
+                            if mutable { "writes" } else { "only reads" }
+                        ),
+                    );
+                }
                 Some(SliceMode::Ref) => {
                     return (
                         "&T".into(),

@@ -6,7 +6,10 @@
 //!
 //! The decision is made per parameter, to a fixed point: a parameter passed on to another
 //! function is a borrow only if that function's parameter is one, and writes (or `&mut`)
-//! propagate back to the caller's parameter. Not borrowed: parameters compared with `nil`,
+//! propagate back to the caller's parameter. A parameter compared with `nil`, given `nil` by a
+//! caller, or given such a parameter may be nil: it is an optional borrow, `Option<&T>` /
+//! `Option<&mut T>` (`p == nil` is `p.is_none()`, `p.f` is `rt::opt_mut(&mut p).f`, panicking as
+//! Go does on nil; callers pass `None`, `Some(&mut v)`). Not borrowed: parameters
 //! stored, returned, captured by a closure or a goroutine, or whose function is used as a value;
 //! parameters of functions with two pointer parameters to the same type where one is written
 //! (`f(a, a)` would borrow one value twice); pointees that pointers may project into (see
@@ -71,6 +74,11 @@ pub struct PtrParams {
     /// Pointee types whose pointers may point at a field or element (see `place`), once the
     /// lent addresses are left out.
     pub projected: HashSet<TypeId>,
+    /// Borrowed parameters that may be nil (compared with nil, given nil by a caller, or given
+    /// such a parameter): `Option<&T>` / `Option<&mut T>`.
+    pub optional: HashSet<ObjId>,
+    /// Per function: which parameter positions are optional borrows.
+    pub fn_optional: HashMap<ObjId, Vec<bool>>,
 }
 
 /// Facts from the main analysis walk.
@@ -386,6 +394,12 @@ fn decide(
         locked_always: Vec::new(),
         deferred: 0,
         calls: Vec::new(),
+        params: funcs
+            .values()
+            .flat_map(|(ps, _)| ps.iter().flatten().copied())
+            .collect(),
+        nil_compared: HashSet::new(),
+        nil_args: Vec::new(),
     };
     for f in files {
         for d in &f.decls {
@@ -404,6 +418,8 @@ fn decide(
         locked,
         locked_always,
         calls,
+        nil_compared,
+        nil_args,
         ..
     } = uses;
     let mut allowed = allowed;
@@ -503,6 +519,7 @@ fn decide(
     let escaping =
         |o: &ObjId| addr_total.get(o) != returned_addrs.get(o) || facts.captured.contains(o);
     let mut mutable: HashSet<ObjId>;
+    let mut optional: HashSet<ObjId>;
     loop {
         // A parameter passed on must land in a borrowed parameter; a constructor returns only
         // fresh pointers; a local returned by one, or made by one, needs it to be one.
@@ -595,7 +612,33 @@ fn decide(
                 break;
             }
         }
+        // Parameters that may be nil: compared with nil, given nil, or given such a parameter.
+        optional = nil_compared
+            .iter()
+            .copied()
+            .chain(nil_args.iter().filter_map(|&(f, i)| param_of(f, i)))
+            .filter(|p| valid.contains(p))
+            .collect();
+        loop {
+            let mut changed = false;
+            for &(f, i, arg, _) in &edges {
+                if let Some(p) = param_of(f, i) {
+                    if optional.contains(&arg) && valid.contains(&p) && optional.insert(p) {
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
         let mut dropped = false;
+        // (A copy `q := p` of a parameter that may be nil would borrow nothing.)
+        for (q, c) in borrows.iter().filter(|(_, c)| c.copied) {
+            if optional.contains(&c.root) && valid.remove(q) {
+                dropped = true;
+            }
+        }
         // A local borrow `p := &x` needs every other address of `x` lent without a cell.
         let mut lent_addrs: HashMap<ObjId, usize> = HashMap::new();
         for &(f, i, v) in &lends {
@@ -677,6 +720,16 @@ fn decide(
             }
         }
         if modes.iter().any(Option::is_some) {
+            let opt: Vec<bool> = ps
+                .iter()
+                .zip(&modes)
+                .map(|(p, m)| m.is_some() && p.is_some_and(|p| optional.contains(&p)))
+                .collect();
+            if opt.iter().any(|&o| o) {
+                out.optional
+                    .extend(ps.iter().flatten().filter(|p| optional.contains(p)));
+                out.fn_optional.insert(f, opt);
+            }
             out.fn_modes.insert(f, modes);
         }
     }
@@ -1262,6 +1315,12 @@ struct Uses<'a, 'b> {
     deferred: usize,
     /// Every direct call of a candidate, with how each argument is lent.
     calls: Vec<(ObjId, Vec<Lend>)>,
+    /// Candidate parameters (see `funcs`).
+    params: HashSet<ObjId>,
+    /// Parameters compared with nil (`p == nil`, `p != nil`).
+    nil_compared: HashSet<ObjId>,
+    /// `(f, i)`: a call of `f` passes nil as argument `i`.
+    nil_args: Vec<(ObjId, usize)>,
 }
 
 /// How a call lends one argument.
@@ -1357,13 +1416,10 @@ impl Uses<'_, '_> {
     }
 
     /// Whether a direct call of `f` can lend its arguments: it runs now (not in `go`/`defer`),
-    /// and it is not `f(g())` with a multi-value `g` nor `f(nil)`.
+    /// and it is not `f(g())` with a multi-value `g`. (A `nil` argument makes its parameter an
+    /// optional borrow.)
     fn lendable_call(&self, f: ObjId, args: &[Expr]) -> bool {
         let arity = self.funcs.get(&f).map_or(0, |(ps, _)| ps.len());
-        let nil_arg = args.iter().any(|a| {
-            self.obj(a)
-                .is_some_and(|o| matches!(self.prog.obj(o).kind, ObjKind::Nil))
-        });
         let variadic = matches!(self.prog.types.under(self.prog.obj(f).ty),
             Type::Func(sig) if sig.variadic);
         // (A variadic function takes any number of arguments after its fixed ones, but not
@@ -1378,7 +1434,13 @@ impl Uses<'_, '_> {
         } else {
             args.len() == arity
         };
-        self.deferred == 0 && count && !nil_arg
+        self.deferred == 0 && count
+    }
+
+    /// Whether `e` is the untyped `nil`.
+    fn is_nil(&self, e: &Expr) -> bool {
+        self.obj(e)
+            .is_some_and(|o| matches!(self.prog.obj(o).kind, ObjKind::Nil))
     }
 
     /// The arguments of a direct call of `f` (a method when `recv` is its receiver): edges
@@ -1387,6 +1449,12 @@ impl Uses<'_, '_> {
     fn lend_args(&mut self, f: ObjId, args: &[Expr], recv: Option<&Expr>, always: bool) {
         let mut kinds = Vec::new();
         for (i, a) in args.iter().enumerate() {
+            if self.is_nil(a) {
+                // Nothing to lend: the parameter may be nil.
+                self.nil_args.push((f, i));
+                kinds.push(Lend::Free);
+                continue;
+            }
             let mut lock_free = false;
             let mut edge = None;
             if let Some(p) = self.obj(a) {
@@ -1579,6 +1647,18 @@ impl Visitor for Uses<'_, '_> {
                 }
             }
             ExprKind::Star(x) => self.allow(x),
+            // `p == nil` of a parameter: an optional borrow, `p.is_none()`.
+            ExprKind::Binary {
+                op: BinaryOp::Eq | BinaryOp::Ne,
+                x,
+                y,
+            } if self.is_nil(x) || self.is_nil(y) => {
+                let p = if self.is_nil(x) { y } else { x };
+                if let Some(o) = self.obj(p).filter(|o| self.params.contains(o)) {
+                    self.nil_compared.insert(o);
+                    self.allow(p);
+                }
+            }
             ExprKind::Index { x, .. } if self.array_ptr(x) => self.allow(x),
             ExprKind::Unary {
                 op: UnaryOp::Addr,
