@@ -56,6 +56,9 @@ pub struct Analysis {
     /// Pointer-receiver methods that return their receiver for chaining (see `chaining`):
     /// `fn m(&mut self, …) -> &mut Self`.
     pub chaining: HashSet<ObjId>,
+    /// Uses of local variables that are their last (see `last_use`): the value moves there
+    /// instead of being cloned.
+    pub last_uses: HashSet<NodeId>,
     /// Pointee types nothing changes after construction: their pointers are `Option<T>`.
     pub frozen: HashSet<goxide_types::TypeId>,
     /// Linked types whose pointers own or view (see `links`).
@@ -1262,5 +1265,29 @@ pub fn analyze(
             }
         }
     }
+    // Last uses of plain local values, which move instead of cloning (see `last_use`).
+    let borrowed_roots: HashSet<ObjId> = out
+        .ptr_params
+        .borrows
+        .values()
+        .chain(out.ptr_params.copies.values())
+        .chain(&out.ptr_params.lent)
+        .chain(out.subslices.values().map(|b| &b.base))
+        .copied()
+        .collect();
+    let excluded = |v: ObjId| {
+        matches!(
+            prog.types.under(prog.obj(v).ty),
+            Type::Pointer(_) | Type::Func(_) | Type::Chan(..)
+        ) || out.captured.contains(&v)
+            || out.boxed.contains(&v)
+            || out.address_taken.contains(&v)
+            || out.slice_params.contains_key(&v)
+            || out.bytestrs.contains(&v)
+            || out.go_shared.contains(&v)
+            || out.hoisted_range_vars.contains(&v)
+            || borrowed_roots.contains(&v)
+    };
+    out.last_uses = crate::last_use::find(prog, info, files, &excluded);
     out
 }

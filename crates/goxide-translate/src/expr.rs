@@ -229,6 +229,10 @@ impl Ctx<'_> {
             return self.unsupported(e, "a pointer receiver used as a pointer value");
         }
         let b = self.borrowed(e);
+        if self.analysis.last_uses.contains(&e.id) && matches!(e.kind, ExprKind::Ident(_)) {
+            // A local's last use: the value moves (see `last_use`).
+            return b;
+        }
         if self.is_place(e) && !self.type_of(e).is_some_and(|t| self.is_copy(t)) {
             let b = as_base(b);
             parse_quote!(#b.clone())

@@ -26,6 +26,7 @@ mod globals;
 mod goto;
 mod handles;
 mod interfaces;
+mod last_use;
 mod layout;
 mod links;
 mod lit;
