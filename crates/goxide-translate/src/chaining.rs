@@ -107,7 +107,7 @@ fn decide(
                 && !facts.other_returns.contains(&m)
                 && !iface_names.contains(&fd.name.name)
                 && !matches!(prog.types.get(rt), Type::Pointer(e) if linked(*e))
-                && !has_defer(body)
+                && !crate::decl::defers_anywhere(body)
                 && crate::decl::writes_through_but(info, body, recv, &HashSet::new());
             if fine {
                 cands.insert(m);
@@ -189,19 +189,6 @@ fn decide(
         .filter_map(|(s, _)| Some((s, *starts.get(&s)?)))
         .collect();
     (cands, splits)
-}
-
-fn has_defer(b: &Block) -> bool {
-    struct Finder(bool);
-    impl Visitor for Finder {
-        fn stmt(&mut self, s: &Stmt) -> bool {
-            self.0 |= matches!(s.kind, StmtKind::Defer(_));
-            !self.0
-        }
-    }
-    let mut f = Finder(false);
-    visit::walk_block(&mut f, b);
-    f.0
 }
 
 /// Finds every call of a candidate method and where it is.

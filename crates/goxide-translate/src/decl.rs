@@ -2462,7 +2462,7 @@ pub(crate) fn has_defer(b: &Block) -> bool {
 }
 
 /// Whether a function body or a closure in it has a `defer` statement.
-fn defers_anywhere(b: &Block) -> bool {
+pub(crate) fn defers_anywhere(b: &Block) -> bool {
     struct Finder(bool);
     impl goxide_ast::visit::Visitor for Finder {
         fn stmt(&mut self, s: &Stmt) -> bool {
