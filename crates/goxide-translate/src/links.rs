@@ -19,6 +19,13 @@
 //! Locals holding the struct itself (`var s Stack`) are reached through in place. A generic type
 //! is decided once for all its instantiations.
 //!
+//! A struct that links to nothing is a leaf of such a structure when a link of another linked
+//! type points to it (`Home *Address`): its pointers are boxes and views too. A struct whose
+//! links all point to leaves and that no link points to (`Person` of `Home *Address`) only
+//! holds links: its own pointers keep the forms other analyses give them, its values are
+//! checked as linked values are (never copied). Types a function returns pointers to or a
+//! struct embeds as pointers are no leaves.
+//!
 //! Everything else keeps the type's pointers shared: two pointers compared, a pointer in an
 //! interface, a slice, a map or a closure, `&x` of an existing value, a `T` copied by value,
 //! methods on the value `T` (pointer receivers are `&self` / `&mut self`), a pointer kept in a
@@ -82,7 +89,8 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Links {
     }) {
         return Links::default();
     }
-    let mut cands = candidates(prog, info, files);
+    let no_leaf = not_leaves(prog, info, files);
+    let mut cands = candidates(prog, info, files, &no_leaf);
     // Each round drops the types something disqualifies, until a round drops none.
     for _ in 0..32 {
         if cands.is_empty() {
@@ -110,7 +118,7 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Links {
             let keep: HashSet<TypeId> = cands
                 .iter()
                 .copied()
-                .filter(|&t| linked(prog, t, &cands))
+                .filter(|&t| linked(prog, t, &cands, &no_leaf))
                 .collect();
             cands = keep;
             if cands.len() == before {
@@ -122,7 +130,12 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> Links {
 }
 
 /// Named, non-generic struct types of the package with no methods and a link field.
-fn candidates(prog: &Program, info: &Info, files: &[&File]) -> HashSet<TypeId> {
+fn candidates(
+    prog: &Program,
+    info: &Info,
+    files: &[&File],
+    no_leaf: &HashSet<TypeId>,
+) -> HashSet<TypeId> {
     let mut with_methods: HashSet<TypeId> = HashSet::new();
     let mut out: HashSet<TypeId> = HashSet::new();
     for f in files {
@@ -165,7 +178,7 @@ fn candidates(prog: &Program, info: &Info, files: &[&File]) -> HashSet<TypeId> {
         let keep: HashSet<TypeId> = out
             .iter()
             .copied()
-            .filter(|&t| linked(prog, t, &out))
+            .filter(|&t| linked(prog, t, &out, no_leaf))
             .collect();
         out = keep;
         if out.len() == before {
@@ -177,8 +190,79 @@ fn candidates(prog: &Program, info: &Info, files: &[&File]) -> HashSet<TypeId> {
 /// Whether struct type `t` of `set` takes part in a linked structure: it has a link (a field
 /// `*U` with `U` in `set`), and its other fields do not mention the set. (A struct that is only
 /// pointed to keeps the forms other analyses give its pointers: owned values, borrows.)
-fn linked(prog: &Program, t: TypeId, set: &HashSet<TypeId>) -> bool {
-    has_link(prog, t, set) && links_only_to(prog, t, set)
+fn linked(prog: &Program, t: TypeId, set: &HashSet<TypeId>, no_leaf: &HashSet<TypeId>) -> bool {
+    (has_link(prog, t, set) || (!no_leaf.contains(&t) && pointed_to(prog, t, set)))
+        && links_only_to(prog, t, set)
+}
+
+/// The struct types that cannot be leaves of a linked structure (see [`pointed_to`]): those a
+/// function returns pointers to (constructors give their callers the value itself, see
+/// `ptr_params`) and those embedded as pointers (their fields and methods are promoted).
+fn not_leaves(prog: &Program, info: &Info, files: &[&File]) -> HashSet<TypeId> {
+    let mut out = HashSet::new();
+    let ptr_to = |t: TypeId| match prog.types.get(t) {
+        Type::Pointer(e) => Some(canon(prog, *e)),
+        _ => None,
+    };
+    for f in files {
+        for d in &f.decls {
+            match &d.kind {
+                DeclKind::Func(fd) => {
+                    if let Some(Type::Func(sig)) = info
+                        .defs
+                        .get(&fd.name.id)
+                        .map(|&o| prog.types.get(prog.obj(o).ty))
+                    {
+                        out.extend(sig.results.iter().filter_map(|&r| ptr_to(r)));
+                    }
+                }
+                DeclKind::Type(specs) => {
+                    for s in specs {
+                        let Some(&o) = info.defs.get(&s.name.id) else {
+                            continue;
+                        };
+                        if let Type::Struct(fs) = prog.types.under(prog.obj(o).ty) {
+                            out.extend(
+                                fs.iter()
+                                    .filter(|f| f.embedded)
+                                    .filter_map(|f| ptr_to(f.ty)),
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Whether a link of another type of `set` points to `t` (`Home *Address`): `t`'s pointers
+/// are boxes too, though `t` itself links to nothing.
+fn pointed_to(prog: &Program, t: TypeId, set: &HashSet<TypeId>) -> bool {
+    set.iter().any(|&u| u != t && links_to(prog, u, t))
+}
+
+/// Whether struct type `u` has a (not embedded) field `*t`.
+fn links_to(prog: &Program, u: TypeId, t: TypeId) -> bool {
+    matches!(prog.types.under(u), Type::Struct(fs)
+        if fs.iter().any(|f| !f.embedded && matches!(prog.types.get(f.ty),
+            Type::Pointer(e) if canon(prog, *e) == t)))
+}
+
+/// The types of `set` that only hold links (no link of the set points to them) and whose
+/// links all point to types that link to nothing: `Person` of `Home *Address`.
+fn holders(prog: &Program, set: &HashSet<TypeId>) -> HashSet<TypeId> {
+    set.iter()
+        .copied()
+        .filter(|&t| {
+            !pointed_to(prog, t, set)
+                && set
+                    .iter()
+                    .filter(|&&u| links_to(prog, t, u))
+                    .all(|&u| u != t && !has_link(prog, u, set))
+        })
+        .collect()
 }
 
 /// Whether struct type `t` has a field `*U` with `U` in `set`.
@@ -206,14 +290,27 @@ fn links_only_to(prog: &Program, t: TypeId, set: &HashSet<TypeId>) -> bool {
 
 /// Whether type `t` mentions a type of `set` (as itself or inside a composite type).
 fn mentions(prog: &Program, t: TypeId, set: &HashSet<TypeId>, depth: u32) -> bool {
+    mentions_but(prog, t, set, &HashSet::new(), depth)
+}
+
+/// Whether type `t` mentions a type of `set`, not counting pointers to `held` types (a
+/// pointer to a struct that only holds links copies none of them).
+fn mentions_but(
+    prog: &Program,
+    t: TypeId,
+    set: &HashSet<TypeId>,
+    held: &HashSet<TypeId>,
+    depth: u32,
+) -> bool {
     if set.contains(&canon(prog, t)) {
         return true;
     }
     if depth > 8 {
         return false;
     }
-    let m = |x: TypeId| mentions(prog, x, set, depth + 1);
+    let m = |x: TypeId| mentions_but(prog, x, set, held, depth + 1);
     match prog.types.get(t) {
+        Type::Pointer(e) if held.contains(&canon(prog, *e)) => false,
         Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => m(*e),
         Type::Map(k, v) => m(*k) || m(*v),
         Type::Struct(fs) => fs.iter().any(|f| m(f.ty)),
@@ -314,6 +411,10 @@ struct Walk<'a, 'b> {
     prog: &'a Program,
     info: &'a Info,
     links: &'a HashSet<TypeId>,
+    /// Types of `links` that only hold links to types that link to nothing (`Home *Address`):
+    /// their own pointers are not links (other analyses decide them), their values are
+    /// checked as linked values are.
+    holders: HashSet<TypeId>,
     reject: HashSet<TypeId>,
     /// Parameters of every function with a body.
     params: HashMap<ObjId, Vec<Option<ObjId>>>,
@@ -383,6 +484,7 @@ impl<'a, 'b> Walk<'a, 'b> {
             prog,
             info,
             links,
+            holders: holders(prog, links),
             reject: HashSet::new(),
             param_objs: params.values().flatten().flatten().copied().collect(),
             params,
@@ -404,7 +506,10 @@ impl<'a, 'b> Walk<'a, 'b> {
 
     fn link_of(&self, t: TypeId) -> Option<TypeId> {
         match self.prog.types.get(t) {
-            Type::Pointer(e) if self.links.contains(&canon(self.prog, *e)) => {
+            Type::Pointer(e)
+                if self.links.contains(&canon(self.prog, *e))
+                    && !self.holders.contains(&canon(self.prog, *e)) =>
+            {
                 Some(canon(self.prog, *e))
             }
             _ => None,
@@ -413,7 +518,7 @@ impl<'a, 'b> Walk<'a, 'b> {
 
     fn reject_mentioned(&mut self, t: TypeId) {
         for &l in self.links {
-            if mentions(self.prog, t, &HashSet::from([l]), 0) {
+            if mentions_but(self.prog, t, &HashSet::from([l]), &self.holders, 0) {
                 self.reject.insert(l);
             }
         }
@@ -941,7 +1046,10 @@ impl<'a, 'b> Walk<'a, 'b> {
         let link = t.and_then(|t| self.link_of(t));
         let is_value = t.is_some_and(|t| self.links.contains(&canon(self.prog, t)));
         if let Some(t) = t {
-            if link.is_none() && !is_value && mentions(self.prog, t, self.links, 0) {
+            if link.is_none()
+                && !is_value
+                && mentions_but(self.prog, t, self.links, &self.holders, 0)
+            {
                 let callee_or_type = matches!(
                     self.info.types.get(&e.id).map(|tm| &tm.mode),
                     Some(goxide_types::Mode::Type)
@@ -1669,7 +1777,7 @@ fn decide(w: &Walk<'_, '_>) -> (Links, HashSet<TypeId>) {
         .collect();
     (
         Links {
-            types: w.links.clone(),
+            types: w.links.difference(&w.holders).copied().collect(),
             views,
             mut_views,
             takes,

@@ -854,3 +854,35 @@ func main() {
     let out = translate(&kept);
     assert_eq!(find(&out, "Query.Where", "(result)").holding, "shared");
 }
+
+#[test]
+fn pointer_fields_to_structs_that_link_to_nothing_own_them_unless_a_copy_shares_them() {
+    let src = r#"package main
+
+import "fmt"
+
+type Address struct{ City string }
+
+type Person struct {
+	Name string
+	Home *Address
+}
+
+func main() {
+	p := Person{Name: "a", Home: &Address{City: "x"}}
+	p.Home.City = "y"
+	fmt.Println(p.Name, p.Home.City)
+}
+"#;
+    let out = translate(src);
+    let home = find(&out, "Person", "Home");
+    assert_eq!(
+        (home.form.as_str(), home.holding.as_str()),
+        ("Option<Box<T>> (owning link)", "owned")
+    );
+    assert_eq!(out.report.ownership.shared, 0);
+    // A copy of the holder would share the address (Go copies the pointer): shared again.
+    let copied = src.replace("p.Home.City = \"y\"", "q := p\n\tq.Home.City = \"y\"");
+    let out = translate(&copied);
+    assert_eq!(find(&out, "Person", "Home").holding, "shared");
+}
