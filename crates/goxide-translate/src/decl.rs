@@ -1592,7 +1592,21 @@ impl Ctx<'_> {
                         return None;
                     };
                     let pt = self.rust_type(pointee)?;
+                    let elem = match self.under(pointee) {
+                        Type::Slice(e) => Some(*e),
+                        _ => None,
+                    };
                     ty = match mode {
+                        // A slice only read: `&[T]` (see `Ctx::is_slice_ref_param`).
+                        crate::analysis::SliceMode::Ref
+                            if elem.is_some()
+                                && obj.is_some_and(|o| {
+                                    !self.analysis.ptr_params.optional.contains(&o)
+                                }) =>
+                        {
+                            let e = self.rust_type(elem?)?;
+                            parse_quote!(&[#e])
+                        }
                         crate::analysis::SliceMode::Ref => parse_quote!(&#pt),
                         crate::analysis::SliceMode::MutRef => parse_quote!(&mut #pt),
                     };

@@ -109,6 +109,20 @@ impl Ctx<'_> {
                 .is_some_and(|t| matches!(self.ty(t), Type::Pointer(_)))
     }
 
+    /// Whether `x` names a pointer-to-slice or pointer-to-map parameter that only reads: `&[T]`
+    /// or `&HashMap<K, V>`, whose `*x` is the reference itself (`x[i]`, `x.len()`, `&x` for
+    /// fmt); a slice copies with `x.to_vec()`.
+    pub fn is_slice_ref_param(&self, x: &Expr) -> bool {
+        let x = crate::builtins::strip_parens(x);
+        matches!(x.kind, ExprKind::Ident(_))
+            && self.obj_of(x).is_some_and(|o| {
+                self.analysis.ptr_params.params.get(&o) == Some(&crate::analysis::SliceMode::Ref)
+                    && !self.analysis.ptr_params.optional.contains(&o)
+                    && matches!(self.ty(self.obj(o).ty), Type::Pointer(e)
+                        if matches!(self.under(*e), Type::Slice(_) | Type::Map(..)))
+            })
+    }
+
     /// Whether `x` names a local pointer that owns its value (see `ptr_params`): it is the
     /// value itself, not a reference.
     pub fn is_owned_ptr(&self, x: &Expr) -> bool {
@@ -169,6 +183,9 @@ impl Ctx<'_> {
         if self.is_link_ptr(x) {
             return self.link_deref(x, mutable);
         }
+        if !mutable && self.is_slice_ref_param(x) {
+            return self.ref_ptr(x);
+        }
         if self.is_self_ptr(x) {
             let r = self.ref_ptr(x);
             if self.is_owned_ptr(x) {
@@ -216,6 +233,14 @@ impl Ctx<'_> {
         }
         if let Some(v) = self.link_value(e) {
             return v;
+        }
+        if let ExprKind::Star(x) = &crate::builtins::strip_parens(e).kind {
+            if self.is_slice_ref_param(x)
+                && matches!(self.type_of(e).map(|t| self.under(t)), Some(Type::Slice(_)))
+            {
+                let r = self.ref_ptr(x);
+                return parse_quote!(#r.to_vec());
+            }
         }
         if let Some(p) = self.slice_param_of(e) {
             let b = as_base(self.borrowed(e));
@@ -915,6 +940,9 @@ impl Ctx<'_> {
         }
         if self.is_link_ptr(x) {
             return self.link_deref(x, mutable);
+        }
+        if !mutable && self.is_slice_ref_param(x) {
+            return self.ref_ptr(x);
         }
         if self.is_self_ptr(x) {
             let r = self.ref_ptr(x);

@@ -32,6 +32,21 @@ func sum(xs *[]int) int {
 	return t
 }
 
+// A read-only pointer to a slice is `&[T]`: its copy is `to_vec()`, a map's `clone()`.
+func report(xs *[]int, m *map[string]int) string {
+	c := *xs
+	seen := *m
+	return fmt.Sprint(*xs, c, total(*xs), len(*m), seen["a"])
+}
+
+func total(xs []int) int {
+	t := 0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func fill(xs *[]string, n int) {
 	for i := 0; i < n; i++ {
 		*xs = append(*xs, fmt.Sprint("w", i))
@@ -59,6 +74,8 @@ func main() {
 	add(&xs, 3)
 	double(&xs)
 	fmt.Println(xs, sum(&xs), len(xs))
+	counts := map[string]int{"a": 1}
+	fmt.Println(report(&xs, &counts))
 	trim(&xs)
 	fmt.Println(xs, cap(xs) >= 2)
 	p := &xs
