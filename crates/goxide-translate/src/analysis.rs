@@ -50,6 +50,8 @@ pub struct Analysis {
     pub projected: HashSet<goxide_types::TypeId>,
     /// Pointer parameters passed as borrows, and locals lent to them (see `ptr_params`).
     pub ptr_params: crate::ptr_params::PtrParams,
+    /// Nil guards of optional pointer parameters (`let Some(p) = p else { … }`).
+    pub nil_guards: crate::nil_guards::NilGuards,
     /// Pointer-receiver methods that take their receiver as a pointer value (see
     /// `ptr_receivers`).
     pub ptr_value_methods: HashSet<ObjId>,
@@ -1202,6 +1204,14 @@ pub fn analyze(
     }
     out.links = links;
     out.mutated.extend(out.links.mutable.iter().copied());
+    // (Optional borrows, and views of linked structures, see `links`.)
+    let maybe_nil: HashSet<ObjId> = ptr_params
+        .optional
+        .iter()
+        .chain(&out.links.views)
+        .copied()
+        .collect();
+    out.nil_guards = crate::nil_guards::find(prog, info, files, &maybe_nil);
     out.ptr_params = ptr_params;
     out.ptr_value_methods = ptr_value_methods.clone();
     out.chaining = chaining;

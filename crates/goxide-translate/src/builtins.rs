@@ -748,9 +748,7 @@ impl Ctx<'_> {
             let p = crate::expr::as_base(self.borrowed(a));
             return Some(parse_quote!(#p.as_ref()));
         }
-        let o = self
-            .obj_of(a)
-            .filter(|o| self.analysis.ptr_params.optional.contains(o))?;
+        let o = self.obj_of(a).filter(|&o| self.is_optional_param(o))?;
         let id = self.var_name(o);
         let own = self.analysis.ptr_params.params.get(&o).copied();
         Some(match (mode, own) {
@@ -1256,7 +1254,14 @@ impl Ctx<'_> {
         let mut smart = self_ptr && !owned;
         if matches!(self.under(t), Type::Pointer(_)) && !self_ptr {
             smart = true;
-            recv = if self.is_link_ptr_type(t) {
+            let narrowed = self
+                .obj_of(strip_parens(x))
+                .is_some_and(|o| self.narrowed.contains(&o))
+                && self.type_of(x) == Some(t);
+            recv = if narrowed {
+                // A view past its nil guard (see `nil_guards`): a plain reference.
+                recv
+            } else if self.is_link_ptr_type(t) {
                 self.link_through(recv, ptr_mut)
             } else if self.is_frozen_ptr_type(t) {
                 parse_quote!(#recv.as_ref().unwrap())

@@ -103,6 +103,8 @@ pub struct Ctx<'a> {
     /// Variables a local closure being translated takes as parameters (see
     /// `local_closures`): references, so that its uses are `(*v)`.
     pub deref_vars: std::collections::HashSet<ObjId>,
+    /// Optional pointer parameters past their nil guard (see `nil_guards`): plain borrows.
+    pub narrowed: std::collections::HashSet<ObjId>,
     /// Methods of named non-struct types, by Rust type name, emitted as extension traits.
     pub ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>>,
     /// `impl dyn I { fn go_eq(…) }` for each trait interface whose values are compared, by

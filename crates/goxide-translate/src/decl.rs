@@ -392,6 +392,7 @@ pub fn translate_package(
             rust_scopes: Vec::new(),
             global_override: None,
             deref_vars: HashSet::new(),
+            narrowed: HashSet::new(),
             named_in_progress: Vec::new(),
             defer_name_reserved: false,
             stmt_call: None,
@@ -1641,6 +1642,7 @@ impl Ctx<'_> {
                 }
                 let id = self.bind_local(obj, &n.name);
                 if self.analysis.ptr_params.optional.contains(&obj)
+                    && !self.analysis.nil_guards.narrowed.contains(&obj)
                     && self.analysis.ptr_params.params.get(&obj)
                         == Some(&crate::analysis::SliceMode::MutRef)
                 {

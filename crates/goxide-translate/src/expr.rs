@@ -141,7 +141,7 @@ impl Ctx<'_> {
                 let place = self.analysis.ptr_params.aliases[&o].clone();
                 as_base(self.place(&place))
             }
-            Some(o) if self.analysis.ptr_params.optional.contains(&o) => self.optional_deref(o),
+            Some(o) if self.is_optional_param(o) => self.optional_deref(o),
             Some(o) => {
                 let id = self.var_name(o);
                 if self.analysis.ptr_params.nullable.contains(&o) {
@@ -155,6 +155,12 @@ impl Ctx<'_> {
             }
             None => parse_quote!(self),
         }
+    }
+
+    /// Whether `o` is a pointer parameter that may be nil here, `Option<&T>` / `Option<&mut T>`
+    /// (see `ptr_params`; past its nil guard it is a plain borrow, see `nil_guards`).
+    pub fn is_optional_param(&self, o: ObjId) -> bool {
+        self.analysis.ptr_params.optional.contains(&o) && !self.narrowed.contains(&o)
     }
 
     /// The reference an optional borrowed parameter holds (see `ptr_params`):
@@ -633,7 +639,7 @@ impl Ctx<'_> {
                     // An owned value or nothing: the pointee, or Go's nil-dereference panic.
                     return self.nullable_deref(e, false);
                 }
-                if self.analysis.ptr_params.optional.contains(&obj) {
+                if self.is_optional_param(obj) {
                     return self.optional_deref(obj);
                 }
                 if let Some(place) = self.analysis.ptr_params.aliases.get(&obj).cloned() {
@@ -996,7 +1002,11 @@ impl Ctx<'_> {
         }
         // Writing through a pointer writes its pointee: the pointer itself is only read.
         let through_ptr = matches!(self.under(xt), Type::Pointer(_));
-        let mut self_ptr = self.is_self_ptr(x);
+        // (A view past its nil guard is a plain reference too, see `nil_guards`.)
+        let mut self_ptr = self.is_self_ptr(x)
+            || self
+                .obj_of(crate::builtins::strip_parens(x))
+                .is_some_and(|o| self.narrowed.contains(&o));
         let temporary = if through_ptr && !mutable {
             self.ctor_temporary(x)
         } else {
@@ -1928,9 +1938,20 @@ impl Ctx<'_> {
         if let Some(c) = self.nullable_nil_cmp(op, val) {
             return Some(c);
         }
+        if self
+            .obj_of(crate::builtins::strip_parens(val))
+            .is_some_and(|o| self.narrowed.contains(&o))
+        {
+            // Past its nil guard (see `nil_guards`): never nil.
+            return Some(if op == BinaryOp::Eq {
+                parse_quote!(false)
+            } else {
+                parse_quote!(true)
+            });
+        }
         if let Some(o) = self
             .obj_of(crate::builtins::strip_parens(val))
-            .filter(|o| self.analysis.ptr_params.optional.contains(o))
+            .filter(|&o| self.is_optional_param(o))
         {
             // An optional borrow (see `ptr_params`).
             let id = self.var_name(o);

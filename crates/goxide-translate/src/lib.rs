@@ -36,6 +36,7 @@ pub mod localize;
 mod markers;
 mod moves;
 mod names;
+mod nil_guards;
 mod nullable;
 mod ownership;
 mod place;

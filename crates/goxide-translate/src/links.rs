@@ -1808,6 +1808,13 @@ impl crate::ctx::Ctx<'_> {
     /// The pointee of linked pointer `x`, reached through: `support::rt::some_ref(&p)`
     /// (`some_mut(&mut p)` when `mutable`), panicking as Go does when it is nil.
     pub fn link_deref(&mut self, x: &Expr, mutable: bool) -> syn::Expr {
+        if let Some(o) = self.obj_of(strip_parens(x)) {
+            if self.narrowed.contains(&o) {
+                // A view past its nil guard (see `nil_guards`): a plain reference.
+                let id = self.var_name(o);
+                return syn::parse_quote!((*#id));
+            }
+        }
         let p = crate::expr::as_base(if mutable {
             self.place(x)
         } else {
@@ -1867,6 +1874,9 @@ impl crate::ctx::Ctx<'_> {
         if let ExprKind::Ident(_) = &e.kind {
             if let Some(o) = self.obj_of(e) {
                 let id = self.var_name(o);
+                if self.narrowed.contains(&o) {
+                    return syn::parse_quote!(Some(#id));
+                }
                 if self.analysis.links.views.contains(&o) {
                     return syn::parse_quote!(#id);
                 }

@@ -127,6 +127,14 @@ impl Ctx<'_> {
                     None,
                 )]
             }
+            StmtKind::If { then, .. } if self.analysis.nil_guards.guards.contains_key(&s.id) => {
+                // A nil guard of an optional borrow (see `nil_guards`): `let … else`.
+                let p = self.analysis.nil_guards.guards[&s.id];
+                let then_b = self.block(then);
+                let id = self.var_name(p);
+                self.narrowed.insert(p);
+                vec![parse_quote!(let Some(#id) = #id else #then_b;)]
+            }
             StmtKind::If { .. } => {
                 let e = self.if_stmt(s);
                 vec![syn::Stmt::Expr(e, None)]
@@ -2133,8 +2141,34 @@ impl Ctx<'_> {
         else {
             return parse_quote!(());
         };
-        let c = self.value(cond);
-        let then_b = self.block(then);
+        // `if p != nil` of a pointer that may be nil: `if let Some(p) = p` (see `nil_guards`).
+        let if_let = self
+            .analysis
+            .nil_guards
+            .if_lets
+            .get(&s.id)
+            .copied()
+            .filter(|p| !self.narrowed.contains(p));
+        let (c, then_b) = match if_let {
+            Some(p) => {
+                let id = self.var_name(p);
+                let src: syn::Expr = if self.analysis.ptr_params.params.get(&p)
+                    == Some(&crate::analysis::SliceMode::MutRef)
+                {
+                    parse_quote!(#id.as_deref_mut())
+                } else {
+                    parse_quote!(#id)
+                };
+                self.narrowed.insert(p);
+                let b = self.block(then);
+                self.narrowed.remove(&p);
+                (parse_quote!(let Some(#id) = #src), b)
+            }
+            None => {
+                let c = self.value(cond);
+                (cond_expr(c), self.block(then))
+            }
+        };
         let else_part: Option<syn::Expr> = match els.as_deref() {
             None => None,
             Some(
@@ -2159,7 +2193,6 @@ impl Ctx<'_> {
                 Some(parse_quote!({ #(#st)* }))
             }
         };
-        let c = cond_expr(c);
         let if_expr: syn::Expr = match else_part {
             Some(e) => parse_quote!(if #c #then_b else #e),
             None => parse_quote!(if #c #then_b),
