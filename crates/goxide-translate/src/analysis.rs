@@ -50,6 +50,8 @@ pub struct Analysis {
     pub projected: HashSet<goxide_types::TypeId>,
     /// Pointer parameters passed as borrows, and locals lent to them (see `ptr_params`).
     pub ptr_params: crate::ptr_params::PtrParams,
+    /// Pointer-receiver methods that take `&self` (see `decl::readonly_ptr_methods`).
+    pub readonly_methods: HashSet<ObjId>,
     /// Nil guards of optional pointer parameters (`let Some(p) = p else { … }`).
     pub nil_guards: crate::nil_guards::NilGuards,
     /// Pointer-receiver methods that take their receiver as a pointer value (see
@@ -986,6 +988,8 @@ pub fn analyze(
     // Linked types decide their receivers' uses themselves (a receiver copied into a view is
     // a borrow of `self`).
     let links = crate::links::find(prog, info, files);
+    let readonly_methods =
+        crate::decl::readonly_ptr_methods(prog, info, files, &links, map_write_methods);
     // Methods returning their receiver only for chaining borrow it (see `chaining`).
     let receiver_facts = crate::ptr_receivers::facts(prog, info, files);
     let chaining = crate::chaining::find(
@@ -1094,6 +1098,8 @@ pub fn analyze(
             ptr_value_methods: &ptr_value_methods,
             write_only: &write_only,
             links: &links.types,
+            readonly_methods: &readonly_methods,
+            map_write_methods,
         },
     );
     // Slice parameters of package functions (not methods, not closures) that are never
@@ -1213,6 +1219,7 @@ pub fn analyze(
         .collect();
     out.nil_guards = crate::nil_guards::find(prog, info, files, &maybe_nil);
     out.ptr_params = ptr_params;
+    out.readonly_methods = readonly_methods;
     out.ptr_value_methods = ptr_value_methods.clone();
     out.chaining = chaining;
     out.projected = std::mem::take(&mut out.ptr_params.projected);

@@ -300,9 +300,6 @@ pub fn translate_package(
     };
     // Value-receiver methods whose body assigns to the receiver take `mut self` by value.
     let mut by_value_methods = HashSet::new();
-    let mut readonly_ptr_methods = HashSet::new();
-    // Pointer-receiver methods that may take `&self`: (method, body, receiver, copies).
-    let mut readonly_cands = Vec::new();
     for f in &ast_files {
         for d in &f.decls {
             let DeclKind::Func(fd) = &d.kind else {
@@ -318,56 +315,12 @@ pub fn translate_package(
                     by_value_methods.insert(m);
                 }
             }
-            // Pointer-receiver methods that never write through the receiver take `&self`.
-            if let (true, Some(&m), Some(body)) = (is_ptr, info.defs.get(&fd.name.id), &fd.body) {
-                // (A linked type's receiver copied into a view is a borrow of `self`.)
-                let linked = shared.as_ref().is_some_and(|a| {
-                    matches!(prog.obj(m).kind, ObjKind::Func { recv: Some(r) }
-                        if matches!(prog.types.get(r), Type::Pointer(e) if a.links.has(prog, *e)))
-                });
-                match recv_obj {
-                    None => {
-                        readonly_ptr_methods.insert(m);
-                    }
-                    Some(&ro) => {
-                        let copies = if linked {
-                            crate::links::receiver_copies(info, body, ro)
-                        } else {
-                            HashSet::new()
-                        };
-                        readonly_cands.push((m, body, ro, copies));
-                    }
-                }
-            }
         }
     }
-    // Calling a method that only reads (or takes a value receiver) does not write: decided
-    // to a fixed point, from all candidates down.
-    // (A value-receiver method writing into a map field takes `&mut self`.)
-    let value_recv = |m: ObjId| {
-        matches!(prog.obj(m).kind, ObjKind::Func { recv: Some(r) }
-            if !matches!(prog.types.get(r), Type::Pointer(_)))
-            && !map_write_methods.contains(&m)
-    };
-    let mut reading: HashSet<ObjId> = readonly_cands.iter().map(|c| c.0).collect();
-    loop {
-        let before = reading.len();
-        let assumed = reading.clone();
-        let reads_only =
-            |m: ObjId| value_recv(m) || assumed.contains(&m) || readonly_ptr_methods.contains(&m);
-        reading.retain(|m| {
-            readonly_cands
-                .iter()
-                .filter(|c| c.0 == *m)
-                .all(|(_, body, ro, copies)| {
-                    !writes_through_calling(info, body, *ro, copies, &reads_only)
-                })
-        });
-        if reading.len() == before {
-            break;
-        }
-    }
-    readonly_ptr_methods.extend(reading);
+    let readonly_ptr_methods = shared
+        .as_ref()
+        .map(|a| a.readonly_methods.clone())
+        .unwrap_or_default();
     let json_plan = crate::stdlib::json_plan(prog, info, &ast_files);
     let sort_slice_types = sort_slice_types(prog, info, &ast_files, &by_value_methods);
     let key_structs = key_structs(prog);
@@ -3052,4 +3005,74 @@ fn method_renames(info: &goxide_types::Info, files: &[&File]) -> HashMap<ObjId, 
         }
     }
     out
+}
+
+/// Pointer-receiver methods that never write through their receiver, which take `&self`:
+/// calling a method that only reads (or takes a value receiver not writing into a map field,
+/// see [`map_write_methods`]) does not write. Decided to a greatest fixed point, from all
+/// candidates down.
+pub(crate) fn readonly_ptr_methods(
+    prog: &goxide_types::Program,
+    info: &goxide_types::Info,
+    files: &[&File],
+    links: &crate::links::Links,
+    map_write_methods: &HashSet<ObjId>,
+) -> HashSet<ObjId> {
+    let mut readonly = HashSet::new();
+    // Pointer-receiver methods that may take `&self`: (method, body, receiver, copies).
+    let mut cands = Vec::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let Some(r) = &fd.recv else { continue };
+            let is_ptr = matches!(r.ty.kind, ExprKind::Star(_));
+            let recv_obj = r.name.as_ref().and_then(|n| info.defs.get(&n.id));
+            let (true, Some(&m), Some(body)) = (is_ptr, info.defs.get(&fd.name.id), &fd.body)
+            else {
+                continue;
+            };
+            // (A linked type's receiver copied into a view is a borrow of `self`.)
+            let linked = matches!(prog.obj(m).kind, ObjKind::Func { recv: Some(r) }
+                if matches!(prog.types.get(r), Type::Pointer(e) if links.has(prog, *e)));
+            match recv_obj {
+                None => {
+                    readonly.insert(m);
+                }
+                Some(&ro) => {
+                    let copies = if linked {
+                        crate::links::receiver_copies(info, body, ro)
+                    } else {
+                        HashSet::new()
+                    };
+                    cands.push((m, body, ro, copies));
+                }
+            }
+        }
+    }
+    let value_recv = |m: ObjId| {
+        matches!(prog.obj(m).kind, ObjKind::Func { recv: Some(r) }
+            if !matches!(prog.types.get(r), Type::Pointer(_)))
+            && !map_write_methods.contains(&m)
+    };
+    let mut reading: HashSet<ObjId> = cands.iter().map(|c| c.0).collect();
+    loop {
+        let before = reading.len();
+        let assumed = reading.clone();
+        let reads_only = |m: ObjId| value_recv(m) || assumed.contains(&m) || readonly.contains(&m);
+        reading.retain(|m| {
+            cands
+                .iter()
+                .filter(|c| c.0 == *m)
+                .all(|(_, body, ro, copies)| {
+                    !writes_through_calling(info, body, *ro, copies, &reads_only)
+                })
+        });
+        if reading.len() == before {
+            break;
+        }
+    }
+    readonly.extend(reading);
+    readonly
 }

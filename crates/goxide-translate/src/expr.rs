@@ -815,6 +815,24 @@ impl Ctx<'_> {
                 return b;
             }
         }
+        // A string field of a local (`it.sku`): the key is only borrowed for the lookup.
+        let string_field = matches!(k.kind, ExprKind::Selector { .. })
+            && self.type_of(k) == Some(kt)
+            && matches!(self.under(kt), Type::Basic(b) if b.is_string())
+            && !self.is_bytestr(k);
+        if string_field {
+            fn plain(e: &syn::Expr) -> bool {
+                match e {
+                    syn::Expr::Path(_) => true,
+                    syn::Expr::Field(f) => plain(&f.base),
+                    _ => false,
+                }
+            }
+            let b = self.borrowed(k);
+            if matches!(&b, syn::Expr::Field(_)) && plain(&b) {
+                return b;
+            }
+        }
         paren_if_needed(self.value_as(k, kt))
     }
 

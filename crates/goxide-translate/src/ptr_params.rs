@@ -91,6 +91,10 @@ pub struct Facts<'a> {
     pub write_only: &'a HashSet<ObjId>,
     /// Linked types (see `links`): their pointers have forms of their own.
     pub links: &'a HashSet<TypeId>,
+    /// Pointer-receiver methods that take `&self` (see `decl::readonly_ptr_methods`).
+    pub readonly_methods: &'a HashSet<ObjId>,
+    /// Value-receiver methods that take `&mut self` (see `decl::map_write_methods`).
+    pub map_write_methods: &'a HashSet<ObjId>,
 }
 
 pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> PtrParams {
@@ -589,7 +593,16 @@ fn decide(
             .flat_map(|(ps, body)| ps.iter().flatten().map(move |p| (*p, *body)))
             .chain(reaching.iter().map(|(o, b)| (*o, *b)))
             .filter(|(p, body)| {
-                valid.contains(p) && crate::decl::writes_through_but(info, body, *p, &copy_ids)
+                // (Calling a method that takes `&self`, or a value receiver that does not
+                // write into a map field, only reads.)
+                let reads_only = |m: ObjId| {
+                    facts.readonly_methods.contains(&m)
+                        || matches!(prog.obj(m).kind, ObjKind::Func { recv: Some(r) }
+                            if !matches!(prog.types.get(r), Type::Pointer(_)))
+                            && !facts.map_write_methods.contains(&m)
+                };
+                valid.contains(p)
+                    && crate::decl::writes_through_calling(info, body, *p, &copy_ids, &reads_only)
             })
             .map(|(p, _)| p)
             .collect();

@@ -260,7 +260,7 @@ func main() {
         .unwrap()
         .contents;
     assert!(
-        rust.contains("fn first(seen: &Vec<String>) -> String"),
+        rust.contains("fn first(seen: &[String]) -> String"),
         "{rust}"
     );
     assert!(rust.contains("note(w, seen, counts);"), "{rust}");

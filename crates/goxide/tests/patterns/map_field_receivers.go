@@ -15,6 +15,12 @@ type Counter struct {
 
 func (c Counter) Inc(k string) { c.counts[k]++ }
 
+// A lookup by a string field borrows it: `c.counts.get(&c.name)`.
+func (c Counter) Own() (int, bool) {
+	n, ok := c.counts[c.name]
+	return n + c.counts[c.name], ok
+}
+
 func main() {
 	s := Set{m: map[int]bool{}}
 	s.Add(1)
@@ -28,4 +34,6 @@ func main() {
 	d := c
 	d.Inc("b")
 	fmt.Println(c.counts, d.counts)
+	d.Inc("c")
+	fmt.Println(d.Own())
 }

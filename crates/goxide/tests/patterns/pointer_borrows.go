@@ -38,6 +38,11 @@ func scale(p *Point, k int) {
 
 func shift(p *Point) { p.Move(1, 1) }
 
+// Norm only reads its receiver (`&self`): calling it does not make `p` a `&mut`.
+func (p *Point) Norm() int { return p.X*p.X + p.Y*p.Y }
+
+func bigger(p, q *Point) bool { return p.Norm() > q.Norm() }
+
 func dist2(a, b *Point) int {
 	dx, dy := a.X-b.X, a.Y-b.Y
 	return dx*dx + dy*dy
@@ -47,7 +52,7 @@ func main() {
 	p := &Point{1, 2}
 	p.Move(2, 3)
 	scale(p, 2)
-	fmt.Println(p.X, p.Y, p.String())
+	fmt.Println(p.X, p.Y, p.String(), bigger(p, &Point{1, 1}))
 	q := new(Point)
 	q.X = 5
 	fmt.Println(dist2(p, q))
