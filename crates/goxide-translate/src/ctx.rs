@@ -105,6 +105,9 @@ pub struct Ctx<'a> {
     pub deref_vars: std::collections::HashSet<ObjId>,
     /// Optional pointer parameters past their nil guard (see `nil_guards`): plain borrows.
     pub narrowed: std::collections::HashSet<ObjId>,
+    /// Range value variables bound to a reference to the element (`for it in xs.iter()`):
+    /// their uses are `(*it)`, and a copy is `it.clone()`.
+    pub borrowed_range: std::collections::HashSet<ObjId>,
     /// Methods of named non-struct types, by Rust type name, emitted as extension traits.
     pub ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>>,
     /// `impl dyn I { fn go_eq(…) }` for each trait interface whose values are compared, by

@@ -346,6 +346,7 @@ pub fn translate_package(
             global_override: None,
             deref_vars: HashSet::new(),
             narrowed: HashSet::new(),
+            borrowed_range: HashSet::new(),
             named_in_progress: Vec::new(),
             defer_name_reserved: false,
             stmt_call: None,

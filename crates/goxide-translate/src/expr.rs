@@ -259,6 +259,14 @@ impl Ctx<'_> {
             // `&mut self` is not an `Option<Rc<RefCell<T>>>`: a copy would lose the aliasing.
             return self.unsupported(e, "a pointer receiver used as a pointer value");
         }
+        if let Some(o) = self
+            .obj_of(e)
+            .filter(|o| matches!(e.kind, ExprKind::Ident(_)) && self.borrowed_range.contains(o))
+        {
+            // A copy of the element a range variable refers to.
+            let id = self.var_name(o);
+            return parse_quote!(#id.clone());
+        }
         let b = self.borrowed(e);
         if self.analysis.last_uses.contains(&e.id) && matches!(e.kind, ExprKind::Ident(_)) {
             // A local's last use: the value moves (see `last_use`).
@@ -665,6 +673,9 @@ impl Ctx<'_> {
                     self.global_read(&id, copy)
                 } else if self.analysis.boxed.contains(&obj) {
                     parse_quote!(*#id.borrow())
+                } else if self.borrowed_range.contains(&obj) {
+                    // A reference to the element ranged over: the element, in place.
+                    parse_quote!((*#id))
                 } else {
                     parse_quote!(#id)
                 }

@@ -2593,6 +2593,28 @@ impl Ctx<'_> {
             }
         }
         let mutated_in_body = self.root_mutated_in(x, body);
+        // (A generic function is translated once per instantiation: each decides anew.)
+        if let Some(b) = &v {
+            self.borrowed_range.remove(&b.0);
+        }
+        // A value variable the body only reads, of a type that is not `Copy`: a reference to
+        // the element (`for it in xs.iter()`), not a clone of it.
+        let by_ref = v.as_ref().is_some_and(|b| {
+            let o = b.0;
+            define
+                && !b.2
+                && o != ObjId(u32::MAX)
+                && !self.is_copy(self.obj(o).ty)
+                && match self.under(self.obj(o).ty) {
+                    Type::Struct(_) | Type::Slice(_) | Type::Map(..) | Type::Array(..) => true,
+                    Type::Basic(b) => b.is_string() && !self.analysis.bytestrs.contains(&o),
+                    _ => false,
+                }
+                && !self.analysis.captured.contains(&o)
+                && !self.analysis.address_taken.contains(&o)
+                && !self.analysis.hoisted_range_vars.contains(&o)
+                && !self.analysis.mutated.contains(&o)
+        });
         let header: syn::Expr;
         let pattern: proc_macro2::TokenStream;
         match self.under(xt).clone() {
@@ -2648,6 +2670,9 @@ impl Ctx<'_> {
                     (Some(_), false) => {
                         let items: syn::Expr = if self.is_copy(et) {
                             parse_quote!(#sx.iter().copied())
+                        } else if by_ref {
+                            self.borrowed_range.extend(v.as_ref().map(|b| b.0));
+                            parse_quote!(#sx.iter())
                         } else {
                             parse_quote!(#sx.iter().cloned())
                         };
@@ -2683,6 +2708,10 @@ impl Ctx<'_> {
                         (_, None) if kc => header = parse_quote!(#sx.keys().copied()),
                         (_, None) => header = parse_quote!(#sx.keys().cloned()),
                         (None, Some(_)) if vc => header = parse_quote!(#sx.values().copied()),
+                        (None, Some(_)) if by_ref => {
+                            self.borrowed_range.extend(v.as_ref().map(|b| b.0));
+                            header = parse_quote!(#sx.values());
+                        }
                         (None, Some(_)) => header = parse_quote!(#sx.values().cloned()),
                         (Some(_), Some(_)) => {
                             let kx: syn::Expr = if kc {
@@ -2692,6 +2721,9 @@ impl Ctx<'_> {
                             };
                             let vx: syn::Expr = if vc {
                                 parse_quote!(*v)
+                            } else if by_ref {
+                                self.borrowed_range.extend(v.as_ref().map(|b| b.0));
+                                parse_quote!(v)
                             } else {
                                 parse_quote!(v.clone())
                             };

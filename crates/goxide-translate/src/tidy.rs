@@ -7,7 +7,33 @@ use syn::visit_mut::VisitMut;
 pub fn tidy(items: &mut Vec<syn::Item>) {
     drop_double_copies(items);
     drop_entry_derefs(items);
+    drop_field_derefs(items);
     merge_adjacent_impls(items);
+}
+
+/// `(*r).f` of a reference `r` is `r.f`: a field access reaches through a reference by
+/// itself (`(*it).name` of a range variable bound to the element).
+fn drop_field_derefs(items: &mut [syn::Item]) {
+    struct Drop;
+    impl VisitMut for Drop {
+        fn visit_expr_field_mut(&mut self, f: &mut syn::ExprField) {
+            syn::visit_mut::visit_expr_field_mut(self, f);
+            let syn::Expr::Paren(p) = &*f.base else {
+                return;
+            };
+            let syn::Expr::Unary(u) = &*p.expr else {
+                return;
+            };
+            if matches!(u.op, syn::UnOp::Deref(_))
+                && matches!(&*u.expr, syn::Expr::Path(p) if p.path.get_ident().is_some())
+            {
+                f.base = u.expr.clone();
+            }
+        }
+    }
+    for item in items {
+        Drop.visit_item_mut(item);
+    }
 }
 
 /// Drops the second copy of a package variable read by copying: `X.with(|v| v.clone()).clone()`
@@ -117,6 +143,7 @@ fn drop_entry_derefs(items: &mut [syn::Item]) {
                         | "get_mut"
                         | "contains_key"
                         | "entry"
+                        | "as_str"
                 );
             let entry = entry || mutator;
             if matches!(u.op, syn::UnOp::Deref(_)) && entry {

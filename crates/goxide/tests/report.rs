@@ -263,7 +263,7 @@ func main() {
         rust.contains("fn first(seen: &[String]) -> String"),
         "{rust}"
     );
-    assert!(rust.contains("note(w, seen, counts);"), "{rust}");
+    assert!(rust.contains("note(w.clone(), seen, counts);"), "{rust}");
     assert!(!rust.contains("thread_local!"), "{rust}");
 }
 
