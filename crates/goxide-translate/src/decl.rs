@@ -3052,16 +3052,15 @@ pub(crate) fn readonly_ptr_methods(
             }
         }
     }
-    let value_recv = |m: ObjId| {
-        matches!(prog.obj(m).kind, ObjKind::Func { recv: Some(r) }
-            if !matches!(prog.types.get(r), Type::Pointer(_)))
-            && !map_write_methods.contains(&m)
-    };
     let mut reading: HashSet<ObjId> = cands.iter().map(|c| c.0).collect();
     loop {
         let before = reading.len();
         let assumed = reading.clone();
-        let reads_only = |m: ObjId| value_recv(m) || assumed.contains(&m) || readonly.contains(&m);
+        let reads_only = |m: ObjId| {
+            value_recv_reads(prog, map_write_methods, m)
+                || assumed.contains(&m)
+                || readonly.contains(&m)
+        };
         reading.retain(|m| {
             cands
                 .iter()
@@ -3076,4 +3075,17 @@ pub(crate) fn readonly_ptr_methods(
     }
     readonly.extend(reading);
     readonly
+}
+
+/// Whether method `m` has a value receiver it cannot write through: calling it only reads
+/// (a value-receiver method writing into a map field takes `&mut self`, see
+/// [`map_write_methods`]).
+pub(crate) fn value_recv_reads(
+    prog: &goxide_types::Program,
+    map_write_methods: &HashSet<ObjId>,
+    m: ObjId,
+) -> bool {
+    matches!(prog.obj(m).kind, ObjKind::Func { recv: Some(r) }
+        if !matches!(prog.types.get(r), Type::Pointer(_)))
+        && !map_write_methods.contains(&m)
 }

@@ -260,7 +260,7 @@ impl Visitor for Walk<'_> {
 }
 
 /// Whether a body has a labeled statement (a `goto` may jump back to it).
-fn has_labels(b: &Block) -> bool {
+pub(crate) fn has_labels(b: &Block) -> bool {
     struct F(bool);
     impl Visitor for F {
         fn stmt(&mut self, s: &Stmt) -> bool {

@@ -45,7 +45,7 @@ pub fn find(prog: &Program, info: &Info, files: &[&File], optional: &HashSet<Obj
                 continue;
             };
             let Some(body) = &fd.body else { continue };
-            if has_labels(body) {
+            if crate::last_use::has_labels(body) {
                 continue;
             }
             let params = fd
@@ -223,20 +223,4 @@ fn changed(info: &Info, body: &Block, o: ObjId) -> bool {
     };
     visit::walk_block(&mut f, body);
     f.found
-}
-
-/// Whether `body` has a labelled statement.
-fn has_labels(body: &Block) -> bool {
-    struct Find(bool);
-    impl Visitor for Find {
-        fn stmt(&mut self, s: &Stmt) -> bool {
-            if matches!(s.kind, StmtKind::Labeled { .. }) {
-                self.0 = true;
-            }
-            true
-        }
-    }
-    let mut f = Find(false);
-    visit::walk_block(&mut f, body);
-    f.0
 }

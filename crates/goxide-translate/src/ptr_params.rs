@@ -597,9 +597,7 @@ fn decide(
                 // write into a map field, only reads.)
                 let reads_only = |m: ObjId| {
                     facts.readonly_methods.contains(&m)
-                        || matches!(prog.obj(m).kind, ObjKind::Func { recv: Some(r) }
-                            if !matches!(prog.types.get(r), Type::Pointer(_)))
-                            && !facts.map_write_methods.contains(&m)
+                        || crate::decl::value_recv_reads(prog, facts.map_write_methods, m)
                 };
                 valid.contains(p)
                     && crate::decl::writes_through_calling(info, body, *p, &copy_ids, &reads_only)
