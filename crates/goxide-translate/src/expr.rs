@@ -2200,9 +2200,6 @@ fn comparison(op: BinaryOp, a: syn::Expr, b: syn::Expr) -> syn::Expr {
     }
 }
 
-/// Whether generated code reads through a shared cell (`x.borrow()`, `x.borrow_mut()`): such
-/// a borrow must end before an assignment, a mutable borrow of the same cell, or a blocking
-/// channel operation.
 /// Whether one operand borrows a cell mutably and the other reads a cell: evaluated in one
 /// expression, the first borrow would still be alive (a `RefCell` panic).
 pub(crate) fn borrows_conflict(a: &syn::Expr, b: &syn::Expr) -> bool {
@@ -2214,6 +2211,23 @@ pub(crate) fn borrows_conflict(a: &syn::Expr, b: &syn::Expr) -> bool {
         || (b.contains("borrow_mut") && a.contains("borrow"))
 }
 
+/// Whether generated code reads through a shared cell (`x.borrow()`, `x.borrow_mut()`): such
+/// a borrow must end before an assignment, a mutable borrow of the same cell, or a blocking
+/// channel operation.
 pub fn reads_cell(e: &impl quote::ToTokens) -> bool {
     e.to_token_stream().to_string().contains("borrow")
+}
+
+/// Whether generated code reaches through a shared cell or a nullable owned pointer
+/// (`some_ref(&p)`, `some_mut(&mut p)`).
+pub fn reaches_cell(e: &impl quote::ToTokens) -> bool {
+    let s = e.to_token_stream().to_string();
+    s.contains("borrow") || s.contains("some_ref") || s.contains("some_mut")
+}
+
+/// Whether a place holds a mutable borrow of a cell or of a nullable owned pointer while the
+/// rest of its expression is evaluated (`x.borrow_mut().m`, `some_mut(&mut p).m`).
+pub fn borrows_for_write(e: &impl quote::ToTokens) -> bool {
+    let s = e.to_token_stream().to_string();
+    s.contains("borrow_mut") || s.contains("some_mut")
 }

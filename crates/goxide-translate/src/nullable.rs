@@ -63,6 +63,7 @@ pub fn find<'a>(
                 nullable_ctor,
                 body,
                 out: &mut out,
+                in_place: HashSet::new(),
             };
             visit::walk_block(&mut w, body);
         }
@@ -78,6 +79,8 @@ struct Walk<'a, 'o, 'f> {
     nullable_ctor: &'a dyn Fn(ObjId) -> Option<usize>,
     body: &'o Block,
     out: &'f mut Facts<'o>,
+    /// `append(p.s, items…)` calls assigned back to `p.s`: the items are read before the push.
+    in_place: HashSet<NodeId>,
 }
 
 impl<'o> Walk<'_, 'o, '_> {
@@ -183,22 +186,36 @@ impl<'o> Walk<'_, 'o, '_> {
         }
     }
 
-    /// `append(l, rest…)` appending to the place `l` itself: `rest`.
-    fn append_to<'e>(&self, l: &Expr, r: &'e Expr) -> Option<Vec<&'e Expr>> {
-        let ExprKind::Call {
-            func,
-            args,
-            ellipsis: false,
-            ..
-        } = &strip_parens(r).kind
-        else {
-            return None;
+    fn is_map(&self, x: &Expr) -> bool {
+        self.info
+            .types
+            .get(&strip_parens(x).id)
+            .is_some_and(|t| matches!(self.prog.types.under(t.ty), Type::Map(..)))
+    }
+
+    /// Whether `r` calls `append`.
+    fn appends(&self, r: &Expr) -> bool {
+        let ExprKind::Call { func, .. } = &strip_parens(r).kind else {
+            return false;
         };
-        let f = *self.info.uses.get(&strip_parens(func).id)?;
-        let (first, rest) = args.split_first()?;
-        (matches!(self.prog.obj(f).kind, ObjKind::Builtin(Builtin::Append))
-            && crate::stmt::same_place(strip_parens(l), strip_parens(first)))
-        .then(|| rest.iter().collect())
+        self.info
+            .uses
+            .get(&strip_parens(func).id)
+            .is_some_and(|&f| matches!(self.prog.obj(f).kind, ObjKind::Builtin(Builtin::Append)))
+    }
+
+    /// Whether `r` is `append(l, items…)`, appending items to the place `l` itself.
+    fn appends_to(&self, l: &Expr, r: &Expr) -> bool {
+        match &strip_parens(r).kind {
+            ExprKind::Call {
+                args,
+                ellipsis: false,
+                ..
+            } if self.appends(r) => args
+                .first()
+                .is_some_and(|a| crate::stmt::same_place(strip_parens(l), strip_parens(a))),
+            _ => false,
+        }
     }
 
     fn assign(&mut self, lhs: &[Expr], op: AssignOp, rhs: &[Expr]) {
@@ -219,14 +236,27 @@ impl<'o> Walk<'_, 'o, '_> {
         // A write through a pointer in a statement that names it again.
         let mut all: HashMap<ObjId, usize> = HashMap::new();
         // `p.s = append(p.s, …)` appends in place: its first argument is the target itself.
+        // A plain `p.f = v` evaluates `v` (to an owned value) before it borrows `p` for the
+        // write, so `v` may name `p`; so do the items of `p.s = append(p.s, a, b)`, read
+        // before the push. (`append(p.s, p.t...)` extends `p.s` with a borrow of `p.t`.)
         let rhs: Vec<&Expr> = match (op, lhs, rhs) {
-            (AssignOp::Assign, [l], [r]) => match self.append_to(l, r) {
-                Some(rest) => rest,
-                None => vec![r],
-            },
+            (AssignOp::Assign, [l], [r]) if self.appends_to(l, r) => {
+                self.in_place.insert(strip_parens(r).id);
+                vec![]
+            }
+            (AssignOp::Assign, [_], [r]) if !self.appends(r) => vec![],
             _ => rhs.iter().collect(),
         };
-        for e in lhs.iter().chain(rhs) {
+        // `p.m[k] = v` reads the key and the value before it borrows `p.m` for the store.
+        let plain = op == AssignOp::Assign && lhs.len() == 1;
+        let targets: Vec<&Expr> = lhs
+            .iter()
+            .map(|l| match &strip_parens(l).kind {
+                ExprKind::Index { x, .. } if plain && self.is_map(x) => x,
+                _ => l,
+            })
+            .collect();
+        for e in targets.into_iter().chain(rhs) {
             for (o, n) in self.named(e) {
                 *all.entry(o).or_default() += n;
             }
@@ -361,7 +391,7 @@ impl<'o> Visitor for Walk<'_, 'o, '_> {
                         ObjKind::Builtin(Builtin::Copy | Builtin::Delete | Builtin::Append)
                     )
                 });
-                if builtin {
+                if builtin && !self.in_place.contains(&e.id) {
                     let mut seen: HashSet<ObjId> = HashSet::new();
                     for a in args {
                         for o in self.named(a).into_keys() {

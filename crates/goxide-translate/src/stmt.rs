@@ -1236,6 +1236,18 @@ impl Ctx<'_> {
             }));
         }
         let m = crate::expr::as_base(self.place(x));
+        if crate::expr::borrows_for_write(&m)
+            && (crate::expr::reaches_cell(&k) || crate::expr::reaches_cell(&v))
+        {
+            // The key and the value are read before the map is borrowed for the write.
+            let key = crate::names::temp_not_in("key", &quote::quote!(#m #k #v));
+            let value = crate::names::temp_not_in("value", &quote::quote!(#m #k #v));
+            return Some(parse_quote!({
+                let #key = #k;
+                let #value = #v;
+                #m.insert(#key, #value);
+            }));
+        }
         Some(parse_quote!(#m.insert(#k, #v);))
     }
 
@@ -1392,18 +1404,25 @@ impl Ctx<'_> {
         let target = self.place(l);
         // Through a cell (`s.borrow_mut().push(…)`), items that read a cell are evaluated
         // first: `s` (or an alias of it) cannot be read while it is borrowed for the push.
-        if !*ellipsis && crate::expr::reads_cell(&target) {
+        if !*ellipsis && crate::expr::reaches_cell(&target) {
             let et = match self.under(st) {
                 Type::Slice(et) => *et,
                 _ => st,
             };
             let items: Vec<syn::Expr> = args[1..].iter().map(|a| self.value_as(a, et)).collect();
-            if items.iter().any(crate::expr::reads_cell) {
+            if items.iter().any(crate::expr::reaches_cell) {
                 let base = crate::names::temp_not_in("item", &quote::quote!(#(#items)*));
-                let names: Vec<syn::Ident> = (0..items.len())
-                    .map(|i| quote::format_ident!("{base}{i}"))
-                    .collect();
-                let extend = rewrite_receiver(parse_quote!(v.extend([#(#names),*]);), &target);
+                let names: Vec<syn::Ident> = if items.len() == 1 {
+                    vec![base]
+                } else {
+                    (0..items.len())
+                        .map(|i| quote::format_ident!("{base}{i}"))
+                        .collect()
+                };
+                let extend = match names.as_slice() {
+                    [one] => rewrite_receiver(parse_quote!(v.push(#one);), &target),
+                    _ => rewrite_receiver(parse_quote!(v.extend([#(#names),*]);), &target),
+                };
                 return Some(vec![parse_quote!({
                     #(let #names = #items;)*
                     #extend
