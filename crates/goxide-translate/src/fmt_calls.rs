@@ -119,6 +119,24 @@ impl Ctx<'_> {
         )
     }
 
+    /// The text of `a`'s `String()` method, `StateMethods::string(s)`, when `t` is a named
+    /// non-struct type of the package with one (see `with_stringer`).
+    fn stringer_text(&mut self, a: &Expr, t: TypeId) -> Option<syn::Expr> {
+        let Type::Named(n) = self.ty(t) else {
+            return None;
+        };
+        if matches!(self.under(t), Type::Struct(_))
+            || !self.is_copy(t)
+            || self.obj(n.obj).pkg != Some(self.pkg)
+        {
+            return None;
+        }
+        let m = crate::names::value_ident(&self.stringer_method(t)?);
+        let tr = self.ext_trait_ident(t)?;
+        let v = self.value(a);
+        Some(parse_quote!(#tr::#m(#v)))
+    }
+
     /// An argument for a Rust formatting macro: constants get typed literals.
     fn fmt_arg(&mut self, a: &Expr) -> syn::Expr {
         if self.is_untyped_nil(a) {
@@ -476,9 +494,15 @@ impl Ctx<'_> {
                         Some(_) => argi += 1,
                     }
                 }
+                self.use_support("errors");
+                if wrapped.is_none() {
+                    // Nothing wrapped: an error with the formatted text.
+                    if let Some(m) = self.printf_native(&format, rest, true) {
+                        return parse_quote!(crate::support::errors::new(#m));
+                    }
+                }
                 let format = syn::LitStr::new(&format.replace("%w", "%v"), lit.span());
                 self.use_support("fmt");
-                self.use_support("errors");
                 let arr = self.dyn_args(rest);
                 let w: syn::Expr = match wrapped {
                     Some(w) => self.value(w),
@@ -604,6 +628,22 @@ impl Ctx<'_> {
                     let a = args.get(next)?;
                     next += 1;
                     let t = self.type_of(a)?;
+                    if matches!(verb, 'v' | 's') {
+                        // A value whose `String()` method Go calls: its text, padded as a
+                        // string is.
+                        if let Some(text) = self.stringer_text(a, t) {
+                            if prec.is_some() || flags.chars().any(|c| c != '-') {
+                                return None;
+                            }
+                            out.push_str(&match (flags.is_empty(), width) {
+                                (_, None) => "{}".to_string(),
+                                (true, Some(w)) => format!("{{:>{w}}}"),
+                                (false, Some(w)) => format!("{{:<{w}}}"),
+                            });
+                            vals.push(text);
+                            continue;
+                        }
+                    }
                     let k = match self.under(t) {
                         Type::Basic(k) => *k,
                         _ => return None,

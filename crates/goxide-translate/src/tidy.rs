@@ -1,5 +1,7 @@
 //! Syntactic clean-ups of generated code that keep its meaning: copies made only to be read
-//! once more (`X.with(|v| v.clone()).clone()`), one `impl` block per run of methods.
+//! once more (`X.with(|v| v.clone()).clone()`), one `impl` block per run of methods, a zero
+//! value the next statement overwrites, a final `return v;` (the tail `v`). (Parentheses are the printer's: see the facade's
+//! `print.rs`.)
 
 use syn::visit_mut::VisitMut;
 
@@ -7,32 +9,265 @@ use syn::visit_mut::VisitMut;
 pub fn tidy(items: &mut Vec<syn::Item>) {
     drop_double_copies(items);
     drop_entry_derefs(items);
-    drop_field_derefs(items);
     merge_adjacent_impls(items);
+    merge_overwritten_inits(items);
+    tail_returns(items);
 }
 
-/// `(*r).f` of a reference `r` is `r.f`: a field access reaches through a reference by
-/// itself (`(*it).name` of a range variable bound to the element).
-fn drop_field_derefs(items: &mut [syn::Item]) {
-    struct Drop;
-    impl VisitMut for Drop {
-        fn visit_expr_field_mut(&mut self, f: &mut syn::ExprField) {
-            syn::visit_mut::visit_expr_field_mut(self, f);
-            let syn::Expr::Paren(p) = &*f.base else {
-                return;
-            };
-            let syn::Expr::Unary(u) = &*p.expr else {
-                return;
-            };
-            if matches!(u.op, syn::UnOp::Deref(_))
-                && matches!(&*u.expr, syn::Expr::Path(p) if p.path.get_ident().is_some())
-            {
-                f.base = u.expr.clone();
+/// A function body ending in `return v;` ends in `v`, as Rust is written (and one ending in a
+/// bare `return;` just ends); an `if`/`else` chain whose every branch ends in a return is the
+/// tail, its branches ending in their values. A value that holds a borrow guard while it is
+/// computed (`x.borrow().n`, a lock) keeps its `return`: as a tail, the guard would outlive
+/// the function's locals.
+fn tail_returns(items: &mut [syn::Item]) {
+    struct Tails;
+    impl VisitMut for Tails {
+        fn visit_item_fn_mut(&mut self, f: &mut syn::ItemFn) {
+            syn::visit_mut::visit_item_fn_mut(self, f);
+            tail(&mut f.block);
+        }
+        fn visit_impl_item_fn_mut(&mut self, f: &mut syn::ImplItemFn) {
+            syn::visit_mut::visit_impl_item_fn_mut(self, f);
+            tail(&mut f.block);
+        }
+        fn visit_trait_item_fn_mut(&mut self, f: &mut syn::TraitItemFn) {
+            syn::visit_mut::visit_trait_item_fn_mut(self, f);
+            if let Some(b) = &mut f.default {
+                tail(b);
             }
         }
     }
+    /// Whether every path through the block's last statement returns a value that may be a
+    /// tail (checked before anything is changed).
+    fn returns_value(b: &syn::Block) -> bool {
+        match b.stmts.last() {
+            Some(syn::Stmt::Expr(syn::Expr::Return(r), _)) => {
+                r.expr.as_deref().is_some_and(|e| !holds_guard(e))
+            }
+            Some(syn::Stmt::Expr(syn::Expr::If(i), _)) => if_returns(i),
+            _ => false,
+        }
+    }
+    fn if_returns(i: &syn::ExprIf) -> bool {
+        returns_value(&i.then_branch)
+            && match i.else_branch.as_ref().map(|(_, e)| &**e) {
+                Some(syn::Expr::Block(b)) => b.label.is_none() && returns_value(&b.block),
+                Some(syn::Expr::If(j)) => if_returns(j),
+                _ => false,
+            }
+    }
+    /// Turns the returns `returns_value` found into values.
+    fn into_values(b: &mut syn::Block) {
+        let Some(last) = b.stmts.pop() else { return };
+        let e = match last {
+            syn::Stmt::Expr(syn::Expr::Return(r), _) => match r.expr {
+                Some(e) => *e,
+                None => return,
+            },
+            syn::Stmt::Expr(syn::Expr::If(mut i), _) => {
+                if_into_values(&mut i);
+                syn::Expr::If(i)
+            }
+            other => {
+                b.stmts.push(other);
+                return;
+            }
+        };
+        b.stmts.push(syn::Stmt::Expr(e, None));
+    }
+    fn if_into_values(i: &mut syn::ExprIf) {
+        into_values(&mut i.then_branch);
+        match i.else_branch.as_mut().map(|(_, e)| &mut **e) {
+            Some(syn::Expr::Block(b)) => into_values(&mut b.block),
+            Some(syn::Expr::If(j)) => if_into_values(j),
+            _ => {}
+        }
+    }
+    fn tail(b: &mut syn::Block) {
+        if matches!(
+            b.stmts.last(),
+            Some(syn::Stmt::Expr(
+                syn::Expr::Return(syn::ExprReturn { expr: None, .. }),
+                _
+            ))
+        ) {
+            b.stmts.pop();
+            return;
+        }
+        if returns_value(b) {
+            into_values(b);
+        }
+    }
+    /// Whether computing `e` makes a temporary that guards a borrow or a lock.
+    fn holds_guard(e: &syn::Expr) -> bool {
+        fn any(ts: proc_macro2::TokenStream) -> bool {
+            ts.into_iter().any(|t| match t {
+                proc_macro2::TokenTree::Ident(i) => matches!(
+                    i.to_string().as_str(),
+                    "borrow"
+                        | "borrow_mut"
+                        | "try_borrow"
+                        | "try_borrow_mut"
+                        | "lock"
+                        | "try_lock"
+                        | "read"
+                        | "write"
+                        | "with_borrow"
+                        | "with_borrow_mut"
+                ),
+                proc_macro2::TokenTree::Group(g) => any(g.stream()),
+                _ => false,
+            })
+        }
+        any(quote::ToTokens::to_token_stream(e))
+    }
     for item in items {
-        Drop.visit_item_mut(item);
+        Tails.visit_item_mut(item);
+    }
+}
+
+/// `let mut n: i64 = 0; n = 41;` (Go's `var n int` or `new(int)`, given its first value by the
+/// next statement) is `let mut n: i64 = 41;`: the zero value was never read. Only a zero value
+/// that computes nothing is dropped (a literal, a path, `T::new()`, `T::default()`), and only
+/// when the value does not read the variable. The binding stays `mut` while a later statement
+/// may change it.
+fn merge_overwritten_inits(items: &mut [syn::Item]) {
+    struct Merge;
+    impl VisitMut for Merge {
+        fn visit_block_mut(&mut self, b: &mut syn::Block) {
+            syn::visit_mut::visit_block_mut(self, b);
+            let mut i = 0;
+            while i + 1 < b.stmts.len() {
+                if let Some(value) = overwritten(&b.stmts[i], &b.stmts[i + 1]) {
+                    let later: proc_macro2::TokenStream = b.stmts[i + 2..]
+                        .iter()
+                        .map(quote::ToTokens::to_token_stream)
+                        .collect();
+                    if let syn::Stmt::Local(l) = &mut b.stmts[i] {
+                        if let Some(init) = &mut l.init {
+                            *init.expr = value;
+                        }
+                        if let Some(id) = binding_mut(&mut l.pat) {
+                            if !may_change(&later, &id.ident.to_string()) {
+                                id.mutability = None;
+                            }
+                        }
+                    }
+                    b.stmts.remove(i + 1);
+                }
+                i += 1;
+            }
+        }
+    }
+    /// The value of `x = v;` when `a` is `let mut x… = <zero>;` and `b` is `x = v;` with `v`
+    /// not naming `x`.
+    fn overwritten(a: &syn::Stmt, b: &syn::Stmt) -> Option<syn::Expr> {
+        let syn::Stmt::Local(l) = a else { return None };
+        let init = l.init.as_ref().filter(|i| i.diverge.is_none())?;
+        let pat = match &l.pat {
+            syn::Pat::Type(t) => &*t.pat,
+            p => p,
+        };
+        let syn::Pat::Ident(id) = pat else {
+            return None;
+        };
+        if id.mutability.is_none() || id.by_ref.is_some() || id.subpat.is_some() {
+            return None;
+        }
+        if !computes_nothing(&init.expr) {
+            return None;
+        }
+        let syn::Stmt::Expr(syn::Expr::Assign(asg), Some(_)) = b else {
+            return None;
+        };
+        let syn::Expr::Path(target) = &*asg.left else {
+            return None;
+        };
+        if !target.path.is_ident(&id.ident) || names(&asg.right, &id.ident.to_string()) {
+            return None;
+        }
+        Some((*asg.right).clone())
+    }
+    fn computes_nothing(e: &syn::Expr) -> bool {
+        match e {
+            syn::Expr::Lit(_) | syn::Expr::Path(_) => true,
+            syn::Expr::Unary(u) => matches!(&*u.expr, syn::Expr::Lit(_)),
+            syn::Expr::Call(c) => {
+                c.args.is_empty()
+                    && matches!(&*c.func, syn::Expr::Path(p)
+                        if p.path.segments.last().is_some_and(|s| s.ident == "new" || s.ident == "default"))
+            }
+            _ => false,
+        }
+    }
+    fn binding_mut(p: &mut syn::Pat) -> Option<&mut syn::PatIdent> {
+        match p {
+            syn::Pat::Type(t) => binding_mut(&mut t.pat),
+            syn::Pat::Ident(id) => Some(id),
+            _ => None,
+        }
+    }
+    fn names(e: &syn::Expr, x: &str) -> bool {
+        fn any(ts: proc_macro2::TokenStream, x: &str) -> bool {
+            ts.into_iter().any(|t| match t {
+                proc_macro2::TokenTree::Ident(i) => i == x,
+                proc_macro2::TokenTree::Group(g) => any(g.stream(), x),
+                _ => false,
+            })
+        }
+        any(quote::ToTokens::to_token_stream(e), x)
+    }
+    /// Whether tokens may change `x`: `x` followed by an assignment, `.`, `[`, or inside a
+    /// group followed by `=` (`(x, y) = …`), or after `mut` (`&mut x`).
+    fn may_change(ts: &proc_macro2::TokenStream, x: &str) -> bool {
+        use proc_macro2::TokenTree as T;
+        let toks: Vec<T> = ts.clone().into_iter().collect();
+        for (k, t) in toks.iter().enumerate() {
+            match t {
+                T::Ident(i) if i == x => {
+                    let after_mut = k > 0 && matches!(&toks[k - 1], T::Ident(m) if m == "mut");
+                    let next_changes = match toks.get(k + 1) {
+                        Some(T::Punct(p)) => {
+                            let c = p.as_char();
+                            c == '.'
+                                || (c == '='
+                                    && !next_is(&toks, k + 2, '=')
+                                    && !next_is(&toks, k + 2, '>'))
+                                || (p.spacing() == proc_macro2::Spacing::Joint
+                                    && "+-*/%^&|<>".contains(c)
+                                    && (next_is(&toks, k + 2, '=') || next_is(&toks, k + 3, '=')))
+                        }
+                        Some(T::Group(g)) => g.delimiter() == proc_macro2::Delimiter::Bracket,
+                        _ => false,
+                    };
+                    if after_mut || next_changes {
+                        return true;
+                    }
+                }
+                T::Group(g) => {
+                    let assigned = matches!(toks.get(k + 1), Some(T::Punct(p)) if p.as_char() == '=')
+                        && !next_is(&toks, k + 2, '=');
+                    if (assigned && names_tokens(g.stream(), x)) || may_change(&g.stream(), x) {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+    fn next_is(toks: &[proc_macro2::TokenTree], k: usize, c: char) -> bool {
+        matches!(toks.get(k), Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == c)
+    }
+    fn names_tokens(ts: proc_macro2::TokenStream, x: &str) -> bool {
+        ts.into_iter().any(|t| match t {
+            proc_macro2::TokenTree::Ident(i) => i == x,
+            proc_macro2::TokenTree::Group(g) => names_tokens(g.stream(), x),
+            _ => false,
+        })
+    }
+    for item in items {
+        Merge.visit_item_mut(item);
     }
 }
 
@@ -153,5 +388,62 @@ fn drop_entry_derefs(items: &mut [syn::Item]) {
     }
     for item in items {
         Drop.visit_item_mut(item);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::ToTokens;
+
+    fn tidied(src: &str) -> String {
+        let mut items = vec![syn::parse_str::<syn::Item>(src).unwrap()];
+        super::tidy(&mut items);
+        items[0].to_token_stream().to_string()
+    }
+
+    #[test]
+    fn a_zero_value_the_next_statement_overwrites_is_dropped() {
+        let out = tidied("fn f() { let mut n: i64 = 0; n = 41; n += 1; g(n); }");
+        assert!(out.contains("let mut n : i64 = 41 ;"), "{out}");
+        assert!(!out.contains("n = 41 ;"), "{out}");
+        // Not changed later: no longer `mut`.
+        let out = tidied("fn f() { let mut t: Option<T> = None; t = Some(T::new()); g(&t); }");
+        assert!(
+            out.contains("let t : Option < T > = Some (T :: new ()) ;"),
+            "{out}"
+        );
+        // Changed through a tuple assignment: stays `mut`.
+        let out = tidied("fn f() { let mut e = None; e = h(); (x, e) = k(); g(e); }");
+        assert!(out.contains("let mut e = h () ;"), "{out}");
+    }
+
+    #[test]
+    fn a_final_return_is_the_tail_value() {
+        let out = tidied("fn f(n: i64) -> i64 { g(); return n + 1; }");
+        assert!(out.ends_with("{ g () ; n + 1 }"), "{out}");
+        let out = tidied("fn f() { g(); return; }");
+        assert!(out.ends_with("{ g () ; }"), "{out}");
+        let out = tidied(
+            "fn f(n: i64) -> i64 { if n > 0 { return 1; } else if n < 0 { return -1; } else { return 0; } }",
+        );
+        assert!(
+            out.contains("if n > 0 { 1 } else if n < 0 { - 1 } else { 0 }"),
+            "{out}"
+        );
+        // A branch that does not return: the returns stay.
+        let out = tidied("fn f(n: i64) -> i64 { if n > 0 { return 1; } else { g(); } return 0; }");
+        assert!(out.contains("return 1 ;"), "{out}");
+        assert!(out.ends_with("0 }"), "{out}");
+        // A borrow guard would outlive the locals.
+        let out = tidied("fn f() -> i64 { let x = h(); return x.borrow().n; }");
+        assert!(out.contains("return x . borrow () . n ;"), "{out}");
+    }
+
+    #[test]
+    fn a_zero_value_that_computes_or_a_value_that_reads_it_is_kept() {
+        let out = tidied("fn f() { let mut n = g(); n = 1; h(n); }");
+        assert!(out.contains("let mut n = g () ; n = 1 ;"), "{out}");
+        let out = tidied("fn f() { let mut n = 0; n = n + 1; h(n); }");
+        assert!(out.contains("let mut n = 0 ; n = n + 1 ;"), "{out}");
     }
 }

@@ -8,8 +8,9 @@ pub const COMMENT_MACRO: &str = "__goxide_comment!";
 const THREAD_LOCAL_MACRO: &str = "__goxide_thread_local!";
 
 /// prettyplease prints macro bodies token by token (`static X : RefCell < i64 > = …`): the
-/// statics of each top-level `thread_local!` are printed as items instead and spliced back.
-fn split_thread_locals(file: &syn::File, calls: &mut MacrosAsCalls) -> (syn::File, Vec<String>) {
+/// statics of each top-level `thread_local!` are taken out as items, to be printed as items
+/// and spliced back; the macro is left as a numbered placeholder.
+fn split_thread_locals(file: &syn::File) -> (syn::File, Vec<syn::File>) {
     let mut file = file.clone();
     let mut bodies = Vec::new();
     for item in &mut file.items {
@@ -29,13 +30,18 @@ fn split_thread_locals(file: &syn::File, calls: &mut MacrosAsCalls) -> (syn::Fil
         };
         let mut statics: syn::File = syn::parse_quote!();
         statics.items = items;
-        syn::visit_mut::VisitMut::visit_file_mut(calls, &mut statics);
-        let text = prettyplease::unparse(&statics);
         let n = proc_macro2::Literal::usize_unsuffixed(bodies.len());
-        bodies.push(text);
+        bodies.push(statics);
         *item = syn::parse_quote!(__goxide_thread_local!(#n););
     }
     (file, bodies)
+}
+
+/// The clean-ups of the printer, over a file or the statics printed apart from it.
+fn prepare(file: &mut syn::File, calls: &mut MacrosAsCalls) {
+    syn::visit_mut::VisitMut::visit_file_mut(calls, file);
+    drop_field_derefs(file);
+    drop_parens(file);
 }
 
 /// Suffix of the stand-in call names that carry formatting macros through prettyplease.
@@ -162,8 +168,15 @@ fn print_file_with(file: &syn::File, vecs: bool) -> String {
         vecs: vecs && !mentions_ident(file, VEC_CALL),
         vecs_used: false,
     };
-    let (mut printed, thread_locals) = split_thread_locals(file, &mut calls);
-    syn::visit_mut::VisitMut::visit_file_mut(&mut calls, &mut printed);
+    let (mut printed, mut statics) = split_thread_locals(file);
+    prepare(&mut printed, &mut calls);
+    let thread_locals: Vec<String> = statics
+        .iter_mut()
+        .map(|f| {
+            prepare(f, &mut calls);
+            prettyplease::unparse(f)
+        })
+        .collect();
     let text = prettyplease::unparse(&printed);
     let text = splice_thread_locals(&text, &thread_locals);
     let text = text.replace(&format!("{MACRO_CALL}("), "!(");
@@ -400,6 +413,75 @@ fn inline_sentinels(text: &str) -> String {
     out
 }
 
+/// `(*r).f` of a reference `r` is `r.f`: a field access reaches through a reference by
+/// itself (also inside formatting macros, printed as calls here) (`(*it).name` of a range variable bound to the element).
+fn drop_field_derefs(file: &mut syn::File) {
+    struct Drop;
+    impl syn::visit_mut::VisitMut for Drop {
+        fn visit_expr_field_mut(&mut self, f: &mut syn::ExprField) {
+            syn::visit_mut::visit_expr_field_mut(self, f);
+            let syn::Expr::Paren(p) = &*f.base else {
+                return;
+            };
+            let syn::Expr::Unary(u) = &*p.expr else {
+                return;
+            };
+            if matches!(u.op, syn::UnOp::Deref(_))
+                && matches!(&*u.expr, syn::Expr::Path(p) if p.path.get_ident().is_some())
+            {
+                f.base = u.expr.clone();
+            }
+        }
+    }
+    syn::visit_mut::VisitMut::visit_file_mut(&mut Drop, file);
+}
+
+/// Parentheses the generated code wrote only to keep its pieces apart (`if (n > 0)`,
+/// `sum += (d * d)`, `let (t0) = (x + 1);`): the syntax tree already says how the
+/// expression groups, and the printer parenthesizes exactly where Rust's precedence needs it.
+fn drop_parens(file: &mut syn::File) {
+    struct Drop;
+    impl syn::visit_mut::VisitMut for Drop {
+        fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+            // A named field called as a function (`(self.f)(x)`) keeps its parentheses: the
+            // printer would read it as a method call.
+            if let syn::Expr::Call(c) = e {
+                if let syn::Expr::Paren(p) = &mut *c.func {
+                    if matches!(&*p.expr, syn::Expr::Field(_)) {
+                        syn::visit_mut::visit_expr_mut(self, &mut p.expr);
+                        for a in c.args.iter_mut() {
+                            self.visit_expr_mut(a);
+                        }
+                        return;
+                    }
+                }
+            }
+            while let syn::Expr::Paren(p) = e {
+                if !p.attrs.is_empty() {
+                    break;
+                }
+                let inner = std::mem::replace(&mut *p.expr, syn::Expr::PLACEHOLDER);
+                *e = inner;
+            }
+            syn::visit_mut::visit_expr_mut(self, e);
+        }
+
+        fn visit_pat_mut(&mut self, p: &mut syn::Pat) {
+            if let syn::Pat::Paren(inner) = p {
+                if matches!(&*inner.pat, syn::Pat::Ident(i) if i.subpat.is_none())
+                    || matches!(&*inner.pat, syn::Pat::Wild(_) | syn::Pat::Tuple(_))
+                {
+                    let q =
+                        std::mem::replace(&mut *inner.pat, syn::Pat::Verbatim(Default::default()));
+                    *p = q;
+                }
+            }
+            syn::visit_mut::visit_pat_mut(self, p);
+        }
+    }
+    syn::visit_mut::VisitMut::visit_file_mut(&mut Drop, file);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -415,6 +497,28 @@ mod tests {
         assert!(!text.contains("__goxide_comment"), "{text}");
         assert!(text.contains("// a \"q\""), "{text}");
         assert!(syn::parse_file(&text).is_ok(), "{text}");
+    }
+
+    #[test]
+    fn parentheses_are_printed_only_where_precedence_needs_them() {
+        let file: syn::File = syn::parse_str(
+            "fn f() { if (a > b) { let (x) = ((1 + 2) * 3); s += (x * y); (self.g)(x); \
+             println!(\"{}\", ((*r).len() as i64)); let y = (-(1_i64)).abs(); \
+             let z = ((a - b) - (c - d)); } }",
+        )
+        .unwrap();
+        let text = print_file(&file);
+        for want in [
+            "if a > b {",
+            "let x = (1 + 2) * 3;",
+            "s += x * y;",
+            "(self.g)(x);",
+            "println!(\"{}\", (*r).len() as i64);",
+            "let y = (-1_i64).abs();",
+            "let z = a - b - (c - d);",
+        ] {
+            assert!(text.contains(want), "{want} in {text}");
+        }
     }
 
     #[test]
