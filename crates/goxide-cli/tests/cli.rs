@@ -231,7 +231,7 @@ fn async_tokio_runs_goroutines_on_tokio_and_adds_the_dependency() {
     let manifest = fs::read_to_string(tmp.path().join("threads/Cargo.toml")).unwrap();
     assert!(!manifest.contains("tokio"), "unexpected tokio:\n{manifest}");
     let main = fs::read_to_string(tmp.path().join("threads/src/main.rs")).unwrap();
-    assert!(main.contains("crate::support::chan::go(") && !main.contains("tokio"));
+    assert!(main.contains("chan::go(") && !main.contains("tokio"));
     let out = goxide_in(
         tmp.path(),
         &["translate", "g.go", "--out", "x", "--async", "smol"],

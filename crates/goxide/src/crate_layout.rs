@@ -166,8 +166,9 @@ pub(crate) fn lay_out(
         path: "Cargo.toml".into(),
         contents: cargo_toml(crate_name, is_main, translated.uses_tokio, &crates),
     });
+    let claimed = crate::imports::claimed(translated.files.iter().map(|f| &f.syn_file));
     for f in &translated.files {
-        let text = print::print_file(&f.syn_file);
+        let text = print::print_file_in_crate(&f.syn_file, &claimed);
         let path = format!("src/{}.rs", f.module);
         let go_text = pkg
             .files

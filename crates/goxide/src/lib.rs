@@ -9,6 +9,7 @@
 mod build_constraint;
 mod crate_layout;
 pub mod goroot;
+pub mod imports;
 pub mod load;
 mod pipeline;
 pub mod print;

@@ -1,5 +1,7 @@
 //! Printing syn trees with prettyplease, then turning comment sentinels into comments.
 
+use std::collections::HashSet;
+
 /// Statement-position sentinel the translator emits where syn has no attribute position for a
 /// comment (end of a block, before `else`): `__goxide_comment!("text");` becomes `// text`.
 pub const COMMENT_MACRO: &str = "__goxide_comment!";
@@ -38,8 +40,7 @@ fn split_thread_locals(file: &syn::File) -> (syn::File, Vec<syn::File>) {
 }
 
 /// The clean-ups of the printer, over a file or the statics printed apart from it.
-fn prepare(file: &mut syn::File, calls: &mut MacrosAsCalls) {
-    syn::visit_mut::VisitMut::visit_file_mut(calls, file);
+fn tidy(file: &mut syn::File) {
     drop_field_derefs(file);
     drop_parens(file);
 }
@@ -159,21 +160,40 @@ impl syn::visit_mut::VisitMut for MacrosAsCalls {
     }
 }
 
+/// A file printed on its own: only its own items claim names (see [`crate::imports`]).
 pub fn print_file(file: &syn::File) -> String {
-    print_file_with(file, true)
+    print_file_in_crate(file, &crate::imports::claimed([file]))
 }
 
-fn print_file_with(file: &syn::File, vecs: bool) -> String {
+/// A file of a crate whose files claim the names `claimed` (see [`crate::imports`]).
+pub fn print_file_in_crate(file: &syn::File, claimed: &HashSet<String>) -> String {
+    print_file_with(file, claimed, true)
+}
+
+fn print_file_with(file: &syn::File, claimed: &HashSet<String>, vecs: bool) -> String {
     let mut calls = MacrosAsCalls {
         vecs: vecs && !mentions_ident(file, VEC_CALL),
         vecs_used: false,
     };
     let (mut printed, mut statics) = split_thread_locals(file);
-    prepare(&mut printed, &mut calls);
+    // Formatting macros as calls first: their arguments are then expressions, whose paths are
+    // shortened too.
+    syn::visit_mut::VisitMut::visit_file_mut(&mut calls, &mut printed);
+    for f in &mut statics {
+        syn::visit_mut::VisitMut::visit_file_mut(&mut calls, f);
+    }
+    let uses = {
+        let mut all: Vec<&mut syn::File> = vec![&mut printed];
+        all.extend(statics.iter_mut());
+        crate::imports::shorten(&mut all, claimed)
+    };
+    // (After the inner attributes, before the first item.)
+    printed.items.splice(0..0, uses);
+    tidy(&mut printed);
     let thread_locals: Vec<String> = statics
         .iter_mut()
         .map(|f| {
-            prepare(f, &mut calls);
+            tidy(f);
             prettyplease::unparse(f)
         })
         .collect();
@@ -184,7 +204,7 @@ fn print_file_with(file: &syn::File, vecs: bool) -> String {
         match restore_vecs(&text) {
             Some(t) if syn::parse_file(&t).is_ok() => t,
             // Not expected: print `vec!` token by token rather than risk a broken file.
-            _ => return print_file_with(file, false),
+            _ => return print_file_with(file, claimed, false),
         }
     } else {
         text
@@ -413,8 +433,10 @@ fn inline_sentinels(text: &str) -> String {
     out
 }
 
-/// `(*r).f` of a reference `r` is `r.f`: a field access reaches through a reference by
-/// itself (also inside formatting macros, printed as calls here) (`(*it).name` of a range variable bound to the element).
+/// `(*r).f` of a reference `r` is `r.f`, and `(*x.borrow()).f` is `x.borrow().f`: a field
+/// access reaches through a reference (a box, a cell's guard) by itself. Generated code has no
+/// `Deref` type with fields of its own, so the two read the same field. Also inside formatting
+/// macros, printed as calls here.
 fn drop_field_derefs(file: &mut syn::File) {
     struct Drop;
     impl syn::visit_mut::VisitMut for Drop {
@@ -426,9 +448,12 @@ fn drop_field_derefs(file: &mut syn::File) {
             let syn::Expr::Unary(u) = &*p.expr else {
                 return;
             };
-            if matches!(u.op, syn::UnOp::Deref(_))
-                && matches!(&*u.expr, syn::Expr::Path(p) if p.path.get_ident().is_some())
-            {
+            let reference = match &*u.expr {
+                syn::Expr::Path(p) => p.path.get_ident().is_some(),
+                syn::Expr::Call(_) | syn::Expr::MethodCall(_) => true,
+                _ => false,
+            };
+            if matches!(u.op, syn::UnOp::Deref(_)) && reference {
                 f.base = u.expr.clone();
             }
         }
@@ -548,10 +573,11 @@ mod tests {
         )
         .unwrap();
         let text = print_file(&file);
+        // (The cell type is imported for the statics too.)
         assert_eq!(
             text,
-            "thread_local! {\n    static COUNTER: std::cell::RefCell<i64> = std::cell::RefCell::new(0);\n    \
-             static NAME: std::cell::RefCell<String> = std::cell::RefCell::new(String::new());\n}\n"
+            "use std::cell::RefCell;\nthread_local! {\n    static COUNTER: RefCell<i64> = RefCell::new(0);\n    \
+             static NAME: RefCell<String> = RefCell::new(String::new());\n}\n"
         );
     }
 

@@ -418,12 +418,9 @@ func main() {
         .find(|f| f.path == "src/main.rs")
         .unwrap()
         .contents;
+    assert!(main.contains("-> (Option<Conn>, errors::Error)"), "{main}");
     assert!(
-        main.contains("-> (Option<Conn>, crate::support::errors::Error)"),
-        "{main}"
-    );
-    assert!(
-        main.contains("t0.map(|v| std::rc::Rc::new(std::cell::RefCell::new(v)))"),
+        main.contains("t0.map(|v| Rc::new(RefCell::new(v)))"),
         "{main}"
     );
 }
