@@ -97,10 +97,10 @@ impl Ctx<'_> {
         matches!(self.under(t), Type::Basic(k) if k.is_integer() || k.is_boolean() || k.is_string())
     }
 
-    /// `v` (a `Copy` value of type `t`) carrying its `String()` text, when `t` is a named
-    /// non-struct type of the package with a String/Error method (an alias in Rust, whose own
-    /// `Format` would print the bare number).
-    pub fn with_stringer(&mut self, v: syn::Expr, t: TypeId) -> Option<syn::Expr> {
+    /// The extension trait and the method that give the `String()` text of a value of type
+    /// `t`, when `t` is a named non-struct `Copy` type of the package with a String/Error method
+    /// (an alias in Rust, whose own `Format` would print the bare number).
+    fn stringer_parts(&mut self, t: TypeId) -> Option<(syn::Ident, syn::Ident)> {
         let Type::Named(n) = self.ty(t) else {
             return None;
         };
@@ -111,7 +111,12 @@ impl Ctx<'_> {
             return None;
         }
         let m = crate::names::value_ident(&self.stringer_method(t)?);
-        let tr = self.ext_trait_ident(t)?;
+        Some((self.ext_trait_ident(t)?, m))
+    }
+
+    /// `v` (a value of type `t`, see `stringer_parts`) carrying its `String()` text.
+    pub fn with_stringer(&mut self, v: syn::Expr, t: TypeId) -> Option<syn::Expr> {
+        let (tr, m) = self.stringer_parts(t)?;
         let go = self.go_type_string(t);
         self.use_support("fmt");
         Some(
@@ -119,20 +124,9 @@ impl Ctx<'_> {
         )
     }
 
-    /// The text of `a`'s `String()` method, `StateMethods::string(s)`, when `t` is a named
-    /// non-struct type of the package with one (see `with_stringer`).
+    /// The text of `a`'s `String()` method, `StateMethods::string(s)` (see `stringer_parts`).
     fn stringer_text(&mut self, a: &Expr, t: TypeId) -> Option<syn::Expr> {
-        let Type::Named(n) = self.ty(t) else {
-            return None;
-        };
-        if matches!(self.under(t), Type::Struct(_))
-            || !self.is_copy(t)
-            || self.obj(n.obj).pkg != Some(self.pkg)
-        {
-            return None;
-        }
-        let m = crate::names::value_ident(&self.stringer_method(t)?);
-        let tr = self.ext_trait_ident(t)?;
+        let (tr, m) = self.stringer_parts(t)?;
         let v = self.value(a);
         Some(parse_quote!(#tr::#m(#v)))
     }

@@ -208,14 +208,7 @@ fn merge_overwritten_inits(items: &mut [syn::Item]) {
         }
     }
     fn names(e: &syn::Expr, x: &str) -> bool {
-        fn any(ts: proc_macro2::TokenStream, x: &str) -> bool {
-            ts.into_iter().any(|t| match t {
-                proc_macro2::TokenTree::Ident(i) => i == x,
-                proc_macro2::TokenTree::Group(g) => any(g.stream(), x),
-                _ => false,
-            })
-        }
-        any(quote::ToTokens::to_token_stream(e), x)
+        names_tokens(quote::ToTokens::to_token_stream(e), x)
     }
     /// Whether tokens may change `x`: `x` followed by an assignment, `.`, `[`, or inside a
     /// group followed by `=` (`(x, y) = …`), or after `mut` (`&mut x`).
