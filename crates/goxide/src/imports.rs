@@ -88,14 +88,18 @@ pub fn shorten(files: &mut [&mut syn::File], claimed: &HashSet<String>) -> Vec<s
     for f in files.iter_mut() {
         apply.visit_file_mut(f);
     }
-    plan.chosen
+    // In the order rustfmt sorts them: by path.
+    let mut paths: Vec<String> = plan
+        .chosen
         .iter()
         .filter(|(name, _)| !plan.clash.contains(*name))
-        .map(|(name, module)| {
-            let path: syn::Path = syn::parse_str(&format!("{module}::{name}"))
-                .unwrap_or_else(|_| syn::parse_quote!(crate));
-            syn::parse_quote!(use #path;)
-        })
+        .map(|(name, module)| format!("{module}::{name}"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| syn::parse_str::<syn::Path>(p).ok())
+        .map(|path| syn::parse_quote!(use #path;))
         .collect()
 }
 
@@ -188,11 +192,14 @@ mod tests {
              crate::support::fmt::println(&[&m as &dyn crate::support::fmt::Format]); \
              std::rc::Rc::new(std::cell::RefCell::new(1)) }",
         );
+        assert!(
+            out.starts_with(
+                "use crate :: support :: fmt ; use std :: cell :: RefCell ; \
+                 use std :: collections :: HashMap ; use std :: rc :: Rc ;"
+            ),
+            "{out}"
+        );
         for want in [
-            "use std :: collections :: HashMap ;",
-            "use std :: rc :: Rc ;",
-            "use std :: cell :: RefCell ;",
-            "use crate :: support :: fmt ;",
             "-> Rc < RefCell < i64 > >",
             "HashMap :: < String , i64 > :: new ()",
             "fmt :: println (& [& m as & dyn fmt :: Format])",
