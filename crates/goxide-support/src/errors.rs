@@ -12,6 +12,32 @@ use std::rc::Rc;
 /// Go's `error`: `None` is nil.
 pub type Error = Option<Rc<dyn std::error::Error>>;
 
+/// What a function returning `(T, error)` (or only `error`) returns: the value, or the
+/// non-nil error. Its callers see Go's pair through [`split`] and [`err_of`], or check it with
+/// `?` and `match`.
+pub type Result<T> = std::result::Result<T, Rc<dyn std::error::Error>>;
+
+/// Go's `return zero, err`: `Err` of a non-nil error; a nil one returns the zero value, as in Go.
+pub fn fail<T: Default>(err: Error) -> Result<T> {
+    match err {
+        Some(e) => Err(e),
+        None => Ok(T::default()),
+    }
+}
+
+/// Go's `(v, err)` pair of a result: the zero value beside a non-nil error.
+pub fn split<T: Default>(r: Result<T>) -> (T, Error) {
+    match r {
+        Ok(v) => (v, None),
+        Err(e) => (T::default(), Some(e)),
+    }
+}
+
+/// The `error` of a function that returns only an error: nil when it succeeded.
+pub fn err_of(r: Result<()>) -> Error {
+    r.err()
+}
+
 /// The error `errors.New` makes: its message.
 #[derive(Debug)]
 pub struct ErrorString(pub String);

@@ -60,6 +60,8 @@ pub struct Analysis {
     /// Pointer-receiver methods that return their receiver for chaining (see `chaining`):
     /// `fn m(&mut self, …) -> &mut Self`.
     pub chaining: HashSet<ObjId>,
+    /// Functions returning `errors::Result` and the checks of their errors (see `results`).
+    pub results: crate::results::ResultFns,
     /// Uses of local variables that are their last (see `last_use`): the value moves there
     /// instead of being cloned.
     pub last_uses: HashSet<NodeId>,
@@ -1306,5 +1308,9 @@ pub fn analyze(
             || borrowed_roots.contains(&v)
     };
     out.last_uses = crate::last_use::find(prog, info, files, &excluded);
+    out.results = crate::results::find(prog, info, files);
+    let (boxed, captured) = (&out.boxed, &out.captured);
+    out.results
+        .retain_errs(|o| !boxed.contains(&o) && !captured.contains(&o));
     out
 }

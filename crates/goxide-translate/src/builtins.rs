@@ -35,7 +35,16 @@ pub fn release_borrows(go_args: &[Expr], vals: &mut [syn::Expr]) {
 impl Ctx<'_> {
     pub fn call(&mut self, e: &Expr) -> syn::Expr {
         let raw = std::mem::take(&mut self.raw_ctor_call);
+        let raw_result = std::mem::take(&mut self.raw_result_call);
         let call = self.call_inner(e);
+        if let Some(f) = self.result_callee(e) {
+            // A function returning `errors::Result`: Go's pair, unless the caller takes the
+            // result itself.
+            if raw_result || matches!(&call, syn::Expr::Macro(_)) {
+                return call;
+            }
+            return self.result_as_pair(f, call);
+        }
         let elem = self.type_of(e).and_then(|t| match self.under(t) {
             Type::Pointer(x) => Some(*x),
             _ => None,
@@ -108,7 +117,10 @@ impl Ctx<'_> {
                 if let ExprKind::Call { args, .. } = &mut call.kind {
                     *args = temps;
                 }
+                // (The outer call makes a result Go's pair.)
+                self.raw_result_call = true;
                 let c = self.call(&call);
+                self.raw_result_call = false;
                 return parse_quote!({
                     #bind
                     #c

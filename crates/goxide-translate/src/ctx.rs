@@ -29,6 +29,8 @@ pub struct FnState {
     pub ctor: bool,
     /// Translating a chaining method (see `chaining`): it returns `&mut Self`.
     pub chaining: bool,
+    /// Translating a function that returns `errors::Result` (see `results`).
+    pub result_fn: bool,
     /// A constructor that may return nil (`Option<T>`).
     pub nullable_ctor: bool,
     /// A constructor's pointer result among its results.
@@ -75,6 +77,9 @@ pub struct Ctx<'a> {
     pub func: FnState,
     /// The next constructor call is translated as the value it makes (not wrapped in a cell).
     pub raw_ctor_call: bool,
+    /// The next call of a function returning `errors::Result` is left as it is (not made Go's
+    /// pair).
+    pub raw_result_call: bool,
     /// Rust names given to local objects (to keep shadowing and renames consistent).
     pub local_names: HashMap<ObjId, String>,
     /// Re-slices borrowing their base whose `cap` is used: the variable holding it.

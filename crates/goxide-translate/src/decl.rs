@@ -338,6 +338,7 @@ pub fn translate_package(
             comment_cursor: 0,
             func: FnState::default(),
             raw_ctor_call: false,
+            raw_result_call: false,
             local_names: HashMap::new(),
             subslice_caps: HashMap::new(),
             pending_markers: Vec::new(),
@@ -1180,6 +1181,7 @@ impl Ctx<'_> {
             results: sig.results.clone(),
             ctor: self.analysis.ptr_params.ctors.contains(&obj),
             chaining: self.analysis.chaining.contains(&obj),
+            result_fn: self.analysis.results.fns.contains(&obj),
             nullable_ctor: self.analysis.ptr_params.nullable_ctors.contains(&obj),
             ctor_index: self
                 .analysis
@@ -1315,9 +1317,12 @@ impl Ctx<'_> {
         } else {
             self.results_type(&sig.results, 0)
         };
-        let Some(ret) = ret else {
+        let Some(mut ret) = ret else {
             return vec![self.stub_fn(d, &name, "function result type")];
         };
+        if self.func.result_fn {
+            ret = self.result_return_type(ret);
+        }
         let mut body_stmts = self.signature_markers(&f.sig);
         body_stmts.extend(prelude);
         let body_stmts = match &f.body {

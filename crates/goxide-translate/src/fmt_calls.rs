@@ -498,11 +498,14 @@ impl Ctx<'_> {
                 let format = syn::LitStr::new(&format.replace("%w", "%v"), lit.span());
                 self.use_support("fmt");
                 let arr = self.dyn_args(rest);
-                let w: syn::Expr = match wrapped {
-                    Some(w) => self.value(w),
-                    None => parse_quote!(None),
-                };
-                parse_quote!(crate::support::errors::errorf(crate::support::fmt::sprintf(#format, #arr), #w))
+                let text: syn::Expr = parse_quote!(crate::support::fmt::sprintf(#format, #arr));
+                match wrapped {
+                    Some(w) => {
+                        let w = self.value(w);
+                        parse_quote!(crate::support::errors::errorf(#text, #w))
+                    }
+                    None => parse_quote!(crate::support::errors::new(#text)),
+                }
             }
             _ => self.unsupported(e, &format!("fmt.{name}")),
         }

@@ -42,6 +42,8 @@ mod ownership;
 mod place;
 mod ptr_params;
 mod ptr_receivers;
+mod result_calls;
+mod results;
 pub mod state_params;
 mod stdlib;
 mod stmt;

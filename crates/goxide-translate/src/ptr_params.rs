@@ -1818,45 +1818,14 @@ impl crate::ctx::Ctx<'_> {
     /// not own the value (it is a shared pointer, or a field or element), the pointer is made
     /// here: `{ let (t0, t1) = f(); (Some(Rc::new(RefCell::new(t0))), t1) }`.
     pub fn ctor_results_kept(&mut self, lhs: &[Expr], r: &Expr, value: syn::Expr) -> syn::Expr {
-        let Some(f) = self.ctor_of_call(r) else {
+        let Some((k, _)) = self.ctor_kept(lhs, r) else {
             return value;
-        };
-        let Some(&k) = self.analysis.ptr_params.ctor_index.get(&f) else {
-            return value;
-        };
-        let Some(l) = lhs.get(k).map(strip_parens) else {
-            return value;
-        };
-        let owned = match &l.kind {
-            ExprKind::Ident(n) if n == "_" => true,
-            ExprKind::Ident(_) => self
-                .info
-                .defs
-                .get(&l.id)
-                .or_else(|| self.info.uses.get(&l.id))
-                .is_some_and(|o| self.analysis.ptr_params.owned.contains_key(o)),
-            _ => false,
-        };
-        if owned {
-            return value;
-        }
-        let t = self.obj(f).ty;
-        let elem = match self.under(t) {
-            Type::Func(sig) => sig.results.get(k).and_then(|&t| match self.under(t) {
-                Type::Pointer(e) => Some(*e),
-                _ => None,
-            }),
-            _ => None,
         };
         let temps: Vec<syn::Ident> = (0..lhs.len())
             .map(|i| quote::format_ident!("t{i}"))
             .collect();
         let tk = &temps[k];
-        let cell = if self.analysis.ptr_params.nullable_ctors.contains(&f) {
-            self.ptr_map(syn::parse_quote!(#tk), elem)
-        } else {
-            self.ptr_new_of(syn::parse_quote!(#tk), elem)
-        };
+        let cell = self.ctor_kept_value(lhs, r, syn::parse_quote!(#tk));
         let vals: Vec<syn::Expr> = temps
             .iter()
             .enumerate()
@@ -1872,6 +1841,45 @@ impl crate::ctx::Ctx<'_> {
             let (#(#temps),*) = #value;
             (#(#vals),*)
         })
+    }
+
+    /// A constructor's call `r` whose pointer result (index `k`) goes to a variable that keeps
+    /// it as a pointer (not an owned one): `Some((k, constructor))`.
+    pub fn ctor_kept(&self, lhs: &[Expr], r: &Expr) -> Option<(usize, ObjId)> {
+        let f = self.ctor_of_call(r)?;
+        let &k = self.analysis.ptr_params.ctor_index.get(&f)?;
+        let l = lhs.get(k).map(strip_parens)?;
+        let owned = match &l.kind {
+            ExprKind::Ident(n) if n == "_" => true,
+            ExprKind::Ident(_) => self
+                .info
+                .defs
+                .get(&l.id)
+                .or_else(|| self.info.uses.get(&l.id))
+                .is_some_and(|o| self.analysis.ptr_params.owned.contains_key(o)),
+            _ => false,
+        };
+        (!owned).then_some((k, f))
+    }
+
+    /// The pointer a kept constructor result `v` (see `ctor_kept`) becomes: its cell.
+    pub fn ctor_kept_value(&mut self, lhs: &[Expr], r: &Expr, v: syn::Expr) -> syn::Expr {
+        let Some((k, f)) = self.ctor_kept(lhs, r) else {
+            return v;
+        };
+        let t = self.obj(f).ty;
+        let elem = match self.under(t) {
+            Type::Func(sig) => sig.results.get(k).and_then(|&t| match self.under(t) {
+                Type::Pointer(e) => Some(*e),
+                _ => None,
+            }),
+            _ => None,
+        };
+        if self.analysis.ptr_params.nullable_ctors.contains(&f) {
+            self.ptr_map(v, elem)
+        } else {
+            self.ptr_new_of(v, elem)
+        }
     }
 
     /// The pointer to the value an `Option<T>` holds, if it holds one:

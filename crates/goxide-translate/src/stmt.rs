@@ -34,7 +34,19 @@ impl Ctx<'_> {
             return out;
         }
         let mut out = Vec::new();
-        for s in list {
+        let mut skip = None;
+        for (i, s) in list.iter().enumerate() {
+            if skip == Some(i) {
+                continue;
+            }
+            // `v, err := f(…)` and the `if err != nil` after it, as one `match` (see `results`).
+            let check = list
+                .get(i + 1)
+                .filter(|n| self.analysis.results.checks.get(&s.id) == Some(&n.id))
+                .filter(|n| self.result_checked(s, Some(n)));
+            if check.is_some() {
+                skip = Some(i + 1);
+            }
             // A package variable moved here (see `localize`) brings its comment along; its
             // position is elsewhere in the file, so the comments before it are not taken.
             match self.localized(s) {
@@ -46,7 +58,10 @@ impl Ctx<'_> {
                 }
             }
             let saved = std::mem::take(&mut self.pending_markers);
-            let mut translated = self.stmt(s);
+            let mut translated = match check {
+                Some(c) => self.result_check(s, Some(c)),
+                None => self.stmt(s),
+            };
             let mut markers = std::mem::replace(&mut self.pending_markers, saved);
             let declared = self.declaration_markers(s, &mut markers);
             markers.extend(declared);
@@ -70,9 +85,15 @@ impl Ctx<'_> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> Vec<syn::Stmt> {
+        if self.analysis.results.init_checks.contains(&s.id) && self.result_checked(s, None) {
+            return self.result_check(s, None);
+        }
         match &s.kind {
             StmtKind::Empty => vec![],
             StmtKind::Expr(e) => {
+                if let Some(out) = self.result_stmt(e) {
+                    return out;
+                }
                 let x = self.expr_stmt_value(e);
                 vec![syn::Stmt::Expr(x, Some(Default::default()))]
             }
@@ -1969,7 +1990,10 @@ impl Ctx<'_> {
 
     // ---- return -------------------------------------------------------------------------
 
-    fn return_stmt(&mut self, s: &Stmt, values: &[Expr]) -> Vec<syn::Stmt> {
+    pub(crate) fn return_stmt(&mut self, s: &Stmt, values: &[Expr]) -> Vec<syn::Stmt> {
+        if self.func.result_fn {
+            return self.result_return(s, values);
+        }
         let results = self.func.results.clone();
         if self.func.ctor {
             return self.ctor_return(s, values);
@@ -2140,6 +2164,7 @@ impl Ctx<'_> {
             && !a.slice_params.contains_key(&o)
             && !a.bytestrs.contains(&o)
             && !self.deref_vars.contains(&o)
+            && !self.borrowed_range.contains(&o)
             && !self.func.named_results.contains(&o);
         let elsewhere = values
             .iter()

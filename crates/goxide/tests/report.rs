@@ -418,7 +418,7 @@ func main() {
         .find(|f| f.path == "src/main.rs")
         .unwrap()
         .contents;
-    assert!(main.contains("-> (Option<Conn>, errors::Error)"), "{main}");
+    assert!(main.contains("-> errors::Result<Option<Conn>>"), "{main}");
     assert!(
         main.contains("t0.map(|v| Rc::new(RefCell::new(v)))"),
         "{main}"
