@@ -608,17 +608,23 @@ pub fn translate_package(
                 .map(|f| without_patterns(f.sig.clone()))
                 .collect();
             let doc = format!(" Methods of Go's named type `{t}` (a type alias here).");
-            items.push(parse_quote!(
-                #[doc = #doc]
-                trait #trait_id {
-                    #(#sigs;)*
-                }
-            ));
-            items.push(parse_quote!(
-                impl #trait_id for #tid {
-                    #(#fns)*
-                }
-            ));
+            let mut ext: Vec<syn::Item> = vec![
+                parse_quote!(
+                    #[doc = #doc]
+                    trait #trait_id {
+                        #(#sigs;)*
+                    }
+                ),
+                parse_quote!(
+                    impl #trait_id for #tid {
+                        #(#fns)*
+                    }
+                ),
+            ];
+            // (Only the tails: a method of the trait may share a name with one of the type's
+            // own, which `(*self).len()` keeps apart.)
+            crate::tidy::tail_returns(&mut ext);
+            items.extend(ext);
         }
     }
     let mut root_items: Vec<syn::Item> = Vec::new();
@@ -1634,7 +1640,7 @@ impl Ctx<'_> {
         body: &Block,
     ) -> Vec<syn::Stmt> {
         if !has_defer(body) {
-            let mut out = self.named_results(sig);
+            let mut out = self.named_results(sig, Some(body));
             out.extend(self.block(body).stmts);
             return out;
         }
@@ -1650,7 +1656,7 @@ impl Ctx<'_> {
         for &o in &named {
             self.analysis.boxed.insert(o);
         }
-        let mut out = self.named_results(sig);
+        let mut out = self.named_results(sig, None);
         self.func.in_defer_body = true;
         let inner = self.block(body).stmts;
         self.func.in_defer_body = false;
@@ -1683,14 +1689,24 @@ impl Ctx<'_> {
         out
     }
 
-    /// `let mut r: T = zero;` for each named result.
-    fn named_results(&mut self, sig: &FuncType) -> Vec<syn::Stmt> {
+    /// `let mut r: T = zero;` for each named result; of a `body` without bare `return`, only
+    /// for those it names.
+    fn named_results(&mut self, sig: &FuncType, body: Option<&Block>) -> Vec<syn::Stmt> {
         let mut out = Vec::new();
+        let named = body.filter(|b| !has_bare_return(b)).map(|b| {
+            b.stmts
+                .iter()
+                .flat_map(|s| crate::subslice::objects_used(self.info, s))
+                .collect::<HashSet<ObjId>>()
+        });
         for g in &sig.results {
             for n in &g.names {
                 let Some(&obj) = self.info.defs.get(&n.id) else {
                     continue;
                 };
+                if named.as_ref().is_some_and(|used| !used.contains(&obj)) {
+                    continue;
+                }
                 self.func.named_results.push(obj);
                 let t = self.obj(obj).ty;
                 let z = self.zero_value(t).unwrap_or_else(|| parse_quote!(todo!()));
@@ -2418,11 +2434,25 @@ pub fn mentions_named(
 }
 
 /// Whether a function body has a `defer` statement of its own (not in a nested closure).
+/// Whether `b` has a bare `return` (outside function literals).
+fn has_bare_return(b: &Block) -> bool {
+    has_stmt(
+        b,
+        |s| matches!(&s.kind, StmtKind::Return(v) if v.is_empty()),
+    )
+}
+
+/// Whether `b` has a `defer` (outside function literals).
 pub(crate) fn has_defer(b: &Block) -> bool {
-    struct Finder(bool);
-    impl goxide_ast::visit::Visitor for Finder {
+    has_stmt(b, |s| matches!(s.kind, StmtKind::Defer(_)))
+}
+
+/// Whether a statement of `b`, outside function literals, is one `pred` accepts.
+fn has_stmt(b: &Block, pred: impl Fn(&Stmt) -> bool) -> bool {
+    struct Finder<P>(bool, P);
+    impl<P: Fn(&Stmt) -> bool> goxide_ast::visit::Visitor for Finder<P> {
         fn stmt(&mut self, s: &Stmt) -> bool {
-            if matches!(s.kind, StmtKind::Defer(_)) {
+            if (self.1)(s) {
                 self.0 = true;
             }
             !self.0
@@ -2431,7 +2461,7 @@ pub(crate) fn has_defer(b: &Block) -> bool {
             !matches!(e.kind, ExprKind::FuncLit { .. })
         }
     }
-    let mut f = Finder(false);
+    let mut f = Finder(false, pred);
     goxide_ast::visit::walk_block(&mut f, b);
     f.0
 }

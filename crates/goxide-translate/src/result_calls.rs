@@ -284,18 +284,9 @@ fn fail_of(err: syn::Expr) -> syn::Expr {
 
 /// Whether `b` names variable `o`.
 fn mentions(info: &goxide_types::Info, b: &Block, o: ObjId) -> bool {
-    struct M<'a>(&'a goxide_types::Info, ObjId, bool);
-    impl Visitor for M<'_> {
-        fn expr(&mut self, e: &Expr) -> bool {
-            if matches!(e.kind, ExprKind::Ident(_)) && self.0.uses.get(&e.id) == Some(&self.1) {
-                self.2 = true;
-            }
-            !self.2
-        }
-    }
-    let mut m = M(info, o, false);
-    goxide_ast::visit::walk_block(&mut m, b);
-    m.2
+    b.stmts
+        .iter()
+        .any(|s| crate::subslice::objects_used(info, s).contains(&o))
 }
 
 /// Whether `b` assigns variable `o`.

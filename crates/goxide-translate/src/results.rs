@@ -5,7 +5,7 @@
 //! A declared function or method is converted when Go's pair can be rebuilt from the result:
 //! every `return` gives either a nil error (`Ok(v)`) or a zero value beside its error
 //! (`errors::fail(err)`: `Err`, or `Ok` of the zero value should the error be nil), or hands on
-//! another converted function's result (`return g(…)`). Its results are unnamed, its value type
+//! another converted function's result (`return g(…)`). It has no bare `return`, its value type
 //! has a Rust `Default` that is Go's zero value, its body has no `defer`, `recover` or `goto`,
 //! and it is only ever called directly: never a function or method value, never in `go` or
 //! `defer`, and no method of an interface (nor of the standard library's interfaces) has its
@@ -201,9 +201,6 @@ fn candidate(
     let Type::Func(sig) = prog.types.under(prog.obj(obj).ty) else {
         return None;
     };
-    if sig.result_names.iter().any(|n| !n.is_empty()) {
-        return None;
-    }
     let pair = match sig.results.as_slice() {
         [e] if is_error(prog, *e) => false,
         [t, e] if is_error(prog, *e) && !is_error(prog, *t) && defaultable(prog, *t, home, 0) => {
@@ -267,7 +264,8 @@ fn defaultable(prog: &Program, t: TypeId, home: Option<PkgId>, depth: u32) -> bo
     }
 }
 
-/// Checks a candidate's body: its `return`s, and no `defer`, `recover` or `goto`.
+/// Checks a candidate's body (not its function literals'): its `return`s, and no `defer`,
+/// `recover` or `goto`.
 struct Body<'a> {
     prog: &'a Program,
     info: &'a Info,
@@ -285,6 +283,8 @@ impl Visitor for Body<'_> {
                 kind: BranchKind::Goto,
                 ..
             } => self.ok = false,
+            // A bare `return` of named results.
+            StmtKind::Return(vals) if vals.is_empty() => self.ok = false,
             StmtKind::Return(vals) if self.pair => match vals.as_slice() {
                 [v, e] => {
                     if !is_nil_ident(self.prog, self.info, e) && !is_zero(self.prog, self.info, v) {
@@ -304,20 +304,9 @@ impl Visitor for Body<'_> {
 
     fn expr(&mut self, e: &Expr) -> bool {
         match &e.kind {
-            // A function literal's `return`s are its own.
-            ExprKind::FuncLit { body, .. } => {
-                let mut inner = Body {
-                    prog: self.prog,
-                    info: self.info,
-                    pair: false,
-                    results: &[],
-                    deps: Vec::new(),
-                    ok: true,
-                };
-                goxide_ast::visit::walk_block(&mut inner, body);
-                self.ok &= inner.ok;
-                false
-            }
+            // A function literal's statements are its own (a `defer` in the function that
+            // would run it, or a `recover` outside a deferred call, is found there).
+            ExprKind::FuncLit { .. } => false,
             ExprKind::Ident(n) if n == "recover" => {
                 if self
                     .info

@@ -19,7 +19,7 @@ pub fn tidy(items: &mut Vec<syn::Item>) {
 /// tail, its branches ending in their values. A value that holds a borrow guard while it is
 /// computed (`x.borrow().n`, a lock) keeps its `return`: as a tail, the guard would outlive
 /// the function's locals.
-fn tail_returns(items: &mut [syn::Item]) {
+pub(crate) fn tail_returns(items: &mut [syn::Item]) {
     struct Tails;
     impl VisitMut for Tails {
         fn visit_item_fn_mut(&mut self, f: &mut syn::ItemFn) {
@@ -45,8 +45,21 @@ fn tail_returns(items: &mut [syn::Item]) {
                 r.expr.as_deref().is_some_and(|e| !holds_guard(e))
             }
             Some(syn::Stmt::Expr(syn::Expr::If(i), _)) => if_returns(i),
+            Some(syn::Stmt::Expr(syn::Expr::Match(m), _)) => {
+                m.arms.iter().all(|a| arm_returns(&a.body))
+            }
             _ => false,
         }
+    }
+    fn arm_returns(e: &syn::Expr) -> bool {
+        match e {
+            syn::Expr::Block(b) => b.label.is_none() && returns_value(&b.block),
+            syn::Expr::Return(r) => r.expr.as_deref().is_some_and(|e| !holds_guard(e)),
+            _ => false,
+        }
+    }
+    fn is_empty_arm(e: &syn::Expr) -> bool {
+        matches!(e, syn::Expr::Block(b) if b.label.is_none() && b.block.stmts.is_empty())
     }
     fn if_returns(i: &syn::ExprIf) -> bool {
         returns_value(&i.then_branch)
@@ -67,6 +80,20 @@ fn tail_returns(items: &mut [syn::Item]) {
             syn::Stmt::Expr(syn::Expr::If(mut i), _) => {
                 if_into_values(&mut i);
                 syn::Expr::If(i)
+            }
+            syn::Stmt::Expr(syn::Expr::Match(mut m), _) => {
+                for a in &mut m.arms {
+                    match &mut *a.body {
+                        syn::Expr::Block(b) => into_values(&mut b.block),
+                        syn::Expr::Return(r) => {
+                            if let Some(e) = r.expr.take() {
+                                *a.body = *e;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                syn::Expr::Match(m)
             }
             other => {
                 b.stmts.push(other);
@@ -93,6 +120,34 @@ fn tail_returns(items: &mut [syn::Item]) {
         ) {
             b.stmts.pop();
             return;
+        }
+        // `match x { 0 => { return a; } _ => {} } return b;`: the arm that does nothing
+        // gives the final value, `match x { 0 => a, _ => b }`.
+        let n = b.stmts.len();
+        if n >= 2 && returns_value(b) {
+            if let (
+                syn::Stmt::Expr(syn::Expr::Match(m), _),
+                syn::Stmt::Expr(syn::Expr::Return(r), _),
+            ) = (&b.stmts[n - 2], &b.stmts[n - 1])
+            {
+                let empty = m.arms.iter().filter(|a| is_empty_arm(&a.body)).count();
+                let others = m
+                    .arms
+                    .iter()
+                    .all(|a| is_empty_arm(&a.body) || arm_returns(&a.body));
+                if empty == 1 && others {
+                    let value = r.expr.clone();
+                    b.stmts.pop();
+                    if let Some(syn::Stmt::Expr(syn::Expr::Match(m), semi)) = b.stmts.last_mut() {
+                        *semi = None;
+                        for a in &mut m.arms {
+                            if is_empty_arm(&a.body) {
+                                *a.body = syn::parse_quote!(return #value);
+                            }
+                        }
+                    }
+                }
+            }
         }
         if returns_value(b) {
             into_values(b);
@@ -430,6 +485,28 @@ mod tests {
         // A borrow guard would outlive the locals.
         let out = tidied("fn f() -> i64 { let x = h(); return x.borrow().n; }");
         assert!(out.contains("return x . borrow () . n ;"), "{out}");
+    }
+
+    #[test]
+    fn a_match_whose_arms_return_is_the_tail() {
+        let out = tidied(
+            "fn f(n: i64) -> i64 { match n { 0 => { return 1; } 1 | 2 => { g(); return 2; } _ => {} } return 3; }",
+        );
+        assert!(
+            out.contains("match n { 0 => { 1 } 1 | 2 => { g () ; 2 } _ => 3 } }"),
+            "{out}"
+        );
+        // Two arms that do nothing: the final value is not copied into both.
+        let out = tidied(
+            "fn f(n: i64) -> i64 { match n { 0 => { return 1; } 1 => {} _ => {} } return 3; }",
+        );
+        assert!(out.contains("return 1 ;"), "{out}");
+        assert!(out.ends_with("3 }"), "{out}");
+        // An arm that goes on without returning: the returns stay.
+        let out = tidied(
+            "fn f(n: i64) -> i64 { match n { 0 => { return 1; } _ => { g(); } } return 3; }",
+        );
+        assert!(out.contains("return 1 ;"), "{out}");
     }
 
     #[test]

@@ -50,6 +50,15 @@ func loadTea() (Item, error) {
 	return load("tea", "3")
 }
 
+// Named results, without a bare return.
+func divide(a, b int) (q int, err error) {
+	if b == 0 {
+		return 0, errors.New("division by zero")
+	}
+	q = a / b
+	return q, nil
+}
+
 // A partly filled value beside the error: Go's pair stays.
 func find(name string) (Item, error) {
 	return Item{Name: name}, errors.New("not found")
@@ -68,6 +77,9 @@ func main() {
 	check(it)
 	n, err2 := parse("pie", "7")
 	fmt.Println(n.Price, err2 == nil)
+	if q, err := divide(7, 0); err != nil {
+		fmt.Println(q, err)
+	}
 	f, err3 := find("milk")
 	fmt.Println(f.Name, err3)
 }
