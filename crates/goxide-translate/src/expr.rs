@@ -1783,8 +1783,8 @@ impl Ctx<'_> {
                     "comparison of structs or arrays holding pointers or interfaces",
                 );
             }
-            let a = self.operand(x, y);
-            let b = self.operand(y, x);
+            let a = self.compared(x, y);
+            let b = self.compared(y, x);
             if borrows_conflict(&a, &b) {
                 let cmp = comparison(op, parse_quote!(l), b);
                 return parse_quote!({
@@ -2037,6 +2037,50 @@ impl Ctx<'_> {
             _ => self.value(x),
         };
         paren_if_needed(v)
+    }
+
+    /// An operand of `==`, `<`, …: a struct, array or string held by a plain local (or a
+    /// field of one) is compared where it is, without a copy (`sq == cp`), as the operators
+    /// only borrow.
+    fn compared(&mut self, x: &Expr, other: &Expr) -> syn::Expr {
+        let v = self.operand(x, other);
+        if !self.plain_local_place(x) {
+            return v;
+        }
+        match v {
+            syn::Expr::MethodCall(m) if m.method == "clone" && m.args.is_empty() => *m.receiver,
+            v => v,
+        }
+    }
+
+    /// `x`, or `x.f.g`, of a local variable that holds its value itself: not a parameter, a
+    /// package variable, a cell, a loop variable borrowing its element, nor a reference.
+    fn plain_local_place(&self, x: &Expr) -> bool {
+        let x = crate::builtins::strip_parens(x);
+        match &x.kind {
+            ExprKind::Selector { x: base, .. } => {
+                self.info
+                    .selections
+                    .get(&x.id)
+                    .is_some_and(|s| s.kind == SelectionKind::FieldVal && !s.indirect)
+                    && self.plain_local_place(base)
+            }
+            ExprKind::Ident(_) => self.obj_of(x).is_some_and(|o| {
+                matches!(
+                    self.obj(o).kind,
+                    ObjKind::Var {
+                        global: false,
+                        param: false
+                    }
+                ) && !matches!(self.under(self.obj(o).ty), Type::Pointer(_))
+                    && !self.analysis.boxed.contains(&o)
+                    && !self.analysis.captured.contains(&o)
+                    && !self.deref_vars.contains(&o)
+                    && !self.borrowed_range.contains(&o)
+                    && !self.func.named_results.contains(&o)
+            }),
+            _ => false,
+        }
     }
 
     /// A string operand for comparison: a literal stays `"…"`, a `String` is borrowed.
