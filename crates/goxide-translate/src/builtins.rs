@@ -1915,14 +1915,12 @@ impl Ctx<'_> {
                 self.ptr_new_of(z, Some(et))
             }
             Builtin::Delete => {
-                let [m, k] = args else {
+                let [m, key] = args else {
                     return self.unsupported(e, "delete");
                 };
                 let Some(Type::Map(kt, _)) = self.type_of(m).map(|t| self.under(t).clone()) else {
                     return self.unsupported(e, "delete");
                 };
-                let k = self.value_as(k, kt);
-                let k = paren_if_needed(k);
                 let fresh = match &strip_parens(m).kind {
                     ExprKind::CompositeLit { .. } => true,
                     ExprKind::Call { func, .. } => {
@@ -1934,6 +1932,7 @@ impl Ctx<'_> {
                 };
                 if fresh {
                     // A map no one else sees (`delete(make(…), k)`): evaluated for its effects.
+                    let k = paren_if_needed(self.value_as(key, kt));
                     let mv = self.value(m);
                     let Some(mt) = self.type_of(m).and_then(|t| self.rust_type(t)) else {
                         return self.unsupported(e, "delete");
@@ -1945,8 +1944,10 @@ impl Ctx<'_> {
                 }
                 if self.global_root(m).is_none() {
                     let mp = crate::expr::as_base(self.place(m));
-                    return parse_quote!({ #mp.remove(&#k); });
+                    let k = self.map_key_ref(key, kt);
+                    return parse_quote!({ #mp.remove(#k); });
                 }
+                let k = paren_if_needed(self.value_as(key, kt));
                 // The key is computed before the package variable's cell is borrowed.
                 let remove = self.through_global(m, |c| {
                     let mp = crate::expr::as_base(c.place(m));

@@ -113,6 +113,9 @@ pub struct Ctx<'a> {
     /// Range value variables bound to a reference to the element (`for it in xs.iter()`):
     /// their uses are `(*it)`, and a copy is `it.clone()`.
     pub borrowed_range: std::collections::HashSet<ObjId>,
+    /// Range keys over a slice, array or string used only as indices: kept `usize`
+    /// (`for i in 0..xs.len()`, `xs[i]`), not made `i64` and cast back.
+    pub usize_vars: std::collections::HashSet<ObjId>,
     /// Methods of named non-struct types, by Rust type name, emitted as extension traits.
     pub ext_methods: std::collections::BTreeMap<String, Vec<syn::ImplItemFn>>,
     /// `impl dyn I { fn go_eq(…) }` for each trait interface whose values are compared, by

@@ -348,6 +348,7 @@ pub fn translate_package(
             deref_vars: HashSet::new(),
             narrowed: HashSet::new(),
             borrowed_range: HashSet::new(),
+            usize_vars: HashSet::new(),
             named_in_progress: Vec::new(),
             defer_name_reserved: false,
             stmt_call: None,

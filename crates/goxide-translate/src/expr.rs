@@ -847,6 +847,37 @@ impl Ctx<'_> {
         paren_if_needed(self.value_as(k, kt))
     }
 
+    /// A map key as the lookup borrows it (`m.get(k)`): a string constant is the `&str`
+    /// itself (`m.get("bob")`), a field or element is borrowed where it is (`m.get(&it.sku)`,
+    /// not `&it.sku.clone()`), other keys are borrowed values of the key type.
+    pub fn map_key_ref(&mut self, k: &Expr, kt: TypeId) -> syn::Expr {
+        if matches!(self.under(kt), Type::Basic(b) if b.is_string()) {
+            if let Some(lit) = self.const_str(k) {
+                return parse_quote!(#lit);
+            }
+        }
+        // A range variable bound to a reference to the element: that reference.
+        if let Some(o) = self.obj_of(k).filter(|o| {
+            matches!(k.kind, ExprKind::Ident(_))
+                && self.borrowed_range.contains(o)
+                && self.type_of(k) == Some(kt)
+        }) {
+            let id = self.var_name(o);
+            return parse_quote!(#id);
+        }
+        match self.map_key(k, kt) {
+            syn::Expr::MethodCall(m)
+                if m.method == "clone"
+                    && m.args.is_empty()
+                    && matches!(&*m.receiver, syn::Expr::Field(_) | syn::Expr::Index(_)) =>
+            {
+                let r = &m.receiver;
+                parse_quote!(&#r)
+            }
+            k => parse_quote!(&#k),
+        }
+    }
+
     /// Whether the package variable named `id` lives in a shared cell (its address is taken).
     pub fn boxed_global(&self, id: &syn::Ident) -> bool {
         self.global_names
@@ -1312,10 +1343,54 @@ impl Ctx<'_> {
             }
         }
         let v = paren_if_needed(self.borrowed(i));
+        let plain = crate::builtins::strip_parens(i);
+        if matches!(plain.kind, ExprKind::Ident(_))
+            && self
+                .obj_of(plain)
+                .is_some_and(|o| self.usize_vars.contains(&o))
+        {
+            return v;
+        }
         if self.type_of(i).and_then(|t| self.basic(t)) == Some(goxide_types::BasicKind::Uintptr) {
             return v;
         }
+        if let Some(len) = self.std_len(i, &v) {
+            return len;
+        }
         parse_quote!(#v as usize)
+    }
+
+    /// `len(x)` of a string, slice, array or map, translated `x.len() as i64`: the `usize`
+    /// that `x.len()` already is (`Vec::with_capacity(xs.len())`, not `xs.len() as i64 as
+    /// usize`).
+    fn std_len(&self, i: &Expr, v: &syn::Expr) -> Option<syn::Expr> {
+        let ExprKind::Call { func, args, .. } = &crate::builtins::strip_parens(i).kind else {
+            return None;
+        };
+        let f = crate::builtins::strip_parens(func);
+        let builtin = self
+            .obj_of(f)
+            .is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Builtin(_)));
+        let [x] = args.as_slice() else { return None };
+        let std_len = builtin
+            && matches!(&f.kind, ExprKind::Ident(n) if n == "len")
+            && self.type_of(x).is_some_and(|t| match self.under(t) {
+                Type::Basic(k) => k.is_string(),
+                Type::Slice(_) | Type::Array(..) | Type::Map(..) => true,
+                _ => false,
+            });
+        if !std_len {
+            return None;
+        }
+        let mut v = v;
+        while let syn::Expr::Paren(p) = v {
+            v = &p.expr;
+        }
+        let syn::Expr::Cast(c) = v else { return None };
+        let syn::Expr::MethodCall(m) = &*c.expr else {
+            return None;
+        };
+        (m.method == "len" && m.args.is_empty()).then(|| syn::Expr::MethodCall(m.clone()))
     }
 
     fn index(&mut self, e: &Expr, x: &Expr, indices: &[Expr], mutable: bool) -> syn::Expr {
@@ -1361,17 +1436,17 @@ impl Ctx<'_> {
                     return parse_quote!((*#m.entry(#k).or_default()));
                 }
                 let m = as_base(self.borrowed(x));
-                let k = self.map_key(i, kt);
+                let k = self.map_key_ref(i, kt);
                 let vt = match self.under(self.type_of(x).unwrap_or(kt)) {
                     Type::Map(_, v) => *v,
                     _ => kt,
                 };
                 if !self.has_default(vt) {
                     if let Some(z) = self.zero_value(vt) {
-                        return parse_quote!(#m.get(&#k).cloned().unwrap_or_else(|| #z));
+                        return parse_quote!(#m.get(#k).cloned().unwrap_or_else(|| #z));
                     }
                 }
-                parse_quote!(#m.get(&#k).cloned().unwrap_or_default())
+                parse_quote!(#m.get(#k).cloned().unwrap_or_default())
             }
             _ => self.unsupported(e, "index expression"),
         }
@@ -2129,6 +2204,20 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether `e` calls function `name` of standard-library package `pkg` (`strconv.Itoa(n)`).
+    pub fn is_std_call(&self, e: &Expr, pkg: &str, name: &str) -> bool {
+        let ExprKind::Call { func, .. } = &crate::builtins::strip_parens(e).kind else {
+            return false;
+        };
+        let ExprKind::Selector { x, sel } = &crate::builtins::strip_parens(func).kind else {
+            return false;
+        };
+        sel.name == name
+            && self.obj_of(x).is_some_and(
+                |o| matches!(self.obj(o).kind, ObjKind::PkgName(p) if self.prog.pkg(p).path == pkg),
+            )
+    }
+
     /// `a + b + c` on strings → `format!("{}{}{}", a, b, c)`.
     fn concat(&mut self, e: &Expr) -> syn::Expr {
         let mut parts = Vec::new();
@@ -2140,7 +2229,20 @@ impl Ctx<'_> {
                 fmt.push_str(&s.value().replace('{', "{{").replace('}', "}}"));
             } else {
                 fmt.push_str("{}");
-                args.push(self.borrowed(p));
+                let v = self.borrowed(p);
+                // `strconv.Itoa(n)` / `strconv.FormatBool(b)` formats as `n` itself does.
+                let v = match v {
+                    syn::Expr::MethodCall(m)
+                        if m.method == "to_string"
+                            && m.args.is_empty()
+                            && (self.is_std_call(p, "strconv", "Itoa")
+                                || self.is_std_call(p, "strconv", "FormatBool")) =>
+                    {
+                        *m.receiver
+                    }
+                    v => v,
+                };
+                args.push(v);
             }
         }
         if args.is_empty() {

@@ -199,6 +199,12 @@ impl Ctx<'_> {
         }
         if let (Some(v), Some(t)) = (self.info.const_value(a.id).cloned(), self.type_of(a)) {
             let t = goxide_types::default_type(&self.prog.types, t);
+            // A string constant prints as the `&str` it is (`&"error:"`).
+            if matches!(self.ty(t), Type::Basic(k) if k.is_string()) {
+                if let Some(lit) = self.const_str(a) {
+                    return parse_quote!(#lit);
+                }
+            }
             if let Some(c) = self.const_expr(&v, t, true) {
                 return c;
             }

@@ -10,6 +10,16 @@
 //! function has no `goto`, and in the statement list declaring `p`, no statement from the
 //! declaration through the last one using `p` names `x` (a loop using `p` counts whole).
 //!
+//! A part of a method's pointer receiver, `p := &s.f…` (`s.f[i]`, `s.f.g`; `f` not reached
+//! through an embedded field), is a candidate too: `let p = &mut self.f[i];` while the other
+//! fields of `s` are used (`self.log.push(…)` beside `p.state = …`: the borrow checker sees
+//! disjoint fields), provided `s` itself is not used as a whole (passed on, a method called on
+//! it, captured) and nothing names `s.f` until the last use of `p`. Where `s.f` is read
+//! meanwhile, or a reference cannot hold the pointee, `p` stands for the place itself
+//! (`self.f[i].state`), which needs that nothing writes, lends or calls a method on a part of
+//! `s.f` meanwhile. (`s.f = append(s.f, …)` while `p` lives may leave `p` on the old array in
+//! Go: not a candidate.)
+//!
 //! The rest is decided with the pointer parameters (see `ptr_params`), in the same fixed
 //! point: `p` must be used only as a borrowed parameter may be, and every other address of `x`
 //! must be lent without a cell too.
@@ -36,6 +46,10 @@ pub struct Candidate<'a> {
     /// every use of `p` uses `x…` itself (no Rust pointer is made). The place `x…` (its
     /// node; see [`find_expr`]).
     pub alias: Option<NodeId>,
+    /// For a borrow of a part of the receiver (`p := &s.f…`, `alias` unset), the place `p`
+    /// stands for instead where a reference cannot hold the pointee (its pointers point into
+    /// other values elsewhere in the package).
+    pub fallback: Option<NodeId>,
 }
 
 /// Every candidate of `files`, by the pointer variable.
@@ -45,6 +59,7 @@ pub fn candidates<'a>(
     files: &[&'a File],
     captured: &HashSet<ObjId>,
     whole_assigned: &HashSet<ObjId>,
+    ptr_value_methods: &HashSet<ObjId>,
 ) -> HashMap<ObjId, Candidate<'a>> {
     let mut out = HashMap::new();
     for f in files {
@@ -53,6 +68,17 @@ pub fn candidates<'a>(
                 continue;
             };
             let Some(body) = &fd.body else { continue };
+            // The pointer receiver of a method that takes it as `self` (`&mut self`).
+            let receiver = fd
+                .recv
+                .as_ref()
+                .filter(|r| matches!(r.ty.kind, ExprKind::Star(_)))
+                .and_then(|r| info.defs.get(&r.name.as_ref()?.id).copied())
+                .filter(|_| {
+                    info.defs
+                        .get(&fd.name.id)
+                        .is_some_and(|m| !ptr_value_methods.contains(m))
+                });
             let mut late = Late {
                 info,
                 goto: false,
@@ -70,6 +96,7 @@ pub fn candidates<'a>(
                 whole_assigned,
                 late: &late.named,
                 body,
+                receiver,
                 out: &mut out,
             };
             lists.list(&body.stmts);
@@ -125,6 +152,8 @@ struct Lists<'a, 'o> {
     whole_assigned: &'a HashSet<ObjId>,
     late: &'a HashSet<ObjId>,
     body: &'o Block,
+    /// The method's pointer receiver, when it is `self`: `&s.f…` borrows a part of `self`.
+    receiver: Option<ObjId>,
     out: &'a mut HashMap<ObjId, Candidate<'o>>,
 }
 
@@ -169,10 +198,35 @@ impl Lists<'_, '_> {
             // other variable of the function has `x`'s name (which could hide it).
             // (Each use re-evaluates the place: its indices, and a slice it indexes, must not
             // change meanwhile.)
-            let alias = if unused_while_borrowed(self.info, list, i, p, root) {
-                None
-            } else if !copied && !self.shadowed(root) && self.stable(list, i, p, root, &indices) {
-                place
+            // A part of the receiver, `&s.f…`: the other fields of `s` may be used meanwhile.
+            let receiver_field = match (place, Some(root) == self.receiver) {
+                (Some(_), true) => match &value.kind {
+                    ExprKind::Unary { x, .. } => match head_field(self.info, x, root) {
+                        Some(f) => Some((root, f)),
+                        None => continue,
+                    },
+                    _ => continue,
+                },
+                _ => None,
+            };
+            let unused = match receiver_field {
+                Some(rf) => disjoint_uses(self.info, list, i, p, rf, false),
+                None => unused_while_borrowed(self.info, list, i, p, root),
+            };
+            let can_alias = |this: &Self| {
+                !copied
+                    && !this.shadowed(root)
+                    && this.stable(list, i, p, root, &indices)
+                    && receiver_field
+                        .is_none_or(|rf| disjoint_uses(this.info, list, i, p, rf, true))
+            };
+            let (alias, fallback) = if unused {
+                let fallback = (receiver_field.is_some() && can_alias(self))
+                    .then_some(place)
+                    .flatten();
+                (None, fallback)
+            } else if can_alias(self) {
+                (place, None)
             } else {
                 continue;
             };
@@ -184,6 +238,7 @@ impl Lists<'_, '_> {
                     body: self.body,
                     copied,
                     alias,
+                    fallback,
                 },
             );
         }
@@ -216,6 +271,18 @@ impl Lists<'_, '_> {
                     .info
                     .type_of(y.id)
                     .is_some_and(|t| matches!(self.prog.types.under(t), Type::Struct(_)));
+                // `s.f` of the receiver `s` (`self.f`), not through an embedded field.
+                let of_receiver = self.receiver.is_some()
+                    && matches!(strip_parens(y).kind, ExprKind::Ident(_))
+                    && self.info.uses.get(&strip_parens(y).id).copied() == self.receiver
+                    && self
+                        .info
+                        .selections
+                        .get(&x.id)
+                        .is_some_and(|s| s.path.len() == 1);
+                if field && of_receiver {
+                    return self.receiver;
+                }
                 (field && value && !self.implicit_deref(x))
                     .then(|| self.root(y, indices))
                     .flatten()
@@ -385,6 +452,139 @@ pub(crate) fn declared<'s>(info: &Info, s: &'s Stmt) -> Option<(ObjId, &'s Expr)
         }
         _ => None,
     }
+}
+
+/// The field of the pointer `root` that the place `e` lies in (`s.f[i].g` → `f`'s index).
+fn head_field(info: &Info, e: &Expr, root: ObjId) -> Option<usize> {
+    match &e.kind {
+        ExprKind::Paren(x) | ExprKind::Star(x) => head_field(info, x, root),
+        ExprKind::Index { x, .. } | ExprKind::Slice { x, .. } => head_field(info, x, root),
+        ExprKind::Selector { x: base, .. } => {
+            let b = strip_parens(base);
+            if matches!(b.kind, ExprKind::Ident(_)) && info.uses.get(&b.id) == Some(&root) {
+                return info
+                    .selections
+                    .get(&e.id)
+                    .filter(|s| s.kind == goxide_types::SelectionKind::FieldVal)
+                    .and_then(|s| s.path.first().copied());
+            }
+            head_field(info, base, root)
+        }
+        _ => None,
+    }
+}
+
+/// Whether the statements of `list` after the declaration at `at`, through the last one
+/// naming `p`, use the pointer `root` (the method's receiver `s`) only through its fields
+/// (`s.g`): never as a whole (passed on, a method called on it, captured by a closure), and
+/// never writing, lending or calling a method on a part of field `f`, the one `p` points into.
+/// With `reads_of_f`, `s.f…` may still be read (each use of `p` re-evaluates the place);
+/// without, it is not named at all (`p` borrows from `self.f` while the others are used).
+fn disjoint_uses(
+    info: &Info,
+    list: &[Stmt],
+    at: usize,
+    p: ObjId,
+    (root, f): (ObjId, usize),
+    reads_of_f: bool,
+) -> bool {
+    struct Uses<'i> {
+        info: &'i Info,
+        root: ObjId,
+        f: usize,
+        reads_of_f: bool,
+        ok: bool,
+    }
+    impl Uses<'_> {
+        fn in_f(&self, e: &Expr) -> bool {
+            head_field(self.info, e, self.root) == Some(self.f)
+        }
+        fn is_root(&self, e: &Expr) -> bool {
+            let e = strip_parens(e);
+            matches!(e.kind, ExprKind::Ident(_)) && self.info.uses.get(&e.id) == Some(&self.root)
+        }
+    }
+    impl Visitor for Uses<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            let targets: Vec<&Expr> = match &s.kind {
+                StmtKind::Assign { lhs, .. } => lhs.iter().collect(),
+                StmtKind::IncDec { x, .. } => vec![x],
+                StmtKind::Range { key, value, .. } => key.iter().chain(value).collect(),
+                _ => vec![],
+            };
+            if targets.iter().any(|t| self.in_f(t) || self.is_root(t)) {
+                self.ok = false;
+            }
+            self.ok
+        }
+        fn expr(&mut self, e: &Expr) -> bool {
+            match &e.kind {
+                ExprKind::Selector { x, .. } if self.is_root(x) => {
+                    let field = self.info.selections.get(&e.id).filter(|s| {
+                        s.kind == goxide_types::SelectionKind::FieldVal && !s.path.is_empty()
+                    });
+                    match field {
+                        Some(s) if s.path[0] == self.f && !self.reads_of_f => self.ok = false,
+                        Some(_) => {}
+                        None => self.ok = false,
+                    }
+                    return false;
+                }
+                ExprKind::Unary {
+                    op: UnaryOp::Addr,
+                    x,
+                } if self.in_f(x) => self.ok = false,
+                ExprKind::Call { func, args, .. } => {
+                    // A method called on a part of `s.f` may write it; so do `copy`,
+                    // `delete` and `clear`.
+                    let on_f = match &strip_parens(func).kind {
+                        ExprKind::Selector { x, .. } => {
+                            self.in_f(x)
+                                && self
+                                    .info
+                                    .selections
+                                    .get(&strip_parens(func).id)
+                                    .is_some_and(|s| {
+                                        s.kind != goxide_types::SelectionKind::FieldVal
+                                    })
+                        }
+                        ExprKind::Ident(n) => {
+                            matches!(n.as_str(), "copy" | "delete" | "clear")
+                                && args.first().is_some_and(|a| self.in_f(a))
+                        }
+                        _ => false,
+                    };
+                    if on_f {
+                        self.ok = false;
+                    }
+                }
+                ExprKind::FuncLit { .. } if crate::subslice::mentions(self.info, e, self.root) => {
+                    self.ok = false;
+                }
+                ExprKind::Ident(_) if self.is_root(e) => self.ok = false,
+                _ => {}
+            }
+            self.ok
+        }
+    }
+    let used: Vec<HashSet<ObjId>> = list[at + 1..]
+        .iter()
+        .map(|s| crate::subslice::objects_used(info, s))
+        .collect();
+    let Some(last) = used.iter().rposition(|u| u.contains(&p)) else {
+        return true;
+    };
+    let mut u = Uses {
+        info,
+        root,
+        f,
+        reads_of_f,
+        ok: true,
+    };
+    for s in &list[at + 1..=at + 1 + last] {
+        visit::walk_stmt(&mut u, s);
+    }
+    u.ok
 }
 
 /// Whether no statement of `list` after the declaration at `at`, through the last one naming

@@ -99,8 +99,14 @@ pub struct Facts<'a> {
 
 pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> PtrParams {
     let threaded = crate::concurrency::has_go_statements(files);
-    let borrows =
-        crate::local_borrows::candidates(prog, info, files, facts.captured, facts.whole_assigned);
+    let borrows = crate::local_borrows::candidates(
+        prog,
+        info,
+        files,
+        facts.captured,
+        facts.whole_assigned,
+        facts.ptr_value_methods,
+    );
     // Addresses lent to borrowed parameters make no pointer, so their pointee type need not be
     // projected; which are lent depends on which parameters are borrowed, which depends on the
     // projected types: assume all lent, and drop the ones that are not until nothing changes.
@@ -359,17 +365,26 @@ fn decide(
     // hold.
     // (A pointer standing for its place is never made: its type need not be projected.)
     let unprojected = HashSet::new();
-    let borrows: HashMap<ObjId, &crate::local_borrows::Candidate<'_>> = borrow_candidates
+    let borrows: HashMap<ObjId, crate::local_borrows::Candidate<'_>> = borrow_candidates
         .iter()
-        .filter(|(&p, c)| {
-            let projected = if c.alias.is_some() {
-                &unprojected
-            } else {
-                projected
-            };
-            borrowable_pointer(prog, prog.obj(p).pkg, prog.obj(p).ty, projected)
+        .filter_map(|(&p, c)| {
+            let (pkg, ty) = (prog.obj(p).pkg, prog.obj(p).ty);
+            if c.alias.is_some() {
+                return borrowable_pointer(prog, pkg, ty, &unprojected).then_some((p, *c));
+            }
+            if borrowable_pointer(prog, pkg, ty, projected) {
+                return Some((p, *c));
+            }
+            // (A part of the receiver stands for its place instead.)
+            let alias = c.fallback?;
+            borrowable_pointer(prog, pkg, ty, &unprojected).then_some((
+                p,
+                crate::local_borrows::Candidate {
+                    alias: Some(alias),
+                    ..*c
+                },
+            ))
         })
-        .map(|(&p, c)| (p, c))
         .collect();
     // Locals that may reach through (and pass on) their pointer as a parameter does.
     let mut reaching: HashMap<ObjId, &Block> = locals.clone();
@@ -662,8 +677,15 @@ fn decide(
                 *lent_addrs.entry(c.root).or_default() += 1;
             }
         }
+        // (A part of the method's receiver, `&s.f…`, is borrowed from `self`: no cell.)
+        let receiver_root = |c: &crate::local_borrows::Candidate<'_>| {
+            matches!(prog.types.under(prog.obj(c.root).ty), Type::Pointer(_))
+        };
         for (p, c) in borrows.iter().filter(|(_, c)| !c.copied) {
-            if valid.contains(p) && lent_addrs.get(&c.root) != addr_total.get(&c.root) {
+            if valid.contains(p)
+                && !receiver_root(c)
+                && lent_addrs.get(&c.root) != addr_total.get(&c.root)
+            {
                 valid.remove(p);
                 dropped = true;
             }

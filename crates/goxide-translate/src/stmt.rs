@@ -1043,6 +1043,63 @@ impl Ctx<'_> {
 
     /// `a, b = b, a` of two local variables held the same way (no shared cell, no capture):
     /// `std::mem::swap(&mut a, &mut b);`, which moves the values instead of copying them.
+    /// Whether the range key `o` is a variable of its own that the loop body uses only as the
+    /// index of a slice, array or string (`xs[i]`): it can stay the `usize` the range yields.
+    fn index_only_key(&self, o: ObjId, body: &goxide_ast::ast::Block) -> bool {
+        use goxide_ast::visit::Visitor;
+        struct Uses<'c, 'a> {
+            ctx: &'c Ctx<'a>,
+            o: ObjId,
+            ok: bool,
+        }
+        impl Visitor for Uses<'_, '_> {
+            fn expr(&mut self, e: &Expr) -> bool {
+                match &e.kind {
+                    ExprKind::Index { x, indices } => {
+                        let indexable =
+                            self.ctx
+                                .type_of(x)
+                                .is_some_and(|t| match self.ctx.under(t) {
+                                    Type::Slice(_) | Type::Array(..) => true,
+                                    Type::Basic(k) => k.is_string(),
+                                    _ => false,
+                                });
+                        if let [i] = indices.as_slice() {
+                            let i = strip_parens(i);
+                            if indexable
+                                && matches!(i.kind, ExprKind::Ident(_))
+                                && self.ctx.obj_of(i) == Some(self.o)
+                            {
+                                goxide_ast::visit::walk_expr(self, x);
+                                return false;
+                            }
+                        }
+                    }
+                    ExprKind::Ident(_) if self.ctx.obj_of(e) == Some(self.o) => self.ok = false,
+                    _ => {}
+                }
+                self.ok
+            }
+        }
+        let an = &self.analysis;
+        if o == ObjId(u32::MAX)
+            || an.mutated.contains(&o)
+            || an.boxed.contains(&o)
+            || an.captured.contains(&o)
+            || an.address_taken.contains(&o)
+            || an.hoisted_range_vars.contains(&o)
+        {
+            return false;
+        }
+        let mut u = Uses {
+            ctx: self,
+            o,
+            ok: true,
+        };
+        goxide_ast::visit::walk_block(&mut u, body);
+        u.ok
+    }
+
     fn swap(&mut self, lhs: &[Expr], rhs: &[Expr]) -> Option<syn::Stmt> {
         let ([l0, l1], [r0, r1]) = (lhs, rhs) else {
             return None;
@@ -1647,13 +1704,13 @@ impl Ctx<'_> {
                     return Err("comma-ok form");
                 };
                 let m = crate::expr::as_base(self.borrowed(x));
-                let Some(k) = indices.first().map(|k| self.map_key(k, kt)) else {
+                let Some(k) = indices.first().map(|k| self.map_key_ref(k, kt)) else {
                     return Err("comma-ok");
                 };
                 let Some(z) = self.zero_value(vt) else {
                     return Err("comma-ok of this type");
                 };
-                parse_quote!(match #m.get(&#k) {
+                parse_quote!(match #m.get(#k) {
                     Some(v) => (v.clone(), true),
                     None => (#z, false),
                 })
@@ -1770,6 +1827,12 @@ impl Ctx<'_> {
                         }
                     }
                     None => pats.push(quote::quote!(_)),
+                }
+            }
+            // `_, ok := m[k]`: only the presence, `let ok = m.contains_key(k);`.
+            if let ([first, second], Some(present)) = (&pats[..], map_presence(&value)) {
+                if first.to_string() == "_" {
+                    return vec![parse_quote!(let #second = #present;)];
                 }
             }
             return vec![parse_quote!(let (#(#pats),*) = #value;)];
@@ -2695,8 +2758,12 @@ impl Ctx<'_> {
             }
             Type::Slice(et) | Type::Array(_, et) => {
                 let sx = crate::expr::as_base(self.borrowed(x));
-                if let Some((_, id, _)) = &k {
-                    prelude.insert(0, parse_quote!(let #id = #id as i64;));
+                if let Some((o, id, _)) = &k {
+                    if self.index_only_key(*o, body) {
+                        self.usize_vars.insert(*o);
+                    } else {
+                        prelude.insert(0, parse_quote!(let #id = #id as i64;));
+                    }
                 }
                 // Reading through a cell: the loop must not hold the borrow (the body may
                 // write through a pointer into the same variable).
@@ -3315,4 +3382,26 @@ fn shadows_post(body: &[syn::Stmt], post: &[syn::Stmt]) -> bool {
 /// Whether `e` is `todo!()`.
 fn is_todo(e: &syn::Expr) -> bool {
     matches!(e, syn::Expr::Macro(m) if m.mac.path.is_ident("todo"))
+}
+
+/// `m.contains_key(k)` for the comma-ok lookup `match m.get(k) { Some(v) => (v.clone(), true),
+/// None => (zero, false) }`.
+fn map_presence(value: &syn::Expr) -> Option<syn::Expr> {
+    let syn::Expr::Match(m) = value else {
+        return None;
+    };
+    let syn::Expr::MethodCall(get) = &*m.expr else {
+        return None;
+    };
+    let is_lookup = get.method == "get"
+        && get.args.len() == 1
+        && m.arms.len() == 2
+        && matches!(&m.arms[0].pat, syn::Pat::TupleStruct(t) if t.path.is_ident("Some"))
+        && matches!(&m.arms[1].pat, syn::Pat::Ident(i) if i.ident == "None");
+    if !is_lookup {
+        return None;
+    }
+    let receiver = &get.receiver;
+    let key = &get.args[0];
+    Some(parse_quote!(#receiver.contains_key(#key)))
 }

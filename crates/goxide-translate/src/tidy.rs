@@ -1,7 +1,8 @@
 //! Syntactic clean-ups of generated code that keep its meaning: copies made only to be read
 //! once more (`X.with(|v| v.clone()).clone()`), one `impl` block per run of methods, a zero
-//! value the next statement overwrites, a final `return v;` (the tail `v`). (Parentheses are the printer's: see the facade's
-//! `print.rs`.)
+//! value the next statement overwrites, a final `return v;` (the tail `v`), field shorthand
+//! (`Job { id }`), `T::default()` for a literal setting no field. (Parentheses are the
+//! printer's: see the facade's `print.rs`.)
 
 use syn::visit_mut::VisitMut;
 
@@ -9,6 +10,9 @@ use syn::visit_mut::VisitMut;
 pub fn tidy(items: &mut Vec<syn::Item>) {
     drop_double_copies(items);
     drop_entry_derefs(items);
+    shorthand_fields(items);
+    default_literals(items);
+    flatten_plain_blocks(items);
     merge_adjacent_impls(items);
     merge_overwritten_inits(items);
     tail_returns(items);
@@ -356,6 +360,97 @@ fn drop_double_copies(items: &mut [syn::Item]) {
     }
 }
 
+/// A struct literal field set from a variable of the same name is written once:
+/// `Job { id, state }`, not `Job { id: id, state: state }`.
+fn shorthand_fields(items: &mut [syn::Item]) {
+    struct Short;
+    impl VisitMut for Short {
+        fn visit_field_value_mut(&mut self, f: &mut syn::FieldValue) {
+            syn::visit_mut::visit_field_value_mut(self, f);
+            let syn::Member::Named(name) = &f.member else {
+                return;
+            };
+            let same = matches!(&f.expr, syn::Expr::Path(p)
+                if p.qself.is_none() && p.attrs.is_empty() && p.path.is_ident(name));
+            if same && f.attrs.is_empty() {
+                f.colon_token = None;
+            }
+        }
+    }
+    for item in items {
+        Short.visit_item_mut(item);
+    }
+}
+
+/// A block statement that declares nothing and only runs statements (`{ m.remove("a"); };`)
+/// is those statements, in the enclosing block.
+fn flatten_plain_blocks(items: &mut [syn::Item]) {
+    struct Flatten;
+    fn plain(e: &syn::Expr) -> Option<&syn::Block> {
+        let syn::Expr::Block(b) = e else { return None };
+        let runs_only = b.attrs.is_empty()
+            && b.label.is_none()
+            && !b.block.stmts.is_empty()
+            && b.block.stmts.iter().all(|s| match s {
+                syn::Stmt::Expr(_, semi) => semi.is_some(),
+                syn::Stmt::Macro(m) => m.semi_token.is_some(),
+                _ => false,
+            });
+        runs_only.then_some(&b.block)
+    }
+    impl VisitMut for Flatten {
+        fn visit_block_mut(&mut self, b: &mut syn::Block) {
+            syn::visit_mut::visit_block_mut(self, b);
+            if !b
+                .stmts
+                .iter()
+                .any(|s| matches!(s, syn::Stmt::Expr(e, _) if plain(e).is_some()))
+            {
+                return;
+            }
+            let stmts = std::mem::take(&mut b.stmts);
+            for s in stmts {
+                match &s {
+                    syn::Stmt::Expr(e, _) if plain(e).is_some() => {
+                        b.stmts
+                            .extend(plain(e).into_iter().flat_map(|x| x.stmts.clone()));
+                    }
+                    _ => b.stmts.push(s),
+                }
+            }
+        }
+    }
+    for item in items {
+        Flatten.visit_item_mut(item);
+    }
+}
+
+/// A struct literal setting no field is the type's default: `Item::default()`, not
+/// `Item { ..Default::default() }`.
+fn default_literals(items: &mut [syn::Item]) {
+    struct Defaults;
+    impl VisitMut for Defaults {
+        fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+            syn::visit_mut::visit_expr_mut(self, e);
+            let syn::Expr::Struct(st) = e else { return };
+            let is_default = matches!(st.rest.as_deref(), Some(syn::Expr::Call(c))
+                if c.args.is_empty()
+                    && matches!(&*c.func, syn::Expr::Path(p)
+                        if p.qself.is_none()
+                            && p.path.segments.len() == 2
+                            && p.path.segments[0].ident == "Default"
+                            && p.path.segments[1].ident == "default"));
+            if st.fields.is_empty() && st.qself.is_none() && st.attrs.is_empty() && is_default {
+                let path = &st.path;
+                *e = syn::parse_quote!(#path::default());
+            }
+        }
+    }
+    for item in items {
+        Defaults.visit_item_mut(item);
+    }
+}
+
 /// Adjacent inherent `impl T { … }` blocks of one type (Go methods declared one after another)
 /// become one block, as a Rust engineer writes them.
 fn merge_adjacent_impls(items: &mut Vec<syn::Item>) {
@@ -463,6 +558,36 @@ mod tests {
         // Changed through a tuple assignment: stays `mut`.
         let out = tidied("fn f() { let mut e = None; e = h(); (x, e) = k(); g(e); }");
         assert!(out.contains("let mut e = h () ;"), "{out}");
+    }
+
+    #[test]
+    fn a_field_set_from_its_namesake_is_shorthand() {
+        let out = tidied("fn f(id: i64) -> Job { Job { id: id, state: s.state, n: n.clone() } }");
+        assert!(
+            out.contains("Job { id , state : s . state , n : n . clone () }"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_literal_setting_no_field_is_the_default() {
+        let out = tidied(
+            "fn f() -> Job { g(Job { ..Default::default() }); Job { n: 1, ..Default::default() } }",
+        );
+        assert!(out.contains("g (Job :: default ())"), "{out}");
+        assert!(
+            out.contains("Job { n : 1 , .. Default :: default () }"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_block_that_only_runs_statements_is_flattened() {
+        let out = tidied("fn f() { { m.remove(\"a\"); }; { let v = 1; g(v); } { h(); k() } }");
+        assert!(
+            out.contains("{ m . remove (\"a\") ; { let v = 1 ; g (v) ; } { h () ; k () } }"),
+            "{out}"
+        );
     }
 
     #[test]
