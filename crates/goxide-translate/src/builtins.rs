@@ -305,6 +305,10 @@ impl Ctx<'_> {
         callee: &Expr,
         obj: goxide_types::ObjId,
     ) -> Option<syn::Ident> {
+        if self.parametric.contains(&obj) {
+            // One Rust generic function: its type arguments are inferred.
+            return Some(self.var_name(obj));
+        }
         let args = self.info.instances.get(&callee.id).cloned()?;
         let args: Vec<TypeId> = args.iter().map(|&t| self.resolve(t)).collect();
         if args
@@ -1735,6 +1739,25 @@ impl Ctx<'_> {
                         });
                     }
                 }
+                // `len(m[k])` of a string, slice or map value: measured in the map, not copied
+                // out of it.
+                if let (Builtin::Len, ExprKind::Index { x: mx, indices }) =
+                    (b, &strip_parens(x).kind)
+                {
+                    let mt = self.type_of(mx).map(|t| self.under(t).clone());
+                    if let (Some(Type::Map(kt, vt)), [k]) = (mt, indices.as_slice()) {
+                        let std = match self.under(vt) {
+                            Type::Basic(bk) => bk.is_string(),
+                            Type::Slice(_) | Type::Map(..) => true,
+                            _ => false,
+                        };
+                        if std && self.global_root(mx).is_none() {
+                            let m = crate::expr::as_base(self.borrowed(mx));
+                            let k = self.map_key_ref(k, kt);
+                            return parse_quote!(#m.get(#k).map_or(0, |v| v.len() as i64));
+                        }
+                    }
+                }
                 let v = self.borrowed(x);
                 let v = paren_if_needed(v);
                 match (b, self.under(t)) {
@@ -1800,6 +1823,8 @@ impl Ctx<'_> {
                 };
                 match self.under(t).clone() {
                     Type::Slice(et) => {
+                        // (An empty vector with room needs no zero value of a type parameter.)
+                        let bounds = self.param_bounds.clone();
                         let Some(z) = self.zero_value(et) else {
                             return self.unsupported(e, "make of this slice");
                         };
@@ -1809,10 +1834,13 @@ impl Ctx<'_> {
                         match (n, c) {
                             (Some(n), None) => parse_quote!(vec![#z; #n]),
                             // `make([]T, 0, n)`: an empty vector with room for `n`.
-                            (Some(_), Some(c)) if empty => match self.rust_type(et) {
-                                Some(ty) => parse_quote!(Vec::<#ty>::with_capacity(#c)),
-                                None => parse_quote!(Vec::with_capacity(#c)),
-                            },
+                            (Some(_), Some(c)) if empty => {
+                                self.param_bounds = bounds;
+                                match self.rust_type(et) {
+                                    Some(ty) => parse_quote!(Vec::<#ty>::with_capacity(#c)),
+                                    None => parse_quote!(Vec::with_capacity(#c)),
+                                }
+                            }
                             (Some(n), Some(c))
                                 if args[1..]
                                     .iter()

@@ -183,6 +183,12 @@ pub struct Ctx<'a> {
     pub mono_env_names: HashSet<String>,
     /// Instantiations used with concrete type arguments, per generic function.
     pub mono_instances: HashMap<ObjId, Vec<Vec<TypeId>>>,
+    /// Generic functions translated as Rust generic functions (see `parametric`).
+    pub parametric: std::collections::HashSet<ObjId>,
+    /// While one of those is translated: its type parameters' Rust names, and the bounds
+    /// its body needs of them.
+    pub rust_params: HashMap<TypeId, syn::Ident>,
+    pub param_bounds: HashMap<TypeId, std::collections::BTreeSet<&'static str>>,
     /// Interface types written in place, met so far, and whether they were declared.
     pub anon_ifaces: Vec<(TypeId, bool)>,
     /// Named struct types of the package (candidates for trait impls).

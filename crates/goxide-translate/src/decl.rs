@@ -162,6 +162,8 @@ pub fn translate_package(
             }
         }
     }
+    // Generic functions that stay generic (see `parametric`).
+    let parametric = crate::parametric::find(prog, info, &ast_files, &mono_instances);
     // Named types that become stand-ins: non-empty interfaces, and non-struct types whose
     // definition refers to themselves (a Rust alias cannot).
     let mut stub_types: HashSet<goxide_types::TypeId> = HashSet::new();
@@ -385,6 +387,9 @@ pub fn translate_package(
             mono_env_queue: Vec::new(),
             mono_env_names: std::mem::take(&mut mono_env_names),
             mono_instances: std::mem::take(&mut mono_instances),
+            parametric: parametric.clone(),
+            rust_params: HashMap::new(),
+            param_bounds: HashMap::new(),
             global_names: global_names.clone(),
             init_total,
             threaded,
@@ -1175,7 +1180,12 @@ impl Ctx<'_> {
         })]
     }
 
-    fn func_decl(&mut self, d: &Decl, f: &FuncDecl, init_index: usize) -> Vec<syn::Item> {
+    pub(crate) fn func_decl(
+        &mut self,
+        d: &Decl,
+        f: &FuncDecl,
+        init_index: usize,
+    ) -> Vec<syn::Item> {
         let Some(&obj) = self.info.defs.get(&f.name.id) else {
             return vec![];
         };
@@ -1241,6 +1251,9 @@ impl Ctx<'_> {
         if !f.type_params.is_empty() {
             if f.recv.is_some() || !self.subst.is_empty() {
                 return vec![self.stub_fn(d, &name, "generic function")];
+            }
+            if self.parametric.contains(&obj) {
+                return self.parametric_fn(d, f, obj);
             }
             // One Rust function per instantiation the program uses.
             let instances = self.mono_instances.get(&obj).cloned().unwrap_or_default();
@@ -2860,6 +2873,8 @@ pub(crate) fn writes_through_calling(
         recv: ObjId,
         found: bool,
         reads_only: &'a dyn Fn(ObjId) -> bool,
+        /// `&s.f…` of pointers only read through (see [`read_only_views`]).
+        views: &'a HashSet<NodeId>,
     }
     impl W<'_> {
         fn rooted(&self, e: &Expr) -> bool {
@@ -2923,7 +2938,7 @@ pub(crate) fn writes_through_calling(
                 ExprKind::Unary {
                     op: UnaryOp::Addr,
                     x,
-                } if self.rooted(x) => self.found = true,
+                } if self.rooted(x) && !self.views.contains(&e.id) => self.found = true,
                 ExprKind::FuncLit { .. } if crate::subslice::mentions(self.info, e, self.recv) => {
                     // A closure naming the receiver may keep it: be conservative.
                     self.found = true;
@@ -2933,11 +2948,13 @@ pub(crate) fn writes_through_calling(
             !self.found
         }
     }
+    let views = read_only_views(info, body, recv);
     let mut w = W {
         info,
         recv,
         found: false,
         reads_only,
+        views: &views,
     };
     goxide_ast::visit::walk_block(&mut w, body);
     // The receiver stored or returned (`return p`, `x = p`, `s = append(s, p)`) escapes too.
@@ -3111,6 +3128,113 @@ pub(crate) fn readonly_ptr_methods(
     }
     readonly.extend(reading);
     readonly
+}
+
+/// The addresses `&s.f…` of a part of the receiver `s` declared into a local pointer
+/// (`j := &s.jobs[i]`) that the body only reads through (`j.id`, `*j`): never written through,
+/// passed on, copied, nor a method called on it. Taking them does not write the receiver.
+fn read_only_views(info: &goxide_types::Info, body: &Block, recv: ObjId) -> HashSet<NodeId> {
+    use goxide_ast::visit::Visitor;
+    struct Decls<'a> {
+        info: &'a goxide_types::Info,
+        recv: ObjId,
+        out: Vec<(ObjId, NodeId)>,
+    }
+    impl Visitor for Decls<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            if let Some((p, v)) = crate::local_borrows::declared(self.info, s) {
+                if let ExprKind::Unary {
+                    op: UnaryOp::Addr,
+                    x,
+                } = &crate::builtins::strip_parens(v).kind
+                {
+                    let rooted = crate::stmt::root_ident(x)
+                        .and_then(|r| self.info.uses.get(&r.id))
+                        .is_some_and(|&o| o == self.recv);
+                    if rooted {
+                        self.out.push((p, crate::builtins::strip_parens(v).id));
+                    }
+                }
+            }
+            true
+        }
+    }
+    struct Reads<'a> {
+        info: &'a goxide_types::Info,
+        p: ObjId,
+        ok: bool,
+    }
+    impl Reads<'_> {
+        fn rooted(&self, e: &Expr) -> bool {
+            crate::stmt::root_ident(e)
+                .and_then(|r| self.info.uses.get(&r.id))
+                .is_some_and(|&o| o == self.p)
+        }
+        fn is_p(&self, e: &Expr) -> bool {
+            let e = crate::builtins::strip_parens(e);
+            matches!(e.kind, ExprKind::Ident(_)) && self.info.uses.get(&e.id) == Some(&self.p)
+        }
+    }
+    impl Visitor for Reads<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            let targets: Vec<&Expr> = match &s.kind {
+                StmtKind::Assign { lhs, .. } => lhs.iter().collect(),
+                StmtKind::IncDec { x, .. } => vec![x],
+                StmtKind::Range { key, value, .. } => key.iter().chain(value).collect(),
+                _ => vec![],
+            };
+            if targets.iter().any(|t| self.rooted(t)) {
+                self.ok = false;
+            }
+            self.ok
+        }
+        fn expr(&mut self, e: &Expr) -> bool {
+            match &e.kind {
+                ExprKind::Selector { x, .. } if self.is_p(x) => {
+                    let field = self
+                        .info
+                        .selections
+                        .get(&e.id)
+                        .is_some_and(|s| s.kind == goxide_types::SelectionKind::FieldVal);
+                    if !field {
+                        self.ok = false;
+                    }
+                    return false;
+                }
+                ExprKind::Star(x) if self.is_p(x) => return false,
+                ExprKind::Unary {
+                    op: UnaryOp::Addr,
+                    x,
+                } if self.rooted(x) => self.ok = false,
+                ExprKind::Call { func, .. } => {
+                    if let ExprKind::Selector { x, .. } = &crate::builtins::strip_parens(func).kind
+                    {
+                        if self.rooted(x) {
+                            self.ok = false;
+                        }
+                    }
+                }
+                ExprKind::Ident(_) if self.is_p(e) => self.ok = false,
+                _ => {}
+            }
+            self.ok
+        }
+    }
+    let mut d = Decls {
+        info,
+        recv,
+        out: Vec::new(),
+    };
+    goxide_ast::visit::walk_block(&mut d, body);
+    d.out
+        .into_iter()
+        .filter(|&(p, _)| {
+            let mut r = Reads { info, p, ok: true };
+            goxide_ast::visit::walk_block(&mut r, body);
+            r.ok
+        })
+        .map(|(_, id)| id)
+        .collect()
 }
 
 /// Whether method `m` has a value receiver it cannot write through: calling it only reads

@@ -1712,6 +1712,9 @@ impl Ctx<'_> {
         let Some(xt) = self.type_of(x) else {
             return self.unsupported(e, "binary expression");
         };
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            self.need_bound(xt, "PartialEq");
+        }
         if let Some(empty) = self.emptiness_test(op, x, y) {
             return empty;
         }

@@ -133,6 +133,9 @@ impl Ctx<'_> {
 
     /// An argument for a Rust formatting macro: constants get typed literals.
     fn fmt_arg(&mut self, a: &Expr) -> syn::Expr {
+        if let Some(t) = self.type_of(a) {
+            self.need_bound(t, "Format");
+        }
         if self.is_untyped_nil(a) {
             return parse_quote!(None::<Box<dyn crate::support::fmt::Format>>);
         }

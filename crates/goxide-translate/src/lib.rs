@@ -39,6 +39,7 @@ mod names;
 mod nil_guards;
 mod nullable;
 mod ownership;
+mod parametric;
 mod place;
 mod ptr_params;
 mod ptr_receivers;

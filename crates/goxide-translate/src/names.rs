@@ -125,7 +125,6 @@ pub fn const_ident(go: &str) -> Ident {
     ident(&screaming(go))
 }
 
-/// A label lifetime for a Go label (`Outer` → `'outer`).
 /// A temporary's name (`base`, `base_`, …) that no identifier of `e` uses.
 pub fn temp_not_in(base: &str, e: &impl quote::ToTokens) -> syn::Ident {
     fn idents(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
@@ -146,6 +145,7 @@ pub fn temp_not_in(base: &str, e: &impl quote::ToTokens) -> syn::Ident {
     syn::Ident::new(&name, Span::call_site())
 }
 
+/// A label lifetime for a Go label (`Outer` → `'outer`).
 pub fn label(go: &str) -> syn::Lifetime {
     let s = snake(go);
     let s = if s.starts_with(|c: char| c.is_ascii_digit())

@@ -177,7 +177,10 @@ impl Ctx<'_> {
             Type::Map(k, v) => {
                 // Keys must hash and compare by value in Rust as in Go: floats, pointers,
                 // interfaces and functions do not (yet).
-                if !self.is_hashable(*k) {
+                if self.rust_params.contains_key(k) {
+                    self.need_bound(*k, "Eq");
+                    self.need_bound(*k, "Hash");
+                } else if !self.is_hashable(*k) {
                     return None;
                 }
                 let k = self.rust_type_depth(*k, d)?;
@@ -234,6 +237,10 @@ impl Ctx<'_> {
             }
             Type::TypeParam { .. } if self.subst.contains_key(&t) => {
                 return self.rust_type_depth(self.resolve(t), d);
+            }
+            Type::TypeParam { .. } if self.rust_params.contains_key(&t) => {
+                let id = &self.rust_params[&t];
+                parse_quote!(#id)
             }
             Type::Chan(_, e) => {
                 let e = self.rust_type_depth(*e, d)?;
@@ -455,6 +462,7 @@ impl Ctx<'_> {
             // Pointers and interfaces compare by identity / dynamic value in Go: the derived
             // `PartialEq` would compare differently (or not exist), so they are left out.
             Type::Basic(_) | Type::Chan(..) => true,
+            Type::TypeParam { .. } => self.rust_params.contains_key(&t),
             Type::Array(_, e) => self.is_comparable(*e),
             Type::Struct(fields) => fields.iter().all(|f| self.is_comparable(f.ty)),
             _ => false,
@@ -465,6 +473,10 @@ impl Ctx<'_> {
     pub fn zero_value(&mut self, t: TypeId) -> Option<syn::Expr> {
         if self.stub_types.contains(&t) {
             return None;
+        }
+        if let Some(id) = self.rust_params.get(&t).cloned() {
+            self.need_bound(t, "Default");
+            return Some(parse_quote!(#id::default()));
         }
         // No Rust type, no zero value (an interface written in place is the exception: its
         // zero is `None`, whose type inference finds).

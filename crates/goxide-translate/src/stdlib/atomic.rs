@@ -1,4 +1,4 @@
-//! `sync/atomic` on variables (`atomic.AddInt64(&n, 1)`) and `bytes` slice functions.
+//! `sync/atomic` on variables (`atomic.AddInt64(&n, 1)`).
 //!
 //! An atomic operation takes a pointer; the variable it points to lives in a shared cell
 //! (`Rc<RefCell<T>>`, or `support::sync::Shared<T>` in a program with goroutines), so the
@@ -73,32 +73,6 @@ impl Ctx<'_> {
                         false
                     }
                 })
-            }
-            _ => return None,
-        })
-    }
-
-    pub(super) fn bytes_call(&mut self, name: &str, a: &Args) -> Option<syn::Expr> {
-        Some(match (name, a.len()) {
-            ("Equal", 2) => {
-                let (x, y) = (a.v(0), a.v(1));
-                parse_quote!((#x[..] == #y[..]))
-            }
-            ("Compare", 2) => {
-                let (x, y) = (a.v(0), a.v(1));
-                parse_quote!((#x[..].cmp(&#y[..]) as i64))
-            }
-            ("IndexByte", 2) => {
-                let (x, c) = (a.v(0), a.v(1));
-                parse_quote!(#x.iter().position(|&b| b == #c).map_or(-1, |i| i as i64))
-            }
-            ("HasPrefix", 2) => {
-                let (x, y) = (a.v(0), a.v(1));
-                parse_quote!(#x.starts_with(&#y[..]))
-            }
-            ("HasSuffix", 2) => {
-                let (x, y) = (a.v(0), a.v(1));
-                parse_quote!(#x.ends_with(&#y[..]))
             }
             _ => return None,
         })

@@ -56,6 +56,9 @@ impl Ctx<'_> {
                 // The callback reads the slice being sorted: it receives it as its first
                 // argument (under the same name), as the slice is borrowed by the sort.
                 let x = crate::builtins::strip_parens(&a.exprs[0]);
+                if matches!(x.kind, goxide_ast::ast::ExprKind::Selector { .. }) {
+                    return self.sort_field(name, x, &a.exprs[1]);
+                }
                 if !matches!(x.kind, goxide_ast::ast::ExprKind::Ident(_)) {
                     return None;
                 }
@@ -87,6 +90,125 @@ impl Ctx<'_> {
                 parse_quote!(crate::support::sort::search(#n, #f))
             }
             _ => return None,
+        })
+    }
+
+    /// `sort.Slice(s.items, func(i, j int) bool { … s.items[i] … })` for a slice field of a
+    /// struct held in place (a local struct, the receiver `self`, an owned local pointer): the
+    /// callback receives the field as its first argument (`|items, i, j| items[i]…`), and may
+    /// read the struct's other fields meanwhile (a closure borrows only the fields it names).
+    fn sort_field(
+        &mut self,
+        name: &str,
+        x: &goxide_ast::ast::Expr,
+        less: &goxide_ast::ast::Expr,
+    ) -> Option<syn::Expr> {
+        use goxide_ast::ast::{Expr, ExprKind};
+        use goxide_ast::visit::Visitor;
+        let ExprKind::Selector { x: base, sel } = &x.kind else {
+            return None;
+        };
+        let field = self.info.selections.get(&x.id)?;
+        if field.kind != goxide_types::SelectionKind::FieldVal || field.path.len() != 1 {
+            return None;
+        }
+        let base = crate::builtins::strip_parens(base);
+        if !matches!(base.kind, ExprKind::Ident(_)) {
+            return None;
+        }
+        let root = self.obj_of(base)?;
+        let held = match self.under(self.obj(root).ty) {
+            goxide_types::Type::Struct(_) => self.plain_local(root),
+            goxide_types::Type::Pointer(_) => self.is_self_ptr(base) || self.is_owned_ptr(base),
+            _ => false,
+        };
+        if !held
+            || !matches!(
+                self.type_of(x).map(|t| self.under(t).clone()),
+                Some(goxide_types::Type::Slice(_))
+            )
+        {
+            return None;
+        }
+        // The callback reaches the struct only through its fields.
+        struct Fields<'a> {
+            info: &'a goxide_types::Info,
+            root: goxide_types::ObjId,
+            ok: bool,
+        }
+        impl Visitor for Fields<'_> {
+            fn expr(&mut self, e: &Expr) -> bool {
+                let is_root = |x: &Expr| {
+                    let x = crate::builtins::strip_parens(x);
+                    matches!(x.kind, ExprKind::Ident(_))
+                        && self.info.uses.get(&x.id) == Some(&self.root)
+                };
+                match &e.kind {
+                    ExprKind::Selector { x, .. } if is_root(x) => {
+                        let direct = self.info.selections.get(&e.id).is_some_and(|s| {
+                            s.kind == goxide_types::SelectionKind::FieldVal && s.path.len() == 1
+                        });
+                        self.ok &= direct;
+                        return false;
+                    }
+                    ExprKind::Ident(_) if is_root(e) => self.ok = false,
+                    _ => {}
+                }
+                self.ok
+            }
+        }
+        let mut fields = Fields {
+            info: self.info,
+            root,
+            ok: true,
+        };
+        goxide_ast::visit::walk_expr(&mut fields, less);
+        if !fields.ok {
+            return None;
+        }
+        let target = crate::expr::as_base(self.place(x));
+        let mut c = self.borrowing_closure(less, None)?;
+        let syn::Expr::Closure(cl) = &mut c else {
+            return None;
+        };
+        // Each use of the field in the callback is the argument (named after the field,
+        // unless the callback names something else so).
+        let placeholder = syn::Ident::new("__sorted_field", proc_macro2::Span::call_site());
+        struct Replace {
+            target: String,
+            param: syn::Ident,
+        }
+        impl syn::visit_mut::VisitMut for Replace {
+            fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+                if quote::ToTokens::to_token_stream(e).to_string() == self.target {
+                    let p = &self.param;
+                    *e = parse_quote!(#p);
+                    return;
+                }
+                syn::visit_mut::visit_expr_mut(self, e);
+            }
+        }
+        syn::visit_mut::VisitMut::visit_expr_mut(
+            &mut Replace {
+                target: quote::ToTokens::to_token_stream(&target).to_string(),
+                param: placeholder.clone(),
+            },
+            &mut cl.body,
+        );
+        let param = crate::names::temp_not_in(&crate::names::snake(&sel.name), &cl.body);
+        syn::visit_mut::VisitMut::visit_expr_mut(
+            &mut Replace {
+                target: placeholder.to_string(),
+                param: param.clone(),
+            },
+            &mut cl.body,
+        );
+        cl.inputs.insert(0, parse_quote!(#param));
+        self.use_support("sort");
+        Some(match name {
+            "Slice" => parse_quote!(crate::support::sort::sort(&mut #target, #c)),
+            "SliceStable" => parse_quote!(crate::support::sort::stable(&mut #target, #c)),
+            _ => parse_quote!(crate::support::sort::is_sorted(&#target, #c)),
         })
     }
 

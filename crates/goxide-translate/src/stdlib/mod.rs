@@ -7,6 +7,7 @@
 
 mod atomic;
 mod big;
+mod bytes;
 mod container;
 mod context;
 mod csv;
