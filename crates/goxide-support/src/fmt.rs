@@ -101,6 +101,12 @@ pub trait Format {
     fn ptr_method_string(&self) -> Option<String> {
         None
     }
+
+    /// For a value Go compares by identity (a pointer, a channel): the address it holds, 0
+    /// for nil. Two such values in interfaces are equal when their addresses are.
+    fn identity(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// Formatting state: the output, the current flags, width and precision,
@@ -1423,6 +1429,9 @@ impl<T: Format> Format for Option<Rc<RefCell<T>>> {
     }
     fn kind(&self) -> Kind {
         Kind::Pointer
+    }
+    fn identity(&self) -> Option<usize> {
+        Some(self.as_ref().map_or(0, |rc| Rc::as_ptr(rc) as usize))
     }
     fn method_string(&self) -> Option<String> {
         self.as_ref().and_then(|rc| {

@@ -204,6 +204,16 @@ pub fn eq(a: &Iface, b: &Iface) -> bool {
             if let Some(same) = basic_eq(x.as_any(), y.as_any()) {
                 return same;
             }
+            if let (Some(p), Some(q)) = (x.identity(), y.identity()) {
+                return p == q;
+            }
+            let errors = (
+                x.as_any().downcast_ref::<super::errors::Error>(),
+                y.as_any().downcast_ref::<super::errors::Error>(),
+            );
+            if let (Some(p), Some(q)) = errors {
+                return super::errors::same(p, q);
+            }
             std::ptr::addr_eq(Rc::as_ptr(x), Rc::as_ptr(y))
         }
         _ => false,

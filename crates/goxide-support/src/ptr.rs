@@ -110,6 +110,9 @@ impl<T: Format + 'static> Format for Option<Rc<dyn Place<T>>> {
     fn kind(&self) -> Kind {
         Kind::Pointer
     }
+    fn identity(&self) -> Option<usize> {
+        Some(addr(self))
+    }
     fn method_string(&self) -> Option<String> {
         self.as_ref().and_then(|p| p.borrow().method_string())
     }

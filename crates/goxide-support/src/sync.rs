@@ -318,6 +318,9 @@ impl<T: super::fmt::Format> super::fmt::Format for Option<Shared<T>> {
     fn kind(&self) -> super::fmt::Kind {
         super::fmt::Kind::Pointer
     }
+    fn identity(&self) -> Option<usize> {
+        Some(self.as_ref().map_or(0, Shared::as_ptr))
+    }
     fn method_string(&self) -> Option<String> {
         self.as_ref()
             .and_then(|s| s.0.try_read().ok().and_then(|v| v.method_string()))
@@ -338,5 +341,57 @@ impl<T: super::fmt::Format> super::fmt::Format for super::chan::Chan<T> {
     }
     fn kind(&self) -> super::fmt::Kind {
         super::fmt::Kind::Pointer
+    }
+    fn identity(&self) -> Option<usize> {
+        Some(self.channel_address())
+    }
+}
+
+/// A `sync.Mutex` prints as Go prints its fields: `{state sema}`, state 1 while locked.
+impl super::fmt::Format for Mutex {
+    fn fmt(&self, f: &mut super::fmt::Formatter<'_>, _verb: char) {
+        let locked = i32::from(*state(&self.locked));
+        f.write_struct("sync.Mutex", &[("state", &locked), ("sema", &0u32)]);
+    }
+    fn type_name(&self) -> String {
+        Self::go_type()
+    }
+    fn go_type() -> String {
+        "sync.Mutex".to_string()
+    }
+    fn kind(&self) -> super::fmt::Kind {
+        super::fmt::Kind::Struct
+    }
+}
+
+/// A `sync.RWMutex` prints as Go 1.19 prints its fields: `{w writerSem readerSem readerCount
+/// readerWait}`.
+impl super::fmt::Format for RwMutex {
+    fn fmt(&self, f: &mut super::fmt::Formatter<'_>, _verb: char) {
+        let holders = *state(&self.holders);
+        let w = Mutex::default();
+        if holders < 0 {
+            *state(&w.locked) = true;
+        }
+        let readers = holders.max(0) as i32 - if holders < 0 { 1 << 30 } else { 0 };
+        f.write_struct(
+            "sync.RWMutex",
+            &[
+                ("w", &w),
+                ("writerSem", &0u32),
+                ("readerSem", &0u32),
+                ("readerCount", &readers),
+                ("readerWait", &0i32),
+            ],
+        );
+    }
+    fn type_name(&self) -> String {
+        Self::go_type()
+    }
+    fn go_type() -> String {
+        "sync.RWMutex".to_string()
+    }
+    fn kind(&self) -> super::fmt::Kind {
+        super::fmt::Kind::Struct
     }
 }

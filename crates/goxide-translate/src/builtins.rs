@@ -1026,6 +1026,16 @@ impl Ctx<'_> {
     ) -> syn::Expr {
         let m = self.effective_method(selection.obj, x, name);
         let mo = self.obj(m);
+        if let ObjKind::Func { recv: Some(rt) } = mo.kind {
+            // A method promoted from an embedded stand-in type.
+            let base = match self.under(rt) {
+                Type::Pointer(b) => *b,
+                _ => rt,
+            };
+            if self.stub_types.contains(&base) {
+                return self.unsupported(e, "method of a type goxide cannot translate yet");
+            }
+        }
         if let Some(xt) = self.type_of(x) {
             let base = match self.under(xt) {
                 Type::Pointer(b) => *b,
@@ -2449,6 +2459,9 @@ fn block_after(first: syn::Stmt, e: syn::Expr) -> syn::Expr {
 /// `v` (a zero value: `None`, `X::new()`) with its type `ty` written out: `None::<T>` for
 /// `Option<T>`, `(None as T)`, `<T>::new()`; other expressions unchanged.
 pub fn typed_value(v: syn::Expr, ty: syn::Type) -> syn::Expr {
+    if let syn::Expr::Group(g) = v {
+        return typed_value(*g.expr, ty);
+    }
     match &v {
         syn::Expr::Path(p) if p.qself.is_none() && p.path.is_ident("None") => {
             if let syn::Type::Path(tp) = &ty {
@@ -2469,8 +2482,12 @@ pub fn typed_value(v: syn::Expr, ty: syn::Type) -> syn::Expr {
             syn::Expr::Path(p)
                 if p.qself.is_none()
                     && p.path.segments.len() > 1
-                    && p.path.segments.last().is_some_and(|s| s.ident == "new") =>
+                    && p.path
+                        .segments
+                        .last()
+                        .is_some_and(|s| s.ident == "new" || s.ident == "default") =>
             {
+                let f = p.path.segments.last().map(|s| s.ident.clone());
                 match &ty {
                     // `Counts::new()`, `Vec::<u8>::new()`
                     syn::Type::Path(tp)
@@ -2489,9 +2506,9 @@ pub fn typed_value(v: syn::Expr, ty: syn::Type) -> syn::Expr {
                         {
                             a.colon2_token = Some(Default::default());
                         }
-                        parse_quote!(#path::new())
+                        parse_quote!(#path::#f())
                     }
-                    _ => parse_quote!(<#ty>::new()),
+                    _ => parse_quote!(<#ty>::#f()),
                 }
             }
             _ => v,

@@ -92,6 +92,18 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether `x` names the value receiver of a struct type that the method takes as `&self`
+    /// (a receiver the method changes is taken by value, `mut self`).
+    pub fn is_ref_receiver(&self, x: &Expr) -> bool {
+        let x = crate::builtins::strip_parens(x);
+        matches!(x.kind, ExprKind::Ident(_))
+            && self.obj_of(x).is_some_and(|o| {
+                self.local_names.get(&o).is_some_and(|n| n == RECEIVER)
+                    && !self.analysis.mutated.contains(&o)
+                    && matches!(self.under(self.obj(o).ty), Type::Struct(_))
+            })
+    }
+
     /// Whether `x` names a pointer that is a Rust reference: the pointer receiver of the method
     /// being translated (`&mut self`) or a borrowed pointer parameter (`p: &mut T`).
     pub fn is_self_ptr(&self, x: &Expr) -> bool {
@@ -272,6 +284,10 @@ impl Ctx<'_> {
             // A local's last use: the value moves (see `last_use`).
             return b;
         }
+        if self.is_ref_receiver(e) && self.type_of(e).is_some_and(|t| self.is_copy(t)) {
+            // A `Copy` struct taken as `&self`: its value.
+            return parse_quote!(*self);
+        }
         if self.is_place(e) && !self.type_of(e).is_some_and(|t| self.is_copy(t)) {
             let b = as_base(b);
             parse_quote!(#b.clone())
@@ -289,6 +305,9 @@ impl Ctx<'_> {
                 Some(z) if !matches!(self.under(target), Type::Basic(_)) => z,
                 _ => self.unsupported(e, "nil of this type"),
             };
+        }
+        if self.stub_types.contains(&target) && self.type_of(e) != Some(target) {
+            return self.unsupported(e, "value of a type goxide cannot translate yet");
         }
         if self.is_interface(target) && self.is_self_ptr(e) {
             return self.unsupported(e, "a pointer receiver used as an interface value");
@@ -1952,6 +1971,13 @@ impl Ctx<'_> {
             // A trait interface value compared with an `interface{}`: its dynamic value.
             let tv = self.borrowed(v);
             let tv = self.trait_to_any(&tv, vt)?;
+            let iv = self.borrowed(i);
+            return Some(parse_quote!(crate::support::iface::eq(&#iv, &#tv)));
+        }
+        if self.is_error(vt) {
+            // An error value compared with an `interface{}`: the error as an `interface{}`.
+            let it = if xi { xt } else { yt };
+            let tv = self.value_as(v, it);
             let iv = self.borrowed(i);
             return Some(parse_quote!(crate::support::iface::eq(&#iv, &#tv)));
         }

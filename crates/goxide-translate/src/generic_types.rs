@@ -235,6 +235,53 @@ impl crate::ctx::Ctx<'_> {
                 let base = base.split('[').next().unwrap_or(&base).to_string();
                 format!("{base}[{}]", args.join(","))
             }
+            // Inside an instantiation, the type parameters in composite types are its type
+            // arguments (`func(func(int) bool)`, not `func(func(R) bool)`).
+            _ if !self.subst.is_empty() => self.composite_type_string(t),
+            _ => self.prog.type_string(t),
+        }
+    }
+
+    /// Go's spelling of a composite type, with `go_type_string` for its parts.
+    fn composite_type_string(&self, t: TypeId) -> String {
+        match self.ty(t).clone() {
+            Type::Pointer(e) => format!("*{}", self.go_type_string(e)),
+            Type::Slice(e) => format!("[]{}", self.go_type_string(e)),
+            Type::Array(n, e) => format!("[{n}]{}", self.go_type_string(e)),
+            Type::Map(k, v) => format!("map[{}]{}", self.go_type_string(k), self.go_type_string(v)),
+            Type::Chan(d, e) => {
+                let dir = match d {
+                    goxide_ast::ast::ChanDir::Both => "chan ",
+                    goxide_ast::ast::ChanDir::Send => "chan<- ",
+                    goxide_ast::ast::ChanDir::Recv => "<-chan ",
+                };
+                format!("{dir}{}", self.go_type_string(e))
+            }
+            Type::Func(sig) => {
+                let n = sig.params.len();
+                let params: Vec<String> = sig
+                    .params
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &p)| match self.ty(p) {
+                        Type::Slice(e) if sig.variadic && i + 1 == n => {
+                            format!("...{}", self.go_type_string(*e))
+                        }
+                        _ => self.go_type_string(p),
+                    })
+                    .collect();
+                let results: Vec<String> = sig
+                    .results
+                    .iter()
+                    .map(|&r| self.go_type_string(r))
+                    .collect();
+                let res = match results.len() {
+                    0 => String::new(),
+                    1 => format!(" {}", results[0]),
+                    _ => format!(" ({})", results.join(", ")),
+                };
+                format!("func({}){res}", params.join(", "))
+            }
             _ => self.prog.type_string(t),
         }
     }

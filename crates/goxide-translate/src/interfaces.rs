@@ -109,9 +109,6 @@ impl Ctx<'_> {
             let Type::Func(sig) = self.ty(m.sig).clone() else {
                 continue;
             };
-            if sig.variadic {
-                continue;
-            }
             let mut tys = Vec::new();
             let mut ok = true;
             for &p in &sig.params {
@@ -126,9 +123,7 @@ impl Ctx<'_> {
             if !ok {
                 continue;
             }
-            let names: Vec<syn::Ident> = (0..tys.len())
-                .map(|i| syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site()))
-                .collect();
+            let names = param_idents(&sig.param_names, tys.len());
             out.push((m.name.clone(), names, tys, ret));
         }
         out
@@ -303,6 +298,27 @@ impl Ctx<'_> {
         args: &[syn::Ident],
     ) -> Option<syn::Expr> {
         let (m, path, _) = self.prog.lookup_field_or_method(concrete, name)?;
+        let stub_recv = match &self.obj(m).kind {
+            ObjKind::Func { recv: Some(r) } => {
+                let base = match self.ty(*r) {
+                    Type::Pointer(b) => *b,
+                    _ => *r,
+                };
+                self.stub_types.contains(&base)
+            }
+            _ => false,
+        };
+        if stub_recv {
+            let text = format!(
+                "{} unsupported: method `{name}` of a type goxide cannot translate yet",
+                crate::MARKER
+            );
+            let lit = syn::LitStr::new(&text, proc_macro2::Span::call_site());
+            return Some(parse_quote!({
+                __goxide_comment!(#lit);
+                todo!()
+            }));
+        }
         // (A method of an embedded interface has no receiver.)
         let ptr_method = matches!(&self.obj(m).kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
         let mutating = ptr_method && !self.readonly_ptr_methods.contains(&m);
@@ -490,7 +506,7 @@ impl Ctx<'_> {
         }
         // With no candidate, the `None` alone must name its type.
         let mut chain: syn::Expr = if arms.is_empty() {
-            parse_quote!(None::<std::rc::Rc<dyn #tr>>)
+            parse_quote!(None::<#rc<dyn #tr>>)
         } else {
             parse_quote!(None)
         };
@@ -663,4 +679,23 @@ pub struct InterfacePlan {
     /// Struct types whose `Error()` has a pointer receiver (`*T` is the error).
     pub ptr_errors: std::collections::HashSet<TypeId>,
     pub concrete: Vec<TypeId>,
+}
+
+/// The parameters of a trait method: Go's names where every parameter has a distinct one
+/// (`fn put(&self, tag: String, vals: Vec<i64>)`), else `a0`, `a1`, ….
+fn param_idents(go_names: &[String], n: usize) -> Vec<syn::Ident> {
+    let named: Vec<String> = go_names
+        .iter()
+        .map(|g| names::value_ident(g).to_string())
+        .collect();
+    let distinct = named.len() == n
+        && go_names.iter().all(|g| !g.is_empty() && g != "_")
+        && named.iter().all(|a| a != "self" && !a.starts_with("r#"))
+        && (1..named.len()).all(|i| !named[..i].contains(&named[i]));
+    if distinct {
+        return named.iter().map(|a| names::ident(a)).collect();
+    }
+    (0..n)
+        .map(|i| syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site()))
+        .collect()
 }

@@ -201,6 +201,9 @@ impl Ctx<'_> {
         let ExprKind::CompositeLit { elems, .. } = &e.kind else {
             return self.unsupported(e, "composite literal");
         };
+        if self.stub_types.contains(&t) {
+            return self.unsupported(e, "value of a type goxide cannot translate yet");
+        }
         let ut = self.prog.types.underlying(t);
         match self.ty(ut).clone() {
             Type::Struct(fields) => {

@@ -394,24 +394,39 @@ impl Ctx<'_> {
     /// Whether values of the type implement `support::fmt::Format` (and so can be stored in an
     /// `interface{}`): no closures or trait objects inside.
     pub fn is_formattable(&self, t: TypeId) -> bool {
-        self.is_formattable_depth(t, 0)
+        self.is_formattable_in(t, &mut Vec::new())
     }
 
-    fn is_formattable_depth(&self, t: TypeId, depth: u32) -> bool {
-        if depth > 20 {
+    /// (`named` holds the named types being looked at: a type that refers to itself through a
+    /// pointer, a slice or a map is formattable when the rest of it is.)
+    fn is_formattable_in(&self, t: TypeId, named: &mut Vec<TypeId>) -> bool {
+        if named.len() > 40 {
             return false;
         }
-        let d = depth + 1;
-        match self.under(t) {
+        let is_named = matches!(self.ty(t), Type::Named(_));
+        if is_named {
+            if self.stub_types.contains(&t) {
+                return false;
+            }
+            if named.contains(&t) {
+                return true;
+            }
+            named.push(t);
+        }
+        let ok = match self.under(t).clone() {
             Type::Func(_) => false,
             Type::Interface(_) => self.is_error(t) || self.is_empty_interface(t),
             Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) => {
-                self.is_formattable_depth(*e, d)
+                self.is_formattable_in(e, named)
             }
-            Type::Map(k, v) => self.is_formattable_depth(*k, d) && self.is_formattable_depth(*v, d),
-            Type::Struct(fields) => fields.iter().all(|f| self.is_formattable_depth(f.ty, d)),
+            Type::Map(k, v) => self.is_formattable_in(k, named) && self.is_formattable_in(v, named),
+            Type::Struct(fields) => fields.iter().all(|f| self.is_formattable_in(f.ty, named)),
             _ => true,
+        };
+        if is_named {
+            named.pop();
         }
+        ok
     }
 
     /// Whether values of the type can move to another thread (`Send`): no `Rc` inside (no
