@@ -65,6 +65,8 @@ pub struct Analysis {
     /// Uses of local variables that are their last (see `last_use`): the value moves there
     /// instead of being cloned.
     pub last_uses: HashSet<NodeId>,
+    /// String parameters the function only reads: `&str` (see `str_params`).
+    pub str_params: crate::str_params::StrParams,
     /// Pointee types nothing changes after construction: their pointers are `Option<T>`.
     pub frozen: HashSet<goxide_types::TypeId>,
     /// Linked types whose pointers own or view (see `links`).
@@ -1294,11 +1296,26 @@ pub fn analyze(
         .chain(out.subslices.values().map(|b| &b.base))
         .copied()
         .collect();
+    let ptr_fns: HashSet<ObjId> = out.ptr_params.fn_modes.keys().copied().collect();
+    out.str_params = crate::str_params::find(
+        prog,
+        info,
+        files,
+        &crate::str_params::Facts {
+            whole_assigned: &out.whole_assigned,
+            captured: &out.captured,
+            address_taken: &out.address_taken,
+            ptr_fns: &ptr_fns,
+            bytestrs: &out.bytestrs,
+        },
+    );
     let excluded = |v: ObjId| {
-        matches!(
-            prog.types.under(prog.obj(v).ty),
-            Type::Pointer(_) | Type::Func(_) | Type::Chan(..)
-        ) || out.captured.contains(&v)
+        out.str_params.params.contains(&v)
+            || matches!(
+                prog.types.under(prog.obj(v).ty),
+                Type::Pointer(_) | Type::Func(_) | Type::Chan(..)
+            )
+            || out.captured.contains(&v)
             || out.boxed.contains(&v)
             || out.address_taken.contains(&v)
             || out.slice_params.contains_key(&v)

@@ -216,6 +216,7 @@ impl Ctx<'_> {
         sig: &goxide_types::types::Signature,
         id: syn::Ident,
     ) -> syn::Expr {
+        let args = self.lend_str_args(e, obj, args);
         let build = |ctx: &mut Self| {
             let (binds, args) = ctx.lend_slice_args(e, obj, args, sig);
             with_binds(binds, parse_quote!(#id(#(#args),*)))
@@ -224,6 +225,28 @@ impl Ctx<'_> {
             Some(a) => self.through_global(a, build),
             None => build(self),
         }
+    }
+
+    /// The arguments of call `e` of function `obj`, those of its `&str` parameters borrowed
+    /// (see `str_params`).
+    fn lend_str_args(
+        &mut self,
+        e: &Expr,
+        obj: goxide_types::ObjId,
+        mut args: Vec<syn::Expr>,
+    ) -> Vec<syn::Expr> {
+        let Some(flags) = self.analysis.str_params.fns.get(&obj).cloned() else {
+            return args;
+        };
+        let ExprKind::Call { args: go_args, .. } = &e.kind else {
+            return args;
+        };
+        for (i, is_str) in flags.into_iter().enumerate() {
+            if let (true, Some(a), Some(v)) = (is_str, go_args.get(i), args.get(i).cloned()) {
+                args[i] = self.str_param_arg(a, v);
+            }
+        }
+        args
     }
 
     /// The argument of call `e` that lends a package variable (or part of one) to a `&mut`

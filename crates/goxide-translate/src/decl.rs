@@ -1345,7 +1345,7 @@ impl Ctx<'_> {
         }
         let mut body_stmts = self.signature_markers(&f.sig);
         body_stmts.extend(prelude);
-        let body_stmts = match &f.body {
+        let mut body_stmts = match &f.body {
             Some(b) => {
                 self.skip_comments_before(b.span.start + 1);
                 body_stmts.extend(self.function_body(&f.sig, &sig.results, b));
@@ -1353,6 +1353,16 @@ impl Ctx<'_> {
             }
             None => vec![parse_quote!(todo!();)],
         };
+        let str_names: Vec<syn::Ident> = f
+            .sig
+            .params
+            .iter()
+            .flat_map(|g| &g.names)
+            .filter_map(|n| self.info.defs.get(&n.id).copied())
+            .filter(|p| self.analysis.str_params.params.contains(p))
+            .map(|p| self.var_name(p))
+            .collect();
+        crate::str_params::read_in_place(&mut body_stmts, &str_names);
         let vis: syn::Visibility = if o.is_exported() && !self.is_main_pkg() {
             parse_quote!(pub)
         } else if self.multi_file() {
@@ -1559,6 +1569,10 @@ impl Ctx<'_> {
                 if obj.is_some_and(|o| self.analysis.handles.params.contains(&o)) {
                     // A handle the function only uses in place: a borrow of the caller's.
                     ty = parse_quote!(&#ty);
+                }
+                if obj.is_some_and(|o| self.analysis.str_params.params.contains(&o)) {
+                    // A string the function only reads (see `str_params`).
+                    ty = parse_quote!(&str);
                 }
                 if obj.is_some_and(|o| self.analysis.callbacks.params.contains(&o)) {
                     // A function parameter that is only called: a borrow of the caller's closure.

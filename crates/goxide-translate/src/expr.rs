@@ -92,6 +92,35 @@ impl Ctx<'_> {
         }
     }
 
+    /// The `&str` parameter `e` names (see `str_params`).
+    pub fn str_param_of(&self, e: &Expr) -> Option<ObjId> {
+        let e = crate::builtins::strip_parens(e);
+        if !matches!(e.kind, ExprKind::Ident(_)) {
+            return None;
+        }
+        self.obj_of(e)
+            .filter(|o| self.analysis.str_params.params.contains(o))
+    }
+
+    /// A call argument for a `&str` parameter, from its translation as an owned `String`
+    /// (`v`): a constant is its literal, a `&str` parameter itself, anything else borrowed.
+    pub fn str_param_arg(&mut self, a: &Expr, v: syn::Expr) -> syn::Expr {
+        if let Some(s) = self.const_str(a) {
+            return parse_quote!(#s);
+        }
+        if let Some(p) = self.str_param_of(a) {
+            let id = self.var_name(p);
+            return parse_quote!(#id);
+        }
+        match v {
+            syn::Expr::MethodCall(m) if m.method == "clone" && m.args.is_empty() => {
+                let r = &m.receiver;
+                parse_quote!(&#r)
+            }
+            v => parse_quote!(&#v),
+        }
+    }
+
     /// Whether `x` names the value receiver of a struct type that the method takes as `&self`
     /// (a receiver the method changes is taken by value, `mut self`).
     pub fn is_ref_receiver(&self, x: &Expr) -> bool {
@@ -246,6 +275,10 @@ impl Ctx<'_> {
 
     /// An owned value of `e`.
     pub fn value(&mut self, e: &Expr) -> syn::Expr {
+        if let Some(p) = self.str_param_of(e) {
+            let id = self.var_name(p);
+            return parse_quote!(#id.to_string());
+        }
         if let Some(v) = self.moved_into_pointer(e) {
             return v;
         }
@@ -873,6 +906,10 @@ impl Ctx<'_> {
         if matches!(self.under(kt), Type::Basic(b) if b.is_string()) {
             if let Some(lit) = self.const_str(k) {
                 return parse_quote!(#lit);
+            }
+            if let Some(p) = self.str_param_of(k) {
+                let id = self.var_name(p);
+                return parse_quote!(#id);
             }
         }
         // A range variable bound to a reference to the element: that reference.
@@ -2191,6 +2228,10 @@ impl Ctx<'_> {
     fn str_operand(&mut self, x: &Expr) -> syn::Expr {
         if let Some(s) = self.const_str(x) {
             return parse_quote!(#s);
+        }
+        if let Some(p) = self.str_param_of(x) {
+            let id = self.var_name(p);
+            return parse_quote!(#id);
         }
         let v = as_base(self.borrowed(x));
         parse_quote!(#v.as_str())

@@ -48,6 +48,7 @@ mod results;
 pub mod state_params;
 mod stdlib;
 mod stmt;
+mod str_params;
 mod subslice;
 mod tidy;
 mod types;

@@ -125,23 +125,8 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> ResultFns {
         }
     }
     // Only direct calls.
-    let mut uses = Uses {
-        prog,
-        info,
-        callees: HashSet::new(),
-        bad: HashSet::new(),
-    };
-    for f in files {
-        for d in &f.decls {
-            goxide_ast::visit::walk_decl(&mut uses, d);
-        }
-    }
-    for f in files {
-        for d in &f.decls {
-            goxide_ast::visit::walk_decl(&mut Refs(&mut uses), d);
-        }
-    }
-    cands.retain(|o, _| !uses.bad.contains(o));
+    let bad = not_only_called(prog, info, files);
+    cands.retain(|o, _| !bad.contains(o));
     // `return g(…)` needs `g` converted too.
     loop {
         let gone: Vec<ObjId> = cands
@@ -372,6 +357,28 @@ pub fn direct_callee(prog: &Program, info: &Info, call: &Expr) -> Option<ObjId> 
             .map(|s| s.obj),
         _ => None,
     }
+}
+
+/// The functions and methods named other than as the callee of a call outside `go` and
+/// `defer` statements (used as values, or run by `go` or `defer`).
+pub fn not_only_called(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> {
+    let mut uses = Uses {
+        prog,
+        info,
+        callees: HashSet::new(),
+        bad: HashSet::new(),
+    };
+    for f in files {
+        for d in &f.decls {
+            goxide_ast::visit::walk_decl(&mut uses, d);
+        }
+    }
+    for f in files {
+        for d in &f.decls {
+            goxide_ast::visit::walk_decl(&mut Refs(&mut uses), d);
+        }
+    }
+    uses.bad
 }
 
 /// Callee positions of calls (not in `go` or `defer`), and functions used otherwise.

@@ -3078,7 +3078,10 @@ impl Ctx<'_> {
             let matchable = kind.is_some_and(|k| k.is_integer() || k.is_string() || k.is_boolean());
             if all_const && matchable && self.cases_distinct(clauses) {
                 let is_str = kind.is_some_and(|k| k.is_string());
-                let scrut: syn::Expr = if is_str {
+                let scrut: syn::Expr = if let Some(p) = self.str_param_of(tag) {
+                    let id = self.var_name(p);
+                    parse_quote!(#id)
+                } else if is_str {
                     let t = crate::expr::as_base(self.borrowed(tag));
                     parse_quote!(#t.as_str())
                 } else {

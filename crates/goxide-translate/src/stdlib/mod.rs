@@ -262,6 +262,7 @@ impl Ctx<'_> {
     pub(crate) fn str_slice(&self, a: &Args, i: usize) -> syn::Expr {
         match self.const_str(&a.exprs[i]) {
             Some(l) => parse_quote!(#l),
+            None if self.str_param_of(&a.exprs[i]).is_some() => a.v(i),
             None => {
                 let v = a.v(i);
                 parse_quote!(#v.as_str())
