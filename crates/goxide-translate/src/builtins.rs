@@ -1237,7 +1237,7 @@ impl Ctx<'_> {
                 let Some(args) = self.call_args(e, args, &sig, ellipsis) else {
                     return self.unsupported(e, "call arguments");
                 };
-                args
+                self.lend_str_args(e, m, args)
             }
         };
         let Some(xt) = self.type_of(x) else {

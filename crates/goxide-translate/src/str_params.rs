@@ -2,21 +2,24 @@
 //! them: `fn greet(who: &str)`, called `greet(&name)` or `greet("bob")`, instead of taking a
 //! `String` that every caller clones.
 //!
-//! A parameter of a package function qualifies when it has Go's `string` type (not a named
-//! string type), every use of it only reads it (an operand, `len`, an index or a slice of it,
-//! a map key looked up, a `switch` tag, a `range`, a standard-library argument, or an argument
-//! for another such parameter: a parameter that is stored, returned, copied or inserted as a
-//! key stays an owned `String`, moved where it is kept), is not variadic, is never assigned as a whole, has no address taken, no closure
-//! captures it, and no other variable of the function has its name (the translation rewrites
-//! `who.as_str()` to `who` by name). The function must be neither a method nor generic, have no
-//! borrowed pointer parameters (their calls take another path), and be named only as the callee
-//! of direct calls (no function value, `go` or `defer`); outside `package main`, only
-//! unexported functions qualify, as other packages call exported ones.
+//! A parameter qualifies when it has Go's `string` type (not a named string type) and every use
+//! of it only reads it: an operand, `len`, an index or a slice of it, a map key looked up, a
+//! `switch` tag, a `range`, an argument of the standard library (functions, and methods of its
+//! types), or an argument for another such parameter (to a fixpoint). A parameter that is
+//! stored, returned, copied or inserted as a map key stays an owned `String`, moved where it
+//! is kept. It must not be variadic, assigned as a whole, address-taken or captured, and no
+//! other variable of the function may have its name (reads are rewritten by name).
 //!
-//! In the body, reads use `who` in place (and any use that still needs a `String` is
-//! `who.to_string()`). A caller passes a constant as
-//! the literal, a `&str` parameter as itself, and anything else borrowed (`&name`,
-//! `&format!(…)`).
+//! The function must not be generic, have borrowed pointer parameters (their calls take another
+//! path), or be named other than as the callee of direct calls (no function value, `go` or
+//! `defer`); outside `package main` it must be unexported, as other packages call exported
+//! ones. A method must belong to a named struct type that is neither generic nor embedded, have
+//! a name no interface has, and live in a package without `reflect`: trait impls and forwarding
+//! methods keep Go's signature.
+//!
+//! In the body, reads use `who` in place (a use that still needs a `String` is
+//! `who.to_string()`). A caller passes a constant as the literal, a `&str` parameter as itself,
+//! and anything else borrowed (`&name`, `&format!(…)`).
 
 use goxide_ast::ast::*;
 use goxide_ast::visit::{self, Visitor};
@@ -45,14 +48,63 @@ pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> 
     let mut out = StrParams::default();
     let not_only_called = crate::results::not_only_called(prog, info, files);
     let main_pkg = files.first().is_some_and(|f| f.package.name == "main");
+    // Methods whose name an interface has (their trait impls keep Go's signature), and types
+    // that another struct embeds (its forwarding methods do too).
+    let mut iface_names: HashSet<String> = crate::ptr_params::interface_method_names(files);
+    let mut embedded: HashSet<goxide_types::TypeId> = HashSet::new();
+    for i in 0..prog.types.len() {
+        match prog.types.get(goxide_types::TypeId(i as u32)) {
+            Type::Interface(it) => {
+                iface_names.extend(
+                    it.all_methods
+                        .iter()
+                        .chain(&it.methods)
+                        .map(|m| m.name.clone()),
+                );
+            }
+            Type::Struct(fields) => {
+                for f in fields.iter().filter(|f| f.embedded) {
+                    embedded.insert(match prog.types.get(f.ty) {
+                        Type::Pointer(b) => *b,
+                        _ => f.ty,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    let reflect = files
+        .iter()
+        .any(|f| f.imports.iter().any(|i| i.path == "reflect"));
+    let mut pkg = None;
     for f in files {
         for d in &f.decls {
             let DeclKind::Func(fd) = &d.kind else {
                 continue;
             };
             let Some(body) = &fd.body else { continue };
-            if fd.recv.is_some() || !fd.type_params.is_empty() || fd.name.name == "main" {
+            if !fd.type_params.is_empty() || fd.name.name == "main" {
                 continue;
+            }
+            if let Some(r) = &fd.recv {
+                // A method of a named struct type that is not generic and not embedded.
+                let Some(rt) = info.type_of(r.ty.id) else {
+                    continue;
+                };
+                let base = match prog.types.get(rt) {
+                    Type::Pointer(b) => *b,
+                    _ => rt,
+                };
+                let plain = matches!(prog.types.get(base), Type::Named(n)
+                    if n.type_params.is_empty() && n.type_args.is_empty())
+                    && matches!(prog.types.under(base), Type::Struct(_));
+                if !plain
+                    || reflect
+                    || embedded.contains(&base)
+                    || iface_names.contains(&fd.name.name)
+                {
+                    continue;
+                }
             }
             let exported = fd.name.name.chars().next().is_some_and(char::is_uppercase);
             if exported && !main_pkg {
@@ -61,6 +113,7 @@ pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> 
             let Some(&fobj) = info.defs.get(&fd.name.id) else {
                 continue;
             };
+            pkg = prog.obj(fobj).pkg;
             if not_only_called.contains(&fobj) || facts.ptr_fns.contains(&fobj) {
                 continue;
             }
@@ -111,6 +164,7 @@ pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> 
             prog,
             info,
             fns: &out.fns,
+            pkg,
             reads: HashSet::new(),
             inserted: HashSet::new(),
         };
@@ -163,12 +217,27 @@ struct Reads<'a> {
     prog: &'a Program,
     info: &'a Info,
     fns: &'a HashMap<ObjId, Vec<bool>>,
+    pkg: Option<goxide_types::PkgId>,
     reads: HashSet<NodeId>,
     /// Keys of map entries assigned to (inserted).
     inserted: HashSet<NodeId>,
 }
 
 impl Reads<'_> {
+    /// The function or method `f` names as a callee.
+    fn callee(&self, f: &Expr) -> Option<ObjId> {
+        match &f.kind {
+            ExprKind::Ident(_) => self.info.uses.get(&f.id).copied(),
+            ExprKind::Selector { .. } => self
+                .info
+                .selections
+                .get(&f.id)
+                .filter(|s| s.kind == goxide_types::SelectionKind::MethodVal)
+                .map(|s| s.obj),
+            _ => None,
+        }
+    }
+
     fn target(&mut self, t: &Expr) {
         if let ExprKind::Index { indices, .. } = &crate::builtins::strip_parens(t).kind {
             for i in indices {
@@ -242,11 +311,14 @@ impl Visitor for Reads<'_> {
                         .info
                         .type_of(e.id)
                         .is_some_and(|t| matches!(self.prog.types.under(t), Type::Slice(_)));
-                if stdlib || builtin || to_bytes {
+                // A method of another package's type (`sb.WriteString(s)`).
+                let foreign = matches!(&f.kind, ExprKind::Selector { .. })
+                    && self
+                        .callee(f)
+                        .is_some_and(|m| self.prog.obj(m).pkg != self.pkg);
+                if stdlib || builtin || to_bytes || foreign {
                     args.iter().for_each(|a| self.read(a));
-                } else if let Some(flags) =
-                    self.info.uses.get(&f.id).and_then(|fo| self.fns.get(fo))
-                {
+                } else if let Some(flags) = self.callee(f).and_then(|fo| self.fns.get(&fo)) {
                     for (a, &is_str) in args.iter().zip(flags) {
                         if is_str {
                             self.read(a);

@@ -26,11 +26,15 @@ func describe(item string) string {
 
 type Order struct{ Item string }
 
+// A method's parameter too, when no interface has the method's name.
+func (o *Order) Holds(item string) bool { return o.Item == item }
+
 // Stored: stays `String`, moved into the struct.
 func order(item string) Order { return Order{Item: item} }
 
 func main() {
 	name := "tea"
 	fmt.Println(describe(name), describe("coffee"), describe(name+"s"))
-	fmt.Println(order(name).Item)
+	o := order(name)
+	fmt.Println(o.Item, o.Holds("tea"), o.Holds(name+"s"))
 }
