@@ -1791,6 +1791,25 @@ impl Ctx<'_> {
         if string_operands && op == BinaryOp::Add {
             return self.concat(e);
         }
+        if string_operands && matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            // `s == ""` is `s.is_empty()`.
+            let empty = |c: &Self, o: &Expr| c.const_str(o).is_some_and(|l| l.value().is_empty());
+            let other = if empty(self, y) && !empty(self, x) {
+                Some(x)
+            } else if empty(self, x) && !empty(self, y) {
+                Some(y)
+            } else {
+                None
+            };
+            if let Some(o) = other {
+                let v = as_base(self.borrowed(o));
+                return if op == BinaryOp::Eq {
+                    parse_quote!(#v.is_empty())
+                } else {
+                    parse_quote!(!#v.is_empty())
+                };
+            }
+        }
         if string_operands && op.is_comparison() {
             let a = self.str_operand(x);
             let b = self.str_operand(y);
