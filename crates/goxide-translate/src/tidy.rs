@@ -1,7 +1,8 @@
 //! Syntactic clean-ups of generated code that keep its meaning: copies made only to be read
 //! once more (`X.with(|v| v.clone()).clone()`), one `impl` block per run of methods, a zero
 //! value the next statement overwrites, a final `return v;` (the tail `v`), field shorthand
-//! (`Job { id }`), `T::default()` for a literal setting no field. (Parentheses are the
+//! (`Job { id }`), `T::default()` for a literal setting no field, no type on a `let` whose
+//! value names it (`let wg = WaitGroup::default();`). (Parentheses are the
 //! printer's: see the facade's `print.rs`.)
 
 use syn::visit_mut::VisitMut;
@@ -15,6 +16,7 @@ pub fn tidy(items: &mut Vec<syn::Item>) {
     flatten_plain_blocks(items);
     merge_adjacent_impls(items);
     merge_overwritten_inits(items);
+    evident_let_types(items);
     tail_returns(items);
 }
 
@@ -451,6 +453,64 @@ fn default_literals(items: &mut [syn::Item]) {
     }
 }
 
+/// A `let` whose value is its type's `default()` or `new()` does not spell the type again:
+/// `let wg = sync::WaitGroup::default();`, `let v = Vec::<u8>::new();` (the type written on
+/// the call, generic arguments included, must be the declared one).
+fn evident_let_types(items: &mut [syn::Item]) {
+    struct Evident;
+    /// The segments of a path as text, turbofish or not (`Vec::<u8>` and `Vec<u8>` alike).
+    fn segments(p: &syn::Path) -> Vec<String> {
+        p.segments
+            .iter()
+            .map(|s| {
+                let args = match &s.arguments {
+                    syn::PathArguments::AngleBracketed(a) => {
+                        let args = &a.args;
+                        quote::quote!(#args).to_string()
+                    }
+                    syn::PathArguments::None => String::new(),
+                    syn::PathArguments::Parenthesized(_) => "()".to_string(),
+                };
+                format!("{}<{args}>", s.ident)
+            })
+            .collect()
+    }
+    impl VisitMut for Evident {
+        fn visit_local_mut(&mut self, l: &mut syn::Local) {
+            syn::visit_mut::visit_local_mut(self, l);
+            let syn::Pat::Type(pt) = &l.pat else { return };
+            let syn::Type::Path(tp) = &*pt.ty else { return };
+            let Some(init) = &l.init else { return };
+            if init.diverge.is_some() || tp.qself.is_some() {
+                return;
+            }
+            let syn::Expr::Call(c) = &*init.expr else {
+                return;
+            };
+            let syn::Expr::Path(f) = &*c.func else { return };
+            let all: Vec<&syn::PathSegment> = f.path.segments.iter().collect();
+            let Some((last, ty_path)) = all.split_last() else {
+                return;
+            };
+            if !c.args.is_empty()
+                || f.qself.is_some()
+                || !(last.ident == "default" || last.ident == "new")
+                || !last.arguments.is_none()
+            {
+                return;
+            }
+            let mut callee = f.path.clone();
+            callee.segments = ty_path.iter().map(|s| (*s).clone()).collect();
+            if segments(&callee) == segments(&tp.path) {
+                l.pat = (*pt.pat).clone();
+            }
+        }
+    }
+    for item in items {
+        Evident.visit_item_mut(item);
+    }
+}
+
 /// Adjacent inherent `impl T { … }` blocks of one type (Go methods declared one after another)
 /// become one block, as a Rust engineer writes them.
 fn merge_adjacent_impls(items: &mut Vec<syn::Item>) {
@@ -558,6 +618,24 @@ mod tests {
         // Changed through a tuple assignment: stays `mut`.
         let out = tidied("fn f() { let mut e = None; e = h(); (x, e) = k(); g(e); }");
         assert!(out.contains("let mut e = h () ;"), "{out}");
+    }
+
+    #[test]
+    fn a_let_whose_value_names_its_type_drops_the_type() {
+        let out =
+            tidied("fn f() { let wg: sync::WaitGroup = sync::WaitGroup::default(); g(&wg); }");
+        assert!(
+            out.contains("let wg = sync :: WaitGroup :: default () ;"),
+            "{out}"
+        );
+        let out = tidied("fn f() { let v: Vec<u8> = Vec::<u8>::new(); g(&v); }");
+        assert!(out.contains("let v = Vec :: < u8 > :: new () ;"), "{out}");
+        // The type carries what the call leaves to inference: kept.
+        let out = tidied("fn f() { let m: HashMap<String, i64> = HashMap::new(); g(&m); }");
+        assert!(out.contains("let m : HashMap < String , i64 > ="), "{out}");
+        // Another type's constructor: kept.
+        let out = tidied("fn f() { let s: Stack = Other::new(); g(&s); }");
+        assert!(out.contains("let s : Stack ="), "{out}");
     }
 
     #[test]
