@@ -105,7 +105,7 @@ impl Ctx<'_> {
         let Type::Func(sig) = self.under(ft).clone() else {
             return self.unsupported(e, "call of non-function");
         };
-        if !self.sig_translatable(&sig) {
+        if !self.sig_translatable(&sig) || self.generic_iface_in_sig(callee) {
             return self.unsupported(
                 e,
                 "call of a function whose signature goxide cannot translate yet",
@@ -385,6 +385,33 @@ impl Ctx<'_> {
     }
 
     /// Whether every parameter and result type has a Rust form.
+    /// Whether `callee` is a generic function whose declared signature holds an interface
+    /// or struct type written with its type parameters (`interface{ bar() T }`,
+    /// `struct{ a, b T }`): its instances have no Rust type for it (see `is_anon_iface`), so
+    /// they are stubs.
+    fn generic_iface_in_sig(&self, callee: &Expr) -> bool {
+        let Some(f) = self.direct_callee(callee) else {
+            return false;
+        };
+        if !self.prog.func_type_params.contains_key(&f) {
+            return false;
+        }
+        let Type::Func(sig) = self.prog.types.under(self.obj(f).ty) else {
+            return false;
+        };
+        sig.params
+            .iter()
+            .chain(&sig.results)
+            .any(|&t| match self.prog.types.get(t) {
+                Type::Interface(i) => i
+                    .all_methods
+                    .iter()
+                    .any(|m| crate::decl::mentions_type_param(self.prog, m.sig, 0)),
+                Type::Struct(_) => crate::decl::mentions_type_param(self.prog, t, 0),
+                _ => false,
+            })
+    }
+
     pub fn sig_translatable(&mut self, sig: &goxide_types::types::Signature) -> bool {
         let ts: Vec<TypeId> = sig.params.iter().chain(&sig.results).copied().collect();
         ts.into_iter().all(|t| self.rust_type(t).is_some())
@@ -898,6 +925,9 @@ impl Ctx<'_> {
                 return self.method_call(e, inner, name, selection, args, ellipsis);
             }
         }
+        if self.anon_struct_receiver(x) {
+            return self.unsupported(e, "method promoted through an anonymous struct");
+        }
         let mut bind = self.method_instance_subst(selection);
         // In a generic instantiation, the type argument's own method (of a generic type) has
         // its receiver's type parameters.
@@ -913,6 +943,28 @@ impl Ctx<'_> {
         let call = self.method_call_inner(e, x, name, selection, args, ellipsis);
         self.subst = saved;
         call
+    }
+
+    /// Whether `x` is of a type parameter (or a pointer to one) whose type argument is an
+    /// anonymous struct type (or a pointer to one): its methods are all promoted from embedded
+    /// fields, and its Rust struct has no methods of its own.
+    fn anon_struct_receiver(&self, x: &Expr) -> bool {
+        let Some(t) = self.type_of(x) else {
+            return false;
+        };
+        let t = match self.prog.types.get(t) {
+            Type::Pointer(b) => *b,
+            _ => t,
+        };
+        if !matches!(self.prog.types.get(t), Type::TypeParam { .. }) {
+            return false;
+        }
+        let t = self.resolve(t);
+        let t = match self.prog.types.get(t) {
+            Type::Pointer(b) => self.resolve(*b),
+            _ => t,
+        };
+        matches!(self.prog.types.get(t), Type::Struct(_))
     }
 
     /// Receiver type parameter → type argument, for a method of a generic type selected on

@@ -63,11 +63,13 @@ pub fn find(
             if fd.recv.is_some() && iface_methods.contains(&fd.name.name) {
                 continue;
             }
-            let params = crate::ptr_params::param_objs(
-                info,
-                &fd.sig,
-                |p| matches!(prog.types.under(prog.obj(p).ty), Type::Func(s) if !s.variadic),
-            );
+            let params = crate::ptr_params::param_objs(info, &fd.sig, |p| {
+                let t = prog.obj(p).ty;
+                // (A function type naming itself, `type F func(int, F)`, is not borrowed:
+                // a function passed for it has the type's own signature.)
+                matches!(prog.types.under(t), Type::Func(s)
+                        if !s.variadic && !s.params.iter().chain(&s.results).any(|&u| u == t))
+            });
             if params.iter().any(Option::is_some) {
                 funcs.insert(fobj, (params, body));
             }

@@ -1247,6 +1247,7 @@ impl Ctx<'_> {
             } else {
                 parse_quote!(r.as_ref().unwrap().borrow_mut().#mid(#(#args),*))
             };
+            let call = self.ext_method_call(call, xt, m);
             return parse_quote!({
                 let r = #ptr;
                 #rc::new(move |#(#params),*| #ret { #call })
@@ -1258,6 +1259,10 @@ impl Ctx<'_> {
                 parse_quote!(r.clone().#mid(#(#args),*))
             } else {
                 parse_quote!(r.#mid(#(#args),*))
+            };
+            let call = match self.under(xt).clone() {
+                Type::Pointer(elem) => self.ext_method_call(call, elem, m),
+                _ => call,
             };
             let ret = match ret {
                 syn::ReturnType::Default => quote::quote!(),
@@ -1272,6 +1277,10 @@ impl Ctx<'_> {
         } else {
             parse_quote!(r.#mid(#(#args),*))
         };
+        let call = match self.under(xt).clone() {
+            Type::Pointer(elem) => self.ext_method_call(call, elem, m),
+            _ => self.ext_method_call(call, xt, m),
+        };
         let v = self.value(x);
         let ret = match ret {
             syn::ReturnType::Default => quote::quote!(),
@@ -1281,6 +1290,43 @@ impl Ctx<'_> {
             let r = #v;
             #rc::new(move |#(#params),*| #ret { #call })
         })
+    }
+
+    /// `recv.m(args)` as `<T as TMethods>::m(recv, args)` when `m` is a method of a named
+    /// non-struct type `t` (a type alias with an extension trait): two such types over one
+    /// Rust type may both have a method `m`, which the method-call syntax cannot tell apart.
+    fn ext_method_call(&mut self, call: syn::Expr, t: goxide_types::TypeId, m: ObjId) -> syn::Expr {
+        if matches!(
+            self.under(t),
+            Type::Struct(_) | Type::Pointer(_) | Type::Interface(_)
+        ) {
+            return call;
+        }
+        let syn::Expr::MethodCall(mc) = &call else {
+            return call;
+        };
+        let (Some(name), Some(tr)) = (self.named_type_ident(t), self.ext_trait_ident(t)) else {
+            return call;
+        };
+        let ptr_recv = matches!(&self.obj(m).kind, ObjKind::Func { recv: Some(r) } if matches!(self.ty(*r), Type::Pointer(_)));
+        let r = &mc.receiver;
+        let recv: syn::Expr = if ptr_recv && self.readonly_ptr_methods.contains(&m) {
+            parse_quote!(&*#r)
+        } else if ptr_recv {
+            parse_quote!(&mut *#r)
+        } else if self.is_copy(t) || self.value_receiver_moves(m) {
+            (**r).clone()
+        } else {
+            parse_quote!(&#r)
+        };
+        let mid = &mc.method;
+        let args = &mc.args;
+        if ptr_recv {
+            // (Naming the type lets a `RefMut` coerce to `&mut T`.)
+            parse_quote!(<#name as #tr>::#mid(#recv, #args))
+        } else {
+            parse_quote!(#tr::#mid(#recv, #args))
+        }
     }
 
     /// `T.M` / `(*T).M`: a function taking the receiver first.
@@ -1786,8 +1832,11 @@ impl Ctx<'_> {
                 };
             }
         }
-        let string_operands =
-            self.is_string(xt) || self.type_of(y).is_some_and(|t| self.is_string(t));
+        // (A string compared with an interface value holding one is an interface comparison.)
+        let string_operands = (self.is_string(xt)
+            || self.type_of(y).is_some_and(|t| self.is_string(t)))
+            && !self.is_interface(xt)
+            && !self.type_of(y).is_some_and(|t| self.is_interface(t));
         if string_operands && op == BinaryOp::Add {
             return self.concat(e);
         }
