@@ -248,6 +248,86 @@ pub fn nil_deref() -> ! {
     runtime_error(NIL_DEREF)
 }
 
+// ---------------------------------------------------------------------------
+// Nil function values
+// ---------------------------------------------------------------------------
+
+/// A function value (`Rc<dyn Fn…>`, `Arc<dyn Fn…>`, or a reference to one) that may be Go's
+/// nil function of its type, told apart by its closure's address.
+pub trait NilFunc {
+    fn is_nil_func(&self) -> bool;
+}
+
+impl<T: ?Sized + 'static> NilFunc for std::rc::Rc<T> {
+    fn is_nil_func(&self) -> bool {
+        let addr = std::rc::Rc::as_ptr(self) as *const () as usize;
+        NIL_FUNCS.with_borrow(|m| {
+            m.get(&std::any::TypeId::of::<Self>())
+                .and_then(|v| v.downcast_ref::<Self>())
+                .is_some_and(|n| std::rc::Rc::as_ptr(n) as *const () as usize == addr)
+        })
+    }
+}
+
+impl<T: ?Sized + Send + Sync + 'static> NilFunc for std::sync::Arc<T> {
+    fn is_nil_func(&self) -> bool {
+        let addr = std::sync::Arc::as_ptr(self) as *const () as usize;
+        let m = NIL_FUNCS_SYNC.lock().unwrap_or_else(|e| e.into_inner());
+        m.get(&std::any::TypeId::of::<Self>())
+            .and_then(|v| v.downcast_ref::<Self>())
+            .is_some_and(|n| std::sync::Arc::as_ptr(n) as *const () as usize == addr)
+    }
+}
+
+impl<F: NilFunc + ?Sized> NilFunc for &F {
+    fn is_nil_func(&self) -> bool {
+        (**self).is_nil_func()
+    }
+}
+
+thread_local! {
+    static NIL_FUNCS: std::cell::RefCell<std::collections::HashMap<std::any::TypeId, Box<dyn Any>>> =
+        Default::default();
+}
+
+static NIL_FUNCS_SYNC: std::sync::LazyLock<
+    std::sync::Mutex<std::collections::HashMap<std::any::TypeId, Box<dyn Any + Send + Sync>>>,
+> = std::sync::LazyLock::new(Default::default);
+
+/// Go's nil function of type `F` (an `Rc<dyn Fn…>`): one closure per type, made by `make`
+/// the first time, that panics as Go does when called. Its address is what
+/// [`is_nil_func`] recognizes, and the value is kept for the whole run, so no other closure
+/// ever gets that address. (`nil_func_sync` is the same for `Arc<dyn Fn… + Send + Sync>`,
+/// one for all threads.)
+pub fn nil_func<F: Clone + 'static>(make: impl FnOnce() -> F) -> F {
+    NIL_FUNCS.with_borrow_mut(|m| {
+        let v = m
+            .entry(std::any::TypeId::of::<F>())
+            .or_insert_with(|| Box::new(make()));
+        match v.downcast_ref::<F>() {
+            Some(f) => f.clone(),
+            None => unreachable!("a nil function is stored under its own type"),
+        }
+    })
+}
+
+/// Whether `f` is Go's nil function of its type (`f == nil`).
+pub fn is_nil_func<F: NilFunc + ?Sized>(f: &F) -> bool {
+    f.is_nil_func()
+}
+
+/// [`nil_func`] for function values that cross threads (`Arc<dyn Fn… + Send + Sync>`).
+pub fn nil_func_sync<F: Clone + Send + Sync + 'static>(make: impl FnOnce() -> F) -> F {
+    let mut m = NIL_FUNCS_SYNC.lock().unwrap_or_else(|e| e.into_inner());
+    let v = m
+        .entry(std::any::TypeId::of::<F>())
+        .or_insert_with(|| Box::new(make()));
+    match v.downcast_ref::<F>() {
+        Some(f) => f.clone(),
+        None => unreachable!("a nil function is stored under its own type"),
+    }
+}
+
 /// The value a nullable owned pointer (`Option<T>`) points to, panicking as Go does when it is
 /// nil.
 pub fn some_ref<T>(p: &Option<T>) -> &T {

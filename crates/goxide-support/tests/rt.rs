@@ -537,3 +537,28 @@ fn complex64_rounds_parts_to_f32() {
         Complex128::new(1.5, -2.0)
     );
 }
+
+#[test]
+fn nil_functions_are_told_apart_from_real_ones() {
+    use goxide_support::rt::{is_nil_func, nil_deref, nil_func, nil_func_sync};
+    type F = std::rc::Rc<dyn Fn(i64) -> i64>;
+    let make = || -> F { std::rc::Rc::new(|_: i64| -> i64 { nil_deref() }) };
+    let nil: F = nil_func(make);
+    let again: F = nil_func(make);
+    let real: F = std::rc::Rc::new(|x: i64| x + 1);
+    assert!(is_nil_func(&nil) && is_nil_func(&again));
+    assert!(!is_nil_func(&real));
+    // Another function type has its own nil.
+    type H = std::rc::Rc<dyn Fn()>;
+    let unit: H = std::rc::Rc::new(|| {});
+    assert!(!is_nil_func(&unit));
+    type G = std::sync::Arc<dyn Fn() + Send + Sync>;
+    let never: G = std::sync::Arc::new(|| {});
+    assert!(!is_nil_func(&never));
+    let nil: G = nil_func_sync(|| -> G { std::sync::Arc::new(|| nil_deref()) });
+    let copy = nil.clone();
+    assert!(is_nil_func(&copy) && !is_nil_func(&never));
+    // Through a reference, as a method of a named function type sees `self`.
+    let by_ref: &G = &copy;
+    assert!(is_nil_func(&by_ref) && is_nil_func(by_ref));
+}

@@ -1871,9 +1871,17 @@ impl Ctx<'_> {
                     .is_some_and(|t| matches!(self.under(t), Type::Func(_)))
             })
         {
-            // A function value is an `Rc<dyn Fn>` that is never absent: Go's nil function
-            // cannot be told apart from a real one.
-            return self.unsupported(e, "comparison of a function value with nil");
+            // Go's nil function is one closure per function type (see `zero_value`), told
+            // apart by its address.
+            let f = if self.is_untyped_nil(x) { y } else { x };
+            let v = self.borrowed(f);
+            self.use_support("rt");
+            let test: syn::Expr = parse_quote!(crate::support::rt::is_nil_func(&#v));
+            return if op == BinaryOp::Eq {
+                test
+            } else {
+                parse_quote!(!#test)
+            };
         }
         if matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
             if let Some(c) = self.nil_comparison(op, x, y) {
@@ -1932,7 +1940,10 @@ impl Ctx<'_> {
                 };
             }
         }
-        if matches!(op, BinaryOp::Eq | BinaryOp::Ne) && matches!(self.under(xt), Type::Chan(..)) {
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne)
+            && matches!(self.under(xt), Type::Chan(..))
+            && !self.type_of(y).is_some_and(|t| self.is_interface(t))
+        {
             // Channels compare by identity (`Chan: PartialEq`); `c == nil` is `c.is_nil()`.
             let eq: syn::Expr = if self.is_untyped_nil(y) {
                 let a = paren_if_needed(self.borrowed(x));

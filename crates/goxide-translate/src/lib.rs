@@ -33,6 +33,7 @@ mod lit;
 mod local_borrows;
 mod local_closures;
 pub mod localize;
+pub(crate) mod loop_labels;
 mod markers;
 mod moves;
 mod names;

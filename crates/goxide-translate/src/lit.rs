@@ -274,7 +274,14 @@ impl Ctx<'_> {
                         return self.unsupported(e, "map literal");
                     };
                     let k = self.elem_value(k, kt);
-                    let v = self.elem_value(&el.value, vt);
+                    let mut v = self.elem_value(&el.value, vt);
+                    if pairs.is_empty() && matches!(self.under(vt), Type::Func(_)) {
+                        // Each closure has a type of its own: the first value names the
+                        // map's (`Rc<dyn Fn…>`), to which the others then coerce.
+                        if let (syn::Expr::Call(_), Some(ty)) = (&v, self.rust_type(vt)) {
+                            v = parse_quote!(#v as #ty);
+                        }
+                    }
                     pairs.push(quote::quote!((#k, #v)));
                 }
                 if pairs.is_empty() {

@@ -851,8 +851,9 @@ impl Ctx<'_> {
         if rty.is_none() && self.untranslatable_local(obj) && !is_todo(&init) {
             // Its initial value (`vec![]`) would leave Rust nothing to infer a type from.
             self.marker(format!(
-                "unsupported: variable of a type goxide cannot translate yet: `{}`",
-                name.name
+                "unsupported: variable of a type goxide cannot translate yet: `{}` ({})",
+                name.name,
+                self.prog.type_string(self.obj(obj).ty)
             ));
             init = parse_quote!(todo!());
         }

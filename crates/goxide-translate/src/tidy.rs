@@ -2,7 +2,8 @@
 //! once more (`X.with(|v| v.clone()).clone()`), one `impl` block per run of methods, a zero
 //! value the next statement overwrites, a final `return v;` (the tail `v`), field shorthand
 //! (`Job { id }`), `T::default()` for a literal setting no field, no type on a `let` whose
-//! value names it (`let wg = WaitGroup::default();`). (Parentheses are the
+//! value names it (`let wg = WaitGroup::default();`), no loop label that no jump from a nested
+//! loop needs (see `loop_labels`). (Parentheses are the
 //! printer's: see the facade's `print.rs`.)
 
 use syn::visit_mut::VisitMut;
@@ -18,6 +19,7 @@ pub fn tidy(items: &mut Vec<syn::Item>) {
     merge_overwritten_inits(items);
     evident_let_types(items);
     tail_returns(items);
+    crate::loop_labels::drop_needless(items);
 }
 
 /// A function body ending in `return v;` ends in `v`, as Rust is written (and one ending in a
@@ -40,6 +42,15 @@ pub(crate) fn tail_returns(items: &mut [syn::Item]) {
             syn::visit_mut::visit_trait_item_fn_mut(self, f);
             if let Some(b) = &mut f.default {
                 tail(b);
+            }
+        }
+        fn visit_expr_closure_mut(&mut self, c: &mut syn::ExprClosure) {
+            syn::visit_mut::visit_expr_closure_mut(self, c);
+            // (A `return` in a closure leaves the closure: its body's last one is its value.)
+            if let syn::Expr::Block(b) = &mut *c.body {
+                if b.label.is_none() && b.attrs.is_empty() {
+                    tail(&mut b.block);
+                }
             }
         }
     }
@@ -618,6 +629,18 @@ mod tests {
         // Changed through a tuple assignment: stays `mut`.
         let out = tidied("fn f() { let mut e = None; e = h(); (x, e) = k(); g(e); }");
         assert!(out.contains("let mut e = h () ;"), "{out}");
+    }
+
+    #[test]
+    fn a_closure_ends_in_its_value() {
+        let out = tidied("fn f() { g(|w: String| -> bool { return w.len() > 3; }); }");
+        assert!(out.contains("-> bool { w . len () > 3 }"), "{out}");
+        let out = tidied("fn f() { g(|x: i64| { if x > 0 { return; } h(x); return; }); }");
+        assert!(out.contains("h (x) ; }"), "{out}");
+        assert!(!out.contains("h (x) ; return"), "{out}");
+        // A value computed under a borrow stays a `return` (its guard would outlive it).
+        let out = tidied("fn f() { g(|| -> i64 { return c.borrow().n; }); }");
+        assert!(out.contains("return c . borrow () . n"), "{out}");
     }
 
     #[test]

@@ -560,9 +560,18 @@ impl Ctx<'_> {
                     ps.push(self.rust_type(*p)?);
                 }
                 let ret = self.results_type(&sig.results, 0)?;
+                let fty = self.rust_type(t)?;
                 self.use_support("rt");
                 let rc = self.rc_path();
-                parse_quote!(#rc::new(|#(_: #ps),*| #ret { crate::support::rt::nil_deref() }))
+                // One closure per function type, which `f == nil` recognizes by its address.
+                let make: syn::Expr = parse_quote!(
+                    || -> #fty { #rc::new(|#(_: #ps),*| #ret { crate::support::rt::nil_deref() }) }
+                );
+                if self.threaded {
+                    parse_quote!(crate::support::rt::nil_func_sync(#make))
+                } else {
+                    parse_quote!(crate::support::rt::nil_func(#make))
+                }
             }
             Type::Map(..) => parse_quote!(std::collections::HashMap::new()),
             Type::Array(n, e) => {
