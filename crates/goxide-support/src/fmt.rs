@@ -1018,6 +1018,12 @@ pub fn println(args: &[&dyn Format]) {
     write_stdout(&sprintln(args));
 }
 
+/// Go's `args...` spread into a formatting call: each element as a formatted argument
+/// (`fmt::sprintf(&format, &fmt::spread(&args))`).
+pub fn spread<T: Format>(args: &[T]) -> Vec<&dyn Format> {
+    args.iter().map(|v| v as &dyn Format).collect()
+}
+
 /// Go's `fmt.Sprint` of a single value with `%v` (a convenience for
 /// `String()` methods and string conversions).
 pub fn to_string(v: &dyn Format) -> String {

@@ -1718,7 +1718,20 @@ impl Ctx<'_> {
                 }
             }
             (Type::Basic(fk), Type::Slice(el)) if fk.is_string() => {
-                let v = crate::expr::as_base(self.borrowed(arg));
+                // A constant: `b"…".to_vec()` (`"…".as_bytes().to_vec()` beyond ASCII),
+                // `"…".chars()`, with no `String` made first.
+                let lit = self.const_str(arg);
+                if let (Some(l), Some(BasicKind::Uint8)) = (&lit, self.basic(*el)) {
+                    if !l.value().is_ascii() {
+                        return parse_quote!(#l.as_bytes().to_vec());
+                    }
+                    let b = syn::LitByteStr::new(l.value().as_bytes(), l.span());
+                    return parse_quote!(#b.to_vec());
+                }
+                let v = match lit {
+                    Some(l) => parse_quote!(#l),
+                    None => crate::expr::as_base(self.borrowed(arg)),
+                };
                 match self.basic(*el) {
                     Some(BasicKind::Uint8) => parse_quote!(#v.as_bytes().to_vec()),
                     Some(BasicKind::Int32) => {

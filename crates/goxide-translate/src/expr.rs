@@ -2275,7 +2275,7 @@ impl Ctx<'_> {
 
     /// `x`, or `x.f.g`, of a local variable that holds its value itself: not a parameter, a
     /// package variable, a cell, a loop variable borrowing its element, nor a reference.
-    fn plain_local_place(&self, x: &Expr) -> bool {
+    pub(crate) fn plain_local_place(&self, x: &Expr) -> bool {
         let x = crate::builtins::strip_parens(x);
         match &x.kind {
             ExprKind::Selector { x: base, .. } => {

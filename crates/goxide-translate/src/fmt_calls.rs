@@ -215,7 +215,7 @@ impl Ctx<'_> {
         self.borrowed(a)
     }
 
-    /// `&[&a, &b]` for the support fmt functions.
+    /// `&[&a, &b]` for the support fmt functions (each a `&dyn Format` by coercion).
     fn dyn_args(&mut self, args: &[Expr]) -> syn::Expr {
         for a in args {
             if let Some(t) = self.type_of(a) {
@@ -232,15 +232,8 @@ impl Ctx<'_> {
             .map(|a| crate::expr::paren_if_needed(self.fmt_arg(a)))
             .collect();
         crate::builtins::release_borrows(args, &mut vals);
-        let mut items = Vec::new();
-        for (i, v) in vals.into_iter().enumerate() {
-            if i == 0 {
-                items.push(quote::quote!(&#v as &dyn crate::support::fmt::Format));
-            } else {
-                items.push(quote::quote!(&#v));
-            }
-        }
-        parse_quote!(&[#(#items),*])
+        // (The support functions take `&[&dyn Format]`: each `&v` coerces to it.)
+        parse_quote!(&[#(&#vals),*])
     }
 
     /// `fmt.Sprintf(format, args...)`: the fixed arguments and the spread slice's elements
@@ -280,10 +273,21 @@ impl Ctx<'_> {
         let spread = self.borrowed(last);
         let func = syn::Ident::new(&name.to_lowercase(), proc_macro2::Span::call_site());
         let args = crate::names::temp_not_in("fmt_args", &quote::quote!(#spread #format));
-        let call: syn::Expr = match format {
+        let call: syn::Expr = match &format {
             Some(f) => parse_quote!(crate::support::fmt::#func(#f, &#args)),
             None => parse_quote!(crate::support::fmt::#func(&#args)),
         };
+        if fixed_vals.is_empty() {
+            // Only the spread slice: its elements are the arguments.
+            return match format {
+                Some(f) => {
+                    parse_quote!(crate::support::fmt::#func(#f, &crate::support::fmt::spread(&#spread)))
+                }
+                None => {
+                    parse_quote!(crate::support::fmt::#func(&crate::support::fmt::spread(&#spread)))
+                }
+            };
+        }
         let ids: Vec<syn::Ident> = (0..fixed_vals.len())
             .map(|i| syn::Ident::new(&format!("a{i}"), proc_macro2::Span::call_site()))
             .collect();

@@ -52,6 +52,7 @@ mod stmt;
 mod str_params;
 mod subslice;
 mod tidy;
+mod tuple_assign;
 mod types;
 
 use goxide_ast::ast::File;

@@ -981,6 +981,21 @@ impl Ctx<'_> {
                     .flat_map(|(l, r)| self.assign_one(s, l, r, op == AssignOp::Define))
                     .collect();
             }
+            // Plain local targets: one destructuring assignment, `(a, b) = (b, a + b);`.
+            let types: Vec<Option<TypeId>> = lhs.iter().map(|l| self.type_of(l)).collect();
+            if op == AssignOp::Assign && self.destructurable(lhs, false, &types) {
+                let mut vals = Vec::new();
+                for (r, t) in rhs.iter().zip(&types) {
+                    vals.push(match t {
+                        Some(t) => self.value_as(r, *t),
+                        None => self.value(r),
+                    });
+                }
+                let value: syn::Expr = parse_quote!((#(#vals),*));
+                if let Some(stmts) = self.destructure_assign(lhs, false, &value, &types) {
+                    return stmts;
+                }
+            }
             // Parallel assignment: index operands on the left and all right-hand sides are
             // evaluated first, then the assignments happen left to right.
             let mut pre: Vec<syn::Stmt> = Vec::new();
@@ -1014,36 +1029,6 @@ impl Ctx<'_> {
         self.unsupported_stmt(s, "assignment")
     }
 
-    /// Whether the targets of a parallel assignment are local variables (or `_`) that nothing
-    /// but this function's own code reads (no closure, no pointer, no cell) and that no value
-    /// names: assigning them in turn is the same as evaluating every value first.
-    fn independent_targets(&self, lhs: &[Expr], rhs: &[Expr]) -> bool {
-        let mut targets = Vec::new();
-        for l in lhs {
-            let l = strip_parens(l);
-            match &l.kind {
-                ExprKind::Ident(n) if n == "_" => {}
-                ExprKind::Ident(_) => {
-                    let Some(o) = self.obj_of(l) else {
-                        return false;
-                    };
-                    if !self.plain_local(o) || targets.contains(&o) {
-                        return false;
-                    }
-                    targets.push(o);
-                }
-                _ => return false,
-            }
-        }
-        !rhs.iter().any(|r| {
-            targets
-                .iter()
-                .any(|&o| crate::subslice::mentions(self.info, r, o))
-        })
-    }
-
-    /// `a, b = b, a` of two local variables held the same way (no shared cell, no capture):
-    /// `std::mem::swap(&mut a, &mut b);`, which moves the values instead of copying them.
     /// Whether the range key `o` is a variable of its own that the loop body uses only as the
     /// index of a slice, array or string (`xs[i]`): it can stay the `usize` the range yields.
     fn index_only_key(&self, o: ObjId, body: &goxide_ast::ast::Block) -> bool {
@@ -1099,43 +1084,6 @@ impl Ctx<'_> {
         };
         goxide_ast::visit::walk_block(&mut u, body);
         u.ok
-    }
-
-    fn swap(&mut self, lhs: &[Expr], rhs: &[Expr]) -> Option<syn::Stmt> {
-        let ([l0, l1], [r0, r1]) = (lhs, rhs) else {
-            return None;
-        };
-        let ids: Vec<ObjId> = [l0, l1, r0, r1]
-            .iter()
-            .map(|e| {
-                let e = strip_parens(e);
-                match e.kind {
-                    ExprKind::Ident(_) => self.obj_of(e),
-                    _ => None,
-                }
-            })
-            .collect::<Option<_>>()?;
-        let (a, b) = (ids[0], ids[1]);
-        if a == b || ids[2] != b || ids[3] != a || self.obj(a).ty != self.obj(b).ty {
-            return None;
-        }
-        let an = &self.analysis;
-        // Both held alike: the same Rust type.
-        let held = |o: ObjId| {
-            (
-                an.bytestrs.contains(&o),
-                an.subslices.contains_key(&o),
-                an.slice_params.get(&o).copied(),
-                an.ptr_params.params.get(&o).copied(),
-                an.ptr_params.owned.contains_key(&o),
-                an.ptr_params.nullable.contains(&o),
-            )
-        };
-        if !self.plain_local(a) || !self.plain_local(b) || held(a) != held(b) {
-            return None;
-        }
-        let (pa, pb) = (self.place(l0), self.place(l1));
-        Some(parse_quote!(std::mem::swap(&mut #pa, &mut #pb);))
     }
 
     /// Go evaluates the index operands and pointer indirections of a tuple assignment's left
@@ -1837,6 +1785,9 @@ impl Ctx<'_> {
                 }
             }
             return vec![parse_quote!(let (#(#pats),*) = #value;)];
+        }
+        if let Some(stmts) = self.destructure_assign(lhs, define, &value, types) {
+            return stmts;
         }
         let temps: Vec<syn::Ident> = (0..lhs.len())
             .map(|i| self.temp_name(&format!("t{i}")))
@@ -2758,7 +2709,16 @@ impl Ctx<'_> {
                 };
             }
             Type::Slice(et) | Type::Array(_, et) => {
-                let sx = crate::expr::as_base(self.borrowed(x));
+                // A re-slice the body does not change is walked in place (`xs[1..].iter()`),
+                // not copied first.
+                let in_place = match (mutated_in_body, self.slice_arg(x, false)) {
+                    (false, Some(syn::Expr::Reference(r))) => Some(*r.expr),
+                    _ => None,
+                };
+                let sx = match in_place {
+                    Some(sx) => sx,
+                    None => crate::expr::as_base(self.borrowed(x)),
+                };
                 if let Some((o, id, _)) = &k {
                     if self.index_only_key(*o, body) {
                         self.usize_vars.insert(*o);

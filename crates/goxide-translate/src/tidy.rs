@@ -2,7 +2,7 @@
 //! once more (`X.with(|v| v.clone()).clone()`), one `impl` block per run of methods, a zero
 //! value the next statement overwrites, a final `return v;` (the tail `v`), field shorthand
 //! (`Job { id }`), `T::default()` for a literal setting no field, no type on a `let` whose
-//! value names it (`let wg = WaitGroup::default();`), no loop label that no jump from a nested
+//! value names it (`let wg = WaitGroup::default();`), `i += 1` for `i = i + 1`, no loop label that no jump from a nested
 //! loop needs (see `loop_labels`). (Parentheses are the
 //! printer's: see the facade's `print.rs`.)
 
@@ -10,6 +10,7 @@ use syn::visit_mut::VisitMut;
 
 /// Every clean-up, over a file's items.
 pub fn tidy(items: &mut Vec<syn::Item>) {
+    in_thread_locals(items);
     drop_double_copies(items);
     drop_entry_derefs(items);
     shorthand_fields(items);
@@ -18,8 +19,32 @@ pub fn tidy(items: &mut Vec<syn::Item>) {
     merge_adjacent_impls(items);
     merge_overwritten_inits(items);
     evident_let_types(items);
+    compound_steps(items);
     tail_returns(items);
     crate::loop_labels::drop_needless(items);
+}
+
+/// The statics of each `thread_local!` (package variables: tables of closures, values built
+/// at start-up) get the same clean-ups as the items around them.
+fn in_thread_locals(items: &mut [syn::Item]) {
+    for item in items {
+        let syn::Item::Macro(m) = item else { continue };
+        if !m.mac.path.is_ident("thread_local") {
+            continue;
+        }
+        let parser = |input: syn::parse::ParseStream| {
+            let mut statics = Vec::new();
+            while !input.is_empty() {
+                statics.push(syn::Item::Static(input.parse()?));
+            }
+            Ok(statics)
+        };
+        let Ok(mut statics) = syn::parse::Parser::parse2(parser, m.mac.tokens.clone()) else {
+            continue;
+        };
+        tidy(&mut statics);
+        m.mac.tokens = quote::quote!(#(#statics)*);
+    }
 }
 
 /// A function body ending in `return v;` ends in `v`, as Rust is written (and one ending in a
@@ -522,6 +547,66 @@ fn evident_let_types(items: &mut [syn::Item]) {
     }
 }
 
+/// `i = i + 1;` is `i += 1;` (a step by a number literal, of a variable or field path: the
+/// form a sequential tuple assignment `i, j = i+1, j-1` takes).
+fn compound_steps(items: &mut [syn::Item]) {
+    struct Steps;
+    impl VisitMut for Steps {
+        fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+            syn::visit_mut::visit_expr_mut(self, e);
+            let syn::Expr::Assign(a) = e else { return };
+            let syn::Expr::Binary(b) = bare(&a.right) else {
+                return;
+            };
+            let place = |x: &syn::Expr| -> bool {
+                let mut x = x;
+                loop {
+                    match x {
+                        syn::Expr::Path(p) => return p.path.get_ident().is_some(),
+                        syn::Expr::Field(f) => x = &f.base,
+                        _ => return false,
+                    }
+                }
+            };
+            fn bare(mut e: &syn::Expr) -> &syn::Expr {
+                loop {
+                    match e {
+                        syn::Expr::Paren(p) => e = &p.expr,
+                        syn::Expr::Group(g) => e = &g.expr,
+                        _ => return e,
+                    }
+                }
+            }
+            let number = matches!(bare(&b.right), syn::Expr::Lit(l)
+                if matches!(l.lit, syn::Lit::Int(_) | syn::Lit::Float(_)));
+            let same = quote::ToTokens::to_token_stream(bare(&a.left)).to_string()
+                == quote::ToTokens::to_token_stream(bare(&b.left)).to_string();
+            if !number || !same || !place(&a.left) || !a.attrs.is_empty() {
+                return;
+            }
+            use syn::BinOp as B;
+            let op: syn::BinOp = match b.op {
+                B::Add(_) => syn::parse_quote!(+=),
+                B::Sub(_) => syn::parse_quote!(-=),
+                B::Mul(_) => syn::parse_quote!(*=),
+                B::Div(_) => syn::parse_quote!(/=),
+                B::Rem(_) => syn::parse_quote!(%=),
+                B::BitAnd(_) => syn::parse_quote!(&=),
+                B::BitOr(_) => syn::parse_quote!(|=),
+                B::BitXor(_) => syn::parse_quote!(^=),
+                B::Shl(_) => syn::parse_quote!(<<=),
+                B::Shr(_) => syn::parse_quote!(>>=),
+                _ => return,
+            };
+            let (left, right) = (&a.left, bare(&b.right));
+            *e = syn::Expr::Binary(syn::parse_quote!(#left #op #right));
+        }
+    }
+    for item in items {
+        Steps.visit_item_mut(item);
+    }
+}
+
 /// Adjacent inherent `impl T { … }` blocks of one type (Go methods declared one after another)
 /// become one block, as a Rust engineer writes them.
 fn merge_adjacent_impls(items: &mut Vec<syn::Item>) {
@@ -629,6 +714,28 @@ mod tests {
         // Changed through a tuple assignment: stays `mut`.
         let out = tidied("fn f() { let mut e = None; e = h(); (x, e) = k(); g(e); }");
         assert!(out.contains("let mut e = h () ;"), "{out}");
+    }
+
+    #[test]
+    fn thread_local_statics_are_tidied_too() {
+        let src = "thread_local! { static F: RefCell<HashMap<String, Handler>> = RefCell::new(HashMap::from([(String::from(\"a\"), Rc::new(move |args: Vec<String>| -> String { return to_upper(&args.join(\" \")); }) as Handler)])); }";
+        let out = tidied(src);
+        assert!(out.contains("-> String { to_upper"), "{out}");
+        assert!(out.starts_with("thread_local ! { static F"), "{out}");
+    }
+
+    #[test]
+    fn a_step_by_a_number_is_a_compound_assignment() {
+        let out = tidied("fn f() { i = (i + 1); s.n = s.n - 2; x = x * y; z = w + 1; }");
+        assert!(
+            out.contains("i += 1 ;") && out.contains("s . n -= 2 ;"),
+            "{out}"
+        );
+        // Not a number, or another variable: kept.
+        assert!(
+            out.contains("x = x * y ;") && out.contains("z = w + 1 ;"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -740,6 +847,6 @@ mod tests {
         let out = tidied("fn f() { let mut n = g(); n = 1; h(n); }");
         assert!(out.contains("let mut n = g () ; n = 1 ;"), "{out}");
         let out = tidied("fn f() { let mut n = 0; n = n + 1; h(n); }");
-        assert!(out.contains("let mut n = 0 ; n = n + 1 ;"), "{out}");
+        assert!(out.contains("let mut n = 0 ; n += 1 ;"), "{out}");
     }
 }

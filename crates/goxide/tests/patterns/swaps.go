@@ -26,9 +26,16 @@ func main() {
 	p, q := Pair{"a", "b"}, Pair{"c", "d"}
 	p, q = q, p
 	fmt.Println(x, y, s, t, xs, ys, p, q)
-	// Elements swap through temporaries.
+	// Elements of one slice swap in place; steps that read no earlier target run in turn.
 	xs[0], xs[1] = xs[1], xs[0]
+	for i, j := 0, len(xs)-1; i < j; i, j = i+1, j-1 {
+		xs[i], xs[j] = xs[j], xs[i]
+	}
 	fmt.Println(xs)
+	// A step reading another target: one destructuring assignment.
+	a, b := 0, 1
+	a, b = b, a+b
+	fmt.Println(a, b)
 	// A captured variable lives in a cell (the closure runs when main returns): temporaries
 	// too.
 	u, v := 5, 6
