@@ -362,7 +362,9 @@ fn merge_overwritten_inits(items: &mut [syn::Item]) {
 }
 
 /// Drops the second copy of a package variable read by copying: `X.with(|v| v.clone()).clone()`
-/// (and the same through `with_borrow`) is `X.with(|v| v.clone())`, already a fresh value.
+/// (and the same through `with_borrow`) is `X.with(|v| v.clone())`, already a fresh value; and
+/// a copy made for one look at it reads in place (`X.with_borrow(|v| v.len())`, see
+/// `read_in_place`).
 fn drop_double_copies(items: &mut [syn::Item]) {
     struct Drop;
     /// `X.with(|v| v.clone())` / `X.with_borrow(|v| v.clone())`.
@@ -383,13 +385,76 @@ fn drop_double_copies(items: &mut [syn::Item]) {
             && body.args.is_empty()
             && matches!(&*body.receiver, syn::Expr::Path(_))
     }
+    /// An argument that reads a variable, a field or a literal, and names no `param`.
+    fn simple_arg(e: &syn::Expr, param: &syn::Ident) -> bool {
+        let names_param = quote::ToTokens::to_token_stream(e)
+            .into_iter()
+            .any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == *param));
+        fn simple(e: &syn::Expr) -> bool {
+            match e {
+                syn::Expr::Path(_) | syn::Expr::Lit(_) => true,
+                syn::Expr::Reference(r) => simple(&r.expr),
+                syn::Expr::Field(f) => simple(&f.base),
+                syn::Expr::Paren(p) => simple(&p.expr),
+                syn::Expr::MethodCall(m) => {
+                    m.method == "as_str" && m.args.is_empty() && simple(&m.receiver)
+                }
+                _ => false,
+            }
+        }
+        !names_param && simple(e)
+    }
+    /// `X.with_borrow(|v| v.clone()).len()` reads in place, `X.with_borrow(|v| v.len())`, as do
+    /// `is_empty()`, `contains_key(k)` and `get(k).cloned()` / `.copied()`: no copy of the
+    /// whole value for one look at it.
+    fn read_in_place(e: &syn::Expr) -> Option<syn::Expr> {
+        let syn::Expr::MethodCall(outer) = e else {
+            return None;
+        };
+        // The chain after the copy: `len()`, or `get(k)` then `cloned()`.
+        let (read, tail): (&syn::ExprMethodCall, Option<&syn::Ident>) =
+            match (&*outer.receiver, outer.method.to_string().as_str()) {
+                (syn::Expr::MethodCall(get), "cloned" | "copied")
+                    if get.method == "get" && outer.args.is_empty() =>
+                {
+                    (get, Some(&outer.method))
+                }
+                (_, "len" | "is_empty" | "contains_key") => (outer, None),
+                _ => return None,
+            };
+        if !copied_read(&read.receiver) {
+            return None;
+        }
+        let syn::Expr::MethodCall(with) = &*read.receiver else {
+            return None;
+        };
+        let syn::Expr::Closure(c) = with.args.first()? else {
+            return None;
+        };
+        let syn::Pat::Ident(p) = c.inputs.first()? else {
+            return None;
+        };
+        let param = &p.ident;
+        if !read.args.iter().all(|a| simple_arg(a, param)) {
+            return None;
+        }
+        let (x, how, method, args) = (&with.receiver, &with.method, &read.method, &read.args);
+        Some(match tail {
+            Some(t) => syn::parse_quote!(#x.#how(|#param| #param.#method(#args).#t())),
+            None => syn::parse_quote!(#x.#how(|#param| #param.#method(#args))),
+        })
+    }
     impl VisitMut for Drop {
         fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
             syn::visit_mut::visit_expr_mut(self, e);
             if let syn::Expr::MethodCall(m) = e {
                 if m.method == "clone" && m.args.is_empty() && copied_read(&m.receiver) {
                     *e = (*m.receiver).clone();
+                    return;
                 }
+            }
+            if let Some(r) = read_in_place(e) {
+                *e = r;
             }
         }
     }
@@ -714,6 +779,23 @@ mod tests {
         // Changed through a tuple assignment: stays `mut`.
         let out = tidied("fn f() { let mut e = None; e = h(); (x, e) = k(); g(e); }");
         assert!(out.contains("let mut e = h () ;"), "{out}");
+    }
+
+    #[test]
+    fn a_package_collection_is_read_in_place() {
+        let out = tidied("fn f(k: &str) { a(M.with_borrow(|v| v.clone()).get(k).cloned()); b(M.with_borrow(|v| v.clone()).len()); c(S.with(|v| v.clone()).contains_key(&self.k)); }");
+        assert!(
+            out.contains("M . with_borrow (| v | v . get (k) . cloned ())"),
+            "{out}"
+        );
+        assert!(out.contains("M . with_borrow (| v | v . len ())"), "{out}");
+        assert!(
+            out.contains("S . with (| v | v . contains_key (& self . k))"),
+            "{out}"
+        );
+        // An argument naming the closure's parameter, or computing: the copy stays.
+        let out = tidied("fn f(v: i64) { a(M.with_borrow(|v| v.clone()).get(&v).cloned()); b(M.with_borrow(|v| v.clone()).get(&g()).cloned()); }");
+        assert_eq!(out.matches("v . clone ()").count(), 2, "{out}");
     }
 
     #[test]
