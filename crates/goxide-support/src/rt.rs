@@ -260,23 +260,26 @@ pub trait NilFunc {
 
 impl<T: ?Sized + 'static> NilFunc for std::rc::Rc<T> {
     fn is_nil_func(&self) -> bool {
-        let addr = std::rc::Rc::as_ptr(self) as *const () as usize;
         NIL_FUNCS.with_borrow(|m| {
-            m.get(&std::any::TypeId::of::<Self>())
-                .and_then(|v| v.downcast_ref::<Self>())
-                .is_some_and(|n| std::rc::Rc::as_ptr(n) as *const () as usize == addr)
+            stored::<Self>(m.get(&std::any::TypeId::of::<Self>()).map(|v| &**v))
+                .is_some_and(|n| std::rc::Rc::ptr_eq(n, self))
         })
     }
 }
 
 impl<T: ?Sized + Send + Sync + 'static> NilFunc for std::sync::Arc<T> {
     fn is_nil_func(&self) -> bool {
-        let addr = std::sync::Arc::as_ptr(self) as *const () as usize;
         let m = NIL_FUNCS_SYNC.lock().unwrap_or_else(|e| e.into_inner());
-        m.get(&std::any::TypeId::of::<Self>())
-            .and_then(|v| v.downcast_ref::<Self>())
-            .is_some_and(|n| std::sync::Arc::as_ptr(n) as *const () as usize == addr)
+        let v = m
+            .get(&std::any::TypeId::of::<Self>())
+            .map(|v| &**v as &dyn Any);
+        stored::<Self>(v).is_some_and(|n| std::sync::Arc::ptr_eq(n, self))
     }
+}
+
+/// The nil function stored for type `F`, if one was made.
+fn stored<F: 'static>(v: Option<&dyn Any>) -> Option<&F> {
+    v.and_then(|v| v.downcast_ref::<F>())
 }
 
 impl<F: NilFunc + ?Sized> NilFunc for &F {
@@ -304,10 +307,7 @@ pub fn nil_func<F: Clone + 'static>(make: impl FnOnce() -> F) -> F {
         let v = m
             .entry(std::any::TypeId::of::<F>())
             .or_insert_with(|| Box::new(make()));
-        match v.downcast_ref::<F>() {
-            Some(f) => f.clone(),
-            None => unreachable!("a nil function is stored under its own type"),
-        }
+        kept(&**v)
     })
 }
 
@@ -322,7 +322,12 @@ pub fn nil_func_sync<F: Clone + Send + Sync + 'static>(make: impl FnOnce() -> F)
     let v = m
         .entry(std::any::TypeId::of::<F>())
         .or_insert_with(|| Box::new(make()));
-    match v.downcast_ref::<F>() {
+    kept(&**v as &dyn Any)
+}
+
+/// A copy of the nil function stored (under its own type) in `v`.
+fn kept<F: Clone + 'static>(v: &dyn Any) -> F {
+    match stored::<F>(Some(v)) {
         Some(f) => f.clone(),
         None => unreachable!("a nil function is stored under its own type"),
     }

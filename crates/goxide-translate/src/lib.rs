@@ -60,6 +60,7 @@ use goxide_ast::SourceFile;
 use goxide_types::Checked;
 pub use ownership::{Holding, OwnershipRecord};
 use std::collections::BTreeSet;
+pub use tidy::thread_local_statics;
 
 /// Statement-position comment sentinel: `__goxide_comment!("text");` is turned into `// text`
 /// by the facade after printing (prettyplease drops ordinary comments).

@@ -32,19 +32,25 @@ fn in_thread_locals(items: &mut [syn::Item]) {
         if !m.mac.path.is_ident("thread_local") {
             continue;
         }
-        let parser = |input: syn::parse::ParseStream| {
-            let mut statics = Vec::new();
-            while !input.is_empty() {
-                statics.push(syn::Item::Static(input.parse()?));
-            }
-            Ok(statics)
-        };
-        let Ok(mut statics) = syn::parse::Parser::parse2(parser, m.mac.tokens.clone()) else {
+        let Some(mut statics) = thread_local_statics(&m.mac) else {
             continue;
         };
         tidy(&mut statics);
         m.mac.tokens = quote::quote!(#(#statics)*);
     }
+}
+
+/// The statics a `thread_local! { static X: T = v; … }` declares, as items (`None` for a
+/// body of another shape).
+pub fn thread_local_statics(mac: &syn::Macro) -> Option<Vec<syn::Item>> {
+    let parser = |input: syn::parse::ParseStream| {
+        let mut statics = Vec::new();
+        while !input.is_empty() {
+            statics.push(syn::Item::Static(input.parse()?));
+        }
+        Ok(statics)
+    };
+    syn::parse::Parser::parse2(parser, mac.tokens.clone()).ok()
 }
 
 /// A function body ending in `return v;` ends in `v`, as Rust is written (and one ending in a

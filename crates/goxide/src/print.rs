@@ -20,14 +20,7 @@ fn split_thread_locals(file: &syn::File) -> (syn::File, Vec<syn::File>) {
         if !m.mac.path.is_ident("thread_local") {
             continue;
         }
-        let parser = |input: syn::parse::ParseStream| {
-            let mut items = Vec::new();
-            while !input.is_empty() {
-                items.push(syn::Item::Static(input.parse()?));
-            }
-            Ok(items)
-        };
-        let Ok(items) = syn::parse::Parser::parse2(parser, m.mac.tokens.clone()) else {
+        let Some(items) = goxide_translate::thread_local_statics(&m.mac) else {
             continue;
         };
         let mut statics: syn::File = syn::parse_quote!();
