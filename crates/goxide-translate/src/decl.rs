@@ -61,7 +61,30 @@ pub fn translate_package(
         checked.package,
         &ast_files,
         &analysis_result.fn_param_modes,
+        crate::globals::PtrFacts {
+            modes: &analysis_result.ptr_params.fn_modes,
+            readonly_methods: &analysis_result.readonly_methods,
+            ptr_value_methods: &analysis_result.ptr_value_methods,
+        },
     );
+    // Read-only package pointers (not moved into the one function using them) hold their
+    // pointee as an immutable static, reached through as an owned pointer is.
+    let localized: HashSet<ObjId> = opts
+        .localized
+        .keys()
+        .filter_map(|id| info.defs.get(id).copied())
+        .collect();
+    let globals = &mut analysis_result.globals;
+    globals.readonly_ptrs.retain(|o| !localized.contains(o));
+    globals.nil_ptrs.retain(|o| !localized.contains(o));
+    for &o in &globals.readonly_ptrs {
+        globals.thread_values.remove(&o);
+        analysis_result.ptr_params.owned.insert(o, false);
+    }
+    analysis_result
+        .ptr_params
+        .nullable
+        .extend(globals.nil_ptrs.iter().copied());
     analysis_result.alias_why = crate::ownership::alias_whys(
         prog,
         info,
@@ -79,7 +102,12 @@ pub fn translate_package(
         crate::concurrency::has_go_statements(&ast_files),
         opts,
     );
-    let readonly_globals = analysis_result.globals.readonly.clone();
+    let readonly_globals: HashSet<ObjId> = analysis_result
+        .globals
+        .readonly
+        .union(&analysis_result.globals.readonly_ptrs)
+        .copied()
+        .collect();
     let mut shared = Some(analysis_result);
     let multi = files.len() > 1;
     let mut init_count = 0;
@@ -929,6 +957,41 @@ impl Ctx<'_> {
         Some(parse_quote!(const #id: #ty = #val;))
     }
 
+    /// A read-only package pointer (see `globals`): its pointee as an immutable static,
+    /// `static P: LazyLock<T>` (`LazyLock<Option<T>>` when it is nil), with the doc comment.
+    fn readonly_ptr_static(&mut self, obj: ObjId, value: Option<&Expr>) -> Option<syn::Item> {
+        if !self.analysis.globals.readonly_ptrs.contains(&obj) {
+            return None;
+        }
+        let Type::Pointer(pointee) = self.ty(self.obj(obj).ty).clone() else {
+            return None;
+        };
+        let ty = self.rust_type(pointee)?;
+        let id = self.var_name(obj);
+        if self.analysis.globals.nil_ptrs.contains(&obj) {
+            return Some(parse_quote!(
+                static #id: std::sync::LazyLock<Option<#ty>> = std::sync::LazyLock::new(|| None);
+            ));
+        }
+        let init = match value.map(crate::builtins::strip_parens).map(|v| &v.kind) {
+            Some(ExprKind::Unary { x, .. }) => {
+                self.pending_markers.clear();
+                let e = self.value_as(x, pointee);
+                if std::mem::take(&mut self.pending_markers)
+                    .iter()
+                    .any(|m| m.contains("unsupported:"))
+                {
+                    return None;
+                }
+                e
+            }
+            _ => self.zero_value(pointee)?,
+        };
+        Some(parse_quote!(
+            static #id: std::sync::LazyLock<#ty> = std::sync::LazyLock::new(|| #init);
+        ))
+    }
+
     /// A package-level variable: a `static` when it is a never-assigned constant, else a
     /// thread-local cell (Go's package variables are mutable and lazily initialized here).
     fn global_var(&mut self, s: &VarSpec) -> Vec<syn::Item> {
@@ -951,6 +1014,14 @@ impl Ctx<'_> {
                 continue;
             }
             let t = self.obj(obj).ty;
+            if let Some(mut item) = self.readonly_ptr_static(obj, s.values.get(i)) {
+                self.emitted_globals.insert(obj);
+                if let syn::Item::Static(st) = &mut item {
+                    st.attrs.splice(0..0, doc_attrs(&s.doc));
+                }
+                out.push(item);
+                continue;
+            }
             let init = match s.values.get(i) {
                 Some(v) => {
                     self.pending_markers.clear();

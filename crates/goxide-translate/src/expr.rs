@@ -59,10 +59,11 @@ impl Ctx<'_> {
         matches!(self.obj(obj).kind, ObjKind::Var { global: true, .. })
     }
 
-    /// A package variable never changed after its initializer: an immutable static (see
-    /// `globals`).
+    /// A package variable never changed after its initializer, or a package pointer only
+    /// read through: an immutable static (of the pointee, for a pointer; see `globals`).
     pub fn is_readonly_global(&self, obj: ObjId) -> bool {
         self.analysis.globals.readonly.contains(&obj)
+            || self.analysis.globals.readonly_ptrs.contains(&obj)
     }
 
     /// The parameter object when `e` names a slice parameter passed by reference.

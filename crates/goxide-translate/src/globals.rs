@@ -17,7 +17,9 @@
 use crate::analysis::SliceMode;
 use goxide_ast::ast::*;
 use goxide_ast::visit::{self, Visitor};
-use goxide_types::{BasicKind, Builtin, Info, Mode, ObjId, ObjKind, PkgId, Program, Type, TypeId};
+use goxide_types::{
+    BasicKind, Builtin, Info, Mode, ObjId, ObjKind, PkgId, Program, SelectionKind, Type, TypeId,
+};
 use std::collections::{HashMap, HashSet};
 
 /// What the analysis found about the package variables of one package.
@@ -32,6 +34,14 @@ pub struct GlobalFacts {
     /// variable that changes). Without goroutines each is a thread-local value read by cloning,
     /// with no cell; its initializer keeps its start-up order.
     pub thread_values: HashSet<ObjId>,
+    /// Pointer package variables made fresh (`&T{…}`, `new(T)`) or left nil, never assigned,
+    /// and only ever reached through for reading (`p.f`, `p[i]`, `*p` copied, `&self` methods,
+    /// `&T` parameters; `p == nil` for a nil one): their pointee is an immutable static,
+    /// `static P: LazyLock<T>` (`LazyLock<Option<T>>` when nil), with no cell. `T` is a
+    /// `readonly` candidate type, and the initializer reads only read-only variables.
+    pub readonly_ptrs: HashSet<ObjId>,
+    /// Of those, the ones declared nil.
+    pub nil_ptrs: HashSet<ObjId>,
     /// Package variables never read: only ever the whole target of `x = v` (or not used at
     /// all), with an initializer without side effects, if any. goxide declares no storage for
     /// them; each assignment evaluates its value and drops it (`let _ = v;`).
@@ -74,13 +84,33 @@ enum Use {
     Alias,
 }
 
+/// What the pointer analysis (`ptr_params`) decided that read-only pointers depend on.
+#[derive(Clone, Copy)]
+pub struct PtrFacts<'a> {
+    /// Per function: the mode of each borrowed pointer parameter.
+    pub modes: &'a HashMap<ObjId, Vec<Option<SliceMode>>>,
+    /// Pointer-receiver methods that take `&self`.
+    pub readonly_methods: &'a HashSet<ObjId>,
+    /// Methods that use their receiver as a pointer value (copy or keep it).
+    pub ptr_value_methods: &'a HashSet<ObjId>,
+}
+
 struct Walker<'a> {
     prog: &'a Program,
     info: &'a Info,
     pkg: PkgId,
     modes: &'a HashMap<ObjId, Vec<Option<SliceMode>>>,
+    ptrs: Option<PtrFacts<'a>>,
     /// The use of each expression, set by its parent before the walk reaches it.
     uses: HashMap<NodeId, Use>,
+    /// Read-only pointer candidates (see [`GlobalFacts::readonly_ptrs`]), with whether each
+    /// is declared nil.
+    ptr_cands: HashMap<ObjId, bool>,
+    /// For candidate pointers reached through, the use of the pointee: the pointer's own use
+    /// (the pointer copied) is in `uses`.
+    ptr_uses: HashMap<NodeId, Use>,
+    /// Candidates used otherwise than by reading through them.
+    ptr_bad: HashSet<ObjId>,
     /// The function (or initializer) being walked.
     func: String,
     out: GlobalFacts,
@@ -93,16 +123,56 @@ pub fn find(
     pkg: PkgId,
     files: &[&File],
     modes: &HashMap<ObjId, Vec<Option<SliceMode>>>,
+    ptrs: PtrFacts<'_>,
 ) -> GlobalFacts {
     let mut w = Walker {
         prog,
         info,
         pkg,
         modes,
+        ptrs: Some(ptrs),
         uses: HashMap::new(),
+        ptr_cands: HashMap::new(),
+        ptr_uses: HashMap::new(),
+        ptr_bad: HashSet::new(),
         func: String::new(),
         out: GlobalFacts::default(),
     };
+    // Read-only pointer candidates, with the package variables their initializer reads.
+    let mut ptr_deps: Vec<(ObjId, Vec<ObjId>)> = Vec::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Var(specs) = &d.kind else {
+                continue;
+            };
+            for s in specs {
+                for (i, n) in s.names.iter().enumerate() {
+                    let Some(&o) = info.defs.get(&n.id) else {
+                        continue;
+                    };
+                    if n.is_blank() || (!s.values.is_empty() && s.values.len() != s.names.len()) {
+                        continue;
+                    }
+                    let Type::Pointer(e) = prog.types.get(prog.obj(o).ty) else {
+                        continue;
+                    };
+                    if !w.plain(*e, 0) {
+                        continue;
+                    }
+                    let mut deps = Vec::new();
+                    let nil = match s.values.get(i) {
+                        None => true,
+                        Some(v) => match w.fresh_init(v, &mut deps) {
+                            Some(nil) => nil,
+                            None => continue,
+                        },
+                    };
+                    w.ptr_cands.insert(o, nil);
+                    ptr_deps.push((o, deps));
+                }
+            }
+        }
+    }
     // Candidates, with the package variables their initializer reads.
     let mut candidates: Vec<(ObjId, Vec<ObjId>)> = Vec::new();
     let mut impure: HashSet<ObjId> = HashSet::new();
@@ -183,6 +253,22 @@ pub fn find(
         .filter(|o| !w.out.written.contains_key(o))
         .chain(unchanged_plain)
         .collect();
+    w.out.readonly_ptrs = ptr_deps
+        .iter()
+        .filter(|(o, deps)| {
+            !w.ptr_bad.contains(o)
+                && !w.out.written.contains_key(o)
+                && deps.iter().all(|d| w.out.readonly.contains(d))
+        })
+        .map(|(o, _)| *o)
+        .collect();
+    w.out.nil_ptrs = w
+        .out
+        .readonly_ptrs
+        .iter()
+        .copied()
+        .filter(|o| w.ptr_cands.get(o) == Some(&true))
+        .collect();
     w.out.write_only = write_only_vars(prog, info, files);
     // (For other types, a copy shares what their pointers point to, not the variable.)
     let plain: HashSet<ObjId> = candidates.iter().map(|(o, _)| *o).collect();
@@ -217,7 +303,11 @@ pub fn write_only_vars(prog: &Program, info: &Info, files: &[&File]) -> HashSet<
                         info,
                         pkg,
                         modes: &modes,
+                        ptrs: None,
                         uses: HashMap::new(),
+                        ptr_cands: HashMap::new(),
+                        ptr_uses: HashMap::new(),
+                        ptr_bad: HashSet::new(),
                         func: String::new(),
                         out: GlobalFacts::default(),
                     });
@@ -293,6 +383,56 @@ impl Walker<'_> {
 
     fn set(&mut self, e: &Expr, u: Use) {
         self.uses.insert(e.id, u);
+    }
+
+    /// The read-only pointer candidate `e` names, if any.
+    fn ptr_cand(&self, e: &Expr) -> Option<ObjId> {
+        let e = crate::builtins::strip_parens(e);
+        if !matches!(e.kind, ExprKind::Ident(_)) {
+            return None;
+        }
+        self.info
+            .object_of(e.id)
+            .filter(|o| self.ptr_cands.contains_key(o))
+    }
+
+    /// For a candidate pointer `e`, the use of what it points to.
+    fn ptr_set(&mut self, e: &Expr, u: Use) {
+        if self.ptr_cand(e).is_some() {
+            self.ptr_uses.insert(crate::builtins::strip_parens(e).id, u);
+        }
+    }
+
+    /// A candidate's initializer: `Some(false)` for `&T{…}` (without side effects, reading the
+    /// package variables collected into `deps`) or `new(T)`, `Some(true)` for `nil`.
+    fn fresh_init(&self, v: &Expr, deps: &mut Vec<ObjId>) -> Option<bool> {
+        let v = crate::builtins::strip_parens(v);
+        match &v.kind {
+            ExprKind::Ident(_)
+                if self
+                    .info
+                    .object_of(v.id)
+                    .is_some_and(|o| matches!(self.prog.obj(o).kind, ObjKind::Nil)) =>
+            {
+                Some(true)
+            }
+            ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            } if matches!(
+                crate::builtins::strip_parens(x).kind,
+                ExprKind::CompositeLit { .. }
+            ) =>
+            {
+                self.pure_init(x, deps).then_some(false)
+            }
+            ExprKind::Call { func, args, .. } if args.len() == 1 => self
+                .info
+                .object_of(crate::builtins::strip_parens(func).id)
+                .is_some_and(|f| matches!(self.prog.obj(f).kind, ObjKind::Builtin(Builtin::New)))
+                .then_some(false),
+            _ => None,
+        }
     }
 
     /// `e`'s value is copied into something that lives on: a read when the copy shares nothing.
@@ -465,6 +605,37 @@ impl Walker<'_> {
         p.ok
     }
 
+    /// Candidate pointers passed to a call: read through only by `len`/`cap` and by a
+    /// borrowed `&T` parameter.
+    fn ptr_args(&mut self, func: &Expr, args: &[Expr], ellipsis: bool) {
+        let Some(p) = self.ptrs else {
+            return;
+        };
+        if !args.iter().any(|a| self.ptr_cand(a).is_some()) {
+            return;
+        }
+        let conversion = matches!(
+            self.info.types.get(&func.id).map(|t| &t.mode),
+            Some(Mode::Type)
+        );
+        let callee = strip(func).and_then(|f| self.info.object_of(f.id));
+        let kind = callee.map(|o| self.prog.obj(o).kind.clone());
+        for (i, a) in args.iter().enumerate() {
+            let read = match &kind {
+                _ if conversion || ellipsis => false,
+                Some(ObjKind::Builtin(b)) => matches!(b, Builtin::Len | Builtin::Cap),
+                Some(_) => {
+                    callee
+                        .and_then(|c| p.modes.get(&c))
+                        .and_then(|m| m.get(i).copied().flatten())
+                        == Some(SliceMode::Ref)
+                }
+                None => false,
+            };
+            self.ptr_set(a, if read { Use::Read } else { Use::Alias });
+        }
+    }
+
     fn record(&mut self, o: ObjId, u: Use) {
         let map = match u {
             Use::Read => return,
@@ -488,6 +659,7 @@ impl Walker<'_> {
 
     fn call(&mut self, u: Use, func: &Expr, args: &[Expr], ellipsis: bool) {
         self.set(func, Use::Read);
+        self.ptr_args(func, args, ellipsis);
         if matches!(
             self.info.types.get(&func.id).map(|t| &t.mode),
             Some(Mode::Type)
@@ -625,6 +797,11 @@ impl Visitor for Walker<'_> {
             ExprKind::Ident(_) => {
                 if let Some(o) = self.info.object_of(e.id).filter(|&o| self.package_var(o)) {
                     self.record(o, u);
+                    if self.ptr_cands.contains_key(&o)
+                        && self.ptr_uses.get(&e.id).copied().unwrap_or(u) != Use::Read
+                    {
+                        self.ptr_bad.insert(o);
+                    }
                 }
             }
             ExprKind::Paren(x) => self.set(x, u),
@@ -635,6 +812,9 @@ impl Visitor for Walker<'_> {
                         .is_some_and(|t| matches!(self.prog.types.under(t), Type::Pointer(_)));
                     if through_ptr || sel.indirect {
                         self.copy(x);
+                        // A field of what a candidate points to is used as the field is. (Its
+                        // type is plain: no embedded pointer on the way.)
+                        self.ptr_set(x, u);
                     } else {
                         self.set(x, u);
                     }
@@ -652,6 +832,28 @@ impl Visitor for Walker<'_> {
                     } else {
                         self.copy(x);
                     }
+                    if let (Some(p), Some(o)) = (self.ptrs, self.ptr_cand(x)) {
+                        // A method called through a candidate: it must only read.
+                        let pointee = match self.prog.types.get(self.prog.obj(o).ty) {
+                            Type::Pointer(t) => *t,
+                            _ => self.prog.obj(o).ty,
+                        };
+                        let reads = if ptr_recv {
+                            p.readonly_methods.contains(&sel.obj)
+                                && !p.ptr_value_methods.contains(&sel.obj)
+                        } else {
+                            self.deep(pointee, 0)
+                        };
+                        let called = u == Use::Read && sel.kind == SelectionKind::MethodVal;
+                        self.ptr_set(
+                            x,
+                            if reads && called {
+                                Use::Read
+                            } else {
+                                Use::Alias
+                            },
+                        );
+                    }
                 }
                 None => {}
             },
@@ -664,8 +866,13 @@ impl Visitor for Walker<'_> {
                     self.copy(b);
                 }
                 self.set(x, u);
+                self.ptr_set(x, Use::Alias);
             }
-            ExprKind::TypeAssert { x, .. } | ExprKind::Star(x) => self.copy(x),
+            ExprKind::TypeAssert { x, .. } => self.copy(x),
+            ExprKind::Star(x) => {
+                self.copy(x);
+                self.ptr_set(x, u);
+            }
             ExprKind::Call {
                 func,
                 args,
@@ -686,6 +893,14 @@ impl Visitor for Walker<'_> {
             ExprKind::Binary { x, y, .. } => {
                 self.set(x, Use::Read);
                 self.set(y, Use::Read);
+                // A candidate compared: only a nil one, with nil.
+                for (a, b) in [(x, y), (y, x)] {
+                    if let Some(o) = self.ptr_cand(a) {
+                        let nil_cmp = self.ptr_cands.get(&o) == Some(&true)
+                            && self.fresh_init(b, &mut Vec::new()) == Some(true);
+                        self.ptr_set(a, if nil_cmp { Use::Read } else { Use::Alias });
+                    }
+                }
             }
             _ => {}
         }

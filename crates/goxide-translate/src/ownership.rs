@@ -543,6 +543,23 @@ fn decide(
                 .into(),
         );
     }
+    if a.globals.readonly_ptrs.contains(&o) {
+        let nil = a.globals.nil_ptrs.contains(&o);
+        return (
+            if nil {
+                "LazyLock<Option<T>> (read-only, nil)"
+            } else {
+                "LazyLock<T> (read-only)"
+            }
+            .into(),
+            Holding::Owned,
+            format!(
+                "{} never assigned, and only ever read through (never copied, compared or \
+                 written through): an immutable static of the value it points to",
+                if nil { "nil," } else { "made fresh," }
+            ),
+        );
+    }
     let base = match under {
         Type::Pointer(e) => {
             if let Some(h) = handle_form(prog, prog.obj(o).ty, *e) {
