@@ -18,6 +18,7 @@ mod ctx;
 mod decl;
 mod equality;
 mod expr;
+mod field_makers;
 mod fmt_calls;
 mod frozen;
 mod generic_ifaces;

@@ -24,7 +24,8 @@
 //! links all point to leaves and that no link points to (`Person` of `Home *Address`) only
 //! holds links: its own pointers keep the forms other analyses give them, its values are
 //! checked as linked values are (never copied). Types a function returns pointers to or a
-//! struct embeds as pointers are no leaves.
+//! struct embeds as pointers are no leaves, unless every call of the function fills a field
+//! (see `field_makers`).
 //!
 //! Everything else keeps the type's pointers shared: two pointers compared, a pointer in an
 //! interface, a slice, a map or a closure, `&x` of an existing value, a `T` copied by value,
@@ -197,9 +198,12 @@ fn linked(prog: &Program, t: TypeId, set: &HashSet<TypeId>, no_leaf: &HashSet<Ty
 
 /// The struct types that cannot be leaves of a linked structure (see [`pointed_to`]): those a
 /// function returns pointers to (constructors give their callers the value itself, see
-/// `ptr_params`) and those embedded as pointers (their fields and methods are promoted).
+/// `ptr_params`; not functions whose results only fill fields, see `field_makers`) and those
+/// embedded as pointers (their fields and methods are promoted).
 fn not_leaves(prog: &Program, info: &Info, files: &[&File]) -> HashSet<TypeId> {
     let mut out = HashSet::new();
+    // (Functions whose pointers only fill fields hand no caller a pointer to keep.)
+    let makers = crate::field_makers::find(prog, info, files);
     let ptr_to = |t: TypeId| match prog.types.get(t) {
         Type::Pointer(e) => Some(canon(prog, *e)),
         _ => None,
@@ -211,6 +215,7 @@ fn not_leaves(prog: &Program, info: &Info, files: &[&File]) -> HashSet<TypeId> {
                     if let Some(Type::Func(sig)) = info
                         .defs
                         .get(&fd.name.id)
+                        .filter(|o| !makers.contains(o))
                         .map(|&o| prog.types.get(prog.obj(o).ty))
                     {
                         out.extend(sig.results.iter().filter_map(|&r| ptr_to(r)));
