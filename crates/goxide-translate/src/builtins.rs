@@ -1543,12 +1543,25 @@ impl Ctx<'_> {
             ("WriteByte", [c]) => {
                 let b = self.buffer_recv(x, true);
                 let v = paren_if_needed(self.value(c));
+                if let syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Byte(l),
+                    ..
+                }) = &v
+                {
+                    // `b.WriteByte('=')`: the character itself.
+                    let ch = syn::LitChar::new(l.value() as char, l.span());
+                    return parse_quote!(#b.push(#ch));
+                }
                 parse_quote!(#b.push(#v as char))
             }
             ("WriteRune", [r]) => {
                 let b = self.buffer_recv(x, true);
                 let v = paren_if_needed(self.value(r));
                 parse_quote!(#b.push(char::from_u32(#v as u32).unwrap_or('\u{FFFD}')))
+            }
+            ("String", []) if self.analysis.last_uses.contains(&strip_parens(x).id) => {
+                // The builder's last use (`return b.String()`): its `String` moves out.
+                self.value(strip_parens(x))
             }
             ("String", []) => {
                 let b = self.buffer_recv(x, false);

@@ -403,6 +403,9 @@ impl Ctx<'_> {
         }
         if let Some(v) = self.info.const_value(e.id).cloned() {
             if self.basic(target).is_some() && !self.named_const_matches(e, target) {
+                if let Some(b) = self.byte_char(e, &v, target) {
+                    return b;
+                }
                 return self
                     .const_expr(&v, target, false)
                     .unwrap_or_else(|| self.unsupported(e, "constant"));

@@ -167,7 +167,46 @@ impl Ctx<'_> {
     pub fn const_of(&mut self, e: &Expr, suffix: bool) -> Option<Option<syn::Expr>> {
         let v = self.info.const_value(e.id)?.clone();
         let t = self.type_of(e)?;
+        if let Some(b) = self.byte_char(e, &v, t) {
+            return Some(Some(b));
+        }
         Some(self.const_expr(&v, t, suffix))
+    }
+
+    /// A rune literal of an ASCII character used as a `byte` (`c == '('`, `case '\n':`,
+    /// `byte('a')`): Rust's byte literal, `b'('`, rather than its number. (It is a pattern
+    /// too, so `switch` cases keep it.)
+    pub fn byte_char(&self, e: &Expr, v: &ConstValue, t: TypeId) -> Option<syn::Expr> {
+        let t = goxide_types::default_type(&self.prog.types, t);
+        if self.basic(t)? != BasicKind::Uint8 {
+            return None;
+        }
+        let mut x = crate::builtins::strip_parens(e);
+        if let ExprKind::Call { func, args, .. } = &x.kind {
+            // `byte('a')`: a conversion of the literal.
+            let conversion = matches!(
+                self.info.types.get(&func.id).map(|t| &t.mode),
+                Some(goxide_types::Mode::Type)
+            );
+            if !conversion || args.len() != 1 {
+                return None;
+            }
+            x = crate::builtins::strip_parens(&args[0]);
+        }
+        let ExprKind::BasicLit(l) = &x.kind else {
+            return None;
+        };
+        if l.kind != goxide_ast::ast::LitKind::Rune {
+            return None;
+        }
+        let ConstValue::Int(i) = v else {
+            return None;
+        };
+        let b = i
+            .to_u8()
+            .filter(|b| b.is_ascii() && (!b.is_ascii_control() || b"\n\t\r\0".contains(b)))?;
+        let lit = syn::LitByte::new(b, Span::call_site());
+        Some(parse_quote!(#lit))
     }
 
     /// A string constant as a `&'static str` literal (for comparisons and formatting).
@@ -309,7 +348,10 @@ impl Ctx<'_> {
     ) {
         if let (Some(first), Some(el)) = (vals.first_mut(), elems.first()) {
             if let Some(c) = self.info.const_value(el.value.id).cloned() {
-                if let Some(v) = self.const_expr(&c, et, true) {
+                if let Some(v) = self
+                    .byte_char(&el.value, &c, et)
+                    .or_else(|| self.const_expr(&c, et, true))
+                {
                     *first = v;
                 }
             }
