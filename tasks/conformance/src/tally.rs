@@ -30,6 +30,8 @@ pub struct Tally {
     pub shared: usize,
     /// Shared declarations by role (`variable`, `parameter`, …).
     pub shared_by_role: BTreeMap<String, usize>,
+    /// Shared declarations by Go file (the programs that alias the most show first).
+    pub shared_by_file: BTreeMap<String, usize>,
     pub markers: BTreeMap<String, usize>,
     pub wrappers: BTreeMap<&'static str, usize>,
     /// `unsafe` in any generated Rust file, support code included.
@@ -60,6 +62,7 @@ impl Tally {
             t.rust_lines += f.rust_lines;
             for o in f.ownership.iter().filter(|o| o.holding == "shared") {
                 *t.shared_by_role.entry(o.role.clone()).or_insert(0) += 1;
+                *t.shared_by_file.entry(short_path(&f.go_file)).or_insert(0) += 1;
                 t.shared_lines.push(format!(
                     "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     f.go_file, o.line, o.scope, o.name, o.role, o.form, o.why
@@ -105,6 +108,9 @@ impl Tally {
         for (k, v) in &o.shared_by_role {
             *self.shared_by_role.entry(k.clone()).or_insert(0) += v;
         }
+        for (k, v) in &o.shared_by_file {
+            *self.shared_by_file.entry(k.clone()).or_insert(0) += v;
+        }
         for (k, v) in &o.markers {
             *self.markers.entry(k.clone()).or_insert(0) += v;
         }
@@ -139,6 +145,16 @@ impl Tally {
             self.non_shared_percent()
         );
         let _ = writeln!(out, "shared by role: {}", join(&self.shared_by_role));
+        let mut by_file: Vec<(&String, &usize)> = self.shared_by_file.iter().collect();
+        by_file.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let most: Vec<String> = by_file
+            .iter()
+            .take(10)
+            .map(|(f, n)| format!("{f} {n}"))
+            .collect();
+        if !most.is_empty() {
+            let _ = writeln!(out, "shared, most per program: {}", most.join(", "));
+        }
         let _ = writeln!(out, "markers: {}", join(&self.markers));
         let _ = writeln!(out, "wrapper uses: {}", join(&self.wrappers));
         let _ = writeln!(
@@ -152,6 +168,22 @@ impl Tally {
         }
         let _ = writeln!(out, "unsafe: {}", self.unsafe_uses);
     }
+}
+
+/// A Go file's path from the test suite's or the examples' root (`typeparam/list2.go`,
+/// `examples/optional_hooks/main.go`), the same on every machine.
+fn short_path(go_file: &str) -> String {
+    for root in ["/examples/", "/test/"] {
+        if let Some(i) = go_file.find(root) {
+            let rest = &go_file[i + root.len()..];
+            return if root == "/examples/" {
+                format!("examples/{rest}")
+            } else {
+                rest.to_string()
+            };
+        }
+    }
+    go_file.to_string()
 }
 
 fn join<K: std::fmt::Display>(m: &BTreeMap<K, usize>) -> String {
