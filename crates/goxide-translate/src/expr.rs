@@ -1547,12 +1547,18 @@ impl Ctx<'_> {
                     Type::Map(_, v) => *v,
                     _ => kt,
                 };
+                // (A `Copy` value is copied out: `copied()`.)
+                let take: syn::Ident = if self.is_copy(vt) {
+                    parse_quote!(copied)
+                } else {
+                    parse_quote!(cloned)
+                };
                 if !self.has_default(vt) {
                     if let Some(z) = self.zero_value(vt) {
-                        return parse_quote!(#m.get(#k).cloned().unwrap_or_else(|| #z));
+                        return parse_quote!(#m.get(#k).#take().unwrap_or_else(|| #z));
                     }
                 }
-                parse_quote!(#m.get(#k).cloned().unwrap_or_default())
+                parse_quote!(#m.get(#k).#take().unwrap_or_default())
             }
             _ => self.unsupported(e, "index expression"),
         }

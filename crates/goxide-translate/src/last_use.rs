@@ -9,7 +9,9 @@
 //! order), no loop around it leaves `v`'s scope (each iteration would use it again: `v` is
 //! declared inside every loop around the use), it is not inside a function literal nor a `go`
 //! or `defer` statement, no function literal names `v` at all (a closure may still hold it), `v`
-//! is no named result, and the function has no labels (a `goto` may jump back). The caller
+//! is no named result, and the function has no labels (a `goto` may jump back). A variable
+//! that is a whole value of a `return` statement naming it once (`return w`, `return v, nil`)
+//! is used there for the last time on that path, wherever it stands: it moves too. The caller
 //! leaves out variables that live in cells or are borrowed, and pointers and functions (see
 //! `moves` for pointers).
 
@@ -62,6 +64,7 @@ fn body_last_uses(
         order: 0,
         defs: HashMap::new(),
         uses: HashMap::new(),
+        returned: HashSet::new(),
     };
     // (Parameters are declared outside every loop; named results are read by a bare
     // `return`, so they are left out.)
@@ -73,7 +76,12 @@ fn body_last_uses(
         }
     }
     visit::walk_block(&mut w, body);
-    let Walk { defs, uses, .. } = w;
+    let Walk {
+        defs,
+        uses,
+        returned,
+        ..
+    } = w;
     for (o, uses) in &uses {
         let local = matches!(prog.obj(*o).kind, ObjKind::Var { global: false, .. });
         let Some(&depth) = defs.get(o) else {
@@ -96,6 +104,13 @@ fn body_last_uses(
             == 1;
         if alone && last.loops == depth {
             out.insert(last.id);
+        }
+        // `return v`: nothing after it runs (no closure names `v`, so no deferred call
+        // reads it).
+        for u in uses.iter().filter(|u| returned.contains(&u.id)) {
+            if uses.iter().filter(|o| o.stmt == u.stmt).count() == 1 {
+                out.insert(u.id);
+            }
         }
     }
 }
@@ -124,6 +139,8 @@ struct Walk<'a> {
     /// Each local declared in the function, with the loops around its declaration.
     defs: HashMap<ObjId, usize>,
     uses: HashMap<ObjId, Vec<Use>>,
+    /// Identifiers that are a whole value of a `return` statement of the function itself.
+    returned: HashSet<NodeId>,
 }
 
 impl Walk<'_> {
@@ -215,6 +232,18 @@ impl Visitor for Walk<'_> {
             StmtKind::TypeSwitch { bind, .. } => {
                 if let Some(b) = bind {
                     self.def(b.id);
+                }
+                self.stmt = Some(s.id);
+                true
+            }
+            StmtKind::Return(vals) => {
+                if self.hidden == 0 {
+                    for v in vals {
+                        let v = crate::builtins::strip_parens(v);
+                        if matches!(v.kind, ExprKind::Ident(_)) {
+                            self.returned.insert(v.id);
+                        }
+                    }
                 }
                 self.stmt = Some(s.id);
                 true

@@ -2689,12 +2689,21 @@ impl Ctx<'_> {
                     let sx = crate::expr::as_base(self.borrowed(x));
                     self.use_support("strings");
                     header = parse_quote!(crate::support::strings::char_indices_lossy(&#sx));
-                } else if key.is_none() && v.is_some() {
-                    let sx = self.value(x);
-                    header = parse_quote!(#sx.chars());
                 } else {
-                    let sx = self.value(x);
-                    header = parse_quote!(#sx.char_indices());
+                    // (A `&str` parameter, which nothing changes, and a constant are walked in
+                    // place; another string is copied first, as Go evaluates it once.)
+                    let sx: syn::Expr = if self.str_param_of(x).is_some() {
+                        crate::expr::as_base(self.borrowed(x))
+                    } else if let Some(l) = self.const_str(x) {
+                        parse_quote!(#l)
+                    } else {
+                        self.value(x)
+                    };
+                    header = if key.is_none() && v.is_some() {
+                        parse_quote!(#sx.chars())
+                    } else {
+                        parse_quote!(#sx.char_indices())
+                    };
                 }
                 if let Some((_, id, _)) = &k {
                     prelude.insert(0, parse_quote!(let #id = #id as i64;));
