@@ -113,6 +113,9 @@ impl Ctx<'_> {
             let id = self.var_name(p);
             return parse_quote!(#id);
         }
+        if let Some(part) = str_slice_copy(&v) {
+            return parse_quote!(&#part);
+        }
         match v {
             syn::Expr::MethodCall(m) if m.method == "clone" && m.args.is_empty() => {
                 let r = &m.receiver;
@@ -2477,6 +2480,22 @@ fn flatten_concat<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
 
 /// Parenthesizes a dereference (`*x.borrow()`) used as the base of a field access, index or
 /// method call.
+/// The part `s[a..b]` of a string that `s[a..b].to_string()` copies (a substring), where a
+/// `&str` will do.
+pub fn str_slice_copy(v: &syn::Expr) -> Option<&syn::Expr> {
+    match v {
+        syn::Expr::MethodCall(m)
+            if m.method == "to_string"
+                && m.args.is_empty()
+                && matches!(&*m.receiver, syn::Expr::Index(ix)
+                    if matches!(&*ix.index, syn::Expr::Range(_))) =>
+        {
+            Some(&m.receiver)
+        }
+        _ => None,
+    }
+}
+
 pub fn as_base(e: syn::Expr) -> syn::Expr {
     match e {
         syn::Expr::Unary(_) | syn::Expr::Binary(_) | syn::Expr::Cast(_) => parse_quote!((#e)),

@@ -217,7 +217,10 @@ impl Ctx<'_> {
             Some(t) if self.info.const_value(a.id).is_some() => {
                 let t = goxide_types::default_type(&self.prog.types, t);
                 let v = self.info.const_value(a.id).cloned();
-                match v.and_then(|v| self.const_expr(&v, t, true)) {
+                match v.and_then(|v| {
+                    self.byte_char(a, &v, t)
+                        .or_else(|| self.const_expr(&v, t, true))
+                }) {
                     Some(c) => c,
                     None => self.value_as(a, t),
                 }
@@ -241,7 +244,16 @@ impl Ctx<'_> {
         match self.const_str(&a.exprs[i]) {
             Some(l) => parse_quote!(#l),
             None => {
+                if let Some(p) = self.str_param_of(&a.exprs[i]) {
+                    // A `&str` parameter as it is.
+                    let id = self.var_name(p);
+                    return parse_quote!(#id);
+                }
                 let v = a.v(i);
+                if let Some(part) = crate::expr::str_slice_copy(&v) {
+                    // `s[a..b].to_string()`: the part itself, `&s[a..b]`.
+                    return parse_quote!(&#part);
+                }
                 match v {
                     syn::Expr::Reference(_) => v,
                     _ => parse_quote!(&#v),
@@ -254,7 +266,13 @@ impl Ctx<'_> {
     pub(crate) fn str_recv(&self, a: &Args, i: usize) -> syn::Expr {
         match self.const_str(&a.exprs[i]) {
             Some(l) => parse_quote!(#l),
-            None => a.v(i),
+            None => {
+                let v = a.v(i);
+                match crate::expr::str_slice_copy(&v) {
+                    Some(part) => part.clone(),
+                    None => v,
+                }
+            }
         }
     }
 
