@@ -406,11 +406,8 @@ impl Ctx<'_> {
         }
         if let Some(v) = self.info.const_value(e.id).cloned() {
             if self.basic(target).is_some() && !self.named_const_matches(e, target) {
-                if let Some(b) = self.byte_char(e, &v, target) {
-                    return b;
-                }
                 return self
-                    .const_expr(&v, target, false)
+                    .const_expr_of(e, &v, target, false)
                     .unwrap_or_else(|| self.unsupported(e, "constant"));
             }
         }

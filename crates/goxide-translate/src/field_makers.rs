@@ -47,7 +47,7 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> {
         filling: HashSet::new(),
         returned: HashMap::new(),
         current: None,
-        uses: HashMap::new(),
+        called: HashSet::new(),
         bad: HashSet::new(),
     };
     for f in files {
@@ -65,7 +65,7 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> {
         }
     }
     let Uses {
-        uses,
+        called,
         mut bad,
         returned,
         ..
@@ -84,7 +84,7 @@ pub fn find(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> {
     }
     cands
         .into_iter()
-        .filter(|f| !bad.contains(f) && uses.get(f).is_some_and(|&n| n > 0))
+        .filter(|f| !bad.contains(f) && called.contains(f))
         .collect()
 }
 
@@ -98,8 +98,8 @@ struct Uses<'a> {
     returned: HashMap<ObjId, Vec<ObjId>>,
     /// The candidate whose body is walked (outside function literals).
     current: Option<ObjId>,
-    /// Per candidate: its calls.
-    uses: HashMap<ObjId, usize>,
+    /// The candidates called at least once.
+    called: HashSet<ObjId>,
     bad: HashSet<ObjId>,
 }
 
@@ -177,7 +177,7 @@ impl Visitor for Uses<'_> {
             }
             ExprKind::Call { func, args, .. } => {
                 if let Some(o) = self.cand(func) {
-                    *self.uses.entry(o).or_default() += 1;
+                    self.called.insert(o);
                     if !self.filling.contains(&e.id) {
                         self.bad.insert(o);
                     }

@@ -408,14 +408,7 @@ impl Walker<'_> {
     fn fresh_init(&self, v: &Expr, deps: &mut Vec<ObjId>) -> Option<bool> {
         let v = crate::builtins::strip_parens(v);
         match &v.kind {
-            ExprKind::Ident(_)
-                if self
-                    .info
-                    .object_of(v.id)
-                    .is_some_and(|o| matches!(self.prog.obj(o).kind, ObjKind::Nil)) =>
-            {
-                Some(true)
-            }
+            _ if self.is_nil(v) => Some(true),
             ExprKind::Unary {
                 op: UnaryOp::Addr,
                 x,
@@ -433,6 +426,16 @@ impl Walker<'_> {
                 .then_some(false),
             _ => None,
         }
+    }
+
+    /// Whether `e` is `nil`.
+    fn is_nil(&self, e: &Expr) -> bool {
+        let e = crate::builtins::strip_parens(e);
+        matches!(e.kind, ExprKind::Ident(_))
+            && self
+                .info
+                .object_of(e.id)
+                .is_some_and(|o| matches!(self.prog.obj(o).kind, ObjKind::Nil))
     }
 
     /// `e`'s value is copied into something that lives on: a read when the copy shares nothing.
@@ -607,17 +610,13 @@ impl Walker<'_> {
 
     /// Candidate pointers passed to a call: read through only by `len`/`cap` and by a
     /// borrowed `&T` parameter.
-    fn ptr_args(&mut self, func: &Expr, args: &[Expr], ellipsis: bool) {
+    fn ptr_args(&mut self, func: &Expr, args: &[Expr], ellipsis: bool, conversion: bool) {
         let Some(p) = self.ptrs else {
             return;
         };
         if !args.iter().any(|a| self.ptr_cand(a).is_some()) {
             return;
         }
-        let conversion = matches!(
-            self.info.types.get(&func.id).map(|t| &t.mode),
-            Some(Mode::Type)
-        );
         let callee = strip(func).and_then(|f| self.info.object_of(f.id));
         let kind = callee.map(|o| self.prog.obj(o).kind.clone());
         for (i, a) in args.iter().enumerate() {
@@ -659,11 +658,12 @@ impl Walker<'_> {
 
     fn call(&mut self, u: Use, func: &Expr, args: &[Expr], ellipsis: bool) {
         self.set(func, Use::Read);
-        self.ptr_args(func, args, ellipsis);
-        if matches!(
+        let conversion = matches!(
             self.info.types.get(&func.id).map(|t| &t.mode),
             Some(Mode::Type)
-        ) {
+        );
+        self.ptr_args(func, args, ellipsis, conversion);
+        if conversion {
             // A conversion: the result is the operand's value.
             for a in args {
                 if u == Use::Alias {
@@ -896,8 +896,7 @@ impl Visitor for Walker<'_> {
                 // A candidate compared: only a nil one, with nil.
                 for (a, b) in [(x, y), (y, x)] {
                     if let Some(o) = self.ptr_cand(a) {
-                        let nil_cmp = self.ptr_cands.get(&o) == Some(&true)
-                            && self.fresh_init(b, &mut Vec::new()) == Some(true);
+                        let nil_cmp = self.ptr_cands.get(&o) == Some(&true) && self.is_nil(b);
                         self.ptr_set(a, if nil_cmp { Use::Read } else { Use::Alias });
                     }
                 }

@@ -167,16 +167,26 @@ impl Ctx<'_> {
     pub fn const_of(&mut self, e: &Expr, suffix: bool) -> Option<Option<syn::Expr>> {
         let v = self.info.const_value(e.id)?.clone();
         let t = self.type_of(e)?;
-        if let Some(b) = self.byte_char(e, &v, t) {
-            return Some(Some(b));
-        }
-        Some(self.const_expr(&v, t, suffix))
+        Some(self.const_expr_of(e, &v, t, suffix))
+    }
+
+    /// [`Ctx::const_expr`] of the constant expression `e`, whose source shows through where
+    /// Rust has a literal for it (`b'('`, see [`Ctx::byte_char`]).
+    pub fn const_expr_of(
+        &mut self,
+        e: &Expr,
+        v: &ConstValue,
+        t: TypeId,
+        suffix: bool,
+    ) -> Option<syn::Expr> {
+        self.byte_char(e, v, t)
+            .or_else(|| self.const_expr(v, t, suffix))
     }
 
     /// A rune literal of an ASCII character used as a `byte` (`c == '('`, `case '\n':`,
     /// `byte('a')`): Rust's byte literal, `b'('`, rather than its number. (It is a pattern
     /// too, so `switch` cases keep it.)
-    pub fn byte_char(&self, e: &Expr, v: &ConstValue, t: TypeId) -> Option<syn::Expr> {
+    fn byte_char(&self, e: &Expr, v: &ConstValue, t: TypeId) -> Option<syn::Expr> {
         let t = goxide_types::default_type(&self.prog.types, t);
         if self.basic(t)? != BasicKind::Uint8 {
             return None;
@@ -184,11 +194,7 @@ impl Ctx<'_> {
         let mut x = crate::builtins::strip_parens(e);
         if let ExprKind::Call { func, args, .. } = &x.kind {
             // `byte('a')`: a conversion of the literal.
-            let conversion = matches!(
-                self.info.types.get(&func.id).map(|t| &t.mode),
-                Some(goxide_types::Mode::Type)
-            );
-            if !conversion || args.len() != 1 {
+            if !matches!(self.mode_of(func), Some(goxide_types::Mode::Type)) || args.len() != 1 {
                 return None;
             }
             x = crate::builtins::strip_parens(&args[0]);
@@ -348,10 +354,7 @@ impl Ctx<'_> {
     ) {
         if let (Some(first), Some(el)) = (vals.first_mut(), elems.first()) {
             if let Some(c) = self.info.const_value(el.value.id).cloned() {
-                if let Some(v) = self
-                    .byte_char(&el.value, &c, et)
-                    .or_else(|| self.const_expr(&c, et, true))
-                {
+                if let Some(v) = self.const_expr_of(&el.value, &c, et, true) {
                     *first = v;
                 }
             }

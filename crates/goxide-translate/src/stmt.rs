@@ -3069,10 +3069,10 @@ impl Ctx<'_> {
                         let p: Option<syn::Expr> = if is_str {
                             self.const_str(e).map(|l| parse_quote!(#l))
                         } else {
-                            self.info.const_value(e.id).cloned().and_then(|v| {
-                                self.byte_char(e, &v, tt)
-                                    .or_else(|| self.const_expr(&v, tt, false))
-                            })
+                            self.info
+                                .const_value(e.id)
+                                .cloned()
+                                .and_then(|v| self.const_expr_of(e, &v, tt, false))
                         };
                         match p {
                             Some(p) => pats.push(p),

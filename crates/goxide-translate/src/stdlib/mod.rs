@@ -217,10 +217,7 @@ impl Ctx<'_> {
             Some(t) if self.info.const_value(a.id).is_some() => {
                 let t = goxide_types::default_type(&self.prog.types, t);
                 let v = self.info.const_value(a.id).cloned();
-                match v.and_then(|v| {
-                    self.byte_char(a, &v, t)
-                        .or_else(|| self.const_expr(&v, t, true))
-                }) {
+                match v.and_then(|v| self.const_expr_of(a, &v, t, true)) {
                     Some(c) => c,
                     None => self.value_as(a, t),
                 }
