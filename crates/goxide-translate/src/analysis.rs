@@ -96,6 +96,8 @@ pub struct Analysis {
     /// Standard-library handle variables that never copy their handle, and handle parameters
     /// that borrow the caller's (see `handles`).
     pub handles: crate::handles::Handles,
+    /// Slices of pointers that hold their elements, `Vec<T>` (see `owned_elems`).
+    pub owned_elems: crate::owned_elems::OwnedElems,
 }
 
 /// How a slice parameter is passed: the callee works on the caller's elements, as in Go.
@@ -110,6 +112,12 @@ pub enum SliceMode {
 struct Walker<'a> {
     prog: &'a Program,
     info: &'a Info,
+    /// Slices of pointers holding their elements: a write through an element writes them.
+    owned_elems: &'a crate::owned_elems::OwnedElems,
+    /// Range variables borrowing such elements, with the variable of the slice they walk.
+    elem_roots: HashMap<ObjId, ObjId>,
+    /// Pointer-receiver methods that take `&self`: calling one on such an element only reads.
+    readonly_methods: &'a HashSet<ObjId>,
     /// Value-receiver methods that take `&mut self` (see `decl::map_write_methods`).
     map_write_methods: &'a HashSet<ObjId>,
     /// Methods that take their receiver as a pointer value (see `ptr_receivers`).
@@ -203,12 +211,16 @@ impl Walker<'_> {
         match &e.kind {
             ExprKind::Ident(_) => self.info.object_of(e.id),
             ExprKind::Paren(x) => self.root_var(x),
-            ExprKind::Selector { x, .. } => {
+            ExprKind::Selector { x, .. } | ExprKind::Star(x) => {
+                // Through an element a slice holds (see `owned_elems`): the slice's elements.
+                if let Some(r) = self.elem_root(x) {
+                    return Some(r);
+                }
                 let through_ptr = self
                     .info
                     .type_of(x.id)
                     .is_some_and(|t| matches!(self.prog.types.under(t), Type::Pointer(_)));
-                if through_ptr {
+                if through_ptr || matches!(e.kind, ExprKind::Star(_)) {
                     None
                 } else {
                     self.root_var(x)
@@ -222,6 +234,21 @@ impl Walker<'_> {
                     None
                 }
             }
+            _ => None,
+        }
+    }
+
+    /// The variable whose elements `x` reaches when it is an element of a slice holding its
+    /// elements (`s[i]`) or a range variable borrowing one.
+    fn elem_root(&self, x: &Expr) -> Option<ObjId> {
+        let x = crate::builtins::strip_parens(x);
+        match &x.kind {
+            ExprKind::Index { x: s, .. } => {
+                let t = self.info.type_of(s.id)?;
+                self.owned_elems.elem_of(self.prog, t)?;
+                self.root_var(s)
+            }
+            ExprKind::Ident(_) => self.elem_roots.get(self.info.uses.get(&x.id)?).copied(),
             _ => None,
         }
     }
@@ -346,6 +373,18 @@ impl Walker<'_> {
                 body,
             } => {
                 self.expr(x);
+                // A range variable borrowing the elements of the slice it walks.
+                if let Some(v) = value.as_ref().and_then(|v| self.info.defs.get(&v.id)) {
+                    if let Some(&written) = self.owned_elems.range_vars.get(v) {
+                        if let Some(r) = self.root_var(x) {
+                            self.elem_roots.insert(*v, r);
+                            if written {
+                                self.elem_mutated.insert(r);
+                                self.note_mutation(r);
+                            }
+                        }
+                    }
+                }
                 for e in key.iter().chain(value) {
                     if *define {
                         self.declare(e.id);
@@ -614,8 +653,21 @@ impl Walker<'_> {
                 args[1..].iter().for_each(|a| self.expr(a));
             }
             ExprKind::Call { func, args, .. } => {
-                if let ExprKind::Ident(_) = &crate::builtins::strip_parens(func).kind {
-                    if let Some(f) = self.info.object_of(crate::builtins::strip_parens(func).id) {
+                // The function called: by name, or a method (`s.m(xs)`).
+                let callee = match &crate::builtins::strip_parens(func).kind {
+                    ExprKind::Ident(_) => {
+                        self.info.object_of(crate::builtins::strip_parens(func).id)
+                    }
+                    ExprKind::Selector { .. } => self
+                        .info
+                        .selections
+                        .get(&crate::builtins::strip_parens(func).id)
+                        .filter(|s| s.kind == SelectionKind::MethodVal)
+                        .map(|s| s.obj),
+                    _ => None,
+                };
+                {
+                    if let Some(f) = callee {
                         for (i, a) in args.iter().enumerate() {
                             // `xs` or `xs[a:b]` (passed as a borrow of `xs`'s elements).
                             let mut a = crate::builtins::strip_parens(a);
@@ -794,6 +846,16 @@ impl Walker<'_> {
                             })
                         {
                             self.mutate(x);
+                        }
+                        // (On an element a slice holds: a write of the slice's elements.)
+                        if sel.kind == SelectionKind::MethodVal
+                            && self.method_has_ptr_recv(sel.obj)
+                            && !self.readonly_methods.contains(&sel.obj)
+                        {
+                            if let Some(r) = self.elem_root(x) {
+                                self.elem_mutated.insert(r);
+                                self.note_mutation(r);
+                            }
                         }
                     }
                 }
@@ -992,8 +1054,6 @@ pub fn analyze(
     // Linked types decide their receivers' uses themselves (a receiver copied into a view is
     // a borrow of `self`).
     let links = crate::links::find(prog, info, files);
-    let readonly_methods =
-        crate::decl::readonly_ptr_methods(prog, info, files, &links, map_write_methods);
     // Methods returning their receiver only for chaining borrow it (see `chaining`).
     let receiver_facts = crate::ptr_receivers::facts(prog, info, files);
     let chaining = crate::chaining::find(
@@ -1011,7 +1071,43 @@ pub fn analyze(
         }
         _ => true,
     });
+    // Slices of pointers holding their elements (see `owned_elems`), and the pointer-receiver
+    // methods that take `&self`: a method that writes through a range variable over its
+    // receiver's elements writes its receiver, and a range variable a method is called on that
+    // writes needs `iter_mut()`, so the two are decided together (to a fixed point; the set of
+    // read-only methods only shrinks).
+    let readonly = |elems: &crate::owned_elems::OwnedElems| {
+        crate::decl::readonly_ptr_methods(prog, info, files, &links, map_write_methods, elems)
+    };
+    let elems_of = |readonly: &HashSet<ObjId>| {
+        let mut e = crate::owned_elems::find(prog, info, files, &ptr_value_methods, readonly);
+        e.types.retain(|&t| !links.has(prog, t));
+        e
+    };
+    let mut readonly_methods = readonly(&Default::default());
+    let mut owned_elems = elems_of(&readonly_methods);
+    for round in 0.. {
+        let next = readonly(&owned_elems);
+        if next == readonly_methods {
+            break;
+        }
+        readonly_methods = next;
+        // (Past a few rounds: every pointer method writes, which needs no further round.)
+        let assumed = if round < 4 {
+            readonly_methods.clone()
+        } else {
+            HashSet::new()
+        };
+        owned_elems = elems_of(&assumed);
+        if round >= 4 {
+            readonly_methods = readonly(&owned_elems);
+            break;
+        }
+    }
     let mut w = Walker {
+        owned_elems: &owned_elems,
+        elem_roots: HashMap::new(),
+        readonly_methods: &readonly_methods,
         prog,
         info,
         map_write_methods,
@@ -1110,6 +1206,8 @@ pub fn analyze(
     // reassigned nor captured are borrowed: `&[T]`, or `&mut [T]` when an element is written
     // (directly, by lending an element's address to a borrowed pointer parameter that writes
     // through it, or by passing the slice on to such a parameter).
+    // (Methods too, where nothing fixes their signature: see `method_slices`.)
+    let methods = crate::method_slices::eligible(prog, info, files);
     let mut candidates: Vec<(ObjId, Vec<Option<ObjId>>)> = Vec::new();
     for f in files {
         for d in &f.decls {
@@ -1117,12 +1215,12 @@ pub fn analyze(
                 continue;
             };
             // (A generic function's instantiations share its parameters' modes.)
-            if fd.recv.is_some() || fd.body.is_none() {
-                continue;
-            }
             let Some(&fobj) = info.defs.get(&fd.name.id) else {
                 continue;
             };
+            if (fd.recv.is_some() && !methods.contains(&fobj)) || fd.body.is_none() {
+                continue;
+            }
             let mut params = Vec::new();
             for g in &fd.sig.params {
                 if g.names.is_empty() {
@@ -1223,14 +1321,25 @@ pub fn analyze(
         .collect();
     out.nil_guards = crate::nil_guards::find(prog, info, files, &maybe_nil);
     out.ptr_params = ptr_params;
-    out.readonly_methods = readonly_methods;
+    // Range variables borrowing an element of a slice holding its elements: `&T` / `&mut T`.
+    for (&v, &written) in &owned_elems.range_vars {
+        let mode = if written {
+            SliceMode::MutRef
+        } else {
+            SliceMode::Ref
+        };
+        out.ptr_params.params.insert(v, mode);
+    }
+    out.owned_elems = owned_elems.clone();
+    out.readonly_methods = readonly_methods.clone();
     out.ptr_value_methods = ptr_value_methods.clone();
     out.chaining = chaining;
     out.projected = std::mem::take(&mut out.ptr_params.projected);
     let owned: HashSet<ObjId> = out.ptr_params.owned.keys().copied().collect();
     let frozen = crate::frozen::find(prog, info, files, &owned, &ptr_value_methods);
     out.frozen = frozen.types;
-    out.frozen.retain(|t| !out.projected.contains(t));
+    out.frozen
+        .retain(|t| !out.projected.contains(t) && !owned_elems.types.contains(t));
     out.frozen_in_iface = frozen.in_iface;
     out.frozen_in_iface.retain(|t| out.frozen.contains(t));
     for v in out.ptr_params.lent.iter().chain(&out.ptr_params.returned) {

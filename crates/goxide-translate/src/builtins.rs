@@ -1253,6 +1253,12 @@ impl Ctx<'_> {
                 "call of a method whose signature goxide cannot translate yet",
             );
         }
+        let slice_modes = self
+            .analysis
+            .fn_param_modes
+            .get(&m)
+            .cloned()
+            .unwrap_or_default();
         let args = match self.analysis.ptr_params.fn_modes.get(&m).cloned() {
             // Borrowed pointer parameters (see `ptr_params`): the analysis only lets through
             // arguments that need no cell.
@@ -1280,7 +1286,10 @@ impl Ctx<'_> {
                         None if self.link_mut_arg(e, i) => self.link_mut(a),
                         None if self.is_callback_arg(e, i) => self.callback_arg(a),
                         None if self.is_handle_arg(e, i) => self.handle_arg(a),
-                        None => self.value_as(a, sig.params[i]),
+                        None => match slice_modes.get(i).copied().flatten() {
+                            Some(sm) => self.slice_param_arg(args, i, sm, Some(sig.params[i])),
+                            None => self.value_as(a, sig.params[i]),
+                        },
                     });
                 }
                 out
@@ -1289,7 +1298,14 @@ impl Ctx<'_> {
                 let Some(args) = self.call_args(e, args, &sig, ellipsis) else {
                     return self.unsupported(e, "call arguments");
                 };
-                self.lend_str_args(e, m, args)
+                let args = self.lend_str_args(e, m, args);
+                // Borrowed slice and map parameters (see `method_slices`), whose arguments
+                // name distinct variables: nothing to bind first.
+                let (binds, args) = self.lend_slice_args(e, m, args, &sig);
+                if !binds.is_empty() {
+                    return self.unsupported(e, "call lending one variable to two parameters");
+                }
+                args
             }
         };
         let Some(xt) = self.type_of(x) else {
@@ -1934,6 +1950,7 @@ impl Ctx<'_> {
                 };
                 match self.under(t).clone() {
                     Type::Slice(et) => {
+                        let et = self.slot(et);
                         // (An empty vector with room needs no zero value of a type parameter.)
                         let bounds = self.param_bounds.clone();
                         let Some(z) = self.zero_value(et) else {

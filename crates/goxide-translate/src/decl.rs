@@ -1393,6 +1393,8 @@ impl Ctx<'_> {
                 }
             }
         }
+        // (Markers left over from the code before belong to no statement of this function.)
+        self.pending_markers.clear();
         let Some((mut params, prelude)) = self.params(&f.sig, &sig.params) else {
             return vec![self.stub_fn(d, &name, "function signature")];
         };
@@ -1415,6 +1417,10 @@ impl Ctx<'_> {
             ret = self.result_return_type(ret);
         }
         let mut body_stmts = self.signature_markers(&f.sig);
+        // (Markers the parameters queued, e.g. for a slice copied in.)
+        for m in std::mem::take(&mut self.pending_markers) {
+            body_stmts.push(crate::stmt::comment_stmt(&m));
+        }
         body_stmts.extend(prelude);
         let mut body_stmts = match &f.body {
             Some(b) => {
@@ -1623,7 +1629,7 @@ impl Ctx<'_> {
                         // `&[T]` / `&mut [T]` for a slice, `&HashMap` / `&mut HashMap` for a map.
                         let target: syn::Type = match self.under(t).clone() {
                             Type::Slice(et) => {
-                                let et = self.rust_type(et)?;
+                                let et = self.rust_type(self.slot(et))?;
                                 parse_quote!([#et])
                             }
                             _ => ty.clone(),
@@ -1635,6 +1641,18 @@ impl Ctx<'_> {
                         let id = self.bind_local(o, &n.name);
                         params.push(parse_quote!(#id: #ty));
                         continue;
+                    }
+                }
+                if let (Some(o), Type::Slice(_)) = (obj, self.under(t)) {
+                    // A slice passed by value whose elements the function writes: Go's
+                    // function writes the caller's elements, this one a copy of them.
+                    if !g.variadic && self.analysis.elem_mutated.contains(&o) {
+                        self.marker(format!(
+                            "semantics: slice parameter `{}` is a copy of the caller's slice; in \
+                             Go the function shares the caller's elements, so the caller sees \
+                             its writes to them",
+                            n.name
+                        ));
                     }
                 }
                 if obj.is_some_and(|o| self.analysis.handles.params.contains(&o)) {
@@ -3156,6 +3174,7 @@ pub(crate) fn readonly_ptr_methods(
     files: &[&File],
     links: &crate::links::Links,
     map_write_methods: &HashSet<ObjId>,
+    elems: &crate::owned_elems::OwnedElems,
 ) -> HashSet<ObjId> {
     let mut readonly = HashSet::new();
     // Pointer-receiver methods that may take `&self`: (method, body, receiver, copies).
@@ -3179,6 +3198,9 @@ pub(crate) fn readonly_ptr_methods(
                 None => {
                     readonly.insert(m);
                 }
+                // (Writing through a range variable over a slice of the receiver that holds
+                // its elements writes the receiver.)
+                Some(&ro) if crate::owned_elems::writes_elements_of(info, body, ro, elems) => {}
                 Some(&ro) => {
                     let copies = if linked {
                         crate::links::receiver_copies(info, body, ro)

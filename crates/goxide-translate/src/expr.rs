@@ -141,6 +141,9 @@ impl Ctx<'_> {
     /// being translated (`&mut self`) or a borrowed pointer parameter (`p: &mut T`).
     pub fn is_self_ptr(&self, x: &Expr) -> bool {
         let x = crate::builtins::strip_parens(x);
+        if self.is_elem_index(x) {
+            return true;
+        }
         matches!(x.kind, ExprKind::Ident(_))
             && self.obj_of(x).is_some_and(|o| {
                 self.local_names.get(&o).is_some_and(|n| n == RECEIVER)
@@ -171,15 +174,21 @@ impl Ctx<'_> {
     /// Whether `x` names a local pointer that owns its value (see `ptr_params`): it is the
     /// value itself, not a reference.
     pub fn is_owned_ptr(&self, x: &Expr) -> bool {
-        self.obj_of(crate::builtins::strip_parens(x))
-            .is_some_and(|o| {
-                self.analysis.ptr_params.owned.contains_key(&o)
-                    || self.analysis.ptr_params.aliases.contains_key(&o)
-            })
+        self.is_elem_index(x)
+            || self
+                .obj_of(crate::builtins::strip_parens(x))
+                .is_some_and(|o| {
+                    self.analysis.ptr_params.owned.contains_key(&o)
+                        || self.analysis.ptr_params.aliases.contains_key(&o)
+                })
     }
 
     /// The Rust reference a pointer of [`Ctx::is_self_ptr`] names (`self`, `p`).
     pub fn ref_ptr(&mut self, x: &Expr) -> syn::Expr {
+        if self.is_elem_index(x) {
+            // An element of a slice holding its values: the element in place.
+            return as_base(self.place(x));
+        }
         match self.obj_of(crate::builtins::strip_parens(x)) {
             Some(o) if self.analysis.ptr_params.aliases.contains_key(&o) => {
                 // A pointer standing for a place: the place.
@@ -254,6 +263,26 @@ impl Ctx<'_> {
         }
     }
 
+    /// A fresh pointer made to be the element of a slice that holds its values (see
+    /// `owned_elems`): the value itself (`Item { … }` for `&Item{…}`, `T::default()`-like zero
+    /// value for `new(T)`).
+    fn owned_elem_value(&mut self, e: &Expr) -> Option<syn::Expr> {
+        let e = crate::builtins::strip_parens(e);
+        if !self.analysis.owned_elems.inputs.contains(&e.id) {
+            return None;
+        }
+        match &e.kind {
+            ExprKind::Unary { x, .. } => Some(self.value(x)),
+            ExprKind::CompositeLit { .. } => Some(self.composite_lit(e)),
+            _ => {
+                let Type::Pointer(t) = self.ty(self.type_of(e)?).clone() else {
+                    return None;
+                };
+                self.zero_value(t)
+            }
+        }
+    }
+
     /// `f()` of a constructor reached through at once (`f().x`, `*f()`): the value it returns,
     /// a temporary, with no cell around it.
     fn ctor_temporary(&mut self, x: &Expr) -> Option<syn::Expr> {
@@ -279,6 +308,9 @@ impl Ctx<'_> {
 
     /// An owned value of `e`.
     pub fn value(&mut self, e: &Expr) -> syn::Expr {
+        if let Some(v) = self.owned_elem_value(e) {
+            return v;
+        }
         if let Some(p) = self.str_param_of(e) {
             let id = self.var_name(p);
             return parse_quote!(#id.to_string());
@@ -335,6 +367,9 @@ impl Ctx<'_> {
 
     /// An owned value of `e`, converted to type `target` (untyped constants, `nil`).
     pub fn value_as(&mut self, e: &Expr, target: TypeId) -> syn::Expr {
+        if let Some(v) = self.owned_elem_value(e) {
+            return v;
+        }
         if self.is_untyped_nil(e)
             || matches!(&e.kind, ExprKind::Ident(n) if n == "nil") && self.obj_of(e).is_none()
         {
@@ -1139,7 +1174,7 @@ impl Ctx<'_> {
         } else {
             as_base(if self.is_nullable(x) {
                 self.nullable_deref(x, mutable)
-            } else if mutable && (!through_ptr || self.is_link_ptr(x)) {
+            } else if mutable && (!through_ptr || self.is_link_ptr(x) || self.is_elem_index(x)) {
                 self.place(x)
             } else {
                 self.borrowed(x)

@@ -231,6 +231,10 @@ impl Ctx<'_> {
         // An element literal whose `&T` is elided (`[]*T{{1}, {2}}`): a pointer to a new `T`.
         if let Type::Pointer(pointee) = self.under(t).clone() {
             let v = self.composite_lit_of(e, pointee);
+            if self.analysis.owned_elems.inputs.contains(&e.id) {
+                // (The element of a slice holding its values: the value itself.)
+                return v;
+            }
             if self.is_place_ptr(pointee) {
                 self.use_support("ptr");
                 self.marker("ownership: a pointer is shared through Rc<dyn Place<…>> (support::ptr); an owned value or a borrow may do".into());
@@ -302,7 +306,7 @@ impl Ctx<'_> {
                 }
                 self.suffix_first(&mut vals, elems, et);
                 if vals.is_empty() {
-                    if let Some(ty) = self.rust_type(et) {
+                    if let Some(ty) = self.rust_type(self.slot(et)) {
                         return parse_quote!(Vec::<#ty>::new());
                     }
                 }

@@ -589,6 +589,15 @@ fn decide(
             if a.frozen.contains(e) {
                 return frozen_form();
             }
+            if let Some(&written) = a.owned_elems.range_vars.get(&o) {
+                return (
+                    if written { "&mut T" } else { "&T" }.into(),
+                    Holding::Borrowed,
+                    "walks a slice that holds its elements' values (`Vec<T>`: every element is \
+                     made fresh for it and only reached through): a borrow of each element"
+                        .into(),
+                );
+            }
             if a.links.mut_views.contains(&o) {
                 return (
                     "&mut T (lent by the caller)".into(),
@@ -758,8 +767,8 @@ fn decide(
         return (
             form.into(),
             Holding::Borrowed,
-            "a re-slice borrowing part of its base, which is not used while it is: they share \
-             elements as in Go"
+            "a re-slice (or a copy) of another slice, borrowing its elements; that slice is not \
+             used while this one is: they share elements as in Go"
                 .into(),
         );
     }

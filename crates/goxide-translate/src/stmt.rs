@@ -1409,7 +1409,16 @@ impl Ctx<'_> {
             return None;
         }
         let first = args.first()?;
-        if !same_place(l, first) && !self.same_map_entry(l, first, &args[1..]) {
+        // (`x[i] = append(x[i], v)` too, when no item names `x`.)
+        let same_elem = crate::owned_elems::same_path(l, first)
+            && root_ident(strip_parens(first))
+                .and_then(|r| self.obj_of(r))
+                .is_some_and(|o| {
+                    !args[1..]
+                        .iter()
+                        .any(|a| crate::subslice::mentions(self.info, a, o))
+                });
+        if !same_place(l, first) && !same_elem && !self.same_map_entry(l, first, &args[1..]) {
             return None;
         }
         if let Some(root) = self.global_root(l) {
@@ -2738,41 +2747,60 @@ impl Ctx<'_> {
                 // Reading through a cell: the loop must not hold the borrow (the body may
                 // write through a pointer into the same variable).
                 let through_cell = crate::expr::reads_cell(&sx);
-                match (&v, mutated_in_body || through_cell) {
-                    (None, _) if through_cell => {
-                        hoisted.push(parse_quote!(let range_len = #sx.len();));
-                        header = parse_quote!(0..range_len);
-                        pattern = quote::quote!(#kp);
-                    }
-                    (None, _) => {
-                        header = parse_quote!(0..#sx.len());
-                        pattern = quote::quote!(#kp);
-                    }
-                    (Some(_), false) => {
-                        let items: syn::Expr = if self.is_copy(et) {
-                            parse_quote!(#sx.iter().copied())
-                        } else if by_ref {
-                            self.borrowed_range.extend(v.as_ref().map(|b| b.0));
-                            parse_quote!(#sx.iter())
-                        } else {
-                            parse_quote!(#sx.iter().cloned())
-                        };
-                        (header, pattern) = if key.is_none() {
-                            (items, vp)
-                        } else {
-                            (parse_quote!(#items.enumerate()), quote::quote!((#kp, #vp)))
-                        };
-                    }
-                    (Some(_), true) => {
-                        let owned = self.value(x);
-                        (header, pattern) = if key.is_none() {
-                            (parse_quote!(#owned), vp)
-                        } else {
-                            (
-                                parse_quote!(#owned.into_iter().enumerate()),
-                                quote::quote!((#kp, #vp)),
-                            )
-                        };
+                // A value variable borrowing each element of a slice that holds its pointers'
+                // values (see `owned_elems`; the body never names the slice).
+                let elem_borrow = v
+                    .as_ref()
+                    .and_then(|b| self.analysis.owned_elems.range_vars.get(&b.0).copied());
+                if let Some(written) = elem_borrow {
+                    let items: syn::Expr = if written {
+                        let sx = crate::expr::as_base(self.place(x));
+                        parse_quote!(#sx.iter_mut())
+                    } else {
+                        parse_quote!(#sx.iter())
+                    };
+                    (header, pattern) = if key.is_none() {
+                        (items, vp)
+                    } else {
+                        (parse_quote!(#items.enumerate()), quote::quote!((#kp, #vp)))
+                    };
+                } else {
+                    match (&v, mutated_in_body || through_cell) {
+                        (None, _) if through_cell => {
+                            hoisted.push(parse_quote!(let range_len = #sx.len();));
+                            header = parse_quote!(0..range_len);
+                            pattern = quote::quote!(#kp);
+                        }
+                        (None, _) => {
+                            header = parse_quote!(0..#sx.len());
+                            pattern = quote::quote!(#kp);
+                        }
+                        (Some(_), false) => {
+                            let items: syn::Expr = if self.is_copy(et) {
+                                parse_quote!(#sx.iter().copied())
+                            } else if by_ref {
+                                self.borrowed_range.extend(v.as_ref().map(|b| b.0));
+                                parse_quote!(#sx.iter())
+                            } else {
+                                parse_quote!(#sx.iter().cloned())
+                            };
+                            (header, pattern) = if key.is_none() {
+                                (items, vp)
+                            } else {
+                                (parse_quote!(#items.enumerate()), quote::quote!((#kp, #vp)))
+                            };
+                        }
+                        (Some(_), true) => {
+                            let owned = self.value(x);
+                            (header, pattern) = if key.is_none() {
+                                (parse_quote!(#owned), vp)
+                            } else {
+                                (
+                                    parse_quote!(#owned.into_iter().enumerate()),
+                                    quote::quote!((#kp, #vp)),
+                                )
+                            };
+                        }
                     }
                 }
             }

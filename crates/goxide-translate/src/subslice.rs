@@ -8,6 +8,9 @@
 //! is never reassigned, captured, address-taken nor appended to, re-sliced from a local slice
 //! or array variable `base` (not captured nor address-taken); and, in the statement list
 //! declaring `x`, no statement from the declaration to the last one using `x` uses `base`.
+//! A whole copy `x := base` of a slice is another header for the same elements: when either
+//! side's elements are written it is such a borrow too (`let x = &mut base[..];`); where the
+//! borrow does not fit, the copy carries a semantics marker.
 
 use crate::analysis::SliceMode;
 use crate::names;
@@ -89,9 +92,15 @@ struct Lists<'a> {
 impl Lists<'_> {
     fn list(&mut self, list: &[Stmt]) {
         for (i, s) in list.iter().enumerate() {
-            let Some((x, base)) = candidate(self.prog, self.info, self.facts, s) else {
+            let Some((x, base, whole)) = candidate(self.prog, self.info, self.facts, s) else {
                 continue;
             };
+            // A whole copy whose elements nothing writes is as good as a copy (or a move).
+            let written =
+                |o| self.facts.elem_mutated.contains(&o) || self.calls.passed.contains(&o);
+            if whole && !written(x) && !written(base) {
+                continue;
+            }
             if self.calls.appended.contains(&x) || !borrow_fits(self.info, list, i, x, base) {
                 continue;
             }
@@ -152,13 +161,13 @@ impl<W: ListWalk> Visitor for EachList<'_, W> {
     }
 }
 
-/// `x := base[lo:hi]` with `x` and `base` fit to borrow: `(x, base)`.
+/// `x := base[lo:hi]` (or `x := base`) with `x` and `base` fit to borrow: `(x, base, whole)`.
 fn candidate(
     prog: &Program,
     info: &Info,
     facts: &VarFacts<'_>,
     s: &Stmt,
-) -> Option<(ObjId, ObjId)> {
+) -> Option<(ObjId, ObjId, bool)> {
     let (name, value) = match &s.kind {
         StmtKind::Assign {
             lhs,
@@ -185,17 +194,19 @@ fn fit(
     facts: &VarFacts<'_>,
     x: ObjId,
     value: &Expr,
-) -> Option<(ObjId, ObjId)> {
-    let ExprKind::Slice {
-        x: base,
-        max: None,
-        three: false,
-        ..
-    } = &crate::builtins::strip_parens(value).kind
-    else {
-        return None;
+) -> Option<(ObjId, ObjId, bool)> {
+    let value = crate::builtins::strip_parens(value);
+    let (base, whole) = match &value.kind {
+        ExprKind::Slice {
+            x: base,
+            max: None,
+            three: false,
+            ..
+        } => (crate::builtins::strip_parens(base), false),
+        // `b := a`: another slice header for the same elements.
+        ExprKind::Ident(_) => (value, true),
+        _ => return None,
     };
-    let base = crate::builtins::strip_parens(base);
     if !matches!(base.kind, ExprKind::Ident(_)) {
         return None;
     }
@@ -203,13 +214,15 @@ fn fit(
     let local = |o: ObjId| matches!(prog.obj(o).kind, ObjKind::Var { global: false, .. });
     let free =
         |o: ObjId| local(o) && !facts.captured.contains(&o) && !facts.address_taken.contains(&o);
-    let base_ok = matches!(
-        prog.types.under(prog.obj(b).ty),
-        Type::Slice(_) | Type::Array(..)
-    );
+    let base_ok = match prog.types.under(prog.obj(b).ty) {
+        Type::Slice(_) => true,
+        // (`b := arr` copies an array in Go too.)
+        Type::Array(..) => !whole,
+        _ => false,
+    };
     let x_ok = matches!(prog.types.under(prog.obj(x).ty), Type::Slice(_))
         && !facts.whole_assigned.contains(&x);
-    (base_ok && x_ok && free(x) && free(b) && x != b).then_some((x, b))
+    (base_ok && x_ok && free(x) && free(b) && x != b).then_some((x, b, whole))
 }
 
 /// Whether no statement of `list` from the declaration at `at` through the last one using `x`
@@ -341,11 +354,14 @@ impl crate::ctx::Ctx<'_> {
         value: &Expr,
     ) -> Option<Vec<syn::Stmt>> {
         let b = *self.analysis.subslices.get(&x)?;
-        let ExprKind::Slice {
-            x: base, lo, hi, ..
-        } = &crate::builtins::strip_parens(value).kind
-        else {
-            return None;
+        let value = crate::builtins::strip_parens(value);
+        let (base, lo, hi) = match &value.kind {
+            ExprKind::Slice {
+                x: base, lo, hi, ..
+            } => (&**base, lo, hi),
+            // `b := a`: all of `a`'s elements.
+            ExprKind::Ident(_) => (value, &None, &None),
+            _ => return None,
         };
         let lo = lo.as_deref().map(|l| self.index_usize(l));
         let hi = hi.as_deref().map(|h| self.index_usize(h));
@@ -410,6 +426,21 @@ impl crate::ctx::Ctx<'_> {
                 self.marker(format!(
                     "semantics: `{xn}` is a copy of map `{bn}`; in Go both name one map, so a \
                      write through one is seen through the other"
+                ));
+            }
+            // `b := a` for slices: Go's copy shares the elements (a copy the borrow of
+            // `subslice` did not fit, and not a move of `a`'s last use).
+            let is_slice = matches!(self.under(self.obj(b).ty), Type::Slice(_));
+            let written = |o| self.analysis.elem_mutated.contains(&o);
+            if is_slice
+                && b != x
+                && (written(x) || written(b))
+                && !self.analysis.last_uses.contains(&value.id)
+            {
+                let (xn, bn) = (self.obj(x).name.clone(), self.obj(b).name.clone());
+                self.marker(format!(
+                    "semantics: `{xn}` is a copy of slice `{bn}`; in Go both share one backing \
+                     array, so a write to an element through one is seen through the other"
                 ));
             }
             // `d := c` for a struct with a map field: Go's copy shares the map.

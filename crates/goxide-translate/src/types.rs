@@ -13,6 +13,7 @@
 //! | named type `T` | `T` |
 
 use crate::ctx::Ctx;
+use goxide_ast::ast::{Expr, ExprKind};
 use goxide_types::{BasicKind, Type, TypeId};
 use syn::parse_quote;
 
@@ -37,6 +38,26 @@ pub fn basic_type(k: BasicKind) -> Option<syn::Type> {
 }
 
 impl Ctx<'_> {
+    /// What a slice with element type `et` holds: the pointee `T` for a `*T` whose slices hold
+    /// the values (see `owned_elems`), else `et` itself.
+    pub fn slot(&self, et: TypeId) -> TypeId {
+        match self.ty(et) {
+            Type::Pointer(p) if self.analysis.owned_elems.types.contains(p) => *p,
+            _ => et,
+        }
+    }
+
+    /// Whether `x` is an element `s[i]` of a slice holding its pointers' values: the place of
+    /// the value itself.
+    pub fn is_elem_index(&self, x: &Expr) -> bool {
+        match &crate::builtins::strip_parens(x).kind {
+            ExprKind::Index { x: s, .. } => self
+                .type_of(s)
+                .is_some_and(|t| self.analysis.owned_elems.elem_of(self.prog, t).is_some()),
+            _ => false,
+        }
+    }
+
     /// The Rust type for a Go type; `None` when goxide cannot express it yet.
     pub fn rust_type(&mut self, t: TypeId) -> Option<syn::Type> {
         self.rust_type_depth(t, 0)
@@ -166,7 +187,8 @@ impl Ctx<'_> {
                 self.ptr_type(e)
             }
             Type::Slice(e) => {
-                let e = self.rust_type_depth(*e, d)?;
+                // (A slice holding its pointers' values: `Vec<T>`, see `owned_elems`.)
+                let e = self.rust_type_depth(self.slot(*e), d)?;
                 parse_quote!(Vec<#e>)
             }
             Type::Array(n, e) => {
