@@ -34,8 +34,16 @@ func NewBoard(title string) *Board {
 	return &Board{title: title}
 }
 
+func NewTask(name string, prio int) *Task {
+	return &Task{Name: name, Priority: prio}
+}
+
 func (b *Board) Add(name string, prio int) {
-	b.tasks = append(b.tasks, &Task{Name: name, Priority: prio})
+	t := NewTask(name, prio)
+	if prio > 2 {
+		t.Tags = append(t.Tags, "urgent")
+	}
+	b.tasks = append(b.tasks, t)
 }
 
 func (b *Board) Tag(i int, tag string) {
@@ -75,6 +83,9 @@ func main() {
 	b.tasks[1].Complete()
 	bump(b.tasks, 10)
 	sort.Slice(b.tasks, func(i, j int) bool { return b.tasks[i].Priority < b.tasks[j].Priority })
+	top := b.tasks[0]
+	top.Tags = append(top.Tags, "next")
+	fmt.Println("top:", top.Label(), top.Tags)
 	fmt.Print(render(b.tasks))
 	fmt.Println("pending", b.Pending(), len(b.tasks), b.tasks[0].Tags, b.tasks[1].Tags)
 

@@ -327,6 +327,23 @@ impl Walker<'_> {
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
             StmtKind::Assign { lhs, op, rhs } => {
+                // `p := s[i]` naming an element a slice holds (see `owned_elems`).
+                if let ([l], [r], AssignOp::Define) = (lhs.as_slice(), rhs.as_slice(), op) {
+                    let p = self.info.defs.get(&l.id).copied();
+                    if let Some(&written) = p.and_then(|p| self.owned_elems.elem_locals.get(&p)) {
+                        if let (Some(p), ExprKind::Index { x, .. }) =
+                            (p, &crate::builtins::strip_parens(r).kind)
+                        {
+                            if let Some(root) = self.root_var(x) {
+                                self.elem_roots.insert(p, root);
+                                if written {
+                                    self.elem_mutated.insert(root);
+                                    self.note_mutation(root);
+                                }
+                            }
+                        }
+                    }
+                }
                 for l in lhs {
                     if *op == AssignOp::Define
                         && matches!(l.kind, ExprKind::Ident(_))
@@ -654,18 +671,7 @@ impl Walker<'_> {
             }
             ExprKind::Call { func, args, .. } => {
                 // The function called: by name, or a method (`s.m(xs)`).
-                let callee = match &crate::builtins::strip_parens(func).kind {
-                    ExprKind::Ident(_) => {
-                        self.info.object_of(crate::builtins::strip_parens(func).id)
-                    }
-                    ExprKind::Selector { .. } => self
-                        .info
-                        .selections
-                        .get(&crate::builtins::strip_parens(func).id)
-                        .filter(|s| s.kind == SelectionKind::MethodVal)
-                        .map(|s| s.obj),
-                    _ => None,
-                };
+                let callee = crate::builtins::called_func(self.info, func);
                 {
                     if let Some(f) = callee {
                         for (i, a) in args.iter().enumerate() {
@@ -1044,6 +1050,37 @@ fn walk_children<V: goxide_ast::visit::Visitor>(e: &Expr, v: &mut V) {
 }
 
 /// `shared_loop_vars`: Go before 1.22, where one variable serves all iterations of a loop.
+/// The named struct types `files` declare (not aliases, not generic), with their objects.
+pub(crate) fn declared_structs(
+    prog: &Program,
+    info: &Info,
+    files: &[&File],
+) -> Vec<(ObjId, goxide_types::TypeId)> {
+    let mut out = Vec::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Type(specs) = &d.kind else {
+                continue;
+            };
+            for s in specs
+                .iter()
+                .filter(|s| !s.alias && s.type_params.is_empty())
+            {
+                let Some(&obj) = info.defs.get(&s.name.id) else {
+                    continue;
+                };
+                let t = prog.obj(obj).ty;
+                if matches!(prog.types.get(t), Type::Named(n) if n.type_params.is_empty() && n.type_args.is_empty())
+                    && matches!(prog.types.under(t), Type::Struct(_))
+                {
+                    out.push((obj, t));
+                }
+            }
+        }
+    }
+    out
+}
+
 pub fn analyze(
     prog: &Program,
     info: &Info,
@@ -1320,9 +1357,29 @@ pub fn analyze(
         .copied()
         .collect();
     out.nil_guards = crate::nil_guards::find(prog, info, files, &maybe_nil);
+    // Elements given by a local or a call: fresh when the local owns its value and moves it
+    // there, at its last use, or the call is a constructor's (see `ptr_params`).
+    let mut owned_elems = owned_elems.clone();
+    owned_elems.confirm(|p, id| match p {
+        crate::owned_elems::Pending::Local(o) => {
+            ptr_params.owned.contains_key(&o)
+                && ptr_params.moves.get(&o) == Some(&id)
+                && !ptr_params.nullable.contains(&o)
+        }
+        crate::owned_elems::Pending::Ctor(f) => {
+            ptr_params.ctors.contains(&f)
+                && !ptr_params.nullable_ctors.contains(&f)
+                && !ptr_params.ctor_index.contains_key(&f)
+        }
+    });
     out.ptr_params = ptr_params;
-    // Range variables borrowing an element of a slice holding its elements: `&T` / `&mut T`.
-    for (&v, &written) in &owned_elems.range_vars {
+    // Range variables and locals borrowing an element of a slice holding its elements: `&T` /
+    // `&mut T`.
+    for (&v, &written) in owned_elems
+        .range_vars
+        .iter()
+        .chain(&owned_elems.elem_locals)
+    {
         let mode = if written {
             SliceMode::MutRef
         } else {
@@ -1330,7 +1387,7 @@ pub fn analyze(
         };
         out.ptr_params.params.insert(v, mode);
     }
-    out.owned_elems = owned_elems.clone();
+    out.owned_elems = owned_elems;
     out.readonly_methods = readonly_methods.clone();
     out.ptr_value_methods = ptr_value_methods.clone();
     out.chaining = chaining;
@@ -1338,8 +1395,9 @@ pub fn analyze(
     let owned: HashSet<ObjId> = out.ptr_params.owned.keys().copied().collect();
     let frozen = crate::frozen::find(prog, info, files, &owned, &ptr_value_methods);
     out.frozen = frozen.types;
+    let elem_types = out.owned_elems.types.clone();
     out.frozen
-        .retain(|t| !out.projected.contains(t) && !owned_elems.types.contains(t));
+        .retain(|t| !out.projected.contains(t) && !elem_types.contains(t));
     out.frozen_in_iface = frozen.in_iface;
     out.frozen_in_iface.retain(|t| out.frozen.contains(t));
     for v in out.ptr_params.lent.iter().chain(&out.ptr_params.returned) {
@@ -1434,6 +1492,22 @@ pub fn analyze(
             || borrowed_roots.contains(&v)
     };
     out.last_uses = crate::last_use::find(prog, info, files, &excluded);
+    // A slice holding its elements' values may only be copied where it moves or is lent (see
+    // `owned_elems`): a type copied otherwise keeps its pointers shared after all.
+    let (modes, last) = (&out.fn_param_modes, &out.last_uses);
+    let dropped = out.owned_elems.confirm_copies(|id, site| match site {
+        crate::owned_elems::CopySite::Move => last.contains(&id),
+        crate::owned_elems::CopySite::Arg(f, i) => {
+            last.contains(&id)
+                || modes
+                    .get(&f)
+                    .and_then(|m| m.get(i).copied().flatten())
+                    .is_some()
+        }
+    });
+    for v in dropped {
+        out.ptr_params.params.remove(&v);
+    }
     out.results = crate::results::find(prog, info, files);
     let (boxed, captured) = (&out.boxed, &out.captured);
     out.results

@@ -2551,6 +2551,21 @@ pub fn is_nil_ident(prog: &goxide_types::Program, info: &goxide_types::Info, e: 
             .is_some_and(|&o| matches!(prog.obj(o).kind, ObjKind::Nil))
 }
 
+/// The function or method a call's `func` names (`f`, `s.m`); `None` for a function value,
+/// a conversion or a method expression.
+pub fn called_func(info: &goxide_types::Info, func: &Expr) -> Option<goxide_types::ObjId> {
+    let f = strip_parens(func);
+    match &f.kind {
+        ExprKind::Ident(_) => info.object_of(f.id),
+        ExprKind::Selector { .. } => info
+            .selections
+            .get(&f.id)
+            .filter(|s| s.kind == goxide_types::SelectionKind::MethodVal)
+            .map(|s| s.obj),
+        _ => None,
+    }
+}
+
 pub fn strip_parens(e: &Expr) -> &Expr {
     match &e.kind {
         ExprKind::Paren(x) => strip_parens(x),

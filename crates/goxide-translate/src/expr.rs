@@ -264,8 +264,8 @@ impl Ctx<'_> {
     }
 
     /// A fresh pointer made to be the element of a slice that holds its values (see
-    /// `owned_elems`): the value itself (`Item { … }` for `&Item{…}`, `T::default()`-like zero
-    /// value for `new(T)`).
+    /// `owned_elems`): the value itself (`Item { … }` for `&Item{…}`, the zero value for
+    /// `new(T)`, the call of a constructor, an owned local at its last use).
     fn owned_elem_value(&mut self, e: &Expr) -> Option<syn::Expr> {
         let e = crate::builtins::strip_parens(e);
         if !self.analysis.owned_elems.inputs.contains(&e.id) {
@@ -274,12 +274,8 @@ impl Ctx<'_> {
         match &e.kind {
             ExprKind::Unary { x, .. } => Some(self.value(x)),
             ExprKind::CompositeLit { .. } => Some(self.composite_lit(e)),
-            _ => {
-                let Type::Pointer(t) = self.ty(self.type_of(e)?).clone() else {
-                    return None;
-                };
-                self.zero_value(t)
-            }
+            // `new(T)`, a constructor's call, an owned local moved here.
+            _ => self.ctor_value(e),
         }
     }
 

@@ -52,32 +52,11 @@ pub fn find(
     }) {
         return Frozen::default();
     }
-    let mut cands: HashSet<TypeId> = HashSet::new();
-    for f in files {
-        for d in &f.decls {
-            let DeclKind::Type(specs) = &d.kind else {
-                continue;
-            };
-            for s in specs {
-                if s.alias || !s.type_params.is_empty() {
-                    continue;
-                }
-                let Some(&obj) = info.defs.get(&s.name.id) else {
-                    continue;
-                };
-                let t = prog.obj(obj).ty;
-                if let Type::Named(n) = prog.types.get(t) {
-                    if n.type_params.is_empty()
-                        && n.type_args.is_empty()
-                        && matches!(prog.types.under(t), Type::Struct(_))
-                        && plain_value(prog, prog.obj(obj).pkg, t, 0)
-                    {
-                        cands.insert(t);
-                    }
-                }
-            }
-        }
-    }
+    let mut cands: HashSet<TypeId> = crate::analysis::declared_structs(prog, info, files)
+        .into_iter()
+        .filter(|&(obj, t)| plain_value(prog, prog.obj(obj).pkg, t, 0))
+        .map(|(_, t)| t)
+        .collect();
     if cands.is_empty() {
         return Frozen::default();
     }

@@ -19,39 +19,12 @@ use goxide_ast::visit::{self, Visitor};
 use goxide_types::{Info, ObjId, ObjKind, Program, SelectionKind, Type};
 use std::collections::HashSet;
 
-/// Method names of standard-library interfaces that package types commonly implement.
-const STD_IFACE_METHODS: &[&str] = &[
-    "Write",
-    "Read",
-    "WriteTo",
-    "ReadFrom",
-    "WriteString",
-    "ReadAt",
-    "WriteAt",
-    "Len",
-    "Less",
-    "Swap",
-    "Push",
-    "Pop",
-    "String",
-    "GoString",
-    "Error",
-    "Format",
-    "Scan",
-    "MarshalJSON",
-    "UnmarshalJSON",
-    "MarshalText",
-    "UnmarshalText",
-    "MarshalBinary",
-    "UnmarshalBinary",
-    "Set",
-    "Get",
-];
-
 /// The methods of `files` whose slice and map parameters may be borrows.
 pub fn eligible(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> {
-    let mut iface_names: HashSet<String> =
-        STD_IFACE_METHODS.iter().map(|s| s.to_string()).collect();
+    let mut iface_names: HashSet<String> = crate::results::STD_IFACE_METHODS
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     for t in info.types.values().map(|tm| tm.ty) {
         if let Type::Interface(i) = prog.types.under(t) {
             iface_names.extend(i.all_methods.iter().map(|m| m.name.clone()));

@@ -1,21 +1,29 @@
 //! Slices of pointers whose elements only the slice holds. For a named struct type `T` of the
 //! package, when every `[]*T` of the package only ever gets fresh elements (`&T{…}`, `new(T)`,
-//! `{…}` in a `[]*T{…}` literal) and its elements are only reached through — a field read or
-//! written, a method called, `*p` — and never copied out, compared, kept or printed, nothing
-//! but the slice ever points to an element: `[]*T` is `Vec<T>`, holding the values themselves.
+//! `{…}` in a `[]*T{…}` literal; a constructor's call or a local that owns its value and moves
+//! it there at its last use, which the pointer analysis confirms: see [`OwnedElems::confirm`])
+//! and its elements are only reached through — a field read or written, a method called, `*p`
+//! — never copied out, compared, kept or printed, nothing but the slice ever points to an
+//! element: `[]*T` is `Vec<T>`, holding the values themselves. (Programs with goroutines, and
+//! packages that use `unsafe`, `reflect`, `runtime` or the encoders, are left alone.)
 //!
 //! - `items = append(items, &Item{…})` is `items.push(Item { … })`; `items[i] = new(T)` stores
 //!   `T::default()`;
 //! - `items[i].Count++` reaches the element in place, `items[i].count += 1`;
 //! - `for _, it := range items` borrows each element, `for it in items.iter_mut()` (`iter()`
 //!   when the body only reads through `it`), when the body never names the slice's variable
-//!   (the borrow checker would refuse it) nor captures `it`.
+//!   (the borrow checker would refuse it) nor captures `it`;
+//! - `p := items[i]` borrows one element, `let p = &mut items[i];`, when nothing names
+//!   `items`' variable from there to the last use of `p`, which is never given another value
+//!   nor captured.
 //!
 //! Writes through an element are writes of the slice's elements (see `analysis`), so that the
 //! slice's own form (a borrowed `&mut [T]` parameter, a `mut` variable) is decided as for a
-//! slice of structs. The slice itself is still copied, appended to, passed and returned like any
-//! slice; only `copy`, `append(s, t...)`, re-slicing and make with a length (nil elements) are
-//! left out.
+//! slice of structs. The slice itself is appended to, passed, returned and stored like any
+//! slice, but a copy of a variable must move (its last use) or be lent to a borrowing
+//! parameter, which is confirmed once those are known ([`OwnedElems::confirm_copies`]): a copy
+//! of the values would stop sharing them. `copy`, `append(s, t...)`, re-slicing, make with a
+//! length (nil elements) and `defer s[i].M()` are left out.
 //!
 //! Must not depend on the emission (`Ctx`): it only reads the syntax and the checker's facts.
 
@@ -45,11 +53,90 @@ pub struct OwnedElems {
     /// Range value variables over such slices, borrowing each element, with whether the loop
     /// writes through them (`iter_mut()`, else `iter()`).
     pub range_vars: HashMap<ObjId, bool>,
-    /// Fresh pointers made to be an element (`&T{…}`, `new(T)`, an elided `{…}`): the value.
+    /// Locals `p := s[i]` naming one element while `s` rests, with whether something writes
+    /// through them (`let p = &mut s[i];`, else `&s[i]`).
+    pub elem_locals: HashMap<ObjId, bool>,
+    /// Fresh pointers made to be an element (`&T{…}`, `new(T)`, an elided `{…}`, a local
+    /// moved at its last use, a constructor's call): the value.
     pub inputs: HashSet<NodeId>,
+    /// Elements that are fresh only if the pointer analysis agrees (see [`OwnedElems::confirm`]).
+    pub pending: Vec<(NodeId, TypeId, Pending)>,
+    /// Slices copied from a variable (or passed), fine only if they move or are lent (see
+    /// [`OwnedElems::confirm_copies`]).
+    pub copies: Vec<(NodeId, TypeId, CopySite)>,
+    /// The type of each input and range variable.
+    owner: HashMap<NodeId, TypeId>,
+    range_types: HashMap<ObjId, TypeId>,
+}
+
+/// Where a slice of such pointers is copied from a variable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopySite {
+    /// Assigned, returned or stored: it must be the variable's last use.
+    Move,
+    /// Passed to parameter `.1` of function `.0`: the parameter must borrow, or the argument
+    /// be the variable's last use.
+    Arg(ObjId, usize),
+}
+
+/// An element given by a local or a call, fresh only if the pointer analysis says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// A local pointer that must own a fresh value and move it here, at its last use.
+    Local(ObjId),
+    /// A call of a function that must be a constructor (always a fresh, non-nil pointer).
+    Ctor(ObjId),
 }
 
 impl OwnedElems {
+    /// Keeps the types whose copies `fine` accepts (with the copied expression's node); returns
+    /// the range variables and locals of the types it drops, which borrow elements no more.
+    pub fn confirm_copies(&mut self, fine: impl Fn(NodeId, CopySite) -> bool) -> Vec<ObjId> {
+        for &(id, t, site) in &self.copies {
+            if !fine(id, site) {
+                self.types.remove(&t);
+            }
+        }
+        self.copies.clear();
+        let before: Vec<ObjId> = self
+            .range_vars
+            .keys()
+            .chain(self.elem_locals.keys())
+            .copied()
+            .collect();
+        self.confirm(|_, _| true);
+        before
+            .into_iter()
+            .filter(|o| !self.range_vars.contains_key(o) && !self.elem_locals.contains_key(o))
+            .collect()
+    }
+
+    /// Keeps the types whose pending elements `fresh` accepts (with the element's node): their
+    /// elements become inputs; a type with one it refuses holds its pointers as before.
+    pub fn confirm(&mut self, fresh: impl Fn(Pending, NodeId) -> bool) {
+        for &(id, t, p) in &self.pending {
+            if !fresh(p, id) {
+                self.types.remove(&t);
+            }
+        }
+        let types = &self.types;
+        let pending = std::mem::take(&mut self.pending);
+        self.inputs.extend(
+            pending
+                .iter()
+                .filter(|(_, t, _)| types.contains(t))
+                .map(|(id, ..)| *id),
+        );
+        let owner = &self.owner;
+        self.inputs
+            .retain(|id| owner.get(id).is_none_or(|t| types.contains(t)));
+        let range_types = &self.range_types;
+        self.range_vars
+            .retain(|o, _| range_types.get(o).is_some_and(|t| types.contains(t)));
+        self.elem_locals
+            .retain(|o, _| range_types.get(o).is_some_and(|t| types.contains(t)));
+    }
+
     /// The pointee type `T` when `t` is `[]*T` (or a named type of it) of an owned-element
     /// type.
     pub fn elem_of(&self, prog: &Program, t: TypeId) -> Option<TypeId> {
@@ -78,42 +165,44 @@ pub fn find(
     if unsafe_import || crate::concurrency::has_go_statements(files) {
         return OwnedElems::default();
     }
-    // Named, non-generic struct types of the package.
-    let mut cands: HashSet<TypeId> = HashSet::new();
+    let cands: HashSet<TypeId> = crate::analysis::declared_structs(prog, info, files)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    if cands.is_empty() {
+        return OwnedElems::default();
+    }
+    // Locals naming one element (`p := s[i]`) while nothing else uses `s`.
+    let mut locals = ElemLocals {
+        prog,
+        info,
+        cands: &cands,
+        readonly_methods,
+        out: HashMap::new(),
+    };
     for f in files {
         for d in &f.decls {
-            let DeclKind::Type(specs) = &d.kind else {
-                continue;
-            };
-            for s in specs {
-                if s.alias || !s.type_params.is_empty() {
-                    continue;
-                }
-                let Some(&obj) = info.defs.get(&s.name.id) else {
-                    continue;
-                };
-                let t = prog.obj(obj).ty;
-                if matches!(prog.types.get(t), Type::Named(n) if n.type_args.is_empty())
-                    && matches!(prog.types.under(t), Type::Struct(_))
-                {
-                    cands.insert(t);
+            if let DeclKind::Func(fd) = &d.kind {
+                if let Some(body) = &fd.body {
+                    crate::subslice::ListWalk::list(&mut locals, &body.stmts);
+                    visit::walk_block(&mut crate::subslice::EachList(&mut locals), body);
                 }
             }
         }
-    }
-    if cands.is_empty() {
-        return OwnedElems::default();
     }
     let mut w = Walk {
         prog,
         info,
         ptr_value_methods,
         readonly_methods,
+        elem_locals: locals.out,
         cands: &cands,
         seen: Vec::new(),
         ok: HashSet::new(),
         bad: HashSet::new(),
         inputs: HashSet::new(),
+        pending: Vec::new(),
+        copies: Vec::new(),
         range_vars: HashMap::new(),
     };
     for f in files {
@@ -126,7 +215,10 @@ pub fn find(
         ok,
         mut bad,
         inputs,
+        pending,
+        copies,
         range_vars,
+        elem_locals,
         ..
     } = w;
     let mut used: HashSet<TypeId> = HashSet::new();
@@ -137,16 +229,35 @@ pub fn find(
         }
     }
     let types: HashSet<TypeId> = used.difference(&bad).copied().collect();
+    let range_vars: HashMap<ObjId, (TypeId, bool)> = range_vars
+        .into_iter()
+        .filter(|(_, (t, _))| types.contains(t))
+        .collect();
+    let elem_locals: HashMap<ObjId, (TypeId, bool)> = elem_locals
+        .into_iter()
+        .filter(|(_, (t, _))| types.contains(t))
+        .collect();
+    let inputs: HashMap<NodeId, TypeId> = inputs
+        .into_iter()
+        .filter(|(_, t)| types.contains(t))
+        .collect();
     OwnedElems {
-        range_vars: range_vars
-            .into_iter()
-            .filter(|(_, (t, _))| types.contains(t))
-            .map(|(o, (_, w))| (o, w))
+        range_types: range_vars
+            .iter()
+            .chain(&elem_locals)
+            .map(|(o, (t, _))| (*o, *t))
             .collect(),
-        inputs: inputs
+        elem_locals: elem_locals.into_iter().map(|(o, (_, w))| (o, w)).collect(),
+        range_vars: range_vars.into_iter().map(|(o, (_, w))| (o, w)).collect(),
+        owner: inputs.clone(),
+        inputs: inputs.into_keys().collect(),
+        pending: pending
             .into_iter()
-            .filter(|(_, t)| types.contains(t))
-            .map(|(id, _)| id)
+            .filter(|(_, t, _)| types.contains(t))
+            .collect(),
+        copies: copies
+            .into_iter()
+            .filter(|(_, t, _)| types.contains(t))
             .collect(),
         types,
     }
@@ -163,6 +274,26 @@ pub fn writes_elements_of(info: &Info, body: &Block, recv: ObjId, elems: &OwnedE
     }
     impl Visitor for W<'_> {
         fn stmt(&mut self, s: &Stmt) -> bool {
+            // `p := recv.s[i]`, written through.
+            if let StmtKind::Assign {
+                lhs,
+                op: AssignOp::Define,
+                rhs,
+            } = &s.kind
+            {
+                if let ([l], [r]) = (lhs.as_slice(), rhs.as_slice()) {
+                    let written = self
+                        .info
+                        .defs
+                        .get(&l.id)
+                        .and_then(|o| self.elems.elem_locals.get(o))
+                        == Some(&true);
+                    let rooted = crate::stmt::root_ident(strip_parens(r))
+                        .and_then(|r| self.info.uses.get(&r.id))
+                        == Some(&self.recv);
+                    self.found |= written && rooted;
+                }
+            }
             if let StmtKind::Range {
                 value: Some(v), x, ..
             } = &s.kind
@@ -180,7 +311,7 @@ pub fn writes_elements_of(info: &Info, body: &Block, recv: ObjId, elems: &OwnedE
             !self.found
         }
     }
-    if elems.range_vars.is_empty() {
+    if elems.range_vars.is_empty() && elems.elem_locals.is_empty() {
         return false;
     }
     let mut w = W {
@@ -193,10 +324,102 @@ pub fn writes_elements_of(info: &Info, body: &Block, recv: ObjId, elems: &OwnedE
     w.found
 }
 
+/// Finds `p := s[i]` of a slice of candidate pointers where, in the statement list declaring
+/// `p`, nothing from the declaration to the last use of `p` names `s`'s variable, and `p` is
+/// never given another value, captured, deferred or sent to a goroutine.
+struct ElemLocals<'a> {
+    prog: &'a Program,
+    info: &'a Info,
+    cands: &'a HashSet<TypeId>,
+    readonly_methods: &'a HashSet<ObjId>,
+    out: HashMap<ObjId, (TypeId, bool)>,
+}
+
+impl crate::subslice::ListWalk for ElemLocals<'_> {
+    fn list(&mut self, list: &[Stmt]) {
+        for (i, s) in list.iter().enumerate() {
+            let StmtKind::Assign {
+                lhs,
+                op: AssignOp::Define,
+                rhs,
+            } = &s.kind
+            else {
+                continue;
+            };
+            let ([l], [r]) = (lhs.as_slice(), rhs.as_slice()) else {
+                continue;
+            };
+            let ExprKind::Index { x, .. } = &strip_parens(r).kind else {
+                continue;
+            };
+            let Some(t) = self.info.type_of(x.id).and_then(|st| {
+                let Type::Slice(p) = self.prog.types.under(st) else {
+                    return None;
+                };
+                match self.prog.types.get(*p) {
+                    Type::Pointer(e) if self.cands.contains(e) => Some(*e),
+                    _ => None,
+                }
+            }) else {
+                continue;
+            };
+            let (Some(&p), Some(root)) = (
+                self.info.defs.get(&l.id),
+                crate::stmt::root_ident(strip_parens(x)).and_then(|r| self.info.uses.get(&r.id)),
+            ) else {
+                continue;
+            };
+            let local = matches!(
+                self.prog.obj(*root).kind,
+                ObjKind::Var { global: false, .. }
+            );
+            if !local || !crate::subslice::borrow_fits(self.info, list, i, p, *root) {
+                continue;
+            }
+            let mut scan = BodyScan {
+                info: self.info,
+                prog: self.prog,
+                readonly_methods: self.readonly_methods,
+                v: p,
+                written: false,
+                escapes: false,
+            };
+            for s in &list[i + 1..] {
+                visit::walk_stmt(&mut scan, s);
+            }
+            let reassigned = list[i + 1..].iter().any(|s| assigns(self.info, s, p));
+            if !scan.escapes && !reassigned {
+                self.out.insert(p, (t, scan.written));
+            }
+        }
+    }
+}
+
+/// Whether `s` (or a statement in it) assigns to `p` itself.
+fn assigns(info: &Info, s: &Stmt, p: ObjId) -> bool {
+    struct A<'a>(&'a Info, ObjId, bool);
+    impl Visitor for A<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            if let StmtKind::Assign { lhs, .. } = &s.kind {
+                self.2 |= lhs.iter().any(|l| {
+                    matches!(strip_parens(l).kind, ExprKind::Ident(_))
+                        && self.0.uses.get(&strip_parens(l).id) == Some(&self.1)
+                });
+            }
+            !self.2
+        }
+    }
+    let mut a = A(info, p, false);
+    visit::walk_stmt(&mut a, s);
+    a.2
+}
+
 struct Walk<'a> {
     prog: &'a Program,
     info: &'a Info,
     ptr_value_methods: &'a HashSet<ObjId>,
+    /// Candidate element locals (see [`ElemLocals`]), with their type and whether written.
+    elem_locals: HashMap<ObjId, (TypeId, bool)>,
     /// Pointer-receiver methods that take `&self` (assumed; see `analysis`).
     readonly_methods: &'a HashSet<ObjId>,
     cands: &'a HashSet<TypeId>,
@@ -206,6 +429,8 @@ struct Walk<'a> {
     ok: HashSet<NodeId>,
     bad: HashSet<TypeId>,
     inputs: HashSet<(NodeId, TypeId)>,
+    pending: Vec<(NodeId, TypeId, Pending)>,
+    copies: Vec<(NodeId, TypeId, CopySite)>,
     range_vars: HashMap<ObjId, (TypeId, bool)>,
 }
 
@@ -237,7 +462,10 @@ impl Walk<'_> {
             ExprKind::Index { x, .. } => self.cont(x),
             ExprKind::Ident(_) => {
                 let o = self.info.uses.get(&e.id)?;
-                self.range_vars.get(o).map(|(t, _)| *t)
+                self.range_vars
+                    .get(o)
+                    .or_else(|| self.elem_locals.get(o))
+                    .map(|(t, _)| *t)
             }
             _ => None,
         }
@@ -270,12 +498,56 @@ impl Walk<'_> {
         }
     }
 
-    /// An element made fresh for a slice of `T`s: recorded, or `T` is out.
+    /// An element made fresh for a slice of `T`s: recorded, or `T` is out. A local or a call
+    /// is recorded as pending, for the pointer analysis to confirm.
     fn input(&mut self, e: &Expr, t: TypeId) {
+        let s = strip_parens(e);
         if self.fresh(e) {
-            self.inputs.insert((strip_parens(e).id, t));
-        } else {
-            self.bad.insert(t);
+            self.inputs.insert((s.id, t));
+            return;
+        }
+        let pending = match &s.kind {
+            ExprKind::Ident(_) => self
+                .info
+                .uses
+                .get(&s.id)
+                .copied()
+                .filter(|&o| matches!(self.prog.obj(o).kind, ObjKind::Var { global: false, .. }))
+                .map(Pending::Local),
+            ExprKind::Call { func, .. } => crate::builtins::called_func(self.info, func)
+                .filter(|&c| matches!(self.prog.obj(c).kind, ObjKind::Func { .. }))
+                .map(Pending::Ctor),
+            _ => None,
+        };
+        match pending {
+            Some(p) => self.pending.push((s.id, t, p)),
+            None => {
+                self.bad.insert(t);
+            }
+        }
+    }
+
+    /// A slice of `T`s copied (assigned, returned, stored, passed): a fresh one (a call's
+    /// result, a literal, `nil`) is fine; a variable only if it moves there (its last use) or,
+    /// passed to a parameter, the parameter borrows it (see [`OwnedElems::confirm_copies`]):
+    /// a copy of the values would stop sharing them with the original, which Go's copy of the
+    /// pointers does not.
+    fn copy(&mut self, e: &Expr, t: TypeId, site: CopySite) {
+        let s = strip_parens(e);
+        match &s.kind {
+            ExprKind::Call { .. } | ExprKind::CompositeLit { .. } => self.ok(e),
+            ExprKind::Ident(n) if n == "nil" => self.ok(e),
+            ExprKind::Ident(_) => {
+                self.ok(e);
+                self.copies.push((s.id, t, site));
+            }
+            _ if matches!(site, CopySite::Arg(..)) => {
+                self.ok(e);
+                self.copies.push((s.id, t, site));
+            }
+            _ => {
+                self.bad.insert(t);
+            }
         }
     }
 
@@ -403,7 +675,9 @@ impl Visitor for Walk<'_> {
                                     self.bad.insert(t);
                                 }
                             }
-                            _ if matches!(op, AssignOp::Assign | AssignOp::Define) => self.ok(r),
+                            _ if matches!(op, AssignOp::Assign | AssignOp::Define) => {
+                                self.copy(r, t, CopySite::Move)
+                            }
                             _ => {}
                         }
                     }
@@ -414,6 +688,15 @@ impl Visitor for Walk<'_> {
                             self.input(r, t);
                         }
                     }
+                    // `p := s[i]` naming the element (see `ElemLocals`).
+                    if self
+                        .info
+                        .defs
+                        .get(&l.id)
+                        .is_some_and(|o| self.elem_locals.contains_key(o))
+                    {
+                        self.ok(r);
+                    }
                 }
             }
             StmtKind::Decl(Decl {
@@ -422,16 +705,16 @@ impl Visitor for Walk<'_> {
             }) => {
                 for spec in specs {
                     for v in &spec.values {
-                        if self.cont(v).is_some() {
-                            self.ok(v);
+                        if let Some(t) = self.cont(v) {
+                            self.copy(v, t, CopySite::Move);
                         }
                     }
                 }
             }
             StmtKind::Return(values) => {
                 for v in values {
-                    if self.cont(v).is_some() {
-                        self.ok(v);
+                    if let Some(t) = self.cont(v) {
+                        self.copy(v, t, CopySite::Move);
                     }
                 }
             }
@@ -444,6 +727,17 @@ impl Visitor for Walk<'_> {
             } => {
                 if let Some(t) = self.cont(x) {
                     self.range(t, value.as_ref(), *define, x, body);
+                }
+            }
+            // `defer s[i].Close()`: the deferred call would hold the element past the
+            // statement.
+            StmtKind::Defer(e) | StmtKind::Go(e) => {
+                if let ExprKind::Call { func, .. } = &strip_parens(e).kind {
+                    if let ExprKind::Selector { x, .. } = &strip_parens(func).kind {
+                        if let Some(t) = self.through_elem(x) {
+                            self.bad.insert(t);
+                        }
+                    }
                 }
             }
             _ => {}
@@ -504,9 +798,13 @@ impl Visitor for Walk<'_> {
                 }
             }
             ExprKind::CompositeLit { elems, .. } => {
-                let Some(lt) = self.info.type_of(e.id) else {
+                let Some(mut lt) = self.info.type_of(e.id) else {
                     return true;
                 };
+                // (An elided `{…}` of a `[]*T` literal is a `*T`.)
+                if let Type::Pointer(p) = self.prog.types.under(lt) {
+                    lt = *p;
+                }
                 let own = self.elem_type(lt);
                 for (i, el) in elems.iter().enumerate() {
                     // (A field name is no value.)
@@ -523,7 +821,7 @@ impl Visitor for Walk<'_> {
                     if let Some(vt) = self.cont(&el.value) {
                         let expected = self.lit_elem_type(lt, i, el.key.as_ref());
                         if expected == self.info.type_of(el.value.id) {
-                            self.ok(&el.value);
+                            self.copy(&el.value, vt, CopySite::Move);
                         } else {
                             self.bad.insert(vt);
                         }
@@ -583,30 +881,20 @@ impl Visitor for Walk<'_> {
                 }
                 // A slice passed to a function or method of the package whose parameter has
                 // its very type.
-                let callee = match &f.kind {
-                    ExprKind::Ident(_) => self.info.object_of(f.id),
-                    ExprKind::Selector { .. } => self
-                        .info
-                        .selections
-                        .get(&f.id)
-                        .filter(|s| s.kind == SelectionKind::MethodVal)
-                        .map(|s| s.obj),
-                    _ => None,
-                };
+                let callee = crate::builtins::called_func(self.info, f);
                 let sig = callee
                     .filter(|&c| matches!(self.prog.obj(c).kind, ObjKind::Func { .. }))
                     .and_then(|c| match self.prog.types.get(self.prog.obj(c).ty) {
                         Type::Func(sig) => Some(sig.clone()),
                         _ => None,
                     });
-                if let Some(sig) = sig {
+                if let (Some(sig), Some(c)) = (sig, callee) {
                     for (i, a) in args.iter().enumerate() {
                         let fixed = !sig.variadic || i + 1 < sig.params.len();
-                        if self.cont(a).is_some()
-                            && fixed
-                            && sig.params.get(i).copied() == self.info.type_of(a.id)
-                        {
-                            self.ok(a);
+                        if let Some(t) = self.cont(a).filter(|_| {
+                            fixed && sig.params.get(i).copied() == self.info.type_of(a.id)
+                        }) {
+                            self.copy(a, t, CopySite::Arg(c, i));
                         }
                     }
                 }

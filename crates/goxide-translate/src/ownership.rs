@@ -589,6 +589,15 @@ fn decide(
             if a.frozen.contains(e) {
                 return frozen_form();
             }
+            if let Some(&written) = a.owned_elems.elem_locals.get(&o) {
+                return (
+                    if written { "&mut T" } else { "&T" }.into(),
+                    Holding::Borrowed,
+                    "names one element of a slice that holds its elements' values (`Vec<T>`), \
+                     which is not used while it is: a borrow of that element"
+                        .into(),
+                );
+            }
             if let Some(&written) = a.owned_elems.range_vars.get(&o) {
                 return (
                     if written { "&mut T" } else { "&T" }.into(),

@@ -26,9 +26,10 @@ use goxide_ast::visit::{walk_stmt, Visitor};
 use goxide_types::{ConstValue, Info, ObjId, ObjKind, PkgId, Program, SelectionKind, Type, TypeId};
 use std::collections::{HashMap, HashSet};
 
-/// Methods of the standard library's interfaces that a type may implement with a `(T, error)`
-/// or `error` result (`io.Writer`, `io.Closer`, `json.Marshaler`, `flag.Value`, …).
-const STD_IFACE_METHODS: &[&str] = &[
+/// Methods of the standard library's interfaces that a package type may implement
+/// (`io.Writer`, `io.Closer`, `json.Marshaler`, `flag.Value`, `sort.Interface`,
+/// `heap.Interface`, …): their signatures are fixed.
+pub(crate) const STD_IFACE_METHODS: &[&str] = &[
     "Read",
     "Write",
     "Close",
@@ -60,6 +61,13 @@ const STD_IFACE_METHODS: &[&str] = &[
     "Is",
     "As",
     "Err",
+    "Len",
+    "Less",
+    "Swap",
+    "Push",
+    "Pop",
+    "GoString",
+    "Get",
 ];
 
 /// What the analysis found.

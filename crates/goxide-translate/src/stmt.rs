@@ -88,6 +88,9 @@ impl Ctx<'_> {
         if self.analysis.results.init_checks.contains(&s.id) && self.result_checked(s, None) {
             return self.result_check(s, None);
         }
+        if let Some(out) = self.self_indexed_target(s) {
+            return out;
+        }
         match &s.kind {
             StmtKind::Empty => vec![],
             StmtKind::Expr(e) => {
@@ -1122,6 +1125,54 @@ impl Ctx<'_> {
         }
     }
 
+    /// `xs[len(xs)-1].y = v` / `xs[len(xs)-1]++`: an index of the assigned place that reads the
+    /// slice it indexes is evaluated first (`let i0 = …; xs[i0].y = v;`), as Go evaluates the
+    /// left side's index operands first and as Rust needs (the index may not read `xs` while
+    /// `xs` is borrowed to be written).
+    fn self_indexed_target(&mut self, s: &Stmt) -> Option<Vec<syn::Stmt>> {
+        let mut s2 = s.clone();
+        let l = match &mut s2.kind {
+            StmtKind::IncDec { x, .. } => x,
+            StmtKind::Assign { lhs, op, .. } if lhs.len() == 1 && *op != AssignOp::Define => {
+                &mut lhs[0]
+            }
+            _ => return None,
+        };
+        let mut pre = Vec::new();
+        self.hoist_self_indices(l, &mut pre);
+        if pre.is_empty() {
+            return None;
+        }
+        pre.extend(self.stmt(&s2));
+        Some(vec![parse_quote!({ #(#pre)* })])
+    }
+
+    fn hoist_self_indices(&mut self, e: &mut Expr, pre: &mut Vec<syn::Stmt>) {
+        match &mut e.kind {
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Selector { x, .. } => {
+                self.hoist_self_indices(x, pre)
+            }
+            ExprKind::Index { x, indices } => {
+                self.hoist_self_indices(x, pre);
+                let holds = self
+                    .type_of(x)
+                    .is_some_and(|t| matches!(self.under(t), Type::Slice(_) | Type::Array(..)));
+                let root = root_ident(strip_parens(x)).and_then(|r| self.obj_of(r));
+                let Some(ix) = indices.first_mut() else {
+                    return;
+                };
+                if holds
+                    && self.info.const_value(ix.id).is_none()
+                    && root.is_some_and(|o| crate::subslice::mentions(self.info, ix, o))
+                {
+                    let name = format!("i{}", pre.len());
+                    self.eval_into_temp(ix, &name, pre);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// The pointer a selector chain goes through (`p` in `p.x.y` with `x` a struct field).
     fn selector_pointer<'e>(&self, mut cur: &'e mut Expr) -> Option<&'e mut Expr> {
         loop {
@@ -1312,6 +1363,16 @@ impl Ctx<'_> {
                 };
                 if let Some(stmts) = self.subslice_decl(x, &name, r) {
                     return stmts;
+                }
+                if let Some(&written) = self.analysis.owned_elems.elem_locals.get(&x) {
+                    // `p := s[i]` of a slice holding its values: a borrow of the element.
+                    let place = crate::expr::as_base(self.place(r));
+                    let id = self.bind_local(x, &name.name);
+                    return vec![if written {
+                        parse_quote!(let #id = &mut #place;)
+                    } else {
+                        parse_quote!(let #id = &#place;)
+                    }];
                 }
                 if let Some(stmt) = self.bytestr_decl(x, &name, r) {
                     return vec![stmt];

@@ -227,7 +227,7 @@ fn fit(
 
 /// Whether no statement of `list` from the declaration at `at` through the last one using `x`
 /// uses `base` (the declaration's own operands are evaluated before the borrow starts).
-fn borrow_fits(info: &Info, list: &[Stmt], at: usize, x: ObjId, base: ObjId) -> bool {
+pub(crate) fn borrow_fits(info: &Info, list: &[Stmt], at: usize, x: ObjId, base: ObjId) -> bool {
     let used: Vec<HashSet<ObjId>> = list[at + 1..]
         .iter()
         .map(|s| objects_used(info, s))

@@ -9,6 +9,11 @@ type Item struct {
 
 func (it *Item) Add(n int) { it.Count += n }
 
+// A constructor: it returns the value.
+func NewItem(name string) *Item {
+	return &Item{Name: name, Count: 1}
+}
+
 type Node struct {
 	Val      int
 	Children []*Node
@@ -30,10 +35,20 @@ func main() {
 	for i := 0; i < 3; i++ {
 		items = append(items, &Item{Name: fmt.Sprint("item", i)})
 	}
+	// A local that owns its value moves into the slice at its last use; a constructor's
+	// result goes in as it is.
+	last := &Item{Name: "last"}
+	last.Count = 7
+	items = append(items, last, NewItem("made"))
 	for _, it := range items {
 		it.Add(2)
 	}
 	items[1].Count *= 10
+	// (An index that reads the slice is evaluated before the element is borrowed to change.)
+	items[len(items)-1].Count--
+	// A local naming one element while the slice rests borrows it.
+	second := items[1]
+	second.Name += "!"
 	for i, it := range items {
 		fmt.Println(i, it.Name, it.Count)
 	}
