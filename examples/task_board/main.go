@@ -28,6 +28,7 @@ func (t *Task) Label() string {
 type Board struct {
 	title string
 	tasks []*Task
+	seq   int
 }
 
 func NewBoard(title string) *Board {
@@ -58,6 +59,14 @@ func (b *Board) Pending() int {
 		}
 	}
 	return n
+}
+
+// Renumber gives the tasks consecutive priorities from the board's counter.
+func (b *Board) Renumber() {
+	for _, t := range b.tasks {
+		b.seq++
+		t.Priority = b.seq * 100
+	}
 }
 
 func bump(tasks []*Task, by int) {
@@ -95,6 +104,8 @@ func main() {
 		extra[i].Priority *= 2
 	}
 	fmt.Print(render(extra))
+	b.Renumber()
+	fmt.Print(render(b.tasks))
 	var none []*Task
 	fmt.Println(none == nil, len(none))
 }

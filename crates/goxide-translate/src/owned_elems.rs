@@ -11,8 +11,10 @@
 //!   `T::default()`;
 //! - `items[i].Count++` reaches the element in place, `items[i].count += 1`;
 //! - `for _, it := range items` borrows each element, `for it in items.iter_mut()` (`iter()`
-//!   when the body only reads through `it`), when the body never names the slice's variable
-//!   (the borrow checker would refuse it) nor captures `it`;
+//!   when the body only reads through `it`), when the body does not capture `it` and uses the
+//!   slice's variable only as the borrow checker allows: not at all, only to read while the
+//!   loop only reads, or — for a method's receiver — only its fields beside the slice
+//!   (`self.total += l.qty` in `for l in self.lines.iter()`);
 //! - `p := items[i]` borrows one element, `let p = &mut items[i];`, when nothing names
 //!   `items`' variable from there to the last use of `p`, which is never given another value
 //!   nor captured.
@@ -190,10 +192,26 @@ pub fn find(
             }
         }
     }
+    let mut receivers = HashSet::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let by_ref = info
+                .defs
+                .get(&fd.name.id)
+                .is_some_and(|m| !ptr_value_methods.contains(m));
+            if let Some(r) = fd.recv.as_ref().filter(|_| by_ref) {
+                receivers.extend(r.name.as_ref().and_then(|n| info.defs.get(&n.id)));
+            }
+        }
+    }
     let mut w = Walk {
         prog,
         info,
         ptr_value_methods,
+        receivers,
         readonly_methods,
         elem_locals: locals.out,
         cands: &cands,
@@ -418,6 +436,9 @@ struct Walk<'a> {
     prog: &'a Program,
     info: &'a Info,
     ptr_value_methods: &'a HashSet<ObjId>,
+    /// The receivers of the package's methods that take them as a reference (`&self`,
+    /// `&mut self`): never a cell.
+    receivers: HashSet<ObjId>,
     /// Candidate element locals (see [`ElemLocals`]), with their type and whether written.
     elem_locals: HashMap<ObjId, (TypeId, bool)>,
     /// Pointer-receiver methods that take `&self` (assumed; see `analysis`).
@@ -595,19 +616,6 @@ impl Walk<'_> {
             self.bad.insert(t);
             return;
         };
-        // The body must not name the slice's variable (nor, for a package variable, run at
-        // all while it is borrowed), nor capture or defer `v`.
-        let root = self.root(x);
-        if root.is_some_and(|r| {
-            matches!(self.prog.obj(r).kind, ObjKind::Var { global: true, .. })
-                || body
-                    .stmts
-                    .iter()
-                    .any(|s| crate::subslice::objects_used(self.info, s).contains(&r))
-        }) {
-            self.bad.insert(t);
-            return;
-        }
         let mut scan = BodyScan {
             info: self.info,
             prog: self.prog,
@@ -621,7 +629,129 @@ impl Walk<'_> {
             self.bad.insert(t);
             return;
         }
+        // The body must not name the slice's variable (nor, for a package variable, run at
+        // all while it is borrowed), except to read it while `v` only reads too (`for it in
+        // self.items.iter() { total += it.price - self.discount }`: two shared borrows).
+        let root = self.root(x);
+        if root.is_some_and(|r| {
+            matches!(self.prog.obj(r).kind, ObjKind::Var { global: true, .. })
+                || body
+                    .stmts
+                    .iter()
+                    .any(|s| crate::subslice::objects_used(self.info, s).contains(&r))
+                    && self.conflicts(body, r, x, scan.written)
+        }) {
+            self.bad.insert(t);
+            return;
+        }
         self.range_vars.insert(obj, (t, scan.written));
+    }
+
+    /// Whether the body of a loop walking `x` (rooted at variable `r`) uses `r` in a way the
+    /// borrow of `x`'s elements forbids: a use of a part of `r` that overlaps `x` (`r` itself,
+    /// `x`, a part of `x`, or what contains it) that writes, or any such use when the loop
+    /// writes through its variable. Parts of `r` beside `x` (`self.total` while walking
+    /// `self.lines`) are other Rust borrows. A method called on a part of `r` borrows that part
+    /// (writing, unless it is a read-only pointer method), a part passed to a call that is no
+    /// plain number, string or bool is written, and a function literal naming `r` uses all of
+    /// it.
+    fn conflicts(&self, body: &Block, r: ObjId, x: &Expr, loop_writes: bool) -> bool {
+        struct C<'a, 'w> {
+            w: &'a Walk<'w>,
+            r: ObjId,
+            uses: Vec<(Vec<String>, bool)>,
+        }
+        impl C<'_, '_> {
+            fn note(&mut self, e: &Expr, write: bool) {
+                if self.w.root(e) == Some(self.r) {
+                    self.uses.push((field_path(e), write));
+                }
+            }
+        }
+        impl Visitor for C<'_, '_> {
+            fn stmt(&mut self, s: &Stmt) -> bool {
+                match &s.kind {
+                    StmtKind::Assign { lhs, .. } => lhs.iter().for_each(|l| self.note(l, true)),
+                    StmtKind::IncDec { x, .. } => self.note(x, true),
+                    StmtKind::Range {
+                        key,
+                        value,
+                        define: false,
+                        ..
+                    } => key.iter().chain(value).for_each(|e| self.note(e, true)),
+                    _ => {}
+                }
+                true
+            }
+            fn expr(&mut self, e: &Expr) -> bool {
+                match &e.kind {
+                    // A read of the whole chain (`c.discount`, `c.lines[i].qty`), whose indices
+                    // are uses of their own.
+                    ExprKind::Ident(_) | ExprKind::Selector { .. } | ExprKind::Index { .. }
+                        if self.w.root(e) == Some(self.r) =>
+                    {
+                        self.note(e, false);
+                        let mut cur = strip_parens(e);
+                        loop {
+                            match &cur.kind {
+                                ExprKind::Selector { x, .. } | ExprKind::Star(x) => cur = x,
+                                ExprKind::Index { x, indices } => {
+                                    indices.iter().for_each(|i| visit::walk_expr(self, i));
+                                    cur = strip_parens(x);
+                                }
+                                _ => break,
+                            }
+                        }
+                        return false;
+                    }
+                    ExprKind::Unary {
+                        op: UnaryOp::Addr,
+                        x,
+                    } => self.note(x, true),
+                    ExprKind::FuncLit { .. } => {
+                        if crate::subslice::mentions(self.w.info, e, self.r) {
+                            self.uses.push((Vec::new(), true));
+                        }
+                        return false;
+                    }
+                    ExprKind::Call { func, args, .. } => {
+                        let f = strip_parens(func);
+                        if let ExprKind::Selector { x, .. } = &f.kind {
+                            let sel = self.w.info.selections.get(&f.id);
+                            if sel.is_some_and(|s| s.kind == SelectionKind::MethodVal) {
+                                let reads =
+                                    sel.is_some_and(|s| self.w.readonly_methods.contains(&s.obj));
+                                self.note(x, !reads);
+                            }
+                        }
+                        for a in args {
+                            let plain = self.w.info.type_of(a.id).is_some_and(|t| {
+                                matches!(self.w.prog.types.under(t), Type::Basic(_))
+                            });
+                            if !plain {
+                                self.note(a, true);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                true
+            }
+        }
+        let mut c = C {
+            w: self,
+            r,
+            uses: Vec::new(),
+        };
+        visit::walk_block(&mut c, body);
+        // (Only a method's receiver is surely a plain reference: another variable may live in
+        // a cell, where a write to any part borrows all of it.)
+        let disjoint_ok = self.receivers.contains(&r);
+        let walked = field_path(x);
+        c.uses.iter().any(|(path, write)| {
+            let overlap = !disjoint_ok || path.iter().zip(&walked).all(|(a, b)| a == b);
+            overlap && (*write || loop_writes)
+        })
     }
 
     /// The type a composite literal of type `lt` expects for element `i` (keyed `key`).
@@ -903,6 +1033,29 @@ impl Visitor for Walk<'_> {
         }
         true
     }
+}
+
+/// The fields `e` selects from its root variable, up to the first index, call or dereference
+/// (`["lines"]` for `c.lines[i].qty`, `[]` for `c`).
+fn field_path(e: &Expr) -> Vec<String> {
+    let mut chain = Vec::new();
+    let mut cur = strip_parens(e);
+    loop {
+        match &cur.kind {
+            ExprKind::Selector { x, sel } => {
+                chain.push(sel.name.clone());
+                cur = strip_parens(x);
+            }
+            ExprKind::Index { x, .. } | ExprKind::Star(x) => {
+                // (What lies past an index or a dereference belongs to the part before it.)
+                chain.clear();
+                cur = strip_parens(x);
+            }
+            _ => break,
+        }
+    }
+    chain.reverse();
+    chain
 }
 
 /// Whether `a` and `b` name the same place: the same variable, fields and constant or

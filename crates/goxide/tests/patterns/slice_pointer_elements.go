@@ -17,6 +17,16 @@ func NewItem(name string) *Item {
 type Node struct {
 	Val      int
 	Children []*Node
+	seen     int
+}
+
+// Walks the children while changing another field of the receiver: two Rust borrows of
+// different fields.
+func (n *Node) Count() int {
+	for _, c := range n.Children {
+		n.seen += c.Val
+	}
+	return n.seen
 }
 
 // Only reads through each child: `iter()`, and `&self`.
@@ -55,5 +65,5 @@ func main() {
 
 	root := &Node{Val: 1, Children: []*Node{{Val: 2}, {Val: 3}}}
 	root.Children[0].Children = append(root.Children[0].Children, &Node{Val: 4})
-	fmt.Println(root.Sum())
+	fmt.Println(root.Sum(), root.Count())
 }
