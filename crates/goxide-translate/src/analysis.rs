@@ -238,6 +238,18 @@ impl Walker<'_> {
         }
     }
 
+    /// `v` borrows elements of slice `x` (a range variable or an element local, see
+    /// `owned_elems`): writing through it (`written`) writes the elements of `x`'s variable.
+    fn borrow_elements(&mut self, v: ObjId, x: &Expr, written: bool) {
+        if let Some(r) = self.root_var(x) {
+            self.elem_roots.insert(v, r);
+            if written {
+                self.elem_mutated.insert(r);
+                self.note_mutation(r);
+            }
+        }
+    }
+
     /// The variable whose elements `x` reaches when it is an element of a slice holding its
     /// elements (`s[i]`) or a range variable borrowing one.
     fn elem_root(&self, x: &Expr) -> Option<ObjId> {
@@ -329,18 +341,12 @@ impl Walker<'_> {
             StmtKind::Assign { lhs, op, rhs } => {
                 // `p := s[i]` naming an element a slice holds (see `owned_elems`).
                 if let ([l], [r], AssignOp::Define) = (lhs.as_slice(), rhs.as_slice(), op) {
-                    let p = self.info.defs.get(&l.id).copied();
-                    if let Some(&written) = p.and_then(|p| self.owned_elems.elem_locals.get(&p)) {
-                        if let (Some(p), ExprKind::Index { x, .. }) =
-                            (p, &crate::builtins::strip_parens(r).kind)
-                        {
-                            if let Some(root) = self.root_var(x) {
-                                self.elem_roots.insert(p, root);
-                                if written {
-                                    self.elem_mutated.insert(root);
-                                    self.note_mutation(root);
-                                }
-                            }
+                    if let (Some(&p), ExprKind::Index { x, .. }) = (
+                        self.info.defs.get(&l.id),
+                        &crate::builtins::strip_parens(r).kind,
+                    ) {
+                        if let Some(&written) = self.owned_elems.elem_locals.get(&p) {
+                            self.borrow_elements(p, x, written);
                         }
                     }
                 }
@@ -391,15 +397,9 @@ impl Walker<'_> {
             } => {
                 self.expr(x);
                 // A range variable borrowing the elements of the slice it walks.
-                if let Some(v) = value.as_ref().and_then(|v| self.info.defs.get(&v.id)) {
-                    if let Some(&written) = self.owned_elems.range_vars.get(v) {
-                        if let Some(r) = self.root_var(x) {
-                            self.elem_roots.insert(*v, r);
-                            if written {
-                                self.elem_mutated.insert(r);
-                                self.note_mutation(r);
-                            }
-                        }
+                if let Some(&v) = value.as_ref().and_then(|v| self.info.defs.get(&v.id)) {
+                    if let Some(&written) = self.owned_elems.range_vars.get(&v) {
+                        self.borrow_elements(v, x, written);
                     }
                 }
                 for e in key.iter().chain(value) {
@@ -671,50 +671,47 @@ impl Walker<'_> {
             }
             ExprKind::Call { func, args, .. } => {
                 // The function called: by name, or a method (`s.m(xs)`).
-                let callee = crate::builtins::called_func(self.info, func);
-                {
-                    if let Some(f) = callee {
-                        for (i, a) in args.iter().enumerate() {
-                            // `xs` or `xs[a:b]` (passed as a borrow of `xs`'s elements).
-                            let mut a = crate::builtins::strip_parens(a);
-                            if let ExprKind::Slice { x, .. } = &a.kind {
-                                a = crate::builtins::strip_parens(x);
-                            }
-                            if let ExprKind::Ident(_) = &a.kind {
-                                if let Some(ao) = self.info.object_of(a.id) {
-                                    let lits = self.lits_since(ao);
-                                    self.slice_args.push((f, i, ao, lits));
-                                }
+                if let Some(f) = crate::builtins::called_func(self.info, func) {
+                    for (i, a) in args.iter().enumerate() {
+                        // `xs` or `xs[a:b]` (passed as a borrow of `xs`'s elements).
+                        let mut a = crate::builtins::strip_parens(a);
+                        if let ExprKind::Slice { x, .. } = &a.kind {
+                            a = crate::builtins::strip_parens(x);
+                        }
+                        if let ExprKind::Ident(_) = &a.kind {
+                            if let Some(ao) = self.info.object_of(a.id) {
+                                let lits = self.lits_since(ao);
+                                self.slice_args.push((f, i, ao, lits));
                             }
                         }
-                        // copy(dst, src) writes dst's elements, delete(m, k) m's entries.
-                        if matches!(
-                            self.prog.obj(f).kind,
-                            ObjKind::Builtin(
-                                goxide_types::Builtin::Copy | goxide_types::Builtin::Delete
-                            )
-                        ) {
-                            if let Some(mut d) = args.first() {
-                                // `copy(a[i:], …)` writes `a`'s elements too.
-                                loop {
-                                    if let ExprKind::Slice { x, .. } =
-                                        &crate::builtins::strip_parens(d).kind
-                                    {
-                                        d = x;
-                                    } else if let Some(x) = crate::builtins::noop_conversion_arg(
-                                        self.info,
-                                        &self.prog.types,
-                                        d,
-                                    ) {
-                                        d = x;
-                                    } else {
-                                        break;
-                                    }
+                    }
+                    // copy(dst, src) writes dst's elements, delete(m, k) m's entries.
+                    if matches!(
+                        self.prog.obj(f).kind,
+                        ObjKind::Builtin(
+                            goxide_types::Builtin::Copy | goxide_types::Builtin::Delete
+                        )
+                    ) {
+                        if let Some(mut d) = args.first() {
+                            // `copy(a[i:], …)` writes `a`'s elements too.
+                            loop {
+                                if let ExprKind::Slice { x, .. } =
+                                    &crate::builtins::strip_parens(d).kind
+                                {
+                                    d = x;
+                                } else if let Some(x) = crate::builtins::noop_conversion_arg(
+                                    self.info,
+                                    &self.prog.types,
+                                    d,
+                                ) {
+                                    d = x;
+                                } else {
+                                    break;
                                 }
-                                if let Some(o) = self.root_var(d) {
-                                    self.elem_mutated.insert(o);
-                                    self.note_mutation(o);
-                                }
+                            }
+                            if let Some(o) = self.root_var(d) {
+                                self.elem_mutated.insert(o);
+                                self.note_mutation(o);
                             }
                         }
                     }
@@ -1049,7 +1046,6 @@ fn walk_children<V: goxide_ast::visit::Visitor>(e: &Expr, v: &mut V) {
     goxide_ast::visit::walk_expr(&mut Skip(v, false), e);
 }
 
-/// `shared_loop_vars`: Go before 1.22, where one variable serves all iterations of a loop.
 /// The named struct types `files` declare (not aliases, not generic), with their objects.
 pub(crate) fn declared_structs(
     prog: &Program,
@@ -1081,6 +1077,7 @@ pub(crate) fn declared_structs(
     out
 }
 
+/// `shared_loop_vars`: Go before 1.22, where one variable serves all iterations of a loop.
 pub fn analyze(
     prog: &Program,
     info: &Info,
@@ -1128,18 +1125,15 @@ pub fn analyze(
         if next == readonly_methods {
             break;
         }
-        readonly_methods = next;
-        // (Past a few rounds: every pointer method writes, which needs no further round.)
-        let assumed = if round < 4 {
-            readonly_methods.clone()
-        } else {
-            HashSet::new()
-        };
-        owned_elems = elems_of(&assumed);
-        if round >= 4 {
+        if round == 4 {
+            // Past a few rounds: assume every pointer method writes, which needs no further
+            // round.
+            owned_elems = elems_of(&HashSet::new());
             readonly_methods = readonly(&owned_elems);
             break;
         }
+        readonly_methods = next;
+        owned_elems = elems_of(&readonly_methods);
     }
     let mut w = Walker {
         owned_elems: &owned_elems,

@@ -171,6 +171,17 @@ impl Ctx<'_> {
             })
     }
 
+    /// Whether `x` is an element `s[i]` of a slice holding its pointers' values: the place of
+    /// the value itself.
+    pub fn is_elem_index(&self, x: &Expr) -> bool {
+        match &crate::builtins::strip_parens(x).kind {
+            ExprKind::Index { x: s, .. } => self
+                .type_of(s)
+                .is_some_and(|t| self.analysis.owned_elems.elem_of(self.prog, t).is_some()),
+            _ => false,
+        }
+    }
+
     /// Whether `x` names a local pointer that owns its value (see `ptr_params`): it is the
     /// value itself, not a reference.
     pub fn is_owned_ptr(&self, x: &Expr) -> bool {

@@ -106,7 +106,7 @@ impl OwnedElems {
             .chain(self.elem_locals.keys())
             .copied()
             .collect();
-        self.confirm(|_, _| true);
+        self.retain_types();
         before
             .into_iter()
             .filter(|o| !self.range_vars.contains_key(o) && !self.elem_locals.contains_key(o))
@@ -129,26 +129,35 @@ impl OwnedElems {
                 .filter(|(_, t, _)| types.contains(t))
                 .map(|(id, ..)| *id),
         );
-        let owner = &self.owner;
-        self.inputs
-            .retain(|id| owner.get(id).is_none_or(|t| types.contains(t)));
-        let range_types = &self.range_types;
-        self.range_vars
-            .retain(|o, _| range_types.get(o).is_some_and(|t| types.contains(t)));
-        self.elem_locals
-            .retain(|o, _| range_types.get(o).is_some_and(|t| types.contains(t)));
+        self.retain_types();
     }
 
     /// The pointee type `T` when `t` is `[]*T` (or a named type of it) of an owned-element
     /// type.
     pub fn elem_of(&self, prog: &Program, t: TypeId) -> Option<TypeId> {
-        let Type::Slice(p) = prog.types.under(t) else {
-            return None;
-        };
-        match prog.types.get(*p) {
-            Type::Pointer(e) if self.types.contains(e) => Some(*e),
-            _ => None,
-        }
+        pointee_in(prog, t, &self.types)
+    }
+
+    /// Drops the inputs, range variables and element locals of types no longer held.
+    fn retain_types(&mut self) {
+        let (types, owner, range_types) = (&self.types, &self.owner, &self.range_types);
+        self.inputs
+            .retain(|id| owner.get(id).is_none_or(|t| types.contains(t)));
+        self.range_vars
+            .retain(|o, _| range_types.get(o).is_some_and(|t| types.contains(t)));
+        self.elem_locals
+            .retain(|o, _| range_types.get(o).is_some_and(|t| types.contains(t)));
+    }
+}
+
+/// `T` when `t` is `[]*T` (or a named type of it) with `T` in `set`.
+fn pointee_in(prog: &Program, t: TypeId, set: &HashSet<TypeId>) -> Option<TypeId> {
+    let Type::Slice(p) = prog.types.under(t) else {
+        return None;
+    };
+    match prog.types.get(*p) {
+        Type::Pointer(e) if set.contains(e) => Some(*e),
+        _ => None,
     }
 }
 
@@ -370,15 +379,11 @@ impl crate::subslice::ListWalk for ElemLocals<'_> {
             let ExprKind::Index { x, .. } = &strip_parens(r).kind else {
                 continue;
             };
-            let Some(t) = self.info.type_of(x.id).and_then(|st| {
-                let Type::Slice(p) = self.prog.types.under(st) else {
-                    return None;
-                };
-                match self.prog.types.get(*p) {
-                    Type::Pointer(e) if self.cands.contains(e) => Some(*e),
-                    _ => None,
-                }
-            }) else {
+            let Some(t) = self
+                .info
+                .type_of(x.id)
+                .and_then(|st| pointee_in(self.prog, st, self.cands))
+            else {
                 continue;
             };
             let (Some(&p), Some(root)) = (
@@ -394,14 +399,7 @@ impl crate::subslice::ListWalk for ElemLocals<'_> {
             if !local || !crate::subslice::borrow_fits(self.info, list, i, p, *root) {
                 continue;
             }
-            let mut scan = BodyScan {
-                info: self.info,
-                prog: self.prog,
-                readonly_methods: self.readonly_methods,
-                v: p,
-                written: false,
-                escapes: false,
-            };
+            let mut scan = BodyScan::new(self.info, self.prog, self.readonly_methods, p);
             for s in &list[i + 1..] {
                 visit::walk_stmt(&mut scan, s);
             }
@@ -458,13 +456,7 @@ struct Walk<'a> {
 impl Walk<'_> {
     /// `T` when `t` is `[]*T` of a candidate `T`.
     fn elem_type(&self, t: TypeId) -> Option<TypeId> {
-        let Type::Slice(p) = self.prog.types.under(t) else {
-            return None;
-        };
-        match self.prog.types.get(*p) {
-            Type::Pointer(e) if self.cands.contains(e) => Some(*e),
-            _ => None,
-        }
+        pointee_in(self.prog, t, self.cands)
     }
 
     /// `T` when `e` is a slice of candidate pointers `[]*T` (a value, not a type).
@@ -616,14 +608,7 @@ impl Walk<'_> {
             self.bad.insert(t);
             return;
         };
-        let mut scan = BodyScan {
-            info: self.info,
-            prog: self.prog,
-            readonly_methods: self.readonly_methods,
-            v: obj,
-            written: false,
-            escapes: false,
-        };
+        let mut scan = BodyScan::new(self.info, self.prog, self.readonly_methods, obj);
         visit::walk_block(&mut scan, body);
         if scan.escapes {
             self.bad.insert(t);
@@ -1091,7 +1076,23 @@ struct BodyScan<'a> {
     escapes: bool,
 }
 
-impl BodyScan<'_> {
+impl<'a> BodyScan<'a> {
+    fn new(
+        info: &'a Info,
+        prog: &'a Program,
+        readonly_methods: &'a HashSet<ObjId>,
+        v: ObjId,
+    ) -> Self {
+        BodyScan {
+            info,
+            prog,
+            readonly_methods,
+            v,
+            written: false,
+            escapes: false,
+        }
+    }
+
     /// Whether the path `e` starts at `v` (`v.f`, `v.a[i]`, `*v`).
     fn starts_at_v(&self, e: &Expr) -> bool {
         match &strip_parens(e).kind {

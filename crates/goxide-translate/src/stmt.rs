@@ -2809,59 +2809,58 @@ impl Ctx<'_> {
                 // write through a pointer into the same variable).
                 let through_cell = crate::expr::reads_cell(&sx);
                 // A value variable borrowing each element of a slice that holds its pointers'
-                // values (see `owned_elems`; the body never names the slice).
+                // values (see `owned_elems`, which checked the body's other uses of the slice).
                 let elem_borrow = v
                     .as_ref()
                     .and_then(|b| self.analysis.owned_elems.range_vars.get(&b.0).copied());
-                if let Some(written) = elem_borrow {
-                    let items: syn::Expr = if written {
-                        let sx = crate::expr::as_base(self.place(x));
-                        parse_quote!(#sx.iter_mut())
-                    } else {
-                        parse_quote!(#sx.iter())
-                    };
-                    (header, pattern) = if key.is_none() {
-                        (items, vp)
-                    } else {
-                        (parse_quote!(#items.enumerate()), quote::quote!((#kp, #vp)))
-                    };
-                } else {
-                    match (&v, mutated_in_body || through_cell) {
-                        (None, _) if through_cell => {
-                            hoisted.push(parse_quote!(let range_len = #sx.len();));
-                            header = parse_quote!(0..range_len);
-                            pattern = quote::quote!(#kp);
-                        }
-                        (None, _) => {
-                            header = parse_quote!(0..#sx.len());
-                            pattern = quote::quote!(#kp);
-                        }
-                        (Some(_), false) => {
-                            let items: syn::Expr = if self.is_copy(et) {
-                                parse_quote!(#sx.iter().copied())
-                            } else if by_ref {
-                                self.borrowed_range.extend(v.as_ref().map(|b| b.0));
-                                parse_quote!(#sx.iter())
-                            } else {
-                                parse_quote!(#sx.iter().cloned())
-                            };
-                            (header, pattern) = if key.is_none() {
-                                (items, vp)
-                            } else {
-                                (parse_quote!(#items.enumerate()), quote::quote!((#kp, #vp)))
-                            };
-                        }
-                        (Some(_), true) => {
-                            let owned = self.value(x);
-                            (header, pattern) = if key.is_none() {
-                                (parse_quote!(#owned), vp)
-                            } else {
-                                (
-                                    parse_quote!(#owned.into_iter().enumerate()),
-                                    quote::quote!((#kp, #vp)),
-                                )
-                            };
-                        }
+                match (&v, mutated_in_body || through_cell) {
+                    (Some(_), _) if elem_borrow.is_some() => {
+                        let items: syn::Expr = if elem_borrow == Some(true) {
+                            let sx = crate::expr::as_base(self.place(x));
+                            parse_quote!(#sx.iter_mut())
+                        } else {
+                            parse_quote!(#sx.iter())
+                        };
+                        (header, pattern) = if key.is_none() {
+                            (items, vp)
+                        } else {
+                            (parse_quote!(#items.enumerate()), quote::quote!((#kp, #vp)))
+                        };
+                    }
+                    (None, _) if through_cell => {
+                        hoisted.push(parse_quote!(let range_len = #sx.len();));
+                        header = parse_quote!(0..range_len);
+                        pattern = quote::quote!(#kp);
+                    }
+                    (None, _) => {
+                        header = parse_quote!(0..#sx.len());
+                        pattern = quote::quote!(#kp);
+                    }
+                    (Some(_), false) => {
+                        let items: syn::Expr = if self.is_copy(et) {
+                            parse_quote!(#sx.iter().copied())
+                        } else if by_ref {
+                            self.borrowed_range.extend(v.as_ref().map(|b| b.0));
+                            parse_quote!(#sx.iter())
+                        } else {
+                            parse_quote!(#sx.iter().cloned())
+                        };
+                        (header, pattern) = if key.is_none() {
+                            (items, vp)
+                        } else {
+                            (parse_quote!(#items.enumerate()), quote::quote!((#kp, #vp)))
+                        };
+                    }
+                    (Some(_), true) => {
+                        let owned = self.value(x);
+                        (header, pattern) = if key.is_none() {
+                            (parse_quote!(#owned), vp)
+                        } else {
+                            (
+                                parse_quote!(#owned.into_iter().enumerate()),
+                                quote::quote!((#kp, #vp)),
+                            )
+                        };
                     }
                 }
             }

@@ -414,33 +414,29 @@ impl crate::ctx::Ctx<'_> {
             return;
         }
         let value = crate::builtins::strip_parens(value);
-        // `m2 := m` for maps: Go copies the reference, goxide the entries.
+        // `x := b`: Go copies a reference (a map, a slice header, a struct's map fields),
+        // goxide the entries.
         if let ExprKind::Ident(_) = value.kind {
             let Some(b) = self.obj_of(value) else {
                 return;
             };
-            let is_map = matches!(self.under(self.obj(b).ty), Type::Map(..));
-            let written = |o| self.analysis.elem_mutated.contains(&o);
-            if is_map && b != x && (written(x) || written(b)) {
-                let (xn, bn) = (self.obj(x).name.clone(), self.obj(b).name.clone());
+            // `m2 := m` and `b := a` for slices: Go's copy shares the map or the elements (a
+            // slice copy the borrow of `subslice` did not fit, and not a move of `a`'s last use).
+            let written = b != x
+                && (self.analysis.elem_mutated.contains(&x)
+                    || self.analysis.elem_mutated.contains(&b));
+            let bn = self.obj(b).name.clone();
+            let shared = match self.under(self.obj(b).ty) {
+                Type::Map(..) => Some(format!("map `{bn}`; in Go both name one map, so a write")),
+                Type::Slice(_) if !self.analysis.last_uses.contains(&value.id) => Some(format!(
+                    "slice `{bn}`; in Go both share one backing array, so a write to an element"
+                )),
+                _ => None,
+            };
+            if let (true, Some(what)) = (written, shared) {
+                let xn = self.obj(x).name.clone();
                 self.marker(format!(
-                    "semantics: `{xn}` is a copy of map `{bn}`; in Go both name one map, so a \
-                     write through one is seen through the other"
-                ));
-            }
-            // `b := a` for slices: Go's copy shares the elements (a copy the borrow of
-            // `subslice` did not fit, and not a move of `a`'s last use).
-            let is_slice = matches!(self.under(self.obj(b).ty), Type::Slice(_));
-            let written = |o| self.analysis.elem_mutated.contains(&o);
-            if is_slice
-                && b != x
-                && (written(x) || written(b))
-                && !self.analysis.last_uses.contains(&value.id)
-            {
-                let (xn, bn) = (self.obj(x).name.clone(), self.obj(b).name.clone());
-                self.marker(format!(
-                    "semantics: `{xn}` is a copy of slice `{bn}`; in Go both share one backing \
-                     array, so a write to an element through one is seen through the other"
+                    "semantics: `{xn}` is a copy of {what} through one is seen through the other"
                 ));
             }
             // `d := c` for a struct with a map field: Go's copy shares the map.

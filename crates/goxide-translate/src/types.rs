@@ -13,7 +13,6 @@
 //! | named type `T` | `T` |
 
 use crate::ctx::Ctx;
-use goxide_ast::ast::{Expr, ExprKind};
 use goxide_types::{BasicKind, Type, TypeId};
 use syn::parse_quote;
 
@@ -44,17 +43,6 @@ impl Ctx<'_> {
         match self.ty(et) {
             Type::Pointer(p) if self.analysis.owned_elems.types.contains(p) => *p,
             _ => et,
-        }
-    }
-
-    /// Whether `x` is an element `s[i]` of a slice holding its pointers' values: the place of
-    /// the value itself.
-    pub fn is_elem_index(&self, x: &Expr) -> bool {
-        match &crate::builtins::strip_parens(x).kind {
-            ExprKind::Index { x: s, .. } => self
-                .type_of(s)
-                .is_some_and(|t| self.analysis.owned_elems.elem_of(self.prog, t).is_some()),
-            _ => false,
         }
     }
 
