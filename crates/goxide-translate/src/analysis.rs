@@ -339,8 +339,10 @@ impl Walker<'_> {
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
             StmtKind::Assign { lhs, op, rhs } => {
-                // `p := s[i]` naming an element a slice holds (see `owned_elems`).
-                if let ([l], [r], AssignOp::Define) = (lhs.as_slice(), rhs.as_slice(), op) {
+                // `p := s[i]` naming an element a slice holds, or `p, ok := m[k]` a value a
+                // map holds (see `owned_elems`).
+                if let ([l] | [l, _], [r], AssignOp::Define) = (lhs.as_slice(), rhs.as_slice(), op)
+                {
                     if let (Some(&p), ExprKind::Index { x, .. }) = (
                         self.info.defs.get(&l.id),
                         &crate::builtins::strip_parens(r).kind,
@@ -1381,6 +1383,14 @@ pub fn analyze(
         };
         out.ptr_params.params.insert(v, mode);
     }
+    // (`v := m[k]` of a map holding its values: `None` for a missing key, an optional borrow.)
+    out.ptr_params.optional.extend(
+        owned_elems
+            .map_locals
+            .iter()
+            .filter(|(_, f)| **f == crate::owned_elems::MapLocal::Plain)
+            .map(|(v, _)| *v),
+    );
     out.owned_elems = owned_elems;
     out.readonly_methods = readonly_methods.clone();
     out.ptr_value_methods = ptr_value_methods.clone();
@@ -1389,7 +1399,7 @@ pub fn analyze(
     let owned: HashSet<ObjId> = out.ptr_params.owned.keys().copied().collect();
     let frozen = crate::frozen::find(prog, info, files, &owned, &ptr_value_methods);
     out.frozen = frozen.types;
-    let elem_types = out.owned_elems.types.clone();
+    let elem_types = out.owned_elems.pointees(prog);
     out.frozen
         .retain(|t| !out.projected.contains(t) && !elem_types.contains(t));
     out.frozen_in_iface = frozen.in_iface;

@@ -1325,7 +1325,7 @@ impl Ctx<'_> {
             self.borrowed(x)
         } else if self.is_nullable(x) {
             self.nullable_deref(x, ptr_mut)
-        } else if ptr_mut && (!x_is_ptr || self.is_link_ptr(x)) {
+        } else if ptr_mut && (!x_is_ptr || self.is_link_ptr(x) || self.is_map_value_index(x)) {
             self.place(x)
         } else if self.value_receiver_moves(m) && self.is_self_ptr(x) {
             // The method takes a copy of the pointee.

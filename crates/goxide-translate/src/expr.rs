@@ -182,6 +182,13 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether `x` is a value `m[k]` of a map holding its pointers' values.
+    pub fn is_map_value_index(&self, x: &Expr) -> bool {
+        self.is_elem_index(x)
+            && matches!(&crate::builtins::strip_parens(x).kind,
+                ExprKind::Index { x: m, .. } if self.type_of(m).is_some_and(|t| matches!(self.under(t), Type::Map(..))))
+    }
+
     /// Whether `x` names a local pointer that owns its value (see `ptr_params`): it is the
     /// value itself, not a reference.
     pub fn is_owned_ptr(&self, x: &Expr) -> bool {
@@ -256,6 +263,10 @@ impl Ctx<'_> {
         }
         if !mutable && self.is_slice_ref_param(x) {
             return self.ref_ptr(x);
+        }
+        if !mutable && self.is_map_value_index(x) {
+            // (Read in place: `m.get(&k)`, where the receiver may be `&self`.)
+            return self.borrowed(x);
         }
         if self.is_self_ptr(x) {
             let r = self.ref_ptr(x);
@@ -1112,6 +1123,10 @@ impl Ctx<'_> {
         if !mutable && self.is_slice_ref_param(x) {
             return self.ref_ptr(x);
         }
+        if !mutable && self.is_map_value_index(x) {
+            // (Read in place: `m.get(&k)`, where the receiver may be `&self`.)
+            return self.borrowed(x);
+        }
         if self.is_self_ptr(x) {
             let r = self.ref_ptr(x);
             if self.is_owned_ptr(x) {
@@ -1570,6 +1585,17 @@ impl Ctx<'_> {
                 let base = self.pointee(x, mutable);
                 let i = self.index_usize(i);
                 parse_quote!(#base[#i])
+            }
+            Type::Map(kt, _) if self.is_elem_index(e) => {
+                // A value a map holds (see `owned_elems`): in place; a missing key is Go's nil
+                // pointer, dereferenced (`unwrap` panics with Go's message).
+                let k = self.map_key_ref(i, kt);
+                if mutable {
+                    let m = as_base(self.place(x));
+                    return parse_quote!((*#m.get_mut(#k).unwrap()));
+                }
+                let m = as_base(self.borrowed(x));
+                parse_quote!((*#m.get(#k).unwrap()))
             }
             Type::Map(kt, _) => {
                 if mutable {

@@ -35,6 +35,7 @@ mod local_borrows;
 mod local_closures;
 pub mod localize;
 pub(crate) mod loop_labels;
+mod map_values;
 mod markers;
 mod method_slices;
 mod moves;

@@ -334,7 +334,7 @@ impl Ctx<'_> {
                     pairs.push(quote::quote!((#k, #v)));
                 }
                 if pairs.is_empty() {
-                    match (self.rust_type(kt), self.rust_type(vt)) {
+                    match (self.rust_type(kt), self.rust_type(self.map_slot(vt))) {
                         (Some(k), Some(v)) => {
                             parse_quote!(std::collections::HashMap::<#k, #v>::new())
                         }

@@ -31,7 +31,13 @@ pub fn snake(name: &str) -> String {
             let next = chars.get(i + 1).copied();
             let boundary = match prev {
                 Some(p) if p.is_lowercase() || p.is_ascii_digit() => true,
-                Some(p) if p.is_uppercase() => next.is_some_and(|n| n.is_lowercase()),
+                // (`HTTPServer` is `http_server`, but `IDs` and `URLsFor` are an initialism's
+                // plural: `ids`, `urls_for`.)
+                Some(p) if p.is_uppercase() => {
+                    let plural =
+                        next == Some('s') && chars.get(i + 2).is_none_or(|c| !c.is_lowercase());
+                    next.is_some_and(|n| n.is_lowercase()) && !plural
+                }
                 _ => false,
             };
             if boundary && !out.ends_with('_') {
@@ -169,6 +175,10 @@ mod tests {
         assert_eq!(snake("HTTPServer"), "http_server");
         assert_eq!(snake("x1Y"), "x1_y");
         assert_eq!(snake("ID"), "id");
+        assert_eq!(snake("IDs"), "ids");
+        assert_eq!(snake("URLsFor"), "urls_for");
+        assert_eq!(snake("GetIDs"), "get_ids");
+        assert_eq!(snake("HTTPSession"), "http_session");
         assert_eq!(camel("point"), "Point");
         assert_eq!(camel("my_type"), "MyType");
         assert_eq!(camel("String"), "GoString");

@@ -50,7 +50,9 @@ const UNSAFE_IMPORTS: &[&str] = &[
 /// What the analysis decided.
 #[derive(Clone, Debug, Default)]
 pub struct OwnedElems {
-    /// Pointee types `T` whose `[]*T` hold the values: `Vec<T>`.
+    /// The element kinds that hold their values, each by its key (see [`elem_key`]): `T` for
+    /// `[]*T` held as `Vec<T>`, the pointer type `*T` for `map[K]*T` held as `HashMap<K, T>`
+    /// (a slice's elements and a map's values are decided apart).
     pub types: HashSet<TypeId>,
     /// Range value variables over such slices, borrowing each element, with whether the loop
     /// writes through them (`iter_mut()`, else `iter()`).
@@ -58,6 +60,8 @@ pub struct OwnedElems {
     /// Locals `p := s[i]` naming one element while `s` rests, with whether something writes
     /// through them (`let p = &mut s[i];`, else `&s[i]`).
     pub elem_locals: HashMap<ObjId, bool>,
+    /// Of those, the locals naming one value of a map (`v, ok := m[k]`), with their form.
+    pub map_locals: HashMap<ObjId, MapLocal>,
     /// Fresh pointers made to be an element (`&T{…}`, `new(T)`, an elided `{…}`, a local
     /// moved at its last use, a constructor's call): the value.
     pub inputs: HashSet<NodeId>,
@@ -69,6 +73,20 @@ pub struct OwnedElems {
     /// The type of each input and range variable.
     owner: HashMap<NodeId, TypeId>,
     range_types: HashMap<ObjId, TypeId>,
+}
+
+/// How a local naming one value of a map holding its values is declared: the lookup's `ok`
+/// decides whether the local exists at all, so it is the `Some` of `m.get_mut(&k)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapLocal {
+    /// `if v, ok := m[k]; ok { … }`: `if let Some(v) = m.get_mut(&k) { … }`.
+    IfLet,
+    /// `v, ok := m[k]` followed by `if !ok { … }` that leaves: `let Some(v) = m.get_mut(&k)
+    /// else { … };`.
+    LetElse,
+    /// `v := m[k]` otherwise, never compared with nil: `let mut v = m.get_mut(&k);`, an
+    /// `Option<&mut T>` reached through as an optional borrow (nil when the key is missing).
+    Plain,
 }
 
 /// Where a slice of such pointers is copied from a variable.
@@ -132,10 +150,22 @@ impl OwnedElems {
         self.retain_types();
     }
 
-    /// The pointee type `T` when `t` is `[]*T` (or a named type of it) of an owned-element
-    /// type.
+    /// The pointee type `T` when `t` is a `[]*T` or `map[K]*T` (or a named type of one) that
+    /// holds its values.
     pub fn elem_of(&self, prog: &Program, t: TypeId) -> Option<TypeId> {
-        pointee_in(prog, t, &self.types)
+        let (key, pointee) = elem_key(prog, t)?;
+        self.types.contains(&key).then_some(pointee)
+    }
+
+    /// The pointee types some slices or maps hold the values of.
+    pub fn pointees(&self, prog: &Program) -> HashSet<TypeId> {
+        self.types
+            .iter()
+            .map(|&k| match prog.types.get(k) {
+                Type::Pointer(p) => *p,
+                _ => k,
+            })
+            .collect()
     }
 
     /// Drops the inputs, range variables and element locals of types no longer held.
@@ -147,18 +177,30 @@ impl OwnedElems {
             .retain(|o, _| range_types.get(o).is_some_and(|t| types.contains(t)));
         self.elem_locals
             .retain(|o, _| range_types.get(o).is_some_and(|t| types.contains(t)));
+        let elem_locals = &self.elem_locals;
+        self.map_locals.retain(|o, _| elem_locals.contains_key(o));
     }
 }
 
-/// `T` when `t` is `[]*T` (or a named type of it) with `T` in `set`.
-fn pointee_in(prog: &Program, t: TypeId, set: &HashSet<TypeId>) -> Option<TypeId> {
-    let Type::Slice(p) = prog.types.under(t) else {
-        return None;
+/// For a `[]*T` or `map[K]*T` (or a named type of one) `t`: the key the analysis decides its
+/// elements by (`T` for a slice, the pointer type `*T` for a map), and `T`.
+fn elem_key(prog: &Program, t: TypeId) -> Option<(TypeId, TypeId)> {
+    let (key, p) = match prog.types.under(t) {
+        Type::Slice(p) => (None, *p),
+        Type::Map(_, p) => (Some(*p), *p),
+        _ => return None,
     };
-    match prog.types.get(*p) {
-        Type::Pointer(e) if set.contains(e) => Some(*e),
+    match prog.types.get(p) {
+        Type::Pointer(e) => Some((key.unwrap_or(*e), *e)),
         _ => None,
     }
+}
+
+/// The key (see [`elem_key`]) of `t`'s elements when `t` is a `[]*T` or `map[K]*T` with `T`
+/// in `cands`.
+fn pointee_in(prog: &Program, t: TypeId, cands: &HashSet<TypeId>) -> Option<TypeId> {
+    let (key, pointee) = elem_key(prog, t)?;
+    cands.contains(&pointee).then_some(key)
 }
 
 pub fn find(
@@ -190,6 +232,8 @@ pub fn find(
         cands: &cands,
         readonly_methods,
         out: HashMap::new(),
+        map_out: HashMap::new(),
+        guard_conds: HashSet::new(),
     };
     for f in files {
         for d in &f.decls {
@@ -223,6 +267,8 @@ pub fn find(
         receivers,
         readonly_methods,
         elem_locals: locals.out,
+        map_locals: locals.map_out,
+        guard_conds: locals.guard_conds,
         cands: &cands,
         seen: Vec::new(),
         ok: HashSet::new(),
@@ -246,6 +292,7 @@ pub fn find(
         copies,
         range_vars,
         elem_locals,
+        mut map_locals,
         ..
     } = w;
     let mut used: HashSet<TypeId> = HashSet::new();
@@ -268,7 +315,9 @@ pub fn find(
         .into_iter()
         .filter(|(_, t)| types.contains(t))
         .collect();
+    map_locals.retain(|o, _| elem_locals.contains_key(o));
     OwnedElems {
+        map_locals,
         range_types: range_vars
             .iter()
             .chain(&elem_locals)
@@ -308,7 +357,7 @@ pub fn writes_elements_of(info: &Info, body: &Block, recv: ObjId, elems: &OwnedE
                 rhs,
             } = &s.kind
             {
-                if let ([l], [r]) = (lhs.as_slice(), rhs.as_slice()) {
+                if let ([l] | [l, _], [r]) = (lhs.as_slice(), rhs.as_slice()) {
                     let written = self
                         .info
                         .defs
@@ -360,11 +409,178 @@ struct ElemLocals<'a> {
     cands: &'a HashSet<TypeId>,
     readonly_methods: &'a HashSet<ObjId>,
     out: HashMap<ObjId, (TypeId, bool)>,
+    /// The map forms among them (see [`MapLocal`]).
+    map_out: HashMap<ObjId, MapLocal>,
+    /// The conditions testing their lookups (`ok`, `v == nil`), which the translation drops.
+    guard_conds: HashSet<NodeId>,
+}
+
+/// `v, ok := m[k]` or `v := m[k]`: `(v, ok, m)`, with `v` (and `ok`) named.
+fn map_lookup(s: &Stmt) -> Option<(&Expr, Option<&Expr>, &Expr)> {
+    let StmtKind::Assign {
+        lhs,
+        op: AssignOp::Define,
+        rhs,
+    } = &s.kind
+    else {
+        return None;
+    };
+    let ([v, ..], [r]) = (lhs.as_slice(), rhs.as_slice()) else {
+        return None;
+    };
+    let ExprKind::Index { x, .. } = &strip_parens(r).kind else {
+        return None;
+    };
+    let named = |e: &Expr| matches!(&e.kind, ExprKind::Ident(n) if n != "_");
+    match lhs.as_slice() {
+        [_] if named(v) => Some((v, None, x)),
+        [_, ok] if named(v) && named(ok) => Some((v, Some(ok), x)),
+        _ => None,
+    }
+}
+
+/// Whether `cond` says that the lookup `(v, ok)` found its key: `ok`, or `v != nil`
+/// (`found`), or that it did not: `!ok`, `v == nil`.
+fn tests_lookup(cond: &Expr, v: &Expr, ok: Option<&Expr>, found: bool) -> bool {
+    let same = |e: &Expr, n: &Expr| {
+        matches!((&strip_parens(e).kind, &n.kind),
+            (ExprKind::Ident(a), ExprKind::Ident(b)) if a == b)
+    };
+    let nil = |e: &Expr| matches!(&strip_parens(e).kind, ExprKind::Ident(n) if n == "nil");
+    match (&strip_parens(cond).kind, ok) {
+        (_, Some(ok)) if found => same(cond, ok),
+        (
+            ExprKind::Unary {
+                op: UnaryOp::Not,
+                x,
+            },
+            Some(ok),
+        ) => same(x, ok),
+        (ExprKind::Binary { op, x, y }, None) => {
+            let want = if found { BinaryOp::Ne } else { BinaryOp::Eq };
+            *op == want && (same(x, v) && nil(y) || nil(x) && same(y, v))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `s` always leaves the statement list it is in (`return`, `panic`, `break`,
+/// `continue`): the `else` of a `let … else`.
+fn leaves(s: &Stmt) -> bool {
+    match &s.kind {
+        StmtKind::Return(_) => true,
+        StmtKind::Branch { kind, .. } => {
+            matches!(kind, BranchKind::Break | BranchKind::Continue)
+        }
+        StmtKind::Expr(e) => matches!(&strip_parens(e).kind,
+            ExprKind::Call { func, .. } if matches!(&strip_parens(func).kind, ExprKind::Ident(n) if n == "panic")),
+        StmtKind::Block(b) => b.stmts.last().is_some_and(leaves),
+        _ => false,
+    }
+}
+
+impl ElemLocals<'_> {
+    /// `v, ok := m[k]` or `v := m[k]` (the statement `lookup`) of a map of candidate
+    /// pointers tested by `cond` (`ok`, `v != nil`, or their negations; none for `v := m[k]`
+    /// used as it is), whose `v` lives in
+    /// `rest` (the statements it is used in, with `guard` around them, which must not name
+    /// `v`): records `v` when nothing in `guard` and `rest` up to `v`'s last use names `m`'s
+    /// variable, `ok` is used nowhere else, and `v` is never given another value nor escapes.
+    fn map_local(
+        &mut self,
+        lookup: &Stmt,
+        cond: Option<&Expr>,
+        guard: &[&Stmt],
+        rest: &[Stmt],
+        form: MapLocal,
+    ) {
+        let Some((v, ok, m)) = map_lookup(lookup) else {
+            return;
+        };
+        let tested = match cond {
+            Some(c) => tests_lookup(c, v, ok, form == MapLocal::IfLet),
+            None => ok.is_none(),
+        };
+        if !tested
+            || self
+                .info
+                .defs
+                .get(&v.id)
+                .is_some_and(|p| self.out.contains_key(p))
+        {
+            return;
+        }
+        let Some(t) = self
+            .info
+            .type_of(m.id)
+            .filter(|&mt| matches!(self.prog.types.under(mt), Type::Map(..)))
+            .and_then(|mt| pointee_in(self.prog, mt, self.cands))
+        else {
+            return;
+        };
+        let (Some(&p), Some(&root)) = (
+            self.info.defs.get(&v.id),
+            crate::stmt::root_ident(strip_parens(m)).and_then(|r| self.info.uses.get(&r.id)),
+        ) else {
+            return;
+        };
+        if !matches!(self.prog.obj(root).kind, ObjKind::Var { global: false, .. }) {
+            return;
+        }
+        let okv = ok.and_then(|ok| self.info.defs.get(&ok.id)).copied();
+        let names = |s: &Stmt, o: Option<ObjId>| {
+            o.is_some_and(|o| crate::subslice::objects_used(self.info, s).contains(&o))
+        };
+        if guard
+            .iter()
+            .any(|g| names(g, Some(p)) || names(g, Some(root)) || names(g, okv))
+            || rest.iter().any(|s| names(s, okv))
+            || !crate::subslice::borrow_fits_from(self.info, rest, p, root)
+        {
+            return;
+        }
+        let mut scan = BodyScan::new(self.info, self.prog, self.readonly_methods, p);
+        for s in rest {
+            visit::walk_stmt(&mut scan, s);
+        }
+        if !scan.escapes && !rest.iter().any(|s| assigns(self.info, s, p)) {
+            self.out.insert(p, (t, scan.written));
+            self.map_out.insert(p, form);
+            self.guard_conds.extend(cond.map(|c| c.id));
+        }
+    }
 }
 
 impl crate::subslice::ListWalk for ElemLocals<'_> {
     fn list(&mut self, list: &[Stmt]) {
         for (i, s) in list.iter().enumerate() {
+            // `if v, ok := m[k]; ok { … }` or `if v := m[k]; v != nil { … }` (with no `else`
+            // naming `v`).
+            if let StmtKind::If {
+                init: Some(init),
+                cond,
+                then,
+                els,
+            } = &s.kind
+            {
+                let els: Vec<&Stmt> = els.iter().map(|e| &**e).collect();
+                self.map_local(init, Some(cond), &els, &then.stmts, MapLocal::IfLet);
+            }
+            // `v, ok := m[k]` then `if !ok { return … }` (or `v := m[k]` then `if v == nil`).
+            if let Some(StmtKind::If {
+                init: None,
+                cond,
+                then,
+                els: None,
+            }) = list.get(i + 1).map(|n| &n.kind)
+            {
+                if then.stmts.last().is_some_and(leaves) {
+                    let guard: Vec<&Stmt> = then.stmts.iter().collect();
+                    self.map_local(s, Some(cond), &guard, &list[i + 2..], MapLocal::LetElse);
+                }
+            }
+            // `v := m[k]` otherwise.
+            self.map_local(s, None, &[], &list[i + 1..], MapLocal::Plain);
             let StmtKind::Assign {
                 lhs,
                 op: AssignOp::Define,
@@ -379,9 +595,11 @@ impl crate::subslice::ListWalk for ElemLocals<'_> {
             let ExprKind::Index { x, .. } = &strip_parens(r).kind else {
                 continue;
             };
+            // (A map's missing key gives nil: see `map_local` for its locals.)
             let Some(t) = self
                 .info
                 .type_of(x.id)
+                .filter(|&st| matches!(self.prog.types.under(st), Type::Slice(_)))
                 .and_then(|st| pointee_in(self.prog, st, self.cands))
             else {
                 continue;
@@ -439,6 +657,9 @@ struct Walk<'a> {
     receivers: HashSet<ObjId>,
     /// Candidate element locals (see [`ElemLocals`]), with their type and whether written.
     elem_locals: HashMap<ObjId, (TypeId, bool)>,
+    /// The map forms among them, and the conditions testing their lookups.
+    map_locals: HashMap<ObjId, MapLocal>,
+    guard_conds: HashSet<NodeId>,
     /// Pointer-receiver methods that take `&self` (assumed; see `analysis`).
     readonly_methods: &'a HashSet<ObjId>,
     cands: &'a HashSet<TypeId>,
@@ -767,6 +988,19 @@ impl Visitor for Walk<'_> {
                     }
                 }
                 if lhs.len() != rhs.len() {
+                    // `v, ok := m[k]` of a local naming the value (see `ElemLocals`), or
+                    // `_, ok := m[k]`.
+                    if let ([v, _], [r]) = (lhs.as_slice(), rhs.as_slice()) {
+                        let named = self
+                            .info
+                            .defs
+                            .get(&v.id)
+                            .is_some_and(|o| self.map_locals.contains_key(o));
+                        let blank = matches!(&v.kind, ExprKind::Ident(n) if n == "_");
+                        if named || blank {
+                            self.ok(r);
+                        }
+                    }
                     return true;
                 }
                 for (l, r) in lhs.iter().zip(rhs) {
@@ -902,6 +1136,11 @@ impl Visitor for Walk<'_> {
                     self.bad.insert(t);
                 }
             }
+            // `v == nil` testing a map lookup (see `ElemLocals`): dropped by the translation.
+            ExprKind::Binary { x, y, .. } if self.guard_conds.contains(&e.id) => {
+                self.ok(x);
+                self.ok(y);
+            }
             ExprKind::Binary { x, y, .. } => {
                 let nil =
                     |e: &Expr| matches!(&strip_parens(e).kind, ExprKind::Ident(n) if n == "nil");
@@ -946,7 +1185,7 @@ impl Visitor for Walk<'_> {
             ExprKind::Call { func, args, .. } => {
                 let f = strip_parens(func);
                 match self.builtin(f) {
-                    Some(Builtin::Len | Builtin::Cap) => {
+                    Some(Builtin::Len | Builtin::Cap | Builtin::Delete) => {
                         args.iter().for_each(|a| {
                             if self.cont(a).is_some() {
                                 self.ok(a)
@@ -955,8 +1194,13 @@ impl Visitor for Walk<'_> {
                         return true;
                     }
                     Some(Builtin::Make) => {
-                        // `make([]*T, n)` would make nil elements.
-                        if let Some(t) = self.cont(e) {
+                        // `make([]*T, n)` would make nil elements (`make(map[K]*T, n)` has
+                        // none).
+                        let map = self
+                            .info
+                            .type_of(e.id)
+                            .is_some_and(|t| matches!(self.prog.types.under(t), Type::Map(..)));
+                        if let Some(t) = self.cont(e).filter(|_| !map) {
                             let zero_len = args.get(1).is_none_or(|n| {
                                 matches!(&strip_parens(n).kind, ExprKind::BasicLit(l) if l.raw == "0")
                             });

@@ -590,20 +590,40 @@ fn decide(
                 return frozen_form();
             }
             if let Some(&written) = a.owned_elems.elem_locals.get(&o) {
-                return (
-                    if written { "&mut T" } else { "&T" }.into(),
-                    Holding::Borrowed,
-                    "names one element of a slice that holds its elements' values (`Vec<T>`), \
-                     which is not used while it is: a borrow of that element"
-                        .into(),
-                );
+                let form = if written { "&mut T" } else { "&T" };
+                return match a.owned_elems.map_locals.get(&o) {
+                    Some(crate::owned_elems::MapLocal::Plain) => (
+                        format!("Option<{form}>"),
+                        Holding::Borrowed,
+                        "names one value of a map that holds its values (`HashMap<K, T>`), \
+                         which is not used while it is: a borrow of that value, `None` for a \
+                         missing key (Go's nil)"
+                            .into(),
+                    ),
+                    Some(_) => (
+                        form.into(),
+                        Holding::Borrowed,
+                        "names one value of a map that holds its values (`HashMap<K, T>`) \
+                         when the lookup finds it, and the map is not used while it does: a \
+                         borrow of that value"
+                            .into(),
+                    ),
+                    None => (
+                        form.into(),
+                        Holding::Borrowed,
+                        "names one element of a slice that holds its elements' values \
+                         (`Vec<T>`), which is not used while it is: a borrow of that element"
+                            .into(),
+                    ),
+                };
             }
             if let Some(&written) = a.owned_elems.range_vars.get(&o) {
                 return (
                     if written { "&mut T" } else { "&T" }.into(),
                     Holding::Borrowed,
-                    "walks a slice that holds its elements' values (`Vec<T>`: every element is \
-                     made fresh for it and only reached through): a borrow of each element"
+                    "walks a slice or map that holds its elements' values (`Vec<T>`, \
+                     `HashMap<K, T>`: every element is made fresh for it and only reached \
+                     through): a borrow of each element"
                         .into(),
                 );
             }

@@ -60,7 +60,14 @@ impl Ctx<'_> {
             let saved = std::mem::take(&mut self.pending_markers);
             let mut translated = match check {
                 Some(c) => self.result_check(s, Some(c)),
-                None => self.stmt(s),
+                None => match self.map_value_let_else(s, list.get(i + 1)) {
+                    // (`v, ok := m[k]; if !ok { … }`, see `map_values`.)
+                    Some(st) => {
+                        skip = Some(i + 1);
+                        vec![st]
+                    }
+                    None => self.stmt(s),
+                },
             };
             let mut markers = std::mem::replace(&mut self.pending_markers, saved);
             let declared = self.declaration_markers(s, &mut markers);
@@ -1364,6 +1371,18 @@ impl Ctx<'_> {
                 if let Some(stmts) = self.subslice_decl(x, &name, r) {
                     return stmts;
                 }
+                if let Some((id, lookup)) =
+                    self.map_value_lookup(s, crate::owned_elems::MapLocal::Plain)
+                {
+                    // `v := m[k]` of a map holding its values: `None` for a missing key (see
+                    // `map_values`).
+                    let written = self.analysis.owned_elems.elem_locals.get(&x) == Some(&true);
+                    return vec![if written {
+                        parse_quote!(let mut #id = #lookup;)
+                    } else {
+                        parse_quote!(let #id = #lookup;)
+                    }];
+                }
                 if let Some(&written) = self.analysis.owned_elems.elem_locals.get(&x) {
                     // `p := s[i]` of a slice holding its values: a borrow of the element.
                     let place = crate::expr::as_base(self.place(r));
@@ -2270,6 +2289,12 @@ impl Ctx<'_> {
         else {
             return parse_quote!(());
         };
+        // `if v, ok := m[k]; ok` of a map holding its values: `if let Some(v) = m.get_mut(&k)`
+        // (see `map_values`).
+        let map_value = init
+            .as_deref()
+            .and_then(|i| self.map_value_lookup(i, crate::owned_elems::MapLocal::IfLet));
+        let init = if map_value.is_some() { &None } else { init };
         // `if p != nil` of a pointer that may be nil: `if let Some(p) = p` (see `nil_guards`).
         let if_let = self
             .analysis
@@ -2279,6 +2304,10 @@ impl Ctx<'_> {
             .copied()
             .filter(|p| !self.narrowed.contains(p));
         let (c, then_b) = match if_let {
+            _ if map_value.is_some() => {
+                let (id, lookup) = map_value.unwrap_or_else(|| unreachable!());
+                (parse_quote!(let Some(#id) = #lookup), self.block(then))
+            }
             Some(p) => {
                 let id = self.var_name(p);
                 let src: syn::Expr = if self.analysis.ptr_params.params.get(&p)
@@ -2866,7 +2895,35 @@ impl Ctx<'_> {
             }
             Type::Map(kt, vt) => {
                 let sx = crate::expr::as_base(self.borrowed(x));
-                if crate::expr::reads_cell(&sx) || self.root_mutated_or_passed_in(x, body) {
+                // A value variable borrowing each value of a map that holds its pointers'
+                // values (see `owned_elems`).
+                let elem_borrow = v
+                    .as_ref()
+                    .and_then(|b| self.analysis.owned_elems.range_vars.get(&b.0).copied());
+                if let Some(written) = elem_borrow {
+                    let m = if written {
+                        crate::expr::as_base(self.place(x))
+                    } else {
+                        sx
+                    };
+                    let kx: syn::Expr = if self.is_copy(kt) {
+                        parse_quote!(*k)
+                    } else {
+                        parse_quote!(k.clone())
+                    };
+                    (header, pattern) = match (&k, written) {
+                        (None, true) => (parse_quote!(#m.values_mut()), vp),
+                        (None, false) => (parse_quote!(#m.values()), vp),
+                        (Some(_), true) => (
+                            parse_quote!(#m.iter_mut().map(|(k, v)| (#kx, v))),
+                            quote::quote!((#kp, #vp)),
+                        ),
+                        (Some(_), false) => (
+                            parse_quote!(#m.iter().map(|(k, v)| (#kx, v))),
+                            quote::quote!((#kp, #vp)),
+                        ),
+                    };
+                } else if crate::expr::reads_cell(&sx) || self.root_mutated_or_passed_in(x, body) {
                     // The body may change the map: iterate over a copy.
                     let m = self.value(x);
                     header = parse_quote!(#m);

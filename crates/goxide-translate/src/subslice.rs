@@ -228,10 +228,12 @@ fn fit(
 /// Whether no statement of `list` from the declaration at `at` through the last one using `x`
 /// uses `base` (the declaration's own operands are evaluated before the borrow starts).
 pub(crate) fn borrow_fits(info: &Info, list: &[Stmt], at: usize, x: ObjId, base: ObjId) -> bool {
-    let used: Vec<HashSet<ObjId>> = list[at + 1..]
-        .iter()
-        .map(|s| objects_used(info, s))
-        .collect();
+    borrow_fits_from(info, &list[at + 1..], x, base)
+}
+
+/// Whether no statement of `list` through the last one using `x` uses `base`.
+pub(crate) fn borrow_fits_from(info: &Info, list: &[Stmt], x: ObjId, base: ObjId) -> bool {
+    let used: Vec<HashSet<ObjId>> = list.iter().map(|s| objects_used(info, s)).collect();
     let Some(last) = used.iter().rposition(|u| u.contains(&x)) else {
         return true;
     };

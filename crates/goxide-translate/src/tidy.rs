@@ -706,7 +706,8 @@ fn merge_adjacent_impls(items: &mut Vec<syn::Item>) {
     *items = out;
 }
 
-/// `(*m.entry(k).or_default()).push(x)` is `m.entry(k).or_default().push(x)`, and
+/// `(*m.entry(k).or_default()).push(x)` is `m.entry(k).or_default().push(x)`,
+/// `(*m.get_mut(k).unwrap()).inc()` is `m.get_mut(k).unwrap().inc()`, and
 /// `(*g).push(x)` is `g.push(x)` (`(*g).len()` is `g.len()`): a method call reaches through a
 /// `&V` or `&mut V` by itself.
 fn drop_entry_derefs(items: &mut [syn::Item]) {
@@ -723,6 +724,11 @@ fn drop_entry_derefs(items: &mut [syn::Item]) {
             };
             let entry = matches!(&*u.expr, syn::Expr::MethodCall(inner)
                 if matches!(inner.method.to_string().as_str(), "or_default" | "or_insert" | "or_insert_with"));
+            // `(*m.get_mut(k).unwrap()).inc()`: a value a map holds.
+            let map_value = matches!(&*u.expr, syn::Expr::MethodCall(unwrap)
+                if unwrap.method == "unwrap"
+                    && matches!(&*unwrap.receiver, syn::Expr::MethodCall(get)
+                        if get.method == "get" || get.method == "get_mut"));
             // `(*g).push(x)`, `(*g).len()` of a reference `g` (a package variable's cell, lent to
             // a closure; a slice or map lent as a parameter).
             let mutator = matches!(&*u.expr, syn::Expr::Path(p) if p.path.get_ident().is_some())
@@ -750,7 +756,7 @@ fn drop_entry_derefs(items: &mut [syn::Item]) {
                         | "entry"
                         | "as_str"
                 );
-            let entry = entry || mutator;
+            let entry = entry || mutator || map_value;
             if matches!(u.op, syn::UnOp::Deref(_)) && entry {
                 m.receiver = u.expr.clone();
             }

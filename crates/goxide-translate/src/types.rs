@@ -37,12 +37,21 @@ pub fn basic_type(k: BasicKind) -> Option<syn::Type> {
 }
 
 impl Ctx<'_> {
-    /// What a slice with element type `et` holds: the pointee `T` for a `*T` whose slices hold
-    /// the values (see `owned_elems`), else `et` itself.
+    /// What a slice with element type `et` holds: the pointee `T` for a `*T` whose slices
+    /// hold the values (see `owned_elems`), else `et` itself.
     pub fn slot(&self, et: TypeId) -> TypeId {
         match self.ty(et) {
             Type::Pointer(p) if self.analysis.owned_elems.types.contains(p) => *p,
             _ => et,
+        }
+    }
+
+    /// What a map with value type `vt` holds: the pointee `T` for a `*T` whose maps hold the
+    /// values (see `owned_elems`, which keys them by the pointer type), else `vt` itself.
+    pub fn map_slot(&self, vt: TypeId) -> TypeId {
+        match self.ty(vt) {
+            Type::Pointer(p) if self.analysis.owned_elems.types.contains(&vt) => *p,
+            _ => vt,
         }
     }
 
@@ -194,7 +203,8 @@ impl Ctx<'_> {
                     return None;
                 }
                 let k = self.rust_type_depth(*k, d)?;
-                let v = self.rust_type_depth(*v, d)?;
+                // (A map holding its pointers' values: `HashMap<K, T>`, see `owned_elems`.)
+                let v = self.rust_type_depth(self.map_slot(*v), d)?;
                 parse_quote!(std::collections::HashMap<#k, #v>)
             }
             Type::Func(sig) => {

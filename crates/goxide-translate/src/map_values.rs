@@ -1,0 +1,68 @@
+//! Locals naming one value of a map that holds its pointers' values (`map[K]*T` as
+//! `HashMap<K, T>`, see `owned_elems`). Go's `v, ok := m[k]` gives nil and `false` for a
+//! missing key; where the test of the lookup (`ok`, `v != nil`) only decides whether `v` is
+//! used, `v` is the `Some` of the lookup, a borrow of the value in place:
+//!
+//! - `if v, ok := m[k]; ok { … }` (or `if v := m[k]; v != nil`) is
+//!   `if let Some(v) = m.get_mut(&k) { … }`;
+//! - `v, ok := m[k]` followed by `if !ok { return … }` (or `v := m[k]` and `if v == nil`) is
+//!   `let Some(v) = m.get_mut(&k) else { return …; };`.
+//!
+//! (`get` instead of `get_mut` when nothing writes through `v`.)
+
+use crate::builtins::strip_parens;
+use crate::ctx::Ctx;
+use crate::owned_elems::MapLocal;
+use goxide_ast::ast::*;
+use goxide_types::Type;
+use syn::parse_quote;
+
+impl Ctx<'_> {
+    /// For the lookup `v, ok := m[k]` (or `v := m[k]`) declaring a local of form `form`: `v`'s Rust name and
+    /// the lookup, `m.get_mut(&k)` (`m.get(&k)` when nothing writes through `v`).
+    pub fn map_value_lookup(
+        &mut self,
+        lookup: &Stmt,
+        form: MapLocal,
+    ) -> Option<(syn::Ident, syn::Expr)> {
+        let StmtKind::Assign { lhs, rhs, .. } = &lookup.kind else {
+            return None;
+        };
+        let (Some(v), [r]) = (lhs.first(), rhs.as_slice()) else {
+            return None;
+        };
+        let o = *self.info.defs.get(&v.id)?;
+        if self.analysis.owned_elems.map_locals.get(&o) != Some(&form) {
+            return None;
+        }
+        let written = *self.analysis.owned_elems.elem_locals.get(&o)?;
+        let (ExprKind::Index { x, indices }, ExprKind::Ident(name)) =
+            (&strip_parens(r).kind, &v.kind)
+        else {
+            return None;
+        };
+        let Type::Map(kt, _) = self.under(self.type_of(x)?).clone() else {
+            return None;
+        };
+        let k = self.map_key_ref(indices.first()?, kt);
+        let lookup: syn::Expr = if written {
+            let m = crate::expr::as_base(self.place(x));
+            parse_quote!(#m.get_mut(#k))
+        } else {
+            let m = crate::expr::as_base(self.borrowed(x));
+            parse_quote!(#m.get(#k))
+        };
+        Some((self.bind_local(o, name), lookup))
+    }
+
+    /// `v, ok := m[k]` (`s`) and the `if !ok { … }` after it (`next`) as one `let … else`
+    /// (or `v := m[k]` and `if v == nil { … }`).
+    pub fn map_value_let_else(&mut self, s: &Stmt, next: Option<&Stmt>) -> Option<syn::Stmt> {
+        let StmtKind::If { then, .. } = &next?.kind else {
+            return None;
+        };
+        let (id, lookup) = self.map_value_lookup(s, MapLocal::LetElse)?;
+        let els = self.block(then);
+        Some(parse_quote!(let Some(#id) = #lookup else #els;))
+    }
+}
