@@ -75,6 +75,17 @@ func (r *Registry) Rename(id, name string) error {
 	return nil
 }
 
+// Visit counts a visit, registering an unknown id as a guest first.
+func (r *Registry) Visit(id string) {
+	u, ok := r.users[id]
+	if !ok {
+		u = &User{ID: id, Name: "guest"}
+		r.users[id] = u
+	}
+	u.Logins++
+	u.AddTag("visitor")
+}
+
 func (r *Registry) TotalLogins() int {
 	total := 0
 	for _, u := range r.users {
@@ -130,6 +141,9 @@ func main() {
 		fmt.Println("error:", err)
 	}
 	r.users["u3"].Logins += 10
+	r.Visit("u2")
+	r.Visit("g7")
+	r.Visit("g7")
 	r.Print("after logins")
 	fmt.Println("total logins:", r.TotalLogins())
 	delete(r.users, "u1")

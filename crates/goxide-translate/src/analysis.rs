@@ -98,6 +98,9 @@ pub struct Analysis {
     pub handles: crate::handles::Handles,
     /// Slices of pointers that hold their elements, `Vec<T>` (see `owned_elems`).
     pub owned_elems: crate::owned_elems::OwnedElems,
+    /// Slice and map fields whose elements something writes, and the parameters functions
+    /// store in fields (see `field_shares`).
+    pub field_shares: crate::field_shares::FieldShares,
 }
 
 /// How a slice parameter is passed: the callee works on the caller's elements, as in Go.
@@ -1241,6 +1244,10 @@ pub fn analyze(
     // through it, or by passing the slice on to such a parameter).
     // (Methods too, where nothing fixes their signature: see `method_slices`.)
     let methods = crate::method_slices::eligible(prog, info, files);
+    // (A parameter kept in a field is the caller's to hand over: by value, moved at the
+    // caller's last use, see `field_shares`.)
+    let field_shares = crate::field_shares::find(prog, info, files);
+    let stored = field_shares.stored_params();
     let mut candidates: Vec<(ObjId, Vec<Option<ObjId>>)> = Vec::new();
     for f in files {
         for d in &f.decls {
@@ -1269,6 +1276,7 @@ pub fn analyze(
                             )
                             && !w.out.whole_assigned.contains(&p)
                             && !w.out.captured.contains(&p)
+                            && !stored.contains(&p)
                             && (!w.out.address_taken.contains(&p) || ptr_params.lent.contains(&p))
                     });
                     params.push(p);
@@ -1334,6 +1342,8 @@ pub fn analyze(
     }
     let mut out = w.out;
     out.elem_mutated = w.elem_mutated;
+    out.field_shares = field_shares;
+    out.field_shares.settle(&out.elem_mutated);
     if shared_loop_vars {
         // Each iteration assigns the one variable: a closure that captures it sees it change.
         for &v in &w.range_vars {

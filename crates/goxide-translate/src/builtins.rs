@@ -880,6 +880,19 @@ impl Ctx<'_> {
                 out.push(self.handle_arg(a));
                 continue;
             }
+            // (A slice or map the callee stores in a field: see `field_shares`.)
+            if let ExprKind::Call { func, .. } = &e.kind {
+                if let Some(c) = called_func(self.info, func) {
+                    let shares = &self.analysis.field_shares;
+                    let fields: Vec<goxide_types::ObjId> = shares.stored_in(c, i).collect();
+                    let param_written = shares
+                        .param(c, i)
+                        .is_some_and(|p| self.analysis.elem_mutated.contains(&p));
+                    if !fields.is_empty() {
+                        self.field_copy_marker(a, &fields, param_written);
+                    }
+                }
+            }
             out.push(self.value_as(a, t));
         }
         release_borrows(args, &mut out);

@@ -19,6 +19,7 @@ mod decl;
 mod equality;
 mod expr;
 mod field_makers;
+mod field_shares;
 mod fmt_calls;
 mod frozen;
 mod generic_ifaces;

@@ -287,6 +287,7 @@ impl Ctx<'_> {
                         return self.unsupported(e, "struct literal");
                     };
                     let name = crate::names::ident(&self.field_name_at(f, idx));
+                    self.field_copy_marker(&el.value, &[f.obj], false);
                     let v = self.value_as(&el.value, f.ty);
                     inits.push(quote::quote!(#name: #v));
                 }

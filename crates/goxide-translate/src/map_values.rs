@@ -6,7 +6,10 @@
 //! - `if v, ok := m[k]; ok { … }` (or `if v := m[k]; v != nil`) is
 //!   `if let Some(v) = m.get_mut(&k) { … }`;
 //! - `v, ok := m[k]` followed by `if !ok { return … }` (or `v := m[k]` and `if v == nil`) is
-//!   `let Some(v) = m.get_mut(&k) else { return …; };`.
+//!   `let Some(v) = m.get_mut(&k) else { return …; };`;
+//! - get or create, `v, ok := m[k]` followed by `if !ok { v = &T{…}; m[k] = v }`, is
+//!   `let v = m.entry(k).or_insert_with(|| T { … });`;
+//! - `v := m[k]` used as it is is an optional borrow, `let v = m.get(&k);`.
 //!
 //! (`get` instead of `get_mut` when nothing writes through `v`.)
 
@@ -55,14 +58,55 @@ impl Ctx<'_> {
         Some((self.bind_local(o, name), lookup))
     }
 
-    /// `v, ok := m[k]` (`s`) and the `if !ok { … }` after it (`next`) as one `let … else`
-    /// (or `v := m[k]` and `if v == nil { … }`).
-    pub fn map_value_let_else(&mut self, s: &Stmt, next: Option<&Stmt>) -> Option<syn::Stmt> {
+    /// `v, ok := m[k]` (`s`) and the `if !ok { … }` after it (`next`) as one statement (or
+    /// `v := m[k]` and `if v == nil { … }`): `let Some(v) = m.get_mut(&k) else { … };` when
+    /// the block leaves, `let v = m.entry(k).or_insert_with(|| T { … });` when it fills the
+    /// key.
+    pub fn map_value_guarded(&mut self, s: &Stmt, next: Option<&Stmt>) -> Option<syn::Stmt> {
         let StmtKind::If { then, .. } = &next?.kind else {
             return None;
         };
-        let (id, lookup) = self.map_value_lookup(s, MapLocal::LetElse)?;
-        let els = self.block(then);
-        Some(parse_quote!(let Some(#id) = #lookup else #els;))
+        if let Some((id, lookup)) = self.map_value_lookup(s, MapLocal::LetElse) {
+            let els = self.block(then);
+            return Some(parse_quote!(let Some(#id) = #lookup else #els;));
+        }
+        self.map_value_or_insert(s, then)
+    }
+
+    /// `v, ok := m[k]` whose `if !ok { v = &T{…}; m[k] = v }` is `then`:
+    /// `let v = m.entry(k).or_insert_with(|| T { … });`.
+    fn map_value_or_insert(&mut self, s: &Stmt, then: &Block) -> Option<syn::Stmt> {
+        let (StmtKind::Assign { lhs, rhs, .. }, Some(StmtKind::Assign { rhs: fresh, .. })) =
+            (&s.kind, then.stmts.first().map(|g| &g.kind))
+        else {
+            return None;
+        };
+        let (Some(v), [r], [fresh]) = (lhs.first(), rhs.as_slice(), fresh.as_slice()) else {
+            return None;
+        };
+        let o = *self.info.defs.get(&v.id)?;
+        if self.analysis.owned_elems.map_locals.get(&o) != Some(&MapLocal::OrInsert) {
+            return None;
+        }
+        let (ExprKind::Index { x, indices }, ExprKind::Ident(name)) =
+            (&strip_parens(r).kind, &v.kind)
+        else {
+            return None;
+        };
+        let Type::Map(kt, _) = self.under(self.type_of(x)?).clone() else {
+            return None;
+        };
+        let m = crate::expr::as_base(self.place(x));
+        let k = crate::expr::paren_if_needed(self.value_as(indices.first()?, kt));
+        let value = self.value(fresh);
+        let id = self.bind_local(o, name);
+        // (`new(T)`: `or_default()`.)
+        let zero = matches!(&value, syn::Expr::Call(c) if c.args.is_empty()
+            && matches!(&*c.func, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "default")));
+        Some(if zero {
+            parse_quote!(let #id = #m.entry(#k).or_default();)
+        } else {
+            parse_quote!(let #id = #m.entry(#k).or_insert_with(|| #value);)
+        })
     }
 }

@@ -84,6 +84,9 @@ pub enum MapLocal {
     /// `v, ok := m[k]` followed by `if !ok { … }` that leaves: `let Some(v) = m.get_mut(&k)
     /// else { … };`.
     LetElse,
+    /// `v, ok := m[k]` followed by `if !ok { v = &T{…}; m[k] = v }` (or `v := m[k]` and `if
+    /// v == nil`): `let v = m.entry(k).or_insert_with(|| T { … });`.
+    OrInsert,
     /// `v := m[k]` otherwise, never compared with nil: `let mut v = m.get_mut(&k);`, an
     /// `Option<&mut T>` reached through as an optional borrow (nil when the key is missing).
     Plain,
@@ -234,6 +237,7 @@ pub fn find(
         out: HashMap::new(),
         map_out: HashMap::new(),
         guard_conds: HashSet::new(),
+        or_insert: HashMap::new(),
     };
     for f in files {
         for d in &f.decls {
@@ -269,6 +273,7 @@ pub fn find(
         elem_locals: locals.out,
         map_locals: locals.map_out,
         guard_conds: locals.guard_conds,
+        or_insert: locals.or_insert,
         cands: &cands,
         seen: Vec::new(),
         ok: HashSet::new(),
@@ -413,6 +418,65 @@ struct ElemLocals<'a> {
     map_out: HashMap<ObjId, MapLocal>,
     /// The conditions testing their lookups (`ok`, `v == nil`), which the translation drops.
     guard_conds: HashSet<NodeId>,
+    /// The `if !ok { v = &T{…}; m[k] = v }` of [`MapLocal::OrInsert`] locals, with the local
+    /// and the fresh value.
+    or_insert: HashMap<NodeId, (ObjId, NodeId)>,
+}
+
+/// `if !ok { v = &T{…}; m[k] = v }` after the lookup `v, ok := m[k]` (`lookup`): the fresh
+/// value, when the block fills the missing key with a fresh value given to `v`.
+fn or_insert_fill<'s>(
+    prog: &Program,
+    info: &Info,
+    lookup: &Stmt,
+    then: &'s Block,
+) -> Option<&'s Expr> {
+    let (v, _, _) = map_lookup(lookup)?;
+    let StmtKind::Assign { rhs: at, .. } = &lookup.kind else {
+        return None;
+    };
+    let [give, store] = then.stmts.as_slice() else {
+        return None;
+    };
+    let (
+        StmtKind::Assign {
+            lhs: gl,
+            op: AssignOp::Assign,
+            rhs: gr,
+        },
+        StmtKind::Assign {
+            lhs: sl,
+            op: AssignOp::Assign,
+            rhs: sr,
+        },
+    ) = (&give.kind, &store.kind)
+    else {
+        return None;
+    };
+    let ([gl], [fresh], [sl], [sr], [at]) = (
+        gl.as_slice(),
+        gr.as_slice(),
+        sl.as_slice(),
+        sr.as_slice(),
+        at.as_slice(),
+    ) else {
+        return None;
+    };
+    let is_v = |e: &Expr| info.uses.get(&strip_parens(e).id) == info.defs.get(&v.id);
+    let made = match &strip_parens(fresh).kind {
+        ExprKind::Unary {
+            op: UnaryOp::Addr,
+            x,
+        } => matches!(strip_parens(x).kind, ExprKind::CompositeLit { .. }),
+        ExprKind::Call { func, args, .. } => {
+            args.len() == 1
+                && info
+                    .object_of(strip_parens(func).id)
+                    .is_some_and(|o| matches!(prog.obj(o).kind, ObjKind::Builtin(Builtin::New)))
+        }
+        _ => false,
+    };
+    (made && is_v(gl) && is_v(sr) && same_path(sl, at)).then_some(fresh)
 }
 
 /// `v, ok := m[k]` or `v := m[k]`: `(v, ok, m)`, with `v` (and `ok`) named.
@@ -499,6 +563,7 @@ impl ElemLocals<'_> {
         };
         let tested = match cond {
             Some(c) => tests_lookup(c, v, ok, form == MapLocal::IfLet),
+            None if form != MapLocal::Plain => false,
             None => ok.is_none(),
         };
         if !tested
@@ -577,6 +642,16 @@ impl crate::subslice::ListWalk for ElemLocals<'_> {
                 if then.stmts.last().is_some_and(leaves) {
                     let guard: Vec<&Stmt> = then.stmts.iter().collect();
                     self.map_local(s, Some(cond), &guard, &list[i + 2..], MapLocal::LetElse);
+                }
+                // (Get or create: `if !ok { v = &T{…}; m[k] = v }`.)
+                if let Some(fresh) = or_insert_fill(self.prog, self.info, s, then) {
+                    self.map_local(s, Some(cond), &[], &list[i + 2..], MapLocal::OrInsert);
+                    let p = map_lookup(s).and_then(|(v, ..)| self.info.defs.get(&v.id));
+                    if let Some(&p) = p.filter(|p| self.map_out.get(p) == Some(&MapLocal::OrInsert))
+                    {
+                        self.or_insert
+                            .insert(list[i + 1].id, (p, strip_parens(fresh).id));
+                    }
                 }
             }
             // `v := m[k]` otherwise.
@@ -660,6 +735,8 @@ struct Walk<'a> {
     /// The map forms among them, and the conditions testing their lookups.
     map_locals: HashMap<ObjId, MapLocal>,
     guard_conds: HashSet<NodeId>,
+    /// The get-or-create blocks of [`MapLocal::OrInsert`] locals (see [`ElemLocals`]).
+    or_insert: HashMap<NodeId, (ObjId, NodeId)>,
     /// Pointer-receiver methods that take `&self` (assumed; see `analysis`).
     readonly_methods: &'a HashSet<ObjId>,
     cands: &'a HashSet<TypeId>,
@@ -979,6 +1056,20 @@ impl Walk<'_> {
 
 impl Visitor for Walk<'_> {
     fn stmt(&mut self, s: &Stmt) -> bool {
+        // `if !ok { v = &T{…}; m[k] = v }` of a get-or-create local: the value made fresh for
+        // the map (the block becomes `or_insert_with`).
+        if let (Some(&(p, fresh)), StmtKind::If { cond, then, .. }) =
+            (self.or_insert.get(&s.id), &s.kind)
+        {
+            if let Some(&(t, _)) = self.elem_locals.get(&p) {
+                self.inputs.insert((fresh, t));
+                visit::walk_expr(self, cond);
+                if let Some(StmtKind::Assign { rhs, .. }) = then.stmts.first().map(|g| &g.kind) {
+                    rhs.iter().for_each(|r| visit::walk_expr(self, r));
+                }
+                return false;
+            }
+        }
         match &s.kind {
             StmtKind::Assign { lhs, op, rhs } => {
                 for l in lhs {
@@ -1229,8 +1320,17 @@ impl Visitor for Walk<'_> {
                     if let (Some(t), Some(sel)) =
                         (self.elem_ptr(x), self.info.selections.get(&f.id))
                     {
+                        // (`s[i].Add(s[j].n)` would borrow `s` while the method holds one
+                        // of its elements.)
+                        let root = self.root(x);
+                        let lends_root = matches!(strip_parens(x).kind, ExprKind::Index { .. })
+                            && root.is_some_and(|r| {
+                                args.iter()
+                                    .any(|a| crate::subslice::mentions(self.info, a, r))
+                            });
                         if sel.kind == SelectionKind::MethodVal
                             && !self.ptr_value_methods.contains(&sel.obj)
+                            && !lends_root
                         {
                             self.ok(x);
                         } else {

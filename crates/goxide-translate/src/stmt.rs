@@ -60,7 +60,7 @@ impl Ctx<'_> {
             let saved = std::mem::take(&mut self.pending_markers);
             let mut translated = match check {
                 Some(c) => self.result_check(s, Some(c)),
-                None => match self.map_value_let_else(s, list.get(i + 1)) {
+                None => match self.map_value_guarded(s, list.get(i + 1)) {
                     // (`v, ok := m[k]; if !ok { … }`, see `map_values`.)
                     Some(st) => {
                         skip = Some(i + 1);
@@ -1416,6 +1416,17 @@ impl Ctx<'_> {
         }
         if let Some(x) = self.obj_of(strip_parens(l)) {
             self.copied_reslice_marker(x, r);
+            self.struct_copy_marker(x, r);
+        }
+        // `x.f = a` of a slice or map: see `field_shares`.
+        if let Some(sel) = self
+            .info
+            .selections
+            .get(&strip_parens(l).id)
+            .filter(|s| s.kind == goxide_types::SelectionKind::FieldVal)
+        {
+            let field = sel.obj;
+            self.field_copy_marker(r, &[field], false);
         }
         // s = append(s, …) → s.push(…)
         if let Some(stmts) = self.append_in_place(l, r) {

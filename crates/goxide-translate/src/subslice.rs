@@ -409,6 +409,84 @@ impl crate::ctx::Ctx<'_> {
             })
     }
 
+    /// A slice field of struct type `t` (or of a struct in it) whose elements something writes
+    /// (see `field_shares`): its name.
+    fn written_slice_field(&self, t: goxide_types::TypeId, depth: usize) -> Option<String> {
+        let Type::Struct(fields) = self.under(t) else {
+            return None;
+        };
+        if depth >= 8 {
+            return None;
+        }
+        fields.iter().find_map(|f| match self.under(f.ty) {
+            Type::Slice(_) if self.analysis.field_shares.written.contains(&f.obj) => {
+                Some(f.name.clone())
+            }
+            Type::Struct(_) => self.written_slice_field(f.ty, depth + 1),
+            _ => None,
+        })
+    }
+
+    /// `x := v` (or `x = v`) of a struct read from a variable, an element or a field, whose slice
+    /// field Go's copy shares with `v`: a `semantics` marker when something writes that
+    /// field's elements and `v` is not a variable's last use (which moves it).
+    pub fn struct_copy_marker(&mut self, x: ObjId, value: &Expr) {
+        let v = crate::builtins::strip_parens(value);
+        let place = match &v.kind {
+            ExprKind::Ident(_) => {
+                !self.analysis.last_uses.contains(&v.id) && self.obj_of(v) != Some(x)
+            }
+            ExprKind::Index { .. } | ExprKind::Selector { .. } => self.is_place(v),
+            _ => false,
+        };
+        let Some(t) = self.type_of(v).filter(|_| place) else {
+            return;
+        };
+        if let Some(field) = self.written_slice_field(t, 0) {
+            let xn = self.obj(x).name.clone();
+            self.marker(format!(
+                "semantics: `{xn}` is a copy of a struct whose slice field `{field}` Go's copy \
+                 shares; a write to its elements through one is seen through the other in Go, \
+                 not here"
+            ));
+        }
+    }
+
+    /// A slice or map variable `a` (`value`) copied into a field: one of `fields` (`b.data =
+    /// a`, `Buf{data: a}`) or a parameter the callee stores in them (`param_written` when the
+    /// callee writes its elements). Go's copy shares the elements (the map), goxide's does not:
+    /// a `semantics` marker when the copy is not `a`'s last use and something writes the
+    /// elements, through `a`, the parameter or the field (see `field_shares`).
+    pub fn field_copy_marker(&mut self, value: &Expr, fields: &[ObjId], param_written: bool) {
+        let v = crate::builtins::strip_parens(value);
+        if !matches!(v.kind, ExprKind::Ident(_)) || self.analysis.last_uses.contains(&v.id) {
+            return;
+        }
+        let Some(a) = self.obj_of(v) else {
+            return;
+        };
+        if !matches!(self.obj(a).kind, ObjKind::Var { global: false, .. }) {
+            return;
+        }
+        let what = match self.under(self.obj(a).ty) {
+            Type::Map(..) => "one map",
+            Type::Slice(_) => "one backing array",
+            _ => return,
+        };
+        let written = param_written
+            || self.analysis.elem_mutated.contains(&a)
+            || fields
+                .iter()
+                .any(|f| self.analysis.field_shares.written.contains(f));
+        if written {
+            let an = self.obj(a).name.clone();
+            self.marker(format!(
+                "semantics: `{an}` is copied into a struct field; in Go the field and `{an}` \
+                 share {what}, so a write through one is seen through the other, not here"
+            ));
+        }
+    }
+
     /// A marker when `x = base[lo:hi]` copies elements that Go would share and one side is
     /// written afterwards (the copy can then diverge from Go's shared array).
     pub fn copied_reslice_marker(&mut self, x: ObjId, value: &Expr) {

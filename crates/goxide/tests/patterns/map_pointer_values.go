@@ -53,6 +53,16 @@ func (r *Registry) Total() int {
 	return n
 }
 
+// Get or create: the missing key is filled with a fresh value, `entry(k).or_insert_with`.
+func (r *Registry) Touch(id string) {
+	u, ok := r.users[id]
+	if !ok {
+		u = &User{Name: "guest-" + id}
+		r.users[id] = u
+	}
+	u.Logins++
+}
+
 func main() {
 	r := &Registry{users: map[string]*User{"root": {Name: "admin"}}}
 	r.Add("u1", "ada")
@@ -65,6 +75,8 @@ func main() {
 	// A value reached through an index: in place (a missing key is Go's nil pointer).
 	r.users["u2"].Logins += 5
 	r.users["root"].Login()
+	r.Touch("u3")
+	r.Touch("u3")
 	ids := make([]string, 0, len(r.users))
 	for id := range r.users {
 		ids = append(ids, id)

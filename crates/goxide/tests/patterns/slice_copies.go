@@ -17,6 +17,18 @@ func zero(xs []int) {
 	xs[0] = 0
 }
 
+type Buffer struct{ data []int }
+
+// Keeps its parameter in a field: a caller that goes on using its slice shares it in Go.
+func (b *Buffer) Reset(d []int) { b.data = d }
+
+type Index struct{ names []string }
+
+type Row struct {
+	Name  string
+	Cells []int
+}
+
 func main() {
 	scores := []int{3, 1, 2}
 	// Another header for the same elements, not used while `view` is: a borrow.
@@ -43,4 +55,27 @@ func main() {
 	}
 	negate(scores)
 	fmt.Println(scores)
+
+	// A slice given to a field while the caller keeps using it, with a write to the field's
+	// elements: Go shares the elements, goxide copies them (a semantics marker).
+	var buf Buffer
+	buf.Reset(scores)
+	buf.data[0] = 99
+	fmt.Println(scores[0], buf.data[0])
+	// A field whose elements nothing writes: the copy reads the same in both.
+	names := []string{"a", "b"}
+	ix := Index{names: names}
+	fmt.Println(len(ix.names), names[0])
+	// The slice's last use: it moves into the field.
+	own := []int{1}
+	last := Buffer{data: own}
+	last.data[0] = 5
+	fmt.Println(last.data)
+
+	// A struct copied while its source stays, whose slice field's elements are written: Go's
+	// copy shares them (a semantics marker).
+	rows := []Row{{Name: "r", Cells: []int{1, 2}}}
+	r := rows[0]
+	r.Cells[1] = 7
+	fmt.Println(rows[0].Cells[1])
 }

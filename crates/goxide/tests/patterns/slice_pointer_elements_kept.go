@@ -36,6 +36,14 @@ func parse(s string) (*Cfg, error) {
 	return &Cfg{Name: s}, nil
 }
 
+// A method called on one element with an argument that reads the slice: Rust would borrow the
+// slice twice, once to change.
+type Meter struct {
+	Total int
+}
+
+func (m *Meter) Add(n int) { m.Total += n }
+
 func main() {
 	q := &Queue{jobs: []*Job{{}}}
 	q.Jobs()[0].Tries++
@@ -59,4 +67,8 @@ func main() {
 	}
 	cfgs[0].Name += "!"
 	fmt.Println(len(cfgs), cfgs[0].Name)
+
+	meters := []*Meter{{Total: 1}, {Total: 2}}
+	meters[0].Add(meters[1].Total)
+	fmt.Println(meters[0].Total)
 }
