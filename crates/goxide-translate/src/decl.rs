@@ -1395,6 +1395,28 @@ impl Ctx<'_> {
         }
         // (Markers left over from the code before belong to no statement of this function.)
         self.pending_markers.clear();
+        // A value receiver whose slice field's elements the method writes (see
+        // `field_shares`).
+        let recv_obj = f
+            .recv
+            .as_ref()
+            .and_then(|r| r.name.as_ref())
+            .filter(|_| !self.map_write_methods.contains(&obj));
+        if let Some(rn) = recv_obj {
+            let written = self
+                .info
+                .defs
+                .get(&rn.id)
+                .and_then(|o| self.analysis.field_shares.written_through.get(o));
+            if let Some(field) = written.cloned() {
+                self.marker(format!(
+                    "semantics: receiver `{}` is a copy of the value the method is called on; \
+                     in Go its slice field `{field}` shares that value's elements, so the \
+                     caller sees the method's writes to them",
+                    rn.name
+                ));
+            }
+        }
         let Some((mut params, prelude)) = self.params(&f.sig, &sig.params) else {
             return vec![self.stub_fn(d, &name, "function signature")];
         };
@@ -1654,6 +1676,18 @@ impl Ctx<'_> {
                             n.name
                         ));
                     }
+                }
+                if let Some(field) =
+                    obj.and_then(|o| self.analysis.field_shares.written_through.get(&o))
+                {
+                    // A struct passed by value whose slice field's elements the function writes.
+                    let field = field.clone();
+                    self.marker(format!(
+                        "semantics: parameter `{}` is a copy of the caller's struct; in Go its \
+                         slice field `{field}` shares the caller's elements, so the caller sees \
+                         the function's writes to them",
+                        n.name
+                    ));
                 }
                 if obj.is_some_and(|o| self.analysis.handles.params.contains(&o)) {
                     // A handle the function only uses in place: a borrow of the caller's.
@@ -2784,8 +2818,9 @@ fn sort_slice_types(
 }
 
 /// Value-receiver methods of struct types that write to their receiver only through its map
-/// fields (`s.m[k] = v`, `s.m[k]++`, `delete(s.m, k)`, `clear(s.m)`). In Go the receiver copy
-/// names the caller's map, so such a method takes `&mut self` and is called on the original.
+/// and slice fields (`s.m[k] = v`, `s.m[k]++`, `delete(s.m, k)`, `clear(s.m)`, `s.xs[i] = v`,
+/// `s.xs[i].n++`). In Go the receiver copy names the caller's map and shares the caller's
+/// elements, so such a method takes `&mut self` and is called on the original.
 /// Types that implement one of the program's interfaces are left out (trait methods take
 /// `&self`).
 fn map_write_methods(
@@ -2799,6 +2834,8 @@ fn map_write_methods(
         info: &'a goxide_types::Info,
         recv: ObjId,
         map_write: bool,
+        /// Of those writes, one to a slice field's elements.
+        slice_write: bool,
         other_write: bool,
     }
     impl W<'_> {
@@ -2807,12 +2844,11 @@ fn map_write_methods(
                 .and_then(|r| self.info.uses.get(&r.id))
                 .is_some_and(|&o| o == self.recv)
         }
-        /// `recv.f.g` of map type: field selections down from the receiver.
+        /// `recv.f.g` of map (or slice) type: field selections down from the receiver.
         fn map_place(&self, e: &Expr) -> bool {
-            let is_map = self
-                .info
-                .type_of(e.id)
-                .is_some_and(|t| matches!(self.prog.types.under(t), Type::Map(..)));
+            let is_map = self.info.type_of(e.id).is_some_and(|t| {
+                matches!(self.prog.types.under(t), Type::Map(..) | Type::Slice(_))
+            });
             fn fields(e: &Expr) -> bool {
                 match &e.kind {
                     ExprKind::Ident(_) => true,
@@ -2832,10 +2868,31 @@ fn map_write_methods(
             if !self.rooted(t) {
                 return;
             }
-            match &crate::builtins::strip_parens(t).kind {
-                ExprKind::Index { x, .. } if self.map_place(x) => self.map_write = true,
-                _ => self.other_write = true,
+            // (`recv.f[i].g = v` writes an element of slice field `f` too.)
+            let mut t = crate::builtins::strip_parens(t);
+            loop {
+                match &t.kind {
+                    ExprKind::Index { x, .. } if self.map_place(x) => {
+                        let slice = self
+                            .info
+                            .type_of(x.id)
+                            .is_some_and(|xt| matches!(self.prog.types.under(xt), Type::Slice(_)));
+                        self.map_write = true;
+                        self.slice_write |= slice;
+                        return;
+                    }
+                    ExprKind::Selector { x, .. } => t = crate::builtins::strip_parens(x),
+                    ExprKind::Index { x, .. }
+                        if self.info.type_of(x.id).is_some_and(|xt| {
+                            matches!(self.prog.types.under(xt), Type::Array(..))
+                        }) =>
+                    {
+                        t = crate::builtins::strip_parens(x)
+                    }
+                    _ => break,
+                }
             }
+            self.other_write = true;
         }
     }
     impl goxide_ast::visit::Visitor for W<'_> {
@@ -2897,6 +2954,7 @@ fn map_write_methods(
             !self.other_write
         }
     }
+    let iface_names = crate::method_slices::iface_method_names(prog, info);
     let mut out = HashSet::new();
     for f in files {
         for d in &f.decls {
@@ -2933,10 +2991,14 @@ fn map_write_methods(
                 info,
                 recv: ro,
                 map_write: false,
+                slice_write: false,
                 other_write: false,
             };
             goxide_ast::visit::walk_block(&mut w, body);
-            if w.map_write && !w.other_write {
+            // (A method that writes slice elements must not be an interface's, generic ones
+            // included, whose trait method takes `&self`.)
+            let iface_method = || iface_names.contains(&fd.name.name);
+            if w.map_write && !w.other_write && !(w.slice_write && iface_method()) {
                 out.insert(m);
             }
         }

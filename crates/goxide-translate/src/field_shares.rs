@@ -25,6 +25,10 @@ use std::collections::{HashMap, HashSet};
 pub struct FieldShares {
     /// Slice and map fields (their objects) whose elements something writes.
     pub written: HashSet<ObjId>,
+    /// Variables holding a struct by value through which a slice field's elements are written
+    /// (`r.Cells[0] = 1` of `r Row`), with the first such field's name: in Go the copy in `r`
+    /// shares those elements with what it was copied from.
+    pub written_through: HashMap<ObjId, String>,
     /// Per function, the parameters (by position) it stores in fields, with the fields.
     pub stored: HashMap<ObjId, Vec<(usize, ObjId)>>,
     /// Fields passed to a parameter (callee, position), written when the callee writes the
@@ -148,19 +152,49 @@ impl Walk<'_> {
         matches!(self.prog.types.under(t), Type::Slice(_) | Type::Map(..)).then_some(sel.obj)
     }
 
-    /// Marks the fields whose elements the place `e` is in (`x.f[i]`, `x.f[i].g`).
+    /// Marks the fields whose elements the place `e` is in (`x.f[i]`, `x.f[i].g`), and the
+    /// variable holding by value the struct of the outermost such field.
     fn write(&mut self, e: &Expr) {
         let mut cur = strip_parens(e);
+        let mut last = None;
         loop {
             match &cur.kind {
                 ExprKind::Index { x, .. } => {
                     if let Some(f) = self.field(x) {
                         self.out.written.insert(f);
+                        last = Some(strip_parens(x));
                     }
                     cur = strip_parens(x);
                 }
                 ExprKind::Selector { x, .. } | ExprKind::Star(x) => cur = strip_parens(x),
                 _ => break,
+            }
+        }
+        // `r.f[i]` (`r.a.f[i]`): fields of struct values all the way from the variable.
+        let Some(ExprKind::Selector { x, sel }) = last.map(|l| &l.kind) else {
+            return;
+        };
+        let mut base = strip_parens(x);
+        loop {
+            let by_value = self
+                .info
+                .type_of(base.id)
+                .is_some_and(|t| matches!(self.prog.types.under(t), Type::Struct(_)));
+            if !by_value {
+                return;
+            }
+            match &base.kind {
+                ExprKind::Selector { x, .. } => base = strip_parens(x),
+                ExprKind::Ident(_) => break,
+                _ => return,
+            }
+        }
+        if let Some(&v) = self.info.uses.get(&base.id) {
+            if matches!(self.prog.obj(v).kind, ObjKind::Var { .. }) {
+                self.out
+                    .written_through
+                    .entry(v)
+                    .or_insert_with(|| sel.name.clone());
             }
         }
     }

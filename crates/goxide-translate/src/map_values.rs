@@ -20,15 +20,20 @@ use goxide_ast::ast::*;
 use goxide_types::Type;
 use syn::parse_quote;
 
+/// The parts of a lookup `v, ok := m[k]` (or `v := m[k]`): `v`'s object and Go name, the
+/// map, the key and the key type.
+struct Lookup<'s> {
+    v: goxide_types::ObjId,
+    name: &'s str,
+    map: &'s Expr,
+    key: &'s Expr,
+    key_type: goxide_types::TypeId,
+}
+
 impl Ctx<'_> {
-    /// For the lookup `v, ok := m[k]` (or `v := m[k]`) declaring a local of form `form`: `v`'s Rust name and
-    /// the lookup, `m.get_mut(&k)` (`m.get(&k)` when nothing writes through `v`).
-    pub fn map_value_lookup(
-        &mut self,
-        lookup: &Stmt,
-        form: MapLocal,
-    ) -> Option<(syn::Ident, syn::Expr)> {
-        let StmtKind::Assign { lhs, rhs, .. } = &lookup.kind else {
+    /// The lookup `s` when it declares a local of form `form`.
+    fn map_lookup_of<'s>(&self, s: &'s Stmt, form: MapLocal) -> Option<Lookup<'s>> {
+        let StmtKind::Assign { lhs, rhs, .. } = &s.kind else {
             return None;
         };
         let (Some(v), [r]) = (lhs.first(), rhs.as_slice()) else {
@@ -38,7 +43,6 @@ impl Ctx<'_> {
         if self.analysis.owned_elems.map_locals.get(&o) != Some(&form) {
             return None;
         }
-        let written = *self.analysis.owned_elems.elem_locals.get(&o)?;
         let (ExprKind::Index { x, indices }, ExprKind::Ident(name)) =
             (&strip_parens(r).kind, &v.kind)
         else {
@@ -47,15 +51,34 @@ impl Ctx<'_> {
         let Type::Map(kt, _) = self.under(self.type_of(x)?).clone() else {
             return None;
         };
-        let k = self.map_key_ref(indices.first()?, kt);
+        Some(Lookup {
+            v: o,
+            name,
+            map: x,
+            key: indices.first()?,
+            key_type: kt,
+        })
+    }
+
+    /// For the lookup `v, ok := m[k]` (or `v := m[k]`) declaring a local of form `form`: `v`'s
+    /// Rust name and the lookup, `m.get_mut(&k)` (`m.get(&k)` when nothing writes through
+    /// `v`).
+    pub fn map_value_lookup(
+        &mut self,
+        lookup: &Stmt,
+        form: MapLocal,
+    ) -> Option<(syn::Ident, syn::Expr)> {
+        let l = self.map_lookup_of(lookup, form)?;
+        let written = *self.analysis.owned_elems.elem_locals.get(&l.v)?;
+        let k = self.map_key_ref(l.key, l.key_type);
         let lookup: syn::Expr = if written {
-            let m = crate::expr::as_base(self.place(x));
+            let m = crate::expr::as_base(self.place(l.map));
             parse_quote!(#m.get_mut(#k))
         } else {
-            let m = crate::expr::as_base(self.borrowed(x));
+            let m = crate::expr::as_base(self.borrowed(l.map));
             parse_quote!(#m.get(#k))
         };
-        Some((self.bind_local(o, name), lookup))
+        Some((self.bind_local(l.v, l.name), lookup))
     }
 
     /// `v, ok := m[k]` (`s`) and the `if !ok { … }` after it (`next`) as one statement (or
@@ -76,30 +99,17 @@ impl Ctx<'_> {
     /// `v, ok := m[k]` whose `if !ok { v = &T{…}; m[k] = v }` is `then`:
     /// `let v = m.entry(k).or_insert_with(|| T { … });`.
     fn map_value_or_insert(&mut self, s: &Stmt, then: &Block) -> Option<syn::Stmt> {
-        let (StmtKind::Assign { lhs, rhs, .. }, Some(StmtKind::Assign { rhs: fresh, .. })) =
-            (&s.kind, then.stmts.first().map(|g| &g.kind))
-        else {
+        let Some(StmtKind::Assign { rhs: fresh, .. }) = then.stmts.first().map(|g| &g.kind) else {
             return None;
         };
-        let (Some(v), [r], [fresh]) = (lhs.first(), rhs.as_slice(), fresh.as_slice()) else {
+        let [fresh] = fresh.as_slice() else {
             return None;
         };
-        let o = *self.info.defs.get(&v.id)?;
-        if self.analysis.owned_elems.map_locals.get(&o) != Some(&MapLocal::OrInsert) {
-            return None;
-        }
-        let (ExprKind::Index { x, indices }, ExprKind::Ident(name)) =
-            (&strip_parens(r).kind, &v.kind)
-        else {
-            return None;
-        };
-        let Type::Map(kt, _) = self.under(self.type_of(x)?).clone() else {
-            return None;
-        };
-        let m = crate::expr::as_base(self.place(x));
-        let k = crate::expr::paren_if_needed(self.value_as(indices.first()?, kt));
+        let l = self.map_lookup_of(s, MapLocal::OrInsert)?;
+        let m = crate::expr::as_base(self.place(l.map));
+        let k = crate::expr::paren_if_needed(self.value_as(l.key, l.key_type));
         let value = self.value(fresh);
-        let id = self.bind_local(o, name);
+        let id = self.bind_local(l.v, l.name);
         // (`new(T)`: `or_default()`.)
         let zero = matches!(&value, syn::Expr::Call(c) if c.args.is_empty()
             && matches!(&*c.func, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "default")));

@@ -19,8 +19,10 @@ use goxide_ast::visit::{self, Visitor};
 use goxide_types::{Info, ObjId, ObjKind, Program, SelectionKind, Type};
 use std::collections::HashSet;
 
-/// The methods of `files` whose slice and map parameters may be borrows.
-pub fn eligible(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> {
+/// The names of the methods of every interface the package mentions (generic ones included)
+/// and of the standard library's interfaces goxide implements: a method of such a name may
+/// implement a trait, whose signature is fixed.
+pub fn iface_method_names(prog: &Program, info: &Info) -> HashSet<String> {
     let mut iface_names: HashSet<String> = crate::results::STD_IFACE_METHODS
         .iter()
         .map(|s| s.to_string())
@@ -35,6 +37,12 @@ pub fn eligible(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> 
             iface_names.extend(i.all_methods.iter().map(|m| m.name.clone()));
         }
     }
+    iface_names
+}
+
+/// The methods of `files` whose slice and map parameters may be borrows.
+pub fn eligible(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> {
+    let iface_names = iface_method_names(prog, info);
     let mut out = HashSet::new();
     for f in files {
         for d in &f.decls {

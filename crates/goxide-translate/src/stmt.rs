@@ -2314,12 +2314,9 @@ impl Ctx<'_> {
             .get(&s.id)
             .copied()
             .filter(|p| !self.narrowed.contains(p));
-        let (c, then_b) = match if_let {
-            _ if map_value.is_some() => {
-                let (id, lookup) = map_value.unwrap_or_else(|| unreachable!());
-                (parse_quote!(let Some(#id) = #lookup), self.block(then))
-            }
-            Some(p) => {
+        let (c, then_b) = match (map_value, if_let) {
+            (Some((id, lookup)), _) => (parse_quote!(let Some(#id) = #lookup), self.block(then)),
+            (None, Some(p)) => {
                 let id = self.var_name(p);
                 let src: syn::Expr = if self.analysis.ptr_params.params.get(&p)
                     == Some(&crate::analysis::SliceMode::MutRef)
@@ -2333,7 +2330,7 @@ impl Ctx<'_> {
                 self.narrowed.remove(&p);
                 (parse_quote!(let Some(#id) = #src), b)
             }
-            None => {
+            (None, None) => {
                 let c = self.value(cond);
                 (cond_expr(c), self.block(then))
             }
@@ -2719,6 +2716,19 @@ impl Ctx<'_> {
         };
         let mut k = bind(self, key);
         let mut v = bind(self, value);
+        // A struct element copied into the value variable, whose slice field's elements the
+        // body writes (see `field_shares`).
+        if let Some(field) = v
+            .as_ref()
+            .and_then(|b| self.analysis.field_shares.written_through.get(&b.0))
+        {
+            let (vn, field) = (v.as_ref().map(|b| b.1.to_string()), field.clone());
+            self.marker(format!(
+                "semantics: `{}` is a copy of each element; in Go its slice field `{field}` \
+                 shares the element's, so the loop's writes to them change the elements",
+                vn.unwrap_or_default()
+            ));
+        }
         // Go before 1.22: one variable for all iterations, declared before the loop, when a
         // closure captures it; the pattern binds the next value, which the body stores.
         let mut hoisted: Vec<syn::Stmt> = Vec::new();

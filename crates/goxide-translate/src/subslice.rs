@@ -531,6 +531,34 @@ impl crate::ctx::Ctx<'_> {
             }
             return;
         }
+        // `s := m[k]`, `s := rows[i]`, `s := o.items` of a slice or map: Go's copy shares the
+        // elements with the place it was read from.
+        let map_value = matches!(&value.kind, ExprKind::Index { x: m, .. }
+            if self.type_of(m).is_some_and(|t| matches!(self.under(t), Type::Map(..))));
+        if matches!(
+            value.kind,
+            ExprKind::Index { .. } | ExprKind::Selector { .. }
+        ) && (map_value || self.is_place(value))
+        {
+            let what = match self.type_of(value).map(|t| self.under(t).clone()) {
+                Some(Type::Slice(_)) => "one backing array",
+                Some(Type::Map(..)) => "one map",
+                _ => return,
+            };
+            let field_written = self
+                .info
+                .selections
+                .get(&value.id)
+                .is_some_and(|s| self.analysis.field_shares.written.contains(&s.obj));
+            if self.analysis.elem_mutated.contains(&x) || field_written {
+                let xn = self.obj(x).name.clone();
+                self.marker(format!(
+                    "semantics: `{xn}` is a copy of what it was read from; in Go both share \
+                     {what}, so a write through one is seen through the other, not here"
+                ));
+            }
+            return;
+        }
         let ExprKind::Slice { x: base, .. } = &value.kind else {
             return;
         };

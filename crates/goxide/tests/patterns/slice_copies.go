@@ -29,6 +29,20 @@ type Row struct {
 	Cells []int
 }
 
+// A value receiver that writes only elements of its slice field: the caller's elements in Go,
+// so the method takes `&mut self`.
+func (r Row) Clear() {
+	for i := range r.Cells {
+		r.Cells[i] = 0
+	}
+}
+
+// A struct parameter by value whose slice field's elements the function writes: Go's copy
+// shares them with the caller's (a semantics marker).
+func double(r Row) {
+	r.Cells[0] *= 2
+}
+
 func main() {
 	scores := []int{3, 1, 2}
 	// Another header for the same elements, not used while `view` is: a borrow.
@@ -78,4 +92,16 @@ func main() {
 	r := rows[0]
 	r.Cells[1] = 7
 	fmt.Println(rows[0].Cells[1])
+	double(rows[0])
+	for _, row := range rows {
+		row.Cells[1]++
+	}
+	fmt.Println(rows[0].Cells)
+	rows[0].Clear()
+	fmt.Println(rows[0].Cells)
+	// A slice read out of a map and written: Go's copy shares the map value's elements.
+	byName := map[string][]int{"a": {1, 2}}
+	got := byName["a"]
+	got[0] = 10
+	fmt.Println(byName["a"])
 }
