@@ -20,6 +20,11 @@ pub struct Analysis {
     /// `for k, v := range` variables shared by all iterations (Go before 1.22) that a closure
     /// captures: one cell declared before the loop, assigned each iteration.
     pub hoisted_range_vars: HashSet<ObjId>,
+    /// Range value variables over a slice of structs through which the body writes only into
+    /// the elements of the struct's map and slice fields (`row.cells[i] = 0`), while it does not
+    /// name the slice's variable: Go's copy shares those elements with the slice's element, so
+    /// the loop borrows each element, `for row in rows.iter_mut()`.
+    pub field_elem_ranges: HashSet<ObjId>,
     /// Shared-cell variables that a goroutine captures: their cell is thread-safe
     /// (`support::sync::Shared`, an `Arc<RwLock<…>>`).
     pub go_shared: HashSet<ObjId>,
@@ -119,6 +124,9 @@ struct Walker<'a> {
     owned_elems: &'a crate::owned_elems::OwnedElems,
     /// Range variables borrowing such elements, with the variable of the slice they walk.
     elem_roots: HashMap<ObjId, ObjId>,
+    /// Range variables writing into their element's fields' elements (see
+    /// `Analysis::field_elem_ranges`).
+    field_elem_ranges: &'a HashSet<ObjId>,
     /// Pointer-receiver methods that take `&self`: calling one on such an element only reads.
     readonly_methods: &'a HashSet<ObjId>,
     /// Value-receiver methods that take `&mut self` (see `decl::map_write_methods`).
@@ -405,6 +413,9 @@ impl Walker<'_> {
                 if let Some(&v) = value.as_ref().and_then(|v| self.info.defs.get(&v.id)) {
                     if let Some(&written) = self.owned_elems.range_vars.get(&v) {
                         self.borrow_elements(v, x, written);
+                    }
+                    if self.field_elem_ranges.contains(&v) {
+                        self.borrow_elements(v, x, true);
                     }
                 }
                 for e in key.iter().chain(value) {
@@ -1051,6 +1062,63 @@ fn walk_children<V: goxide_ast::visit::Visitor>(e: &Expr, v: &mut V) {
     goxide_ast::visit::walk_expr(&mut Skip(v, false), e);
 }
 
+/// The range value variables of [`Analysis::field_elem_ranges`]: over a slice (or array) of
+/// structs held in a local variable or a field of one, defined by the loop, written through
+/// only into its fields' elements, in a body that does not name the slice's variable.
+fn field_elem_ranges(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> {
+    struct R<'a> {
+        prog: &'a Program,
+        info: &'a Info,
+        out: HashSet<ObjId>,
+    }
+    impl goxide_ast::visit::Visitor for R<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            let StmtKind::Range {
+                value: Some(v),
+                define: true,
+                x,
+                body,
+                ..
+            } = &s.kind
+            else {
+                return true;
+            };
+            let elems_are_structs = self.info.type_of(x.id).is_some_and(|t| {
+                matches!(self.prog.types.under(t), Type::Slice(e) | Type::Array(_, e)
+                    if matches!(self.prog.types.under(*e), Type::Struct(_)))
+            });
+            let root = crate::stmt::root_ident(crate::builtins::strip_parens(x))
+                .and_then(|r| self.info.uses.get(&r.id))
+                .filter(|&&r| matches!(self.prog.obj(r).kind, ObjKind::Var { global: false, .. }));
+            let (Some(&v), Some(&root), true) =
+                (self.info.defs.get(&v.id), root, elems_are_structs)
+            else {
+                return true;
+            };
+            let named = body
+                .stmts
+                .iter()
+                .any(|s| crate::subslice::objects_used(self.info, s).contains(&root));
+            let w = crate::decl::field_element_writes(self.prog, self.info, body, v);
+            if w.map_write && !w.other_write && !named {
+                self.out.insert(v);
+            }
+            true
+        }
+    }
+    let mut r = R {
+        prog,
+        info,
+        out: HashSet::new(),
+    };
+    for f in files {
+        for d in &f.decls {
+            goxide_ast::visit::walk_decl(&mut r, d);
+        }
+    }
+    r.out
+}
+
 /// The named struct types `files` declare (not aliases, not generic), with their objects.
 pub(crate) fn declared_structs(
     prog: &Program,
@@ -1140,9 +1208,11 @@ pub fn analyze(
         readonly_methods = next;
         owned_elems = elems_of(&readonly_methods);
     }
+    let field_elem_ranges = field_elem_ranges(prog, info, files);
     let mut w = Walker {
         owned_elems: &owned_elems,
         elem_roots: HashMap::new(),
+        field_elem_ranges: &field_elem_ranges,
         readonly_methods: &readonly_methods,
         prog,
         info,
@@ -1342,6 +1412,7 @@ pub fn analyze(
     }
     let mut out = w.out;
     out.elem_mutated = w.elem_mutated;
+    out.field_elem_ranges = field_elem_ranges.clone();
     out.field_shares = field_shares;
     out.field_shares.settle(&out.elem_mutated);
     if shared_loop_vars {

@@ -2817,6 +2817,159 @@ fn sort_slice_types(
         .collect()
 }
 
+/// How a body writes through struct variable `recv` (see [`field_element_writes`]).
+pub(crate) struct FieldElementWrites<'a> {
+    prog: &'a goxide_types::Program,
+    info: &'a goxide_types::Info,
+    recv: ObjId,
+    /// A write into the elements of a map or slice field.
+    pub map_write: bool,
+    /// Of those writes, one to a slice field's elements.
+    pub slice_write: bool,
+    /// Any other write through the variable.
+    pub other_write: bool,
+}
+
+impl FieldElementWrites<'_> {
+    fn rooted(&self, e: &Expr) -> bool {
+        crate::stmt::root_ident(e)
+            .and_then(|r| self.info.uses.get(&r.id))
+            .is_some_and(|&o| o == self.recv)
+    }
+    /// `recv.f.g` of map (or slice) type: field selections down from the receiver.
+    fn map_place(&self, e: &Expr) -> bool {
+        let is_map = self
+            .info
+            .type_of(e.id)
+            .is_some_and(|t| matches!(self.prog.types.under(t), Type::Map(..) | Type::Slice(_)));
+        fn fields(e: &Expr) -> bool {
+            match &e.kind {
+                ExprKind::Ident(_) => true,
+                ExprKind::Paren(x) | ExprKind::Selector { x, .. } => fields(x),
+                _ => false,
+            }
+        }
+        is_map
+            && matches!(
+                crate::builtins::strip_parens(e).kind,
+                ExprKind::Selector { .. }
+            )
+            && fields(e)
+            && self.rooted(e)
+    }
+    fn target(&mut self, t: &Expr) {
+        if !self.rooted(t) {
+            return;
+        }
+        // (`recv.f[i].g = v` writes an element of slice field `f` too.)
+        let mut t = crate::builtins::strip_parens(t);
+        loop {
+            match &t.kind {
+                ExprKind::Index { x, .. } if self.map_place(x) => {
+                    let slice = self
+                        .info
+                        .type_of(x.id)
+                        .is_some_and(|xt| matches!(self.prog.types.under(xt), Type::Slice(_)));
+                    self.map_write = true;
+                    self.slice_write |= slice;
+                    return;
+                }
+                ExprKind::Selector { x, .. } => t = crate::builtins::strip_parens(x),
+                ExprKind::Index { x, .. }
+                    if self
+                        .info
+                        .type_of(x.id)
+                        .is_some_and(|xt| matches!(self.prog.types.under(xt), Type::Array(..))) =>
+                {
+                    t = crate::builtins::strip_parens(x)
+                }
+                _ => break,
+            }
+        }
+        self.other_write = true;
+    }
+}
+impl goxide_ast::visit::Visitor for FieldElementWrites<'_> {
+    fn stmt(&mut self, s: &Stmt) -> bool {
+        match &s.kind {
+            StmtKind::Assign { lhs, op, .. } if *op != AssignOp::Define => {
+                lhs.iter().for_each(|t| self.target(t))
+            }
+            StmtKind::IncDec { x, .. } => self.target(x),
+            StmtKind::Range {
+                key,
+                value,
+                define: false,
+                ..
+            } => key.iter().chain(value).for_each(|t| self.target(t)),
+            _ => {}
+        }
+        !self.other_write
+    }
+    fn expr(&mut self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Call { func, args, .. } => {
+                if let ExprKind::Selector { x, .. } = &func.kind {
+                    // A pointer method called on the receiver (or a part) writes the copy.
+                    let ptr_method = self.info.selections.get(&func.id).is_some_and(|sel| {
+                        matches!(&self.prog.obj(sel.obj).kind,
+                            ObjKind::Func { recv: Some(r) }
+                                if matches!(self.prog.types.get(*r), Type::Pointer(_)))
+                    });
+                    if self.rooted(x) && ptr_method {
+                        self.other_write = true;
+                    }
+                }
+                let builtin = match &func.kind {
+                    ExprKind::Ident(n) => self
+                        .info
+                        .uses
+                        .get(&func.id)
+                        .is_none_or(|&o| matches!(self.prog.obj(o).kind, ObjKind::Builtin(_)))
+                        .then_some(n.as_str()),
+                    _ => None,
+                };
+                if let Some(a) = args.first().filter(|a| self.rooted(a)) {
+                    match builtin {
+                        Some("delete" | "clear") if self.map_place(a) => self.map_write = true,
+                        Some("delete" | "clear" | "copy") => self.other_write = true,
+                        _ => {}
+                    }
+                }
+            }
+            ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            } if self.rooted(x) => self.other_write = true,
+            // A closure may write the receiver in ways this walk does not follow.
+            ExprKind::FuncLit { .. } => self.other_write = true,
+            _ => {}
+        }
+        !self.other_write
+    }
+}
+
+/// How `body` writes through struct variable `recv`: into the elements of its map and slice
+/// fields (`recv.m[k] = v`, `recv.xs[i].n++`, `delete(recv.m, k)`), and otherwise (a field
+/// assigned, `&recv…`, a pointer method called, a closure).
+pub(crate) fn field_element_writes<'a>(
+    prog: &'a goxide_types::Program,
+    info: &'a goxide_types::Info,
+    body: &Block,
+    recv: ObjId,
+) -> FieldElementWrites<'a> {
+    let mut w = FieldElementWrites {
+        prog,
+        info,
+        recv,
+        map_write: false,
+        slice_write: false,
+        other_write: false,
+    };
+    goxide_ast::visit::walk_block(&mut w, body);
+    w
+}
+
 /// Value-receiver methods of struct types that write to their receiver only through its map
 /// and slice fields (`s.m[k] = v`, `s.m[k]++`, `delete(s.m, k)`, `clear(s.m)`, `s.xs[i] = v`,
 /// `s.xs[i].n++`). In Go the receiver copy names the caller's map and shares the caller's
@@ -2829,131 +2982,6 @@ fn map_write_methods(
     files: &[&File],
     ifaces: &HashSet<TypeId>,
 ) -> HashSet<ObjId> {
-    struct W<'a> {
-        prog: &'a goxide_types::Program,
-        info: &'a goxide_types::Info,
-        recv: ObjId,
-        map_write: bool,
-        /// Of those writes, one to a slice field's elements.
-        slice_write: bool,
-        other_write: bool,
-    }
-    impl W<'_> {
-        fn rooted(&self, e: &Expr) -> bool {
-            crate::stmt::root_ident(e)
-                .and_then(|r| self.info.uses.get(&r.id))
-                .is_some_and(|&o| o == self.recv)
-        }
-        /// `recv.f.g` of map (or slice) type: field selections down from the receiver.
-        fn map_place(&self, e: &Expr) -> bool {
-            let is_map = self.info.type_of(e.id).is_some_and(|t| {
-                matches!(self.prog.types.under(t), Type::Map(..) | Type::Slice(_))
-            });
-            fn fields(e: &Expr) -> bool {
-                match &e.kind {
-                    ExprKind::Ident(_) => true,
-                    ExprKind::Paren(x) | ExprKind::Selector { x, .. } => fields(x),
-                    _ => false,
-                }
-            }
-            is_map
-                && matches!(
-                    crate::builtins::strip_parens(e).kind,
-                    ExprKind::Selector { .. }
-                )
-                && fields(e)
-                && self.rooted(e)
-        }
-        fn target(&mut self, t: &Expr) {
-            if !self.rooted(t) {
-                return;
-            }
-            // (`recv.f[i].g = v` writes an element of slice field `f` too.)
-            let mut t = crate::builtins::strip_parens(t);
-            loop {
-                match &t.kind {
-                    ExprKind::Index { x, .. } if self.map_place(x) => {
-                        let slice = self
-                            .info
-                            .type_of(x.id)
-                            .is_some_and(|xt| matches!(self.prog.types.under(xt), Type::Slice(_)));
-                        self.map_write = true;
-                        self.slice_write |= slice;
-                        return;
-                    }
-                    ExprKind::Selector { x, .. } => t = crate::builtins::strip_parens(x),
-                    ExprKind::Index { x, .. }
-                        if self.info.type_of(x.id).is_some_and(|xt| {
-                            matches!(self.prog.types.under(xt), Type::Array(..))
-                        }) =>
-                    {
-                        t = crate::builtins::strip_parens(x)
-                    }
-                    _ => break,
-                }
-            }
-            self.other_write = true;
-        }
-    }
-    impl goxide_ast::visit::Visitor for W<'_> {
-        fn stmt(&mut self, s: &Stmt) -> bool {
-            match &s.kind {
-                StmtKind::Assign { lhs, op, .. } if *op != AssignOp::Define => {
-                    lhs.iter().for_each(|t| self.target(t))
-                }
-                StmtKind::IncDec { x, .. } => self.target(x),
-                StmtKind::Range {
-                    key,
-                    value,
-                    define: false,
-                    ..
-                } => key.iter().chain(value).for_each(|t| self.target(t)),
-                _ => {}
-            }
-            !self.other_write
-        }
-        fn expr(&mut self, e: &Expr) -> bool {
-            match &e.kind {
-                ExprKind::Call { func, args, .. } => {
-                    if let ExprKind::Selector { x, .. } = &func.kind {
-                        // A pointer method called on the receiver (or a part) writes the copy.
-                        let ptr_method = self.info.selections.get(&func.id).is_some_and(|sel| {
-                            matches!(&self.prog.obj(sel.obj).kind,
-                                ObjKind::Func { recv: Some(r) }
-                                    if matches!(self.prog.types.get(*r), Type::Pointer(_)))
-                        });
-                        if self.rooted(x) && ptr_method {
-                            self.other_write = true;
-                        }
-                    }
-                    let builtin = match &func.kind {
-                        ExprKind::Ident(n) => self
-                            .info
-                            .uses
-                            .get(&func.id)
-                            .is_none_or(|&o| matches!(self.prog.obj(o).kind, ObjKind::Builtin(_)))
-                            .then_some(n.as_str()),
-                        _ => None,
-                    };
-                    if let Some(a) = args.first().filter(|a| self.rooted(a)) {
-                        match builtin {
-                            Some("delete" | "clear") if self.map_place(a) => self.map_write = true,
-                            Some("delete" | "clear" | "copy") => self.other_write = true,
-                            _ => {}
-                        }
-                    }
-                }
-                ExprKind::Unary {
-                    op: UnaryOp::Addr,
-                    x,
-                } if self.rooted(x) => self.other_write = true,
-                // A closure may write the receiver in ways this walk does not follow.
-                ExprKind::FuncLit { .. } => self.other_write = true,
-                _ => {}
-            }
-            !self.other_write
-        }
-    }
     let iface_names = crate::method_slices::iface_method_names(prog, info);
     let mut out = HashSet::new();
     for f in files {
@@ -2986,15 +3014,7 @@ fn map_write_methods(
             {
                 continue;
             }
-            let mut w = W {
-                prog,
-                info,
-                recv: ro,
-                map_write: false,
-                slice_write: false,
-                other_write: false,
-            };
-            goxide_ast::visit::walk_block(&mut w, body);
+            let w = field_element_writes(prog, info, body, ro);
             // (A method that writes slice elements must not be an interface's, generic ones
             // included, whose trait method takes `&self`.)
             let iface_method = || iface_names.contains(&fd.name.name);

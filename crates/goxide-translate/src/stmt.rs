@@ -2718,8 +2718,12 @@ impl Ctx<'_> {
         let mut v = bind(self, value);
         // A struct element copied into the value variable, whose slice field's elements the
         // body writes (see `field_shares`).
+        let field_elems = v
+            .as_ref()
+            .is_some_and(|b| self.analysis.field_elem_ranges.contains(&b.0));
         if let Some(field) = v
             .as_ref()
+            .filter(|_| !field_elems)
             .and_then(|b| self.analysis.field_shares.written_through.get(&b.0))
         {
             let (vn, field) = (v.as_ref().map(|b| b.1.to_string()), field.clone());
@@ -2864,6 +2868,19 @@ impl Ctx<'_> {
                     .as_ref()
                     .and_then(|b| self.analysis.owned_elems.range_vars.get(&b.0).copied());
                 match (&v, mutated_in_body || through_cell) {
+                    // Writes only into each element's map and slice fields (see
+                    // `Analysis::field_elem_ranges`): Go's copy shares those, so the loop
+                    // borrows the element itself.
+                    (Some((_, id, _)), _) if field_elems => {
+                        let sx = crate::expr::as_base(self.place(x));
+                        let items: syn::Expr = parse_quote!(#sx.iter_mut());
+                        let vp = quote::quote!(#id);
+                        (header, pattern) = if key.is_none() {
+                            (items, vp)
+                        } else {
+                            (parse_quote!(#items.enumerate()), quote::quote!((#kp, #vp)))
+                        };
+                    }
                     (Some(_), _) if elem_borrow.is_some() => {
                         let items: syn::Expr = if elem_borrow == Some(true) {
                             let sx = crate::expr::as_base(self.place(x));

@@ -93,6 +93,8 @@ func main() {
 	r.Cells[1] = 7
 	fmt.Println(rows[0].Cells[1])
 	double(rows[0])
+	// A loop variable written only into its element's slice field: the loop borrows each
+	// element (`iter_mut()`), whose elements Go's copy shares.
 	for _, row := range rows {
 		row.Cells[1]++
 	}
