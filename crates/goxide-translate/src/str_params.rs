@@ -306,6 +306,16 @@ impl Visitor for Reads<'_> {
                         goxide_types::ObjKind::Builtin(goxide_types::Builtin::Len)
                     )
                 });
+                // `delete(m, k)` looks the key up.
+                let delete = self.info.uses.get(&f.id).is_some_and(|&b| {
+                    matches!(
+                        self.prog.obj(b).kind,
+                        goxide_types::ObjKind::Builtin(goxide_types::Builtin::Delete)
+                    )
+                });
+                if delete {
+                    args.iter().skip(1).for_each(|a| self.read(a));
+                }
                 let to_bytes = conversion
                     && self
                         .info

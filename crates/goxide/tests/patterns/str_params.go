@@ -29,6 +29,9 @@ type Order struct{ Item string }
 // A method's parameter too, when no interface has the method's name.
 func (o *Order) Holds(item string) bool { return o.Item == item }
 
+// A key deleted from a map is looked up: `&str`.
+func forget(seen map[string]bool, item string) { delete(seen, item) }
+
 // Stored: stays `String`, moved into the struct.
 func order(item string) Order { return Order{Item: item} }
 
@@ -37,4 +40,7 @@ func main() {
 	fmt.Println(describe(name), describe("coffee"), describe(name+"s"))
 	o := order(name)
 	fmt.Println(o.Item, o.Holds("tea"), o.Holds(name+"s"))
+	seen := map[string]bool{name: true}
+	forget(seen, name)
+	fmt.Println(len(seen))
 }
