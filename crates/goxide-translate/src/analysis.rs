@@ -4,7 +4,7 @@
 //! captures and mutates them.
 
 use goxide_ast::ast::*;
-use goxide_types::{Info, ObjId, ObjKind, Program, SelectionKind, Type};
+use goxide_types::{Builtin, Info, ObjId, ObjKind, Program, SelectionKind, Type};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Default, Debug)]
@@ -20,10 +20,12 @@ pub struct Analysis {
     /// `for k, v := range` variables shared by all iterations (Go before 1.22) that a closure
     /// captures: one cell declared before the loop, assigned each iteration.
     pub hoisted_range_vars: HashSet<ObjId>,
-    /// Range value variables over a slice of structs through which the body writes only into
-    /// the elements of the struct's map and slice fields (`row.cells[i] = 0`), while it does not
-    /// name the slice's variable: Go's copy shares those elements with the slice's element, so
-    /// the loop borrows each element, `for row in rows.iter_mut()`.
+    /// Range value variables over a slice, array or map of structs through which the body
+    /// writes only into the elements of the struct's map and slice fields (`row.cells[i] = 0`),
+    /// or of slices or maps whose elements the body only indexes, writing some (`row[j] = 0`),
+    /// while it does not name the walked variable: Go's copy shares those elements with the
+    /// walked element, so the loop borrows each element, `for row in grid.iter_mut()`
+    /// (`values_mut()` for a map).
     pub field_elem_ranges: HashSet<ObjId>,
     /// Shared-cell variables that a goroutine captures: their cell is thread-safe
     /// (`support::sync::Shared`, an `Arc<RwLock<…>>`).
@@ -1083,15 +1085,17 @@ fn field_elem_ranges(prog: &Program, info: &Info, files: &[&File]) -> HashSet<Ob
             else {
                 return true;
             };
-            let elems_are_structs = self.info.type_of(x.id).is_some_and(|t| {
-                matches!(self.prog.types.under(t), Type::Slice(e) | Type::Array(_, e)
-                    if matches!(self.prog.types.under(*e), Type::Struct(_)))
-            });
+            let elem = self
+                .info
+                .type_of(x.id)
+                .and_then(|t| match self.prog.types.under(t) {
+                    Type::Slice(e) | Type::Array(_, e) | Type::Map(_, e) => Some(*e),
+                    _ => None,
+                });
             let root = crate::stmt::root_ident(crate::builtins::strip_parens(x))
                 .and_then(|r| self.info.uses.get(&r.id))
                 .filter(|&&r| matches!(self.prog.obj(r).kind, ObjKind::Var { global: false, .. }));
-            let (Some(&v), Some(&root), true) =
-                (self.info.defs.get(&v.id), root, elems_are_structs)
+            let (Some(&v), Some(&root), Some(elem)) = (self.info.defs.get(&v.id), root, elem)
             else {
                 return true;
             };
@@ -1099,8 +1103,17 @@ fn field_elem_ranges(prog: &Program, info: &Info, files: &[&File]) -> HashSet<Ob
                 .stmts
                 .iter()
                 .any(|s| crate::subslice::objects_used(self.info, s).contains(&root));
-            let w = crate::decl::field_element_writes(self.prog, self.info, body, v);
-            if w.map_write && !w.other_write && !named {
+            let shares = match self.prog.types.under(elem) {
+                Type::Struct(_) => {
+                    let w = crate::decl::field_element_writes(self.prog, self.info, body, v);
+                    w.map_write && !w.other_write
+                }
+                Type::Slice(_) | Type::Map(..) => {
+                    writes_only_elements(self.prog, self.info, body, v)
+                }
+                _ => false,
+            };
+            if shares && !named {
                 self.out.insert(v);
             }
             true
@@ -1117,6 +1130,82 @@ fn field_elem_ranges(prog: &Program, info: &Info, files: &[&File]) -> HashSet<Ob
         }
     }
     r.out
+}
+
+/// Whether `body` uses slice or map variable `v` only to index it (`v[i]`, `v[k] = x`), to
+/// measure it (`len`, `cap`), to walk it (`for j := range v`) or to delete from it, and writes
+/// at least one of its elements.
+fn writes_only_elements(prog: &Program, info: &Info, body: &Block, v: ObjId) -> bool {
+    struct U<'a> {
+        prog: &'a Program,
+        info: &'a Info,
+        v: ObjId,
+        /// Uses of `v` in an allowed position, and all uses.
+        allowed: usize,
+        uses: usize,
+        written: bool,
+    }
+    impl U<'_> {
+        fn is_v(&self, e: &Expr) -> bool {
+            let e = crate::builtins::strip_parens(e);
+            matches!(e.kind, ExprKind::Ident(_)) && self.info.uses.get(&e.id) == Some(&self.v)
+        }
+        fn target(&mut self, t: &Expr) {
+            if let ExprKind::Index { x, .. } = &crate::builtins::strip_parens(t).kind {
+                self.written |= self.is_v(x);
+            }
+        }
+    }
+    impl goxide_ast::visit::Visitor for U<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            match &s.kind {
+                StmtKind::Assign { lhs, .. } => lhs.iter().for_each(|l| self.target(l)),
+                StmtKind::IncDec { x, .. } => self.target(x),
+                // `for j := range v` walks it in place.
+                StmtKind::Range { x, .. } if self.is_v(x) => self.allowed += 1,
+                _ => {}
+            }
+            true
+        }
+        fn expr(&mut self, e: &Expr) -> bool {
+            match &e.kind {
+                ExprKind::Ident(_) if self.is_v(e) => self.uses += 1,
+                ExprKind::Index { x, .. } if self.is_v(x) => self.allowed += 1,
+                ExprKind::Call { func, args, .. } => {
+                    let f = crate::builtins::strip_parens(func);
+                    let b = matches!(f.kind, ExprKind::Ident(_))
+                        .then(|| self.info.object_of(f.id))
+                        .flatten()
+                        .and_then(|o| match self.prog.obj(o).kind {
+                            ObjKind::Builtin(b) => Some(b),
+                            _ => None,
+                        });
+                    let measured = matches!(b, Some(Builtin::Len | Builtin::Cap | Builtin::Delete));
+                    if measured && args.first().is_some_and(|a| self.is_v(a)) {
+                        self.allowed += 1;
+                        self.written |= b == Some(Builtin::Delete);
+                    }
+                }
+                // (A closure naming `v` may keep it.)
+                ExprKind::FuncLit { .. } if crate::subslice::mentions(self.info, e, self.v) => {
+                    self.uses += 1;
+                    return false;
+                }
+                _ => {}
+            }
+            true
+        }
+    }
+    let mut u = U {
+        prog,
+        info,
+        v,
+        allowed: 0,
+        uses: 0,
+        written: false,
+    };
+    goxide_ast::visit::walk_block(&mut u, body);
+    u.written && u.uses == u.allowed
 }
 
 /// The named struct types `files` declare (not aliases, not generic), with their objects.

@@ -2934,15 +2934,22 @@ impl Ctx<'_> {
             Type::Map(kt, vt) => {
                 let sx = crate::expr::as_base(self.borrowed(x));
                 // A value variable borrowing each value of a map that holds its pointers'
-                // values (see `owned_elems`).
+                // values (see `owned_elems`), or writing into each value's elements (see
+                // `Analysis::field_elem_ranges`).
                 let elem_borrow = v
                     .as_ref()
-                    .and_then(|b| self.analysis.owned_elems.range_vars.get(&b.0).copied());
+                    .and_then(|b| self.analysis.owned_elems.range_vars.get(&b.0).copied())
+                    .or(field_elems.then_some(true));
                 if let Some(written) = elem_borrow {
                     let m = if written {
                         crate::expr::as_base(self.place(x))
                     } else {
                         sx
+                    };
+                    // (The variable is the borrow itself: no `mut`.)
+                    let vp = match &v {
+                        Some((_, id, _)) => quote::quote!(#id),
+                        None => vp,
                     };
                     let kx: syn::Expr = if self.is_copy(kt) {
                         parse_quote!(*k)

@@ -101,6 +101,17 @@ func main() {
 	fmt.Println(rows[0].Cells)
 	rows[0].Clear()
 	fmt.Println(rows[0].Cells)
+	// Loop variables over slices of slices and maps of slices, written through by index:
+	// each borrows its element (`iter_mut()`, `values_mut()`).
+	grid := [][]int{{1, 2}, {3, 4}}
+	for i, row := range grid {
+		row[i] = 0
+	}
+	cols := map[string][]int{"x": {5}}
+	for _, col := range cols {
+		col[0]++
+	}
+	fmt.Println(grid, cols)
 	// A slice read out of a map and written: Go's copy shares the map value's elements.
 	byName := map[string][]int{"a": {1, 2}}
 	got := byName["a"]
