@@ -2733,6 +2733,29 @@ impl Ctx<'_> {
                 vn.unwrap_or_default()
             ));
         }
+        // A slice or map element copied into the value variable, whose elements the body writes
+        // while using the variable otherwise too (else it borrows, see `field_elem_ranges`).
+        let walks_collection = matches!(
+            self.under(xt),
+            Type::Slice(_) | Type::Array(..) | Type::Map(..)
+        );
+        // (`for k, v = range x` binds temporaries with no object.)
+        if let Some((o, id, _)) = v
+            .as_ref()
+            .filter(|_| define && !field_elems && walks_collection)
+        {
+            let what = match self.under(self.obj(*o).ty) {
+                Type::Slice(_) => Some("backing array"),
+                Type::Map(..) => Some("map"),
+                _ => None,
+            };
+            if let (Some(what), true) = (what, self.analysis.elem_mutated.contains(o)) {
+                self.marker(format!(
+                    "semantics: `{id}` is a copy of each element; in Go it shares the element's \
+                     {what}, so the loop's writes to its elements change the element"
+                ));
+            }
+        }
         // Go before 1.22: one variable for all iterations, declared before the loop, when a
         // closure captures it; the pattern binds the next value, which the body stores.
         let mut hoisted: Vec<syn::Stmt> = Vec::new();

@@ -112,6 +112,11 @@ func main() {
 		col[0]++
 	}
 	fmt.Println(grid, cols)
+	// One that also prints its variable iterates over copies: a semantics marker.
+	for _, row := range grid {
+		row[1]++
+		fmt.Println(row)
+	}
 	// A slice read out of a map and written: Go's copy shares the map value's elements.
 	byName := map[string][]int{"a": {1, 2}}
 	got := byName["a"]
