@@ -1064,9 +1064,11 @@ fn walk_children<V: goxide_ast::visit::Visitor>(e: &Expr, v: &mut V) {
     goxide_ast::visit::walk_expr(&mut Skip(v, false), e);
 }
 
-/// The range value variables of [`Analysis::field_elem_ranges`]: over a slice (or array) of
-/// structs held in a local variable or a field of one, defined by the loop, written through
-/// only into its fields' elements, in a body that does not name the slice's variable.
+/// The range value variables of [`Analysis::field_elem_ranges`]: over a slice, array or map
+/// held in a local variable or a field of one, defined by the loop, in a body that does not
+/// name that variable; for struct elements, written through only into their fields' elements
+/// (`decl::field_element_writes`), for slice or map elements, only indexed, measured or walked
+/// with some element written (`writes_only_elements`).
 fn field_elem_ranges(prog: &Program, info: &Info, files: &[&File]) -> HashSet<ObjId> {
     struct R<'a> {
         prog: &'a Program,
@@ -1180,8 +1182,8 @@ fn writes_only_elements(prog: &Program, info: &Info, body: &Block, v: ObjId) -> 
                             ObjKind::Builtin(b) => Some(b),
                             _ => None,
                         });
-                    let measured = matches!(b, Some(Builtin::Len | Builtin::Cap | Builtin::Delete));
-                    if measured && args.first().is_some_and(|a| self.is_v(a)) {
+                    let allowed = matches!(b, Some(Builtin::Len | Builtin::Cap | Builtin::Delete));
+                    if allowed && args.first().is_some_and(|a| self.is_v(a)) {
                         self.allowed += 1;
                         self.written |= b == Some(Builtin::Delete);
                     }
