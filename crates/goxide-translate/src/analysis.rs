@@ -105,6 +105,8 @@ pub struct Analysis {
     pub handles: crate::handles::Handles,
     /// Slices of pointers that hold their elements, `Vec<T>` (see `owned_elems`).
     pub owned_elems: crate::owned_elems::OwnedElems,
+    /// Pointer fields that own what they point to, `Option<Box<T>>` (see `owned_fields`).
+    pub owned_fields: crate::owned_fields::OwnedFields,
     /// Slice and map fields whose elements something writes, and the parameters functions
     /// store in fields (see `field_shares`).
     pub field_shares: crate::field_shares::FieldShares,
@@ -124,6 +126,8 @@ struct Walker<'a> {
     info: &'a Info,
     /// Slices of pointers holding their elements: a write through an element writes them.
     owned_elems: &'a crate::owned_elems::OwnedElems,
+    /// Pointer fields owning what they point to: a write through one writes its holder.
+    owned_fields: &'a crate::owned_fields::OwnedFields,
     /// Range variables borrowing such elements, with the variable of the slice they walk.
     elem_roots: HashMap<ObjId, ObjId>,
     /// Range variables writing into their element's fields' elements (see
@@ -228,6 +232,10 @@ impl Walker<'_> {
                 // Through an element a slice holds (see `owned_elems`): the slice's elements.
                 if let Some(r) = self.elem_root(x) {
                     return Some(r);
+                }
+                // Through a field that owns its pointee (see `owned_fields`): its holder.
+                if self.owned_fields.selects(self.info, x) {
+                    return self.root_var(x);
                 }
                 let through_ptr = self
                     .info
@@ -868,6 +876,16 @@ impl Walker<'_> {
                         {
                             self.mutate(x);
                         }
+                        // (On a field owning its pointee: a write of its holder.)
+                        if sel.kind == SelectionKind::MethodVal
+                            && self.method_has_ptr_recv(sel.obj)
+                            && !self.readonly_methods.contains(&sel.obj)
+                            && self.owned_fields.selects(self.info, x)
+                        {
+                            if let Some(r) = self.root_var(x) {
+                                self.note_mutation(r);
+                            }
+                        }
                         // (On an element a slice holds: a write of the slice's elements.)
                         if sel.kind == SelectionKind::MethodVal
                             && self.method_has_ptr_recv(sel.obj)
@@ -878,6 +896,15 @@ impl Walker<'_> {
                                 self.note_mutation(r);
                             }
                         }
+                    }
+                }
+                // (A field owning its pointee passed on is lent from its holder.)
+                for a in args {
+                    if let Some(r) = self
+                        .root_var(a)
+                        .filter(|_| self.owned_fields.selects(self.info, a))
+                    {
+                        self.note_mutation(r);
                     }
                 }
                 // A method that takes its receiver as a pointer, called on a variable: `&v`.
@@ -1269,13 +1296,24 @@ pub fn analyze(
         }
         _ => true,
     });
+    // Pointer fields owning their pointees (see `owned_fields`), to be confirmed once the
+    // pointer analysis is done: passing one on writes its holder.
+    let owned_fields = crate::owned_fields::find(prog, info, files, &ptr_value_methods, &links);
     // Slices of pointers holding their elements (see `owned_elems`), and the pointer-receiver
     // methods that take `&self`: a method that writes through a range variable over its
     // receiver's elements writes its receiver, and a range variable a method is called on that
     // writes needs `iter_mut()`, so the two are decided together (to a fixed point; the set of
     // read-only methods only shrinks).
     let readonly = |elems: &crate::owned_elems::OwnedElems| {
-        crate::decl::readonly_ptr_methods(prog, info, files, &links, map_write_methods, elems)
+        crate::decl::readonly_ptr_methods(
+            prog,
+            info,
+            files,
+            &links,
+            map_write_methods,
+            elems,
+            &owned_fields.fields,
+        )
     };
     let elems_of = |readonly: &HashSet<ObjId>| {
         let mut e = crate::owned_elems::find(prog, info, files, &ptr_value_methods, readonly);
@@ -1302,6 +1340,7 @@ pub fn analyze(
     let field_elem_ranges = field_elem_ranges(prog, info, files);
     let mut w = Walker {
         owned_elems: &owned_elems,
+        owned_fields: &owned_fields,
         elem_roots: HashMap::new(),
         field_elem_ranges: &field_elem_ranges,
         readonly_methods: &readonly_methods,
@@ -1397,6 +1436,7 @@ pub fn analyze(
             links: &links.types,
             readonly_methods: &readonly_methods,
             map_write_methods,
+            owned_fields: &owned_fields.fields,
         },
     );
     // Slice parameters of package functions (not methods, not closures) that are never
@@ -1527,8 +1567,8 @@ pub fn analyze(
     out.nil_guards = crate::nil_guards::find(prog, info, files, &maybe_nil);
     // Elements given by a local or a call: fresh when the local owns its value and moves it
     // there, at its last use, or the call is a constructor's (see `ptr_params`).
-    let mut owned_elems = owned_elems.clone();
-    owned_elems.confirm(|p, id| match p {
+    // (The same for the values stored in fields owning their pointees, see `owned_fields`.)
+    let fresh = |p: crate::owned_elems::Pending, id: NodeId| match p {
         crate::owned_elems::Pending::Local(o) => {
             ptr_params.owned.contains_key(&o)
                 && ptr_params.moves.get(&o) == Some(&id)
@@ -1539,7 +1579,22 @@ pub fn analyze(
                 && !ptr_params.nullable_ctors.contains(&f)
                 && !ptr_params.ctor_index.contains_key(&f)
         }
+    };
+    let mut owned_elems = owned_elems.clone();
+    owned_elems.confirm(fresh);
+    let mut owned_fields = owned_fields.clone();
+    owned_fields.confirm(fresh, |f, i| {
+        let mode = ptr_params
+            .fn_modes
+            .get(&f)
+            .and_then(|m| m.get(i).copied().flatten());
+        let optional = ptr_params
+            .fn_optional
+            .get(&f)
+            .and_then(|o| o.get(i).copied());
+        mode.is_some() && optional != Some(true)
     });
+    out.owned_fields = owned_fields;
     out.ptr_params = ptr_params;
     // Range variables and locals borrowing an element of a slice holding its elements: `&T` /
     // `&mut T`.

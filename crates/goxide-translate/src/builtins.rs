@@ -704,6 +704,15 @@ impl Ctx<'_> {
     ) -> Option<syn::Expr> {
         use crate::analysis::SliceMode;
         let a = strip_parens(a);
+        if self.is_owned_field(a) {
+            // A field owning its pointee lends it (see `owned_fields`):
+            // `&mut **some_mut(&mut s.f)`, panicking as Go does when it is nil.
+            let b = self.link_deref(a, mode == SliceMode::MutRef);
+            return Some(match mode {
+                SliceMode::Ref => parse_quote!(&**#b),
+                SliceMode::MutRef => parse_quote!(&mut **#b),
+            });
+        }
         if let Some(f) = self.ctor_of_call(a) {
             // A constructor's value, lent for the call (`&mut new_t()`), panicking as Go does
             // when a constructor that may return nil did.
@@ -1338,7 +1347,7 @@ impl Ctx<'_> {
             self.borrowed(x)
         } else if self.is_nullable(x) {
             self.nullable_deref(x, ptr_mut)
-        } else if ptr_mut && (!x_is_ptr || self.is_link_ptr(x) || self.is_map_value_index(x)) {
+        } else if ptr_mut && (!x_is_ptr || self.is_box_ptr(x) || self.is_map_value_index(x)) {
             self.place(x)
         } else if self.value_receiver_moves(m) && self.is_self_ptr(x) {
             // The method takes a copy of the pointee.
@@ -1355,10 +1364,14 @@ impl Ctx<'_> {
         });
         let mut t = xt;
         let mut self_ptr = (chained && !self.value_receiver_moves(m)) || self.is_self_ptr(x);
+        // (A field owning its pointee is reached through as a link is.)
+        let mut boxed = self.is_owned_field(x);
         for &idx in &selection.path {
             if let Type::Pointer(elem) = self.under(t).clone() {
                 recv = if std::mem::take(&mut self_ptr) {
                     recv
+                } else if std::mem::take(&mut boxed) {
+                    self.link_through(recv, ptr_mut)
                 } else if self.is_frozen(elem) {
                     parse_quote!(#recv.as_ref().unwrap())
                 } else if ptr_mut {
@@ -1391,7 +1404,7 @@ impl Ctx<'_> {
             recv = if narrowed {
                 // A view past its nil guard (see `nil_guards`): a plain reference.
                 recv
-            } else if self.is_link_ptr_type(t) {
+            } else if std::mem::take(&mut boxed) || self.is_link_ptr_type(t) {
                 self.link_through(recv, ptr_mut)
             } else if self.is_frozen_ptr_type(t) {
                 parse_quote!(#recv.as_ref().unwrap())

@@ -1746,6 +1746,14 @@ impl Ctx<'_> {
                         ty = parse_quote!(&mut #pt);
                     }
                 }
+                if obj.is_some_and(|o| self.analysis.owned_fields.params.contains(&o)) {
+                    // One the function only stores in a field owning its pointee: the caller's
+                    // box moves in (see `owned_fields`).
+                    if let Type::Pointer(pointee) = self.under(t).clone() {
+                        let pt = self.rust_type(pointee)?;
+                        ty = parse_quote!(Option<Box<#pt>>);
+                    }
+                }
                 let Some(obj) = obj.filter(|_| !n.is_blank()) else {
                     params.push(parse_quote!(_: #ty));
                     continue;
@@ -2115,7 +2123,14 @@ impl Ctx<'_> {
         let mut all_default = true;
         let json = self.json_struct_attrs(t, fields);
         for (i, f) in fields.iter().enumerate() {
-            let ty = self.rust_type(f.ty)?;
+            let ty = match self.under(f.ty) {
+                // A field owning its pointee (see `owned_fields`).
+                Type::Pointer(p) if self.analysis.owned_fields.fields.contains(&f.obj) => {
+                    let p = self.rust_type(*p)?;
+                    parse_quote!(Option<Box<#p>>)
+                }
+                _ => self.rust_type(f.ty)?,
+            };
             match self.under(f.ty) {
                 Type::Array(n, _) if *n > 32 => all_default = false,
                 Type::Func(_) => all_default = false,
@@ -3041,17 +3056,21 @@ pub(crate) fn writes_through_but(
     recv: ObjId,
     lent: &HashSet<NodeId>,
 ) -> bool {
-    writes_through_calling(info, body, recv, lent, &|_| false)
+    writes_through_calling(info, body, recv, lent, &|_| false, &HashSet::new())
 }
 
 /// [`writes_through_but`], where calling a method that `reads_only` accepts on the receiver
 /// or a part of it (`p.Len()`) does not write.
+///
+/// A field of the receiver that owns its pointee (`boxed`, see `owned_fields`) passed to a
+/// call (`process(s.store)`) is lent from the receiver: that writes it too.
 pub(crate) fn writes_through_calling(
     info: &goxide_types::Info,
     body: &Block,
     recv: ObjId,
     lent: &HashSet<NodeId>,
     reads_only: &dyn Fn(ObjId) -> bool,
+    boxed: &HashSet<ObjId>,
 ) -> bool {
     struct W<'a> {
         info: &'a goxide_types::Info,
@@ -3060,6 +3079,7 @@ pub(crate) fn writes_through_calling(
         reads_only: &'a dyn Fn(ObjId) -> bool,
         /// `&s.f…` of pointers only read through (see [`read_only_views`]).
         views: &'a HashSet<NodeId>,
+        boxed: &'a HashSet<ObjId>,
     }
     impl W<'_> {
         fn rooted(&self, e: &Expr) -> bool {
@@ -3113,8 +3133,13 @@ pub(crate) fn writes_through_calling(
                         matches!(&func.kind, ExprKind::Ident(n) if n == "len" || n == "cap");
                     if !reads
                         && args.iter().any(|a| {
-                            matches!(crate::builtins::strip_parens(a).kind, ExprKind::Ident(_))
-                                && self.rooted(a)
+                            let a = crate::builtins::strip_parens(a);
+                            let lent_box = matches!(a.kind, ExprKind::Selector { .. })
+                                && self.info.selections.get(&a.id).is_some_and(|s| {
+                                    s.kind == goxide_types::SelectionKind::FieldVal
+                                        && self.boxed.contains(&s.obj)
+                                });
+                            (matches!(a.kind, ExprKind::Ident(_)) || lent_box) && self.rooted(a)
                         })
                     {
                         self.found = true;
@@ -3140,6 +3165,7 @@ pub(crate) fn writes_through_calling(
         found: false,
         reads_only,
         views: &views,
+        boxed,
     };
     goxide_ast::visit::walk_block(&mut w, body);
     // The receiver stored or returned (`return p`, `x = p`, `s = append(s, p)`) escapes too.
@@ -3257,6 +3283,7 @@ pub(crate) fn readonly_ptr_methods(
     links: &crate::links::Links,
     map_write_methods: &HashSet<ObjId>,
     elems: &crate::owned_elems::OwnedElems,
+    boxed: &HashSet<ObjId>,
 ) -> HashSet<ObjId> {
     let mut readonly = HashSet::new();
     // Pointer-receiver methods that may take `&self`: (method, body, receiver, copies).
@@ -3308,7 +3335,7 @@ pub(crate) fn readonly_ptr_methods(
                 .iter()
                 .filter(|c| c.0 == *m)
                 .all(|(_, body, ro, copies)| {
-                    !writes_through_calling(info, body, *ro, copies, &reads_only)
+                    !writes_through_calling(info, body, *ro, copies, &reads_only, boxed)
                 })
         });
         if reading.len() == before {

@@ -258,7 +258,7 @@ impl Ctx<'_> {
         if self.is_nullable(x) {
             return self.nullable_deref(x, mutable);
         }
-        if self.is_link_ptr(x) {
+        if self.is_box_ptr(x) {
             return self.link_deref(x, mutable);
         }
         if !mutable && self.is_slice_ref_param(x) {
@@ -290,15 +290,27 @@ impl Ctx<'_> {
     /// `new(T)`, the call of a constructor, an owned local at its last use).
     fn owned_elem_value(&mut self, e: &Expr) -> Option<syn::Expr> {
         let e = crate::builtins::strip_parens(e);
-        if !self.analysis.owned_elems.inputs.contains(&e.id) {
+        if self.analysis.owned_fields.passed.contains(&e.id) {
+            // A parameter's box moved on as it is (see `owned_fields`).
+            let id = self.var_name(self.obj_of(e)?);
+            return Some(parse_quote!(#id));
+        }
+        // (A value stored in a field owning its pointee is boxed, see `owned_fields`.)
+        let boxed = self.analysis.owned_fields.inputs.contains(&e.id);
+        if !boxed && !self.analysis.owned_elems.inputs.contains(&e.id) {
             return None;
         }
-        match &e.kind {
-            ExprKind::Unary { x, .. } => Some(self.value(x)),
-            ExprKind::CompositeLit { .. } => Some(self.composite_lit(e)),
+        let v = match &e.kind {
+            ExprKind::Unary { x, .. } => self.value(x),
+            ExprKind::CompositeLit { .. } => self.composite_lit(e),
             // `new(T)`, a constructor's call, an owned local moved here.
-            _ => self.ctor_value(e),
-        }
+            _ => self.ctor_value(e)?,
+        };
+        Some(if boxed {
+            parse_quote!(Some(Box::new(#v)))
+        } else {
+            v
+        })
     }
 
     /// `f()` of a constructor reached through at once (`f().x`, `*f()`): the value it returns,
@@ -1117,7 +1129,7 @@ impl Ctx<'_> {
         if self.is_nullable(x) {
             return self.nullable_deref(x, mutable);
         }
-        if self.is_link_ptr(x) {
+        if self.is_box_ptr(x) {
             return self.link_deref(x, mutable);
         }
         if !mutable && self.is_slice_ref_param(x) {
@@ -1196,7 +1208,7 @@ impl Ctx<'_> {
         } else {
             as_base(if self.is_nullable(x) {
                 self.nullable_deref(x, mutable)
-            } else if mutable && (!through_ptr || self.is_link_ptr(x) || self.is_elem_index(x)) {
+            } else if mutable && (!through_ptr || self.is_box_ptr(x) || self.is_elem_index(x)) {
                 self.place(x)
             } else {
                 self.borrowed(x)
@@ -1204,12 +1216,14 @@ impl Ctx<'_> {
         };
         let mut t = xt;
         let _ = sel;
+        // (A field owning its pointee is reached through as a link is.)
+        let mut boxed = self.is_owned_field(x);
         for (i, &idx) in selection.path.iter().enumerate() {
             // Through a pointer: borrow the pointee (a pointer receiver is `&mut self`).
             if let Type::Pointer(elem) = self.under(t).clone() {
                 base = if std::mem::take(&mut self_ptr) {
                     base
-                } else if self.is_link(elem) {
+                } else if std::mem::take(&mut boxed) || self.is_link(elem) {
                     self.link_through(base, mutable)
                 } else if self.is_frozen(elem) {
                     // A frozen pointee is read in place (nothing writes through it).

@@ -44,6 +44,7 @@ mod names;
 mod nil_guards;
 mod nullable;
 mod owned_elems;
+mod owned_fields;
 mod ownership;
 mod parametric;
 mod place;

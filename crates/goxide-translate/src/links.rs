@@ -1810,6 +1810,18 @@ impl crate::ctx::Ctx<'_> {
             .is_some_and(|t| matches!(self.under(t), Type::Pointer(e) if self.is_link(*e)))
     }
 
+    /// Whether `x` selects a field that owns its pointee (see `owned_fields`): an
+    /// `Option<Box<T>>` reached through as a link is.
+    pub fn is_owned_field(&self, x: &Expr) -> bool {
+        self.analysis.owned_fields.selects(self.info, x)
+    }
+
+    /// Whether `x` is a pointer held as an owning box: a linked pointer, or a field that owns
+    /// its pointee.
+    pub fn is_box_ptr(&self, x: &Expr) -> bool {
+        self.is_link_ptr(x) || self.is_owned_field(x)
+    }
+
     /// The pointee of linked pointer `x`, reached through: `support::rt::some_ref(&p)`
     /// (`some_mut(&mut p)` when `mutable`), panicking as Go does when it is nil.
     pub fn link_deref(&mut self, x: &Expr, mutable: bool) -> syn::Expr {

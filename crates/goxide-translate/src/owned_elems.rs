@@ -36,7 +36,7 @@ use goxide_types::{Builtin, Info, ObjId, ObjKind, Program, SelectionKind, Type, 
 use std::collections::{HashMap, HashSet};
 
 /// Packages whose use could see an element's address or copy elements behind the analysis.
-const UNSAFE_IMPORTS: &[&str] = &[
+pub(crate) const UNSAFE_IMPORTS: &[&str] = &[
     "unsafe",
     "reflect",
     "runtime",

@@ -589,6 +589,27 @@ fn decide(
             if a.frozen.contains(e) {
                 return frozen_form();
             }
+            if a.owned_fields.params.contains(&o) {
+                return (
+                    "Option<Box<T>> (moved in)".into(),
+                    Holding::Owned,
+                    "the function only stores it in a field that owns its pointee (or passes it \
+                     to such a parameter), and every caller gives a fresh value: the caller's \
+                     box moves in"
+                        .into(),
+                );
+            }
+            if a.owned_fields.fields.contains(&o) {
+                return (
+                    "Option<Box<T>> (owned by the field)".into(),
+                    Holding::Owned,
+                    "only fresh values are stored in the field (`&T{…}`, `new(T)`, a \
+                     constructor's result, a local moved there), every other use reaches \
+                     through it, and its struct is never copied: the field owns what it points \
+                     to"
+                    .into(),
+                );
+            }
             if let Some(&written) = a.owned_elems.elem_locals.get(&o) {
                 let form = if written { "&mut T" } else { "&T" };
                 return match a.owned_elems.map_locals.get(&o) {

@@ -95,6 +95,9 @@ pub struct Facts<'a> {
     pub readonly_methods: &'a HashSet<ObjId>,
     /// Value-receiver methods that take `&mut self` (see `decl::map_write_methods`).
     pub map_write_methods: &'a HashSet<ObjId>,
+    /// Fields that may own their pointees (see `owned_fields`): passing one on lends it from
+    /// its holder.
+    pub owned_fields: &'a HashSet<ObjId>,
 }
 
 pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> PtrParams {
@@ -615,7 +618,14 @@ fn decide(
                         || crate::decl::value_recv_reads(prog, facts.map_write_methods, m)
                 };
                 valid.contains(p)
-                    && crate::decl::writes_through_calling(info, body, *p, &copy_ids, &reads_only)
+                    && crate::decl::writes_through_calling(
+                        info,
+                        body,
+                        *p,
+                        &copy_ids,
+                        &reads_only,
+                        facts.owned_fields,
+                    )
             })
             .map(|(p, _)| p)
             .collect();

@@ -1,0 +1,63 @@
+// Pointer fields that stay shared: the pointer copied out, the holder copied, a local still
+// used after it is stored, a closure reaching through the field, a value receiver.
+package main
+
+import "fmt"
+
+type Counter struct{ n int }
+
+func NewCounter() *Counter  { return &Counter{} }
+func (c *Counter) Inc()     { c.n++ }
+func (c *Counter) Get() int { return c.n }
+
+type CopiedOut struct {
+	c *Counter
+	a int
+}
+
+type Copied struct {
+	c *Counter
+	b int
+}
+
+type Stored struct {
+	c *Counter
+	d int
+}
+
+type Captured struct {
+	c *Counter
+	e int
+}
+
+type ByValue struct {
+	c *Counter
+	f int
+}
+
+func (v ByValue) Show() int { v.c.Inc(); return v.c.Get() }
+
+func main() {
+	a := CopiedOut{c: NewCounter()}
+	x := a.c
+	x.Inc()
+	fmt.Println(a.c.Get(), x.Get())
+
+	b := Copied{c: NewCounter()}
+	b2 := b
+	b2.c.Inc()
+	fmt.Println(b.c.Get(), b2.c.Get())
+
+	k := NewCounter()
+	s := Stored{c: k}
+	k.Inc()
+	fmt.Println(s.c.Get(), k.Get())
+
+	e := Captured{c: NewCounter()}
+	f := func() { e.c.Inc() }
+	f()
+	fmt.Println(e.c.Get())
+
+	v := ByValue{c: NewCounter()}
+	fmt.Println(v.Show(), v.c.Get())
+}
