@@ -351,6 +351,24 @@ pub fn some_mut<T>(p: &mut Option<T>) -> &mut T {
     }
 }
 
+/// The value an owning pointer (`Option<Box<T>>`) points to, lent to a parameter that borrows
+/// it, panicking as Go does when it is nil.
+pub fn box_ref<T>(p: &Option<Box<T>>) -> &T {
+    match p {
+        Some(v) => v,
+        None => nil_deref(),
+    }
+}
+
+/// The value an owning pointer (`Option<Box<T>>`) points to, lent mutably to a parameter that
+/// borrows it, panicking as Go does when it is nil.
+pub fn box_mut<T>(p: &mut Option<Box<T>>) -> &mut T {
+    match p {
+        Some(v) => v,
+        None => nil_deref(),
+    }
+}
+
 /// The value an optional borrowed pointer parameter (`Option<&T>`) points to, panicking as Go
 /// does when it is nil.
 pub fn opt_ref<'a, T: ?Sized>(p: &Option<&'a T>) -> &'a T {

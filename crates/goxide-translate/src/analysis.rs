@@ -902,7 +902,7 @@ impl Walker<'_> {
                 for a in args {
                     if let Some(r) = self
                         .root_var(a)
-                        .filter(|_| self.owned_fields.selects(self.info, a))
+                        .filter(|_| self.owned_fields.lends_writing(self.info, a))
                     {
                         self.note_mutation(r);
                     }
@@ -1312,7 +1312,7 @@ pub fn analyze(
             &links,
             map_write_methods,
             elems,
-            &owned_fields.fields,
+            &owned_fields,
         )
     };
     let elems_of = |readonly: &HashSet<ObjId>| {
@@ -1436,7 +1436,7 @@ pub fn analyze(
             links: &links.types,
             readonly_methods: &readonly_methods,
             map_write_methods,
-            owned_fields: &owned_fields.fields,
+            owned_fields: &owned_fields,
         },
     );
     // Slice parameters of package functions (not methods, not closures) that are never

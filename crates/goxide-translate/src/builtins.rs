@@ -705,13 +705,9 @@ impl Ctx<'_> {
         use crate::analysis::SliceMode;
         let a = strip_parens(a);
         if self.is_owned_field(a) {
-            // A field owning its pointee lends it (see `owned_fields`):
-            // `&mut **some_mut(&mut s.f)`, panicking as Go does when it is nil.
-            let b = self.link_deref(a, mode == SliceMode::MutRef);
-            return Some(match mode {
-                SliceMode::Ref => parse_quote!(&**#b),
-                SliceMode::MutRef => parse_quote!(&mut **#b),
-            });
+            // A field owning its pointee lends it (see `owned_fields`): `box_mut(&mut s.f)`,
+            // panicking as Go does when it is nil.
+            return Some(self.box_lent(a, mode == SliceMode::MutRef));
         }
         if let Some(f) = self.ctor_of_call(a) {
             // A constructor's value, lent for the call (`&mut new_t()`), panicking as Go does

@@ -3056,21 +3056,23 @@ pub(crate) fn writes_through_but(
     recv: ObjId,
     lent: &HashSet<NodeId>,
 ) -> bool {
-    writes_through_calling(info, body, recv, lent, &|_| false, &HashSet::new())
+    let none = crate::owned_fields::OwnedFields::default();
+    writes_through_calling(info, body, recv, lent, &|_| false, &none)
 }
 
 /// [`writes_through_but`], where calling a method that `reads_only` accepts on the receiver
 /// or a part of it (`p.Len()`) does not write.
 ///
-/// A field of the receiver that owns its pointee (`boxed`, see `owned_fields`) passed to a
-/// call (`process(s.store)`) is lent from the receiver: that writes it too.
+/// A field of the receiver that owns its pointee (see `owned_fields`) passed to a call
+/// (`process(s.store)`) is lent from the receiver: that writes it too, unless the parameter
+/// surely only reads.
 pub(crate) fn writes_through_calling(
     info: &goxide_types::Info,
     body: &Block,
     recv: ObjId,
     lent: &HashSet<NodeId>,
     reads_only: &dyn Fn(ObjId) -> bool,
-    boxed: &HashSet<ObjId>,
+    boxed: &crate::owned_fields::OwnedFields,
 ) -> bool {
     struct W<'a> {
         info: &'a goxide_types::Info,
@@ -3079,7 +3081,7 @@ pub(crate) fn writes_through_calling(
         reads_only: &'a dyn Fn(ObjId) -> bool,
         /// `&s.f…` of pointers only read through (see [`read_only_views`]).
         views: &'a HashSet<NodeId>,
-        boxed: &'a HashSet<ObjId>,
+        boxed: &'a crate::owned_fields::OwnedFields,
     }
     impl W<'_> {
         fn rooted(&self, e: &Expr) -> bool {
@@ -3134,11 +3136,7 @@ pub(crate) fn writes_through_calling(
                     if !reads
                         && args.iter().any(|a| {
                             let a = crate::builtins::strip_parens(a);
-                            let lent_box = matches!(a.kind, ExprKind::Selector { .. })
-                                && self.info.selections.get(&a.id).is_some_and(|s| {
-                                    s.kind == goxide_types::SelectionKind::FieldVal
-                                        && self.boxed.contains(&s.obj)
-                                });
+                            let lent_box = self.boxed.lends_writing(self.info, a);
                             (matches!(a.kind, ExprKind::Ident(_)) || lent_box) && self.rooted(a)
                         })
                     {
@@ -3283,7 +3281,7 @@ pub(crate) fn readonly_ptr_methods(
     links: &crate::links::Links,
     map_write_methods: &HashSet<ObjId>,
     elems: &crate::owned_elems::OwnedElems,
-    boxed: &HashSet<ObjId>,
+    boxed: &crate::owned_fields::OwnedFields,
 ) -> HashSet<ObjId> {
     let mut readonly = HashSet::new();
     // Pointer-receiver methods that may take `&self`: (method, body, receiver, copies).

@@ -1919,7 +1919,7 @@ impl crate::ctx::Ctx<'_> {
         self.link_param_form(e, i) == Some(Form::MutView)
     }
 
-    /// A linked pointer lent to a `&mut T` parameter: `&mut **some_mut(&mut head)` (Go's
+    /// A linked pointer lent to a `&mut T` parameter: `box_mut(&mut head)` (Go's
     /// nil-dereference panic when it is nil), a `&mut T` passed on, `&mut *self`.
     pub fn link_mut(&mut self, e: &Expr) -> syn::Expr {
         let e = strip_parens(e);
@@ -1932,9 +1932,20 @@ impl crate::ctx::Ctx<'_> {
                 return syn::parse_quote!(&mut *#r);
             }
         }
+        self.box_lent(e, true)
+    }
+
+    /// An owning box `e` (a linked pointer, a field owning its pointee) lent to a parameter
+    /// that borrows it: `box_mut(&mut p)` (`box_ref(&p)`), panicking as Go does when it is nil.
+    pub fn box_lent(&mut self, e: &Expr, mutable: bool) -> syn::Expr {
         self.use_support("rt");
-        let p = crate::expr::as_base(self.place(e));
-        syn::parse_quote!(&mut **crate::support::rt::some_mut(&mut #p))
+        if mutable {
+            let p = crate::expr::as_base(self.place(e));
+            syn::parse_quote!(crate::support::rt::box_mut(&mut #p))
+        } else {
+            let p = crate::expr::as_base(self.borrowed(e));
+            syn::parse_quote!(crate::support::rt::box_ref(&#p))
+        }
     }
 
     fn link_param_form(&self, e: &Expr, i: usize) -> Option<Form> {

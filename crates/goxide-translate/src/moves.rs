@@ -34,13 +34,36 @@ pub fn movable(
     o: ObjId,
     u: NodeId,
 ) -> bool {
+    movable_from(prog, info, body, o, u, None)
+}
+
+/// [`movable`] for a parameter `p` of the function whose body is `body`: declared before it,
+/// so no loop may hold `u`.
+pub fn movable_param(
+    prog: &goxide_types::Program,
+    info: &Info,
+    body: &Block,
+    p: ObjId,
+    u: NodeId,
+) -> bool {
+    movable_from(prog, info, body, p, u, Some(Span::new(0, 0)))
+}
+
+fn movable_from(
+    prog: &goxide_types::Program,
+    info: &Info,
+    body: &Block,
+    o: ObjId,
+    u: NodeId,
+    declared: Option<Span>,
+) -> bool {
     let mut f = Find {
         prog,
         info,
         o,
         u,
         u_span: None,
-        decl_span: None,
+        decl_span: declared,
         other_uses: Vec::new(),
         loops: Vec::new(),
         simple: Vec::new(),

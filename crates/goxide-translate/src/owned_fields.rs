@@ -2,24 +2,35 @@
 //! built for it (`Holder{st: NewStack("kept")}`, `svc := &Service{store: NewStore()}`), keeps a
 //! `*T` that nothing else points to: the field is `Option<Box<T>>` instead of a shared cell.
 //!
-//! A field `f *T` of a named struct type `S` of the package (neither generic nor linked, see
-//! `links`; `T` a named struct type of the package too) owns what it points to when:
+//! A field `f *T` of a named struct type `S` of the package (not generic; `T` a named struct
+//! type of the package that is not linked, see `links`, whose pointers are boxes already) owns
+//! what it points to when:
 //!
 //! - every value stored in it (a composite literal's element, `s.f = v`) is fresh — `&T{…}`,
 //!   `new(T)`, `nil`, or, as the pointer analysis confirms ([`OwnedFields::confirm`]), a
 //!   constructor's call or an owned local moved there at its last use;
 //! - every other use only reaches through it: a field read or written (`s.f.n`), a method
 //!   called (`s.f.M()`, not one that keeps its receiver, and with no argument naming the
-//!   holder's variable), or a comparison with `nil`. It is never copied out, passed, returned,
-//!   printed, captured by a function literal, deferred, nor has an address taken through it;
+//!   holder's variable), a comparison with `nil`, or an argument lent to a parameter that
+//!   borrows (`count(s.f)`, once the pointer analysis knows it does: `rt::box_ref(&s.f)`, and
+//!   a write of the holder unless the parameter surely only reads). It is never copied out,
+//!   kept, returned, printed, captured by a function literal, deferred, nor has an address
+//!   taken through it;
 //! - `S` is never copied, so that no second holder shares the pointee as Go's copies do: `S`
 //!   has no value-receiver method, is no field or element of another type (nor a type
 //!   argument), and a variable, field, element or pointee of type `S` is only reached through
 //!   (`s.f`, `s.M()`), given a new value, or has its address taken.
 //!
+//! A parameter of a function (not a method) that the body uses once, besides comparing it with
+//! nil, to store it in such a field or pass it to another such parameter, where it may move
+//! (see `moves`), takes the caller's box as it is: `fn new_service(store: Option<Box<Store>>)`,
+//! every caller giving a fresh value as a field's do.
+//!
 //! Writing through such a field writes its holder (`let mut s`, `&mut self`): `analysis` walks
 //! through it as through a field of the holder itself. Programs with goroutines, and packages
-//! that use `unsafe`, `reflect`, `runtime` or the encoders, are left alone.
+//! that use `unsafe`, `reflect`, `runtime` or the encoders, are left alone; outside `main`,
+//! exported types, fields and functions are too (another package could copy a holder or call
+//! the function with a pointer it keeps).
 //!
 //! Must not depend on the emission (`Ctx`): it only reads the syntax and the checker's facts.
 
@@ -44,6 +55,9 @@ pub struct OwnedFields {
     owner: HashMap<NodeId, ObjId>,
     /// Fields passed to parameter `.2` of function `.1`, which must borrow (see `ptr_params`).
     lends: Vec<(ObjId, ObjId, usize)>,
+    /// Of those arguments, the ones whose parameter surely only reads (its function never
+    /// writes through it, calls a method on it nor passes it on): lent without writing.
+    read_lends: HashSet<NodeId>,
     /// Pointer parameters a function only stores in such a field (`func NewService(store
     /// *Store) *Service { return &Service{store: store} }`): the caller's box moves in, so
     /// they are `Option<Box<T>>` too, and their callers give fresh values as a field's do.
@@ -105,6 +119,12 @@ impl OwnedFields {
         });
         self.passed
             .retain(|id| owner.get(id).is_some_and(|p| params.contains(p)));
+    }
+
+    /// Whether `e` is one of the fields passed to a parameter that may write through it
+    /// (lending it writes its holder).
+    pub fn lends_writing(&self, info: &Info, e: &Expr) -> bool {
+        self.selects(info, e) && !self.read_lends.contains(&strip_parens(e).id)
     }
 
     /// Whether `e` selects one of the fields (`s.f`).
@@ -180,6 +200,8 @@ pub fn find(
         inputs: Vec::new(),
         pending: Vec::new(),
         lends: Vec::new(),
+        read_params: &read_params(prog, info, files),
+        read_lends: HashSet::new(),
         params: funcs.values().flatten().flatten().copied().collect(),
         funcs: &funcs,
         ties: Vec::new(),
@@ -198,6 +220,7 @@ pub fn find(
         inputs,
         pending,
         lends,
+        read_lends,
         params,
         ties,
         passed,
@@ -235,6 +258,7 @@ pub fn find(
         pending: pending.into_iter().filter(|(_, f, _)| kept(f)).collect(),
         lends: lends.into_iter().filter(|(f, ..)| kept(f)).collect(),
         passed: passed.iter().map(|(id, _)| *id).collect(),
+        read_lends,
         ties,
         fields,
         params,
@@ -243,9 +267,55 @@ pub fn find(
     out
 }
 
+/// The pointer parameters (function, position) that their function surely only reads
+/// through: it never writes through them, calls a method on them (any method may write) nor
+/// passes them on, keeps or returns them.
+fn read_params(prog: &Program, info: &Info, files: &[&File]) -> HashSet<(ObjId, usize)> {
+    let none = OwnedFields::default();
+    let mut out = HashSet::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let (Some(body), Some(&fobj)) = (&fd.body, info.defs.get(&fd.name.id)) else {
+                continue;
+            };
+            let mut i = 0;
+            for g in &fd.sig.params {
+                for n in g
+                    .names
+                    .iter()
+                    .map(Some)
+                    .chain(g.names.is_empty().then_some(None))
+                {
+                    let p = n
+                        .and_then(|n| info.defs.get(&n.id))
+                        .copied()
+                        .filter(|&p| matches!(prog.types.get(prog.obj(p).ty), Type::Pointer(_)));
+                    if let Some(p) = p {
+                        if !crate::decl::writes_through_calling(
+                            info,
+                            body,
+                            p,
+                            &HashSet::new(),
+                            &|_| false,
+                            &none,
+                        ) {
+                            out.insert((fobj, i));
+                        }
+                    }
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Per function of the package (not a method, not generic): its pointer parameters to a
-/// struct type of the package that its body uses exactly once, which may be stored in a
-/// field owning its pointee.
+/// struct type of the package that its body uses once, besides comparing them with nil, to
+/// hand them over where they may move (see `moves`), which may be a field owning its pointee.
 fn param_candidates(
     prog: &Program,
     info: &Info,
@@ -253,11 +323,32 @@ fn param_candidates(
     structs: &HashSet<TypeId>,
     private: &dyn Fn(ObjId) -> bool,
 ) -> HashMap<ObjId, Vec<Option<ObjId>>> {
-    struct Count<'a>(&'a Info, HashMap<ObjId, usize>);
-    impl Visitor for Count<'_> {
+    /// The uses of each parameter, but for comparisons with nil.
+    struct Uses<'a>(&'a Program, &'a Info, HashMap<ObjId, Vec<NodeId>>);
+    impl Visitor for Uses<'_> {
         fn expr(&mut self, e: &Expr) -> bool {
-            if let Some(n) = self.0.uses.get(&e.id).and_then(|o| self.1.get_mut(o)) {
-                *n += 1;
+            if let ExprKind::Binary {
+                op: BinaryOp::Eq | BinaryOp::Ne,
+                x,
+                y,
+            } = &e.kind
+            {
+                let nil = |e: &Expr| crate::builtins::is_nil_ident(self.0, self.1, e);
+                let param = |e: &Expr| {
+                    let e = strip_parens(e);
+                    matches!(e.kind, ExprKind::Ident(_))
+                        && self
+                            .1
+                            .uses
+                            .get(&e.id)
+                            .is_some_and(|o| self.2.contains_key(o))
+                };
+                if nil(x) && param(y) || nil(y) && param(x) {
+                    return false;
+                }
+            }
+            if let Some(us) = self.1.uses.get(&e.id).and_then(|o| self.2.get_mut(o)) {
+                us.push(e.id);
             }
             true
         }
@@ -289,10 +380,19 @@ fn param_candidates(
                     params.push(p);
                 }
             }
-            let mut count = Count(info, params.iter().flatten().map(|&p| (p, 0)).collect());
-            visit::walk_block(&mut count, body);
+            let mut uses = Uses(
+                prog,
+                info,
+                params.iter().flatten().map(|&p| (p, Vec::new())).collect(),
+            );
+            visit::walk_block(&mut uses, body);
+            // (One use that hands the box on, after any comparisons with nil.)
             for p in params.iter_mut() {
-                if p.is_some_and(|p| count.1.get(&p) != Some(&1)) {
+                let once = p.is_some_and(|p| match uses.2.get(&p).map(Vec::as_slice) {
+                    Some(&[u]) => crate::moves::movable_param(prog, info, body, p, u),
+                    _ => false,
+                });
+                if !once {
                     *p = None;
                 }
             }
@@ -378,6 +478,9 @@ struct Walk<'a> {
     inputs: Vec<(NodeId, ObjId)>,
     pending: Vec<(NodeId, ObjId, Pending)>,
     lends: Vec<(ObjId, ObjId, usize)>,
+    /// Parameters that surely only read (see [`read_params`]), and the lends to them.
+    read_params: &'a HashSet<(ObjId, usize)>,
+    read_lends: HashSet<NodeId>,
     /// Candidate parameters (see [`param_candidates`]), and per function its candidates.
     params: HashSet<ObjId>,
     funcs: &'a HashMap<ObjId, Vec<Option<ObjId>>>,
@@ -535,6 +638,9 @@ impl Walk<'_> {
             if fixed && !clash && sig.params.get(i).copied() == self.info.type_of(a.id) {
                 self.ok(a);
                 self.lends.push((f, c, i));
+                if self.read_params.contains(&(c, i)) {
+                    self.read_lends.insert(strip_parens(a).id);
+                }
             } else {
                 self.bad.insert(f);
             }

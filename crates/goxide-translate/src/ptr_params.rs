@@ -97,7 +97,7 @@ pub struct Facts<'a> {
     pub map_write_methods: &'a HashSet<ObjId>,
     /// Fields that may own their pointees (see `owned_fields`): passing one on lends it from
     /// its holder.
-    pub owned_fields: &'a HashSet<ObjId>,
+    pub owned_fields: &'a crate::owned_fields::OwnedFields,
 }
 
 pub fn find(prog: &Program, info: &Info, files: &[&File], facts: &Facts<'_>) -> PtrParams {

@@ -47,6 +47,13 @@ type Cache struct {
 	hits    int
 }
 
+func newCache(backing *Store) *Cache {
+	if backing == nil {
+		panic("no backing store")
+	}
+	return &Cache{backing: backing}
+}
+
 func main() {
 	store := NewStore()
 	store.Put("seed", 0)
@@ -64,4 +71,8 @@ func main() {
 	reset(c.backing)
 	c.backing = nil
 	fmt.Println(c.backing == nil)
+
+	c2 := newCache(NewStore())
+	c2.backing.Put("y", 2)
+	fmt.Println(count(c2.backing))
 }
