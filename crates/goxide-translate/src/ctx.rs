@@ -77,6 +77,9 @@ pub struct Ctx<'a> {
     pub func: FnState,
     /// The next constructor call is translated as the value it makes (not wrapped in a cell).
     pub raw_ctor_call: bool,
+    /// Arguments of the `fmt` call being translated that were evaluated first into these
+    /// locals (see `fmt_calls`).
+    pub fmt_temps: HashMap<NodeId, syn::Ident>,
     /// The next call of a function returning `errors::Result` is left as it is (not made Go's
     /// pair).
     pub raw_result_call: bool,

@@ -368,6 +368,7 @@ pub fn translate_package(
             comment_cursor: 0,
             func: FnState::default(),
             raw_ctor_call: false,
+            fmt_temps: HashMap::new(),
             raw_result_call: false,
             local_names: HashMap::new(),
             subslice_caps: HashMap::new(),

@@ -131,8 +131,39 @@ impl Ctx<'_> {
         Some(parse_quote!(#tr::#m(#v)))
     }
 
+    /// [`Ctx::fmt_arg`] of argument `i` of `args`. A place read before a later argument's call
+    /// that may change its variable (`svc.name, svc.Incr()`), where the calls could not be
+    /// evaluated first (see [`Ctx::fmt_call`]), is copied out before the call, so that the call
+    /// may borrow the variable mutably while the format holds the copy. (Go reads it after
+    /// the call: the copy is older when the call changes it.)
+    fn fmt_arg_at(&mut self, args: &[Expr], i: usize) -> syn::Expr {
+        let a = &args[i];
+        let called_later = self.place_root(a).is_some_and(|r| {
+            args[i + 1..].iter().any(|b| {
+                !self
+                    .fmt_temps
+                    .contains_key(&crate::builtins::strip_parens(b).id)
+                    && self.changes_var(b, r)
+            })
+        });
+        if !called_later || self.info.const_value(a.id).is_some() {
+            return self.fmt_arg(a);
+        }
+        // (A copied value is still a place to the format: the block makes it a temporary.)
+        let v = self.value(a);
+        if self.type_of(a).is_some_and(|t| self.is_copy(t)) {
+            parse_quote!({ #v })
+        } else {
+            v
+        }
+    }
+
     /// An argument for a Rust formatting macro: constants get typed literals.
     fn fmt_arg(&mut self, a: &Expr) -> syn::Expr {
+        if let Some(id) = self.fmt_temps.get(&crate::builtins::strip_parens(a).id) {
+            // Evaluated first (see `fmt_call`).
+            return parse_quote!(#id);
+        }
         if let Some(t) = self.type_of(a) {
             self.need_bound(t, "Format");
         }
@@ -227,9 +258,8 @@ impl Ctx<'_> {
                 }
             }
         }
-        let mut vals: Vec<syn::Expr> = args
-            .iter()
-            .map(|a| crate::expr::paren_if_needed(self.fmt_arg(a)))
+        let mut vals: Vec<syn::Expr> = (0..args.len())
+            .map(|i| crate::expr::paren_if_needed(self.fmt_arg_at(args, i)))
             .collect();
         crate::builtins::release_borrows(args, &mut vals);
         // (The support functions take `&[&dyn Format]`: each `&v` coerces to it.)
@@ -269,7 +299,9 @@ impl Ctx<'_> {
         } else {
             (None, fixed)
         };
-        let fixed_vals: Vec<syn::Expr> = fixed.iter().map(|a| self.fmt_arg(a)).collect();
+        let fixed_vals: Vec<syn::Expr> = (0..fixed.len())
+            .map(|i| self.fmt_arg_at(fixed, i))
+            .collect();
         let spread = self.borrowed(last);
         let func = syn::Ident::new(&name.to_lowercase(), proc_macro2::Span::call_site());
         let args = crate::names::temp_not_in("fmt_args", &quote::quote!(#spread #format));
@@ -380,7 +412,155 @@ impl Ctx<'_> {
         }
     }
 
+    /// A `fmt` call. Go evaluates the calls among its arguments before it reads the plain
+    /// variables among them (`fmt.Println(c.n, c.Inc())` prints the incremented `n`): when a
+    /// call may change the variable of an argument read before it (see [`Ctx::changes_var`]),
+    /// the calls are evaluated first into locals, in order, `{ let a1 = c.inc();
+    /// println!("{} {a1}", c.n) }`, which also lets the call borrow the variable mutably.
     pub fn fmt_call(&mut self, e: &Expr, name: &str, args: &[Expr], ellipsis: bool) -> syn::Expr {
+        let hoisted = self.fmt_hoists(args);
+        if hoisted.is_empty() {
+            return self.fmt_call_inner(e, name, args, ellipsis);
+        }
+        // (Named apart from every identifier the arguments use.)
+        let mut used: Vec<String> = Vec::new();
+        for a in args {
+            goxide_ast::visit::walk_expr(&mut IdentNames(&mut used), a);
+        }
+        let mut lets: Vec<syn::Stmt> = Vec::new();
+        for &i in &hoisted {
+            let a = crate::builtins::strip_parens(&args[i]);
+            let v = self.fmt_arg(a);
+            let mut name = format!("a{i}");
+            while used.contains(&name) || quote::quote!(#v).to_string().contains(&name) {
+                name.push('_');
+            }
+            let id = syn::Ident::new(&name, proc_macro2::Span::call_site());
+            lets.push(parse_quote!(let #id = #v;));
+            self.fmt_temps.insert(a.id, id);
+        }
+        let call = self.fmt_call_inner(e, name, args, ellipsis);
+        for &i in &hoisted {
+            self.fmt_temps
+                .remove(&crate::builtins::strip_parens(&args[i]).id);
+        }
+        parse_quote!({ #(#lets)* #call })
+    }
+
+    /// The arguments of a `fmt` call to evaluate first (see [`Ctx::fmt_call`]): every call
+    /// among them, up to the last one that may change the variable of a plain argument before it;
+    /// none when one of them is not a plain number, string or bool (whose formatting needs the
+    /// argument itself).
+    fn fmt_hoists(&self, args: &[Expr]) -> Vec<usize> {
+        let temp = |a: &Expr| {
+            self.fmt_temps
+                .contains_key(&crate::builtins::strip_parens(a).id)
+        };
+        if args.iter().any(temp) {
+            return Vec::new();
+        }
+        let last = (0..args.len()).rev().find(|&j| {
+            (0..j).any(|i| {
+                self.place_root(&args[i])
+                    .is_some_and(|r| self.changes_var(&args[j], r))
+            })
+        });
+        let Some(last) = last else {
+            return Vec::new();
+        };
+        let calls: Vec<usize> = (0..=last).filter(|&j| has_call(&args[j])).collect();
+        let plain = calls.iter().all(|&j| {
+            self.info.const_value(args[j].id).is_none()
+                && self
+                    .type_of(&args[j])
+                    .is_some_and(|t| matches!(self.ty(t), Type::Basic(_)))
+        });
+        if plain {
+            calls
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Whether `e` holds a call that may change variable `r`: a pointer method that writes,
+    /// called on a part of `r`, or a call given `r` as a pointer (`&r.f`, `p` when `r` is the
+    /// pointer `p`).
+    fn changes_var(&self, e: &Expr, r: goxide_types::ObjId) -> bool {
+        struct C<'a, 'c>(&'a Ctx<'c>, goxide_types::ObjId, bool);
+        impl goxide_ast::visit::Visitor for C<'_, '_> {
+            fn expr(&mut self, e: &Expr) -> bool {
+                let ExprKind::Call { func, args, .. } = &e.kind else {
+                    return !self.2;
+                };
+                let (ctx, r) = (self.0, self.1);
+                let rooted = |x: &Expr| {
+                    crate::stmt::root_ident(crate::builtins::strip_parens(x))
+                        .and_then(|i| ctx.info.uses.get(&i.id))
+                        == Some(&r)
+                };
+                // (The standard library's handles change in place, where the format reads
+                // them too; only the package's functions and methods are looked at.)
+                let f = crate::builtins::strip_parens(func);
+                let callee = crate::builtins::called_func(ctx.info, f)
+                    .filter(|&c| ctx.prog.obj(c).pkg == Some(ctx.pkg));
+                let Some(c) = callee else {
+                    return !self.2;
+                };
+                if let (
+                    ExprKind::Selector { x, .. },
+                    goxide_types::ObjKind::Func { recv: Some(rt) },
+                ) = (&f.kind, &ctx.prog.obj(c).kind)
+                {
+                    let writes = !ctx.analysis.readonly_methods.contains(&c)
+                        && matches!(ctx.prog.types.get(*rt), Type::Pointer(_));
+                    self.2 |= writes && rooted(x);
+                }
+                // (A pointer lent to a parameter that only reads changes nothing.)
+                let reads = |i: usize| {
+                    let ptr = ctx.analysis.ptr_params.fn_modes.get(&c);
+                    let slice = ctx.analysis.fn_param_modes.get(&c);
+                    [ptr, slice].into_iter().flatten().any(|m| {
+                        m.get(i).copied().flatten() == Some(crate::analysis::SliceMode::Ref)
+                    }) || ctx.analysis.links.param_forms.get(&c).is_some_and(|m| {
+                        m.get(i).copied().flatten() == Some(crate::links::Form::View)
+                    })
+                };
+                self.2 |= args.iter().enumerate().any(|(i, a)| {
+                    let a = crate::builtins::strip_parens(a);
+                    let addr = matches!(
+                        a.kind,
+                        ExprKind::Unary {
+                            op: UnaryOp::Addr,
+                            ..
+                        }
+                    );
+                    let ptr = ctx
+                        .type_of(a)
+                        .is_some_and(|t| matches!(ctx.under(t), Type::Pointer(_)));
+                    (addr || ptr) && !reads(i) && crate::subslice::mentions(ctx.info, a, r)
+                });
+                !self.2
+            }
+        }
+        let mut c = C(self, r, false);
+        goxide_ast::visit::walk_expr(&mut c, e);
+        c.2
+    }
+
+    /// The variable at the root of `a` when it is a plain place (`c.n`, `xs[i]`, `v`).
+    fn place_root(&self, a: &Expr) -> Option<goxide_types::ObjId> {
+        let a = crate::builtins::strip_parens(a);
+        match &a.kind {
+            ExprKind::Ident(_) | ExprKind::Selector { .. } | ExprKind::Index { .. } => {
+                crate::stmt::root_ident(a)
+                    .and_then(|r| self.info.uses.get(&r.id))
+                    .copied()
+            }
+            _ => None,
+        }
+    }
+
+    fn fmt_call_inner(&mut self, e: &Expr, name: &str, args: &[Expr], ellipsis: bool) -> syn::Expr {
         if let ("Fprint" | "Fprintln" | "Fprintf", Some((w, rest))) = (name, args.split_first()) {
             return self.fprint_call(e, name, w, rest, ellipsis);
         }
@@ -437,7 +617,7 @@ impl Ctx<'_> {
                             fmt.push_str(&escape_braces(&s.value()));
                         } else {
                             fmt.push_str("{}");
-                            vals.push(self.fmt_arg(a));
+                            vals.push(self.fmt_arg_at(args, i));
                         }
                     }
                     let lit = syn::LitStr::new(&fmt, proc_macro2::Span::call_site());
@@ -728,7 +908,7 @@ impl Ctx<'_> {
                             return None;
                         }
                     }
-                    vals.push(self.fmt_arg(a));
+                    vals.push(self.fmt_arg_at(args, next - 1));
                 }
             }
         }
@@ -740,6 +920,32 @@ impl Ctx<'_> {
             &out,
             vals,
         ))
+    }
+}
+
+/// Whether `e` holds a call.
+fn has_call(e: &Expr) -> bool {
+    struct C(bool);
+    impl goxide_ast::visit::Visitor for C {
+        fn expr(&mut self, e: &Expr) -> bool {
+            self.0 |= matches!(e.kind, ExprKind::Call { .. });
+            !self.0
+        }
+    }
+    let mut c = C(false);
+    goxide_ast::visit::walk_expr(&mut c, e);
+    c.0
+}
+
+/// Collects the identifiers an expression names.
+struct IdentNames<'a>(&'a mut Vec<String>);
+
+impl goxide_ast::visit::Visitor for IdentNames<'_> {
+    fn expr(&mut self, e: &Expr) -> bool {
+        if let ExprKind::Ident(n) = &e.kind {
+            self.0.push(crate::names::snake(n));
+        }
+        true
     }
 }
 

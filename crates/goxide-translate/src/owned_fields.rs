@@ -21,8 +21,8 @@
 //!   argument), and a variable, field, element or pointee of type `S` is only reached through
 //!   (`s.f`, `s.M()`), given a new value, or has its address taken.
 //!
-//! A parameter of a function (not a method) that the body uses once, besides comparing it with
-//! nil, to store it in such a field or pass it to another such parameter, where it may move
+//! A parameter of a function (or of a method no interface may call) that the body uses once, besides comparing it with
+//! nil and giving it fresh values (`if p == nil { p = NewT() }`), to store it in such a field or pass it to another such parameter, where it may move
 //! (see `moves`), takes the caller's box as it is: `fn new_service(store: Option<Box<Store>>)`,
 //! every caller giving a fresh value as a field's do.
 //!
@@ -313,9 +313,10 @@ fn read_params(prog: &Program, info: &Info, files: &[&File]) -> HashSet<(ObjId, 
     out
 }
 
-/// Per function of the package (not a method, not generic): its pointer parameters to a
-/// struct type of the package that its body uses once, besides comparing them with nil, to
-/// hand them over where they may move (see `moves`), which may be a field owning its pointee.
+/// Per function or method of the package (not generic, not one an interface may call): its
+/// pointer parameters to a struct type of the package that its body uses once, besides
+/// comparing them with nil and giving them new values, to hand them over where they may move
+/// (see `moves`), which may be a field owning its pointee.
 fn param_candidates(
     prog: &Program,
     info: &Info,
@@ -323,9 +324,33 @@ fn param_candidates(
     structs: &HashSet<TypeId>,
     private: &dyn Fn(ObjId) -> bool,
 ) -> HashMap<ObjId, Vec<Option<ObjId>>> {
-    /// The uses of each parameter, but for comparisons with nil.
+    /// The uses of each parameter, but for comparisons with nil and assignments to it.
     struct Uses<'a>(&'a Program, &'a Info, HashMap<ObjId, Vec<NodeId>>);
     impl Visitor for Uses<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            if let StmtKind::Assign {
+                lhs,
+                op: AssignOp::Assign,
+                rhs,
+            } = &s.kind
+            {
+                if let ([l], [r]) = (lhs.as_slice(), rhs.as_slice()) {
+                    let l = strip_parens(l);
+                    let param = matches!(l.kind, ExprKind::Ident(_))
+                        && self
+                            .1
+                            .uses
+                            .get(&l.id)
+                            .is_some_and(|o| self.2.contains_key(o));
+                    if param {
+                        visit::walk_expr(self, r);
+                        return false;
+                    }
+                }
+            }
+            true
+        }
+
         fn expr(&mut self, e: &Expr) -> bool {
             if let ExprKind::Binary {
                 op: BinaryOp::Eq | BinaryOp::Ne,
@@ -353,17 +378,26 @@ fn param_candidates(
             true
         }
     }
+    let iface_names = crate::method_slices::iface_method_names(prog, info);
     let mut out = HashMap::new();
     for f in files {
         for d in &f.decls {
             let DeclKind::Func(fd) = &d.kind else {
                 continue;
             };
-            let (None, Some(body), Some(&fobj)) = (&fd.recv, &fd.body, info.defs.get(&fd.name.id))
-            else {
+            let (Some(body), Some(&fobj)) = (&fd.body, info.defs.get(&fd.name.id)) else {
                 continue;
             };
-            if !fd.type_params.is_empty() || !private(fobj) {
+            // (A method an interface may call has its trait's signature; one of a generic
+            // type is translated per instantiation.)
+            let method_ok = fd.recv.as_ref().is_none_or(|r| {
+                let t = match &r.ty.kind {
+                    ExprKind::Star(t) => t,
+                    _ => &r.ty,
+                };
+                matches!(t.kind, ExprKind::Ident(_)) && !iface_names.contains(&fd.name.name)
+            });
+            if !fd.type_params.is_empty() || !private(fobj) || !method_ok {
                 continue;
             }
             let mut params = Vec::new();
@@ -651,9 +685,21 @@ impl Walk<'_> {
     /// stored in the parameter, as in a field.
     fn box_args(&mut self, func: &Expr, args: &[Expr]) {
         let f = strip_parens(func);
-        let Some(ps) = self.info.uses.get(&f.id).and_then(|o| self.funcs.get(o)) else {
+        let Some(ps) = self.callee_of(f).and_then(|o| self.funcs.get(&o)) else {
             return;
         };
+        // (A method called on its receiver: `s.SetStore(st)`.)
+        let called = match &f.kind {
+            ExprKind::Selector { .. } => self
+                .info
+                .selections
+                .get(&f.id)
+                .is_some_and(|s| s.kind == SelectionKind::MethodVal),
+            _ => true,
+        };
+        if !called {
+            return;
+        }
         self.ok(f);
         for (i, p) in ps.iter().enumerate() {
             let Some(p) = *p else { continue };
@@ -663,6 +709,15 @@ impl Walk<'_> {
                     self.bad.insert(p);
                 }
             }
+        }
+    }
+
+    /// The function or method `e` names (`f`, `s.M`, `(*S).M`).
+    fn callee_of(&self, e: &Expr) -> Option<ObjId> {
+        match &e.kind {
+            ExprKind::Ident(_) => self.info.uses.get(&e.id).copied(),
+            ExprKind::Selector { .. } => self.info.selections.get(&e.id).map(|s| s.obj),
+            _ => None,
         }
     }
 
@@ -695,6 +750,14 @@ impl Visitor for Walk<'_> {
                             self.ok(l);
                             self.input(r, f);
                         }
+                        // (A parameter given a fresh value, `if p == nil { p = NewT() }`.)
+                        let param = matches!(strip_parens(l).kind, ExprKind::Ident(_))
+                            .then(|| self.local_var(strip_parens(l)))
+                            .flatten()
+                            .filter(|p| self.params.contains(p));
+                        if let (Some(p), AssignOp::Assign) = (param, op) {
+                            self.input(r, p);
+                        }
                     }
                 }
             }
@@ -723,8 +786,8 @@ impl Visitor for Walk<'_> {
     }
 
     fn expr(&mut self, e: &Expr) -> bool {
-        // A function whose parameters may take boxes, named: it must be called.
-        if let Some(ps) = self.info.uses.get(&e.id).and_then(|o| self.funcs.get(o)) {
+        // A function or method whose parameters may take boxes, named: it must be called.
+        if let Some(ps) = self.callee_of(e).and_then(|o| self.funcs.get(&o)) {
             for &p in ps.iter().flatten() {
                 self.seen.push((e.id, p));
             }

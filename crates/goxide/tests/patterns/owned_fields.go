@@ -1,6 +1,6 @@
 // Pointer fields that own what they point to: fresh values stored, only reached through,
-// the holder never copied. Constructor parameters that only fill such a field take the
-// caller's box.
+// the holder never copied. Constructor and setter parameters that only fill such a field take
+// the caller's box.
 package main
 
 import "fmt"
@@ -42,6 +42,14 @@ func (s *Service) Put(k string, v int) {
 
 func (s *Service) Size() int { return count(s.store) }
 
+// UseLogger replaces the logger (a default one for nil).
+func (s *Service) UseLogger(l *Logger) {
+	if l == nil {
+		l = &Logger{prefix: "default: "}
+	}
+	s.log = l
+}
+
 type Cache struct {
 	backing *Store
 	hits    int
@@ -60,6 +68,9 @@ func main() {
 	svc := NewService(store, &Logger{prefix: "svc: "})
 	svc.Put("a", 1)
 	fmt.Println(svc.Size(), svc.calls, svc.log.lines)
+	svc.UseLogger(nil)
+	svc.Put("b", 2)
+	fmt.Println(svc.Size(), svc.log.lines)
 
 	var c Cache
 	if c.backing == nil {
