@@ -18,7 +18,8 @@
 //!   taken through it;
 //! - `S` is never copied, so that no second holder shares the pointee as Go's copies do: `S`
 //!   has no value-receiver method, is no field or element of another type (nor a type
-//!   argument), and a variable, field, element or pointee of type `S` is only reached through
+//!   argument), shares its fields with no struct type written alike but another holder, and a
+//!   variable, field, element or pointee of type `S` is only reached through
 //!   (`s.f`, `s.M()`), given a new value, or has its address taken.
 //!
 //! A parameter of a function (or of a method no interface may call) that the body uses once, besides comparing it with
@@ -281,31 +282,22 @@ fn read_params(prog: &Program, info: &Info, files: &[&File]) -> HashSet<(ObjId, 
             let (Some(body), Some(&fobj)) = (&fd.body, info.defs.get(&fd.name.id)) else {
                 continue;
             };
-            let mut i = 0;
-            for g in &fd.sig.params {
-                for n in g
-                    .names
-                    .iter()
-                    .map(Some)
-                    .chain(g.names.is_empty().then_some(None))
-                {
-                    let p = n
-                        .and_then(|n| info.defs.get(&n.id))
-                        .copied()
-                        .filter(|&p| matches!(prog.types.get(prog.obj(p).ty), Type::Pointer(_)));
-                    if let Some(p) = p {
-                        if !crate::decl::writes_through_calling(
-                            info,
-                            body,
-                            p,
-                            &HashSet::new(),
-                            &|_| false,
-                            &none,
-                        ) {
-                            out.insert((fobj, i));
-                        }
-                    }
-                    i += 1;
+            let pointers = crate::ptr_params::param_objs(info, &fd.sig, |p| {
+                matches!(prog.types.get(prog.obj(p).ty), Type::Pointer(_))
+            });
+            for (i, p) in pointers.into_iter().enumerate() {
+                let reads = p.is_some_and(|p| {
+                    !crate::decl::writes_through_calling(
+                        info,
+                        body,
+                        p,
+                        &HashSet::new(),
+                        &|_| false,
+                        &none,
+                    )
+                });
+                if reads {
+                    out.insert((fobj, i));
                 }
             }
         }
@@ -400,20 +392,11 @@ fn param_candidates(
             if !fd.type_params.is_empty() || !private(fobj) || !method_ok {
                 continue;
             }
-            let mut params = Vec::new();
-            for g in &fd.sig.params {
-                if g.names.is_empty() {
-                    params.push(None);
-                }
-                for n in &g.names {
-                    let p = info.defs.get(&n.id).copied().filter(|&p| {
-                        !g.variadic
-                            && matches!(prog.types.get(prog.obj(p).ty),
-                                Type::Pointer(t) if structs.contains(t))
-                    });
-                    params.push(p);
-                }
-            }
+            let mut params = crate::ptr_params::param_objs(
+                info,
+                &fd.sig,
+                |p| matches!(prog.types.get(prog.obj(p).ty), Type::Pointer(t) if structs.contains(t)),
+            );
             let mut uses = Uses(
                 prog,
                 info,
@@ -438,8 +421,9 @@ fn param_candidates(
     out
 }
 
-/// The holder types a copy could duplicate: those with a value-receiver method, and those
-/// held by value in another type (a field, an element, a type argument).
+/// The holder types a copy could duplicate: those with a value-receiver method, those held by
+/// value in another type (a field, an element, a type argument), and those sharing their
+/// fields with a struct type written alike that is no holder.
 fn copied_holders(
     prog: &Program,
     info: &Info,
@@ -461,11 +445,27 @@ fn copied_holders(
             }
         }
     }
-    let mut types: HashSet<TypeId> = info.types.values().map(|tm| tm.ty).collect();
-    types.extend(info.defs.values().map(|&o| prog.obj(o).ty));
+    // (The types of values and variables: a type declaration's own `struct { … }` is none.)
+    let mut types: HashSet<TypeId> = info
+        .types
+        .values()
+        .filter(|tm| !matches!(tm.mode, goxide_types::Mode::Type))
+        .map(|tm| tm.ty)
+        .collect();
+    types.extend(
+        info.defs
+            .values()
+            .filter(|&&o| matches!(prog.obj(o).kind, ObjKind::Var { .. }))
+            .map(|&o| prog.obj(o).ty),
+    );
     for t in types {
         for &s in holders {
-            if t != s && holds_value(prog, t, s, 0) {
+            // (A struct type written alike, even unnamed, shares the holder's fields: its
+            // values are not checked.)
+            let alike = !holders.contains(&t)
+                && matches!(prog.types.under(t), Type::Struct(_))
+                && prog.types.underlying(t) == prog.types.underlying(s);
+            if alike || t != s && holds_value(prog, t, s, 0) {
                 out.insert(s);
             }
         }

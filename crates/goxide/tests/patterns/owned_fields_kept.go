@@ -1,5 +1,6 @@
 // Pointer fields that stay shared: the pointer copied out, the holder copied, a local still
-// used after it is stored, a closure reaching through the field, a value receiver.
+// used after it is stored, a closure reaching through the field, a value receiver, a struct
+// written alike (here unnamed) that is copied.
 package main
 
 import "fmt"
@@ -37,6 +38,11 @@ type ByValue struct {
 
 func (v ByValue) Show() int { v.c.Inc(); return v.c.Get() }
 
+type Alike struct {
+	c *Counter
+	g int
+}
+
 func main() {
 	a := CopiedOut{c: NewCounter()}
 	x := a.c
@@ -60,4 +66,14 @@ func main() {
 
 	v := ByValue{c: NewCounter()}
 	fmt.Println(v.Show(), v.c.Get())
+
+	w := Alike{c: NewCounter()}
+	w.c.Inc()
+	u := struct {
+		c *Counter
+		g int
+	}{c: NewCounter()}
+	u2 := u
+	u2.c.Inc()
+	fmt.Println(w.c.Get(), u.c.Get(), u2.c.Get())
 }
