@@ -287,7 +287,9 @@ impl Ctx<'_> {
 
     /// A fresh pointer made to be the element of a slice that holds its values (see
     /// `owned_elems`): the value itself (`Item { … }` for `&Item{…}`, the zero value for
-    /// `new(T)`, the call of a constructor, an owned local at its last use).
+    /// `new(T)`, the call of a constructor, an owned local at its last use). Made for a field
+    /// that owns its pointee, or for a parameter taking a box (see `owned_fields`): that value
+    /// boxed, `Some(Box::new(…))`; such a parameter handed on: the parameter itself.
     fn owned_elem_value(&mut self, e: &Expr) -> Option<syn::Expr> {
         let e = crate::builtins::strip_parens(e);
         if self.analysis.owned_fields.passed.contains(&e.id) {
