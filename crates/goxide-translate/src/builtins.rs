@@ -867,6 +867,10 @@ impl Ctx<'_> {
         } else {
             sig.params.len()
         };
+        let callee = match &e.kind {
+            ExprKind::Call { func, .. } => called_func(self.info, func),
+            _ => None,
+        };
         for (i, a) in args.iter().enumerate().take(fixed) {
             let t = *sig.params.get(i)?;
             if self.link_view_arg(e, i) {
@@ -886,16 +890,14 @@ impl Ctx<'_> {
                 continue;
             }
             // (A slice or map the callee stores in a field: see `field_shares`.)
-            if let ExprKind::Call { func, .. } = &e.kind {
-                if let Some(c) = called_func(self.info, func) {
-                    let shares = &self.analysis.field_shares;
-                    let fields: Vec<goxide_types::ObjId> = shares.stored_in(c, i).collect();
-                    let param_written = shares
-                        .param(c, i)
-                        .is_some_and(|p| self.analysis.elem_mutated.contains(&p));
-                    if !fields.is_empty() {
-                        self.field_copy_marker(a, &fields, param_written);
-                    }
+            if let Some(c) = callee {
+                let shares = &self.analysis.field_shares;
+                let fields: Vec<goxide_types::ObjId> = shares.stored_in(c, i).collect();
+                let param_written = shares
+                    .param(c, i)
+                    .is_some_and(|p| self.analysis.elem_mutated.contains(&p));
+                if !fields.is_empty() {
+                    self.field_copy_marker(a, &fields, param_written);
                 }
             }
             out.push(self.value_as(a, t));

@@ -2848,9 +2848,7 @@ pub(crate) struct FieldElementWrites<'a> {
 
 impl FieldElementWrites<'_> {
     fn rooted(&self, e: &Expr) -> bool {
-        crate::stmt::root_ident(e)
-            .and_then(|r| self.info.uses.get(&r.id))
-            .is_some_and(|&o| o == self.recv)
+        crate::stmt::root_obj(self.info, e) == Some(self.recv)
     }
     /// `recv.f.g` of map (or slice) type: field selections down from the receiver.
     fn map_place(&self, e: &Expr) -> bool {

@@ -493,11 +493,7 @@ impl Ctx<'_> {
                     return !self.2;
                 };
                 let (ctx, r) = (self.0, self.1);
-                let rooted = |x: &Expr| {
-                    crate::stmt::root_ident(crate::builtins::strip_parens(x))
-                        .and_then(|i| ctx.info.uses.get(&i.id))
-                        == Some(&r)
-                };
+                let rooted = |x: &Expr| crate::stmt::root_obj(ctx.info, x) == Some(r);
                 // (The standard library's handles change in place, where the format reads
                 // them too; only the package's functions and methods are looked at.)
                 let f = crate::builtins::strip_parens(func);
@@ -552,9 +548,7 @@ impl Ctx<'_> {
         let a = crate::builtins::strip_parens(a);
         match &a.kind {
             ExprKind::Ident(_) | ExprKind::Selector { .. } | ExprKind::Index { .. } => {
-                crate::stmt::root_ident(a)
-                    .and_then(|r| self.info.uses.get(&r.id))
-                    .copied()
+                crate::stmt::root_obj(self.info, a)
             }
             _ => None,
         }

@@ -660,9 +660,7 @@ impl Walk<'_> {
                 continue;
             };
             let fixed = !sig.variadic || i + 1 < sig.params.len();
-            let root =
-                crate::stmt::root_ident(strip_parens(a)).and_then(|r| self.info.uses.get(&r.id));
-            let clash = root.is_some_and(|&r| {
+            let clash = crate::stmt::root_obj(self.info, a).is_some_and(|r| {
                 crate::subslice::mentions(self.info, func, r)
                     || args
                         .iter()
@@ -835,9 +833,8 @@ impl Visitor for Walk<'_> {
                     if sel.kind == SelectionKind::MethodVal {
                         if let Some(field) = self.field_of(x) {
                             // (`s.f.Add(s.n)` would borrow `s` while the method holds `s.f`.)
-                            let root = crate::stmt::root_ident(strip_parens(x))
-                                .and_then(|r| self.info.uses.get(&r.id));
-                            let lends_root = root.is_some_and(|&r| {
+                            let root = crate::stmt::root_obj(self.info, x);
+                            let lends_root = root.is_some_and(|r| {
                                 args.iter()
                                     .any(|a| crate::subslice::mentions(self.info, a, r))
                             });

@@ -2716,45 +2716,12 @@ impl Ctx<'_> {
         };
         let mut k = bind(self, key);
         let mut v = bind(self, value);
-        // A struct element copied into the value variable, whose slice field's elements the
-        // body writes (see `field_shares`).
+        // (A value variable borrowing each element, see `Analysis::field_elem_ranges`.)
         let field_elems = v
             .as_ref()
             .is_some_and(|b| self.analysis.field_elem_ranges.contains(&b.0));
-        if let Some(field) = v
-            .as_ref()
-            .filter(|_| !field_elems)
-            .and_then(|b| self.analysis.field_shares.written_through.get(&b.0))
-        {
-            let (vn, field) = (v.as_ref().map(|b| b.1.to_string()), field.clone());
-            self.marker(format!(
-                "semantics: `{}` is a copy of each element; in Go its slice field `{field}` \
-                 shares the element's, so the loop's writes to them change the elements",
-                vn.unwrap_or_default()
-            ));
-        }
-        // A slice or map element copied into the value variable, whose elements the body writes
-        // while using the variable otherwise too (else it borrows, see `field_elem_ranges`).
-        let walks_collection = matches!(
-            self.under(xt),
-            Type::Slice(_) | Type::Array(..) | Type::Map(..)
-        );
-        // (`for k, v = range x` binds temporaries with no object.)
-        if let Some((o, id, _)) = v
-            .as_ref()
-            .filter(|_| define && !field_elems && walks_collection)
-        {
-            let what = match self.under(self.obj(*o).ty) {
-                Type::Slice(_) => Some("backing array"),
-                Type::Map(..) => Some("map"),
-                _ => None,
-            };
-            if let (Some(what), true) = (what, self.analysis.elem_mutated.contains(o)) {
-                self.marker(format!(
-                    "semantics: `{id}` is a copy of each element; in Go it shares the element's \
-                     {what}, so the loop's writes to its elements change the element"
-                ));
-            }
+        if !field_elems {
+            self.range_copy_markers(v.as_ref(), xt, define);
         }
         // Go before 1.22: one variable for all iterations, declared before the loop, when a
         // closure captures it; the pattern binds the next value, which the body stores.
@@ -3438,6 +3405,11 @@ pub(crate) fn root_ident(e: &Expr) -> Option<&Expr> {
         | ExprKind::Star(x) => root_ident(x),
         _ => None,
     }
+}
+
+/// The variable at the root of the path `e` (`s` of `s.items[i].n`), as [`root_ident`] finds it.
+pub(crate) fn root_obj(info: &goxide_types::Info, e: &Expr) -> Option<goxide_types::ObjId> {
+    root_ident(e).and_then(|r| info.uses.get(&r.id)).copied()
 }
 
 /// Two expressions naming the same place syntactically (`s` and `s`, `a.b` and `a.b`).

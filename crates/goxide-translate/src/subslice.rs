@@ -427,6 +427,52 @@ impl crate::ctx::Ctx<'_> {
         })
     }
 
+    /// The `semantics` markers of a `range` loop's value variable `v` (its object, its Rust
+    /// name) over a value of type `xt`, when it is a copy of each element that Go's variable
+    /// would share: a struct whose slice field's elements the body writes (see
+    /// `field_shares`), or a slice or map whose elements the body writes while using the
+    /// variable otherwise too. (One that borrows each element needs none, see
+    /// `Analysis::field_elem_ranges`.) `define`: the loop declares `v`.
+    pub fn range_copy_markers(
+        &mut self,
+        v: Option<&(ObjId, syn::Ident, bool)>,
+        xt: goxide_types::TypeId,
+        define: bool,
+    ) {
+        let Some((o, id, _)) = v else {
+            return;
+        };
+        // A struct element copied into the value variable, whose slice field's elements the
+        // body writes (see `field_shares`).
+        if let Some(field) = self.analysis.field_shares.written_through.get(o).cloned() {
+            self.marker(format!(
+                "semantics: `{id}` is a copy of each element; in Go its slice field `{field}` \
+                 shares the element's, so the loop's writes to them change the elements"
+            ));
+        }
+        // A slice or map element copied into the value variable, whose elements the body writes
+        // while using the variable otherwise too. (`for k, v = range x` binds temporaries with
+        // no object.)
+        let walks_collection = matches!(
+            self.under(xt),
+            Type::Slice(_) | Type::Array(..) | Type::Map(..)
+        );
+        if !define || !walks_collection {
+            return;
+        }
+        let what = match self.under(self.obj(*o).ty) {
+            Type::Slice(_) => Some("backing array"),
+            Type::Map(..) => Some("map"),
+            _ => None,
+        };
+        if let (Some(what), true) = (what, self.analysis.elem_mutated.contains(o)) {
+            self.marker(format!(
+                "semantics: `{id}` is a copy of each element; in Go it shares the element's \
+                 {what}, so the loop's writes to its elements change the element"
+            ));
+        }
+    }
+
     /// `x := v` (or `x = v`) of a struct read from a variable, an element or a field, whose slice
     /// field Go's copy shares with `v`: a `semantics` marker when something writes that
     /// field's elements and `v` is not a variable's last use (which moves it).
