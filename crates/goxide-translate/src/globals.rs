@@ -177,6 +177,7 @@ pub fn find(
     let mut candidates: Vec<(ObjId, Vec<ObjId>)> = Vec::new();
     let mut impure: HashSet<ObjId> = HashSet::new();
     let mut sharing_vars: Vec<ObjId> = Vec::new();
+    let mut clonable_vars: Vec<ObjId> = Vec::new();
     for f in files {
         for d in &f.decls {
             match &d.kind {
@@ -203,6 +204,12 @@ pub fn find(
                             };
                             if !n.is_blank() && sharing(prog, prog.obj(o).ty) {
                                 sharing_vars.push(o);
+                            }
+                            if !n.is_blank()
+                                && !w.plain(prog.obj(o).ty, 0)
+                                && w.clonable(prog.obj(o).ty, 0)
+                            {
+                                clonable_vars.push(o);
                             }
                             if n.is_blank() || !w.plain(prog.obj(o).ty, 0) {
                                 continue;
@@ -248,10 +255,16 @@ pub fn find(
             && !w.out.written.contains_key(o)
             && !w.out.aliased.contains_key(o)
     });
+    // Values holding interfaces or functions (not `Sync`, so no `LazyLock`), never changed
+    // and never aliased: thread-local values too.
+    let unchanged_clonable = clonable_vars
+        .into_iter()
+        .filter(|o| !w.out.written.contains_key(o) && !w.out.aliased.contains_key(o));
     w.out.thread_values = sharing_vars
         .into_iter()
         .filter(|o| !w.out.written.contains_key(o))
         .chain(unchanged_plain)
+        .chain(unchanged_clonable)
         .collect();
     w.out.readonly_ptrs = ptr_deps
         .iter()
@@ -465,13 +478,16 @@ impl Walker<'_> {
         self.set(e, u);
     }
 
-    /// A value of type `t` shares nothing with its copies (no slices, maps, pointers…).
+    /// A value of type `t` shares nothing of the variable it is copied from with its copies
+    /// (no slices, maps, pointers…). An interface, function or channel value shares what it
+    /// refers to, never the variable holding it: Go cannot write through one into that variable.
     fn deep(&self, t: TypeId, depth: u32) -> bool {
         if depth > 20 {
             return false;
         }
         match self.prog.types.get(t) {
             Type::Basic(k) => !matches!(k, BasicKind::UnsafePointer | BasicKind::Invalid),
+            Type::Interface(_) | Type::Func(_) | Type::Chan(..) => true,
             Type::Named(n) => n.underlying != t && self.deep(n.underlying, depth + 1),
             Type::Array(_, e) => self.deep(*e, depth + 1),
             Type::Struct(fs) => fs.iter().all(|f| self.deep(f.ty, depth + 1)),
@@ -510,6 +526,32 @@ impl Walker<'_> {
             Type::Map(k, v) => self.plain(*k, depth + 1) && self.plain(*v, depth + 1),
             Type::Struct(fs) => fs.iter().all(|f| self.plain(f.ty, depth + 1)),
             _ => false,
+        }
+    }
+
+    /// A type like [`Walker::plain`]'s whose leaves may also be interfaces and functions, whose
+    /// copies share what they refer to: its Rust form clones, but is not `Sync`.
+    fn clonable(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 20 {
+            return false;
+        }
+        match self.prog.types.get(t) {
+            Type::Interface(_) | Type::Func(_) => true,
+            Type::Named(n) if matches!(self.prog.types.get(n.underlying), Type::Interface(_)) => {
+                n.type_args.is_empty()
+            }
+            Type::Named(n) => {
+                let own = self.prog.obj(n.obj).pkg == Some(self.pkg);
+                n.type_args.is_empty()
+                    && n.type_params.is_empty()
+                    && own
+                    && n.underlying != t
+                    && self.clonable(n.underlying, depth + 1)
+            }
+            Type::Array(_, e) | Type::Slice(e) => self.clonable(*e, depth + 1),
+            Type::Map(k, v) => self.plain(*k, depth + 1) && self.clonable(*v, depth + 1),
+            Type::Struct(fs) => fs.iter().all(|f| self.clonable(f.ty, depth + 1)),
+            _ => self.plain(t, depth),
         }
     }
 

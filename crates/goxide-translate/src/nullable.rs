@@ -285,12 +285,12 @@ impl<'o> Visitor for Walk<'_, 'o, '_> {
                 ..
             }) => {
                 for spec in specs {
-                    let nil = match spec.values.as_slice() {
-                        [] => true,
-                        [v] => self.is_nil(v),
-                        _ => false,
-                    };
-                    if let ([n], true) = (spec.names.as_slice(), nil) {
+                    // `var p *T`, `var p, q *T`, `var p, q *T = nil, nil`.
+                    let one_each = spec.values.is_empty() || spec.values.len() == spec.names.len();
+                    for (i, n) in spec.names.iter().enumerate().filter(|_| one_each) {
+                        if !spec.values.get(i).is_none_or(|v| self.is_nil(v)) {
+                            continue;
+                        }
                         if let Some(&o) = self.info.defs.get(&n.id) {
                             if self.is_local_ptr(o) {
                                 let body: &'o Block = self.body;

@@ -1631,6 +1631,14 @@ impl Visitor for Uses<'_, '_> {
                 self.allow(&rhs[0]);
             }
             StmtKind::Range { x, .. } if self.array_ptr(x) => self.allow(x),
+            // `_, _ = p, q`: each value is evaluated and dropped, as with `_ = p`.
+            StmtKind::Assign { lhs, rhs, .. } if lhs.len() == rhs.len() => {
+                for (l, r) in lhs.iter().zip(rhs) {
+                    if matches!(&l.kind, ExprKind::Ident(n) if n == "_") {
+                        self.allow(r);
+                    }
+                }
+            }
             StmtKind::Assign { lhs, rhs, .. } if lhs.len() > 1 && rhs.len() == 1 => {
                 self.multi_call(&rhs[0], lhs.len());
             }

@@ -1476,6 +1476,16 @@ impl Ctx<'_> {
             None => self.value(r),
         };
         if blank {
+            // `_ = x` of a variable: nothing to copy (`let _ = &x;`).
+            if let syn::Expr::MethodCall(m) = &v {
+                if m.method == "clone"
+                    && m.args.is_empty()
+                    && matches!(*m.receiver, syn::Expr::Path(_))
+                {
+                    let p = &m.receiver;
+                    return vec![parse_quote!(let _ = &#p;)];
+                }
+            }
             // `_ = make(map[K]V)`: nothing else says the type of `let _ = HashMap::new();`.
             if let Some(ty) = t.and_then(|t| self.rust_type(t)) {
                 v = crate::builtins::typed_value(v, ty);
