@@ -277,6 +277,13 @@ pub struct Chan<T> {
     inner: Option<Arc<Inner<T>>>,
 }
 
+/// A channel as a map key: its address.
+impl<T> super::rt::MapKey for Chan<T> {
+    fn map_key(&self) -> usize {
+        self.channel_address()
+    }
+}
+
 impl<T> Clone for Chan<T> {
     fn clone(&self) -> Self {
         Chan {

@@ -42,6 +42,7 @@ pub mod os;
 pub mod parse;
 pub mod path;
 pub mod ptr;
+pub mod ptrmap;
 pub mod rand;
 pub mod reflect;
 pub mod regexp;
@@ -219,6 +220,12 @@ pub const MODULES: &[Module] = &[
         source: include_str!("ptr.rs"),
         crates: &[],
         deps: &["fmt"],
+    },
+    Module {
+        name: "ptrmap",
+        source: include_str!("ptrmap.rs"),
+        crates: &[],
+        deps: &["fmt", "rt"],
     },
     Module {
         name: "rand",

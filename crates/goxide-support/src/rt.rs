@@ -906,3 +906,16 @@ pub fn ptr_eq<T: ?Sized>(a: &Option<std::rc::Rc<T>>, b: &Option<std::rc::Rc<T>>)
         _ => false,
     }
 }
+
+/// A value Go compares by identity when it is a map key (a pointer, a channel): the address it
+/// holds, 0 for nil. Maps keyed by such values are `support::ptrmap::PtrMap`s.
+pub trait MapKey: Clone {
+    fn map_key(&self) -> usize;
+}
+
+impl<T: ?Sized> MapKey for Option<std::rc::Rc<T>> {
+    fn map_key(&self) -> usize {
+        self.as_ref()
+            .map_or(0, |r| std::rc::Rc::as_ptr(r).cast::<u8>() as usize)
+    }
+}

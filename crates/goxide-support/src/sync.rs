@@ -327,6 +327,13 @@ impl<T: super::fmt::Format> super::fmt::Format for Option<Shared<T>> {
     }
 }
 
+/// A shared pointer as a map key: its variable's address.
+impl<T> super::rt::MapKey for Option<Shared<T>> {
+    fn map_key(&self) -> usize {
+        self.as_ref().map_or(0, Shared::as_ptr)
+    }
+}
+
 /// A channel prints as its address, as Go prints channels.
 impl<T: super::fmt::Format> super::fmt::Format for super::chan::Chan<T> {
     fn fmt(&self, f: &mut super::fmt::Formatter<'_>, verb: char) {

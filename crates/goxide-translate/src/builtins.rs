@@ -2026,7 +2026,10 @@ impl Ctx<'_> {
                     Type::Map(..) if self.rust_type(t).is_none() => {
                         self.unsupported(e, "make of a map with this key or value type")
                     }
-                    Type::Map(..) => parse_quote!(std::collections::HashMap::new()),
+                    Type::Map(k, _) => {
+                        let map = self.map_path(k);
+                        parse_quote!(#map::new())
+                    }
                     Type::Chan(_, et) => {
                         if self.rust_type(et).is_none() {
                             return self.unsupported(e, "make of a channel of this type");

@@ -996,7 +996,10 @@ impl Ctx<'_> {
             syn::Expr::MethodCall(m)
                 if m.method == "clone"
                     && m.args.is_empty()
-                    && matches!(&*m.receiver, syn::Expr::Field(_) | syn::Expr::Index(_)) =>
+                    && matches!(
+                        &*m.receiver,
+                        syn::Expr::Field(_) | syn::Expr::Index(_) | syn::Expr::Path(_)
+                    ) =>
             {
                 let r = &m.receiver;
                 parse_quote!(&#r)

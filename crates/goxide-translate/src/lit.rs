@@ -334,15 +334,14 @@ impl Ctx<'_> {
                     }
                     pairs.push(quote::quote!((#k, #v)));
                 }
+                let map = self.map_path(kt);
                 if pairs.is_empty() {
                     match (self.rust_type(kt), self.rust_type(self.map_slot(vt))) {
-                        (Some(k), Some(v)) => {
-                            parse_quote!(std::collections::HashMap::<#k, #v>::new())
-                        }
-                        _ => parse_quote!(std::collections::HashMap::new()),
+                        (Some(k), Some(v)) => parse_quote!(#map::<#k, #v>::new()),
+                        _ => parse_quote!(#map::new()),
                     }
                 } else {
-                    parse_quote!(std::collections::HashMap::from([#(#pairs),*]))
+                    parse_quote!(#map::from([#(#pairs),*]))
                 }
             }
             _ => self.unsupported(e, "composite literal of this type"),

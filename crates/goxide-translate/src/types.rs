@@ -199,13 +199,14 @@ impl Ctx<'_> {
                 if self.rust_params.contains_key(k) {
                     self.need_bound(*k, "Eq");
                     self.need_bound(*k, "Hash");
-                } else if !self.is_hashable(*k) {
+                } else if !self.is_hashable(*k) && !self.is_identity_key(*k) {
                     return None;
                 }
+                let map = self.map_path(*k);
                 let k = self.rust_type_depth(*k, d)?;
                 // (A map holding its pointers' values: `HashMap<K, T>`, see `owned_elems`.)
                 let v = self.rust_type_depth(self.map_slot(*v), d)?;
-                parse_quote!(std::collections::HashMap<#k, #v>)
+                parse_quote!(#map<#k, #v>)
             }
             Type::Func(sig) => {
                 if sig.variadic {
@@ -470,6 +471,36 @@ impl Ctx<'_> {
     }
 
     /// Whether the Rust type can derive `Eq` and `Hash` (no floats, pointers, interfaces).
+    /// Whether Go compares map keys of type `t` by identity where Rust has no `Hash` for them:
+    /// pointers held in shared cells, and channels. Maps with such keys are
+    /// `support::ptrmap::PtrMap`s, keyed by address.
+    pub fn is_identity_key(&self, t: TypeId) -> bool {
+        match self.under(t) {
+            Type::Chan(..) => true,
+            Type::Pointer(e) => {
+                let e = *e;
+                crate::stdlib::std_handle(self.prog, t).is_none()
+                    && self.sync_type(e).is_none()
+                    && !self.is_link(e)
+                    && !self.is_frozen(e)
+                    && !self.is_place_ptr(e)
+            }
+            _ => false,
+        }
+    }
+
+    /// The Rust map type for Go maps with key type `k`: `std::collections::HashMap`, or
+    /// `support::ptrmap::PtrMap` for keys compared by identity (see [`Ctx::is_identity_key`]).
+    pub fn map_path(&mut self, k: TypeId) -> syn::Path {
+        if !self.rust_params.contains_key(&k) && self.is_identity_key(k) {
+            self.use_support("ptrmap");
+            self.use_support("rt");
+            parse_quote!(crate::support::ptrmap::PtrMap)
+        } else {
+            parse_quote!(std::collections::HashMap)
+        }
+    }
+
     pub fn is_hashable(&self, t: TypeId) -> bool {
         self.is_hashable_depth(t, 0)
     }
@@ -593,7 +624,10 @@ impl Ctx<'_> {
                     parse_quote!(crate::support::rt::nil_func(#make))
                 }
             }
-            Type::Map(..) => parse_quote!(std::collections::HashMap::new()),
+            Type::Map(k, _) => {
+                let map = self.map_path(*k);
+                parse_quote!(#map::new())
+            }
             Type::Array(n, e) => {
                 let (n, e) = (proc_macro2::Literal::usize_unsuffixed(*n as usize), *e);
                 let z = self.zero_value(e)?;
