@@ -1,5 +1,7 @@
 // Command enum_stringer tracks orders through enum-style states: iota constants of a named
-// type, a String method that fmt uses, bit-flag constants, and switching on the enum.
+// type, a String method that fmt uses, bit-flag constants, and switching on the enum; in
+// interface{} values (a logging helper's ...interface{}, a type switch, %T, comparisons) the
+// enums keep their type and their String method, and a map keyed by them prints their names.
 package main
 
 import "fmt"
@@ -77,4 +79,32 @@ func main() {
 	fmt.Printf("%v %+v %d %s\n", o.Flags, o, Express, Express|Gift)
 	fmt.Println(Cancelled, State(9), Flag(0), Cancelled.Final())
 	fmt.Println([]State{Paid, Shipped}, Pending < Delivered)
+
+	// Through interface{} values the enums keep their type and their String method.
+	logf("moved %v with %v", Shipped, Gift|Express)
+	for _, v := range []interface{}{Paid, Fragile, 3, "x"} {
+		fmt.Println(describe(v))
+	}
+	var last interface{} = o.State
+	fmt.Printf("%T %v %d\n", last, last, last)
+	if s, ok := last.(State); ok && last == interface{}(Delivered) {
+		fmt.Println("delivered:", s.Final(), last == Delivered)
+	}
+	fmt.Println(map[State]int{Paid: 2, Pending: 1})
+}
+
+func logf(format string, args ...interface{}) {
+	fmt.Printf("log: "+format+"\n", args...)
+}
+
+func describe(v interface{}) string {
+	switch x := v.(type) {
+	case State:
+		return fmt.Sprintf("state %v (final %t)", x, x.Final())
+	case Flag:
+		return "flags " + x.String()
+	case int:
+		return fmt.Sprint("int ", x)
+	}
+	return fmt.Sprintf("%T", v)
 }

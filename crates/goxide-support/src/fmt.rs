@@ -102,6 +102,18 @@ pub trait Format {
         None
     }
 
+    /// The text of the value's own `String() string` method, when its method set has one: the
+    /// value is a `fmt.Stringer` (an `Error()` method alone does not make one).
+    fn string_method(&self) -> Option<String> {
+        None
+    }
+
+    /// Like [`Format::string_method`], for a pointer to the value: the pointer's method set
+    /// also has a `String` with a pointer receiver.
+    fn ptr_string_method(&self) -> Option<String> {
+        None
+    }
+
     /// For a value Go compares by identity (a pointer, a channel): the address it holds, 0
     /// for nil. Two such values in interfaces are equal when their addresses are.
     fn identity(&self) -> Option<usize> {
@@ -1446,6 +1458,13 @@ impl<T: Format> Format for Option<Rc<RefCell<T>>> {
                 .and_then(|v| v.ptr_method_string().or_else(|| v.method_string()))
         })
     }
+    fn string_method(&self) -> Option<String> {
+        self.as_ref().and_then(|rc| {
+            rc.try_borrow()
+                .ok()
+                .and_then(|v| v.ptr_string_method().or_else(|| v.string_method()))
+        })
+    }
 }
 
 /// The pointees of a linked structure's pointers, printed as the values they hold: the owning
@@ -1471,6 +1490,12 @@ macro_rules! pointee_format {
             }
             fn ptr_method_string(&self) -> Option<String> {
                 (**self).ptr_method_string()
+            }
+            fn string_method(&self) -> Option<String> {
+                (**self).string_method()
+            }
+            fn ptr_string_method(&self) -> Option<String> {
+                (**self).ptr_string_method()
             }
         }
 
@@ -1729,6 +1754,28 @@ impl<T: Format> Format for WithString<T> {
     }
     fn method_string(&self) -> Option<String> {
         Some(self.text.clone())
+    }
+}
+
+/// Map keys carrying their `String()` text sort (and compare) by value, as Go's `fmt` sorts
+/// them.
+impl<T: Format + PartialEq> PartialEq for WithString<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<T: Format + Eq> Eq for WithString<T> {}
+
+impl<T: Format + Ord> PartialOrd for WithString<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<T: Format + Ord> Ord for WithString<T> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.value.cmp(&other.value)
     }
 }
 

@@ -137,6 +137,174 @@ pub fn panic_value<T: Value + Clone + Send + 'static>(v: T) -> ! {
     super::rt::go_panic_value(Box::new(payload), message)
 }
 
+/// A value of a named non-struct type of the program (`type Level int`) in an interface
+/// value. Such a type is a Rust alias of its underlying type (`type Level = i64;`), so the
+/// interface keeps the Go type beside the value: its name (for `%T`, type switches and
+/// assertions, which tell `Level` from `int`) and its `String()`/`Error()` method, called when
+/// the value prints, as Go calls it.
+#[derive(Clone)]
+pub struct Named<T> {
+    pub value: T,
+    pub go_type: &'static str,
+    /// The `String()` (or `Error()`) method, when the type has one.
+    pub text: Option<fn(T) -> String>,
+    /// Whether `text` is a `String()` method (the value is a `fmt.Stringer`).
+    pub stringer: bool,
+}
+
+impl<T: Format + Clone> Format for Named<T> {
+    fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
+        self.value.fmt(f, verb);
+    }
+    fn type_name(&self) -> String {
+        self.go_type.to_string()
+    }
+    fn go_type() -> String {
+        T::go_type()
+    }
+    fn kind(&self) -> Kind {
+        self.value.kind()
+    }
+    fn as_int(&self) -> Option<i64> {
+        self.value.as_int()
+    }
+    fn method_string(&self) -> Option<String> {
+        self.text.map(|f| f(self.value.clone()))
+    }
+    fn string_method(&self) -> Option<String> {
+        self.text
+            .filter(|_| self.stringer)
+            .map(|f| f(self.value.clone()))
+    }
+}
+
+/// Stores a value of a named non-struct type `go_type` (see [`Named`]).
+pub fn new_named<T: Format + Clone + 'static>(value: T, go_type: &'static str) -> Iface {
+    Some(Rc::new(Named {
+        value,
+        go_type,
+        text: None,
+        stringer: false,
+    }))
+}
+
+/// Stores a value of a named non-struct type `go_type` whose `String()` method is `text`
+/// (see [`Named`]).
+pub fn new_stringer<T: Format + Clone + 'static>(
+    value: T,
+    go_type: &'static str,
+    text: fn(T) -> String,
+) -> Iface {
+    Some(Rc::new(Named {
+        value,
+        go_type,
+        text: Some(text),
+        stringer: true,
+    }))
+}
+
+/// Stores a value of a named non-struct type `go_type` whose `Error()` method is `text`
+/// (see [`Named`]).
+pub fn new_error_text<T: Format + Clone + 'static>(
+    value: T,
+    go_type: &'static str,
+    text: fn(T) -> String,
+) -> Iface {
+    Some(Rc::new(Named {
+        value,
+        go_type,
+        text: Some(text),
+        stringer: false,
+    }))
+}
+
+/// `x.(fmt.Stringer)` in its comma-ok form, and a type switch's `case fmt.Stringer:` test: the
+/// value when its method set has `String() string`, else nil.
+pub fn as_stringer(x: &Iface) -> Iface {
+    x.clone().filter(|v| v.string_method().is_some())
+}
+
+/// `x.(fmt.Stringer)`: the value, or Go's panic when it has no `String` method.
+pub fn assert_stringer(x: &Iface) -> Iface {
+    match as_stringer(x) {
+        Some(v) => Some(v),
+        None => {
+            let msg = match x {
+                None => "interface conversion: interface is nil, not fmt.Stringer".to_string(),
+                Some(v) => format!(
+                    "interface conversion: {} is not fmt.Stringer: missing method String",
+                    v.type_name()
+                ),
+            };
+            super::rt::go_panic_value(Box::new(super::rt::RuntimeError(msg.clone())), msg)
+        }
+    }
+}
+
+/// `s.String()` on a `fmt.Stringer` value (held as an interface value).
+pub fn string_of(x: &Iface) -> String {
+    match x {
+        None => super::rt::nil_deref(),
+        Some(v) => v.string_method().unwrap_or_default(),
+    }
+}
+
+/// `panic(v)` for a value of a named non-struct type `go_type` (see [`Named`]): Go prints its
+/// `String()`/`Error()` text when it has one, else `main.Code(3)`; `recover()` returns the
+/// value with its type.
+pub fn panic_named<T: Format + Clone + super::rt::PanicValue + 'static>(
+    value: T,
+    go_type: &'static str,
+    text: Option<fn(T) -> String>,
+    stringer: bool,
+) -> ! {
+    let message = match text {
+        Some(f) => f(value.clone()),
+        None => value.named_message(go_type),
+    };
+    let payload = PanickedValue(Box::new(move || {
+        let named = Named {
+            value: value.clone(),
+            go_type,
+            text,
+            stringer,
+        };
+        Some(Rc::new(named) as Rc<dyn Value>)
+    }));
+    super::rt::go_panic_value(Box::new(payload), message)
+}
+
+/// The dynamic value as a `T` of the named type `go_type` (`v, ok := x.(Level)`).
+pub fn downcast_named<T: Clone + 'static>(x: &Iface, go_type: &str) -> Option<T> {
+    x.as_ref()?
+        .as_any()
+        .downcast_ref::<Named<T>>()
+        .filter(|n| n.go_type == go_type)
+        .map(|n| n.value.clone())
+}
+
+/// Whether the dynamic value is of the named type `go_type` (a type switch case).
+pub fn is_named<T: Clone + 'static>(x: &Iface, go_type: &str) -> bool {
+    downcast_named::<T>(x, go_type).is_some()
+}
+
+/// `x.(Level)`: the dynamic value, or Go's panic when it is not of the named type `go_type`.
+pub fn assert_named<T: Clone + 'static>(x: &Iface, go_type: &'static str) -> T {
+    match downcast_named::<T>(x, go_type) {
+        Some(v) => v,
+        None => {
+            let dynamic = x.as_ref().map_or("nil".to_string(), |v| v.type_name());
+            let msg = format!("interface conversion: interface {{}} is {dynamic}, not {go_type}");
+            super::rt::go_panic_value(Box::new(super::rt::RuntimeError(msg.clone())), msg)
+        }
+    }
+}
+
+/// Go's `x == v` for an interface value and a value of the named type `go_type`.
+pub fn eq_named<T: PartialEq + Clone + 'static>(x: &Iface, v: &T, go_type: &str) -> bool {
+    downcast_named::<T>(x, go_type).is_some_and(|x| &x == v)
+}
+
 /// A recovered run-time error (`runtime.Error`): prints its message.
 #[derive(Clone, Debug)]
 pub struct RecoveredError(pub String);
@@ -227,6 +395,13 @@ pub fn basic_eq(p: &dyn std::any::Any, q: &dyn std::any::Any) -> Option<bool> {
         ($($t:ty),*) => {$(
             if let (Some(p), Some(q)) = (p.downcast_ref::<$t>(), q.downcast_ref::<$t>()) {
                 return Some(p == q);
+            }
+            // (Values of one named type: the caller compared the type names.)
+            if let (Some(p), Some(q)) = (
+                p.downcast_ref::<Named<$t>>(),
+                q.downcast_ref::<Named<$t>>(),
+            ) {
+                return Some(p.value == q.value);
             }
         )*};
     }

@@ -116,4 +116,10 @@ impl<T: Format + 'static> Format for Option<Rc<dyn Place<T>>> {
     fn method_string(&self) -> Option<String> {
         self.as_ref().and_then(|p| p.borrow().method_string())
     }
+    fn string_method(&self) -> Option<String> {
+        self.as_ref().and_then(|p| {
+            let v = p.borrow();
+            v.ptr_string_method().or_else(|| v.string_method())
+        })
+    }
 }

@@ -325,6 +325,13 @@ impl<T: super::fmt::Format> super::fmt::Format for Option<Shared<T>> {
         self.as_ref()
             .and_then(|s| s.0.try_read().ok().and_then(|v| v.method_string()))
     }
+    fn string_method(&self) -> Option<String> {
+        self.as_ref().and_then(|s| {
+            s.0.try_read()
+                .ok()
+                .and_then(|v| v.ptr_string_method().or_else(|| v.string_method()))
+        })
+    }
 }
 
 /// A shared pointer as a map key: its variable's address.

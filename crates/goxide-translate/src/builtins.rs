@@ -1180,6 +1180,11 @@ impl Ctx<'_> {
             self.use_support("errors");
             return parse_quote!(crate::support::errors::message(&#v));
         }
+        if mo.name == "String" && self.type_of(x).is_some_and(|t| self.is_std_stringer(t)) {
+            let v = self.borrowed(x);
+            self.use_support("iface");
+            return parse_quote!(crate::support::iface::string_of(&#v));
+        }
         if let Some(call) = self.sync_method(x, name, args) {
             return call;
         }
@@ -2200,6 +2205,8 @@ impl Ctx<'_> {
                             if !self.prog.types.is_named(t) || matches!(self.ty(t), Type::Basic(_))
                             {
                                 v
+                            } else if let Some(p) = self.panic_named(v.clone(), t) {
+                                return p;
                             } else {
                                 let tn = self.prog.type_string(t);
                                 self.use_support("rt");

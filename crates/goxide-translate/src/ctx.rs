@@ -128,6 +128,9 @@ pub struct Ctx<'a> {
     pub multi_file: bool,
     /// Value-receiver methods that mutate their receiver copy: they take `mut self`.
     pub by_value_methods: std::collections::HashSet<ObjId>,
+    /// Whether the package names `fmt.Stringer`: only then do `Format` impls say which values
+    /// have a `String` method (`string_method`), for `iface::as_stringer`.
+    pub uses_stringer: bool,
     /// Value-receiver methods that write to their receiver only through its map fields: they
     /// take `&mut self` and are called on the original (Go's copy names the same map).
     pub map_write_methods: std::collections::HashSet<ObjId>,

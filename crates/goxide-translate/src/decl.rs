@@ -389,6 +389,10 @@ pub fn translate_package(
             multi_file: multi,
             by_value_methods: by_value_methods.clone(),
             map_write_methods: map_write_methods.clone(),
+            uses_stringer: info.uses.values().any(|&o| {
+                let o = prog.obj(o);
+                o.name == "Stringer" && o.pkg.is_some_and(|p| prog.pkg(p).path == "fmt")
+            }),
             readonly_ptr_methods: readonly_ptr_methods.clone(),
             sort_slice_types: sort_slice_types.clone(),
             synthetic: HashMap::new(),
@@ -2261,6 +2265,28 @@ impl Ctx<'_> {
                 }
             )
         });
+        // Its `String` method, which makes it (or its pointer) a `fmt.Stringer`.
+        let string_method = self
+            .string_methods(t)
+            .into_iter()
+            .filter(|_| self.uses_stringer)
+            .find(|(name, _, _)| *name == "String")
+            .and_then(|(_, m, ptr)| {
+                let id = names::value_ident("String");
+                match ptr {
+                    false => Some(quote::quote!(
+                        fn string_method(&self) -> Option<String> {
+                            Some(self.#id())
+                        }
+                    )),
+                    true if self.readonly_ptr_methods.contains(&m) => Some(quote::quote!(
+                        fn ptr_string_method(&self) -> Option<String> {
+                            Some(self.#id())
+                        }
+                    )),
+                    true => None,
+                }
+            });
         Some(parse_quote!(
             impl crate::support::fmt::Format for #name {
                 fn fmt(&self, f: &mut crate::support::fmt::Formatter<'_>, _verb: char) {
@@ -2277,6 +2303,7 @@ impl Ctx<'_> {
                 }
                 #stringer
                 #ptr_stringer
+                #string_method
             }
         ))
     }

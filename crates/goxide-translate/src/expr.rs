@@ -416,6 +416,9 @@ impl Ctx<'_> {
         if self.is_interface(target) && self.is_self_ptr(e) {
             return self.unsupported(e, "a pointer receiver used as an interface value");
         }
+        if self.is_std_stringer(target) {
+            return self.std_stringer_value(e);
+        }
         if self.is_interface(target)
             && !self.is_empty_interface(target)
             && !self.is_error(target)
@@ -516,6 +519,9 @@ impl Ctx<'_> {
         }
         // `iface::new` is generic: an empty `X::new()` or `None` needs its type.
         let v = crate::builtins::typed_value(v, ty);
+        if let Some(named) = self.boxed_named(v.clone(), src) {
+            return named;
+        }
         parse_quote!(crate::support::iface::new(#v))
     }
 
@@ -579,6 +585,11 @@ impl Ctx<'_> {
                 });
             }
         }
+        if self.is_std_stringer(t) && self.is_empty_interface(xt) {
+            let v = as_base(self.borrowed(x));
+            self.use_support("iface");
+            return parse_quote!(crate::support::iface::assert_stringer(&#v));
+        }
         if self.is_interface(t) || !(self.is_empty_interface(xt) || self.is_trait_iface(xt)) {
             return self.unsupported(e, "type assertion");
         }
@@ -597,6 +608,9 @@ impl Ctx<'_> {
                 Some(v) => v.clone(),
                 None => crate::support::rt::runtime_error(#msg),
             });
+        }
+        if let Some(a) = self.assert_named(&v, t) {
+            return a;
         }
         self.use_support("iface");
         parse_quote!(crate::support::iface::assert::<#rt>(&#v, #go))
@@ -2201,6 +2215,9 @@ impl Ctx<'_> {
         let vv = self.value_as(v, vt);
         let rt = self.rust_type(vt)?;
         let iv = self.borrowed(i);
+        if let Some(eq) = self.eq_named(&iv, &vv, vt) {
+            return Some(eq);
+        }
         Some(parse_quote!(crate::support::iface::eq_value::<#rt>(&#iv, &#vv)))
     }
 

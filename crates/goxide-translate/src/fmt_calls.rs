@@ -100,7 +100,7 @@ impl Ctx<'_> {
     /// The extension trait and the method that give the `String()` text of a value of type
     /// `t`, when `t` is a named non-struct `Copy` type of the package with a String/Error method
     /// (an alias in Rust, whose own `Format` would print the bare number).
-    fn stringer_parts(&mut self, t: TypeId) -> Option<(syn::Ident, syn::Ident)> {
+    pub fn stringer_parts(&mut self, t: TypeId) -> Option<(syn::Ident, syn::Ident)> {
         let Type::Named(n) = self.ty(t) else {
             return None;
         };
@@ -223,6 +223,21 @@ impl Ctx<'_> {
                     let v = crate::expr::as_base(self.borrowed(a));
                     return parse_quote!(#v.iter().map(|&x| #w).collect::<Vec<_>>());
                 }
+            }
+        }
+        // A map whose keys or values are such values: a sorted copy whose entries carry their
+        // texts (Go prints `map[INFO:1 WARN:2]`, sorted by the keys' values).
+        if let Some(Type::Map(kt, vt)) = self.type_of(a).map(|t| self.under(t).clone()) {
+            let (k, v): (syn::Expr, syn::Expr) = (parse_quote!(*k), parse_quote!(v.clone()));
+            let wk = self.with_stringer(k.clone(), kt);
+            let wv = self.with_stringer(parse_quote!(*v), vt);
+            if (wk.is_some() || wv.is_some()) && self.is_hashable(kt) {
+                let (wk, wv) = (wk.unwrap_or(k), wv.unwrap_or(v));
+                let m = crate::expr::as_base(self.borrowed(a));
+                return parse_quote!(#m
+                    .iter()
+                    .map(|(k, v)| (#wk, #wv))
+                    .collect::<std::collections::BTreeMap<_, _>>());
             }
         }
         // A `complex64` is a `Complex128` here: it prints with `float32` precision as Go's does.

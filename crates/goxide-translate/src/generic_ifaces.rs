@@ -425,7 +425,12 @@ impl Ctx<'_> {
                     continue;
                 }
                 arms.push(if conv.to_any {
-                    parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| crate::support::iface::new(c.clone())))
+                    let boxed = match via_ptr {
+                        false => self.boxed_named(parse_quote!(c.clone()), c),
+                        true => None,
+                    }
+                    .unwrap_or_else(|| parse_quote!(crate::support::iface::new(c.clone())));
+                    parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| #boxed))
                 } else {
                     parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| #rc::new(c.clone()) as #rc<dyn #tr>))
                 });

@@ -497,10 +497,16 @@ impl Ctx<'_> {
         }
         let mut arms: Vec<syn::Expr> = Vec::new();
         for (c, _, rt, _) in self.dynamic_types(t) {
-            // In an `interface{}`, a named non-struct type's value (a Rust alias) looks like a
-            // value of its underlying type.
+            // In an `interface{}`, a named basic type's value (a Rust alias) is an
+            // `iface::Named` (see `named_ifaces`); other named non-struct types' values look like
+            // values of their underlying types.
             if self.is_empty_interface(xt) && !matches!(self.under(c), Type::Struct(_)) {
-                return None;
+                let go = self.alias_named(c)?;
+                arms.push(parse_quote!(any
+                    .and_then(|a| a.downcast_ref::<crate::support::iface::Named<#rt>>())
+                    .filter(|n| n.go_type == #go)
+                    .map(|n| #rc::new(n.value.clone()) as #rc<dyn #tr>)));
+                continue;
             }
             arms.push(parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| #rc::new(c.clone()) as #rc<dyn #tr>)));
         }
@@ -539,7 +545,12 @@ impl Ctx<'_> {
             if !ok {
                 return None;
             }
-            arms.push(parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| crate::support::iface::new(c.clone()))));
+            let boxed = match via_ptr {
+                false => self.boxed_named(parse_quote!(c.clone()), c),
+                true => None,
+            }
+            .unwrap_or_else(|| parse_quote!(crate::support::iface::new(c.clone())));
+            arms.push(parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| #boxed)));
         }
         self.use_support("iface");
         self.use_support("fmt");

@@ -40,6 +40,7 @@ mod map_values;
 mod markers;
 mod method_slices;
 mod moves;
+mod named_ifaces;
 mod names;
 mod nil_guards;
 mod nullable;

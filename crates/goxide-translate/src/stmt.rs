@@ -234,6 +234,8 @@ impl Ctx<'_> {
                         Some(parse_quote!(
                             crate::support::iface::downcast_error(&x).flatten()
                         ))
+                    } else if self.is_std_stringer(tt) && !trait_iface {
+                        Some(parse_quote!(crate::support::iface::as_stringer(&x)))
                     } else {
                         self.iface_to_iface(&xe, xt, tt)
                     };
@@ -249,8 +251,11 @@ impl Ctx<'_> {
                 let Some(rt) = self.rust_type(tt) else {
                     return self.unsupported_stmt(s, "type switch case of this type");
                 };
+                let xe: syn::Expr = parse_quote!(x);
                 if trait_iface {
                     conds.push(parse_quote!(x.as_ref().is_some_and(|v| v.as_any().is::<#rt>())));
+                } else if let Some(is) = self.is_named_value(&xe, tt) {
+                    conds.push(is);
                 } else {
                     conds.push(parse_quote!(crate::support::iface::is::<#rt>(&x)));
                 }
@@ -283,7 +288,11 @@ impl Ctx<'_> {
                         }
                         Some((tt, rt)) => {
                             let go = self.prog.type_string(*tt);
-                            body.push(parse_quote!(let #m #id: #rt = crate::support::iface::assert::<#rt>(&x, #go);));
+                            let xe: syn::Expr = parse_quote!(x);
+                            let v = self.assert_named(&xe, *tt).unwrap_or_else(
+                                || parse_quote!(crate::support::iface::assert::<#rt>(&x, #go)),
+                            );
+                            body.push(parse_quote!(let #m #id: #rt = #v;));
                         }
                         None => body.push(parse_quote!(let #m #id = x.clone();)),
                     }
@@ -1803,6 +1812,15 @@ impl Ctx<'_> {
                         (v, ok)
                     }));
                 }
+                if self.is_std_stringer(t) && self.is_empty_interface(xt) {
+                    let v = self.borrowed(x);
+                    self.use_support("iface");
+                    return Ok(parse_quote!({
+                        let v = crate::support::iface::as_stringer(&#v);
+                        let ok = v.is_some();
+                        (v, ok)
+                    }));
+                }
                 if self.is_interface(t) {
                     let v = self.borrowed(x);
                     let Some(conv) = self.iface_to_iface(&v, xt, t) else {
@@ -1817,7 +1835,11 @@ impl Ctx<'_> {
                     return Err("type assertion to this type");
                 };
                 let v = self.borrowed(x);
-                let Some(d) = self.downcast_expr(&v, xt, &rt) else {
+                let named = self
+                    .is_empty_interface(xt)
+                    .then(|| self.downcast_named(&v, t))
+                    .flatten();
+                let Some(d) = named.or_else(|| self.downcast_expr(&v, xt, &rt)) else {
                     return Err("type assertion");
                 };
                 // A nil function is a closure: it becomes an `Rc<dyn Fn…>` by coercion.
@@ -3221,6 +3243,9 @@ impl Ctx<'_> {
         }
         let v = self.value_as(e, vt);
         let rt = self.rust_type(vt)?;
+        if let Some(eq) = self.eq_named(tag, &v, vt) {
+            return Some(eq);
+        }
         Some(parse_quote!(crate::support::iface::eq_value::<#rt>(&#tag, &#v)))
     }
 

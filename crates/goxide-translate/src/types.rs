@@ -107,6 +107,11 @@ impl Ctx<'_> {
                     let pkg = obj.pkg.map(|p| self.prog.pkg(p).path.as_str());
                     return match (pkg, obj.name.as_str()) {
                         (Some("strings"), "Builder") => Some(parse_quote!(String)),
+                        (Some("fmt"), "Stringer") => {
+                            self.use_support("iface");
+                            self.use_support("fmt");
+                            Some(parse_quote!(crate::support::iface::Iface))
+                        }
                         (Some("bytes"), "Buffer") => Some(parse_quote!(Vec<u8>)),
                         (Some("net/url"), "Values") => {
                             Some(parse_quote!(std::collections::HashMap<String, Vec<String>>))
