@@ -1309,12 +1309,24 @@ fn fmt_map<'m, K: Format + Ord + 'm, V: Format + 'm>(
     addr: usize,
     this: &dyn Format,
 ) {
+    let mut sorted: Vec<(&K, &V)> = entries.collect();
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    fmt_sorted_map(sorted, f, verb, type_name, addr, this);
+}
+
+/// Prints a map whose entries are in the order Go's `fmt` prints them (`%p`: its address).
+pub fn fmt_sorted_map<K: Format, V: Format>(
+    sorted: Vec<(&K, &V)>,
+    f: &mut Formatter<'_>,
+    verb: char,
+    type_name: &str,
+    addr: usize,
+    this: &dyn Format,
+) {
     if verb == 'p' {
         f.fmt_pointer(addr, verb, type_name, this);
         return;
     }
-    let mut sorted: Vec<(&K, &V)> = entries.collect();
-    sorted.sort_by(|a, b| a.0.cmp(b.0));
     let pairs: Vec<(&dyn Format, &dyn Format)> = sorted
         .iter()
         .map(|(k, v)| (*k as &dyn Format, *v as &dyn Format))

@@ -42,11 +42,7 @@ pub fn is<T: 'static>(x: &Iface) -> bool {
 pub fn assert<T: Clone + 'static>(x: &Iface, go_type: &str) -> T {
     match downcast::<T>(x) {
         Some(v) => v,
-        None => {
-            let dynamic = x.as_ref().map_or("nil".to_string(), |v| v.type_name());
-            let msg = format!("interface conversion: interface {{}} is {dynamic}, not {go_type}");
-            super::rt::go_panic_value(Box::new(super::rt::RuntimeError(msg.clone())), msg)
-        }
+        None => not_of_type(x, go_type),
     }
 }
 
@@ -63,20 +59,31 @@ pub fn downcast_error(x: &Iface) -> Option<super::errors::Error> {
     None
 }
 
+/// Go's panic for `x.(T)` with a concrete `T` that `x`'s dynamic value is not.
+fn not_of_type(x: &Iface, go_type: &str) -> ! {
+    let dynamic = x.as_ref().map_or("nil".to_string(), |v| v.type_name());
+    let msg = format!("interface conversion: interface {{}} is {dynamic}, not {go_type}");
+    super::rt::go_panic_value(Box::new(super::rt::RuntimeError(msg.clone())), msg)
+}
+
+/// Go's panic for `x.(I)` with an interface `I` (`error`, `fmt.Stringer`) whose `method`
+/// `x`'s dynamic value lacks.
+fn missing_method(x: &Iface, iface: &str, method: &str) -> ! {
+    let msg = match x {
+        None => format!("interface conversion: interface is nil, not {iface}"),
+        Some(v) => format!(
+            "interface conversion: {} is not {iface}: missing method {method}",
+            v.type_name()
+        ),
+    };
+    super::rt::go_panic_value(Box::new(super::rt::RuntimeError(msg.clone())), msg)
+}
+
 /// `x.(error)`: the dynamic value as an `error`, or Go's panic when it is not one.
 pub fn assert_error(x: &Iface) -> super::errors::Error {
     match downcast_error(x) {
         Some(e) => e,
-        None => {
-            let msg = match x {
-                None => "interface conversion: interface is nil, not error".to_string(),
-                Some(v) => format!(
-                    "interface conversion: {} is not error: missing method Error",
-                    v.type_name()
-                ),
-            };
-            super::rt::go_panic_value(Box::new(super::rt::RuntimeError(msg.clone())), msg)
-        }
+        None => missing_method(x, "error", "Error"),
     }
 }
 
@@ -180,12 +187,7 @@ impl<T: Format + Clone> Format for Named<T> {
 
 /// Stores a value of a named non-struct type `go_type` (see [`Named`]).
 pub fn new_named<T: Format + Clone + 'static>(value: T, go_type: &'static str) -> Iface {
-    Some(Rc::new(Named {
-        value,
-        go_type,
-        text: None,
-        stringer: false,
-    }))
+    named(value, go_type, None, false)
 }
 
 /// Stores a value of a named non-struct type `go_type` whose `String()` method is `text`
@@ -195,12 +197,7 @@ pub fn new_stringer<T: Format + Clone + 'static>(
     go_type: &'static str,
     text: fn(T) -> String,
 ) -> Iface {
-    Some(Rc::new(Named {
-        value,
-        go_type,
-        text: Some(text),
-        stringer: true,
-    }))
+    named(value, go_type, Some(text), true)
 }
 
 /// Stores a value of a named non-struct type `go_type` whose `Error()` method is `text`
@@ -210,11 +207,20 @@ pub fn new_error_text<T: Format + Clone + 'static>(
     go_type: &'static str,
     text: fn(T) -> String,
 ) -> Iface {
+    named(value, go_type, Some(text), false)
+}
+
+fn named<T: Format + Clone + 'static>(
+    value: T,
+    go_type: &'static str,
+    text: Option<fn(T) -> String>,
+    stringer: bool,
+) -> Iface {
     Some(Rc::new(Named {
         value,
         go_type,
-        text: Some(text),
-        stringer: false,
+        text,
+        stringer,
     }))
 }
 
@@ -228,16 +234,7 @@ pub fn as_stringer(x: &Iface) -> Iface {
 pub fn assert_stringer(x: &Iface) -> Iface {
     match as_stringer(x) {
         Some(v) => Some(v),
-        None => {
-            let msg = match x {
-                None => "interface conversion: interface is nil, not fmt.Stringer".to_string(),
-                Some(v) => format!(
-                    "interface conversion: {} is not fmt.Stringer: missing method String",
-                    v.type_name()
-                ),
-            };
-            super::rt::go_panic_value(Box::new(super::rt::RuntimeError(msg.clone())), msg)
-        }
+        None => missing_method(x, "fmt.Stringer", "String"),
     }
 }
 
@@ -263,13 +260,7 @@ pub fn panic_named<T: Format + Clone + super::rt::PanicValue + 'static>(
         None => value.named_message(go_type),
     };
     let payload = PanickedValue(Box::new(move || {
-        let named = Named {
-            value: value.clone(),
-            go_type,
-            text,
-            stringer,
-        };
-        Some(Rc::new(named) as Rc<dyn Value>)
+        named(value.clone(), go_type, text, stringer)
     }));
     super::rt::go_panic_value(Box::new(payload), message)
 }
@@ -292,11 +283,7 @@ pub fn is_named<T: Clone + 'static>(x: &Iface, go_type: &str) -> bool {
 pub fn assert_named<T: Clone + 'static>(x: &Iface, go_type: &'static str) -> T {
     match downcast_named::<T>(x, go_type) {
         Some(v) => v,
-        None => {
-            let dynamic = x.as_ref().map_or("nil".to_string(), |v| v.type_name());
-            let msg = format!("interface conversion: interface {{}} is {dynamic}, not {go_type}");
-            super::rt::go_panic_value(Box::new(super::rt::RuntimeError(msg.clone())), msg)
-        }
+        None => not_of_type(x, go_type),
     }
 }
 

@@ -227,18 +227,10 @@ impl<K, V> IntoIterator for PtrMap<K, V> {
 impl<K: MapKey + Format, V: Format> Format for PtrMap<K, V> {
     fn fmt(&self, f: &mut Formatter<'_>, verb: char) {
         let name = Self::go_type();
-        if verb == 'p' {
-            f.fmt_pointer(self as *const _ as usize, verb, &name, self);
-            return;
-        }
-        let mut sorted: Vec<&(K, V)> = self.entries.iter().collect();
+        let mut sorted: Vec<(&K, &V)> = self.iter().collect();
         sorted.sort_by_key(|(k, _)| k.map_key());
-        let pairs: Vec<(&dyn Format, &dyn Format)> = sorted
-            .iter()
-            .map(|(k, v)| (k as &dyn Format, v as &dyn Format))
-            .collect();
-        f.verb = verb;
-        f.write_map(&name, &pairs);
+        let addr = self as *const _ as usize;
+        super::fmt::fmt_sorted_map(sorted, f, verb, &name, addr, self);
     }
     fn type_name(&self) -> String {
         Self::go_type()

@@ -343,6 +343,9 @@ impl Ctx<'_> {
         if let Some(v) = self.owned_elem_value(e) {
             return v;
         }
+        if let Some(v) = self.thread_value_part(e) {
+            return v;
+        }
         if let Some(p) = self.str_param_of(e) {
             let id = self.var_name(p);
             return parse_quote!(#id.to_string());
@@ -908,6 +911,28 @@ impl Ctx<'_> {
         parse_quote!(#rc::new(move |#(#params),*| #id(#(#args),*)))
     }
 
+    /// A field or element of a package variable that is a thread-local value with no cell
+    /// (see `globals`), read where it is: `CASES.with(|g| g[1].name.clone())`, not a copy of
+    /// the whole table first.
+    pub fn thread_value_part(&mut self, e: &Expr) -> Option<syn::Expr> {
+        let e = crate::builtins::strip_parens(e);
+        let part = match &e.kind {
+            ExprKind::Index { .. } => true,
+            ExprKind::Selector { .. } => self
+                .info
+                .selections
+                .get(&e.id)
+                .is_some_and(|s| s.kind == goxide_types::SelectionKind::FieldVal),
+            _ => false,
+        };
+        if !part {
+            return None;
+        }
+        self.global_root(e)
+            .filter(|&r| self.global_override != Some(r) && self.thread_value_global(r))?;
+        Some(self.through_global(e, |ctx| ctx.value(e)))
+    }
+
     fn global_read(&mut self, id: &syn::Ident, copy: bool) -> syn::Expr {
         if self.is_thread_value_global(id) {
             return if copy {
@@ -1101,8 +1126,10 @@ impl Ctx<'_> {
         }
         let gid = self.var_name(root);
         let prev = self.global_override.replace(root);
-        let body = build(self);
+        let mut body = build(self);
         self.global_override = prev;
+        // (`(*g).f`, `(*g)[i]`, `(*g).push(v)` are `g.f`, `g[i]`, `g.push(v)`.)
+        crate::globals::tidy_reads_in(&mut body, &std::iter::once("g".to_string()).collect());
         if self.is_thread_value_global(&gid) {
             return parse_quote!(#gid.with(|g| #body));
         }

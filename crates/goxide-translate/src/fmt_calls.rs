@@ -173,6 +173,9 @@ impl Ctx<'_> {
         if let Some(d) = self.duration_fmt_arg(a) {
             return d;
         }
+        if let Some(v) = self.thread_value_part(a) {
+            return v;
+        }
         // A `reflect.Kind` prints its name.
         if self
             .type_of(a)

@@ -21,6 +21,7 @@ use goxide_types::{
     BasicKind, Builtin, Info, Mode, ObjId, ObjKind, PkgId, Program, SelectionKind, Type, TypeId,
 };
 use std::collections::{HashMap, HashSet};
+use syn::visit_mut::VisitMut;
 
 /// What the analysis found about the package variables of one package.
 #[derive(Default, Debug)]
@@ -954,99 +955,107 @@ impl Visitor for Walker<'_> {
 /// `LazyLock` itself there); elsewhere `*X`. Methods that every type has (`clone`, `into`, …)
 /// keep the explicit `(*X)`, which names the value rather than the static.
 pub fn tidy_reads(items: &mut [syn::Item], statics: &HashSet<String>) {
-    use syn::visit_mut::VisitMut;
-    struct Tidy<'a>(&'a HashSet<String>);
-    impl Tidy<'_> {
-        /// `(*X)` for one of the statics.
-        fn is_read(&self, e: &syn::Expr) -> bool {
-            let syn::Expr::Paren(p) = e else {
-                return false;
-            };
-            let syn::Expr::Unary(u) = &*p.expr else {
-                return false;
-            };
-            matches!(u.op, syn::UnOp::Deref(_))
-                && matches!(&*u.expr, syn::Expr::Path(x)
-                    if x.path.get_ident().is_some_and(|i| self.0.contains(&i.to_string())))
-        }
-
-        /// A postfix operand: `X` when `strip`, else kept in parentheses.
-        fn operand(&mut self, e: &mut syn::Expr, strip: bool) {
-            if !self.is_read(e) {
-                self.visit_expr_mut(e);
-                return;
-            }
-            if let (true, syn::Expr::Paren(p)) = (strip, &*e) {
-                if let syn::Expr::Unary(u) = &*p.expr {
-                    *e = (*u.expr).clone();
-                }
-            }
-        }
-    }
-    impl VisitMut for Tidy<'_> {
-        fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
-            const GENERAL: [&str; 16] = [
-                "clone",
-                "into",
-                "into_iter",
-                "to_owned",
-                "borrow",
-                "borrow_mut",
-                "type_id",
-                "as_ref",
-                "as_mut",
-                "fmt",
-                "eq",
-                "ne",
-                "cmp",
-                "partial_cmp",
-                "hash",
-                "to_string",
-            ];
-            match e {
-                syn::Expr::MethodCall(m) => {
-                    let strip = !GENERAL.contains(&m.method.to_string().as_str());
-                    self.operand(&mut m.receiver, strip);
-                    m.args.iter_mut().for_each(|a| self.visit_expr_mut(a));
-                }
-                syn::Expr::Index(i) => {
-                    self.operand(&mut i.expr, true);
-                    self.visit_expr_mut(&mut i.index);
-                }
-                syn::Expr::Field(f) => self.operand(&mut f.base, true),
-                syn::Expr::Try(t) => self.operand(&mut t.expr, false),
-                syn::Expr::Call(c) => {
-                    self.operand(&mut c.func, false);
-                    c.args.iter_mut().for_each(|a| self.visit_expr_mut(a));
-                }
-                _ if self.is_read(e) => {
-                    if let syn::Expr::Paren(p) = e {
-                        *e = (*p.expr).clone();
-                    }
-                }
-                _ => syn::visit_mut::visit_expr_mut(self, e),
-            }
-        }
-
-        /// Arguments of `println!`, `format!`, `vec!`….
-        fn visit_macro_mut(&mut self, m: &mut syn::Macro) {
-            use syn::parse::Parser;
-            let parser = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
-            let Ok(mut args) = parser.parse2(m.tokens.clone()) else {
-                return;
-            };
-            let before = args.clone();
-            args.iter_mut().for_each(|a| self.visit_expr_mut(a));
-            if args != before {
-                m.tokens = quote::ToTokens::to_token_stream(&args);
-            }
-        }
-    }
     if statics.is_empty() {
         return;
     }
     let mut t = Tidy(statics);
     for item in items {
         t.visit_item_mut(item);
+    }
+}
+
+/// [`tidy_reads`] in one expression: `(*g)` of the reference a package variable's closure
+/// gets (`X.with_borrow_mut(|g| …)`) read as `g.f`, `g[i]`, `g.push(v)`.
+pub fn tidy_reads_in(e: &mut syn::Expr, names: &HashSet<String>) {
+    Tidy(names).visit_expr_mut(e);
+}
+
+/// The walk of [`tidy_reads`]: the names whose `(*X)` reads it makes plain.
+struct Tidy<'a>(&'a HashSet<String>);
+
+impl Tidy<'_> {
+    /// `(*X)` for one of the statics.
+    fn is_read(&self, e: &syn::Expr) -> bool {
+        let syn::Expr::Paren(p) = e else {
+            return false;
+        };
+        let syn::Expr::Unary(u) = &*p.expr else {
+            return false;
+        };
+        matches!(u.op, syn::UnOp::Deref(_))
+            && matches!(&*u.expr, syn::Expr::Path(x)
+                    if x.path.get_ident().is_some_and(|i| self.0.contains(&i.to_string())))
+    }
+
+    /// A postfix operand: `X` when `strip`, else kept in parentheses.
+    fn operand(&mut self, e: &mut syn::Expr, strip: bool) {
+        if !self.is_read(e) {
+            self.visit_expr_mut(e);
+            return;
+        }
+        if let (true, syn::Expr::Paren(p)) = (strip, &*e) {
+            if let syn::Expr::Unary(u) = &*p.expr {
+                *e = (*u.expr).clone();
+            }
+        }
+    }
+}
+impl VisitMut for Tidy<'_> {
+    fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+        const GENERAL: [&str; 16] = [
+            "clone",
+            "into",
+            "into_iter",
+            "to_owned",
+            "borrow",
+            "borrow_mut",
+            "type_id",
+            "as_ref",
+            "as_mut",
+            "fmt",
+            "eq",
+            "ne",
+            "cmp",
+            "partial_cmp",
+            "hash",
+            "to_string",
+        ];
+        match e {
+            syn::Expr::MethodCall(m) => {
+                let strip = !GENERAL.contains(&m.method.to_string().as_str());
+                self.operand(&mut m.receiver, strip);
+                m.args.iter_mut().for_each(|a| self.visit_expr_mut(a));
+            }
+            syn::Expr::Index(i) => {
+                self.operand(&mut i.expr, true);
+                self.visit_expr_mut(&mut i.index);
+            }
+            syn::Expr::Field(f) => self.operand(&mut f.base, true),
+            syn::Expr::Try(t) => self.operand(&mut t.expr, false),
+            syn::Expr::Call(c) => {
+                self.operand(&mut c.func, false);
+                c.args.iter_mut().for_each(|a| self.visit_expr_mut(a));
+            }
+            _ if self.is_read(e) => {
+                if let syn::Expr::Paren(p) = e {
+                    *e = (*p.expr).clone();
+                }
+            }
+            _ => syn::visit_mut::visit_expr_mut(self, e),
+        }
+    }
+
+    /// Arguments of `println!`, `format!`, `vec!`….
+    fn visit_macro_mut(&mut self, m: &mut syn::Macro) {
+        use syn::parse::Parser;
+        let parser = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
+        let Ok(mut args) = parser.parse2(m.tokens.clone()) else {
+            return;
+        };
+        let before = args.clone();
+        args.iter_mut().for_each(|a| self.visit_expr_mut(a));
+        if args != before {
+            m.tokens = quote::ToTokens::to_token_stream(&args);
+        }
     }
 }
