@@ -60,6 +60,7 @@ impl Ctx<'_> {
     /// `v` (of the type `t`, see [`Ctx::alias_named`]) stored in an `interface{}` value with its
     /// named type and its `String()`/`Error()` method.
     pub fn boxed_named(&mut self, v: syn::Expr, t: TypeId) -> Option<syn::Expr> {
+        let t = self.resolve(t);
         let go = self.alias_named(t)?;
         let ty = self.rust_type(t)?;
         let v = crate::builtins::typed_value(v, ty);
@@ -77,6 +78,7 @@ impl Ctx<'_> {
     /// `panic(v)` for `v` of the named type `t`: the panic carries the value with its type
     /// and `String()` method, as an interface value holds it.
     pub fn panic_named(&mut self, v: syn::Expr, t: TypeId) -> Option<syn::Expr> {
+        let t = self.resolve(t);
         let go = self.alias_named(t)?;
         let ty = self.rust_type(t)?;
         let (text, stringer): (syn::Expr, bool) = match self.stringer_parts(t) {

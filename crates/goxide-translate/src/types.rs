@@ -475,7 +475,6 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether the Rust type can derive `Eq` and `Hash` (no floats, pointers, interfaces).
     /// Whether Go compares map keys of type `t` by identity where Rust has no `Hash` for them:
     /// pointers held in shared cells, and channels. Maps with such keys are
     /// `support::ptrmap::PtrMap`s, keyed by address.
@@ -506,6 +505,7 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether the Rust type can derive `Eq` and `Hash` (no floats, pointers, interfaces).
     pub fn is_hashable(&self, t: TypeId) -> bool {
         self.is_hashable_depth(t, 0)
     }
