@@ -449,11 +449,9 @@ impl Ctx<'_> {
         for &i in &hoisted {
             let a = crate::builtins::strip_parens(&args[i]);
             let v = self.fmt_arg(a);
-            let mut name = format!("a{i}");
-            while used.contains(&name) || quote::quote!(#v).to_string().contains(&name) {
-                name.push('_');
-            }
-            let id = syn::Ident::new(&name, proc_macro2::Span::call_site());
+            let mut taken = used.clone();
+            crate::names::idents_in(&v, &mut taken);
+            let id = crate::names::temp_not_among(&format!("a{i}"), &taken);
             lets.push(parse_quote!(let #id = #v;));
             self.fmt_temps.insert(a.id, id);
         }
@@ -486,7 +484,9 @@ impl Ctx<'_> {
         let Some(last) = last else {
             return Vec::new();
         };
-        let calls: Vec<usize> = (0..=last).filter(|&j| has_call(&args[j])).collect();
+        let calls: Vec<usize> = (0..=last)
+            .filter(|&j| crate::decl::contains_call(&args[j]))
+            .collect();
         let plain = calls.iter().all(|&j| {
             self.info.const_value(args[j].id).is_none()
                 && self
@@ -933,20 +933,6 @@ impl Ctx<'_> {
             vals,
         ))
     }
-}
-
-/// Whether `e` holds a call.
-fn has_call(e: &Expr) -> bool {
-    struct C(bool);
-    impl goxide_ast::visit::Visitor for C {
-        fn expr(&mut self, e: &Expr) -> bool {
-            self.0 |= matches!(e.kind, ExprKind::Call { .. });
-            !self.0
-        }
-    }
-    let mut c = C(false);
-    goxide_ast::visit::walk_expr(&mut c, e);
-    c.0
 }
 
 /// Collects the identifiers an expression names.

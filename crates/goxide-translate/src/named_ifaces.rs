@@ -93,36 +93,37 @@ impl Ctx<'_> {
         ))
     }
 
-    /// `Option<T>`: the dynamic value of `interface{}` value `v` when it is of the named type
-    /// `t` (see [`Ctx::alias_named`]).
-    pub fn downcast_named(&mut self, v: &syn::Expr, t: TypeId) -> Option<syn::Expr> {
+    /// The Go name and Rust type of the named type `t` (see [`Ctx::alias_named`]), for the
+    /// `iface` functions that name it.
+    fn named_parts(&mut self, t: TypeId) -> Option<(String, syn::Type)> {
         let go = self.alias_named(t)?;
         let ty = self.rust_type(t)?;
         self.use_support("iface");
+        Some((go, ty))
+    }
+
+    /// `Option<T>`: the dynamic value of `interface{}` value `v` when it is of the named type
+    /// `t` (see [`Ctx::alias_named`]).
+    pub fn downcast_named(&mut self, v: &syn::Expr, t: TypeId) -> Option<syn::Expr> {
+        let (go, ty) = self.named_parts(t)?;
         Some(parse_quote!(crate::support::iface::downcast_named::<#ty>(&#v, #go)))
     }
 
     /// Whether `interface{}` value `v` holds a value of the named type `t` (a type switch case).
     pub fn is_named_value(&mut self, v: &syn::Expr, t: TypeId) -> Option<syn::Expr> {
-        let go = self.alias_named(t)?;
-        let ty = self.rust_type(t)?;
-        self.use_support("iface");
+        let (go, ty) = self.named_parts(t)?;
         Some(parse_quote!(crate::support::iface::is_named::<#ty>(&#v, #go)))
     }
 
     /// `x.(T)` for the named type `t`: the value, or Go's panic.
     pub fn assert_named(&mut self, v: &syn::Expr, t: TypeId) -> Option<syn::Expr> {
-        let go = self.alias_named(t)?;
-        let ty = self.rust_type(t)?;
-        self.use_support("iface");
+        let (go, ty) = self.named_parts(t)?;
         Some(parse_quote!(crate::support::iface::assert_named::<#ty>(&#v, #go)))
     }
 
     /// `x == v` for `interface{}` value `x` and `v` of the named type `t`.
     pub fn eq_named(&mut self, x: &syn::Expr, v: &syn::Expr, t: TypeId) -> Option<syn::Expr> {
-        let go = self.alias_named(t)?;
-        let ty = self.rust_type(t)?;
-        self.use_support("iface");
+        let (go, ty) = self.named_parts(t)?;
         Some(parse_quote!(crate::support::iface::eq_named::<#ty>(&#x, &#v, #go)))
     }
 }

@@ -133,6 +133,13 @@ pub fn const_ident(go: &str) -> Ident {
 
 /// A temporary's name (`base`, `base_`, …) that no identifier of `e` uses.
 pub fn temp_not_in(base: &str, e: &impl quote::ToTokens) -> syn::Ident {
+    let mut used = Vec::new();
+    idents_in(e, &mut used);
+    temp_not_among(base, &used)
+}
+
+/// Adds the identifiers `e`'s tokens hold to `out`.
+pub fn idents_in(e: &impl quote::ToTokens, out: &mut Vec<String>) {
     fn idents(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
         for t in ts {
             match t {
@@ -142,8 +149,11 @@ pub fn temp_not_in(base: &str, e: &impl quote::ToTokens) -> syn::Ident {
             }
         }
     }
-    let mut used = Vec::new();
-    idents(e.to_token_stream(), &mut used);
+    idents(e.to_token_stream(), out);
+}
+
+/// `base`, with `_` appended until it is none of `used`.
+pub fn temp_not_among(base: &str, used: &[String]) -> syn::Ident {
     let mut name = base.to_string();
     while used.contains(&name) {
         name.push('_');

@@ -214,6 +214,8 @@ impl Ctx<'_> {
         self.push_breakable(s, None, false, false);
         self.rust_scopes.push(RustScope::LabeledBlock);
         let mut branches: Vec<(Option<syn::Expr>, Vec<syn::Stmt>)> = Vec::new();
+        // (The switched value, bound above.)
+        let xe: syn::Expr = parse_quote!(x);
         for c in clauses {
             let mut conds: Vec<syn::Expr> = Vec::new();
             let mut single: Option<(TypeId, syn::Type)> = None;
@@ -228,7 +230,6 @@ impl Ctx<'_> {
                     return self.unsupported_stmt(s, "type switch case");
                 };
                 if self.is_interface(tt) {
-                    let xe: syn::Expr = parse_quote!(x);
                     let conv = if self.is_error(tt) && !trait_iface {
                         self.use_support("errors");
                         Some(parse_quote!(
@@ -251,7 +252,6 @@ impl Ctx<'_> {
                 let Some(rt) = self.rust_type(tt) else {
                     return self.unsupported_stmt(s, "type switch case of this type");
                 };
-                let xe: syn::Expr = parse_quote!(x);
                 if trait_iface {
                     conds.push(parse_quote!(x.as_ref().is_some_and(|v| v.as_any().is::<#rt>())));
                 } else if let Some(is) = self.is_named_value(&xe, tt) {
@@ -288,7 +288,6 @@ impl Ctx<'_> {
                         }
                         Some((tt, rt)) => {
                             let go = self.prog.type_string(*tt);
-                            let xe: syn::Expr = parse_quote!(x);
                             let v = self.assert_named(&xe, *tt).unwrap_or_else(
                                 || parse_quote!(crate::support::iface::assert::<#rt>(&x, #go)),
                             );
