@@ -1801,8 +1801,10 @@ impl Ctx<'_> {
             _ => {
                 let (a, b) = (self.rust_type(from), self.rust_type(t));
                 if a.is_some() && a == b
-                    || (self.prog.types.underlying(from) == self.prog.types.underlying(t)
-                        && !matches!(tu, Type::Struct(_)))
+                    || (self.prog.identical(
+                        self.prog.types.underlying(from),
+                        self.prog.types.underlying(t),
+                    ) && !matches!(tu, Type::Struct(_)))
                 {
                     return self.value(arg);
                 }

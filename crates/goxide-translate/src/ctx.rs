@@ -140,7 +140,9 @@ pub struct Ctx<'a> {
     /// Named slice types whose `sort.Interface` methods sort their elements (`Len` is `len`,
     /// `Swap` exchanges two elements).
     pub sort_slice_types: std::collections::HashSet<TypeId>,
-    /// Temporaries standing for the results of a multi-value call (see [`Ctx::spread_call`]).
+    /// Temporaries standing for the results of a multi-value call (see [`Ctx::spread_call`]),
+    /// and other stand-in expressions with their Go types; an empty name is a stand-in that is
+    /// not a variable (the call a standard-library function value makes).
     pub synthetic: HashMap<NodeId, (String, TypeId)>,
     /// Anonymous struct types met so far, in order, and whether they were declared.
     pub anon_structs: Vec<(TypeId, bool)>,

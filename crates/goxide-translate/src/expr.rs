@@ -662,7 +662,11 @@ impl Ctx<'_> {
 
     /// Whether an expression denotes a place (variable, field, element) rather than a value.
     pub fn is_place(&self, e: &Expr) -> bool {
-        if self.synthetic.contains_key(&e.id) {
+        if self
+            .synthetic
+            .get(&e.id)
+            .is_some_and(|(n, _)| !n.is_empty())
+        {
             return true;
         }
         match &e.kind {
@@ -716,7 +720,7 @@ impl Ctx<'_> {
                 }
             }
         }
-        if let Some((name, _)) = self.synthetic.get(&e.id) {
+        if let Some((name, _)) = self.synthetic.get(&e.id).filter(|(n, _)| !n.is_empty()) {
             let id = syn::Ident::new(name, proc_macro2::Span::call_site());
             return parse_quote!(#id);
         }

@@ -464,15 +464,14 @@ impl Ctx<'_> {
         }
         let tr = self.trait_ident(target)?;
         let rc = self.trait_rc(target);
-        // A function value (a closure in an `Rc`) takes its declared type before it is boxed.
-        let v = if matches!(self.under(src), Type::Func(_)) {
-            match self.rust_type(src) {
-                Some(ty) => parse_quote!({
-                    let v: #ty = #v;
-                    v
-                }),
-                None => return None,
-            }
+        // A new function value (`Rc::new(closure)`) takes its declared type before it is
+        // boxed; a variable of that type already has it.
+        let fresh_fn = matches!(&v, syn::Expr::Call(c)
+            if matches!(&*c.func, syn::Expr::Path(p)
+                if p.path.segments.last().is_some_and(|s| s.ident == "new")));
+        let v = if matches!(self.under(src), Type::Func(_)) && fresh_fn {
+            let ty = self.rust_type(src)?;
+            parse_quote!((#v as #ty))
         } else {
             v
         };

@@ -476,10 +476,14 @@ impl Ctx<'_> {
     /// the element's `Rc<dyn Fn…>` type, as nothing else coerces it there.
     fn elem_value(&mut self, e: &Expr, t: TypeId) -> syn::Expr {
         let v = self.value_as(e, t);
-        let named_func = matches!(crate::builtins::strip_parens(e).kind, ExprKind::Ident(_))
-            && self
-                .obj_of(e)
-                .is_some_and(|o| matches!(self.obj(o).kind, goxide_types::ObjKind::Func { .. }));
+        // (A declared function or a package's function: `f`, `strings.ToUpper`.)
+        let named = match &crate::builtins::strip_parens(e).kind {
+            ExprKind::Ident(_) => self.obj_of(e),
+            ExprKind::Selector { sel, .. } => self.info.object_of(sel.id),
+            _ => None,
+        };
+        let named_func =
+            named.is_some_and(|o| matches!(self.obj(o).kind, goxide_types::ObjKind::Func { .. }));
         if named_func && matches!(self.under(t), Type::Func(_)) {
             if let Some(ty) = self.rust_type(t) {
                 return parse_quote!((#v as #ty));

@@ -281,7 +281,8 @@ fn result_form(
                 (
                     "&mut Self".into(),
                     Holding::Borrowed,
-                    "the method returns its receiver for chaining, and callers only chain on it                      or drop it: the borrow of the receiver"
+                    "the method returns its receiver for chaining, and callers only chain on it \
+                     or drop it: the borrow of the receiver"
                         .into(),
                 )
             } else if a.frozen.contains(e) {

@@ -1770,13 +1770,29 @@ impl Ctx<'_> {
                 let Some(Type::Map(kt, vt)) = self.type_of(x).map(|t| self.under(t).clone()) else {
                     return Err("comma-ok form");
                 };
-                let m = crate::expr::as_base(self.borrowed(x));
-                let Some(k) = indices.first().map(|k| self.map_key_ref(k, kt)) else {
-                    return Err("comma-ok");
-                };
                 let Some(z) = self.zero_value(vt) else {
                     return Err("comma-ok of this type");
                 };
+                let Some(k) = indices.first() else {
+                    return Err("comma-ok");
+                };
+                if self
+                    .global_root(x)
+                    .is_some_and(|r| self.global_override != Some(r) && self.thread_value_global(r))
+                {
+                    // A read-only table: looked up in place, not copied first.
+                    let found = self.through_global(x, |ctx| {
+                        let m = crate::expr::as_base(ctx.borrowed(x));
+                        let k = ctx.map_key_ref(k, kt);
+                        parse_quote!(#m.get(#k).cloned())
+                    });
+                    return Ok(parse_quote!(match #found {
+                        Some(v) => (v, true),
+                        None => (#z, false),
+                    }));
+                }
+                let m = crate::expr::as_base(self.borrowed(x));
+                let k = self.map_key_ref(k, kt);
                 parse_quote!(match #m.get(#k) {
                     Some(v) => (v.clone(), true),
                     None => (#z, false),
@@ -1967,20 +1983,23 @@ impl Ctx<'_> {
                 return vec![parse_quote!({ #(#out)* })];
             }
             let p = crate::expr::as_base(self.place(l));
+            let (mut in_place, mut in_value) = (Vec::new(), Vec::new());
+            crate::names::idents_in(&p, &mut in_place);
+            crate::names::idents_in(&arg, &mut in_value);
+            if in_place.iter().any(|i| i != "self" && in_value.contains(i)) {
+                // `s += s` or `m[k] += m[j]`: the operand reads what the place borrows for
+                // writing, so it is copied out first.
+                let v = crate::names::temp_not_among("v", &in_place);
+                let owned = self.value_as(r, lt);
+                return vec![parse_quote!({
+                    let #v = #owned;
+                    #p.push_str(&#v);
+                })];
+            }
             return vec![parse_quote!(#p.push_str(#arg);)];
         }
         if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
             // x <<= n  →  x = x << n (with Go's semantics for large counts).
-            let e = Expr {
-                id: s.id,
-                span: s.span,
-                kind: ExprKind::Binary {
-                    op,
-                    x: Box::new(l.clone()),
-                    y: Box::new(r.clone()),
-                },
-            };
-            let _ = e;
             let k = self.basic(lt);
             let bits = k.and_then(|k| k.bits()).unwrap_or(64) as u64;
             let v = self.value(r);
@@ -2080,7 +2099,20 @@ impl Ctx<'_> {
                     return self.unsupported_stmt(s, "map update");
                 };
                 let m = crate::expr::as_base(self.place(x));
-                return vec![build(parse_quote!(*#m.entry(#k).or_default()))];
+                let entry: syn::Expr = parse_quote!(*#m.entry(#k).or_default());
+                // `m[k] *= f(m[k])` on a non-primitive value (a complex number): the operand
+                // reads the map, so it is computed before the entry borrows the map for
+                // writing. (Rust computes a primitive `+=`'s operand first by itself.)
+                let (mut in_map, mut in_value) = (Vec::new(), Vec::new());
+                crate::names::idents_in(&m, &mut in_map);
+                crate::names::idents_in(&raw, &mut in_value);
+                let primitive = self.basic(lt).is_some_and(|k| !k.is_complex());
+                if !primitive && in_map.iter().any(|i| i != "self" && in_value.contains(i)) {
+                    let v = crate::names::temp_not_among("v", &in_map);
+                    let st = compound_assign(op, entry, &parse_quote!(#v));
+                    return vec![parse_quote!({ let #v = #raw; #st })];
+                }
+                return vec![build(entry)];
             }
         }
         if self.basic(lt) == Some(goxide_types::BasicKind::Complex128)
@@ -2994,6 +3026,17 @@ impl Ctx<'_> {
                     let m = self.value(x);
                     header = parse_quote!(#m);
                     pattern = quote::quote!((#kp, #vp));
+                } else if v.is_none()
+                    && self.global_root(x).is_some_and(|r| {
+                        self.global_override != Some(r) && self.thread_value_global(r)
+                    })
+                {
+                    // The keys of a read-only table, copied out of it (not the whole table).
+                    header = self.through_global(x, |ctx| {
+                        let m = crate::expr::as_base(ctx.borrowed(x));
+                        parse_quote!(#m.keys().cloned().collect::<Vec<_>>())
+                    });
+                    pattern = kp;
                 } else {
                     let (kc, vc) = (self.is_copy(kt), self.is_copy(vt));
                     match (&k, &v) {

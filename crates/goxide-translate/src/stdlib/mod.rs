@@ -457,8 +457,70 @@ impl Ctx<'_> {
                 let rc = self.rc_path();
                 return parse_quote!(#rc::new(crate::support::unicode::#f));
             }
+            if let Some(v) = self.std_func_closure(e) {
+                return v;
+            }
         }
         self.unsupported(e, "standard library value")
+    }
+
+    /// A standard-library function used as a value (`strings.ToUpper` stored in a table): a
+    /// closure that makes the call as a call site would, `Rc::new(|s: String| -> String {
+    /// s.to_uppercase() })`. Signatures with one result at most, not variadic.
+    fn std_func_closure(&mut self, e: &Expr) -> Option<syn::Expr> {
+        let t = self.type_of(e)?;
+        let goxide_types::Type::Func(sig) = self.ty(t).clone() else {
+            return None;
+        };
+        if sig.variadic || sig.results.len() > 1 {
+            return None;
+        }
+        let mut params = Vec::new();
+        let mut args = Vec::new();
+        for (i, &pt) in sig.params.iter().enumerate() {
+            let ty = self.rust_type(pt)?;
+            // Go's parameter name where it has one (`s` for `strings.ToUpper`).
+            let name = match sig.param_names.get(i).map(String::as_str) {
+                Some(n)
+                    if !n.is_empty()
+                        && n != "_"
+                        && !sig.param_names[..i].iter().any(|m| m == n) =>
+                {
+                    crate::names::value_ident(n).to_string()
+                }
+                _ => format!("a{i}"),
+            };
+            let id = ident(&name);
+            params.push(quote::quote!(#id: #ty));
+            args.push(self.synthetic_expr(&name, pt, e.span));
+        }
+        let ret = self.results_type(&sig.results, 0)?;
+        let call = Expr {
+            id: goxide_ast::ast::NodeId(u32::MAX - 100_000 - self.synthetic.len() as u32),
+            span: e.span,
+            kind: ExprKind::Call {
+                func: Box::new(e.clone()),
+                args,
+                ellipsis: false,
+            },
+        };
+        if let Some(&r) = sig.results.first() {
+            self.synthetic.insert(call.id, (String::new(), r));
+        }
+        let markers = self.pending_markers.len();
+        let body = self.value(&call);
+        if self.pending_markers.len() != markers {
+            // The call is not translated either: the value's own marker says so.
+            self.pending_markers.truncate(markers);
+            return None;
+        }
+        let body: syn::Stmt = if sig.results.is_empty() {
+            parse_quote!(#body;)
+        } else {
+            syn::Stmt::Expr(body, None)
+        };
+        let rc = self.rc_path();
+        Some(parse_quote!(#rc::new(|#(#params),*| #ret { #body })))
     }
 }
 
