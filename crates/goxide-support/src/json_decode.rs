@@ -632,6 +632,15 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         match self.v {
             Json::Null => v.visit_unit(),
             Json::Bool(b) => v.visit_bool(*b),
+            // An integer literal stays an integer: a struct that embeds another (`serde(flatten)`)
+            // buffers its fields through here before an `int` field reads them. (An
+            // `interface{}` makes every number a `float64` itself.)
+            Json::Num(s) if !s.contains(['.', 'e', 'E']) && s.parse::<i64>().is_ok() => {
+                v.visit_i64(s.parse::<i64>().unwrap_or_default())
+            }
+            Json::Num(s) if !s.contains(['.', 'e', 'E']) && s.parse::<u64>().is_ok() => {
+                v.visit_u64(s.parse::<u64>().unwrap_or_default())
+            }
             Json::Num(s) => match s.parse::<f64>() {
                 Ok(f) if f.is_finite() => v.visit_f64(f),
                 _ => {

@@ -201,6 +201,11 @@ pub struct Ctx<'a> {
     pub anon_ifaces: Vec<(TypeId, bool)>,
     /// Named struct types of the package (candidates for trait impls).
     pub concrete_types: Vec<TypeId>,
+    /// Of those, the named non-struct types that share their Rust type with another: their
+    /// interface values hold a wrapper (see `dyn_wrappers`).
+    pub wrapped_types: Vec<TypeId>,
+    /// The wrapped types whose wrapper is declared.
+    pub wrappers_done: std::collections::HashSet<TypeId>,
     /// Number of `init` functions in the package (named `init_1`, `init_2`, … when several).
     pub init_total: usize,
     /// The package has `go` statements: package variables are process-wide.

@@ -116,6 +116,7 @@ pub fn translate_package(
     let mut type_instances: Vec<crate::generic_types::TypeInstance> = Vec::new();
     let mut iface_instances: Vec<crate::generic_ifaces::IfaceInstance> = Vec::new();
     let mut impls_done: HashSet<(String, String)> = HashSet::new();
+    let mut wrappers_done: HashSet<TypeId> = HashSet::new();
     let mut converters_done: HashSet<String> = HashSet::new();
     let mut mono_env_names: HashSet<String> = HashSet::new();
     let has_generic_structs = ast_files.iter().flat_map(|f| &f.decls).any(|d| {
@@ -414,6 +415,8 @@ pub fn translate_package(
             ptr_error_types: ptr_error_types.clone(),
             anon_ifaces: std::mem::take(&mut anon_ifaces),
             concrete_types: concrete_types.clone(),
+            wrapped_types: Vec::new(),
+            wrappers_done: std::mem::take(&mut wrappers_done),
             subst: HashMap::new(),
             mono_done: std::mem::take(&mut mono_done),
             mono_queue: Vec::new(),
@@ -429,7 +432,13 @@ pub fn translate_package(
             thread_blocker: thread_blocker.clone(),
             json: json_plan.clone(),
         };
-        ctx.concrete_types = ctx.distinct_concrete(&concrete_types);
+        let (own, wrapped) = ctx.split_concrete(&concrete_types);
+        ctx.concrete_types = concrete_types
+            .iter()
+            .copied()
+            .filter(|t| own.contains(t) || wrapped.contains(t))
+            .collect();
+        ctx.wrapped_types = wrapped;
         ctx.collect_consts(&ast_files);
         // Comments up to the package clause are the package doc (emitted as `//!`) or build
         // constraints.
@@ -616,6 +625,7 @@ pub fn translate_package(
         type_instances = std::mem::take(&mut ctx.type_instances);
         iface_instances = std::mem::take(&mut ctx.iface_instances);
         impls_done = std::mem::take(&mut ctx.impls_done);
+        wrappers_done = std::mem::take(&mut ctx.wrappers_done);
         converters_done = std::mem::take(&mut ctx.converters_done);
         mono_done = std::mem::take(&mut ctx.mono_done);
         mono_env_names = std::mem::take(&mut ctx.mono_env_names);

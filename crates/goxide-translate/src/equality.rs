@@ -134,7 +134,10 @@ impl Ctx<'_> {
                 if !self.prog.implements(src, t) {
                     continue;
                 }
-                let rt = self.rust_type(src)?;
+                if src != c && self.wrapped_types.contains(&c) {
+                    continue;
+                }
+                let (rt, unwrap) = (self.dyn_type(src)?, self.dyn_unwrap(src));
                 let eq = match self.go_eq_depth(parse_quote!(p), parse_quote!(q), src, depth + 1) {
                     Some(eq) => eq,
                     None => {
@@ -145,7 +148,7 @@ impl Ctx<'_> {
                     }
                 };
                 arms.push(parse_quote!(
-                    if let (Some(p), Some(q)) = (x.downcast_ref::<#rt>(), y.downcast_ref::<#rt>()) {
+                    if let (Some(p), Some(q)) = (x.downcast_ref::<#rt>()#unwrap, y.downcast_ref::<#rt>()#unwrap) {
                         return #eq;
                     }
                 ));
@@ -190,11 +193,16 @@ impl Ctx<'_> {
         if !(self.is_empty_interface(it) || self.is_trait_iface(it)) {
             return None;
         }
-        let rt = self.rust_type(vt)?;
+        // (An `interface{}` holds a wrapped type's value as it is.)
+        let (rt, unwrap) = if self.is_trait_iface(it) {
+            (self.dyn_type(vt)?, self.dyn_unwrap(vt))
+        } else {
+            (self.rust_type(vt)?, quote::quote!())
+        };
         let eq = self.go_eq(parse_quote!(p), parse_quote!(v), vt)?;
         Some(parse_quote!({
             let (x, v) = (#x, #v);
-            x.as_ref().and_then(|x| x.as_any().downcast_ref::<#rt>()).is_some_and(|p| #eq)
+            x.as_ref().and_then(|x| x.as_any().downcast_ref::<#rt>()#unwrap).is_some_and(|p| #eq)
         }))
     }
 }

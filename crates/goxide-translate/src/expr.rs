@@ -607,7 +607,11 @@ impl Ctx<'_> {
                 self.prog.type_string(xt)
             );
             self.use_support("rt");
-            return parse_quote!(match #v.as_ref().and_then(|v| v.as_any().downcast_ref::<#rt>()) {
+            let Some(held) = self.dyn_type(t) else {
+                return self.unsupported(e, "type assertion to this type");
+            };
+            let unwrap = self.dyn_unwrap(t);
+            return parse_quote!(match #v.as_ref().and_then(|v| v.as_any().downcast_ref::<#held>()#unwrap) {
                 Some(v) => v.clone(),
                 None => crate::support::rt::runtime_error(#msg),
             });
@@ -620,19 +624,16 @@ impl Ctx<'_> {
     }
 
     /// `Option<T>`: the dynamic value of interface value `v` (of type `xt`) when it is a `rt`.
-    pub fn downcast_expr(
-        &mut self,
-        v: &syn::Expr,
-        xt: TypeId,
-        rt: &syn::Type,
-    ) -> Option<syn::Expr> {
+    pub fn downcast_expr(&mut self, v: &syn::Expr, xt: TypeId, t: TypeId) -> Option<syn::Expr> {
         if self.is_empty_interface(xt) {
+            let rt = self.rust_type(t)?;
             self.use_support("iface");
             return Some(parse_quote!(crate::support::iface::downcast::<#rt>(&#v)));
         }
         if self.is_trait_iface(xt) {
+            let (held, unwrap) = (self.dyn_type(t)?, self.dyn_unwrap(t));
             return Some(
-                parse_quote!(#v.as_ref().and_then(|v| v.as_any().downcast_ref::<#rt>()).cloned()),
+                parse_quote!(#v.as_ref().and_then(|v| v.as_any().downcast_ref::<#held>()#unwrap).cloned()),
             );
         }
         None

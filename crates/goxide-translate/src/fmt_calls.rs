@@ -159,6 +159,44 @@ impl Ctx<'_> {
     }
 
     /// An argument for a Rust formatting macro: constants get typed literals.
+    /// A trait interface value (`var s Shape`), or a slice of them, printed as Go prints it:
+    /// its dynamic value as an `interface{}` (`iface::Iface`, whose `String()` method counts),
+    /// nil as `<nil>`.
+    fn trait_values_printed(&mut self, a: &Expr) -> Option<syn::Expr> {
+        let t = self.type_of(a)?;
+        if self.is_trait_iface(t) {
+            let v = crate::expr::as_base(self.borrowed(a));
+            return Some(
+                self.trait_as_any(&v, t)
+                    .unwrap_or_else(|| self.unsupported(a, "printing an interface value")),
+            );
+        }
+        let (Type::Slice(el) | Type::Array(_, el)) = self.under(t).clone() else {
+            return None;
+        };
+        if !self.is_trait_iface(el) {
+            return None;
+        }
+        let Some(each) = self.trait_as_any(&parse_quote!(x), el) else {
+            return Some(self.unsupported(a, "printing an interface value"));
+        };
+        let v = crate::expr::as_base(self.borrowed(a));
+        Some(parse_quote!(#v.iter().map(|x| #each).collect::<Vec<_>>()))
+    }
+
+    /// Trait value `v` as an `interface{}`: through the trait's converter function
+    /// (`shape_to_any(…)`, written once), else by trying each implementing type in place.
+    fn trait_as_any(&mut self, v: &syn::Expr, t: TypeId) -> Option<syn::Expr> {
+        match self.deferred_converter(t, false, true) {
+            Some(f) => {
+                self.use_support("iface");
+                self.use_support("fmt");
+                Some(parse_quote!(#f(#v.as_ref().map(|v| v.as_any()))))
+            }
+            None => self.trait_to_any(v, t),
+        }
+    }
+
     fn fmt_arg(&mut self, a: &Expr) -> syn::Expr {
         if let Some(id) = self.fmt_temps.get(&crate::builtins::strip_parens(a).id) {
             // Evaluated first (see `fmt_call`).
@@ -174,6 +212,9 @@ impl Ctx<'_> {
             return d;
         }
         if let Some(v) = self.thread_value_part(a) {
+            return v;
+        }
+        if let Some(v) = self.trait_values_printed(a) {
             return v;
         }
         // A `reflect.Kind` prints its name.
@@ -268,7 +309,11 @@ impl Ctx<'_> {
     fn dyn_args(&mut self, args: &[Expr]) -> syn::Expr {
         for a in args {
             if let Some(t) = self.type_of(a) {
-                if self.is_interface(t) && !self.is_empty_interface(t) && !self.is_error(t) {
+                if self.is_interface(t)
+                    && !self.is_empty_interface(t)
+                    && !self.is_error(t)
+                    && !self.is_trait_iface(t)
+                {
                     return self.unsupported(a, "printing an interface value");
                 }
                 if let Some(why) = self.time_fmt_problem(t) {

@@ -261,10 +261,10 @@ impl Ctx<'_> {
                 if !ok {
                     continue;
                 }
-                if via_ptr && self.never_in_iface(c) {
+                if via_ptr && (self.never_in_iface(c) || self.wrapped_types.contains(&c)) {
                     continue;
                 }
-                let Some(rt) = self.rust_type(c) else {
+                let Some(rt) = self.dyn_type(c) else {
                     continue;
                 };
                 let rt = if via_ptr { self.ptr_repr(c, rt) } else { rt };
@@ -322,11 +322,12 @@ impl Ctx<'_> {
                 if !generic && subst.is_none() {
                     continue;
                 }
+                let wrapped = self.wrapped_types.contains(&c);
                 for via_ptr in [false, true] {
-                    if !self.satisfies(c, via_ptr, methods) {
+                    if via_ptr && wrapped || !self.satisfies(c, via_ptr, methods) {
                         continue;
                     }
-                    let Some(rt) = self.rust_type(c) else {
+                    let Some(rt) = self.dyn_type(c) else {
                         continue;
                     };
                     let target = if via_ptr { self.ptr_repr(c, rt) } else { rt };
@@ -337,6 +338,7 @@ impl Ctx<'_> {
                     if !self.impls_done.insert(key) {
                         continue;
                     }
+                    items.extend(self.wrapper_decl(c));
                     items.push(self.trait_impl_item(c, via_ptr, tr, methods, target));
                 }
             }
@@ -425,11 +427,12 @@ impl Ctx<'_> {
                     continue;
                 }
                 arms.push(if conv.to_any {
+                    let held = self.dyn_inner(parse_quote!(c), c);
                     let boxed = match via_ptr {
-                        false => self.boxed_named(parse_quote!(c.clone()), c),
+                        false => self.boxed_named(parse_quote!(#held.clone()), c),
                         true => None,
                     }
-                    .unwrap_or_else(|| parse_quote!(crate::support::iface::new(c.clone())));
+                    .unwrap_or_else(|| parse_quote!(crate::support::iface::new(#held.clone())));
                     parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| #boxed))
                 } else {
                     parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| #rc::new(c.clone()) as #rc<dyn #tr>))

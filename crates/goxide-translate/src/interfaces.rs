@@ -128,37 +128,6 @@ impl Ctx<'_> {
         }
         out
     }
-
-    /// The candidates for trait impls among `all`: every named struct type, and each named
-    /// non-struct type whose Rust type (an alias: `type Celsius = f64;`) no other candidate
-    /// shares, so that a downcast of an interface's dynamic value names exactly one Go type.
-    pub fn distinct_concrete(&mut self, all: &[TypeId]) -> Vec<TypeId> {
-        let support = self.support.clone();
-        let mut keys: Vec<Option<String>> = Vec::new();
-        for &t in all {
-            let key = if matches!(self.under(t), Type::Struct(_)) {
-                None
-            } else {
-                Some(
-                    self.rust_type(self.prog.types.underlying(t))
-                        .map_or(String::new(), |ty| quote::quote!(#ty).to_string()),
-                )
-            };
-            keys.push(key);
-        }
-        self.support = support;
-        all.iter()
-            .zip(&keys)
-            .filter(|(_, k)| match k {
-                None => true,
-                Some(k) => {
-                    !k.is_empty() && keys.iter().filter(|o| o.as_ref() == Some(k)).count() == 1
-                }
-            })
-            .map(|(&t, _)| t)
-            .collect()
-    }
-
     /// `trait I { … }` for a named interface type.
     pub fn trait_decl(
         &mut self,
@@ -208,7 +177,10 @@ impl Ctx<'_> {
                 }
             }
         }
-        if self.error_types.contains(&concrete) && self.is_debuggable(concrete) {
+        if self.error_types.contains(&concrete)
+            && self.is_debuggable(concrete)
+            && !self.wrapped_types.contains(&concrete)
+        {
             let Some(concrete_name) = self.rust_type(concrete) else {
                 return out;
             };
@@ -229,21 +201,26 @@ impl Ctx<'_> {
     pub fn trait_impls_for(&mut self, concrete: TypeId, ifaces: &[TypeId]) -> Vec<syn::Item> {
         let mut out = Vec::new();
         let ptr = self.prog.types.intern_lookup_pointer(concrete);
+        // (A wrapped type's pointers share their representation with another type's too.)
+        let wrapped = self.wrapped_types.contains(&concrete);
         for &i in ifaces {
             let mut targets = Vec::new();
             if self.prog.implements(concrete, i) {
                 targets.push(false);
             }
-            if ptr.is_some_and(|p| self.prog.implements(p, i)) {
+            if !wrapped && ptr.is_some_and(|p| self.prog.implements(p, i)) {
                 targets.push(true);
             }
             let Some(tr) = self.trait_ident(i) else {
                 continue;
             };
-            let Some(tname) = self.rust_type(concrete) else {
+            let Some(tname) = self.dyn_type(concrete) else {
                 continue;
             };
             let methods = self.trait_methods(i);
+            if wrapped && !targets.is_empty() {
+                out.extend(self.wrapper_decl(concrete));
+            }
             for via_ptr in targets {
                 let target: syn::Type = if via_ptr {
                     self.ptr_repr(concrete, parse_quote!(#tname))
@@ -353,8 +330,10 @@ impl Ctx<'_> {
             }
         };
         // `e` is a place of type `cur`, except that plain `self` is a reference to one and a
-        // borrow through a pointer (`smart`) is a `Ref`/`RefMut`.
-        let plain_self = !via_ptr && path.is_empty();
+        // borrow through a pointer (`smart`) is a `Ref`/`RefMut`. (A wrapper's value is
+        // `self.0`, see `dyn_wrappers`.)
+        let wrapped = !via_ptr && self.wrapped_types.contains(&concrete);
+        let plain_self = !via_ptr && path.is_empty() && !wrapped;
         let mut smart = via_ptr;
         let mut e: syn::Expr = if via_ptr && !ptr_method && path.is_empty() {
             // Go's `*T` wrapper of a value method panics with its own message on nil.
@@ -371,6 +350,8 @@ impl Ctx<'_> {
             }
         } else if via_ptr {
             deref(parse_quote!(self))
+        } else if wrapped {
+            parse_quote!(self.0)
         } else {
             parse_quote!(self)
         };
@@ -459,7 +440,10 @@ impl Ctx<'_> {
         let generic_src = self.is_generic_instance(base);
         let src_ok = (self.concrete_types.contains(&base) || generic_src)
             && !self.stub_types.contains(&base);
-        if !src_ok || !self.implements_trait(base, via_ptr, target) {
+        if !src_ok
+            || !self.implements_trait(base, via_ptr, target)
+            || via_ptr && self.wrapped_types.contains(&base)
+        {
             return None;
         }
         let tr = self.trait_ident(target)?;
@@ -475,6 +459,7 @@ impl Ctx<'_> {
         } else {
             v
         };
+        let v = self.dyn_wrap(v, src);
         Some(parse_quote!(Some(#rc::new(#v) as #rc<dyn #tr>)))
     }
 
@@ -495,16 +480,22 @@ impl Ctx<'_> {
             return Some(dynamic_value(v, parse_quote!(#f(any))));
         }
         let mut arms: Vec<syn::Expr> = Vec::new();
-        for (c, _, rt, _) in self.dynamic_types(t) {
+        for (c, via_ptr, rt, _) in self.dynamic_types(t) {
             // In an `interface{}`, a named basic type's value (a Rust alias) is an
             // `iface::Named` (see `named_ifaces`); other named non-struct types' values look like
             // values of their underlying types.
             if self.is_empty_interface(xt) && !matches!(self.under(c), Type::Struct(_)) {
                 let go = self.alias_named(c)?;
+                // (`rt` is the wrapper of a wrapped type: the `Named` holds the alias's value.)
+                let alias = match self.wrapped_types.contains(&c) && !via_ptr {
+                    true => self.rust_type(c)?,
+                    false => rt,
+                };
+                let held = self.dyn_wrap(parse_quote!(n.value.clone()), c);
                 arms.push(parse_quote!(any
-                    .and_then(|a| a.downcast_ref::<crate::support::iface::Named<#rt>>())
+                    .and_then(|a| a.downcast_ref::<crate::support::iface::Named<#alias>>())
                     .filter(|n| n.go_type == #go)
-                    .map(|n| #rc::new(n.value.clone()) as #rc<dyn #tr>)));
+                    .map(|n| #rc::new(#held) as #rc<dyn #tr>)));
                 continue;
             }
             arms.push(parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| #rc::new(c.clone()) as #rc<dyn #tr>)));
@@ -544,11 +535,12 @@ impl Ctx<'_> {
             if !ok {
                 return None;
             }
+            let held = self.dyn_inner(parse_quote!(c), c);
             let boxed = match via_ptr {
-                false => self.boxed_named(parse_quote!(c.clone()), c),
+                false => self.boxed_named(parse_quote!(#held.clone()), c),
                 true => None,
             }
-            .unwrap_or_else(|| parse_quote!(crate::support::iface::new(c.clone())));
+            .unwrap_or_else(|| parse_quote!(crate::support::iface::new(#held.clone())));
             arms.push(parse_quote!(any.and_then(|a| a.downcast_ref::<#rt>()).map(|c| #boxed)));
         }
         self.use_support("iface");

@@ -16,6 +16,7 @@ pub mod chaining;
 mod concurrency;
 mod ctx;
 mod decl;
+mod dyn_wrappers;
 mod equality;
 mod expr;
 mod field_makers;

@@ -253,7 +253,10 @@ impl Ctx<'_> {
                     return self.unsupported_stmt(s, "type switch case of this type");
                 };
                 if trait_iface {
-                    conds.push(parse_quote!(x.as_ref().is_some_and(|v| v.as_any().is::<#rt>())));
+                    let Some(held) = self.dyn_type(tt) else {
+                        return self.unsupported_stmt(s, "type switch case of this type");
+                    };
+                    conds.push(parse_quote!(x.as_ref().is_some_and(|v| v.as_any().is::<#held>())));
                 } else if let Some(is) = self.is_named_value(&xe, tt) {
                     conds.push(is);
                 } else {
@@ -283,8 +286,9 @@ impl Ctx<'_> {
                             body.push(parse_quote!(let #m #id = #conv;));
                         }
                         Some((tt, rt)) if trait_iface => {
-                            let _ = tt;
-                            body.push(parse_quote!(let #m #id: #rt = x.as_ref().and_then(|v| v.as_any().downcast_ref::<#rt>()).cloned().unwrap();));
+                            let held = self.dyn_type(*tt).unwrap_or_else(|| rt.clone());
+                            let unwrap = self.dyn_unwrap(*tt);
+                            body.push(parse_quote!(let #m #id: #rt = x.as_ref().and_then(|v| v.as_any().downcast_ref::<#held>()#unwrap).cloned().unwrap();));
                         }
                         Some((tt, rt)) => {
                             let go = self.prog.type_string(*tt);
@@ -1854,7 +1858,7 @@ impl Ctx<'_> {
                     .is_empty_interface(xt)
                     .then(|| self.downcast_named(&v, t))
                     .flatten();
-                let Some(d) = named.or_else(|| self.downcast_expr(&v, xt, &rt)) else {
+                let Some(d) = named.or_else(|| self.downcast_expr(&v, xt, t)) else {
                     return Err("type assertion");
                 };
                 // A nil function is a closure: it becomes an `Rc<dyn Fn…>` by coercion.
