@@ -96,10 +96,15 @@ fn sentinel_text(e: &(dyn std::error::Error + 'static)) -> Option<&'static str> 
 /// The `Error()` text of a Go type whose `Error` method has a pointer receiver.
 pub trait GoError {
     fn go_error(&self) -> String;
+    /// Go's `Unwrap() error`, for a type that has it (`errors.Is` and `errors.As` follow it).
+    fn go_unwrap(&self) -> Error {
+        None
+    }
 }
 
-/// A pointer to such a type, as a Go `error` value (the pointer is the error).
-pub struct PtrError<T>(pub Option<Rc<std::cell::RefCell<T>>>);
+/// A pointer to such a type, as a Go `error` value (the pointer is the error), with the error
+/// its `Unwrap` gave when it became an `error` (its `source`).
+pub struct PtrError<T>(pub Option<Rc<std::cell::RefCell<T>>>, Error);
 
 impl<T: GoError> fmt::Display for PtrError<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -116,11 +121,16 @@ impl<T> fmt::Debug for PtrError<T> {
     }
 }
 
-impl<T: GoError + 'static> std::error::Error for PtrError<T> {}
+impl<T: GoError + 'static> std::error::Error for PtrError<T> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.1.as_deref()
+    }
+}
 
 /// `*T` as an `error`.
 pub fn from_ptr<T: GoError + 'static>(p: Option<Rc<std::cell::RefCell<T>>>) -> Error {
-    Some(Rc::new(PtrError(p)))
+    let wrapped = p.as_ref().and_then(|v| v.borrow().go_unwrap());
+    Some(Rc::new(PtrError(p, wrapped)))
 }
 
 /// `errors.As(err, &target)` with a `*T` target: the first error of the chain that is a `*T`.

@@ -59,6 +59,7 @@ pub mod sync;
 pub mod tabwriter;
 pub mod template;
 pub mod time;
+pub mod time_layout;
 pub mod unicode;
 pub mod url;
 
@@ -322,6 +323,12 @@ pub const MODULES: &[Module] = &[
         source: include_str!("time.rs"),
         crates: &[],
         deps: &["chan", "errors", "fmt", "rt"],
+    },
+    Module {
+        name: "time_layout",
+        source: include_str!("time_layout.rs"),
+        crates: &[],
+        deps: &["errors", "time"],
     },
     Module {
         name: "unicode",

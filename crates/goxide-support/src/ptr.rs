@@ -17,6 +17,13 @@ pub trait Place<T: ?Sized> {
     fn borrow_mut(&self) -> RefMut<'_, T>;
 }
 
+/// So that a struct holding such a pointer can derive `Debug` (it shows as `Place`).
+impl<T: ?Sized> std::fmt::Debug for dyn Place<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Place")
+    }
+}
+
 impl<T> Place<T> for RefCell<T> {
     fn borrow(&self) -> Ref<'_, T> {
         RefCell::borrow(self)

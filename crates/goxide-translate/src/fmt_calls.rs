@@ -751,7 +751,18 @@ impl Ctx<'_> {
                 let text: syn::Expr = parse_quote!(crate::support::fmt::sprintf(#format, #arr));
                 match wrapped {
                     Some(w) => {
-                        let w = self.value(w);
+                        // A concrete error (`&LexError{…}`) becomes an `error` first.
+                        let src = self
+                            .type_of(w)
+                            .filter(|&t| !self.is_error(t) && !self.is_untyped_nil(w));
+                        let v = self.value(w);
+                        let w = match src {
+                            Some(t) => match self.boxed_error(v, t) {
+                                Some(b) => b,
+                                None => return self.unsupported(e, "%w of this type"),
+                            },
+                            None => v,
+                        };
                         parse_quote!(crate::support::errors::errorf(#text, #w))
                     }
                     None => parse_quote!(crate::support::errors::new(#text)),

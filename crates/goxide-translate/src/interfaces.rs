@@ -167,11 +167,20 @@ impl Ctx<'_> {
             {
                 if self.readonly_ptr_methods.contains(&m) {
                     self.use_support("errors");
+                    // `Unwrap() error`, which `errors.Is` and `errors.As` follow.
+                    let unwrap = self.error_unwrap_method(concrete).map(|u| {
+                        quote::quote!(
+                            fn go_unwrap(&self) -> crate::support::errors::Error {
+                                self.#u()
+                            }
+                        )
+                    });
                     out.push(parse_quote!(
                         impl crate::support::errors::GoError for #name {
                             fn go_error(&self) -> String {
                                 self.error()
                             }
+                            #unwrap
                         }
                     ));
                 }
@@ -415,6 +424,24 @@ impl Ctx<'_> {
             parse_quote!(&#e)
         };
         Some(parse_quote!(#tr::#mid(#recv, #(#args),*)))
+    }
+
+    /// The Rust name of `t`'s method `Unwrap() error` (value receiver, or a pointer receiver
+    /// that only reads), when it has one.
+    fn error_unwrap_method(&self, t: TypeId) -> Option<syn::Ident> {
+        let m = self.method_obj(t, "Unwrap")?;
+        let ObjKind::Func { recv: Some(r) } = &self.obj(m).kind else {
+            return None;
+        };
+        if matches!(self.ty(*r), Type::Pointer(_)) && !self.readonly_ptr_methods.contains(&m) {
+            return None;
+        }
+        let Type::Func(sig) = self.ty(self.obj(m).ty) else {
+            return None;
+        };
+        let returns_error =
+            sig.params.is_empty() && matches!(sig.results.as_slice(), [e] if self.is_error(*e));
+        returns_error.then(|| self.method_ident(m, "Unwrap"))
     }
 
     fn method_obj(&self, t: TypeId, name: &str) -> Option<goxide_types::ObjId> {

@@ -26,14 +26,16 @@ impl Ctx<'_> {
                 match self.const_char(a, 1) {
                     Some(c) => parse_quote!(#x.contains(#c)),
                     None => {
-                        let c = a.v(1);
-                        parse_quote!(#x.chars().any(|c| c as i32 == #c))
+                        let r = a.v(1);
+                        let c = crate::names::temp_not_in("c", &r);
+                        parse_quote!(#x.chars().any(|#c| #c as i32 == #r))
                     }
                 }
             }
             ("ContainsAny", 2) => {
                 let (x, set) = (s(self, 0), s(self, 1));
-                parse_quote!(#x.contains(|c: char| #set.contains(c)))
+                let c = crate::names::temp_not_in("c", &set);
+                parse_quote!(#x.contains(|#c: char| #set.contains(#c)))
             }
             ("HasPrefix", 2) => {
                 let (x, p) = (s(self, 0), r(self, 1));
@@ -50,10 +52,11 @@ impl Ctx<'_> {
             }
             ("IndexByte" | "LastIndexByte", 2) => {
                 let (x, b) = (s(self, 0), a.v(1));
+                let c = crate::names::temp_not_in("c", &b);
                 if name == "IndexByte" {
-                    parse_quote!(#x.bytes().position(|c| c == #b).map_or(-1, |i| i as i64))
+                    parse_quote!(#x.bytes().position(|#c| #c == #b).map_or(-1, |i| i as i64))
                 } else {
-                    parse_quote!(#x.bytes().rposition(|c| c == #b).map_or(-1, |i| i as i64))
+                    parse_quote!(#x.bytes().rposition(|#c| #c == #b).map_or(-1, |i| i as i64))
                 }
             }
             ("IndexRune", 2) => {
@@ -61,15 +64,17 @@ impl Ctx<'_> {
                 match self.const_char(a, 1) {
                     Some(c) => parse_quote!(#x.find(#c).map_or(-1, |i| i as i64)),
                     None => {
-                        let c = a.v(1);
-                        parse_quote!(#x.char_indices().find(|&(_, c)| c as i32 == #c).map_or(-1, |(i, _)| i as i64))
+                        let r = a.v(1);
+                        let c = crate::names::temp_not_in("c", &r);
+                        parse_quote!(#x.char_indices().find(|&(_, #c)| #c as i32 == #r).map_or(-1, |(i, _)| i as i64))
                     }
                 }
             }
             ("IndexAny" | "LastIndexAny", 2) => {
                 let (x, set) = (s(self, 0), s(self, 1));
                 let m = ident(if name == "IndexAny" { "find" } else { "rfind" });
-                parse_quote!(#x.#m(|c: char| #set.contains(c)).map_or(-1, |i| i as i64))
+                let c = crate::names::temp_not_in("c", &set);
+                parse_quote!(#x.#m(|#c: char| #set.contains(#c)).map_or(-1, |i| i as i64))
             }
             ("IndexFunc", 2) => {
                 let (x, f) = (s(self, 0), self.func_arg(a, 1));
@@ -184,7 +189,8 @@ impl Ctx<'_> {
                     }
                     None => {
                         let set = s(self, 1);
-                        parse_quote!(#x.#m(|c: char| #set.contains(c)).to_string())
+                        let c = crate::names::temp_not_in("c", &set);
+                        parse_quote!(#x.#m(|#c: char| #set.contains(#c)).to_string())
                     }
                 }
             }

@@ -7,6 +7,7 @@
 //! | `fmt.Println(d)` | prints `1.5s` through `support::fmt::WithString` |
 //! | `time.Sleep(20 * time.Millisecond)` | `std::thread::sleep(std::time::Duration::from_millis(20))` |
 //! | `time.Time`, `time.Now()`, `time.Since(t)`, `t.Sub(u)` | `support::time::Time`, `now()`, `since(&t)`, `t.sub(&u)` |
+//! | `t.Format("15:04:05")`, `time.Parse(time.RFC3339, s)` | `t.format("15:04:05")`, `support::time_layout::parse("2006-01-02T15:04:05Z07:00", &s)`: `(Time, Error)` |
 //! | `time.ParseDuration(s)` | `support::time::parse_duration(&s)`: `(Duration, Error)` |
 //! | `time.After(d)`, `time.Tick(d)` | `support::time::after(d)`, `tick(d)`: `Chan<Time>` |
 //! | `time.NewTimer(d)`, `t.C`, `t.Stop()`, `t.Reset(d)` | the handle `support::time::Timer::new(d)`, `.c()`, `.stop()`, `.reset(d)` |
@@ -15,8 +16,10 @@
 //! A printed `time.Time` (or `t.String()`) shows UTC under a `semantics` marker (Go shows the
 //! local time zone). Printing a duration inside another value (a struct field, a map) or a
 //! timer is marked `unsupported`: the duration would print as an integer. Calendar and
-//! formatting functions (`t.Format`, `t.Year()`, `time.Date`, `time.Parse`, locations,
-//! `time.Month`), `time.AfterFunc` and methods through a `*time.Time` stay `unsupported`.
+//! `t.Format(layout)`, `time.Parse(layout, s)` and `t.Year()`, `t.Day()`, `t.Hour()`, … work in
+//! UTC (`support::time_layout`; a zone parsed from the text gives the UTC instant, under a
+//! `semantics` marker). Locations, `time.Date`, `time.Month` and `time.Weekday`,
+//! `time.AfterFunc` and methods through a `*time.Time` stay `unsupported`.
 
 use super::{ident, Args};
 use crate::ctx::Ctx;
@@ -25,6 +28,10 @@ use goxide_ast::ast::Expr;
 use goxide_types::{ConstValue, Type, TypeId};
 use num_traits::ToPrimitive;
 use syn::parse_quote;
+
+/// The marker on `time.Parse` of a layout that may read a time zone.
+const PARSE_ZONE_MARKER: &str = "semantics: time.Parse: a zone in the text gives the UTC instant \
+     here; Go's Time keeps the zone, which Format and printing show";
 
 /// The marker on code that prints a `time.Time`.
 const UTC_MARKER: &str =
@@ -166,6 +173,20 @@ impl Ctx<'_> {
                 let ms = a.v(0);
                 parse_quote!(#f(#ms))
             }
+            ("Parse", [layout, _]) => {
+                self.use_support("time");
+                self.use_support("time_layout");
+                self.use_support("errors");
+                let zone = match self.const_str(layout) {
+                    Some(l) => ["Z07", "-07", "MST"].iter().any(|z| l.value().contains(z)),
+                    None => true,
+                };
+                if zone {
+                    self.marker(PARSE_ZONE_MARKER.into());
+                }
+                let (l, v) = (self.str_ref(a, 0), self.str_ref(a, 1));
+                parse_quote!(crate::support::time_layout::parse(#l, #v))
+            }
             ("ParseDuration", [_]) => {
                 self.use_support("time");
                 self.use_support("errors");
@@ -249,6 +270,26 @@ impl Ctx<'_> {
             ("String", []) => {
                 self.marker(UTC_MARKER.into());
                 "string"
+            }
+            ("Year", []) => "year",
+            ("Day", []) => "day",
+            ("YearDay", []) => "year_day",
+            ("Hour", []) => "hour",
+            ("Minute", []) => "minute",
+            ("Second", []) => "second",
+            ("UTC", []) => "clone",
+            ("Format", [layout]) => {
+                self.use_support("time_layout");
+                let recv = paren_if_needed(self.borrowed(x));
+                let l = match self.const_str(layout) {
+                    Some(l) => parse_quote!(#l),
+                    None => {
+                        let v = self.borrowed(layout);
+                        parse_quote!(&#v)
+                    }
+                };
+                let l: syn::Expr = l;
+                return Some(parse_quote!(#recv.format(#l)));
             }
             ("Add", [_]) => "add",
             ("Sub", [_]) => "sub",
