@@ -31,6 +31,12 @@ use super::fmt::{Format, Formatter, Kind};
 /// `time.Duration`: nanoseconds.
 pub type Duration = i64;
 
+/// `time.Month` (January is 1); printed by name through `time_layout::month_string`.
+pub type Month = i64;
+
+/// `time.Weekday` (Sunday is 0); printed by name through `time_layout::weekday_string`.
+pub type Weekday = i64;
+
 pub const NANOSECOND: Duration = 1;
 pub const MICROSECOND: Duration = 1_000 * NANOSECOND;
 pub const MILLISECOND: Duration = 1_000 * MICROSECOND;
@@ -487,7 +493,7 @@ impl Time {
 
 /// The civil date (year, month, day) of a count of days since 1970-01-01, in
 /// the proleptic Gregorian calendar.
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);

@@ -7,7 +7,7 @@
 //! applied to give the UTC instant, as Go's `t.UTC()` would show it.
 
 use super::errors::{self, Error};
-use super::time::{unix, Time};
+use super::time::{civil_from_days as civil, unix, Time};
 
 /// One element of a layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,19 +179,6 @@ fn parts(t: &Time) -> Parts {
     }
 }
 
-/// (year, month, day) of a count of days since 1970-01-01 (proleptic Gregorian).
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
-}
-
 /// Days since 1970-01-01 of a civil date (months and days may overflow, as in `time.Date`).
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let (year, month) = (
@@ -217,7 +204,53 @@ pub fn date(year: i64, month: i64, day: i64, hour: i64, min: i64, sec: i64, nsec
     unix(days * 86_400 + extra_s, ns)
 }
 
+/// `m.String()` of a `time.Month`: `March`, or Go's `%!Month(13)`.
+pub fn month_string(m: i64) -> String {
+    match usize::try_from(m - 1).ok().and_then(|i| LONG_MONTHS.get(i)) {
+        Some(name) => name.to_string(),
+        None => format!("%!Month({m})"),
+    }
+}
+
+/// `d.String()` of a `time.Weekday`: `Friday`, or Go's `%!Weekday(7)`.
+pub fn weekday_string(d: i64) -> String {
+    match usize::try_from(d).ok().and_then(|i| LONG_DAYS.get(i)) {
+        Some(name) => name.to_string(),
+        None => format!("%!Weekday({d})"),
+    }
+}
+
 impl Time {
+    /// `t.Month()`, in UTC.
+    pub fn month(&self) -> i64 {
+        parts(self).month
+    }
+
+    /// `t.Weekday()`, in UTC.
+    pub fn weekday(&self) -> i64 {
+        parts(self).weekday
+    }
+
+    /// `t.Date()`: year, month and day, in UTC.
+    pub fn date(&self) -> (i64, i64, i64) {
+        let p = parts(self);
+        (p.year, p.month, p.day)
+    }
+
+    /// `t.AddDate(years, months, days)`: the date moved, overflowing as `time.Date` does.
+    pub fn add_date(&self, years: i64, months: i64, days: i64) -> Time {
+        let p = parts(self);
+        date(
+            p.year + years,
+            p.month + months,
+            p.day + days,
+            p.hour,
+            p.min,
+            p.sec,
+            p.nsec,
+        )
+    }
+
     /// `t.Year()`, in UTC.
     pub fn year(&self) -> i64 {
         parts(self).year
@@ -652,6 +685,21 @@ mod tests {
         assert_eq!(t.nanosecond(), 250_000_000);
         let (t, _) = parse("Jan 2, 2006 at 3:04pm", "Feb 3, 2013 at 7:54pm");
         assert_eq!(t.format(RFC3339), "2013-02-03T19:54:00Z");
+    }
+
+    #[test]
+    fn calendar_fields_and_dates_overflow_as_in_go() {
+        let t = date(2024, 3, 1, 9, 30, 0, 0);
+        assert_eq!(
+            (month_string(t.month()), weekday_string(t.weekday())),
+            ("March".into(), "Friday".into())
+        );
+        assert_eq!(t.add_date(0, 1, 30).date(), (2024, 5, 1));
+        assert_eq!(
+            date(2023, 14, 0, 25, 0, 0, 0).format(RFC3339),
+            "2024-02-01T01:00:00Z"
+        );
+        assert_eq!(month_string(13), "%!Month(13)");
     }
 
     #[test]

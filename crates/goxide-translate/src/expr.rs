@@ -930,12 +930,18 @@ impl Ctx<'_> {
                 .is_some_and(|s| s.kind == goxide_types::SelectionKind::FieldVal),
             _ => false,
         };
-        if !part {
+        if !part || !self.in_read_only_table(e) {
             return None;
         }
-        self.global_root(e)
-            .filter(|&r| self.global_override != Some(r) && self.thread_value_global(r))?;
         Some(self.through_global(e, |ctx| ctx.value(e)))
+    }
+
+    /// Whether `e` is (a part of) a read-only package table held as a thread-local value,
+    /// read from outside its closure: a part of it is best read in place,
+    /// `TABLE.with(|g| g.get(k).cloned())`, not after copying the whole table.
+    pub fn in_read_only_table(&self, e: &Expr) -> bool {
+        self.global_root(e)
+            .is_some_and(|r| self.global_override != Some(r) && self.thread_value_global(r))
     }
 
     fn global_read(&mut self, id: &syn::Ident, copy: bool) -> syn::Expr {

@@ -433,7 +433,9 @@ impl Ctx<'_> {
         let ObjKind::Func { recv: Some(r) } = &self.obj(m).kind else {
             return None;
         };
-        if matches!(self.ty(*r), Type::Pointer(_)) && !self.readonly_ptr_methods.contains(&m) {
+        if matches!(self.ty(*r), Type::Pointer(_)) && !self.readonly_ptr_methods.contains(&m)
+            || self.analysis.ptr_value_methods.contains(&m)
+        {
             return None;
         }
         let Type::Func(sig) = self.ty(self.obj(m).ty) else {

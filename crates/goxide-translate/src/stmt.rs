@@ -1780,10 +1780,7 @@ impl Ctx<'_> {
                 let Some(k) = indices.first() else {
                     return Err("comma-ok");
                 };
-                if self
-                    .global_root(x)
-                    .is_some_and(|r| self.global_override != Some(r) && self.thread_value_global(r))
-                {
+                if self.in_read_only_table(x) {
                     // A read-only table: looked up in place, not copied first.
                     let found = self.through_global(x, |ctx| {
                         let m = crate::expr::as_base(ctx.borrowed(x));
@@ -1987,13 +1984,9 @@ impl Ctx<'_> {
                 return vec![parse_quote!({ #(#out)* })];
             }
             let p = crate::expr::as_base(self.place(l));
-            let (mut in_place, mut in_value) = (Vec::new(), Vec::new());
-            crate::names::idents_in(&p, &mut in_place);
-            crate::names::idents_in(&arg, &mut in_value);
-            if in_place.iter().any(|i| i != "self" && in_value.contains(i)) {
+            if let Some(v) = operand_reads_place(&p, &arg) {
                 // `s += s` or `m[k] += m[j]`: the operand reads what the place borrows for
                 // writing, so it is copied out first.
-                let v = crate::names::temp_not_among("v", &in_place);
                 let owned = self.value_as(r, lt);
                 return vec![parse_quote!({
                     let #v = #owned;
@@ -2107,12 +2100,8 @@ impl Ctx<'_> {
                 // `m[k] *= f(m[k])` on a non-primitive value (a complex number): the operand
                 // reads the map, so it is computed before the entry borrows the map for
                 // writing. (Rust computes a primitive `+=`'s operand first by itself.)
-                let (mut in_map, mut in_value) = (Vec::new(), Vec::new());
-                crate::names::idents_in(&m, &mut in_map);
-                crate::names::idents_in(&raw, &mut in_value);
                 let primitive = self.basic(lt).is_some_and(|k| !k.is_complex());
-                if !primitive && in_map.iter().any(|i| i != "self" && in_value.contains(i)) {
-                    let v = crate::names::temp_not_among("v", &in_map);
+                if let Some(v) = operand_reads_place(&m, &raw).filter(|_| !primitive) {
                     let st = compound_assign(op, entry, &parse_quote!(#v));
                     return vec![parse_quote!({ let #v = #raw; #st })];
                 }
@@ -3030,11 +3019,7 @@ impl Ctx<'_> {
                     let m = self.value(x);
                     header = parse_quote!(#m);
                     pattern = quote::quote!((#kp, #vp));
-                } else if v.is_none()
-                    && self.global_root(x).is_some_and(|r| {
-                        self.global_override != Some(r) && self.thread_value_global(r)
-                    })
-                {
+                } else if v.is_none() && self.in_read_only_table(x) {
                     // The keys of a read-only table, copied out of it (not the whole table).
                     header = self.through_global(x, |ctx| {
                         let m = crate::expr::as_base(ctx.borrowed(x));
@@ -3517,6 +3502,19 @@ pub(crate) fn rewrite_receiver(s: syn::Stmt, target: &syn::Expr) -> syn::Stmt {
 }
 
 /// `p op= v;` for a Go compound assignment (`&^=` is `&= !v`).
+/// When an update's operand `value` names what its place `place` names (a variable, a field;
+/// `self` alone does not count, as disjoint fields may be borrowed apart): a temporary's name,
+/// free in `place`, to compute the operand into first.
+fn operand_reads_place(place: &syn::Expr, value: &syn::Expr) -> Option<syn::Ident> {
+    let (mut in_place, mut in_value) = (Vec::new(), Vec::new());
+    crate::names::idents_in(place, &mut in_place);
+    crate::names::idents_in(value, &mut in_value);
+    in_place
+        .iter()
+        .any(|i| i != "self" && in_value.contains(i))
+        .then(|| crate::names::temp_not_among("v", &in_place))
+}
+
 fn compound_assign(op: BinaryOp, p: syn::Expr, v: &syn::Expr) -> syn::Stmt {
     match op {
         BinaryOp::Add => parse_quote!(#p += #v;),

@@ -135,6 +135,17 @@ impl Ctx<'_> {
         if pkg == "context" && !ellipsis {
             return self.context_call(e, name, args);
         }
+        if pkg == "time" && name == "Date" && !ellipsis {
+            // (Its location argument is read, not translated.)
+            let a = Args {
+                exprs: args,
+                vals: Vec::new(),
+            };
+            return match self.time_call(name, &a) {
+                Some(x) => x,
+                None => self.unsupported(e, "time.Date with this location"),
+            };
+        }
         if pkg == "encoding/json" && name == "Unmarshal" && !ellipsis {
             return self.json_unmarshal(e, args);
         }

@@ -18,8 +18,10 @@
 //! timer is marked `unsupported`: the duration would print as an integer. Calendar and
 //! `t.Format(layout)`, `time.Parse(layout, s)` and `t.Year()`, `t.Day()`, `t.Hour()`, … work in
 //! UTC (`support::time_layout`; a zone parsed from the text gives the UTC instant, under a
-//! `semantics` marker). Locations, `time.Date`, `time.Month` and `time.Weekday`,
-//! `time.AfterFunc` and methods through a `*time.Time` stay `unsupported`.
+//! `semantics` marker), as do `time.Date(…, time.UTC)` (`time.Local` is UTC here, under a
+//! `semantics` marker), `t.AddDate`, `t.Date()` and `time.Month`/`time.Weekday` (`i64`s that
+//! print their names). Other locations, `time.AfterFunc` and methods through a `*time.Time`
+//! stay `unsupported`.
 
 use super::{ident, Args};
 use crate::ctx::Ctx;
@@ -32,6 +34,10 @@ use syn::parse_quote;
 /// The marker on `time.Parse` of a layout that may read a time zone.
 const PARSE_ZONE_MARKER: &str = "semantics: time.Parse: a zone in the text gives the UTC instant \
      here; Go's Time keeps the zone, which Format and printing show";
+
+/// The marker on `time.Date(…, time.Local)`.
+const LOCAL_MARKER: &str =
+    "semantics: time.Date: the time is in UTC here; Go's time.Local is the machine's zone";
 
 /// The marker on code that prints a `time.Time`.
 const UTC_MARKER: &str =
@@ -48,7 +54,10 @@ const UNITS: [(i64, &str); 5] = [
 
 /// Whether the named type `time.<name>` has a Rust form (`support::time::<name>`).
 pub fn is_mapped_time_type(name: &str) -> bool {
-    matches!(name, "Duration" | "Time" | "Timer" | "Ticker")
+    matches!(
+        name,
+        "Duration" | "Time" | "Timer" | "Ticker" | "Month" | "Weekday"
+    )
 }
 
 impl Ctx<'_> {
@@ -187,6 +196,22 @@ impl Ctx<'_> {
                 let (l, v) = (self.str_ref(a, 0), self.str_ref(a, 1));
                 parse_quote!(crate::support::time_layout::parse(#l, #v))
             }
+            ("Date", [y, mo, d, h, mi, sec, ns, loc]) => {
+                let utc = self.is_pkg_member(loc, "time", "UTC");
+                if !utc && !self.is_pkg_member(loc, "time", "Local") {
+                    return None;
+                }
+                if !utc {
+                    self.marker(LOCAL_MARKER.into());
+                }
+                self.use_support("time");
+                self.use_support("time_layout");
+                let vals: Vec<syn::Expr> = [y, mo, d, h, mi, sec, ns]
+                    .into_iter()
+                    .map(|v| self.value(v))
+                    .collect();
+                parse_quote!(crate::support::time_layout::date(#(#vals),*))
+            }
             ("ParseDuration", [_]) => {
                 self.use_support("time");
                 self.use_support("errors");
@@ -272,6 +297,15 @@ impl Ctx<'_> {
                 "string"
             }
             ("Year", []) => "year",
+            ("Month", []) => "month",
+            ("Weekday", []) => "weekday",
+            ("Date", []) => "date",
+            ("AddDate", [y, m, d]) => {
+                self.use_support("time_layout");
+                let recv = paren_if_needed(self.borrowed(x));
+                let (y, m, d) = (self.value(y), self.value(m), self.value(d));
+                return Some(parse_quote!(#recv.add_date(#y, #m, #d)));
+            }
             ("Day", []) => "day",
             ("YearDay", []) => "year_day",
             ("Hour", []) => "hour",
@@ -298,6 +332,21 @@ impl Ctx<'_> {
             ("Equal", [_]) => "equal",
             _ => return None,
         };
+        if matches!(
+            m,
+            "year"
+                | "month"
+                | "weekday"
+                | "date"
+                | "day"
+                | "year_day"
+                | "hour"
+                | "minute"
+                | "second"
+        ) {
+            // (The calendar is `support::time_layout`'s.)
+            self.use_support("time_layout");
+        }
         let m = ident(m);
         let recv = paren_if_needed(self.borrowed(x));
         let arg: Vec<syn::Expr> = match args.first() {
@@ -327,6 +376,24 @@ impl Ctx<'_> {
     /// text for it (`1.5s`): `None` for other types.
     pub fn duration_fmt_arg(&mut self, a: &Expr) -> Option<syn::Expr> {
         let t = self.type_of(a)?;
+        if let Some(name @ ("Month" | "Weekday")) = self.time_type_name(t) {
+            // A `time.Month` or `time.Weekday` prints its name (`March`, `Friday`).
+            let (text, go) = match name {
+                "Month" => (ident("month_string"), "time.Month"),
+                _ => (ident("weekday_string"), "time.Weekday"),
+            };
+            self.use_support("fmt");
+            self.use_support("time_layout");
+            let v = self.value(a);
+            return Some(parse_quote!({
+                let v = #v;
+                crate::support::fmt::WithString {
+                    text: crate::support::time_layout::#text(v),
+                    value: v,
+                    go_type: #go,
+                }
+            }));
+        }
         if self.is_duration(t) {
             self.use_support("fmt");
             let v = self.duration_value(a);
@@ -379,7 +446,7 @@ impl Ctx<'_> {
         }
         if let Some(name) = self.time_type_name(t) {
             return match (name, depth) {
-                ("Duration", 0) => None,
+                ("Duration" | "Month" | "Weekday", 0) => None,
                 ("Duration", _) => Some("printing a value that holds a time.Duration".into()),
                 ("Time", _) => {
                     self.marker(UTC_MARKER.into());

@@ -17,3 +17,10 @@ func main() {
 	_, err = time.Parse(time.RFC3339, "yesterday")
 	fmt.Println(err)
 }
+
+// Calendar values: time.Date, Month and Weekday print their names.
+func init() {
+	t := time.Date(2024, time.March, 1, 9, 30, 0, 0, time.UTC)
+	y, m, d := t.AddDate(0, 1, 30).Date()
+	fmt.Println(t.Month(), t.Weekday(), y, m, d, m == time.May)
+}
