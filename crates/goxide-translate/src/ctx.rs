@@ -204,6 +204,9 @@ pub struct Ctx<'a> {
     /// Of those, the named non-struct types that share their Rust type with another: their
     /// interface values hold a wrapper (see `dyn_wrappers`).
     pub wrapped_types: Vec<TypeId>,
+    /// Error types whose `Unwrap` returns a field, with the field's index (see
+    /// `interfaces::plan`).
+    pub unwrap_fields: HashMap<TypeId, usize>,
     /// The wrapped types whose wrapper is declared.
     pub wrappers_done: std::collections::HashSet<TypeId>,
     /// Number of `init` functions in the package (named `init_1`, `init_2`, … when several).

@@ -46,6 +46,7 @@ pub fn translate_package(
         errors: error_types,
         ptr_errors: ptr_error_types,
         concrete: concrete_types,
+        unwrap_fields,
     } = crate::interfaces::plan(prog, info, &ast_files);
     let map_write_methods = map_write_methods(prog, info, &ast_files, &ifaces);
     let mut analysis_result = analysis::analyze(
@@ -416,6 +417,7 @@ pub fn translate_package(
             anon_ifaces: std::mem::take(&mut anon_ifaces),
             concrete_types: concrete_types.clone(),
             wrapped_types: Vec::new(),
+            unwrap_fields: unwrap_fields.clone(),
             wrappers_done: std::mem::take(&mut wrappers_done),
             subst: HashMap::new(),
             mono_done: std::mem::take(&mut mono_done),

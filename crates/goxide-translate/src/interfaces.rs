@@ -200,7 +200,25 @@ impl Ctx<'_> {
                     }
                 }
             ));
-            out.push(parse_quote!(impl std::error::Error for #concrete_name {}));
+            // `Unwrap() error` returning a field: the error's `source`, which `errors.Is` and
+            // `errors.As` follow.
+            let field = self.unwrap_fields.get(&concrete).copied().and_then(|i| {
+                let Type::Struct(fields) = self.under(concrete).clone() else {
+                    return None;
+                };
+                let f = fields.get(i)?.clone();
+                Some(names::ident(&self.field_name_at(&f, i)))
+            });
+            out.push(match field {
+                Some(f) => parse_quote!(
+                    impl std::error::Error for #concrete_name {
+                        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                            self.#f.as_deref()
+                        }
+                    }
+                ),
+                None => parse_quote!(impl std::error::Error for #concrete_name {}),
+            });
         }
         out
     }
@@ -694,12 +712,70 @@ pub fn plan(
             ptr_errors.insert(t);
         }
     }
+    let unwrap_fields = unwrap_fields(prog, info, files, &errors);
     InterfacePlan {
         ifaces,
         errors,
         ptr_errors,
         concrete,
+        unwrap_fields,
     }
+}
+
+/// Error types (`Error()` on the value) whose value-receiver `Unwrap() error` returns one of
+/// their fields, `func (e OpError) Unwrap() error { return e.Err }`: by type, the field's
+/// index. Their `std::error::Error` impl gives that field as its `source`, which `errors.Is`
+/// and `errors.As` follow.
+fn unwrap_fields(
+    prog: &goxide_types::Program,
+    info: &goxide_types::Info,
+    files: &[&goxide_ast::ast::File],
+    errors: &std::collections::HashSet<TypeId>,
+) -> std::collections::HashMap<TypeId, usize> {
+    use goxide_ast::ast::{DeclKind, ExprKind, StmtKind};
+    let mut out = std::collections::HashMap::new();
+    for f in files {
+        for d in &f.decls {
+            let DeclKind::Func(fd) = &d.kind else {
+                continue;
+            };
+            let (Some(r), Some(body)) = (&fd.recv, &fd.body) else {
+                continue;
+            };
+            let Some(recv) = r.name.as_ref().and_then(|n| info.defs.get(&n.id)) else {
+                continue;
+            };
+            let rt = prog.obj(*recv).ty;
+            if fd.name.name != "Unwrap" || !errors.contains(&rt) {
+                continue;
+            }
+            let [stmt] = body.stmts.as_slice() else {
+                continue;
+            };
+            let StmtKind::Return(vals) = &stmt.kind else {
+                continue;
+            };
+            let [v] = vals.as_slice() else {
+                continue;
+            };
+            let ExprKind::Selector { x, .. } = &v.kind else {
+                continue;
+            };
+            let on_recv =
+                matches!(&x.kind, ExprKind::Ident(_)) && info.object_of(x.id) == Some(*recv);
+            let field = info
+                .selections
+                .get(&v.id)
+                .filter(|s| s.kind == goxide_types::SelectionKind::FieldVal && s.path.len() == 1);
+            let is_error = info
+                .type_of(v.id)
+                .is_some_and(|t| crate::results::is_error(prog, t));
+            if let (true, Some(sel), true) = (on_recv, field, is_error) {
+                out.insert(rt, sel.path[0]);
+            }
+        }
+    }
+    out
 }
 
 /// What [`plan`] found: named interfaces that become traits, struct types that are errors,
@@ -710,6 +786,8 @@ pub struct InterfacePlan {
     /// Struct types whose `Error()` has a pointer receiver (`*T` is the error).
     pub ptr_errors: std::collections::HashSet<TypeId>,
     pub concrete: Vec<TypeId>,
+    /// Error types whose `Unwrap` returns a field, with the field's index.
+    pub unwrap_fields: std::collections::HashMap<TypeId, usize>,
 }
 
 /// The parameters of a trait method: Go's names where every parameter has a distinct one

@@ -29,3 +29,18 @@ func main() {
 	var le *LexError
 	fmt.Println(err, errors.Is(err, ErrUnexpected), errors.As(err, &le) && le.Pos == 2)
 }
+
+// OpError is an error by value; its Unwrap returns a field, the error's source.
+type OpError struct {
+	Op  string
+	Err error
+}
+
+func (e OpError) Error() string { return e.Op + ": " + e.Err.Error() }
+func (e OpError) Unwrap() error { return e.Err }
+
+func init() {
+	err := fmt.Errorf("load: %w", OpError{Op: "open", Err: ErrUnexpected})
+	var oe OpError
+	fmt.Println(err, errors.Is(err, ErrUnexpected), errors.As(err, &oe), oe.Op)
+}
