@@ -792,7 +792,7 @@ pub struct InterfacePlan {
 
 /// The parameters of a trait method: Go's names where every parameter has a distinct one
 /// (`fn put(&self, tag: String, vals: Vec<i64>)`), else `a0`, `a1`, ….
-fn param_idents(go_names: &[String], n: usize) -> Vec<syn::Ident> {
+pub(crate) fn param_idents(go_names: &[String], n: usize) -> Vec<syn::Ident> {
     let named: Vec<String> = go_names
         .iter()
         .map(|g| names::value_ident(g).to_string())

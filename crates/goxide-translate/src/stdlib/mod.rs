@@ -488,22 +488,12 @@ impl Ctx<'_> {
         }
         let mut params = Vec::new();
         let mut args = Vec::new();
-        for (i, &pt) in sig.params.iter().enumerate() {
+        // Go's parameter names where they are distinct (`s` for `strings.ToUpper`).
+        let ids = crate::interfaces::param_idents(&sig.param_names, sig.params.len());
+        for (id, &pt) in ids.iter().zip(&sig.params) {
             let ty = self.rust_type(pt)?;
-            // Go's parameter name where it has one (`s` for `strings.ToUpper`).
-            let name = match sig.param_names.get(i).map(String::as_str) {
-                Some(n)
-                    if !n.is_empty()
-                        && n != "_"
-                        && !sig.param_names[..i].iter().any(|m| m == n) =>
-                {
-                    crate::names::value_ident(n).to_string()
-                }
-                _ => format!("a{i}"),
-            };
-            let id = ident(&name);
             params.push(quote::quote!(#id: #ty));
-            args.push(self.synthetic_expr(&name, pt, e.span));
+            args.push(self.synthetic_expr(&id.to_string(), pt, e.span));
         }
         let ret = self.results_type(&sig.results, 0)?;
         let call = Expr {
